@@ -1,0 +1,141 @@
+// Plain data shared by the core and its adapters. Nothing here may depend on `vscode`.
+
+/** A zero-based position in a document's text, counted in UTF-16 code units like VS Code. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type ProblemSeverity = 'error' | 'warning' | 'info';
+
+export type ProblemCode =
+  | 'yaml-syntax'
+  | 'toml-syntax'
+  | 'front-matter-unclosed'
+  | 'front-matter-not-a-map'
+  | 'duplicate-key'
+  | 'unknown-kind'
+  | 'unknown-status'
+  | 'invalid-date'
+  | 'abstract-too-long'
+  | 'talk-over-duration'
+  | 'invalid-duration';
+
+/** Something wrong with a draft. Problems are data: the core reports them and never throws them. */
+export interface Problem {
+  code: ProblemCode;
+  message: string;
+  severity: ProblemSeverity;
+  /** Where the problem is, when it has a place. */
+  range?: Range;
+  /** The front-matter field the problem is about, if any. */
+  field?: string;
+  /** The values that would be accepted, for quick fixes and messages. */
+  validValues?: string[];
+  /** The offending value as written, for quick fixes. */
+  value?: string;
+}
+
+export interface DateFieldDefinition {
+  /** Front-matter key, e.g. `cfp_deadline`. */
+  field: string;
+  /** What the date means to a person, e.g. `CFP closes`. */
+  label: string;
+  /** Whether passing this date with the draft still active means it is overdue. */
+  deadline: boolean;
+}
+
+export interface KindDefinition {
+  id: string;
+  label: string;
+  /** Ordered workflow. The first is where new drafts start. */
+  statuses: string[];
+  /** Statuses after which the work is over: hidden by "Hide finished", never overdue, never active. */
+  finishedStatuses: string[];
+  /** Dates this kind knows, in order of preference. */
+  dateFields: DateFieldDefinition[];
+}
+
+export interface FolderKindMapping {
+  /** Workspace-relative folder, with forward slashes, e.g. `content/posts`. */
+  folder: string;
+  kind: string;
+}
+
+export interface CoreConfig {
+  kinds: Record<string, KindDefinition>;
+  folderKinds: FolderKindMapping[];
+  wordsPerMinute: number;
+  abstractMaxChars: number;
+  maxFileBytes: number;
+}
+
+export interface DraftDate {
+  field: string;
+  label: string;
+  /** `YYYY-MM-DD` */
+  date: string;
+  deadline: boolean;
+}
+
+export interface Heading {
+  level: number;
+  text: string;
+  /** Zero-based line in the whole file. */
+  line: number;
+}
+
+export interface TalkSection {
+  title: string;
+  minutes: number;
+  line: number;
+}
+
+export interface DraftAnalysis {
+  words: number;
+  readingMinutes: number;
+  headings: Heading[];
+  checklist: { done: number; total: number };
+  talk?: { plannedMinutes: number; sections: TalkSection[] };
+}
+
+export type KindSource = 'front-matter' | 'folder';
+export type StatusSource = 'front-matter' | 'draft-flag' | 'published-flag' | 'default';
+
+/**
+ * What the listing pass knows about a draft: enough for a tree to show it.
+ * `analysis` is filled by the analysis pass.
+ */
+export interface Draft {
+  uri: string;
+  relativePath: string;
+  kind: string;
+  kindSource: KindSource;
+  title: string;
+  status: string;
+  statusSource: StatusSource;
+  dates: DraftDate[];
+  tags: string[];
+  /** Talk length in minutes, from the front-matter `duration`. */
+  duration?: number;
+  /** Top-level front-matter scalars that adapters show (abstract, event, repository…). */
+  fields: Record<string, string | number | boolean>;
+  frontMatterFormat?: 'yaml' | 'toml';
+  problems: Problem[];
+  analysis?: DraftAnalysis;
+}
+
+export type SkipReason = 'too-large' | 'binary' | 'invalid-utf8' | 'not-markdown' | 'not-a-draft';
+
+export interface Skipped {
+  uri: string;
+  reason: SkipReason;
+  message: string;
+}
+
+export type ReadResult = { draft: Draft } | { skipped: Skipped };

@@ -1,11 +1,75 @@
 import * as vscode from 'vscode';
+import type { DevRelDeskApi } from './api';
+import { registerCommands, trackingCommandEntries } from './commands/commandTable';
+import { restoreViewState, type TrackingContext } from './commands/trackingCommands';
+import { SettingsWatcher } from './config';
+import { toDraftInfo } from './core/schedule';
+import { DraftCodeActions, DraftDiagnostics } from './diagnostics';
+import { createLogger } from './logger';
+import { DraftStatusBar } from './statusBar';
+import { createDraftsView, DraftsTreeProvider } from './views/draftsTree';
+import { today } from './views/presentation';
+import { createUpcomingView, UpcomingTreeProvider } from './views/upcomingTree';
+import { WorkspaceIndex } from './workspaceIndex';
 
-export interface DevRelDeskApi {
-  listDrafts(): Promise<unknown[]>;
-}
+export type { DevRelDeskApi, DraftInfo } from './api';
 
-export function activate(_context: vscode.ExtensionContext): DevRelDeskApi {
-  return { listDrafts: async () => [] };
+/** Wires components together and returns at once; the workspace scan starts after it returns. */
+export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
+  const started = performance.now();
+  const log = createLogger();
+  const push = (...items: vscode.Disposable[]): void => void context.subscriptions.push(...items);
+  push(log);
+
+  const settings = new SettingsWatcher();
+  const workspace = new WorkspaceIndex(context.workspaceState);
+  const draftsProvider = new DraftsTreeProvider(workspace);
+  const upcomingProvider = new UpcomingTreeProvider(workspace);
+  push(settings, workspace, draftsProvider, upcomingProvider);
+  push(createDraftsView(draftsProvider), createUpcomingView(upcomingProvider));
+  push(new DraftStatusBar(workspace), new DraftDiagnostics(workspace));
+  push(
+    vscode.languages.registerCodeActionsProvider(
+      [{ language: 'markdown' }, { pattern: '**/*.{md,markdown,mdx}' }],
+      new DraftCodeActions(workspace),
+      DraftCodeActions.metadata,
+    ),
+  );
+
+  const tracking: TrackingContext = { workspace, drafts: draftsProvider, state: context.workspaceState, log };
+  restoreViewState(tracking);
+  push(...registerCommands(trackingCommandEntries(tracking)));
+
+  push(
+    settings.onDidChange((next) => {
+      workspace.updateSettings(next);
+      draftsProvider.refreshAll();
+      upcomingProvider.refresh();
+    }),
+  );
+
+  const changed = new vscode.EventEmitter<void>();
+  push(changed, workspace.onDidChange(() => changed.fire()));
+
+  const timings = { activateMs: 0, firstListMs: undefined as number | undefined, firstIndexMs: undefined as number | undefined };
+  const api: DevRelDeskApi = {
+    async listDrafts() {
+      await workspace.ready();
+      const now = today();
+      return workspace.drafts().map((d) => toDraftInfo(d, workspace.config.kinds[d.kind], now));
+    },
+    onDidChangeDrafts: changed.event,
+    get timings() {
+      return { ...timings, firstListMs: workspace.stats.firstListMs, firstIndexMs: workspace.stats.firstIndexMs };
+    },
+  };
+
+  // Scanning waits until activation has returned, so the editor is never held up by it.
+  const timer = setTimeout(() => workspace.start(), 0);
+  push({ dispose: () => clearTimeout(timer) });
+  timings.activateMs = performance.now() - started;
+  log.info(`Activated in ${timings.activateMs.toFixed(1)} ms.`);
+  return api;
 }
 
 export function deactivate(): void {

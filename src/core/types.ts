@@ -44,6 +44,8 @@ export interface Problem {
 export interface DateFieldDefinition {
   /** Front-matter key, e.g. `cfp_deadline`. */
   field: string;
+  /** Keys read when `field` is absent, e.g. Hugo's `date` for a post's publish date. */
+  alternatives?: string[];
   /** What the date means to a person, e.g. `CFP closes`. */
   label: string;
   /** Whether passing this date with the draft still active means it is overdue. */
@@ -57,6 +59,8 @@ export interface KindDefinition {
   statuses: string[];
   /** Statuses after which the work is over: hidden by "Hide finished", never overdue, never active. */
   finishedStatuses: string[];
+  /** Statuses that Advance skips because they are outcomes, not steps (a rejected talk). */
+  sideStatuses?: string[];
   /** Dates this kind knows, in order of preference. */
   dateFields: DateFieldDefinition[];
 }
@@ -123,11 +127,15 @@ export interface Draft {
   tags: string[];
   /** Talk length in minutes, from the front-matter `duration`. */
   duration?: number;
-  /** Top-level front-matter scalars that adapters show (abstract, event, repository…). */
+  /**
+   * Other top-level front-matter scalars (event, repository, description…). Fields already read
+   * into their own properties and long texts such as abstracts are left out, to keep the index small.
+   */
   fields: Record<string, string | number | boolean>;
   frontMatterFormat?: 'yaml' | 'toml';
   problems: Problem[];
-  analysis?: DraftAnalysis;
+  /** Headings are left out: every draft is kept in memory and in the cache, and no view lists them. */
+  analysis?: Omit<DraftAnalysis, 'headings'>;
 }
 
 export type SkipReason = 'too-large' | 'binary' | 'invalid-utf8' | 'not-markdown' | 'not-a-draft';

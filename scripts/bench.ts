@@ -1,0 +1,197 @@
+// Indexing benchmark: our core against raw I/O and against the pipeline other extensions use.
+// Usage: npm run bench [-- --json] [-- --runs N] [-- --sizes 1000,10000]
+// Prints a table per corpus size; with --json the last line is one JSON object for the largest size.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import matter from 'gray-matter';
+import MarkdownIt from 'markdown-it';
+import { DraftIndex } from '../src/core/draftIndex';
+import { readDraft } from '../src/core/draft';
+import { scanFiles, type ScanFile } from '../src/core/indexer';
+import { configKey, DEFAULT_CONFIG } from '../src/core/kinds';
+import { generateCorpus } from './benchCorpus';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const runs = Number(valueOf('--runs') ?? 5);
+const sizes = (valueOf('--sizes') ?? '1000,10000').split(',').map(Number);
+const root = path.resolve(__dirname, '..', '.bench');
+
+function valueOf(flag: string): string | undefined {
+  const index = args.indexOf(flag);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+function log(line: string): void {
+  // With --json, only the last line is for machines; the rest still helps a person.
+  console.log(line);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function corpus(files: number): string {
+  const dir = path.join(root, `corpus-${files}`);
+  const marker = path.join(dir, '.complete');
+  if (!fs.existsSync(marker)) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    generateCorpus({ root: dir, files, seed: files });
+    fs.writeFileSync(marker, '');
+  }
+  return dir;
+}
+
+function walkAndStat(dir: string): ScanFile[] {
+  const out: ScanFile[] = [];
+  const visit = (current: string, relative: string): void => {
+    for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const full = path.join(current, entry.name);
+      const rel = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) visit(full, rel);
+      else if (entry.isFile() && /\.(md|markdown|mdx)$/i.test(entry.name)) {
+        const stat = fs.statSync(full);
+        out.push({ uri: pathToFileURL(full).href, relativePath: rel, size: stat.size, mtimeMs: stat.mtimeMs });
+      }
+    }
+  };
+  visit(dir, '');
+  return out;
+}
+
+const host = { readFile: (uri: string): Uint8Array => fs.readFileSync(new URL(uri)) };
+
+async function measure(files: number): Promise<Record<string, number>> {
+  const dir = corpus(files);
+  const list = walkAndStat(dir);
+  const paths = list.map((f) => new URL(f.uri));
+  const config = DEFAULT_CONFIG;
+  const key = configKey(config);
+  const scanOptions = { config, yieldBetweenBatches: false };
+
+  const rawRead: number[] = [];
+  const statWalk: number[] = [];
+  const coldList: number[] = [];
+  const coldIndex: number[] = [];
+  const warm: number[] = [];
+  const baseline: number[] = [];
+  let cacheText = '';
+  let drafts = 0;
+  let lastIndex = new DraftIndex();
+
+  const md = new MarkdownIt();
+  for (let run = 0; run < runs; run++) {
+    let t = performance.now();
+    for (const p of paths) fs.readFileSync(p);
+    rawRead.push(performance.now() - t);
+
+    t = performance.now();
+    walkAndStat(dir);
+    statWalk.push(performance.now() - t);
+
+    // Cold: read every file of the list, list them, then analyse them. Nothing is cached.
+    // Like the raw read, it starts from the list of files; the walk is measured on its own.
+    const index = new DraftIndex();
+    const found = walkAndStat(dir);
+    t = performance.now();
+    let listedAt = 0;
+    await scanFiles(index, found, host, { ...scanOptions, onListed: () => (listedAt = performance.now()) });
+    coldIndex.push(performance.now() - t);
+    coldList.push(listedAt - t);
+    drafts = index.drafts().length;
+    cacheText = JSON.stringify(index.toCache(key));
+    fs.writeFileSync(path.join(dir, '.cache.json'), cacheText);
+    lastIndex = index;
+
+    // Warm: load the cache from disk, walk and stat every file, re-read nothing that is unchanged.
+    t = performance.now();
+    const warmIndex = new DraftIndex();
+    warmIndex.loadCache(JSON.parse(fs.readFileSync(path.join(dir, '.cache.json'), 'utf8')), key);
+    const report = await scanFiles(warmIndex, walkAndStat(dir), host, scanOptions);
+    warm.push(performance.now() - t);
+    if (report.read !== 0) throw new Error(`warm start re-read ${report.read} files`);
+
+    if (run < Math.min(runs, 3)) {
+      t = performance.now();
+      for (const p of paths) {
+        const parsed = matter(fs.readFileSync(p, 'utf8'), { cache: false } as never);
+        md.render(parsed.content);
+      }
+      baseline.push(performance.now() - t);
+    }
+  }
+
+  // Re-indexing one changed file inside the full index, as the file watcher does.
+  const updates: number[] = [];
+  const sample = list.slice(0, 50);
+  for (const file of sample) {
+    const filePath = new URL(file.uri);
+    const original = fs.readFileSync(filePath);
+    fs.writeFileSync(filePath, Buffer.concat([original, Buffer.from('\nOne more sentence about the demo.\n')]));
+    const t = performance.now();
+    const stat = fs.statSync(filePath);
+    const result = readDraft(file, fs.readFileSync(filePath), config, { analyze: true });
+    lastIndex.update(file.uri, result, { size: stat.size, mtimeMs: stat.mtimeMs });
+    updates.push(performance.now() - t);
+    fs.writeFileSync(filePath, original);
+  }
+
+  return {
+    files: list.length,
+    drafts,
+    cacheKB: Math.round(cacheText.length / 1024),
+    rawReadMs: median(rawRead),
+    statWalkMs: median(statWalk),
+    coldListMs: median(coldList),
+    coldIndexMs: median(coldIndex),
+    warmIndexMs: median(warm),
+    baselineMs: median(baseline),
+    updateMedianMs: median(updates),
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+async function main(): Promise<void> {
+  let last: Record<string, number> = {};
+  for (const size of sizes) {
+    const r = await measure(size);
+    last = r;
+    const ratio = (a: number, b: number): string => (a / b).toFixed(2);
+    log(`\n${r.files} files (${r.drafts} drafts), median of ${runs} runs (baseline of ${Math.min(runs, 3)}):`);
+    log(`  raw read           ${r.rawReadMs.toFixed(1).padStart(8)} ms`);
+    log(`  walk + stat        ${r.statWalkMs.toFixed(1).padStart(8)} ms`);
+    log(`  cold list          ${r.coldListMs.toFixed(1).padStart(8)} ms  ${ratio(r.coldListMs, r.rawReadMs)} x raw read   (target <= 3)`);
+    log(`  cold index         ${r.coldIndexMs.toFixed(1).padStart(8)} ms  ${ratio(r.coldIndexMs, r.rawReadMs)} x raw read   (target <= 6)`);
+    log(`  warm index         ${r.warmIndexMs.toFixed(1).padStart(8)} ms  ${ratio(r.warmIndexMs, r.statWalkMs)} x walk + stat (target <= 1.5)`);
+    log(`  gray-matter+render ${r.baselineMs.toFixed(1).padStart(8)} ms  ${ratio(r.baselineMs, r.coldIndexMs)} x cold index (target >= 2)`);
+    log(`  one-file update    ${r.updateMedianMs.toFixed(3).padStart(8)} ms  median (target < 2)`);
+    log(`  cache size         ${String(r.cacheKB).padStart(8)} KB`);
+  }
+  if (json) {
+    const { files, rawReadMs, statWalkMs, coldListMs, coldIndexMs, warmIndexMs, baselineMs, updateMedianMs } = last;
+    console.log(
+      JSON.stringify({
+        files,
+        rawReadMs: round(rawReadMs),
+        statWalkMs: round(statWalkMs),
+        coldListMs: round(coldListMs),
+        coldIndexMs: round(coldIndexMs),
+        warmIndexMs: round(warmIndexMs),
+        baselineMs: round(baselineMs),
+        updateMedianMs: round(updateMedianMs),
+      }),
+    );
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

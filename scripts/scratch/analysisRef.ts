@@ -1,0 +1,478 @@
+// Counts words, headings, task-list progress and planned talk timing in a draft's Markdown body.
+// Runs for every draft in the workspace, so it parses tokens once with only the rules it needs
+// and walks them in a single pass; it never renders HTML.
+
+import MarkdownIt from 'markdown-it';
+import type { DraftAnalysis, Heading, TalkSection } from '../../src/core/types';
+
+type StateCore = MarkdownIt.StateCore;
+type Token = MarkdownIt.Token;
+
+export interface AnalysisOptions {
+  /** Reading speed used for `readingMinutes`. Values that are not a positive number fall back to 238. */
+  wordsPerMinute: number;
+  /** Zero-based line in the whole file where `body` starts, so headings and sections refer to the file. */
+  bodyStartLine: number;
+}
+
+const FALLBACK_WORDS_PER_MINUTE = 238;
+
+function createParser(): MarkdownIt {
+  // `html: true` is required, not cosmetic: with it off, markdown-it treats HTML (comments
+  // included) as text and we would count the words inside tags and comments.
+  const parser = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
+  // Typographic rewrites and linkify only change how text is shown; bare URLs are skipped by the
+  // word scanner itself, which is much cheaper than linkify-it. Without a table rule a table is
+  // a paragraph of pipe-separated cells: the same words, without splitting every row.
+  parser.disable(['linkify', 'replacements', 'smartquotes', 'text_join', 'table']);
+  // Nothing is rendered or followed, so URL validation and percent-encoding are wasted work.
+  parser.validateLink = (): boolean => true;
+  parser.normalizeLink = (url: string): string => url;
+  parser.normalizeLinkText = (url: string): string => url;
+  // The stock rule rewrites every line ending with a regex; most files have nothing to rewrite.
+  parser.core.ruler.at('normalize', (state): void => {
+    let src = state.src;
+    if (src.indexOf('\r') !== -1) src = src.replace(CR_LINE_ENDINGS, '\n');
+    if (src.indexOf('\0') !== -1) src = src.replace(NULLS, '\uFFFD');
+    state.src = src;
+  });
+  return parser;
+}
+
+const CR_LINE_ENDINGS = /\r\n?/g;
+const NULLS = /\0/g;
+
+const md = createParser();
+md.core.ruler.at('inline', parseNeededInlines);
+// Emphasis and strikethrough markers are punctuation to the word scanner, so body text skips
+// those rules; heading text must lose its markup, so headings use a parser that keeps them.
+md.inline.ruler.disable(['emphasis', 'strikethrough', 'newline']);
+md.inline.ruler2.disable(['balance_pairs', 'emphasis', 'strikethrough', 'fragments_join']);
+md.inline.ruler.at('text', (state, silent): boolean => {
+  const src = state.src;
+  const max = state.posMax;
+  let pos = state.pos;
+  while (pos < max) {
+    const ch = src.charCodeAt(pos);
+    if (ch < 0x80 && INLINE_STOP[ch] === 1) break;
+    pos++;
+  }
+  if (pos === state.pos) return false;
+  if (!silent) state.pending += src.slice(state.pos, pos);
+  state.pos = pos;
+  return true;
+});
+const headingParser = createParser();
+
+/**
+ * Whether inline parsing could change the word count of `content` compared with scanning it as
+ * plain text: links and images (targets and alt text), autolinks and inline HTML (`<`), and
+ * entities (`&amp;`). Emphasis, code spans and escapes only add punctuation, which the word
+ * scanner ignores anyway.
+ */
+function needsInlineParse(content: string, from: number): boolean {
+  INLINE_SYNTAX.lastIndex = from;
+  return INLINE_SYNTAX.test(content);
+}
+
+const INLINE_SYNTAX = /[[<&]/g;
+const INLINE_STOP = new Uint8Array(128);
+for (const ch of '\\`[]!<&') INLINE_STOP[ch.charCodeAt(0)] = 1;
+
+// Inline parsing is most of markdown-it's cost, and most prose paragraphs contain nothing that
+// changes what we count. This replaces the core `inline` rule so only headings (whose text must
+// lose its markup) and paragraphs that need it are parsed; the others keep empty `children` and
+// the walker scans their `content` directly.
+function parseNeededInlines(state: StateCore): void {
+  const tokens = state.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.type !== 'inline') continue;
+    const content = token.content;
+    const children = token.children ?? (token.children = []);
+    if (true) {
+      headingParser.inline.parse(content, headingParser, state.env, children);
+      continue;
+    }
+    // A task marker is `[` but not a link; looking past it keeps plain task items on the fast path.
+    const from = taskState(content) === NOT_A_TASK ? 0 : TASK_MARKER_LENGTH;
+    if (needsInlineParse(content, from)) state.md.inline.parse(content, state.md, state.env, children);
+  }
+}
+
+/** Word-scanner modes. The mode survives across the inline tokens of one paragraph. */
+const BETWEEN = 0;
+const IN_WORD = 1;
+const IN_URL = 2;
+
+interface WordCounter {
+  words: number;
+  mode: number;
+}
+
+// ASCII character classes, looked up instead of branching on ranges in the hot loop.
+const OTHER = 0;
+const ALNUM = 1;
+/** Keeps a word together when a letter or digit follows: don't, real-time, snake_case, Node.js. */
+const JOINER = 2;
+/** Keeps a number together between two digits: 10,000. */
+const DIGIT_JOINER = 3;
+/**
+ * Emphasis, strikethrough and code-span markers. Body text is scanned with them still in it (see
+ * the parser set-up), and they vanish when rendered, so `**bold**text` reads as one word.
+ */
+const INVISIBLE = 4;
+const ASCII_CLASS = new Uint8Array(128);
+for (let ch = 0x30; ch <= 0x39; ch++) ASCII_CLASS[ch] = ALNUM;
+for (let ch = 0x41; ch <= 0x5a; ch++) ASCII_CLASS[ch] = ALNUM;
+for (let ch = 0x61; ch <= 0x7a; ch++) ASCII_CLASS[ch] = ALNUM;
+for (const ch of [0x27, 0x2d, 0x2e, 0x5f]) ASCII_CLASS[ch] = JOINER;
+ASCII_CLASS[0x2c] = DIGIT_JOINER;
+ASCII_CLASS[0x2a] = INVISIBLE;
+ASCII_CLASS[0x7e] = INVISIBLE;
+ASCII_CLASS[0x60] = INVISIBLE;
+
+// Sticky and module-level so classifying a non-ASCII character allocates nothing.
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/uy;
+const COMBINING_MARK = /\p{M}/uy;
+
+function isAsciiDigit(ch: number): boolean {
+  return ch >= 0x30 && ch <= 0x39;
+}
+
+function isUnicodeSpace(ch: number): boolean {
+  return ch === 0xa0 || ch === 0x3000 || (ch >= 0x2000 && ch <= 0x200b) || ch === 0x2028 || ch === 0x2029 || ch === 0x202f;
+}
+
+// Han and kana are written without spaces, so each character stands for a word. This is a cheap
+// approximation of real segmentation, good enough for a reading-time estimate.
+function isCjkCodePoint(cp: number): boolean {
+  return (
+    (cp >= 0x3040 && cp <= 0x30ff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0x20000 && cp <= 0x3ffff)
+  );
+}
+
+function isLetterOrDigitAt(s: string, i: number): boolean {
+  const ch = s.charCodeAt(i);
+  if (ch < 0x80) return ASCII_CLASS[ch] === ALNUM;
+  if (isCjkCodePoint(ch)) return false;
+  LETTER_OR_DIGIT.lastIndex = i;
+  return LETTER_OR_DIGIT.test(s);
+}
+
+function isUnicodeJoiner(ch: number): boolean {
+  return ch === 0x2019 || ch === 0x2010 || ch === 0x2011;
+}
+
+function matchesAsciiLower(s: string, i: number, lower: string): boolean {
+  if (i + lower.length > s.length) return false;
+  for (let k = 0; k < lower.length; k++) {
+    if ((s.charCodeAt(i + k) | 0x20) !== lower.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+function startsBareUrl(s: string, i: number): boolean {
+  const ch = s.charCodeAt(i) | 0x20;
+  if (ch === 0x68) {
+    return matchesAsciiLower(s, i, 'http://') || matchesAsciiLower(s, i, 'https://');
+  }
+  return ch === 0x77 && matchesAsciiLower(s, i, 'www.');
+}
+
+/**
+ * Adds the words of `s`, from `start`, to the counter.
+ *
+ * A word is a run of letters and digits (any script), where a single apostrophe, hyphen,
+ * underscore or period between two letters/digits does not break it, nor does a comma between
+ * two digits ("don't", "real-time", "Node.js", "10,000" are one word each). Combining marks
+ * continue a word. Each Han or kana character is a word. Punctuation, symbols and emoji are not
+ * words. A bare `http://`, `https://` or `www.` URL is skipped up to the next whitespace.
+ */
+function scanWords(counter: WordCounter, s: string, start: number): void {
+  let mode = counter.mode;
+  let words = counter.words;
+  const n = s.length;
+  let i = start;
+  while (i < n) {
+    if (mode === IN_URL) {
+      while (i < n) {
+        const c = s.charCodeAt(i);
+        if (c <= 0x20 || (c >= 0x80 && isUnicodeSpace(c))) break;
+        i++;
+      }
+      if (i === n) break;
+      mode = BETWEEN;
+    }
+    const ch = s.charCodeAt(i);
+    if (ch < 0x80) {
+      const cls = ASCII_CLASS[ch];
+      if (cls === ALNUM) {
+        if (mode === BETWEEN) {
+          if (startsBareUrl(s, i)) {
+            mode = IN_URL;
+            continue;
+          }
+          words++;
+          mode = IN_WORD;
+        }
+        // Most of the text is runs of ASCII letters; consume them without the general dispatch.
+        i++;
+        while (i < n) {
+          const c = s.charCodeAt(i);
+          if (c >= 0x80 || ASCII_CLASS[c] !== ALNUM) break;
+          i++;
+        }
+        continue;
+      }
+      if (
+        cls === INVISIBLE ||
+        (mode === IN_WORD &&
+        cls !== OTHER &&
+        i + 1 < n &&
+        (cls === JOINER
+          ? isLetterOrDigitAt(s, i + 1)
+          : isAsciiDigit(s.charCodeAt(i - 1)) && isAsciiDigit(s.charCodeAt(i + 1))))
+      ) {
+        i++;
+        continue;
+      }
+      mode = BETWEEN;
+      i++;
+      continue;
+    }
+
+    const cp = ch >= 0xd800 && ch <= 0xdbff ? (s.codePointAt(i) ?? ch) : ch;
+    if (isCjkCodePoint(cp)) {
+      words++;
+      mode = BETWEEN;
+    } else if (isUnicodeSpace(ch)) {
+      mode = BETWEEN;
+    } else if (mode === IN_WORD && isUnicodeJoiner(ch) && i + 1 < n && isLetterOrDigitAt(s, i + 1)) {
+      // an apostrophe or hyphen inside a word
+    } else {
+      LETTER_OR_DIGIT.lastIndex = i;
+      if (LETTER_OR_DIGIT.test(s)) {
+        if (mode === BETWEEN) words++;
+        mode = IN_WORD;
+      } else if (mode === IN_WORD) {
+        COMBINING_MARK.lastIndex = i;
+        if (!COMBINING_MARK.test(s)) mode = BETWEEN;
+      }
+    }
+    i += cp > 0xffff ? 2 : 1;
+  }
+  counter.mode = mode;
+  counter.words = words;
+}
+
+/**
+ * Counts the prose words of one inline token and returns its plain text when `wantText` is set.
+ *
+ * Inline code counts: in developer writing `useEffect` or `npm install` are read as part of the
+ * sentence. Link text counts, link targets never reach the text tokens. Autolinks (`<https://…>`)
+ * are URLs and do not count. Image alt text does not count (it is not read on the page). Inline
+ * HTML tags and comments do not count and separate words.
+ */
+function walkInline(
+  inline: Token,
+  counter: WordCounter,
+  firstTextOffset: number,
+  wantText: boolean,
+): string {
+  const children = inline.children;
+  counter.mode = BETWEEN;
+  if (children === null || children.length === 0) {
+    scanWords(counter, inline.content, firstTextOffset);
+    counter.mode = BETWEEN;
+    return wantText ? inline.content : '';
+  }
+  let text = '';
+  let inAutolink = false;
+  let offset = firstTextOffset;
+  for (let c = 0; c < children.length; c++) {
+    const child = children[c];
+    switch (child.type) {
+      case 'text':
+      case 'text_special':
+      case 'code_inline':
+        if (inAutolink) {
+          counter.mode = BETWEEN;
+        } else {
+          scanWords(counter, child.content, offset);
+        }
+        offset = 0;
+        if (wantText) text += child.content;
+        break;
+      case 'softbreak':
+      case 'hardbreak':
+        counter.mode = BETWEEN;
+        if (wantText) text += ' ';
+        break;
+      case 'link_open':
+        if (child.markup === 'autolink') {
+          inAutolink = true;
+          counter.mode = BETWEEN;
+        }
+        break;
+      case 'link_close':
+        if (inAutolink) {
+          inAutolink = false;
+          counter.mode = BETWEEN;
+        }
+        break;
+      case 'image':
+      case 'html_inline':
+        counter.mode = BETWEEN;
+        break;
+      default:
+        // Emphasis and strikethrough markers: no text of their own, and they do not split a word.
+        break;
+    }
+  }
+  counter.mode = BETWEEN;
+  return wantText ? text.trim() : '';
+}
+
+const NOT_A_TASK = 0;
+const OPEN_TASK = 1;
+const DONE_TASK = 2;
+/** `[ ]`, `[x]` and `[X]` are all three characters long. */
+const TASK_MARKER_LENGTH = 3;
+
+/**
+ * Whether a list item's first paragraph starts with a task marker followed by whitespace or
+ * nothing. `inline.content` is the raw source, so `\[x]` (escaped) and `` `[x]` `` (inline code)
+ * start with another character and are not tasks.
+ */
+function taskState(content: string): number {
+  if (content.length < TASK_MARKER_LENGTH || content.charCodeAt(0) !== 0x5b || content.charCodeAt(2) !== 0x5d) {
+    return NOT_A_TASK;
+  }
+  if (content.length > TASK_MARKER_LENGTH) {
+    const after = content.charCodeAt(TASK_MARKER_LENGTH);
+    if (after !== 0x20 && after !== 0x09 && after !== 0x0a) return NOT_A_TASK;
+  }
+  const mark = content.charCodeAt(1);
+  if (mark === 0x20) return OPEN_TASK;
+  return mark === 0x78 || mark === 0x58 ? DONE_TASK : NOT_A_TASK;
+}
+
+// Minutes written at the end of a heading, either bracketed — "(10 min)", "[12 min]", "(5m)",
+// "(2.5 minutes)" — or after a dash or colon — "— 3 min", ": 45 minutes". A bare trailing number
+// ("Saving 5 min") is not taken as timing: it is too often part of the title.
+const TIMING_RE =
+  /(?:[([]\s*(\d+(?:[.,]\d+)?)\s*(?:m|mins?|minutes?)\.?\s*[)\]]|[-–—:]\s*(\d+(?:[.,]\d+)?)\s*(?:m|mins?|minutes?)\.?)\s*$/i;
+const TITLE_TRAILER_RE = /[\s\-–—:|·]+$/;
+
+function parseTiming(text: string): { title: string; minutes: number } | undefined {
+  // Every timing ends with ")", "]", "." or the last letter of a unit (m, min, mins, minute,
+  // minutes); heading text is trimmed, so most headings never reach the regex.
+  const last = text.charCodeAt(text.length - 1);
+  const lower = last | 0x20;
+  if (
+    last !== 0x29 &&
+    last !== 0x5d &&
+    last !== 0x2e &&
+    lower !== 0x6d &&
+    lower !== 0x6e &&
+    lower !== 0x73 &&
+    lower !== 0x65
+  ) {
+    return undefined;
+  }
+  const match = TIMING_RE.exec(text);
+  if (match === null) return undefined;
+  const minutes = Number((match[1] ?? match[2]).replace(',', '.'));
+  if (!Number.isFinite(minutes)) return undefined;
+  return { title: text.slice(0, match.index).replace(TITLE_TRAILER_RE, ''), minutes };
+}
+
+/**
+ * Analyses a draft's Markdown body (front matter already removed). CRLF and LF are both accepted;
+ * markdown-it normalises line endings, so token lines match the file's lines either way.
+ */
+export function analyzeMarkdown(body: string, options: AnalysisOptions): DraftAnalysis {
+  const tokens = md.parse(body, {});
+  const counter: WordCounter = { words: 0, mode: BETWEEN };
+  const headings: Heading[] = [];
+  const sections: TalkSection[] = [];
+  let done = 0;
+  let total = 0;
+  let plannedMinutes = 0;
+  // Level of the timed heading whose section we are in, 0 when none. A timed heading inside that
+  // section is a breakdown of its parent and is listed but not added to `plannedMinutes`.
+  let timedScopeLevel = 0;
+  let headingLevel = 0;
+  let headingLine = 0;
+  let taskOffset = 0;
+
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    switch (token.type) {
+      case 'inline': {
+        const text = walkInline(token, counter, taskOffset, headingLevel !== 0);
+        taskOffset = 0;
+        if (headingLevel !== 0) {
+          const line = headingLine + options.bodyStartLine;
+          headings.push({ level: headingLevel, text, line });
+          if (timedScopeLevel !== 0 && headingLevel <= timedScopeLevel) timedScopeLevel = 0;
+          const timing = text.length > 0 ? parseTiming(text) : undefined;
+          if (timing !== undefined) {
+            sections.push({ title: timing.title, minutes: timing.minutes, line });
+            if (timedScopeLevel === 0) {
+              plannedMinutes += timing.minutes;
+              timedScopeLevel = headingLevel;
+            }
+          }
+          headingLevel = 0;
+        }
+        break;
+      }
+      case 'heading_open':
+        headingLevel = token.tag.charCodeAt(1) - 0x30;
+        headingLine = token.map !== null ? token.map[0] : 0;
+        break;
+      case 'list_item_open': {
+        const paragraph = tokens[i + 1];
+        const inline = tokens[i + 2];
+        if (paragraph !== undefined && paragraph.type === 'paragraph_open' && inline !== undefined && inline.type === 'inline') {
+          const task = taskState(inline.content);
+          if (task !== NOT_A_TASK) {
+            total++;
+            if (task === DONE_TASK) done++;
+            // The marker is syntax, not a word ("[x]" would otherwise count "x").
+            const first = inline.children !== null && inline.children.length > 0 ? inline.children[0] : undefined;
+            if (first === undefined || (first.type === 'text' && first.content.charCodeAt(0) === 0x5b)) {
+              taskOffset = TASK_MARKER_LENGTH;
+            }
+          }
+        }
+        break;
+      }
+      default:
+        // Code blocks, fences and HTML blocks carry no prose; containers carry no text themselves.
+        break;
+    }
+  }
+
+  const wpm = options.wordsPerMinute > 0 && Number.isFinite(options.wordsPerMinute)
+    ? options.wordsPerMinute
+    : FALLBACK_WORDS_PER_MINUTE;
+  const words = counter.words;
+  const analysis: DraftAnalysis = {
+    words,
+    readingMinutes: words === 0 ? 0 : Math.ceil(words / wpm),
+    headings,
+    checklist: { done, total },
+  };
+  if (sections.length > 0) {
+    // Rounded so that decimal minutes such as 0.1 + 0.2 add up to what a person would write.
+    analysis.talk = { plannedMinutes: Math.round(plannedMinutes * 1000) / 1000, sections };
+  }
+  return analysis;
+}

@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+import { Commands, type CommandId } from '../constants';
+import { log, reportError, UserError } from '../logger';
+import * as tracking from './trackingCommands';
+import type { TrackingContext } from './trackingCommands';
+
+export interface CommandEntry {
+  id: CommandId;
+  /** What the person was doing, for the one-line error message: "Set Status failed…". */
+  action: string;
+  run: (...args: unknown[]) => unknown;
+}
+
+export function trackingCommandEntries(ctx: TrackingContext): CommandEntry[] {
+  return [
+    { id: Commands.setStatus, action: 'Set Status', run: (target, status) => tracking.setStatus(ctx, target, status) },
+    { id: Commands.advanceStatus, action: 'Advance Status', run: (target) => tracking.advanceStatus(ctx, target) },
+    { id: Commands.revealInExplorer, action: 'Reveal in Explorer', run: (target) => tracking.revealInExplorer(target) },
+    { id: Commands.openPreview, action: 'Open Preview', run: (target) => tracking.openPreview(target) },
+    { id: Commands.openDraft, action: 'Open Draft', run: (target) => tracking.openDraft(target) },
+    { id: Commands.groupBy, action: 'Group By', run: (value) => tracking.groupBy(ctx, value) },
+    { id: Commands.hideFinished, action: 'Hide Finished', run: () => tracking.setHideFinished(ctx, true) },
+    { id: Commands.showFinished, action: 'Show Finished', run: () => tracking.setHideFinished(ctx, false) },
+    { id: Commands.filterByTag, action: 'Filter by Tag', run: (tag) => tracking.filterByTag(ctx, tag) },
+    { id: Commands.clearTagFilter, action: 'Clear Tag Filter', run: () => tracking.clearTagFilter(ctx) },
+    { id: Commands.refresh, action: 'Refresh', run: () => tracking.refresh(ctx) },
+    { id: Commands.showDraftActions, action: 'Show Draft Actions', run: (target) => tracking.showDraftActions(ctx, target) },
+    { id: Commands.showLog, action: 'Show Log', run: () => ctx.log.show() },
+  ];
+}
+
+/**
+ * Registers every command from one table, each behind the same error boundary: a problem the
+ * person can fix is shown as a warning, anything else is logged in full and summarised once.
+ */
+export function registerCommands(entries: readonly CommandEntry[]): vscode.Disposable[] {
+  return entries.map((entry) =>
+    vscode.commands.registerCommand(entry.id, async (...args: unknown[]) => {
+      try {
+        return await entry.run(...args);
+      } catch (error) {
+        if (error instanceof UserError) {
+          log().info(`${entry.action}: ${error.message}`);
+          void vscode.window.showWarningMessage(error.message);
+        } else {
+          void reportError(entry.action, error);
+        }
+        return undefined;
+      }
+    }),
+  );
+}

@@ -1,0 +1,191 @@
+import * as vscode from 'vscode';
+import type { GroupBy } from '../config';
+import { Commands } from '../constants';
+import { nextStatus } from '../core/kinds';
+import { relativeDay, talkMeasure } from '../core/schedule';
+import { daysBetween } from '../core/dates';
+import { planStatusChange } from '../core/statusChange';
+import type { Draft } from '../core/types';
+import { editFrontMatter } from '../draftEdits';
+import { UserError } from '../logger';
+import { today } from '../views/presentation';
+import type { DraftsTreeProvider } from '../views/draftsTree';
+import type { WorkspaceIndex } from '../workspaceIndex';
+
+export interface TrackingContext {
+  workspace: WorkspaceIndex;
+  drafts: DraftsTreeProvider;
+  state: vscode.Memento;
+  log: vscode.LogOutputChannel;
+}
+
+const GROUP_BY_KEY = 'devrel.drafts.groupBy';
+const HIDE_FINISHED_KEY = 'devrel.drafts.hideFinished';
+
+/**
+ * Accepts every way a draft reaches a command: a Uri, a Uri string, a tree node of either
+ * view, an Explorer selection, or nothing (the active editor).
+ */
+export function resolveTarget(target: unknown): vscode.Uri | undefined {
+  if (target instanceof vscode.Uri) return target;
+  if (typeof target === 'string' && target.length > 0) return /^[a-z][a-z0-9+.-]+:/i.test(target) && !/^[a-z]:[\\/]/i.test(target) ? vscode.Uri.parse(target) : vscode.Uri.file(target);
+  if (typeof target === 'object' && target !== null) {
+    const node = target as { type?: string; uri?: unknown; item?: { draft?: Draft }; resourceUri?: unknown };
+    if (node.type === 'draft' && typeof node.uri === 'string') return vscode.Uri.parse(node.uri);
+    if (node.type === 'item' && node.item?.draft) return vscode.Uri.parse(node.item.draft.uri);
+    if (node.resourceUri instanceof vscode.Uri) return node.resourceUri;
+  }
+  if (target === undefined || target === null) return vscode.window.activeTextEditor?.document.uri;
+  return undefined;
+}
+
+function requireDraft(ctx: TrackingContext, target: unknown): { uri: vscode.Uri; draft: Draft } {
+  const uri = resolveTarget(target);
+  if (!uri) throw new UserError('Open a draft or pick one in the Drafts view first.');
+  const draft = ctx.workspace.get(uri);
+  if (!draft) throw new UserError(`${vscode.workspace.asRelativePath(uri)} is not a DevRel draft. Add a "kind:" to its front matter to track it.`);
+  return { uri, draft };
+}
+
+export async function setStatus(ctx: TrackingContext, target?: unknown, status?: unknown): Promise<boolean> {
+  const { uri, draft } = requireDraft(ctx, target);
+  const kind = ctx.workspace.config.kinds[draft.kind];
+  let chosen = typeof status === 'string' ? status.trim() : undefined;
+  if (status !== undefined && typeof status !== 'string') throw new UserError('The status must be a string, such as "drafting".');
+  if (chosen === undefined) {
+    if (!kind) throw new UserError(`"${draft.kind}" is not a known kind. Fix the kind in the front matter first.`);
+    const picked = await vscode.window.showQuickPick(
+      kind.statuses.map((s, i) => ({
+        label: s,
+        description: s === draft.status ? 'current' : kind.finishedStatuses.includes(s) ? 'finished' : `step ${i + 1} of ${kind.statuses.length}`,
+        picked: s === draft.status,
+      })),
+      { title: `Set Status: ${draft.title}`, placeHolder: `Now ${draft.status}. Move this ${kind.label.toLowerCase()} to…` },
+    );
+    if (!picked) return false;
+    chosen = picked.label;
+  }
+  return changeStatus(ctx, uri, draft, chosen);
+}
+
+export async function advanceStatus(ctx: TrackingContext, target?: unknown): Promise<boolean> {
+  const { uri, draft } = requireDraft(ctx, target);
+  const kind = ctx.workspace.config.kinds[draft.kind];
+  if (!kind) throw new UserError(`"${draft.kind}" is not a known kind. Fix the kind in the front matter first.`);
+  const next = nextStatus(kind, draft.status);
+  if (!next) throw new UserError(`"${draft.title}" is already ${draft.status}, the last step for a ${kind.label.toLowerCase()}.`);
+  return changeStatus(ctx, uri, draft, next);
+}
+
+async function changeStatus(ctx: TrackingContext, uri: vscode.Uri, draft: Draft, status: string): Promise<boolean> {
+  const kind = ctx.workspace.config.kinds[draft.kind];
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  const plan = planStatusChange(draft, kind, status, ctx.workspace.siteGenerator(folder), today());
+  if (!plan.ok) throw new UserError(plan.message);
+  await editFrontMatter(ctx.workspace, uri, plan.fields);
+  ctx.log.info(`${vscode.workspace.asRelativePath(uri)}: status ${draft.status} → ${status}. ${plan.notes.join(' ')}`.trim());
+  vscode.window.setStatusBarMessage(`$(check) ${draft.title}: ${status}`, 4000);
+  return true;
+}
+
+export async function revealInExplorer(target?: unknown): Promise<void> {
+  const uri = resolveTarget(target);
+  if (!uri) throw new UserError('Pick a draft to reveal.');
+  await vscode.commands.executeCommand('revealInExplorer', uri);
+}
+
+export async function openPreview(target?: unknown): Promise<void> {
+  const uri = resolveTarget(target);
+  if (!uri) throw new UserError('Pick a draft to preview.');
+  await vscode.commands.executeCommand('markdown.showPreview', uri);
+}
+
+export async function openDraft(target?: unknown): Promise<void> {
+  const uri = resolveTarget(target);
+  if (!uri) throw new UserError('Pick a draft to open.');
+  await vscode.window.showTextDocument(uri, { preview: true });
+}
+
+export async function groupBy(ctx: TrackingContext, value?: unknown): Promise<void> {
+  let chosen = typeof value === 'string' ? value : undefined;
+  if (chosen === undefined) {
+    const options: { label: string; value: GroupBy }[] = [
+      { label: 'Kind', value: 'kind' },
+      { label: 'Status', value: 'status' },
+      { label: 'None', value: 'none' },
+    ];
+    const picked = await vscode.window.showQuickPick(
+      options.map((o) => ({ ...o, description: o.value === ctx.drafts.grouping ? 'current' : undefined })),
+      { title: 'Group Drafts By' },
+    );
+    if (!picked) return;
+    chosen = picked.value;
+  }
+  if (chosen !== 'kind' && chosen !== 'status' && chosen !== 'none') throw new UserError(`Group by "${chosen}" is not possible. Use kind, status or none.`);
+  ctx.drafts.setGroupBy(chosen);
+  await ctx.state.update(GROUP_BY_KEY, chosen);
+}
+
+export async function setHideFinished(ctx: TrackingContext, hide: boolean): Promise<void> {
+  ctx.drafts.setHideFinished(hide);
+  await ctx.state.update(HIDE_FINISHED_KEY, hide);
+}
+
+/** The view state a person chose last time in this workspace, over the settings' defaults. */
+export function restoreViewState(ctx: TrackingContext): void {
+  const grouping = ctx.state.get<GroupBy>(GROUP_BY_KEY);
+  if (grouping) ctx.drafts.setGroupBy(grouping);
+  const hide = ctx.state.get<boolean>(HIDE_FINISHED_KEY);
+  if (hide !== undefined) ctx.drafts.setHideFinished(hide);
+}
+
+export async function filterByTag(ctx: TrackingContext, tag?: unknown): Promise<void> {
+  let chosen = typeof tag === 'string' ? tag : undefined;
+  if (chosen === undefined) {
+    const tags = ctx.drafts.tags();
+    if (tags.length === 0) throw new UserError('No draft has tags yet. Add "tags: [...]" to a draft\'s front matter to filter by them.');
+    const picked = await vscode.window.showQuickPick(
+      tags.map((t) => ({ label: t.tag, description: `${t.count} draft${t.count === 1 ? '' : 's'}` })),
+      { title: 'Filter Drafts by Tag', placeHolder: 'Show only drafts with this tag' },
+    );
+    if (!picked) return;
+    chosen = picked.label;
+  }
+  ctx.drafts.setTagFilter(chosen);
+}
+
+export function clearTagFilter(ctx: TrackingContext): void {
+  ctx.drafts.setTagFilter(undefined);
+}
+
+export async function refresh(ctx: TrackingContext): Promise<void> {
+  await ctx.workspace.rescan('refresh requested');
+  ctx.drafts.refreshAll();
+}
+
+/** The status bar's quick pick: the draft's facts, then what can be done with it. */
+export async function showDraftActions(ctx: TrackingContext, target?: unknown): Promise<void> {
+  const { uri, draft } = requireDraft(ctx, target);
+  const now = today();
+  const kind = ctx.workspace.config.kinds[draft.kind];
+  type Entry = vscode.QuickPickItem & { run?: () => Thenable<unknown> };
+  const facts: Entry[] = [{ label: `${kind?.label ?? draft.kind} · ${draft.status}`, kind: vscode.QuickPickItemKind.Separator }];
+  for (const date of draft.dates) facts.push({ label: `$(calendar) ${date.label}: ${date.date}`, description: relativeDay(daysBetween(now, date.date)) });
+  const a = draft.analysis;
+  if (a) {
+    facts.push({ label: `$(book) ${a.words.toLocaleString('en-US')} words`, description: `${a.readingMinutes} min read` });
+    if (a.checklist.total > 0) facts.push({ label: `$(checklist) ${a.checklist.done}/${a.checklist.total} tasks done` });
+    if (a.talk || draft.duration !== undefined) facts.push({ label: `$(megaphone) ${talkMeasure(a.talk?.plannedMinutes ?? 0, draft.duration)} planned` });
+  }
+  for (const problem of draft.problems) facts.push({ label: `$(warning) ${problem.message}` });
+  const next = kind ? nextStatus(kind, draft.status) : undefined;
+  const actions: Entry[] = [
+    { label: 'Actions', kind: vscode.QuickPickItemKind.Separator },
+    ...(next ? [{ label: `$(arrow-right) Advance to ${next}`, run: () => vscode.commands.executeCommand(Commands.advanceStatus, uri) }] : []),
+    { label: '$(tag) Set Status…', run: () => vscode.commands.executeCommand(Commands.setStatus, uri) },
+    { label: '$(open-preview) Open Preview', run: () => vscode.commands.executeCommand(Commands.openPreview, uri) },
+    { label: '$(list-tree) Show in Drafts View', run: () => vscode.commands.executeCommand('devrel.drafts.focus') },
+  ];
+  const picked = await vscode.window.showQuickPick([...facts, ...actions], { title: draft.title, placeHolder: 'Facts about this draft, and what to do next' });
+  if (picked?.run) await picked.run();
+}

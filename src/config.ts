@@ -1,0 +1,123 @@
+import * as vscode from 'vscode';
+import { CONFIG_SECTION } from './constants';
+import { DEFAULT_CONFIG, resolveKinds, type KindOverride, type KindProblem } from './core/kinds';
+import type { CoreConfig, FolderKindMapping } from './core/types';
+import { Disposable } from './disposable';
+
+export type GroupBy = 'kind' | 'status' | 'none';
+export type SiteGeneratorSetting = 'auto' | 'none' | 'hugo' | 'jekyll' | 'astro' | 'devto';
+
+export const DEFAULT_EXCLUDES = [
+  '**/node_modules/**',
+  '**/.git/**',
+  '**/public/**',
+  '**/_site/**',
+  '**/dist/**',
+  '**/out/**',
+  '**/build/**',
+  '**/.astro/**',
+  '**/resources/_gen/**',
+  '**/.devrel/templates/**',
+];
+
+export interface DevRelSettings {
+  kinds: Record<string, KindOverride>;
+  /** Workspace-relative folder → kind, e.g. `content/posts` → `blog`. */
+  folderKinds: Record<string, string>;
+  /** Kind → workspace-relative folder new drafts go into. */
+  folders: Record<string, string>;
+  /** Kind → file name pattern, e.g. `{date}-{slug}.md`. */
+  fileNamePatterns: Record<string, string>;
+  wordsPerMinute: number;
+  abstractMaxChars: number;
+  exclude: string[];
+  siteGenerator: SiteGeneratorSetting;
+  author: string;
+  groupBy: GroupBy;
+  hideFinished: boolean;
+}
+
+/** Reads every `devrel.*` setting in one place, with types and defaults. */
+export function readSettings(scope?: vscode.ConfigurationScope): DevRelSettings {
+  const c = vscode.workspace.getConfiguration(CONFIG_SECTION, scope);
+  const positive = (value: number | undefined, fallback: number): number =>
+    typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
+  return {
+    kinds: objectOr(c.get('kinds'), {}),
+    folderKinds: stringMap(c.get('folderKinds')),
+    folders: stringMap(c.get('folders')),
+    fileNamePatterns: stringMap(c.get('fileNamePatterns')),
+    wordsPerMinute: positive(c.get<number>('wordsPerMinute'), DEFAULT_CONFIG.wordsPerMinute),
+    abstractMaxChars: positive(c.get<number>('talk.abstractMaxChars'), DEFAULT_CONFIG.abstractMaxChars),
+    exclude: (c.get<string[]>('exclude') ?? DEFAULT_EXCLUDES).filter((g) => typeof g === 'string' && g.length > 0),
+    siteGenerator: oneOf(c.get('siteGenerator'), ['auto', 'none', 'hugo', 'jekyll', 'astro', 'devto'], 'auto'),
+    author: typeof c.get('author') === 'string' ? (c.get('author') as string) : '',
+    groupBy: oneOf(c.get('drafts.groupBy'), ['kind', 'status', 'none'], 'kind'),
+    hideFinished: c.get<boolean>('drafts.hideFinished') === true,
+  };
+}
+
+/**
+ * The core's view of the settings. Folder mappings detected from the site generator come
+ * first so that explicit settings for the same folder win.
+ */
+export function toCoreConfig(settings: DevRelSettings, detectedFolderKinds: FolderKindMapping[] = []): { config: CoreConfig; problems: KindProblem[] } {
+  const { kinds, problems } = resolveKinds(settings.kinds);
+  const explicit = Object.entries(settings.folderKinds).map(([folder, kind]) => ({ folder: normaliseFolder(folder), kind }));
+  const folderKinds = [...detectedFolderKinds.filter((d) => !explicit.some((e) => e.folder === d.folder)), ...explicit];
+  for (const mapping of folderKinds) {
+    if (!kinds[mapping.kind]) problems.push({ kind: mapping.kind, message: `devrel.folderKinds maps "${mapping.folder}" to unknown kind "${mapping.kind}".` });
+  }
+  return {
+    config: {
+      kinds,
+      folderKinds,
+      wordsPerMinute: settings.wordsPerMinute,
+      abstractMaxChars: settings.abstractMaxChars,
+      maxFileBytes: DEFAULT_CONFIG.maxFileBytes,
+    },
+    problems,
+  };
+}
+
+export function normaliseFolder(folder: string): string {
+  return folder.replace(/\\/g, '/').replace(/^\.?\/+|\/+$/g, '');
+}
+
+/** Fires only for changes under `devrel.*`, and hands out the freshly read settings. */
+export class SettingsWatcher extends Disposable {
+  private readonly emitter = this.register(new vscode.EventEmitter<DevRelSettings>());
+  readonly onDidChange = this.emitter.event;
+  private current = readSettings();
+
+  constructor() {
+    super();
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (!event.affectsConfiguration(CONFIG_SECTION)) return;
+        this.current = readSettings();
+        this.emitter.fire(this.current);
+      }),
+    );
+  }
+
+  get settings(): DevRelSettings {
+    return this.current;
+  }
+}
+
+function objectOr<T extends object>(value: unknown, fallback: T): T {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as T) : fallback;
+}
+
+function stringMap(value: unknown): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, item] of Object.entries(objectOr<Record<string, unknown>>(value, {}))) {
+    if (typeof item === 'string' && item.trim()) result[key] = item.trim();
+  }
+  return result;
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
+  return allowed.includes(value as T) ? (value as T) : fallback;
+}

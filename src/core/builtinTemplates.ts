@@ -1,0 +1,445 @@
+// The templates DevRel Desk ships. They use the marker syntax that `templates.ts` documents:
+// `{{variable}}`, `{{tab:N:default}}`, `{{choice:N:a|b}}` and `{{cursor}}`. Markers standing alone
+// as a front-matter value are quoted so that each template is valid YAML even before rendering;
+// the renderer chooses the quoting the real value needs.
+// The blog template has no `date: {{date}}`: `date` counts as the publish date (a deadline), so
+// today's date there would make every new idea due at once. Publishing sets `date` when missing.
+
+export interface BuiltinTemplate {
+  kind: string;
+  name: string;
+  description: string;
+  /** Template text with its front matter; it has no `template:` block. */
+  text: string;
+}
+
+/** Where each built-in kind's workflow starts: the status new drafts get. */
+export const FIRST_STATUS: Readonly<Record<string, string>> = {
+  blog: 'idea',
+  talk: 'idea',
+  oss: 'todo',
+  workshop: 'idea',
+  'trip-report': 'drafting',
+};
+
+export const DEFAULT_TALK_MINUTES = 30;
+
+/**
+ * The talk outline's timed sections, as shares of a 30-minute slot. The template reads each
+ * section's minutes from a variable, so the outline adds up to whatever duration was asked for.
+ */
+export const TALK_SECTION_WEIGHTS: readonly { variable: string; weight: number }[] = [
+  { variable: 'talk_minutes_intro', weight: 3 },
+  { variable: 'talk_minutes_problem', weight: 5 },
+  { variable: 'talk_minutes_how', weight: 7 },
+  { variable: 'talk_minutes_demo', weight: 8 },
+  { variable: 'talk_minutes_lessons', weight: 4 },
+  { variable: 'talk_minutes_wrapup', weight: 3 },
+];
+
+/**
+ * Whole minutes per talk section that add up to exactly `duration`, shared out by the section
+ * weights with the largest-remainder rule. A duration that is not a positive whole number of
+ * minutes (at most a day) falls back to 30.
+ */
+export function talkMinuteVariables(duration: number): Record<string, string> {
+  const total = Number.isInteger(duration) && duration > 0 && duration <= 1440 ? duration : DEFAULT_TALK_MINUTES;
+  const weightSum = TALK_SECTION_WEIGHTS.reduce((sum, section) => sum + section.weight, 0);
+  const exact = TALK_SECTION_WEIGHTS.map((section) => (section.weight * total) / weightSum);
+  const minutes = exact.map(Math.floor);
+  let left = total - minutes.reduce((sum, value) => sum + value, 0);
+  const byRemainder = exact
+    .map((value, index) => ({ index, remainder: value - Math.floor(value) }))
+    .sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+  for (const { index } of byRemainder) {
+    if (left <= 0) {
+      break;
+    }
+    minutes[index] = (minutes[index] ?? 0) + 1;
+    left--;
+  }
+  const variables: Record<string, string> = {};
+  TALK_SECTION_WEIGHTS.forEach((section, index) => {
+    variables[section.variable] = String(minutes[index] ?? 0);
+  });
+  return variables;
+}
+
+const BLOG = `---
+kind: blog
+title: '{{title}}'
+description: '{{tab:1:One sentence for search results and social cards, under 160 characters}}'
+tags: []
+status: idea
+author: '{{author}}'
+publish_date: '{{publish_date}}'
+due: '{{due}}'
+canonical_url: # set it when cross-posting, so search engines credit the original
+cover_image:
+---
+
+> **TL;DR:** {{tab:2:The one thing readers should remember, in two sentences.}}
+
+## The hook
+
+{{tab:3:Start with the moment this problem bit you or a customer: the error message, the slow build, the confused question in the forum.}}
+Say who this post is for and what they will be able to do by the end of it.
+
+## Background
+
+What the reader needs to know first. Link to the docs instead of re-explaining them, and state
+the versions (language, framework, OS) so the post still makes sense in a year.
+
+## Step 1: {{tab:4:Get the smallest example running}}
+
+Every code block should run as pasted. Show the expected output after each command.
+
+## Step 2: {{tab:5:Make it production-ready}}
+
+The part tutorials usually skip: configuration, error handling, tests, cost.
+
+## What can go wrong
+
+The mistakes you made on the way, with the exact error messages, so people searching for them
+land here.
+
+## Conclusion
+
+Come back to the TL;DR now that the reader has seen it work. One paragraph, no new ideas.
+
+## Call to action
+
+- Try it: {{tab:6:link to the repository, sandbox or docs}}
+- Tell me what you build with it, or where it broke for you
+- Next in this series:
+
+## Before publishing
+
+- [ ] Every code sample runs as pasted, against the versions stated
+- [ ] Links checked; links to our docs point at the current version
+- [ ] Images have alt text, and screenshots are readable on a phone
+- [ ] Title under 60 characters, description under 160
+- [ ] Cover image set; cross-posts carry the canonical URL of the original
+- [ ] Reviewed by a teammate and by someone outside the team
+- [ ] Promotion planned: newsletter, social posts, community channels
+`;
+
+const TALK = `---
+kind: talk
+title: '{{title}}'
+status: idea
+event: '{{event}}'
+cfp_deadline: '{{cfp_deadline}}'
+event_date: '{{event_date}}'
+due: '{{due}}'
+duration: '{{duration}}'
+audience: '{{tab:1:Backend developers who run services in production}}'
+level: '{{choice:2:intermediate|beginner|advanced}}'
+tags: []
+abstract: >-
+  {{tab:3:Start with the problem your audience has today, in their words. Then say what you will show (a live demo, real numbers, lessons from production) and what attendees will be able to do on Monday morning.}}
+---
+
+## CFP abstract
+
+The \`abstract\` above is what goes into the CFP form. The budget is 900 characters: reviewers
+read hundreds of these, so every sentence has to earn its place. Before submitting:
+
+- [ ] The first sentence names a problem this audience has
+- [ ] It says what attendees will be able to do afterwards
+- [ ] It mentions the evidence: a live demo, numbers, a production story
+- [ ] It is not a product pitch; most CFPs reject those outright
+- [ ] Title and abstract promise the same talk
+- [ ] Bio and headshot are up to date in the CFP system
+
+## Elevator pitch
+
+{{tab:4:Two sentences, under 300 characters, for the short description on the schedule.}}
+
+## Three takeaways
+
+1. {{tab:5:What they will understand}}
+2. {{tab:6:What they will be able to do}}
+3. {{tab:7:What they will try first on Monday}}
+
+## Intro ({{talk_minutes_intro}} min)
+
+Open with a story or a question, not with "About me". One slide about yourself, at most.
+
+## The problem ({{talk_minutes_problem}} min)
+
+Why the status quo hurts: a real incident, a number, a quote from a user.
+
+## How it works ({{talk_minutes_how}} min)
+
+The idea in three steps. One diagram beats five slides of bullets.
+
+## Live demo ({{talk_minutes_demo}} min)
+
+Follow the demo plan below. Say what you are about to show before you show it.
+
+## Lessons learned ({{talk_minutes_lessons}} min)
+
+What surprised you, what you would do differently, and where this approach does not fit.
+
+## Wrap-up and call to action ({{talk_minutes_wrapup}} min)
+
+Repeat the three takeaways. One short link or QR code to slides, code and resources.
+
+## Demo plan
+
+1. Starting state:
+2. Step:
+3. Expected result:
+
+Fallback: a recording of every step, stored on the laptop (not streamed), and screenshots in
+the slides right after the demo slide. If the demo breaks, switch after one retry.
+
+- [ ] Works offline: dependencies, container images and models pulled in advance
+- [ ] Reset script that brings the demo back to its starting state
+- [ ] Font size at least 20 pt, theme checked on a projector, notifications off
+- [ ] Rehearsed end to end at least twice, timed
+
+## Speaker notes
+
+- Where you should be at the halfway mark:
+- Transitions between sections:
+- What to cut if you are running late:
+
+## Q&A preparation
+
+| Likely question | Short answer | Where to point them |
+| --- | --- | --- |
+| How does this compare to the alternatives? | | |
+| Does it hold up in production, at scale? | | |
+| What does it cost, and what is the licence? | | |
+
+When you do not know: say so, ask for their contact, and follow up.
+
+## Resources
+
+- Slides:
+- Code:
+- Docs and further reading:
+- Recording:
+
+## Feedback after delivery
+
+- Audience size and who was in the room:
+- Ratings or feedback form results:
+- Questions asked (add the good ones to the Q&A table):
+- What landed, and what to cut next time:
+- Hallway conversations and promised follow-ups:
+
+- [ ] Slides and code shared with the organisers and on social media
+- [ ] Thank-you note sent to the organisers
+- [ ] Abstract updated for the next CFP
+`;
+
+const OSS = `---
+kind: oss
+title: '{{title}}'
+status: todo
+repository: '{{repository}}'
+issue: '{{issue}}'
+pr:
+due: '{{due}}'
+tags: []
+---
+
+## Why this contribution
+
+{{tab:1:Why this project and this issue: an integration our users rely on, a bug they hit, a maintainer relationship.}}
+
+## Checklist
+
+- [ ] Find an issue: labelled good first issue or help wanted, unassigned, with no open PR
+- [ ] Read CONTRIBUTING and the code of conduct
+- [ ] Sign the CLA, or set up DCO sign-off (\`git commit -s\`) if the project uses it
+- [ ] Comment on the issue to say you are working on it
+- [ ] Set up the dev environment and get the existing tests passing
+- [ ] Reproduce the bug, or write down the expected behaviour for a feature
+- [ ] Discuss the approach with the maintainers before writing a lot of code
+- [ ] Implement the change with tests
+- [ ] Update the docs and the changelog, if the project keeps one
+- [ ] Run the linters and formatters the way CI runs them
+- [ ] Open the PR with a clear description: the problem, the change, how it was tested, and the issue it fixes
+- [ ] Respond to review promptly and keep the branch up to date
+- [ ] Share what you learned: a post, a thread, or a note for the team
+
+## Notes
+
+- Maintainers and reviewers:
+- Build and test commands:
+- Gotchas:
+
+## What I learned
+
+`;
+
+const WORKSHOP = `---
+kind: workshop
+title: '{{title}}'
+status: idea
+event: '{{event}}'
+event_date: '{{event_date}}'
+due: '{{due}}'
+length: 2 hours
+capacity:
+level: '{{choice:1:beginner|intermediate|advanced}}'
+tags: []
+---
+
+## Objectives
+
+By the end, every attendee has:
+
+1. {{tab:2:Built and run a working example on their own laptop}}
+2. {{tab:3:Understood when to use this, and when not to}}
+3. {{tab:4:A repository to keep experimenting with at home}}
+
+## Prerequisites
+
+Send these a week before and again the day before:
+
+- A laptop they can install software on (many corporate laptops cannot)
+- Installed and checked with the setup script: {{tab:5:Git, Node.js 20 or later, Docker}}
+- Accounts created in advance, on a free tier that needs no credit card
+- The workshop repository cloned and dependencies installed, because venue Wi-Fi will not cope
+- Comfortable with:
+
+## Agenda
+
+| Time | Block | Notes |
+| --- | --- | --- |
+| 0:00–0:10 | Welcome, goals, setup check | Helpers walk the room |
+| 0:10–0:25 | Concepts | Slides, 15 minutes at most |
+| 0:25–0:55 | Exercise 1 | |
+| 0:55–1:05 | Break | |
+| 1:05–1:40 | Exercise 2 | |
+| 1:40–1:55 | Exercise 3 (stretch goal) | |
+| 1:55–2:00 | Wrap-up and feedback form | |
+
+## Exercises
+
+- [ ] Exercise 1: run the starter project and change one thing
+- [ ] Exercise 2:
+- [ ] Exercise 3 (stretch goal):
+- [ ] Solutions on a separate branch, one commit per exercise, so anyone can catch up
+- [ ] Every exercise tested from a fresh clone on macOS, Windows and Linux
+
+## Materials
+
+- Repository:
+- Slides:
+- One-page cheat sheet:
+- Setup check script:
+- Offline copies of dependencies and container images on USB sticks
+- Helpers: one for every 10 to 15 attendees
+
+## Feedback form
+
+1. How would you rate the workshop overall? (1–5)
+2. How far did you get in the exercises, and where did you get stuck?
+3. Was the pace too slow, about right, or too fast?
+4. What one thing should we change?
+5. How likely are you to recommend it to a colleague? (0–10)
+6. May we contact you about follow-up material? (email, optional)
+
+## Retrospective
+
+`;
+
+const TRIP_REPORT = `---
+kind: trip-report
+title: '{{title}}'
+status: drafting
+event: '{{event}}'
+event_date: '{{event_date}}'
+end_date: '{{end_date}}'
+location: '{{tab:1:City and country, or online}}'
+due: '{{due}}'
+tags: []
+---
+
+## Summary
+
+{{tab:2:Three sentences for people who read nothing else: why we went, what we learned, what we should do next.}}
+
+## Talks attended
+
+| Talk | Speaker | Why it matters to us | Link |
+| --- | --- | --- | --- |
+| | | | |
+
+## Key takeaways
+
+1.
+2.
+3.
+
+## Conversations and leads
+
+| Who | Company or project | Topic | Next step |
+| --- | --- | --- | --- |
+| | | | |
+
+Record only what people agreed to share; contact details belong in the CRM, not here.
+
+## Feedback for the product team
+
+- Pain points heard, and how often:
+- Feature requests:
+- Alternatives and competitors people mentioned:
+- Quotes (anonymised unless they agreed otherwise):
+
+## Follow-ups
+
+- [ ] Send the links and resources promised in conversations
+- [ ] Introduce leads to the right teammates
+- [ ] File issues for the product feedback above
+- [ ] Share the slides and recordings of our sessions
+- [ ] Thank the organisers and the speakers we met
+- [ ] Write a post or thread about the event
+
+## Impact
+
+- Our sessions (attendance, ratings):
+- Booth and hallway conversations:
+- Sign-ups, stars or leads we can attribute to the event:
+- Content that came out of it:
+- Cost (travel, tickets, sponsorship), and whether to go next year:
+`;
+
+export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
+  {
+    kind: 'blog',
+    name: 'Blog post',
+    description: 'TL;DR, hook, steps, conclusion, call to action and a pre-publishing checklist',
+    text: BLOG,
+  },
+  {
+    kind: 'talk',
+    name: 'Talk outline',
+    description: 'CFP abstract, takeaways, timed sections, demo plan with fallback, Q&A and feedback',
+    text: TALK,
+  },
+  {
+    kind: 'oss',
+    name: 'OSS contribution checklist',
+    description: 'From finding a good first issue to a merged PR and sharing what you learned',
+    text: OSS,
+  },
+  {
+    kind: 'workshop',
+    name: 'Workshop',
+    description: 'Objectives, prerequisites, timed agenda, exercises, materials and a feedback form',
+    text: WORKSHOP,
+  },
+  {
+    kind: 'trip-report',
+    name: 'Conference trip report',
+    description: 'Talks, takeaways, leads, product feedback, follow-ups and impact',
+    text: TRIP_REPORT,
+  },
+];

@@ -1,0 +1,320 @@
+import { analyzeMarkdown } from './analysis';
+import { parseDateValue } from './dates';
+import { findFieldValueRange, locateFrontMatter, parseFrontMatter, unclosedProblem, type FrontMatterBlock } from './frontMatter';
+import { decodeDraftBytes, LineMap } from './text';
+import type { CoreConfig, Draft, DraftDate, KindDefinition, KindSource, Problem, ReadResult, StatusSource } from './types';
+
+const MARKDOWN_EXTENSION = /\.(md|markdown|mdx)$/i;
+
+export interface DraftSource {
+  uri: string;
+  /** Workspace-relative path with forward slashes, used for folder-to-kind mappings. */
+  relativePath: string;
+}
+
+export interface ReadOptions {
+  /** Also count words, tasks and talk timing. The listing pass leaves this off. */
+  analyze: boolean;
+}
+
+export function isMarkdownPath(path: string): boolean {
+  return MARKDOWN_EXTENSION.test(path);
+}
+
+/** Reads a file's bytes into a draft, or says why it is not one. Never throws for bad input. */
+export function readDraft(source: DraftSource, bytes: Uint8Array, config: CoreConfig, options: ReadOptions): ReadResult {
+  if (!isMarkdownPath(source.relativePath)) {
+    return { skipped: { uri: source.uri, reason: 'not-markdown', message: 'Skipped: not a Markdown file.' } };
+  }
+  const decoded = decodeDraftBytes(bytes, config.maxFileBytes);
+  if (!decoded.ok) return { skipped: { uri: source.uri, reason: decoded.reason, message: decoded.message } };
+  return parseDraft(source, decoded.text, config, options);
+}
+
+/** Builds a draft from text, e.g. an unsaved editor's contents. */
+export function parseDraft(source: DraftSource, text: string, config: CoreConfig, options: ReadOptions): ReadResult {
+  if (text.length > config.maxFileBytes) {
+    return { skipped: { uri: source.uri, reason: 'too-large', message: 'Skipped: the file is too large to track.' } };
+  }
+  const location = locateFrontMatter(text);
+  const problems: Problem[] = [];
+  let lines: LineMap | undefined;
+  const lineMap = (): LineMap => (lines ??= new LineMap(text));
+  let data: Record<string, unknown> = {};
+  let block: FrontMatterBlock | undefined;
+  let bodyStart = 0;
+  let bodyStartLine = 0;
+
+  if (location.type === 'closed') {
+    block = location.block;
+    const parsed = parseFrontMatter(text, block);
+    data = parsed.data;
+    problems.push(...parsed.problems);
+    bodyStart = block.end;
+    bodyStartLine = block.bodyStartLine;
+  } else if (location.type === 'unclosed') {
+    problems.push(unclosedProblem(text, location, lineMap()));
+    bodyStart = location.start;
+  } else {
+    bodyStart = location.bodyStart;
+  }
+
+  const resolved = resolveKind(source, data, text, location, config);
+  if (!resolved) {
+    return { skipped: { uri: source.uri, reason: 'not-a-draft', message: 'Not a draft: no known kind in front matter or folder mapping.' } };
+  }
+  const kindDef = config.kinds[resolved.kind] as KindDefinition | undefined;
+  const fieldRange = (field: string): Problem['range'] => (block ? findFieldValueRange(text, block, field, lineMap()) : undefined);
+
+  if (resolved.unknownKind !== undefined) {
+    problems.push({
+      code: 'unknown-kind',
+      severity: 'error',
+      message: `Unknown kind "${resolved.unknownKind}". Use one of: ${Object.keys(config.kinds).join(', ')}.`,
+      field: 'kind',
+      value: resolved.unknownKind,
+      validValues: Object.keys(config.kinds),
+      range: fieldRange('kind'),
+    });
+  }
+
+  const status = resolveStatus(data, kindDef, resolved.source);
+  if (status.source === 'front-matter' && kindDef && !kindDef.statuses.includes(status.status)) {
+    problems.push({
+      code: 'unknown-status',
+      severity: 'error',
+      message: `Unknown status "${status.status}" for a ${kindDef.label.toLowerCase()}. Use one of: ${kindDef.statuses.join(', ')}.`,
+      field: 'status',
+      value: status.status,
+      validValues: [...kindDef.statuses],
+      range: fieldRange('status'),
+    });
+  }
+
+  const dates: DraftDate[] = [];
+  for (const definition of kindDef?.dateFields ?? []) {
+    const field = [definition.field, ...(definition.alternatives ?? [])].find((name) => data[name] !== undefined && data[name] !== null && data[name] !== '');
+    if (field === undefined) continue;
+    const parsed = parseDateValue(data[field]);
+    if (parsed.ok) {
+      dates.push({ field, label: definition.label, date: parsed.date, deadline: definition.deadline });
+    } else {
+      problems.push({
+        code: 'invalid-date',
+        severity: 'error',
+        message: `${field} ${parsed.message}.`,
+        field,
+        value: typeof data[field] === 'string' ? (data[field] as string) : undefined,
+        range: fieldRange(field),
+      });
+    }
+  }
+
+  let duration: number | undefined;
+  if (data.duration !== undefined && data.duration !== null && data.duration !== '') {
+    duration = parseDuration(data.duration);
+    if (duration === undefined) {
+      problems.push({
+        code: 'invalid-duration',
+        severity: 'warning',
+        message: `duration must be a number of minutes, such as 30.`,
+        field: 'duration',
+        range: fieldRange('duration'),
+      });
+    }
+  }
+
+  const fields = scalarFields(data, kindDef);
+  if (resolved.kind === 'talk' && typeof data.abstract === 'string') {
+    const length = data.abstract.trim().length;
+    if (length > config.abstractMaxChars) {
+      problems.push({
+        code: 'abstract-too-long',
+        severity: 'warning',
+        message: `The abstract is ${length} characters; the budget is ${config.abstractMaxChars}. Cut ${length - config.abstractMaxChars} to fit most CFP forms.`,
+        field: 'abstract',
+        range: fieldRange('abstract'),
+      });
+    }
+  }
+
+  const title = typeof data.title === 'string' && data.title.trim() ? data.title.trim() : firstHeading(text, bodyStart) ?? fileTitle(source.relativePath);
+
+  const draft: Draft = {
+    uri: source.uri,
+    relativePath: source.relativePath,
+    kind: resolved.kind,
+    kindSource: resolved.source,
+    title,
+    status: status.status,
+    statusSource: status.source,
+    dates,
+    tags: readTags(data.tags),
+    duration,
+    fields,
+    frontMatterFormat: block?.format,
+    problems,
+  };
+  if (options.analyze) analyzeDraft(draft, text.slice(bodyStart), bodyStartLine, config);
+  return { draft };
+}
+
+/** The analysis pass: counts and timing, and the problems that need them. */
+export function analyzeDraft(draft: Draft, body: string, bodyStartLine: number, config: CoreConfig): Draft {
+  const { headings: _headings, ...analysis } = analyzeMarkdown(body, { wordsPerMinute: config.wordsPerMinute, bodyStartLine });
+  draft.analysis = analysis;
+  if (draft.kind === 'talk' && analysis.talk && draft.duration !== undefined && analysis.talk.plannedMinutes > draft.duration) {
+    const first = analysis.talk.sections[0];
+    draft.problems.push({
+      code: 'talk-over-duration',
+      severity: 'warning',
+      message: `The sections add up to ${formatMinutes(analysis.talk.plannedMinutes)} min, over the ${formatMinutes(draft.duration)} min slot. Trim ${formatMinutes(analysis.talk.plannedMinutes - draft.duration)} min.`,
+      field: 'duration',
+      range: first ? { start: { line: first.line, character: 0 }, end: { line: first.line, character: 0 } } : undefined,
+    });
+  }
+  return draft;
+}
+
+/** Splits a text into the body that the analysis pass reads and the line it starts on. */
+export function bodyOf(text: string): { body: string; bodyStartLine: number } {
+  const location = locateFrontMatter(text);
+  if (location.type === 'closed') return { body: text.slice(location.block.end), bodyStartLine: location.block.bodyStartLine };
+  if (location.type === 'unclosed') return { body: text.slice(location.start), bodyStartLine: 0 };
+  return { body: text.slice(location.bodyStart), bodyStartLine: 0 };
+}
+
+interface ResolvedKind {
+  kind: string;
+  source: KindSource;
+  unknownKind?: string;
+}
+
+function resolveKind(
+  source: DraftSource,
+  data: Record<string, unknown>,
+  text: string,
+  location: ReturnType<typeof locateFrontMatter>,
+  config: CoreConfig,
+): ResolvedKind | undefined {
+  let written = typeof data.kind === 'string' ? data.kind.trim() : undefined;
+  if (written === undefined && location.type !== 'none') {
+    // Broken front matter still says what it is meant to be; keep tracking it so its problems show.
+    const fence = location.type === 'closed' ? location.block.contentEnd : Math.min(text.length, 4096);
+    const match = /^kind[ \t]*[:=][ \t]*["']?([A-Za-z0-9_-]+)/m.exec(text.slice(0, fence));
+    if (match) written = match[1];
+  }
+  const folderKind = kindForFolder(source.relativePath, config);
+  if (written) {
+    if (config.kinds[written]) return { kind: written, source: 'front-matter' };
+    return folderKind ? { kind: folderKind, source: 'folder', unknownKind: written } : { kind: written, source: 'front-matter', unknownKind: written };
+  }
+  return folderKind ? { kind: folderKind, source: 'folder' } : undefined;
+}
+
+export function kindForFolder(relativePath: string, config: CoreConfig): string | undefined {
+  let best: { kind: string; length: number } | undefined;
+  for (const mapping of config.folderKinds) {
+    const folder = mapping.folder.replace(/\\/g, '/').replace(/^\.?\/+|\/+$/g, '');
+    if (!config.kinds[mapping.kind]) continue;
+    const inside = folder === '' || relativePath.startsWith(folder + '/');
+    // The deepest mapping wins, so `content/posts/talks` can override `content/posts`.
+    if (inside && (!best || folder.length > best.length)) best = { kind: mapping.kind, length: folder.length };
+  }
+  return best?.kind;
+}
+
+function resolveStatus(
+  data: Record<string, unknown>,
+  kind: KindDefinition | undefined,
+  kindSource: KindSource,
+): { status: string; source: StatusSource } {
+  if (typeof data.status === 'string' && data.status.trim()) return { status: data.status.trim(), source: 'front-matter' };
+  const statuses = kind?.statuses ?? ['idea'];
+  // Not a side status: a published talk is delivered, not rejected.
+  const finished = kind?.finishedStatuses.find((s) => !kind.sideStatuses?.includes(s)) ?? kind?.finishedStatuses[0] ?? statuses[statuses.length - 1];
+  const inProgress = statuses.includes('drafting') ? 'drafting' : statuses[0];
+  const draftFlag = asBoolean(data.draft);
+  if (draftFlag !== undefined) return { status: draftFlag ? inProgress : finished, source: 'draft-flag' };
+  const published = asBoolean(data.published);
+  if (published !== undefined) return { status: published ? finished : inProgress, source: 'published-flag' };
+  // Hugo and Jekyll publish a post that says nothing either way.
+  if (kindSource === 'folder') return { status: finished, source: 'default' };
+  return { status: statuses[0], source: 'default' };
+}
+
+function asBoolean(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return undefined;
+}
+
+function parseDuration(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? value : undefined;
+  if (typeof value === 'string') {
+    const match = /^(\d+(?:\.\d+)?)\s*(?:m|min|mins|minutes)?$/i.exec(value.trim());
+    if (match) return Number(match[1]) > 0 ? Number(match[1]) : undefined;
+  }
+  return undefined;
+}
+
+function readTags(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((t) => typeof t === 'string' || typeof t === 'number').map((t) => String(t).trim()).filter(Boolean);
+  if (typeof value === 'string') return value.split(',').map((t) => t.trim()).filter(Boolean);
+  return [];
+}
+
+const MAX_FIELD_LENGTH = 200;
+const FIELDS_READ_ELSEWHERE = new Set(['title', 'kind', 'status', 'tags', 'duration', 'abstract']);
+
+function scalarFields(data: Record<string, unknown>, kind: KindDefinition | undefined): Record<string, string | number | boolean> {
+  const fields: Record<string, string | number | boolean> = {};
+  const dateFields = new Set(kind?.dateFields.flatMap((d) => [d.field, ...(d.alternatives ?? [])]) ?? []);
+  for (const [key, value] of Object.entries(data)) {
+    if (FIELDS_READ_ELSEWHERE.has(key) || dateFields.has(key)) continue;
+    if (typeof value === 'string') {
+      if (value.length <= MAX_FIELD_LENGTH) fields[key] = value;
+    } else if (typeof value === 'number' || typeof value === 'boolean') fields[key] = value;
+    else if (value instanceof Date && !Number.isNaN(value.getTime())) fields[key] = value.toISOString();
+  }
+  return fields;
+}
+
+function firstHeading(text: string, from: number): string | undefined {
+  // A cheap scan for the listing pass; fenced code is skipped so `# comment` lines don't count.
+  let inFence: string | undefined;
+  let position = from;
+  while (position < text.length) {
+    const end = text.indexOf('\n', position);
+    const line = text.slice(position, end === -1 ? text.length : end).replace(/\r$/, '');
+    const fence = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    if (fence) {
+      if (!inFence) inFence = fence[1];
+      // Only the same character, at least as many, with no info string closes: ```` can wrap ``` examples.
+      else if (fence[1][0] === inFence[0] && fence[1].length >= inFence.length && fence[2].trim() === '') inFence = undefined;
+    } else if (!inFence) {
+      // No trailing `(?:[ \t]+#+)?[ \t]*$` in the regex: that is quadratic on a long run of spaces.
+      const heading = /^ {0,3}#[ \t]+(\S.*)$/.exec(line.trimEnd());
+      if (heading) {
+        const text = heading[1];
+        let cut = text.length;
+        while (cut > 0 && text[cut - 1] === '#') cut--;
+        const title = (cut < text.length && (text[cut - 1] === ' ' || text[cut - 1] === '\t') ? text.slice(0, cut) : text).trim();
+        if (title) return title;
+      }
+    }
+    if (end === -1) break;
+    position = end + 1;
+  }
+  return undefined;
+}
+
+function fileTitle(relativePath: string): string {
+  const name = relativePath.split('/').pop() ?? relativePath;
+  return name.replace(MARKDOWN_EXTENSION, '');
+}
+
+function formatMinutes(minutes: number): string {
+  return Number.isInteger(minutes) ? String(minutes) : minutes.toFixed(1);
+}

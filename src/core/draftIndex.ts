@@ -1,0 +1,182 @@
+import type { Draft, ReadResult, Skipped } from './types';
+
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+export interface IndexChange {
+  changed: string[];
+  removed: string[];
+}
+
+export interface DraftQuery {
+  kind?: string;
+  status?: string | string[];
+  /** Drafts with any date on or after this `YYYY-MM-DD`. */
+  from?: string;
+  /** Drafts with any date on or before this `YYYY-MM-DD`. */
+  to?: string;
+}
+
+export interface Disposable {
+  dispose(): void;
+}
+
+interface Entry {
+  result: ReadResult;
+  stamp: FileStamp;
+}
+
+export const CACHE_VERSION = 2;
+
+/** A serialisable snapshot, checked against the files' size and mtime on the next start. */
+export interface IndexCache {
+  version: number;
+  configKey: string;
+  /** The URI is not repeated here: each result carries it. */
+  entries: [size: number, mtimeMs: number, result: ReadResult][];
+}
+
+export interface IndexUpdate {
+  uri: string;
+  result: ReadResult;
+  stamp: FileStamp;
+}
+
+/** Every file the scanner has looked at, keyed by URI string: drafts and the files it skipped. */
+export class DraftIndex {
+  private readonly entries = new Map<string, Entry>();
+  private readonly listeners = new Set<(change: IndexChange) => void>();
+
+  onDidChange(listener: (change: IndexChange) => void): Disposable {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** Applies many updates and removals with a single change event. */
+  apply(updates: readonly IndexUpdate[], removals: readonly string[] = []): void {
+    const changed: string[] = [];
+    const removed: string[] = [];
+    for (const update of updates) {
+      this.entries.set(update.uri, { result: update.result, stamp: update.stamp });
+      changed.push(update.uri);
+    }
+    for (const uri of removals) {
+      if (this.entries.delete(uri)) removed.push(uri);
+    }
+    if (changed.length > 0 || removed.length > 0) this.fire({ changed, removed });
+  }
+
+  update(uri: string, result: ReadResult, stamp: FileStamp): void {
+    this.apply([{ uri, result, stamp }]);
+  }
+
+  remove(uri: string): boolean {
+    const had = this.entries.has(uri);
+    this.apply([], [uri]);
+    return had;
+  }
+
+  /** Removes every entry under a folder URI, for a deleted folder. */
+  removeUnder(folderUri: string): string[] {
+    const prefix = folderUri.endsWith('/') ? folderUri : folderUri + '/';
+    const removals = [...this.entries.keys()].filter((uri) => uri.startsWith(prefix));
+    this.apply([], removals);
+    return removals;
+  }
+
+  get(uri: string): Draft | undefined {
+    const result = this.entries.get(uri)?.result;
+    return result && 'draft' in result ? result.draft : undefined;
+  }
+
+  skipped(uri: string): Skipped | undefined {
+    const result = this.entries.get(uri)?.result;
+    return result && 'skipped' in result ? result.skipped : undefined;
+  }
+
+  has(uri: string): boolean {
+    return this.entries.has(uri);
+  }
+
+  uris(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  /** True when the entry was read from a file of this size and mtime, so reading it again would change nothing. */
+  isCurrent(uri: string, stamp: FileStamp): boolean {
+    const entry = this.entries.get(uri);
+    return entry !== undefined && entry.stamp.size === stamp.size && entry.stamp.mtimeMs === stamp.mtimeMs;
+  }
+
+  drafts(): Draft[] {
+    const drafts: Draft[] = [];
+    for (const entry of this.entries.values()) if ('draft' in entry.result) drafts.push(entry.result.draft);
+    return drafts;
+  }
+
+  allSkipped(): Skipped[] {
+    const skipped: Skipped[] = [];
+    for (const entry of this.entries.values()) if ('skipped' in entry.result) skipped.push(entry.result.skipped);
+    return skipped;
+  }
+
+  query(query: DraftQuery): Draft[] {
+    const statuses = query.status === undefined ? undefined : Array.isArray(query.status) ? query.status : [query.status];
+    return this.drafts().filter((draft) => {
+      if (query.kind !== undefined && draft.kind !== query.kind) return false;
+      if (statuses && !statuses.includes(draft.status)) return false;
+      if (query.from !== undefined || query.to !== undefined) {
+        return draft.dates.some((d) => (query.from === undefined || d.date >= query.from) && (query.to === undefined || d.date <= query.to));
+      }
+      return true;
+    });
+  }
+
+  clear(): void {
+    this.apply([], [...this.entries.keys()]);
+  }
+
+  toCache(configKey: string): IndexCache {
+    const entries: IndexCache['entries'] = [];
+    for (const entry of this.entries.values()) entries.push([entry.stamp.size, entry.stamp.mtimeMs, entry.result]);
+    return { version: CACHE_VERSION, configKey, entries };
+  }
+
+  /**
+   * Loads a cache written by `toCache`. A cache from another version or configuration is
+   * ignored, because its drafts were read under different rules.
+   */
+  loadCache(cache: unknown, configKey: string): { loaded: number; reason?: string } {
+    if (!isCache(cache)) return { loaded: 0, reason: 'not a DevRel Desk cache' };
+    if (cache.version !== CACHE_VERSION) return { loaded: 0, reason: `cache version ${cache.version} is not ${CACHE_VERSION}` };
+    if (cache.configKey !== configKey) return { loaded: 0, reason: 'settings changed since the cache was written' };
+    this.apply(cache.entries.map(([size, mtimeMs, result]) => ({ uri: uriOf(result), result, stamp: { size, mtimeMs } })));
+    return { loaded: cache.entries.length };
+  }
+
+  private fire(change: IndexChange): void {
+    for (const listener of [...this.listeners]) listener(change);
+  }
+}
+
+function uriOf(result: ReadResult): string {
+  return 'draft' in result ? result.draft.uri : result.skipped.uri;
+}
+
+function isCache(value: unknown): value is IndexCache {
+  if (typeof value !== 'object' || value === null) return false;
+  const cache = value as Partial<IndexCache>;
+  return typeof cache.version === 'number' && typeof cache.configKey === 'string' && Array.isArray(cache.entries) && cache.entries.every(isCacheEntry);
+}
+
+/** A stored cache can be corrupt; one bad entry would otherwise throw later in `drafts()`. */
+function isCacheEntry(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length !== 3) return false;
+  const [size, mtimeMs, result] = value as unknown[];
+  if (typeof size !== 'number' || typeof mtimeMs !== 'number') return false;
+  if (typeof result !== 'object' || result === null) return false;
+  const item = (result as { draft?: unknown; skipped?: unknown }).draft ?? (result as { skipped?: unknown }).skipped;
+  return typeof item === 'object' && item !== null && typeof (item as { uri?: unknown }).uri === 'string';
+}

@@ -1,0 +1,232 @@
+import { CORE_SCHEMA, load as loadFast, YAMLException } from 'js-yaml';
+import { parseDocument } from 'yaml';
+import { parse as parseToml, TomlError } from 'smol-toml';
+import { LineMap } from './text';
+import type { Problem, Range } from './types';
+
+export type FrontMatterFormat = 'yaml' | 'toml';
+
+export interface FrontMatterBlock {
+  format: FrontMatterFormat;
+  /** Offset of the opening fence, after any BOM. */
+  start: number;
+  /** Offset of the first character after the opening fence's line break. */
+  contentStart: number;
+  /** Offset of the start of the closing fence line. */
+  contentEnd: number;
+  /** Offset where the body starts, after the closing fence and its line break. */
+  end: number;
+  /** The line break the opening fence uses, so inserted lines match the file. */
+  lineBreak: '\n' | '\r\n';
+  /** Zero-based line of `contentStart`. */
+  contentStartLine: number;
+  /** Zero-based line where the body starts. */
+  bodyStartLine: number;
+}
+
+export type FrontMatterLocation =
+  | { type: 'none'; bodyStart: number }
+  | { type: 'closed'; block: FrontMatterBlock }
+  | { type: 'unclosed'; format: FrontMatterFormat; start: number; contentStart: number };
+
+const FENCES: Record<FrontMatterFormat, string> = { yaml: '---', toml: '+++' };
+
+/** Finds the fenced block at the top of a file. Only the first line may open it. */
+export function locateFrontMatter(text: string): FrontMatterLocation {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const format: FrontMatterFormat | undefined = text.startsWith('---', start)
+    ? 'yaml'
+    : text.startsWith('+++', start)
+      ? 'toml'
+      : undefined;
+  if (!format) return { type: 'none', bodyStart: start };
+  const fence = FENCES[format];
+  const firstBreak = text.indexOf('\n', start);
+  const firstLine = text.slice(start, firstBreak === -1 ? text.length : firstBreak).replace(/\r$/, '');
+  if (firstLine.trimEnd() !== fence) return { type: 'none', bodyStart: start };
+  if (firstBreak === -1) return { type: 'unclosed', format, start, contentStart: text.length };
+  const lineBreak = text.charCodeAt(firstBreak - 1) === 13 ? '\r\n' : '\n';
+  const contentStart = firstBreak + 1;
+
+  let lineStart = contentStart;
+  let line = 1;
+  while (lineStart <= text.length) {
+    const lineEnd = text.indexOf('\n', lineStart);
+    const rawEnd = lineEnd === -1 ? text.length : lineEnd;
+    const content = text.slice(lineStart, rawEnd).replace(/\r$/, '').trimEnd();
+    // YAML also allows `...` to end a document.
+    if (content === fence || (format === 'yaml' && content === '...')) {
+      const end = lineEnd === -1 ? text.length : lineEnd + 1;
+      return {
+        type: 'closed',
+        block: {
+          format,
+          start,
+          contentStart,
+          contentEnd: lineStart,
+          end,
+          lineBreak,
+          contentStartLine: 1,
+          bodyStartLine: lineEnd === -1 ? line : line + 1,
+        },
+      };
+    }
+    if (lineEnd === -1) break;
+    lineStart = lineEnd + 1;
+    line++;
+  }
+  return { type: 'unclosed', format, start, contentStart };
+}
+
+export interface ParsedFrontMatter {
+  data: Record<string, unknown>;
+  problems: Problem[];
+}
+
+/**
+ * Parses front matter into plain data. Parsing never runs code: both YAML readers use
+ * schemas without functions or custom types, and TOML has none.
+ *
+ * Most front matter goes through js-yaml, which is several times faster than the `yaml`
+ * Document parser. Anything that could expand (anchors and aliases) or that js-yaml rejects
+ * goes through `yaml`, which keeps its alias-count guard and reports every error with a place.
+ */
+export function parseFrontMatter(text: string, block: FrontMatterBlock, lines?: LineMap): ParsedFrontMatter {
+  const content = text.slice(block.contentStart, block.contentEnd);
+  if (block.format === 'toml') return parseTomlBlock(text, content, block, lines);
+  if (content.trim().length === 0) return { data: {}, problems: [] };
+  if (!/[&*]/.test(content)) {
+    try {
+      // CORE_SCHEMA, like `yaml`'s default: dates stay the strings their author wrote. js-yaml's
+      // default schema makes Dates and rolls 2026-02-30 over to March 2 and shifts offset times to UTC.
+      return asMap(loadFast(content, { filename: undefined, json: false, schema: CORE_SCHEMA }), text, block, lines);
+    } catch (error) {
+      if (!(error instanceof YAMLException)) throw error;
+      // Fall through: the precise parser explains what is wrong, with places.
+    }
+  }
+  return parseYamlPrecisely(text, content, block, lines);
+}
+
+function parseYamlPrecisely(text: string, content: string, block: FrontMatterBlock, lines?: LineMap): ParsedFrontMatter {
+  const map = lines ?? new LineMap(text);
+  const problems: Problem[] = [];
+  const doc = parseDocument(content, { prettyErrors: false, uniqueKeys: true });
+  for (const error of doc.errors) {
+    const [from, to] = error.pos;
+    const duplicate = error.code === 'DUPLICATE_KEY';
+    problems.push({
+      code: duplicate ? 'duplicate-key' : 'yaml-syntax',
+      severity: 'error',
+      message: duplicate
+        ? `Duplicate key in front matter: ${firstLine(error.message)}. Keep one of them.`
+        : `Front matter is not valid YAML: ${firstLine(error.message)}`,
+      range: rangeOf(map, block.contentStart + from, block.contentStart + Math.max(to, from + 1)),
+    });
+  }
+  let value: unknown;
+  try {
+    // toJS enforces maxAliasCount (100 by default), which stops alias bombs.
+    value = doc.toJS();
+  } catch (error) {
+    problems.push({
+      code: 'yaml-syntax',
+      severity: 'error',
+      message: `Front matter could not be read: ${firstLine(error instanceof Error ? error.message : String(error))}`,
+      range: rangeOf(map, block.contentStart, block.contentStart),
+    });
+    return { data: {}, problems };
+  }
+  const result = asMap(value, text, block, map);
+  return { data: result.data, problems: [...problems, ...result.problems] };
+}
+
+function parseTomlBlock(text: string, content: string, block: FrontMatterBlock, lines?: LineMap): ParsedFrontMatter {
+  try {
+    return asMap(parseToml(content), text, block, lines);
+  } catch (error) {
+    if (!(error instanceof TomlError)) throw error;
+    const map = lines ?? new LineMap(text);
+    const base = map.positionAt(block.contentStart);
+    const line = base.line + Math.max(0, error.line - 1);
+    const character = Math.max(0, error.column - 1);
+    return {
+      data: {},
+      problems: [
+        {
+          code: 'toml-syntax',
+          severity: 'error',
+          message: `Front matter is not valid TOML: ${firstLine(error.message)}`,
+          range: { start: { line, character }, end: { line, character: character + 1 } },
+        },
+      ],
+    };
+  }
+}
+
+function asMap(value: unknown, text: string, block: FrontMatterBlock, lines?: LineMap): ParsedFrontMatter {
+  if (value === null || value === undefined) return { data: {}, problems: [] };
+  if (typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)) {
+    return { data: value as Record<string, unknown>, problems: [] };
+  }
+  const map = lines ?? new LineMap(text);
+  return {
+    data: {},
+    problems: [
+      {
+        code: 'front-matter-not-a-map',
+        severity: 'error',
+        message: 'Front matter must be a set of "key: value" fields.',
+        range: rangeOf(map, block.contentStart, block.contentEnd),
+      },
+    ],
+  };
+}
+
+export function unclosedProblem(text: string, location: { format: FrontMatterFormat; start: number }, lines?: LineMap): Problem {
+  const map = lines ?? new LineMap(text);
+  const fence = FENCES[location.format];
+  return {
+    code: 'front-matter-unclosed',
+    severity: 'error',
+    message: `Front matter opens with "${fence}" but never closes. Add a "${fence}" line after the last field.`,
+    range: rangeOf(map, location.start, location.start + fence.length),
+  };
+}
+
+/**
+ * Where a top-level field's value is written, found by its line. Used to place problems
+ * found in the data; good enough because front-matter keys we check are top-level scalars.
+ */
+export function findFieldValueRange(text: string, block: FrontMatterBlock, field: string, lines?: LineMap): Range | undefined {
+  const content = text.slice(block.contentStart, block.contentEnd);
+  const escaped = field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const separator = block.format === 'toml' ? '=' : ':';
+  const pattern = new RegExp(`^(["']?)${escaped}\\1[ \\t]*${separator}[ \\t]*([^\\r\\n]*)`, 'm');
+  const match = pattern.exec(content);
+  if (!match) return undefined;
+  const map = lines ?? new LineMap(text);
+  const rawValue = stripComment(match[2]).trimEnd();
+  const valueStart = block.contentStart + match.index + match[0].length - match[2].length;
+  if (rawValue.length === 0) {
+    const keyStart = block.contentStart + match.index;
+    return rangeOf(map, keyStart, keyStart + match[0].length - match[2].length);
+  }
+  return rangeOf(map, valueStart, valueStart + rawValue.length);
+}
+
+/** Cuts a trailing ` # comment`. A scan rather than /[ \t]+#.*$/, which is quadratic on long runs of spaces. */
+function stripComment(value: string): string {
+  for (let i = value.indexOf('#'); i !== -1; i = value.indexOf('#', i + 1)) {
+    if (i === 0 || value[i - 1] === ' ' || value[i - 1] === '\t') return value.slice(0, i);
+  }
+  return value;
+}
+
+function rangeOf(lines: LineMap, from: number, to: number): Range {
+  return { start: lines.positionAt(from), end: lines.positionAt(Math.max(from, to)) };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].trim();
+}

@@ -1,0 +1,747 @@
+import { load as loadFast } from 'js-yaml';
+import { Document, isCollection, isMap, isNode, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { isValidCalendarDate } from './dates';
+import { locateFrontMatter } from './frontMatter';
+import type { FrontMatterBlock } from './frontMatter';
+
+// Edits work on the source text, not on a re-serialised document: `yaml`'s `toString()`
+// re-indents sequences, re-spaces flow collections and joins multi-line scalars, so only the
+// byte ranges of the fields being changed are replaced and everything else is copied as is.
+
+/** Replace `length` characters at `offset` (UTF-16 code units, like VS Code) with `newText`. */
+export interface TextEdit {
+  offset: number;
+  length: number;
+  newText: string;
+}
+
+export type EditResult = { ok: true; text: string; edit: TextEdit } | { ok: false; message: string };
+
+export type FrontMatterValue = string | number | boolean | null | FrontMatterValue[] | { [key: string]: FrontMatterValue };
+
+type LineBreak = '\n' | '\r\n';
+type QuoteType = 'QUOTE_DOUBLE' | 'QUOTE_SINGLE';
+type Failure = { ok: false; message: string };
+
+interface Layout {
+  /** Spaces per nesting level in block maps. */
+  indent: number;
+  /** Spaces before the `-` of a block sequence under its key; 0 when written flush with the key. */
+  seqIndent: number;
+}
+
+/** A top-level field and where its parts sit in the front-matter content. */
+interface Entry {
+  name: string | undefined;
+  value: Node | null;
+  lineStart: number;
+  column: number;
+  /** Just after the `:`; undefined for explicit `? key` pairs, which are left alone. */
+  colonEnd: number | undefined;
+  hasValue: boolean;
+  /** Includes the value's anchor and tag. */
+  valueStart: number;
+  valueEnd: number;
+  /** The value ends on the key's line. */
+  inline: boolean;
+  /** Start of the first line after the field, past comments indented under it. */
+  spanEnd: number;
+  /** For values below the key, a comment after the `:` worth keeping. */
+  keyLineComment: string;
+}
+
+interface YamlFrontMatter {
+  kind: 'yaml';
+  block: FrontMatterBlock;
+  content: string;
+  lineBreak: LineBreak;
+  entries: Entry[];
+  data: Record<string, unknown>;
+  layout: Layout;
+  keyColumn: number;
+  /** Where new fields go: after the last field, or at the end when there is none. */
+  appendAt: number;
+}
+
+interface MissingFrontMatter {
+  kind: 'none';
+  insertAt: number;
+  lineBreak: LineBreak;
+}
+
+interface Splice {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const DEFAULT_LAYOUT: Layout = { indent: 2, seqIndent: 2 };
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** YAML 1.1 booleans: js-yaml reads them as text, but Jekyll and other YAML 1.1 readers don't. */
+const YAML11_BOOLEAN = /^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$/;
+
+/**
+ * Sets top-level front-matter fields; `undefined` removes a field. Creates the front matter
+ * when the file has none. Only the changed fields' text changes; the body is never touched.
+ */
+export function setFrontMatterFields(text: string, fields: Record<string, FrontMatterValue | undefined>): EditResult {
+  const changes: Array<[string, FrontMatterValue | undefined]> = [];
+  for (const name of Object.keys(fields)) {
+    const raw: unknown = fields[name];
+    if (raw === undefined) {
+      changes.push([name, undefined]);
+      continue;
+    }
+    const clean = toPlainValue(raw, name);
+    if (!clean.ok) return clean;
+    changes.push([name, clean.value]);
+  }
+
+  const opened = openFrontMatter(text);
+  if (!opened.ok) return opened;
+  const fm = opened.frontMatter;
+
+  if (fm.kind === 'none') {
+    const additions = changes.filter((change): change is [string, FrontMatterValue] => change[1] !== undefined);
+    const expected: Record<string, unknown> = {};
+    for (const [name, value] of additions) setOwn(expected, name, value);
+    return createFrontMatter(text, fm, additions, expected);
+  }
+
+  const expected = { ...fm.data };
+  const splices: Splice[] = [];
+  const appended: string[] = [];
+  for (const [name, value] of changes) {
+    const entry = fm.entries.find((candidate) => candidate.name === name);
+    if (value === undefined) {
+      if (!entry) continue;
+      delete expected[name];
+      splices.push({ start: entry.lineStart, end: entry.spanEnd, text: '' });
+      continue;
+    }
+    setOwn(expected, name, value);
+    if (!entry) {
+      appended.push(renderNewField(name, value, fm));
+      continue;
+    }
+    if (entry.colonEnd === undefined) return unsupportedField(name);
+    if (sameData(getOwn(fm.data, name), value)) continue;
+    splices.push(replaceValue(fm, entry, entry.colonEnd, value));
+  }
+  if (appended.length > 0) splices.push({ start: fm.appendAt, end: fm.appendAt, text: appended.join('') });
+  return finish(text, fm, splices, expected, Object.keys(fields));
+}
+
+/**
+ * Adds an item to the end of a top-level list field, creating the list when the field is
+ * absent or empty. A block list gets a block item indented like the others; `[a, b]` stays flow.
+ */
+export function appendFrontMatterListItem(text: string, key: string, item: FrontMatterValue): EditResult {
+  const clean = toPlainValue(item, key);
+  if (!clean.ok) return clean;
+  const value = clean.value;
+
+  const opened = openFrontMatter(text);
+  if (!opened.ok) return opened;
+  const fm = opened.frontMatter;
+
+  if (fm.kind === 'none') {
+    const expected: Record<string, unknown> = {};
+    setOwn(expected, key, [value]);
+    return createFrontMatter(text, fm, [[key, [value]]], expected);
+  }
+
+  const expected = { ...fm.data };
+  const entry = fm.entries.find((candidate) => candidate.name === key);
+  if (!entry) {
+    setOwn(expected, key, [value]);
+    const field = renderNewField(key, [value], fm);
+    return finish(text, fm, [{ start: fm.appendAt, end: fm.appendAt, text: field }], expected, [key]);
+  }
+  if (entry.colonEnd === undefined) return unsupportedField(key);
+
+  const current = getOwn(fm.data, key);
+  if (current === null || current === undefined) {
+    setOwn(expected, key, [value]);
+    return finish(text, fm, [replaceValue(fm, entry, entry.colonEnd, [value])], expected, [key]);
+  }
+  const node = entry.value;
+  if (!Array.isArray(current) || !isSeq(node) || !node.range) {
+    return {
+      ok: false,
+      message: `The front-matter field "${key}" holds ${describeValue(current)}, not a list, so DevRel Desk can't add an entry to it. Turn "${key}" into a list (one "- item" per line) or use another field, then try again.`,
+    };
+  }
+  setOwn(expected, key, [...current, value]);
+  const splice = node.flow ? appendToFlowList(fm, node.range, value) : appendToBlockList(fm, node, value);
+  if (!splice.ok) return splice;
+  return finish(text, fm, [splice.splice], expected, [key]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the front matter
+
+type Opened = { ok: true; frontMatter: YamlFrontMatter | MissingFrontMatter } | Failure;
+
+function openFrontMatter(text: string): Opened {
+  const location = locateFrontMatter(text);
+  if (location.type === 'none') {
+    return { ok: true, frontMatter: { kind: 'none', insertAt: location.bodyStart, lineBreak: lineBreakOf(text, location.bodyStart) } };
+  }
+  if (location.type === 'unclosed') {
+    const fence = location.format === 'toml' ? '+++' : '---';
+    return {
+      ok: false,
+      message: `The front matter opens with "${fence}" on the first line but never closes, so DevRel Desk won't edit this file. Add a "${fence}" line after the last field, then try again.`,
+    };
+  }
+  const block = location.block;
+  if (block.format === 'toml') {
+    return {
+      ok: false,
+      message: "DevRel Desk can't edit TOML front matter yet. Edit the fields by hand or convert the front matter to YAML.",
+    };
+  }
+
+  const content = text.slice(block.contentStart, block.contentEnd);
+  const doc = parseDocument(content, { keepSourceTokens: true, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const error = doc.errors[0];
+    const line = lineNumberAt(text, block.contentStart + error.pos[0]);
+    if (error.code === 'DUPLICATE_KEY') {
+      const keyText = keyNameAt(doc, error.pos[0]) ?? content.slice(error.pos[0], error.pos[1]).trim();
+      return {
+        ok: false,
+        message: `The front matter has the field "${keyText}" more than once (again on line ${line}), so DevRel Desk won't guess which one to change. Remove one of them, then try again.`,
+      };
+    }
+    return {
+      ok: false,
+      message: `The front matter isn't valid YAML (line ${line}: ${firstLine(error.message)}), so DevRel Desk won't change it. Fix the YAML, then try again.`,
+    };
+  }
+
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    return {
+      ok: false,
+      message: `The front matter can't be read (${firstLine(error instanceof Error ? error.message : String(error))}), so DevRel Desk won't change it. Fix the front matter, then try again.`,
+    };
+  }
+
+  const lineBreak = block.lineBreak;
+  const contents = doc.contents;
+  if (contents === null || (isScalar(contents) && contents.value === null && contents.srcToken === undefined)) {
+    return {
+      ok: true,
+      frontMatter: { kind: 'yaml', block, content, lineBreak, entries: [], data: {}, layout: DEFAULT_LAYOUT, keyColumn: 0, appendAt: content.length },
+    };
+  }
+  if (!isMap(contents) || data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return {
+      ok: false,
+      message: `The front matter isn't a list of "key: value" fields, so DevRel Desk can't change its fields. Write it as one "key: value" per line, then try again.`,
+    };
+  }
+  if (contents.flow) {
+    return {
+      ok: false,
+      message: 'The front matter is written as a single "{ … }" map, which DevRel Desk can\'t edit without rewriting it. Write it as one "key: value" per line, then try again.',
+    };
+  }
+
+  const entries: Entry[] = [];
+  for (const pair of contents.items) {
+    const entry = describeEntry(content, pair);
+    if (!entry) {
+      return {
+        ok: false,
+        message: `The front matter has a field DevRel Desk can't place (near line ${lineNumberAt(text, block.contentStart + firstOffset(pair))}). Write it as "key: value", then try again.`,
+      };
+    }
+    entries.push(entry);
+  }
+  const last = entries[entries.length - 1];
+  return {
+    ok: true,
+    frontMatter: {
+      kind: 'yaml',
+      block,
+      content,
+      lineBreak,
+      entries,
+      data: data as Record<string, unknown>,
+      layout: detectLayout(content, entries),
+      keyColumn: entries[0]?.column ?? 0,
+      appendAt: last ? last.spanEnd : content.length,
+    },
+  };
+}
+
+function describeEntry(content: string, pair: Pair<unknown, unknown>): Entry | undefined {
+  const token = pair.srcToken;
+  const key = pair.key;
+  if (!token || !isNode(key) || !key.range) return undefined;
+  const keyStart = key.range[0];
+  const lineStart = content.lastIndexOf('\n', keyStart - 1) + 1;
+  const column = keyStart - lineStart;
+  if (content.slice(lineStart, keyStart).trim() !== '') return undefined;
+  const name = isScalar(key) && key.value !== null && typeof key.value !== 'object' ? String(key.value) : undefined;
+  const explicit = token.start.some((part) => part.type === 'explicit-key-ind');
+  const indicator = token.sep?.find((part) => part.type === 'map-value-ind');
+  const colonEnd = explicit || !indicator || content.slice(keyStart, indicator.offset).includes('\n') ? undefined : indicator.offset + 1;
+
+  const value = isNode(pair.value) ? pair.value : null;
+  const hasValue = token.value !== undefined && value !== null && value.range !== undefined && value.range !== null;
+  const afterKey = colonEnd ?? key.range[1];
+  let valueStart = afterKey;
+  let valueEnd = afterKey;
+  if (hasValue && value?.range) {
+    valueStart = value.range[0];
+    valueEnd = value.range[1];
+    for (const part of token.sep ?? []) {
+      if ((part.type === 'anchor' || part.type === 'tag') && part.offset >= afterKey && part.offset < valueStart) {
+        valueStart = part.offset;
+        break;
+      }
+    }
+  }
+  const inline = !content.slice(lineStart, valueEnd).includes('\n');
+
+  let spanEnd = lineEndAfter(content, valueEnd);
+  // Comments indented under a field read as part of it, so they go when the field goes.
+  while (spanEnd < content.length) {
+    const next = content.indexOf('\n', spanEnd);
+    const lineEnd = next === -1 ? content.length : next + 1;
+    const line = content.slice(spanEnd, lineEnd);
+    const indent = line.length - line.trimStart().length;
+    if (!line.trimStart().startsWith('#') || indent <= column) break;
+    spanEnd = lineEnd;
+  }
+
+  let keyLineComment = '';
+  if (!inline && colonEnd !== undefined) {
+    for (const part of token.sep ?? []) {
+      if (part.type === 'newline') break;
+      if (part.type === 'comment' && part.offset >= colonEnd) keyLineComment = part.source.trimEnd();
+    }
+  }
+  return { name, value, lineStart, column, colonEnd, hasValue, valueStart, valueEnd, inline, spanEnd, keyLineComment };
+}
+
+/** Reuses the file's own indentation so new nested values look like the existing ones. */
+function detectLayout(content: string, entries: Entry[]): Layout {
+  let mapIndent: number | undefined;
+  let seqIndent: number | undefined;
+  for (const entry of entries) {
+    const value = entry.value;
+    if (!isCollection(value) || value.flow || !value.range || value.items.length === 0) continue;
+    const offset = columnOf(content, value.range[0]) - entry.column;
+    if (isMap(value) && mapIndent === undefined && offset > 0) mapIndent = offset;
+    if (isSeq(value) && seqIndent === undefined && offset >= 0) seqIndent = offset;
+  }
+  const indent = mapIndent ?? (seqIndent !== undefined && seqIndent > 0 ? seqIndent : DEFAULT_LAYOUT.indent);
+  return { indent, seqIndent: seqIndent ?? indent };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Changing fields
+
+function replaceValue(fm: YamlFrontMatter, entry: Entry, colonEnd: number, value: FrontMatterValue): Splice {
+  const old = entry.value;
+  const quote = isScalar(old) && typeof old.value === 'string' && (old.type === 'QUOTE_DOUBLE' || old.type === 'QUOTE_SINGLE') ? old.type : undefined;
+  const content = fm.content;
+  const flow = isCollection(old) && old.flow === true;
+  const padded = flow ? content[entry.valueStart + 1] === ' ' : true;
+  const rendered = renderFieldValue(value, fm, entry.column, { quote, flow, padded });
+
+  if (entry.inline) {
+    const lineEnd = lineEndWithoutBreak(content, entry.valueEnd);
+    if (rendered.inline !== undefined) {
+      return entry.hasValue
+        ? { start: entry.valueStart, end: entry.valueEnd, text: rendered.inline }
+        : { start: colonEnd, end: colonEnd, text: ` ${rendered.inline}` };
+    }
+    const rest = content.slice(entry.valueEnd, lineEnd).trim();
+    const comment = rest.startsWith('#') ? rest : '';
+    return { start: colonEnd, end: lineEnd, text: withComment(rendered.block, comment, fm.lineBreak) };
+  }
+
+  const text =
+    rendered.inline !== undefined
+      ? ` ${rendered.inline}${entry.keyLineComment ? ` ${entry.keyLineComment}` : ''}`
+      : withComment(rendered.block, entry.keyLineComment, fm.lineBreak);
+  return { start: colonEnd, end: entry.spanEnd, text: text + fm.lineBreak };
+}
+
+/** A comment that followed the old value stays on the key's line, after any block-scalar header. */
+function withComment(block: string, comment: string, lineBreak: LineBreak): string {
+  if (!comment) return block;
+  const breakAt = block.indexOf(lineBreak);
+  const head = breakAt === -1 ? block : block.slice(0, breakAt);
+  const tail = breakAt === -1 ? '' : block.slice(breakAt);
+  return `${head} ${comment}${tail}`;
+}
+
+function appendToFlowList(fm: YamlFrontMatter, range: [number, number, number], value: FrontMatterValue): { ok: true; splice: Splice } | Failure {
+  const content = fm.content;
+  const close = range[1] - 1;
+  if (content[close] !== ']') return cannotEdit();
+  let at = close;
+  while (at > range[0] + 1 && /\s/.test(content[at - 1])) at--;
+  const before = content[at - 1];
+  // `[a, b]` gets `{a: 1}` items and `[ a, b ]` gets `{ a: 1 }`, like the list around them.
+  const padded = content[range[0] + 1] === ' ';
+  const item = renderFlowItem(value, fm.lineBreak, padded);
+  const text = before === '[' ? item : before === ',' ? ` ${item}` : `, ${item}`;
+  return { ok: true, splice: { start: at, end: at, text } };
+}
+
+function appendToBlockList(fm: YamlFrontMatter, node: YAMLSeq, value: FrontMatterValue): { ok: true; splice: Splice } | Failure {
+  const content = fm.content;
+  if (!node.range) return cannotEdit();
+  const dashColumn = columnOf(content, node.range[0]);
+  const doc = new Document([value], { aliasDuplicateObjects: false });
+  styleScalars(doc);
+  const rendered = doc.toString(stringifyOptions(indentFor([value], fm.layout), fm.layout.seqIndent > 0));
+  const at = lineEndAfter(content, node.range[1]);
+  return { ok: true, splice: { start: at, end: at, text: shape(rendered, dashColumn, fm.lineBreak, true) } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering values
+
+interface RenderedValue {
+  /** Set when the value fits after `key: ` on one line. */
+  inline?: string;
+  /** Otherwise the text that follows the `:`, starting with a line break or a block-scalar header. */
+  block: string;
+}
+
+function renderFieldValue(
+  value: FrontMatterValue,
+  fm: { layout: Layout; lineBreak: LineBreak },
+  column: number,
+  prefer: { quote?: QuoteType; flow?: boolean; padded?: boolean },
+): RenderedValue {
+  const doc = new Document({ k: value }, { aliasDuplicateObjects: false });
+  styleScalars(doc);
+  const node = ((doc.contents as YAMLMap).items[0] as Pair<unknown, unknown>).value;
+  if (prefer.flow && isCollection(node)) node.flow = true;
+  // Quotes keep a string a string; putting them on a number or boolean would change its type.
+  if (prefer.quote && isScalar(node) && typeof node.value === 'string') {
+    node.type = prefer.quote === 'QUOTE_SINGLE' && /[\n\r]/.test(node.value) ? 'QUOTE_DOUBLE' : prefer.quote;
+  }
+  const indent = indentFor(value, fm.layout);
+  const rendered = doc.toString(stringifyOptions(indent, fm.layout.seqIndent > 0, prefer.padded));
+  const afterKey = rendered.slice('k:'.length, rendered.length - 1);
+  if (afterKey.startsWith(' ') && !afterKey.includes('\n')) return { inline: afterKey.slice(1), block: afterKey };
+  return { block: shape(afterKey, column, fm.lineBreak, false) };
+}
+
+function renderNewField(name: string, value: FrontMatterValue, fm: { layout: Layout; lineBreak: LineBreak; keyColumn: number }): string {
+  const field: Record<string, unknown> = {};
+  setOwn(field, name, value);
+  const doc = new Document(field, { aliasDuplicateObjects: false });
+  styleScalars(doc);
+  const indent = indentFor(value, fm.layout);
+  return shape(doc.toString(stringifyOptions(indent, fm.layout.seqIndent > 0)), fm.keyColumn, fm.lineBreak, true);
+}
+
+function renderFlowItem(value: FrontMatterValue, lineBreak: LineBreak, padded: boolean): string {
+  const doc = new Document([value], { aliasDuplicateObjects: false });
+  styleScalars(doc);
+  const seq = doc.contents;
+  if (isCollection(seq)) seq.flow = true;
+  const rendered = doc.toString(stringifyOptions(2, true, padded)).trimEnd();
+  // Rendered inside a list so that commas and brackets in the item get quoted; then unwrapped.
+  return rendered.slice(1, -1).trim().split('\n').join(lineBreak);
+}
+
+/**
+ * `yaml` writes a flush list two columns left of where an indented one would go, so flush
+ * lists are rendered with two-space indentation; nested maps inside them then use two too.
+ */
+function indentFor(value: FrontMatterValue, layout: Layout): number {
+  if (layout.seqIndent === 0) return Array.isArray(value) ? 2 : layout.indent;
+  return Array.isArray(value) ? layout.seqIndent : layout.indent;
+}
+
+function stringifyOptions(indent: number, indentSeq: boolean, flowCollectionPadding = true): Parameters<Document['toString']>[0] {
+  return {
+    indent,
+    indentSeq,
+    flowCollectionPadding,
+    lineWidth: 0,
+    minContentWidth: 0,
+    doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER,
+  };
+}
+
+/**
+ * `YYYY-MM-DD` stays plain because that is how people write dates. Other strings are quoted
+ * when js-yaml, which reads most drafts, or a YAML 1.1 site generator would take their plain
+ * form for something else (`0b101`, timestamps, `yes`), though `yaml`'s core schema would not.
+ */
+function styleScalars(doc: Document): void {
+  visit(doc, {
+    Scalar(_key, node: Scalar) {
+      if (typeof node.value !== 'string') return;
+      const value = node.value;
+      if (isIsoDate(value)) node.type = 'PLAIN';
+      else if (YAML11_BOOLEAN.test(value) || (!/[\n\r]/.test(value) && misreadAsPlain(value))) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+}
+
+function misreadAsPlain(value: string): boolean {
+  try {
+    return loadFast(value) !== value;
+  } catch {
+    return true;
+  }
+}
+
+function isIsoDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  return match !== null && isValidCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+/**
+ * Moves `yaml`'s output (LF, column 0) to the field's column and the file's line break.
+ * `wholeLines` output is complete lines ending in a break; otherwise it continues the key's line.
+ */
+function shape(rendered: string, column: number, lineBreak: LineBreak, wholeLines: boolean): string {
+  const body = wholeLines ? rendered.slice(0, -1) : rendered;
+  const pad = ' '.repeat(column);
+  const lines = body.split('\n').map((line, index) => (line === '' || (index === 0 && !wholeLines) ? line : pad + line));
+  return lines.join(lineBreak) + (wholeLines ? lineBreak : '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Producing the result
+
+function createFrontMatter(
+  text: string,
+  fm: MissingFrontMatter,
+  fields: Array<[string, FrontMatterValue]>,
+  expected: Record<string, unknown>,
+): EditResult {
+  if (fields.length === 0) return unchanged(text, fm.insertAt);
+  const context = { layout: DEFAULT_LAYOUT, lineBreak: fm.lineBreak, keyColumn: 0 };
+  const lines = fields.map(([name, value]) => renderNewField(name, value, context)).join('');
+  const newText = `---${fm.lineBreak}${lines}---${fm.lineBreak}`;
+  const result = text.slice(0, fm.insertAt) + newText + text.slice(fm.insertAt);
+  const check = verify(result, text.slice(fm.insertAt), expected, fields.map(([name]) => name));
+  if (!check.ok) return check;
+  return { ok: true, text: result, edit: { offset: fm.insertAt, length: 0, newText } };
+}
+
+function finish(text: string, fm: YamlFrontMatter, splices: Splice[], expected: Record<string, unknown>, names: string[]): EditResult {
+  if (splices.length === 0) return unchanged(text, fm.block.contentStart);
+  const ordered = [...splices].sort((a, b) => a.start - b.start || a.end - b.end);
+  let content = '';
+  let cursor = 0;
+  for (const splice of ordered) {
+    if (splice.start < cursor) return cannotEdit(names);
+    content += fm.content.slice(cursor, splice.start) + splice.text;
+    cursor = splice.end;
+  }
+  content += fm.content.slice(cursor);
+
+  const { block } = fm;
+  const result = text.slice(0, block.contentStart) + content + text.slice(block.contentEnd);
+  const check = verify(result, text.slice(block.end), expected, names);
+  if (!check.ok) return check;
+  return { ok: true, text: result, edit: minimalEdit(fm.content, content, block.contentStart) };
+}
+
+/**
+ * The last line of defence: the new file must still have closed front matter that parses to
+ * exactly the expected data, followed by the untouched body. Anything else is refused.
+ */
+function verify(result: string, body: string, expected: Record<string, unknown>, names: string[]): { ok: true } | Failure {
+  const location = locateFrontMatter(result);
+  if (location.type !== 'closed' || result.slice(location.block.end) !== body) return cannotEdit(names);
+  const content = result.slice(location.block.contentStart, location.block.contentEnd);
+  const doc = parseDocument(content, { uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) return cannotEdit(names);
+  let data: unknown;
+  try {
+    data = doc.toJS() ?? {};
+  } catch {
+    return cannotEdit(names);
+  }
+  return sameData(data, expected) ? { ok: true } : cannotEdit(names);
+}
+
+function unchanged(text: string, offset: number): EditResult {
+  return { ok: true, text, edit: { offset, length: 0, newText: '' } };
+}
+
+/** The smallest single replacement between two contents, never splitting a CRLF or a surrogate pair. */
+function minimalEdit(before: string, after: string, base: number): TextEdit {
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < shorter - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  while (start > 0 && isPairStart(before.charCodeAt(start - 1))) start--;
+  while (end > 0 && isPairEnd(before.charCodeAt(before.length - end))) end--;
+  return { offset: base + start, length: before.length - start - end, newText: after.slice(start, after.length - end) };
+}
+
+function isPairStart(code: number): boolean {
+  return code === 13 || (code >= 0xd800 && code <= 0xdbff);
+}
+
+function isPairEnd(code: number): boolean {
+  return code === 10 || (code >= 0xdc00 && code <= 0xdfff);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values and small helpers
+
+type Plain = { ok: true; value: FrontMatterValue } | Failure;
+
+/** Accepts what JSON would write, so callers can pass objects with optional fields left undefined. */
+function toPlainValue(value: unknown, name: string, seen: Set<object> = new Set()): Plain {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return { ok: true, value };
+  if (typeof value === 'number') {
+    if (Number.isFinite(value)) return { ok: true, value };
+    return invalidValue(name, 'is not a finite number');
+  }
+  if (typeof value !== 'object' || value === undefined) return invalidValue(name, `is a ${typeof value}`);
+  if (seen.has(value)) return invalidValue(name, 'contains itself');
+  seen.add(value);
+  try {
+    if (Array.isArray(value)) {
+      const items: FrontMatterValue[] = [];
+      for (const item of value as unknown[]) {
+        const clean = toPlainValue(item === undefined ? null : item, name, seen);
+        if (!clean.ok) return clean;
+        items.push(clean.value);
+      }
+      return { ok: true, value: items };
+    }
+    const proto: unknown = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) {
+      return invalidValue(name, value instanceof Date ? 'is a Date object (pass it as a "YYYY-MM-DD" string)' : 'is not plain data');
+    }
+    const map: { [key: string]: FrontMatterValue } = {};
+    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+      if (item === undefined) continue;
+      const clean = toPlainValue(item, name, seen);
+      if (!clean.ok) return clean;
+      setOwn(map, key, clean.value);
+    }
+    return { ok: true, value: map };
+  } finally {
+    seen.delete(value);
+  }
+}
+
+function invalidValue(name: string, why: string): Failure {
+  return { ok: false, message: `The value for the front-matter field "${name}" ${why}, so it can't be written as YAML.` };
+}
+
+function cannotEdit(names: string[] = []): Failure {
+  const which = names.length === 1 ? ` "${names[0]}"` : names.length > 1 ? `s ${names.map((name) => `"${name}"`).join(', ')}` : 's';
+  return {
+    ok: false,
+    message: `DevRel Desk couldn't change the front matter without risking the rest of the file, so the file was left as it is. Edit the field${which} by hand.`,
+  };
+}
+
+function unsupportedField(name: string): Failure {
+  return {
+    ok: false,
+    message: `The front-matter field "${name}" is written in a form DevRel Desk can't edit (an explicit "? key"). Write it as "${name}: value", then try again.`,
+  };
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return 'text';
+  if (typeof value === 'number') return 'a number';
+  if (typeof value === 'boolean') return 'true or false';
+  if (typeof value === 'object' && value !== null) return 'a set of fields';
+  return 'a value';
+}
+
+function sameData(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, index) => sameData(item, b[index]));
+  }
+  const aKeys = Object.keys(a);
+  const bKeys = Object.keys(b);
+  if (aKeys.length !== bKeys.length) return false;
+  const bRecord = b as Record<string, unknown>;
+  const aRecord = a as Record<string, unknown>;
+  return aKeys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && sameData(aRecord[key], bRecord[key]));
+}
+
+/** Plain assignment would treat a `__proto__` field as the prototype. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function getOwn(source: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(source, key) ? source[key] : undefined;
+}
+
+function keyNameAt(doc: Document.Parsed, offset: number): string | undefined {
+  let name: string | undefined;
+  visit(doc, {
+    Pair(_key, pair) {
+      if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
+        name = String(pair.key.value);
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return name;
+}
+
+function firstOffset(pair: Pair<unknown, unknown>): number {
+  const key = pair.key;
+  return isNode(key) && key.range ? key.range[0] : (pair.srcToken?.start[0]?.offset ?? 0);
+}
+
+function lineBreakOf(text: string, from: number): LineBreak {
+  const next = text.indexOf('\n', from);
+  return next > 0 && text.charCodeAt(next - 1) === 13 ? '\r\n' : '\n';
+}
+
+/** Start of the line after `offset`, or `offset` itself when it already starts a line. */
+function lineEndAfter(content: string, offset: number): number {
+  if (offset > 0 && content[offset - 1] === '\n') return offset;
+  const next = content.indexOf('\n', offset);
+  return next === -1 ? content.length : next + 1;
+}
+
+function lineEndWithoutBreak(content: string, offset: number): number {
+  const next = content.indexOf('\n', offset);
+  if (next === -1) return content.length;
+  return next > 0 && content[next - 1] === '\r' ? next - 1 : next;
+}
+
+function columnOf(content: string, offset: number): number {
+  return offset - (content.lastIndexOf('\n', offset - 1) + 1);
+}
+
+function lineNumberAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].trim();
+}

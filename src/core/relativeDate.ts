@@ -1,0 +1,184 @@
+/**
+ * Result of reading what a person typed into a date prompt.
+ * `skipped` means the box was left empty on purpose: the field stays unset.
+ */
+export type DateInputResult =
+  | { ok: true; skipped: false; date: string }
+  | { ok: true; skipped: true; date: undefined }
+  | { ok: false; message: string };
+
+export const DATE_INPUT_HINT = 'Use YYYY-MM-DD, today, tomorrow, yesterday, +14d, -3d, +2w or next monday';
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const MONTH_NAMES = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+// Anything further away is almost certainly a typo (`+1400d` for `+14d`) rather than a plan.
+const MAX_OFFSET_DAYS = 3660;
+
+/** A calendar date with no time and no zone, so adding days can never land on the wrong day. */
+interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/**
+ * Reads a date typed into a prompt. Accepts `YYYY-MM-DD`, `today`, `tomorrow`, `yesterday`,
+ * `+14d`, `-3d`, `+2w` (also `14d`, `+14 days`, `in 2 weeks`), and weekday names such as `friday` or
+ * `next monday`, which both mean the first such day after today. Empty input is a skip.
+ *
+ * `today` is either a `YYYY-MM-DD` string or a `Date` whose local calendar day is used.
+ */
+export function parseDateInput(input: string, today: Date | string): DateInputResult {
+  const text = (typeof input === 'string' ? input : '').trim().toLowerCase().replace(/\s+/g, ' ');
+  if (text === '') {
+    return { ok: true, skipped: true, date: undefined };
+  }
+  const base = toCalendarDate(today);
+  if (base === undefined) {
+    return { ok: false, message: 'Today’s date is not known, so only YYYY-MM-DD can be used.' };
+  }
+
+  const absolute = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (absolute) {
+    const year = Number(absolute[1]);
+    const month = Number(absolute[2]);
+    const day = Number(absolute[3]);
+    const problem = calendarProblem(year, month, day);
+    if (problem !== undefined) {
+      return { ok: false, message: `${text} is not a real date: ${problem}.` };
+    }
+    return found({ year, month, day });
+  }
+  if (/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(text) || /^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$/.test(text)) {
+    return { ok: false, message: `Write the date as YYYY-MM-DD with two-digit month and day, e.g. ${format(base)}.` };
+  }
+
+  const named: Record<string, number> = { today: 0, tomorrow: 1, yesterday: -1 };
+  if (text in named) {
+    return found(addDays(base, named[text] ?? 0));
+  }
+
+  const offset = /^(?:in )?([+-])? ?(\d{1,5}) ?(d|day|days|w|wk|wks|week|weeks)$/.exec(text);
+  if (offset) {
+    const sign = offset[1] === '-' ? -1 : 1;
+    const unit = offset[3]?.startsWith('w') ? 7 : 1;
+    const days = sign * Number(offset[2]) * unit;
+    if (Math.abs(days) > MAX_OFFSET_DAYS) {
+      return { ok: false, message: `${input.trim()} is more than ten years away. ${DATE_INPUT_HINT}.` };
+    }
+    return found(addDays(base, days));
+  }
+
+  const weekday = /^(?:next )?([a-z]+)$/.exec(text);
+  if (weekday) {
+    const index = weekdayIndex(weekday[1] ?? '');
+    if (index !== undefined) {
+      const current = weekdayOf(base);
+      const ahead = ((index - current + 7) % 7) || 7;
+      return found(addDays(base, ahead));
+    }
+  }
+
+  return { ok: false, message: `${DATE_INPUT_HINT}.` };
+}
+
+/**
+ * For an input box's `validateInput`: a message while the text is not a date, otherwise undefined.
+ * Empty text is fine, because leaving the box empty skips the date.
+ */
+export function dateInputProblem(input: string, today: Date | string): string | undefined {
+  const result = parseDateInput(input, today);
+  return result.ok ? undefined : result.message;
+}
+
+/** Today's local calendar day as `YYYY-MM-DD`, for callers that hold a `Date`. */
+export function toIsoDate(date: Date): string {
+  return format({ year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() });
+}
+
+/** Moves a `YYYY-MM-DD` date by whole days; undefined when the input is not a real date. */
+export function addDaysToIsoDate(isoDate: string, days: number): string | undefined {
+  const base = toCalendarDate(isoDate);
+  if (base === undefined || !Number.isInteger(days)) {
+    return undefined;
+  }
+  return format(addDays(base, days));
+}
+
+function found(date: CalendarDate): DateInputResult {
+  if (date.year < 1 || date.year > 9999) {
+    return { ok: false, message: `That date is outside the years 0001–9999. ${DATE_INPUT_HINT}.` };
+  }
+  return { ok: true, skipped: false, date: format(date) };
+}
+
+function toCalendarDate(value: Date | string): CalendarDate | undefined {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) {
+      return undefined;
+    }
+    // The person's calendar day is the local one: at 00:30 in Berlin it is already tomorrow in UTC terms.
+    return { year: value.getFullYear(), month: value.getMonth() + 1, day: value.getDate() };
+  }
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(typeof value === 'string' ? value.trim() : '');
+  if (!match) {
+    return undefined;
+  }
+  const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  return calendarProblem(date.year, date.month, date.day) === undefined ? date : undefined;
+}
+
+function calendarProblem(year: number, month: number, day: number): string | undefined {
+  if (year < 1) {
+    return 'the year must be 0001 or later';
+  }
+  if (month < 1 || month > 12) {
+    return 'the month must be between 01 and 12';
+  }
+  const last = daysInMonth(year, month);
+  if (day < 1 || day > last) {
+    return `${MONTH_NAMES[month - 1]} ${String(year).padStart(4, '0')} has ${last} days`;
+  }
+  return undefined;
+}
+
+function daysInMonth(year: number, month: number): number {
+  // Day 0 of the next month is the last day of this one; UTC keeps daylight saving out of it.
+  return utcDate({ year, month: month + 1, day: 0 }).getUTCDate();
+}
+
+function addDays(date: CalendarDate, days: number): CalendarDate {
+  const moved = utcDate(date);
+  moved.setUTCDate(moved.getUTCDate() + days);
+  return { year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() };
+}
+
+function weekdayOf(date: CalendarDate): number {
+  return utcDate(date).getUTCDay();
+}
+
+function utcDate(date: CalendarDate): Date {
+  const result = new Date(0);
+  // Date.UTC would map years 0–99 to 1900–1999; setUTCFullYear takes the year as written.
+  result.setUTCFullYear(date.year, date.month - 1, date.day);
+  return result;
+}
+
+function weekdayIndex(word: string): number | undefined {
+  if (word.length < 3) {
+    return undefined;
+  }
+  const index = WEEKDAYS.findIndex((name) => name.startsWith(word));
+  return index === -1 ? undefined : index;
+}
+
+function format(date: CalendarDate): string {
+  const year = String(date.year).padStart(4, '0');
+  const month = String(date.month).padStart(2, '0');
+  const day = String(date.day).padStart(2, '0');
+  return `${year}-${month}-${day}`;
+}

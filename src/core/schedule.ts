@@ -1,0 +1,162 @@
+import { addDays, daysBetween } from './dates';
+import { isFinished } from './kinds';
+import type { Draft, DraftDate, KindDefinition } from './types';
+
+/** The plain, stable shape the extension API hands to other extensions and tests. */
+export interface DraftInfo {
+  uri: string;
+  kind: string;
+  title: string;
+  status: string;
+  words: number;
+  readingMinutes: number;
+  checklist: { done: number; total: number };
+  talkMinutes?: { planned: number; duration?: number };
+  dates: { field: string; label: string; date: string }[];
+  overdue: boolean;
+  problems: { message: string; line?: number }[];
+}
+
+/** A deadline that has passed while the work is still open. */
+export function overdueDates(draft: Draft, kind: KindDefinition | undefined, today: string): DraftDate[] {
+  if (isFinished(kind, draft.status)) return [];
+  return draft.dates.filter((d) => d.deadline && d.date < today && !isDatePassedByStatus(draft, d));
+}
+
+export function isOverdue(draft: Draft, kind: KindDefinition | undefined, today: string): boolean {
+  return overdueDates(draft, kind, today).length > 0;
+}
+
+/**
+ * A talk's CFP deadline stops mattering once the talk has been submitted; an event date
+ * stops mattering once the event has happened and only the delivery status is missing.
+ */
+function isDatePassedByStatus(draft: Draft, date: DraftDate): boolean {
+  if (draft.kind !== 'talk' || date.field !== 'cfp_deadline') return false;
+  return ['submitted', 'accepted', 'rehearsing'].includes(draft.status);
+}
+
+export function toDraftInfo(draft: Draft, kind: KindDefinition | undefined, today: string): DraftInfo {
+  const analysis = draft.analysis;
+  const info: DraftInfo = {
+    uri: draft.uri,
+    kind: draft.kind,
+    title: draft.title,
+    status: draft.status,
+    words: analysis?.words ?? 0,
+    readingMinutes: analysis?.readingMinutes ?? 0,
+    checklist: analysis ? { ...analysis.checklist } : { done: 0, total: 0 },
+    dates: draft.dates.map(({ field, label, date }) => ({ field, label, date })),
+    overdue: isOverdue(draft, kind, today),
+    problems: draft.problems.map((p) => (p.range ? { message: p.message, line: p.range.start.line } : { message: p.message })),
+  };
+  if (analysis?.talk || draft.duration !== undefined) {
+    info.talkMinutes = { planned: analysis?.talk?.plannedMinutes ?? 0, duration: draft.duration };
+  }
+  return info;
+}
+
+export type UpcomingGroup = 'overdue' | 'this-week' | 'next-30-days' | 'later';
+
+export interface UpcomingItem {
+  draft: Draft;
+  date: DraftDate;
+  group: UpcomingGroup;
+  /** Days from today; negative when past. */
+  days: number;
+}
+
+export const UPCOMING_GROUP_LABELS: Record<UpcomingGroup, string> = {
+  overdue: 'Overdue',
+  'this-week': 'This week',
+  'next-30-days': 'Next 30 days',
+  later: 'Later',
+};
+
+/**
+ * Every dated item across kinds that still matters: dates of finished work and past dates
+ * that are not deadlines drop out. "This week" is the next seven days, today included.
+ */
+export function upcoming(drafts: readonly Draft[], kinds: Record<string, KindDefinition>, today: string): UpcomingItem[] {
+  const items: UpcomingItem[] = [];
+  for (const draft of drafts) {
+    const kind = kinds[draft.kind];
+    if (isFinished(kind, draft.status)) continue;
+    const overdue = new Set(overdueDates(draft, kind, today));
+    for (const date of draft.dates) {
+      const days = daysBetween(today, date.date);
+      let group: UpcomingGroup;
+      if (days < 0) {
+        if (!overdue.has(date)) continue;
+        group = 'overdue';
+      } else if (days < 7) group = 'this-week';
+      else if (days <= 30) group = 'next-30-days';
+      else group = 'later';
+      items.push({ draft, date, group, days });
+    }
+  }
+  return items.sort((a, b) => a.date.date.localeCompare(b.date.date) || a.draft.title.localeCompare(b.draft.title));
+}
+
+/** Overdue items plus those due within seven days: what the Upcoming badge counts. */
+export function urgentCount(items: readonly UpcomingItem[]): number {
+  return items.filter((i) => i.group === 'overdue' || i.group === 'this-week').length;
+}
+
+/** "due in 3 days", "CFP closes today", "event 2 days ago". */
+export function relativeDay(days: number): string {
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  if (days === -1) return 'yesterday';
+  if (days > 0) return `in ${days} days`;
+  return `${-days} days ago`;
+}
+
+/** The date a person most needs to see next for a draft: the nearest one still ahead, else the latest overdue. */
+export function nextDate(draft: Draft, kind: KindDefinition | undefined, today: string): DraftDate | undefined {
+  if (isFinished(kind, draft.status)) return undefined;
+  const ahead = draft.dates.filter((d) => d.date >= today).sort((a, b) => a.date.localeCompare(b.date));
+  if (ahead.length > 0) return ahead[0];
+  const overdue = overdueDates(draft, kind, today).sort((a, b) => b.date.localeCompare(a.date));
+  return overdue[0];
+}
+
+/** The compact facts shown after a draft's title, e.g. `drafting · due in 3 days · 1,240 words`. */
+export function describeDraft(draft: Draft, kind: KindDefinition | undefined, today: string): string {
+  const parts: string[] = [draft.status];
+  const date = nextDate(draft, kind, today);
+  if (date) parts.push(`${date.label.toLowerCase()} ${relativeDay(daysBetween(today, date.date))}`);
+  const analysis = draft.analysis;
+  if (analysis) {
+    if (analysis.checklist.total > 0 && (draft.kind === 'oss' || draft.kind === 'workshop' || analysis.words < 150)) {
+      parts.push(`${analysis.checklist.done}/${analysis.checklist.total}`);
+    } else if (draft.kind === 'talk' && (analysis.talk || draft.duration !== undefined)) {
+      parts.push(talkMeasure(analysis.talk?.plannedMinutes ?? 0, draft.duration));
+    } else {
+      parts.push(`${analysis.words.toLocaleString('en-US')} words`);
+    }
+  }
+  return parts.join(' · ');
+}
+
+export function talkMeasure(planned: number, duration: number | undefined): string {
+  const p = Number.isInteger(planned) ? String(planned) : planned.toFixed(1);
+  return duration !== undefined ? `~${p}/${duration} min` : `~${p} min`;
+}
+
+/** Sort key within a group: workflow order first, then the nearest date. */
+export function compareDrafts(a: Draft, b: Draft, kinds: Record<string, KindDefinition>, today: string): number {
+  const order = (d: Draft): number => {
+    const index = kinds[d.kind]?.statuses.indexOf(d.status) ?? -1;
+    return index < 0 ? Number.MAX_SAFE_INTEGER : index;
+  };
+  const byStatus = order(a) - order(b);
+  if (byStatus !== 0) return byStatus;
+  const dateA = nextDate(a, kinds[a.kind], today)?.date ?? '9999-12-31';
+  const dateB = nextDate(b, kinds[b.kind], today)?.date ?? '9999-12-31';
+  return dateA.localeCompare(dateB) || a.title.localeCompare(b.title);
+}
+
+export function weekRange(today: string): { from: string; to: string } {
+  return { from: today, to: addDays(today, 6) };
+}

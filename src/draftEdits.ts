@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+import { setFrontMatterFields, type FrontMatterValue } from './core/frontMatterEdit';
+import { UserError } from './logger';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+/**
+ * Writes front-matter fields through a WorkspaceEdit, so the change is undoable and works on
+ * unsaved editors. Only the front matter is replaced; the body is never part of the edit.
+ * A file that was saved before is saved again, so editing from the tree doesn't leave
+ * hidden unsaved documents behind; an editor with unsaved work stays unsaved.
+ */
+export async function editFrontMatter(workspace: WorkspaceIndex, uri: vscode.Uri, fields: Record<string, FrontMatterValue | undefined>): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  const wasDirty = document.isDirty;
+  const result = setFrontMatterFields(document.getText(), fields);
+  if (!result.ok) throw new UserError(result.message);
+  const edit = new vscode.WorkspaceEdit();
+  const { offset, length, newText } = result.edit;
+  edit.replace(uri, new vscode.Range(document.positionAt(offset), document.positionAt(offset + length)), newText);
+  if (!(await vscode.workspace.applyEdit(edit))) {
+    throw new Error(`The editor refused the edit to ${vscode.workspace.asRelativePath(uri)}; the file may be read-only.`);
+  }
+  if (!wasDirty) await document.save();
+  workspace.applyDocument(document);
+}

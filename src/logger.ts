@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import { OUTPUT_CHANNEL } from './constants';
+
+let channel: vscode.LogOutputChannel | undefined;
+
+export function createLogger(): vscode.LogOutputChannel {
+  channel = vscode.window.createOutputChannel(OUTPUT_CHANNEL, { log: true });
+  return channel;
+}
+
+/** The shared output channel. Before activation creates it, messages go to the console. */
+export function log(): Pick<vscode.LogOutputChannel, 'info' | 'warn' | 'error' | 'debug' | 'trace'> {
+  return channel ?? console;
+}
+
+/**
+ * Reports a failed user action: the detail goes to the log, the person sees one short
+ * message that says what failed and offers the log.
+ */
+export async function reportError(action: string, error: unknown): Promise<void> {
+  const detail = error instanceof Error ? error.stack ?? error.message : String(error);
+  log().error(`${action} failed: ${detail}`);
+  const reason = error instanceof Error ? error.message : String(error);
+  const choice = await vscode.window.showErrorMessage(`DevRel Desk: ${action} failed. ${reason}`, 'Show Log');
+  if (choice === 'Show Log') channel?.show();
+}
+
+/** A problem the user can fix, said plainly; not logged as an error. */
+export class UserError extends Error {}

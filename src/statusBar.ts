@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import { Commands } from './constants';
+import { talkMeasure } from './core/schedule';
+import type { Draft } from './core/types';
+import { Disposable } from './disposable';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+/** Shows the active draft's key measure: words for a post, planned minutes for a talk, tasks for a checklist. */
+export class DraftStatusBar extends Disposable {
+  private readonly item = this.register(vscode.window.createStatusBarItem('devrel.draft', vscode.StatusBarAlignment.Right, 100));
+
+  constructor(private readonly workspace: WorkspaceIndex) {
+    super();
+    this.item.name = 'DevRel Desk: Active Draft';
+    this.item.command = Commands.showDraftActions;
+    this.register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
+    this.register(
+      workspace.onDidChange((change) => {
+        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        if (active && (change.changed.includes(active) || change.removed.includes(active))) this.update();
+      }),
+    );
+    this.update();
+  }
+
+  update(): void {
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    const draft = uri ? this.workspace.get(uri) : undefined;
+    if (!draft) {
+      this.item.hide();
+      return;
+    }
+    const measure = keyMeasure(draft);
+    this.item.text = measure.text;
+    this.item.tooltip = `${draft.title} · ${draft.status}\n${measure.tooltip}\nClick for facts and actions.`;
+    this.item.backgroundColor = measure.over ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.accessibilityInformation = { label: `DevRel Desk: ${measure.tooltip}` };
+    this.item.show();
+  }
+}
+
+export function keyMeasure(draft: Draft): { text: string; tooltip: string; over: boolean } {
+  const analysis = draft.analysis;
+  if (!analysis) return { text: '$(loading~spin) DevRel', tooltip: 'Counting…', over: false };
+  if (draft.kind === 'talk' && (analysis.talk || draft.duration !== undefined)) {
+    const planned = analysis.talk?.plannedMinutes ?? 0;
+    const over = draft.duration !== undefined && planned > draft.duration;
+    const measure = talkMeasure(planned, draft.duration);
+    return { text: `$(megaphone) ${measure}`, tooltip: `${measure} planned${over ? ', over the slot' : ''}`, over };
+  }
+  if ((draft.kind === 'oss' || draft.kind === 'workshop') && analysis.checklist.total > 0) {
+    const { done, total } = analysis.checklist;
+    return { text: `$(checklist) ${done}/${total}`, tooltip: `${done} of ${total} tasks done`, over: false };
+  }
+  const words = analysis.words.toLocaleString('en-US');
+  return { text: `$(book) ${words} words · ${analysis.readingMinutes} min`, tooltip: `${words} words, ${analysis.readingMinutes} min read`, over: false };
+}

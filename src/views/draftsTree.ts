@@ -1,0 +1,247 @@
+import * as vscode from 'vscode';
+import type { GroupBy } from '../config';
+import { ContextKeys, Views } from '../constants';
+import type { IndexChange } from '../core/draftIndex';
+import { isFinished, nextStatus } from '../core/kinds';
+import { compareDrafts } from '../core/schedule';
+import type { Draft } from '../core/types';
+import { Disposable } from '../disposable';
+import type { WorkspaceIndex } from '../workspaceIndex';
+import { draftTreeItem, kindIcon, pluralKindLabel, today } from './presentation';
+
+export interface GroupNode {
+  type: 'group';
+  key: string;
+}
+
+export interface DraftNode {
+  type: 'draft';
+  uri: string;
+}
+
+export type DraftsTreeNode = GroupNode | DraftNode;
+
+/**
+ * The Drafts view. Nodes are plain models kept by key, so a change refreshes only the nodes
+ * it touches: a draft whose facts changed, or the groups whose membership changed.
+ */
+export class DraftsTreeProvider extends Disposable implements vscode.TreeDataProvider<DraftsTreeNode> {
+  private readonly emitter = this.register(new vscode.EventEmitter<DraftsTreeNode | DraftsTreeNode[] | undefined>());
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly groupNodes = new Map<string, GroupNode>();
+  private readonly draftNodes = new Map<string, DraftNode>();
+  /** Which group each visible draft was last shown in, to tell a move from an edit. */
+  private placement = new Map<string, string>();
+  private groupBy: GroupBy;
+  private hideFinished: boolean;
+  private tag: string | undefined;
+
+  constructor(private readonly workspace: WorkspaceIndex) {
+    super();
+    this.groupBy = workspace.currentSettings.groupBy;
+    this.hideFinished = workspace.currentSettings.hideFinished;
+    this.register(workspace.onDidChange((change) => this.onIndexChange(change)));
+    this.updateContext();
+  }
+
+  get grouping(): GroupBy {
+    return this.groupBy;
+  }
+
+  get finishedHidden(): boolean {
+    return this.hideFinished;
+  }
+
+  get tagFilter(): string | undefined {
+    return this.tag;
+  }
+
+  setGroupBy(groupBy: GroupBy): void {
+    this.groupBy = groupBy;
+    this.refreshAll();
+  }
+
+  setHideFinished(hide: boolean): void {
+    this.hideFinished = hide;
+    this.refreshAll();
+  }
+
+  setTagFilter(tag: string | undefined): void {
+    this.tag = tag;
+    this.refreshAll();
+  }
+
+  refreshAll(): void {
+    this.placement.clear();
+    this.updateContext();
+    this.emitter.fire(undefined);
+  }
+
+  /** Tags of every draft, most used first, for the tag filter. */
+  tags(): { tag: string; count: number }[] {
+    const counts = new Map<string, number>();
+    for (const draft of this.workspace.drafts()) for (const tag of draft.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+  }
+
+  getTreeItem(node: DraftsTreeNode): vscode.TreeItem {
+    const kinds = this.workspace.config.kinds;
+    if (node.type === 'group') {
+      const members = this.membersOf(node.key);
+      const item = new vscode.TreeItem(`${this.groupLabel(node.key)} (${members.length})`, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `group:${this.groupBy}:${node.key}`;
+      item.contextValue = 'group';
+      item.iconPath = this.groupBy === 'kind' ? kindIcon(node.key) : new vscode.ThemeIcon('symbol-enum-member');
+      return item;
+    }
+    const draft = this.workspace.get(node.uri);
+    if (!draft) return new vscode.TreeItem('(removed)');
+    const kind = kinds[draft.kind];
+    const item = draftTreeItem(draft, kind, today(), kind !== undefined && nextStatus(kind, draft.status) !== undefined);
+    item.id = `draft:${draft.uri}`;
+    return item;
+  }
+
+  getChildren(node?: DraftsTreeNode): DraftsTreeNode[] {
+    const now = today();
+    const kinds = this.workspace.config.kinds;
+    const visible = this.visibleDrafts();
+    if (!node) {
+      if (this.groupBy === 'none') {
+        this.placement = new Map(visible.map((d) => [d.uri, '']));
+        return visible.sort((a, b) => compareDrafts(a, b, kinds, now)).map((d) => this.draftNode(d.uri));
+      }
+      const keys = new Set(visible.map((d) => this.groupKey(d)));
+      this.placement = new Map(visible.map((d) => [d.uri, this.groupKey(d)]));
+      return this.orderGroups([...keys]).map((key) => this.groupNode(key));
+    }
+    if (node.type === 'group') {
+      return visible
+        .filter((d) => this.groupKey(d) === node.key)
+        .sort((a, b) => compareDrafts(a, b, kinds, now))
+        .map((d) => this.draftNode(d.uri));
+    }
+    return [];
+  }
+
+  getParent(node: DraftsTreeNode): DraftsTreeNode | undefined {
+    if (node.type === 'group' || this.groupBy === 'none') return undefined;
+    const draft = this.workspace.get(node.uri);
+    return draft ? this.groupNode(this.groupKey(draft)) : undefined;
+  }
+
+  /** The node for a draft, for `TreeView.reveal`. */
+  nodeFor(uri: string): DraftNode | undefined {
+    return this.workspace.get(uri) ? this.draftNode(uri) : undefined;
+  }
+
+  private onIndexChange(change: IndexChange): void {
+    void vscode.commands.executeCommand('setContext', ContextKeys.hasDrafts, this.workspace.drafts().length > 0);
+    // During a scan whole batches arrive at once; one full refresh is cheaper than diffing them.
+    if (change.changed.length + change.removed.length > 50) {
+      this.refreshAll();
+      return;
+    }
+    if (this.groupBy === 'none') {
+      const moved = [...change.changed, ...change.removed].some((uri) => this.placement.has(uri) !== this.isVisible(this.workspace.get(uri)));
+      if (moved) this.refreshAll();
+      else this.emitter.fire(change.changed.filter((uri) => this.placement.has(uri)).map((uri) => this.draftNode(uri)));
+      return;
+    }
+    const touchedGroups = new Set<string>();
+    const editedDrafts: DraftNode[] = [];
+    let groupsChanged = false;
+    for (const uri of [...change.changed, ...change.removed]) {
+      const draft = this.workspace.get(uri);
+      const before = this.placement.get(uri);
+      const after = draft && this.isVisible(draft) ? this.groupKey(draft) : undefined;
+      if (before === after) {
+        if (after !== undefined) editedDrafts.push(this.draftNode(uri));
+        continue;
+      }
+      for (const key of [before, after]) {
+        if (key === undefined) continue;
+        if (!this.hasGroupPlaced(key) || this.membersOf(key).length === 0) groupsChanged = true;
+        touchedGroups.add(key);
+      }
+      if (after === undefined) this.placement.delete(uri);
+      else this.placement.set(uri, after);
+    }
+    if (groupsChanged) {
+      this.refreshAll();
+      return;
+    }
+    const nodes: DraftsTreeNode[] = [...[...touchedGroups].map((key) => this.groupNode(key)), ...editedDrafts];
+    if (nodes.length > 0) this.emitter.fire(nodes);
+  }
+
+  private hasGroupPlaced(key: string): boolean {
+    for (const group of this.placement.values()) if (group === key) return true;
+    return false;
+  }
+
+  private visibleDrafts(): Draft[] {
+    return this.workspace.drafts().filter((d) => this.isVisible(d));
+  }
+
+  private isVisible(draft: Draft | undefined): draft is Draft {
+    if (!draft) return false;
+    if (this.hideFinished && isFinished(this.workspace.config.kinds[draft.kind], draft.status)) return false;
+    if (this.tag !== undefined && !draft.tags.includes(this.tag)) return false;
+    return true;
+  }
+
+  private membersOf(key: string): Draft[] {
+    return this.visibleDrafts().filter((d) => this.groupKey(d) === key);
+  }
+
+  private groupKey(draft: Draft): string {
+    return this.groupBy === 'status' ? draft.status : draft.kind;
+  }
+
+  private groupLabel(key: string): string {
+    const kinds = this.workspace.config.kinds;
+    if (this.groupBy === 'kind') return pluralKindLabel(kinds[key], key);
+    return key.charAt(0).toUpperCase() + key.slice(1).replace(/-/g, ' ');
+  }
+
+  private orderGroups(keys: string[]): string[] {
+    const kinds = Object.values(this.workspace.config.kinds);
+    if (this.groupBy === 'kind') {
+      const order = kinds.map((k) => k.id);
+      return keys.sort((a, b) => rank(order, a) - rank(order, b) || a.localeCompare(b));
+    }
+    // Statuses in the order work moves through them, across all kinds.
+    const order: string[] = [];
+    const longest = Math.max(...kinds.map((k) => k.statuses.length));
+    for (let i = 0; i < longest; i++) for (const kind of kinds) if (kind.statuses[i] && !order.includes(kind.statuses[i])) order.push(kind.statuses[i]);
+    return keys.sort((a, b) => rank(order, a) - rank(order, b) || a.localeCompare(b));
+  }
+
+  private groupNode(key: string): GroupNode {
+    let node = this.groupNodes.get(key);
+    if (!node) this.groupNodes.set(key, (node = { type: 'group', key }));
+    return node;
+  }
+
+  private draftNode(uri: string): DraftNode {
+    let node = this.draftNodes.get(uri);
+    if (!node) this.draftNodes.set(uri, (node = { type: 'draft', uri }));
+    return node;
+  }
+
+  private updateContext(): void {
+    void vscode.commands.executeCommand('setContext', ContextKeys.groupBy, this.groupBy);
+    void vscode.commands.executeCommand('setContext', ContextKeys.hideFinished, this.hideFinished);
+    void vscode.commands.executeCommand('setContext', ContextKeys.tagFilter, this.tag !== undefined);
+  }
+}
+
+function rank(order: string[], key: string): number {
+  const index = order.indexOf(key);
+  return index < 0 ? order.length : index;
+}
+
+export function createDraftsView(provider: DraftsTreeProvider): vscode.TreeView<DraftsTreeNode> {
+  return vscode.window.createTreeView(Views.drafts, { treeDataProvider: provider, showCollapseAll: true });
+}

@@ -1,0 +1,105 @@
+import * as vscode from 'vscode';
+import { localDate, daysBetween } from '../core/dates';
+import { describeDraft, overdueDates, relativeDay, talkMeasure } from '../core/schedule';
+import type { Draft, KindDefinition } from '../core/types';
+import { Commands } from '../constants';
+
+const STATUS_ICONS: Record<string, string> = {
+  idea: 'lightbulb',
+  todo: 'circle-large-outline',
+  drafting: 'edit',
+  'in-progress': 'sync',
+  review: 'eye',
+  submitted: 'mail',
+  accepted: 'thumbsup',
+  rejected: 'circle-slash',
+  rehearsing: 'play-circle',
+  ready: 'check',
+  scheduled: 'calendar',
+  'pr-open': 'git-pull-request',
+  published: 'pass-filled',
+  delivered: 'pass-filled',
+  merged: 'git-merge',
+  closed: 'issue-closed',
+  shared: 'broadcast',
+};
+
+const KIND_ICONS: Record<string, string> = {
+  blog: 'book',
+  talk: 'megaphone',
+  oss: 'git-pull-request',
+  workshop: 'mortar-board',
+  'trip-report': 'globe',
+};
+
+export function today(): string {
+  return localDate(new Date());
+}
+
+export function kindIcon(kind: string): vscode.ThemeIcon {
+  return new vscode.ThemeIcon(KIND_ICONS[kind] ?? 'file-text');
+}
+
+export function statusIcon(draft: Draft, kind: KindDefinition | undefined, overdue: boolean): vscode.ThemeIcon {
+  const id = STATUS_ICONS[draft.status] ?? 'circle-outline';
+  if (overdue) return new vscode.ThemeIcon(id, new vscode.ThemeColor('list.errorForeground'));
+  if (draft.problems.some((p) => p.severity === 'error')) return new vscode.ThemeIcon(id, new vscode.ThemeColor('list.warningForeground'));
+  if (kind?.finishedStatuses.includes(draft.status)) return new vscode.ThemeIcon(id, new vscode.ThemeColor('testing.iconPassed'));
+  return new vscode.ThemeIcon(id);
+}
+
+export function pluralKindLabel(kind: KindDefinition | undefined, id: string): string {
+  const label = kind?.label ?? id;
+  return /s$/i.test(label) ? label : `${label}s`;
+}
+
+/** A tree item for a draft, shared by the Drafts and Upcoming views. */
+export function draftTreeItem(draft: Draft, kind: KindDefinition | undefined, now: string, canAdvance: boolean): vscode.TreeItem {
+  const uri = vscode.Uri.parse(draft.uri);
+  const overdue = overdueDates(draft, kind, now);
+  const item = new vscode.TreeItem(draft.title, vscode.TreeItemCollapsibleState.None);
+  item.resourceUri = uri;
+  item.description = (overdue.length > 0 ? 'overdue · ' : '') + describeDraft(draft, kind, now);
+  item.iconPath = statusIcon(draft, kind, overdue.length > 0);
+  item.tooltip = draftTooltip(draft, kind, now);
+  item.contextValue = `draft${canAdvance ? '.canAdvance' : ''}`;
+  item.command = { command: Commands.openDraft, title: 'Open Draft', arguments: [uri] };
+  item.accessibilityInformation = { label: `${draft.title}, ${item.description}` };
+  return item;
+}
+
+export function draftTooltip(draft: Draft, kind: KindDefinition | undefined, now: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendMarkdown('**');
+  md.appendText(draft.title);
+  md.appendMarkdown('**\n\n');
+  md.appendText(`${kind?.label ?? draft.kind} · ${draft.status}`);
+  md.appendMarkdown('\n\n');
+  const overdue = new Set(overdueDates(draft, kind, now));
+  for (const date of draft.dates) {
+    md.appendMarkdown(overdue.has(date) ? '$(warning) ' : '$(calendar) ');
+    md.appendText(`${date.label}: ${date.date} (${relativeDay(daysBetween(now, date.date))})${overdue.has(date) ? ', overdue' : ''}`);
+    md.appendMarkdown('  \n');
+  }
+  const analysis = draft.analysis;
+  if (analysis) {
+    md.appendMarkdown('\n');
+    md.appendText(`${analysis.words.toLocaleString('en-US')} words · ${analysis.readingMinutes} min read`);
+    if (analysis.checklist.total > 0) md.appendText(` · ${analysis.checklist.done}/${analysis.checklist.total} tasks done`);
+    if (analysis.talk || draft.duration !== undefined) md.appendText(` · ${talkMeasure(analysis.talk?.plannedMinutes ?? 0, draft.duration)} planned`);
+    md.appendMarkdown('\n\n');
+  }
+  if (draft.tags.length > 0) {
+    md.appendMarkdown('$(tag) ');
+    md.appendText(draft.tags.join(', '));
+    md.appendMarkdown('\n\n');
+  }
+  for (const problem of draft.problems) {
+    md.appendMarkdown(problem.severity === 'error' ? '$(error) ' : '$(warning) ');
+    md.appendText(problem.range ? `Line ${problem.range.start.line + 1}: ${problem.message}` : problem.message);
+    md.appendMarkdown('  \n');
+  }
+  md.appendMarkdown('\n');
+  md.appendText(draft.relativePath);
+  return md;
+}

@@ -1,0 +1,87 @@
+/**
+ * One place that knows what a run has started, so code-server and Chromium are
+ * stopped on success, on failure and on Ctrl+C/SIGTERM alike.
+ */
+
+interface CleanupEntry {
+  name: string;
+  run: () => Promise<void> | void;
+  /** Synchronous fallback for `process.exit`, where nothing async can run. */
+  force?: () => void;
+}
+
+const entries: CleanupEntry[] = [];
+let signalled = false;
+
+/** Registers a cleanup; the returned function runs it now and unregisters it. */
+export function addCleanup(
+  name: string,
+  run: () => Promise<void> | void,
+  force?: () => void,
+): () => Promise<void> {
+  const entry: CleanupEntry = { name, run, force };
+  entries.push(entry);
+  return async () => {
+    const index = entries.indexOf(entry);
+    if (index >= 0) {
+      entries.splice(index, 1);
+      await runEntry(entry);
+    }
+  };
+}
+
+/** Runs every registered cleanup, newest first. */
+export async function runCleanups(): Promise<void> {
+  while (entries.length > 0) {
+    const entry = entries.pop()!;
+    await runEntry(entry);
+  }
+}
+
+export function installSignalHandlers(): void {
+  const onSignal = (signal: NodeJS.Signals, code: number): void => {
+    if (signalled) {
+      // A second Ctrl+C means "now": skip the graceful path.
+      forceAll();
+      process.exit(code);
+    }
+    signalled = true;
+    process.stderr.write(`\n${signal}: stopping code-server and Chromium…\n`);
+    void runCleanups().finally(() => process.exit(code));
+  };
+  process.on('SIGINT', () => onSignal('SIGINT', 130));
+  process.on('SIGTERM', () => onSignal('SIGTERM', 143));
+  process.on('SIGHUP', () => onSignal('SIGHUP', 129));
+  process.on('exit', forceAll);
+}
+
+function forceAll(): void {
+  for (const entry of entries.splice(0).reverse()) {
+    try {
+      entry.force?.();
+    } catch {
+      // Best effort while exiting.
+    }
+  }
+}
+
+async function runEntry(entry: CleanupEntry): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      Promise.resolve().then(entry.run),
+      new Promise<void>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timed out')), 15_000);
+      }),
+    ]);
+  } catch (error) {
+    process.stderr.write(`cleanup "${entry.name}" failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    try {
+      entry.force?.();
+    } catch {
+      // Nothing more to try.
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+}

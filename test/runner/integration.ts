@@ -1,0 +1,109 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { launchBrowser, LaunchedBrowser } from './browser';
+import { CodeServer, startCodeServer, workbenchUrl } from './codeServer';
+import { EventLog, isVerbose, logTimestamp, PhaseResult, phaseTimeoutMs, Print, readEventsFile, resultPath, timeout } from './phase';
+import { decodeEvent } from './protocol';
+import { createRunDirs, removeRunDirs, RunDirs, saveLogs } from './runDirs';
+import { integrationEntry, repoRoot, testResultsDir } from './paths';
+
+/**
+ * Runs the compiled integration suites inside code-server's extension host,
+ * driven by headless Chromium: the workbench loads the extension in an
+ * Extension Development Host, runs index.js, and reports back through the
+ * codeAutomation* hooks it calls on the page.
+ */
+export async function runIntegrationPhase(codeServerEntry: string, print: Print): Promise<PhaseResult> {
+  const startedAt = Date.now();
+  const log = new EventLog('integration', print);
+  const dirs = createRunDirs('integration');
+  let server: CodeServer | undefined;
+  let browser: LaunchedBrowser | undefined;
+  try {
+    server = await startCodeServer({
+      entry: codeServerEntry,
+      workspace: dirs.workspace,
+      userDataDir: dirs.userDataDir,
+      extensionsDir: dirs.extensionsDir,
+      configFile: dirs.configFile,
+      logFile: dirs.serverLog,
+      disableGallery: true,
+      // The extension host inherits the server's environment.
+      env: {
+        DEVREL_TEST_RESULTS_FILE: dirs.resultsFile,
+        DEVREL_TEST_USER_DATA_DIR: dirs.userDataDir,
+        DEVREL_TEST_WORKBENCH_LOG: dirs.workbenchLog,
+      },
+    });
+    browser = await launchBrowser();
+    await driveRun(server, browser, dirs, log, print);
+  } catch (error) {
+    log.failRun(error instanceof Error ? error.message : String(error));
+  } finally {
+    await browser?.close();
+    await server?.stop();
+    if (log.counts().failed > 0) {
+      const logsDir = path.join(testResultsDir, 'integration-logs');
+      saveLogs(dirs, logsDir);
+      print(`  editor logs: ${path.relative(process.cwd(), logsDir)}`);
+    }
+    removeRunDirs(dirs);
+  }
+  return { name: 'integration', counts: log.counts(), seconds: Math.round((Date.now() - startedAt) / 1000) };
+}
+
+async function driveRun(server: CodeServer, browser: LaunchedBrowser, dirs: RunDirs, log: EventLog, print: Print): Promise<void> {
+  const page = await browser.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  let resolveExit: (code: number) => void = () => undefined;
+  const exit = new Promise<number>((resolve) => {
+    resolveExit = resolve;
+  });
+  await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
+    const text = (Array.isArray(args) ? args : [args])
+      .map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg)))
+      .join(' ');
+    const level = type === 'warn' ? 'warning' : type;
+    fs.appendFileSync(dirs.workbenchLog, `${logTimestamp()} [${level}] ${text}\n`);
+    const event = decodeEvent(text);
+    if (event) {
+      log.add(event);
+    } else if (isVerbose()) {
+      print(`  [${level}] ${text}`);
+    }
+  });
+  await page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(Number(code)));
+  const crashed = new Promise<'crash'>((resolve) => page.once('crash', () => resolve('crash')));
+
+  const url = workbenchUrl(server, {
+    folder: dirs.workspace,
+    extensionDevelopmentPath: repoRoot,
+    extensionTestsPath: integrationEntry,
+  });
+  const limit = phaseTimeoutMs();
+  const timer = timeout(limit);
+  await page.goto(url);
+  const outcome = await Promise.race([exit, timer.promise, crashed, server.exited.then(() => 'server-exit' as const)]);
+  timer.cancel();
+
+  log.reconcile(readEventsFile(dirs.resultsFile));
+  if (outcome === 'timeout') {
+    log.failRun(`timed out after ${Math.round(limit / 1000)} s (DEVREL_TEST_TIMEOUT_MS changes the limit)`);
+  } else if (outcome === 'crash') {
+    log.failRun('the browser page crashed');
+  } else if (outcome === 'server-exit') {
+    log.failRun('code-server exited during the run');
+  } else if (!log.finished) {
+    log.failRun(`the editor ended the run (exit code ${outcome}) before mocha finished`);
+  } else if (outcome !== 0 && log.counts().failed === 0) {
+    log.failRun(`the editor reported exit code ${outcome} although no test failed`);
+  }
+  const counts = log.counts();
+  if (counts.passed + counts.failed + counts.pending === 0) {
+    log.failRun('no integration tests ran');
+  }
+  if (log.counts().failed > 0) {
+    const shot = resultPath(testResultsDir, 'integration-failure.png');
+    await page.screenshot({ path: shot }).catch(() => undefined);
+    print(`  screenshot of the workbench: ${path.relative(process.cwd(), shot)}`);
+  }
+}

@@ -1,0 +1,93 @@
+import { installSignalHandlers, runCleanups } from './cleanup';
+import { ensureCodeServer, PrerequisiteError } from './codeServer';
+import { buildExtension, buildIntegrationTests } from './build';
+import { runIntegrationPhase } from './integration';
+import { PhaseResult } from './phase';
+import { codeServerVersion } from './paths';
+import { describeMissing, missingForRun } from './prerequisites';
+import { formatCounts } from './protocol';
+import { runUiPhase } from './ui';
+
+/**
+ * Runs the editor test phases in code-server with headless Chromium.
+ *
+ *   tsx test/runner/main.ts [integration] [ui]
+ *
+ * With no phase named, runs both. The last line is the combined
+ * `N passed, N failed` of every phase that ran.
+ */
+
+type Phase = 'integration' | 'ui';
+const phases: readonly Phase[] = ['integration', 'ui'];
+
+async function main(): Promise<number> {
+  installSignalHandlers();
+  const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+  const unknown = requested.filter((arg) => !phases.includes(arg as Phase));
+  if (unknown.length > 0) {
+    console.error(`unknown phase: ${unknown.join(', ')} (expected: ${phases.join(', ')})`);
+    return 2;
+  }
+  const selected = requested.length > 0 ? phases.filter((phase) => requested.includes(phase)) : phases;
+
+  const missing = missingForRun();
+  if (missing.length > 0) {
+    console.error(describeMissing(missing));
+    return 1;
+  }
+  let entry: string;
+  try {
+    const installed = await ensureCodeServer((line) => console.log(line));
+    console.log(
+      installed.installedNow
+        ? `code-server ${codeServerVersion} installed in ${installed.seconds} s`
+        : `code-server ${codeServerVersion}: reusing .vscode-test install`,
+    );
+    entry = installed.entry;
+  } catch (error) {
+    console.error(error instanceof PrerequisiteError ? error.message : `installing code-server failed: ${String(error)}`);
+    return 1;
+  }
+
+  const buildStarted = Date.now();
+  await buildExtension();
+  if (selected.includes('integration')) {
+    const tests = await buildIntegrationTests();
+    console.log(`built the extension and ${tests.length} integration test files in ${Date.now() - buildStarted} ms`);
+  }
+
+  const results: PhaseResult[] = [];
+  for (const phase of selected) {
+    console.log(`\n${phase === 'integration' ? 'Integration tests (extension host)' : 'UI tests (Playwright)'} in code-server ${codeServerVersion}`);
+    const run = phase === 'integration' ? runIntegrationPhase : runUiPhase;
+    const result = await run(entry, (line) => console.log(line));
+    results.push(result);
+    console.log(`${phase} took ${result.seconds} s`);
+    console.log(formatCounts(result.counts, phase));
+  }
+  await runCleanups();
+
+  const total = results.reduce(
+    (sum, result) => ({
+      passed: sum.passed + result.counts.passed,
+      failed: sum.failed + result.counts.failed,
+      pending: sum.pending + result.counts.pending,
+    }),
+    { passed: 0, failed: 0, pending: 0 },
+  );
+  console.log('');
+  console.log(formatCounts(total));
+  return total.failed > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  async (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    await runCleanups();
+    console.log('0 passed, 1 failed');
+    process.exitCode = 1;
+  },
+);

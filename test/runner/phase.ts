@@ -1,0 +1,105 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Counts, countEvents, formatEvent, TestEvent } from './protocol';
+
+export interface PhaseResult {
+  name: string;
+  counts: Counts;
+  seconds: number;
+}
+
+export type Print = (line: string) => void;
+
+/** Limit for one phase, so a hung editor fails the run instead of blocking it. */
+export function phaseTimeoutMs(): number {
+  return Number(process.env.DEVREL_TEST_TIMEOUT_MS) || 5 * 60_000;
+}
+
+export function isVerbose(): boolean {
+  return process.env.DEVREL_TEST_VERBOSE === '1';
+}
+
+/**
+ * Collects a phase's test events, prints them as they come, and turns problems
+ * outside any test (timeouts, crashes, no tests at all) into failures so they
+ * show in the counts.
+ */
+export class EventLog {
+  readonly events: TestEvent[] = [];
+  private readonly runProblems: string[] = [];
+
+  constructor(
+    private readonly phase: string,
+    private readonly print: Print,
+  ) {}
+
+  add(event: TestEvent): void {
+    this.events.push(event);
+    const text = formatEvent(event);
+    if (text !== undefined) {
+      this.print(text);
+    }
+  }
+
+  /** Adopts events from an authoritative record, printing any the live stream missed. */
+  reconcile(recorded: readonly TestEvent[]): void {
+    for (let i = this.events.length; i < recorded.length; i++) {
+      this.add(recorded[i]);
+    }
+  }
+
+  failRun(reason: string): void {
+    this.runProblems.push(reason);
+    this.print(`  FAIL  ${this.phase} run: ${reason.replace(/\n/g, '\n        ')}`);
+  }
+
+  get finished(): boolean {
+    return this.events.some((event) => event.kind === 'end');
+  }
+
+  counts(): Counts {
+    const counts = countEvents(this.events);
+    counts.failed += this.runProblems.length;
+    return counts;
+  }
+}
+
+export function readEventsFile(file: string): TestEvent[] {
+  if (!fs.existsSync(file)) {
+    return [];
+  }
+  const events: TestEvent[] = [];
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    if (line.trim()) {
+      try {
+        events.push(JSON.parse(line) as TestEvent);
+      } catch {
+        // A line cut short by a crash; the run is judged failed elsewhere.
+      }
+    }
+  }
+  return events;
+}
+
+export function resultPath(...segments: string[]): string {
+  const file = path.join(...segments);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  return file;
+}
+
+export function timeout(ms: number): { promise: Promise<'timeout'>; cancel(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  const promise = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ms);
+  });
+  return { promise, cancel: () => clearTimeout(timer) };
+}
+
+/** Local time in the editor's log format, so helpers.ts parses both alike. */
+export function logTimestamp(date: Date = new Date()): string {
+  const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ` +
+    `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`
+  );
+}

@@ -1,0 +1,70 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { fixtureWorkspace } from './paths';
+
+/** Everything one run writes, under one temp folder so nothing leaks between runs. */
+export interface RunDirs {
+  root: string;
+  userDataDir: string;
+  extensionsDir: string;
+  /** A fresh copy of the demo workspace: tests may change it freely. */
+  workspace: string;
+  configFile: string;
+  serverLog: string;
+  /** JSON lines of test events, written by the extension host. */
+  resultsFile: string;
+  /** Workbench (renderer) log lines, which only the browser sees. */
+  workbenchLog: string;
+}
+
+export function createRunDirs(label: string, fixture: string = fixtureWorkspace): RunDirs {
+  if (!fs.existsSync(fixture)) {
+    throw new Error(`fixture workspace not found: ${fixture}`);
+  }
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), `devrel-desk-${label}-`));
+  const dirs: RunDirs = {
+    root,
+    userDataDir: path.join(root, 'user-data'),
+    extensionsDir: path.join(root, 'extensions'),
+    workspace: path.join(root, path.basename(fixture)),
+    configFile: path.join(root, 'code-server.yaml'),
+    serverLog: path.join(root, 'code-server.log'),
+    resultsFile: path.join(root, 'results.jsonl'),
+    workbenchLog: path.join(root, 'workbench.log'),
+  };
+  fs.mkdirSync(dirs.userDataDir);
+  fs.mkdirSync(dirs.extensionsDir);
+  fs.cpSync(fixture, dirs.workspace, { recursive: true });
+  fs.writeFileSync(dirs.workbenchLog, '');
+  return dirs;
+}
+
+export function keepTempDirs(): boolean {
+  return process.env.DEVREL_KEEP_TEMP === '1';
+}
+
+export function removeRunDirs(dirs: RunDirs): void {
+  if (!keepTempDirs()) {
+    fs.rmSync(dirs.root, { recursive: true, force: true });
+  }
+}
+
+/** Keeps the logs of a failed run where CI and people can find them. */
+export function saveLogs(dirs: RunDirs, destination: string): void {
+  try {
+    fs.rmSync(destination, { recursive: true, force: true });
+    fs.mkdirSync(destination, { recursive: true });
+    for (const file of [dirs.serverLog, dirs.workbenchLog, dirs.resultsFile]) {
+      if (fs.existsSync(file)) {
+        fs.copyFileSync(file, path.join(destination, path.basename(file)));
+      }
+    }
+    const editorLogs = path.join(dirs.userDataDir, 'logs');
+    if (fs.existsSync(editorLogs)) {
+      fs.cpSync(editorLogs, path.join(destination, 'editor-logs'), { recursive: true });
+    }
+  } catch (error) {
+    process.stderr.write(`could not save logs: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+}

@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import type { DevRelDeskApi } from './api';
 import { registerCommands, trackingCommandEntries } from './commands/commandTable';
+import { scaffoldCommandEntries } from './commands/scaffoldCommands';
 import { restoreViewState, type TrackingContext } from './commands/trackingCommands';
 import { SettingsWatcher } from './config';
 import { toDraftInfo } from './core/schedule';
 import { DraftCodeActions, DraftDiagnostics } from './diagnostics';
 import { createLogger } from './logger';
 import { DraftStatusBar } from './statusBar';
+import { TemplateStore } from './templateStore';
 import { createDraftsView, DraftsTreeProvider } from './views/draftsTree';
 import { today } from './views/presentation';
 import { createUpcomingView, UpcomingTreeProvider } from './views/upcomingTree';
@@ -38,7 +40,9 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
 
   const tracking: TrackingContext = { workspace, drafts: draftsProvider, state: context.workspaceState, log };
   restoreViewState(tracking);
-  push(...registerCommands(trackingCommandEntries(tracking)));
+  const templates = new TemplateStore();
+  push(templates);
+  push(...registerCommands([...trackingCommandEntries(tracking), ...scaffoldCommandEntries({ workspace, templates, log })]));
 
   push(
     settings.onDidChange((next) => {

@@ -34,8 +34,11 @@ function createParser(): MarkdownIt {
   parser.normalizeLink = (url: string): string => url;
   parser.normalizeLinkText = (url: string): string => url;
   // The stock rule rewrites every line ending with a regex; most files have nothing to rewrite.
+  // A byte-order mark would keep a first-line heading from being one; it is not on any line of
+  // its own, so dropping it moves nothing.
   parser.core.ruler.at('normalize', (state): void => {
     let src = state.src;
+    if (src.charCodeAt(0) === 0xfeff) src = src.slice(1);
     if (src.indexOf('\r') !== -1) src = src.replace(CR_LINE_ENDINGS, '\n');
     if (src.indexOf('\0') !== -1) src = src.replace(NULLS, '\uFFFD');
     state.src = src;
@@ -116,8 +119,8 @@ interface WordCounter {
   mode: number;
 }
 
-// ASCII character classes, looked up instead of branching on ranges in the hot loop.
-const OTHER = 0;
+// ASCII character classes, looked up instead of branching on ranges in the hot loop. Class 0,
+// the default, is whitespace and punctuation that ends a word.
 const ALNUM = 1;
 /** Keeps a word together when a letter or digit follows: don't, real-time, snake_case, Node.js. */
 const JOINER = 2;
@@ -172,6 +175,12 @@ function isLetterOrDigitAt(s: string, i: number): boolean {
 
 function isUnicodeJoiner(ch: number): boolean {
   return ch === 0x2019 || ch === 0x2010 || ch === 0x2011;
+}
+
+/** Whether the ASCII punctuation at `i`, of class `cls`, sits inside a word rather than ending it. */
+function joinsWord(s: string, i: number, cls: number): boolean {
+  if (cls === JOINER) return i + 1 < s.length && isLetterOrDigitAt(s, i + 1);
+  return cls === DIGIT_JOINER && isAsciiDigit(s.charCodeAt(i - 1)) && isAsciiDigit(s.charCodeAt(i + 1));
 }
 
 function matchesAsciiLower(s: string, i: number, lower: string): boolean {
@@ -235,19 +244,7 @@ function scanWords(counter: WordCounter, s: string, start: number): void {
         }
         continue;
       }
-      if (
-        cls === INVISIBLE ||
-        (mode === IN_WORD &&
-        cls !== OTHER &&
-        i + 1 < n &&
-        (cls === JOINER
-          ? isLetterOrDigitAt(s, i + 1)
-          : isAsciiDigit(s.charCodeAt(i - 1)) && isAsciiDigit(s.charCodeAt(i + 1))))
-      ) {
-        i++;
-        continue;
-      }
-      mode = BETWEEN;
+      if (cls !== INVISIBLE && !(mode === IN_WORD && joinsWord(s, i, cls))) mode = BETWEEN;
       i++;
       continue;
     }
@@ -371,8 +368,8 @@ function taskState(content: string): number {
 // Minutes written at the end of a heading, either bracketed — "(10 min)", "[12 min]", "(5m)",
 // "(2.5 minutes)" — or after a dash or colon — "— 3 min", ": 45 minutes". A bare trailing number
 // ("Saving 5 min") is not taken as timing: it is too often part of the title.
-const TIMING_RE =
-  /(?:[([]\s*(\d+(?:[.,]\d+)?)\s*(?:m|mins?|minutes?)\.?\s*[)\]]|[-–—:]\s*(\d+(?:[.,]\d+)?)\s*(?:m|mins?|minutes?)\.?)\s*$/i;
+const MINUTES = String.raw`(\d+(?:[.,]\d+)?)\s*(?:m|mins?|minutes?)\.?`;
+const TIMING_RE = new RegExp(String.raw`(?:[([]\s*${MINUTES}\s*[)\]]|[-–—:]\s*${MINUTES})\s*$`, 'i');
 const TITLE_TRAILER_RE = /[\s\-–—:|·]+$/;
 
 function parseTiming(text: string): { title: string; minutes: number } | undefined {
@@ -444,9 +441,10 @@ export function analyzeMarkdown(body: string, options: AnalysisOptions): DraftAn
         headingLine = token.map !== null ? token.map[0] : 0;
         break;
       case 'list_item_open': {
+        // A task item starts with a paragraph; `- ```…` or `-     [x]` (indented code) does not.
         const paragraph = tokens[i + 1];
         const inline = tokens[i + 2];
-        if (paragraph !== undefined && paragraph.type === 'paragraph_open' && inline !== undefined && inline.type === 'inline') {
+        if (paragraph?.type === 'paragraph_open' && inline?.type === 'inline') {
           const task = taskState(inline.content);
           if (task !== NOT_A_TASK) {
             total++;

@@ -1,5 +1,5 @@
 import { analyzeMarkdown } from './analysis';
-import { parseDateValue } from './dates';
+import { isValidCalendarDate, parseDateValue } from './dates';
 import { findFieldValueRange, locateFrontMatter, parseFrontMatter, unclosedProblem, type FrontMatterBlock } from './frontMatter';
 import { decodeDraftBytes, LineMap } from './text';
 import type { CoreConfig, Draft, DraftDate, KindDefinition, KindSource, Problem, ReadResult, StatusSource } from './types';
@@ -91,11 +91,20 @@ export function parseDraft(source: DraftSource, text: string, config: CoreConfig
     });
   }
 
+  /** smol-toml rolls `2026-02-30` over to March 2; an impossible day as written is returned so it is reported. */
+  const writtenTomlDate = (field: string): string | undefined => {
+    const written = fieldRange(field);
+    if (!written) return undefined;
+    const raw = text.slice(lineMap().offsetAt(written.start), lineMap().offsetAt(written.end));
+    const ymd = /^(\d{4})-(\d{2})-(\d{2})/.exec(raw);
+    return ymd && !isValidCalendarDate(Number(ymd[1]), Number(ymd[2]), Number(ymd[3])) ? raw : undefined;
+  };
   const dates: DraftDate[] = [];
   for (const definition of kindDef?.dateFields ?? []) {
     const field = [definition.field, ...(definition.alternatives ?? [])].find((name) => data[name] !== undefined && data[name] !== null && data[name] !== '');
     if (field === undefined) continue;
-    const parsed = parseDateValue(data[field]);
+    const value = block?.format === 'toml' && data[field] instanceof Date ? writtenTomlDate(field) ?? data[field] : data[field];
+    const parsed = parseDateValue(value);
     if (parsed.ok) {
       dates.push({ field, label: definition.label, date: parsed.date, deadline: definition.deadline });
     } else {
@@ -104,7 +113,7 @@ export function parseDraft(source: DraftSource, text: string, config: CoreConfig
         severity: 'error',
         message: `${field} ${parsed.message}.`,
         field,
-        value: typeof data[field] === 'string' ? (data[field] as string) : undefined,
+        value: typeof value === 'string' ? value : undefined,
         range: fieldRange(field),
       });
     }

@@ -18,7 +18,8 @@ export interface TextEdit {
 
 export type EditResult = { ok: true; text: string; edit: TextEdit } | { ok: false; message: string };
 
-export type FrontMatterValue = string | number | boolean | null | FrontMatterValue[] | { [key: string]: FrontMatterValue };
+/** Front-matter data. `undefined` inside a map means "leave this key out", so optional fields can be passed as they are. */
+export type FrontMatterValue = string | number | boolean | null | FrontMatterValue[] | { [key: string]: FrontMatterValue | undefined };
 
 type LineBreak = '\n' | '\r\n';
 type QuoteType = 'QUOTE_DOUBLE' | 'QUOTE_SINGLE';
@@ -117,7 +118,7 @@ export function setFrontMatterFields(text: string, fields: Record<string, FrontM
     if (value === undefined) {
       if (!entry) continue;
       delete expected[name];
-      splices.push({ start: entry.lineStart, end: entry.spanEnd, text: '' });
+      splices.push({ start: entry.lineStart, end: removalEnd(fm, entry), text: '' });
       continue;
     }
     setOwn(expected, name, value);
@@ -187,7 +188,8 @@ type Opened = { ok: true; frontMatter: YamlFrontMatter | MissingFrontMatter } | 
 function openFrontMatter(text: string): Opened {
   const location = locateFrontMatter(text);
   if (location.type === 'none') {
-    return { ok: true, frontMatter: { kind: 'none', insertAt: location.bodyStart, lineBreak: lineBreakOf(text, location.bodyStart) } };
+    const lineBreak = lineBreakOf(text, location.bodyStart);
+    return { ok: true, frontMatter: { kind: 'none', insertAt: location.bodyStart, lineBreak } };
   }
   if (location.type === 'unclosed') {
     const fence = location.format === 'toml' ? '+++' : '---';
@@ -234,11 +236,19 @@ function openFrontMatter(text: string): Opened {
 
   const lineBreak = block.lineBreak;
   const contents = doc.contents;
-  if (contents === null || (isScalar(contents) && contents.value === null && contents.srcToken === undefined)) {
-    return {
-      ok: true,
-      frontMatter: { kind: 'yaml', block, content, lineBreak, entries: [], data: {}, layout: DEFAULT_LAYOUT, keyColumn: 0, appendAt: content.length },
+  if (contents === null) {
+    const frontMatter: YamlFrontMatter = {
+      kind: 'yaml',
+      block,
+      content,
+      lineBreak,
+      entries: [],
+      data: {},
+      layout: DEFAULT_LAYOUT,
+      keyColumn: 0,
+      appendAt: content.length,
     };
+    return { ok: true, frontMatter };
   }
   if (!isMap(contents) || data === null || typeof data !== 'object' || Array.isArray(data)) {
     return {
@@ -287,12 +297,13 @@ function describeEntry(content: string, pair: Pair<unknown, unknown>): Entry | u
   if (!token || !isNode(key) || !key.range) return undefined;
   const keyStart = key.range[0];
   const lineStart = content.lastIndexOf('\n', keyStart - 1) + 1;
-  const column = keyStart - lineStart;
-  if (content.slice(lineStart, keyStart).trim() !== '') return undefined;
+  // Measured from the line, not the key, so that `? key` and `&anchor key:` count as written.
+  const column = /^ */.exec(content.slice(lineStart, keyStart))?.[0].length ?? 0;
   const name = isScalar(key) && key.value !== null && typeof key.value !== 'object' ? String(key.value) : undefined;
   const explicit = token.start.some((part) => part.type === 'explicit-key-ind');
   const indicator = token.sep?.find((part) => part.type === 'map-value-ind');
-  const colonEnd = explicit || !indicator || content.slice(keyStart, indicator.offset).includes('\n') ? undefined : indicator.offset + 1;
+  const sameLine = indicator !== undefined && !content.slice(keyStart, indicator.offset).includes('\n');
+  const colonEnd = !explicit && indicator && sameLine ? indicator.offset + 1 : undefined;
 
   const value = isNode(pair.value) ? pair.value : null;
   const hasValue = token.value !== undefined && value !== null && value.range !== undefined && value.range !== null;
@@ -352,7 +363,8 @@ function detectLayout(content: string, entries: Entry[]): Layout {
 
 function replaceValue(fm: YamlFrontMatter, entry: Entry, colonEnd: number, value: FrontMatterValue): Splice {
   const old = entry.value;
-  const quote = isScalar(old) && typeof old.value === 'string' && (old.type === 'QUOTE_DOUBLE' || old.type === 'QUOTE_SINGLE') ? old.type : undefined;
+  const quoted = isScalar(old) && typeof old.value === 'string' && (old.type === 'QUOTE_DOUBLE' || old.type === 'QUOTE_SINGLE');
+  const quote = quoted ? (old.type as QuoteType) : undefined;
   const content = fm.content;
   const flow = isCollection(old) && old.flow === true;
   const padded = flow ? content[entry.valueStart + 1] === ' ' : true;
@@ -377,6 +389,30 @@ function replaceValue(fm: YamlFrontMatter, entry: Entry, colonEnd: number, value
   return { start: colonEnd, end: entry.spanEnd, text: text + fm.lineBreak };
 }
 
+/**
+ * A `|+` block scalar keeps the blank lines that follow it, so blank lines after a removed
+ * field that comes right after one would silently become part of its value.
+ */
+function removalEnd(fm: YamlFrontMatter, entry: Entry): number {
+  const index = fm.entries.indexOf(entry);
+  const previous = index > 0 ? fm.entries[index - 1] : undefined;
+  if (!previous || previous.spanEnd !== entry.lineStart || !keepsTrailingLines(fm.content, previous.value)) return entry.spanEnd;
+  let end = entry.spanEnd;
+  while (end < fm.content.length) {
+    const next = fm.content.indexOf('\n', end);
+    const lineEnd = next === -1 ? fm.content.length : next + 1;
+    if (fm.content.slice(end, lineEnd).trim() !== '') break;
+    end = lineEnd;
+  }
+  return end;
+}
+
+function keepsTrailingLines(content: string, value: Node | null): boolean {
+  if (!isScalar(value) || (value.type !== 'BLOCK_LITERAL' && value.type !== 'BLOCK_FOLDED') || !value.range) return false;
+  const header = /^[|>][0-9+-]*/.exec(content.slice(value.range[0]));
+  return header !== null && header[0].includes('+');
+}
+
 /** A comment that followed the old value stays on the key's line, after any block-scalar header. */
 function withComment(block: string, comment: string, lineBreak: LineBreak): string {
   if (!comment) return block;
@@ -386,7 +422,9 @@ function withComment(block: string, comment: string, lineBreak: LineBreak): stri
   return `${head} ${comment}${tail}`;
 }
 
-function appendToFlowList(fm: YamlFrontMatter, range: [number, number, number], value: FrontMatterValue): { ok: true; splice: Splice } | Failure {
+type Placed = { ok: true; splice: Splice } | Failure;
+
+function appendToFlowList(fm: YamlFrontMatter, range: [number, number, number], value: FrontMatterValue): Placed {
   const content = fm.content;
   const close = range[1] - 1;
   if (content[close] !== ']') return cannotEdit();
@@ -400,7 +438,7 @@ function appendToFlowList(fm: YamlFrontMatter, range: [number, number, number], 
   return { ok: true, splice: { start: at, end: at, text } };
 }
 
-function appendToBlockList(fm: YamlFrontMatter, node: YAMLSeq, value: FrontMatterValue): { ok: true; splice: Splice } | Failure {
+function appendToBlockList(fm: YamlFrontMatter, node: YAMLSeq, value: FrontMatterValue): Placed {
   const content = fm.content;
   if (!node.range) return cannotEdit();
   const dashColumn = columnOf(content, node.range[0]);
@@ -442,7 +480,7 @@ function renderFieldValue(
   return { block: shape(afterKey, column, fm.lineBreak, false) };
 }
 
-function renderNewField(name: string, value: FrontMatterValue, fm: { layout: Layout; lineBreak: LineBreak; keyColumn: number }): string {
+function renderNewField(name: string, value: FrontMatterValue, fm: Pick<YamlFrontMatter, 'layout' | 'lineBreak' | 'keyColumn'>): string {
   const field: Record<string, unknown> = {};
   setOwn(field, name, value);
   const doc = new Document(field, { aliasDuplicateObjects: false });
@@ -540,15 +578,24 @@ function createFrontMatter(
   return { ok: true, text: result, edit: { offset: fm.insertAt, length: 0, newText } };
 }
 
-function finish(text: string, fm: YamlFrontMatter, splices: Splice[], expected: Record<string, unknown>, names: string[]): EditResult {
+function finish(
+  text: string,
+  fm: YamlFrontMatter,
+  splices: Splice[],
+  expected: Record<string, unknown>,
+  names: string[],
+): EditResult {
   if (splices.length === 0) return unchanged(text, fm.block.contentStart);
   const ordered = [...splices].sort((a, b) => a.start - b.start || a.end - b.end);
   let content = '';
   let cursor = 0;
   for (const splice of ordered) {
-    if (splice.start < cursor) return cannotEdit(names);
-    content += fm.content.slice(cursor, splice.start) + splice.text;
-    cursor = splice.end;
+    // New fields go after the last one; if that one's removal also took blank lines after
+    // it, they go where those lines were.
+    const start = splice.start === splice.end ? Math.max(splice.start, cursor) : splice.start;
+    if (start < cursor) return cannotEdit(names);
+    content += fm.content.slice(cursor, start) + splice.text;
+    cursor = Math.max(splice.end, start);
   }
   content += fm.content.slice(cursor);
 
@@ -614,7 +661,7 @@ function toPlainValue(value: unknown, name: string, seen: Set<object> = new Set(
     if (Number.isFinite(value)) return { ok: true, value };
     return invalidValue(name, 'is not a finite number');
   }
-  if (typeof value !== 'object' || value === undefined) return invalidValue(name, `is a ${typeof value}`);
+  if (typeof value !== 'object') return invalidValue(name, `is a ${typeof value}`);
   if (seen.has(value)) return invalidValue(name, 'contains itself');
   seen.add(value);
   try {

@@ -10,7 +10,7 @@
 // every character outside a marker is literal text. `toSnippetText` and `renderTemplate` do the
 // snippet escaping. Templates are data: nothing in them is ever evaluated.
 
-import { isCollection, isMap, isScalar, parseDocument, visit } from 'yaml';
+import { isCollection, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Pair, Scalar } from 'yaml';
 import { BUILTIN_TEMPLATES, FIRST_STATUS, talkMinuteVariables, DEFAULT_TALK_MINUTES } from './builtinTemplates';
 import { expandFileNamePattern } from './fileName';
@@ -120,11 +120,21 @@ interface FrontMatterSpan {
   end: number;
 }
 
+/** A stretch of the template replaced by pieces; `empty` says what to tidy around a vanished value. */
+interface RenderUnit {
+  start: number;
+  end: number;
+  pieces: Piece[];
+  empty: false | 'value' | 'item';
+}
+
 interface ScalarSpan {
   start: number;
   end: number;
   type: Scalar.Type | undefined;
   inFlow: boolean;
+  /** Directly an item of a flow sequence, where an empty item is a syntax error. */
+  flowSequenceItem: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -257,9 +267,9 @@ export function templatesToCustomize(): { fileName: string; text: string }[] {
       'template:',
       `  # folder: ${generatorProfile('none').folders[builtin.kind] ?? 'drafts'}`,
       "  # filename: '{date}-{slug}.md'",
-      `  kind: ${yamlScalar(builtin.kind, false)}`,
-      `  name: ${yamlScalar(builtin.name, false)}`,
-      `  description: ${yamlScalar(builtin.description, false)}`,
+      `  kind: ${yamlScalar(builtin.kind)}`,
+      `  name: ${yamlScalar(builtin.name)}`,
+      `  description: ${yamlScalar(builtin.description)}`,
       '',
     ].join('\n');
     const opening = /^---[ \t]*\r?\n/.exec(builtin.text);
@@ -371,8 +381,8 @@ export function renderTemplate(template: Pick<Template, 'text'>, variables: Reco
       unknown.push(marker.name);
     }
   }
-  const value = (marker: Marker): Piece => markerPiece(marker, variables, []);
-  const units: { start: number; end: number; pieces: Piece[]; empty: boolean }[] = [];
+  const value = (marker: Marker): Piece => markerPiece(marker, variables);
+  const units: RenderUnit[] = [];
   const inScalar = new Map<ScalarSpan, Marker[]>();
   for (const marker of markers) {
     const inFrontMatter = frontMatter !== undefined && marker.start >= frontMatter.start && marker.end <= frontMatter.end;
@@ -397,12 +407,21 @@ export function renderTemplate(template: Pick<Template, 'text'>, variables: Reco
   let position = 0;
   for (const unit of units) {
     let literal = text.slice(position, unit.start);
-    if (unit.empty) {
+    let end = unit.end;
+    if (unit.empty === 'value') {
       // `due: ` with nothing after it would leave trailing whitespace; `due:` is the same YAML.
       literal = literal.replace(/:[ \t]+$/, ':');
+    } else if (unit.empty === 'item') {
+      // `[, b]` is a syntax error: the empty item goes together with one of its commas.
+      const following = /^[ \t]*,[ \t]*/.exec(text.slice(end));
+      if (following) {
+        end += following[0].length;
+      } else {
+        literal = literal.replace(/,[ \t]*$/, '');
+      }
     }
     pieces.push({ type: 'text', text: literal }, ...unit.pieces);
-    position = unit.end;
+    position = end;
   }
   pieces.push({ type: 'text', text: text.slice(position) });
 
@@ -427,7 +446,7 @@ export function toSnippetText(text: string): string {
   let position = 0;
   for (const marker of findMarkers(text)) {
     pieces.push({ type: 'text', text: text.slice(position, marker.start) });
-    pieces.push(marker.type === 'variable' ? { type: 'text', text: marker.raw } : markerPiece(marker, {}, []));
+    pieces.push(marker.type === 'variable' ? { type: 'text', text: marker.raw } : markerPiece(marker, {}));
     position = marker.end;
   }
   pieces.push({ type: 'text', text: text.slice(position) });
@@ -455,9 +474,9 @@ export function stripTabStops(text: string): string {
  * keys are kept; the title becomes `{{title}}`, the slug `{{slug}}`, the status the kind's first
  * status, and dates become `{{date}}`, except the ones a new draft needs its own answer for
  * (`cfp_deadline`, `event_date`, `end_date`, `due`, `publish_date`), which become variables of
- * that name and so are prompted for. A
- * `template:` block with the kind and name is added; the body is kept, with an H1 that repeats
- * the title turned into `# {{title}}`.
+ * that name and so are prompted for. A `template:` block with the kind and name is added; the
+ * body is kept, with an H1 that repeats the title turned into `# {{title}}`.
+ * `firstStatus` defaults to the built-in kind's; pass the configured workflow's when it differs.
  */
 export function templateFromDraft(
   text: string,
@@ -465,7 +484,9 @@ export function templateFromDraft(
   name: string,
   firstStatus: string | undefined = FIRST_STATUS[kind],
 ): { text?: string; problems: string[] } {
-  const block = `template:\n  kind: ${yamlScalar(kind, false)}\n  name: ${yamlScalar(name, false)}\n`;
+  // Added lines follow the draft's own line breaks, so a CRLF file does not end up mixed.
+  const eol = /^\uFEFF?---[ \t]*\r\n/.test(text) ? '\r\n' : '\n';
+  const block = `template:${eol}  kind: ${yamlScalar(kind)}${eol}  name: ${yamlScalar(name)}${eol}`;
   const span = findFrontMatter(text);
   if (span === 'unclosed') {
     return { problems: ['The draft’s front matter has no closing --- line.'] };
@@ -475,8 +496,8 @@ export function templateFromDraft(
       return { problems: ['Templates need YAML front matter; convert the TOML (+++) front matter first.'] };
     }
     const header =
-      `---\nkind: ${yamlScalar(kind, false)}\ntitle: '{{title}}'\n` +
-      (firstStatus !== undefined ? `status: ${yamlScalar(firstStatus, false)}\n` : '') +
+      `---\nkind: ${yamlScalar(kind)}\ntitle: '{{title}}'\n` +
+      (firstStatus !== undefined ? `status: ${yamlScalar(firstStatus)}\n` : '') +
       `${block}---\n\n`;
     const body = text.replace(/^\uFEFF/, '').replace(/^# .*$/m, '# {{title}}');
     return { text: header + body, problems: [] };
@@ -525,13 +546,13 @@ export function templateFromDraft(
   }
   let added = '';
   if (!seen.has('kind')) {
-    added += `kind: ${yamlScalar(kind, false)}\n`;
+    added += `kind: ${yamlScalar(kind)}${eol}`;
   }
   if (!seen.has('title')) {
-    added += "title: '{{title}}'\n";
+    added += `title: '{{title}}'${eol}`;
   }
   if (!seen.has('status') && firstStatus !== undefined) {
-    added += `status: ${yamlScalar(firstStatus, false)}\n`;
+    added += `status: ${yamlScalar(firstStatus)}${eol}`;
   }
 
   let result = text;
@@ -543,7 +564,7 @@ export function templateFromDraft(
     return { problems: ['The draft’s front matter could not be rewritten.'] };
   }
   const before = result.slice(0, newSpan.end);
-  const newline = before === '' || before.endsWith('\n') ? '' : '\n';
+  const newline = before === '' || before.endsWith('\n') ? '' : eol;
   const head = before + newline + added + block;
   let body = result.slice(newSpan.end);
   if (title !== undefined && title.trim() !== '') {
@@ -568,10 +589,10 @@ function replacementFor(
     return "'{{slug}}'";
   }
   if (key === 'status') {
-    return firstStatus === undefined ? undefined : yamlScalar(firstStatus, false);
+    return firstStatus === undefined ? undefined : yamlScalar(firstStatus);
   }
   if (key === 'kind') {
-    return yamlScalar(kind, false);
+    return yamlScalar(kind);
   }
   if (!isScalar(node) || node.value === null) {
     return undefined;
@@ -706,12 +727,14 @@ function collectScalars(doc: ReturnType<typeof parseDocument>, offset: number): 
   const scalars: ScalarSpan[] = [];
   visit(doc, {
     Scalar(_key, node, path) {
+      const parent = path[path.length - 1];
       if (node.range) {
         scalars.push({
           start: offset + node.range[0],
           end: offset + node.range[1],
           type: node.type,
           inFlow: path.some((ancestor) => isCollection(ancestor) && ancestor.flow === true),
+          flowSequenceItem: isSeq(parent) && parent.flow === true,
         });
       }
     },
@@ -752,17 +775,12 @@ function splitOptions(options: string | undefined): string[] {
   return (options ?? '').split('|').map((option) => option.trim());
 }
 
-function markerPiece(marker: Marker, variables: Record<string, string>, unknown: string[]): Piece {
+function markerPiece(marker: Marker, variables: Record<string, string>): Piece {
   switch (marker.type) {
     case 'variable': {
+      // Own properties only: `{{constructor}}` must not reach Object.prototype.
       const value = Object.prototype.hasOwnProperty.call(variables, marker.name) ? variables[marker.name] : undefined;
-      if (value === undefined) {
-        if (!unknown.includes(marker.name)) {
-          unknown.push(marker.name);
-        }
-        return { type: 'text', text: marker.raw };
-      }
-      return { type: 'text', text: value };
+      return { type: 'text', text: value ?? marker.raw };
     }
     case 'tab':
       return { type: 'tab', index: marker.index, text: marker.text };
@@ -802,13 +820,8 @@ function oneLine(text: string): string {
 }
 
 /** Renders the markers inside one front-matter scalar so that the scalar stays valid YAML. */
-function renderScalar(
-  text: string,
-  scalar: ScalarSpan,
-  markers: Marker[],
-  value: (marker: Marker) => Piece,
-): { start: number; end: number; pieces: Piece[]; empty: boolean } {
-  const unit = { start: scalar.start, end: scalar.end, empty: false };
+function renderScalar(text: string, scalar: ScalarSpan, markers: Marker[], value: (marker: Marker) => Piece): RenderUnit {
+  const unit = { start: scalar.start, end: scalar.end, empty: false as const };
   const quote = scalar.type === 'QUOTE_SINGLE' ? "'" : scalar.type === 'QUOTE_DOUBLE' ? '"' : '';
   const only = markers.length === 1 ? markers[0] : undefined;
   const whole =
@@ -826,7 +839,7 @@ function renderScalar(
       piece = mapText(piece, (source) => unquoteSource(source, quote));
     }
     if (piece.type === 'text' && piece.text === '' && only.type === 'variable') {
-      return { ...unit, pieces: [], empty: true };
+      return { ...unit, pieces: [], empty: scalar.flowSequenceItem ? 'item' : 'value' };
     }
     return { ...unit, pieces: yamlValuePieces([piece], scalar.inFlow) };
   }
@@ -957,8 +970,8 @@ function unquoteSource(source: string, quote: string): string {
 }
 
 /** A YAML scalar for a value we write ourselves (names, kinds, statuses). */
-function yamlScalar(value: string, inFlow: boolean): string {
-  return yamlValuePieces([{ type: 'text', text: value }], inFlow).map(pieceText).join('') || "''";
+function yamlScalar(value: string): string {
+  return yamlValuePieces([{ type: 'text', text: value }], false).map(pieceText).join('') || "''";
 }
 
 function piecesToText(pieces: Piece[]): string {

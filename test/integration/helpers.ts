@@ -12,14 +12,18 @@ import { emitNote } from '../runner/protocol';
 
 export const extensionId = 'devrel-desk.devrel-desk';
 
+/** Mirrors the extension's exported shape; tests must not import it from src/. */
 export interface DraftInfo {
-  uri: vscode.Uri;
+  /** The draft's URI as a string. */
+  uri: string;
   kind: string;
   title: string;
   status: string;
   words: number;
   readingMinutes: number;
   checklist: { done: number; total: number };
+  /** Talks only: minutes budgeted in section headings, and the slot length. */
+  talkMinutes?: { planned: number; duration?: number };
   dates: { field: string; label: string; date: string }[];
   overdue: boolean;
   problems: { message: string; line?: number }[];

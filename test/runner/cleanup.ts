@@ -38,8 +38,14 @@ export async function runCleanups(): Promise<void> {
   }
 }
 
-export function installSignalHandlers(): void {
-  const onSignal = (signal: NodeJS.Signals, code: number): void => {
+/**
+ * Stops everything registered on Ctrl+C, SIGTERM or SIGHUP, then exits with the
+ * conventional 128+signal code, or 0 when an interrupt is the normal way to end
+ * (a dev server).
+ */
+export function installSignalHandlers(options: { interruptIsSuccess?: boolean } = {}): void {
+  const onSignal = (signal: NodeJS.Signals, signalCode: number): void => {
+    const code = options.interruptIsSuccess ? 0 : signalCode;
     if (signalled) {
       // A second Ctrl+C means "now": skip the graceful path.
       forceAll();

@@ -27,6 +27,8 @@ export function isVerbose(): boolean {
 export class EventLog {
   readonly events: TestEvent[] = [];
   private readonly runProblems: string[] = [];
+  /** Notes arrive while their test runs, before its result; they print after it. */
+  private heldNotes: string[] = [];
 
   constructor(
     private readonly phase: string,
@@ -36,9 +38,28 @@ export class EventLog {
   add(event: TestEvent): void {
     this.events.push(event);
     const text = formatEvent(event);
+    if (event.kind === 'note') {
+      this.heldNotes.push(text ?? '');
+      return;
+    }
+    // Notes held so far belong to the test that just finished (or to the
+    // afterEach hooks of the one before the test that now begins).
+    if (event.kind === 'begin') {
+      this.flushNotes();
+    }
     if (text !== undefined) {
       this.print(text);
     }
+    if (event.kind !== 'start' && event.kind !== 'begin') {
+      this.flushNotes();
+    }
+  }
+
+  private flushNotes(): void {
+    for (const note of this.heldNotes) {
+      this.print(note);
+    }
+    this.heldNotes = [];
   }
 
   /** Adopts events from an authoritative record, printing any the live stream missed. */
@@ -49,6 +70,7 @@ export class EventLog {
   }
 
   failRun(reason: string): void {
+    this.flushNotes();
     this.runProblems.push(reason);
     this.print(`  FAIL  ${this.phase} run: ${reason.replace(/\n/g, '\n        ')}`);
   }

@@ -7,6 +7,7 @@
 
 export type TestEvent =
   | { kind: 'start'; suite: string; total: number }
+  | { kind: 'begin'; title: string }
   | { kind: 'pass'; title: string; durationMs: number }
   | { kind: 'fail'; title: string; durationMs?: number; error: string }
   | { kind: 'pending'; title: string }
@@ -53,6 +54,7 @@ export function formatEvent(event: TestEvent): string | undefined {
       return `  SKIP  ${event.title}`;
     case 'note':
       return `        ${event.text}`;
+    case 'begin':
     case 'end':
       return undefined;
   }

@@ -62,8 +62,10 @@ describe('analyzeMarkdown', () => {
       assert.equal(words('Use 中文 here'), 4);
     });
 
-    it('does not split words at emphasis markers', () => {
+    it('does not split words at emphasis or code-span markers', () => {
       assert.equal(words('**bold** and _italic_ and ~~gone~~ and **half**way'), 7);
+      assert.equal(words('Two `PR`s merged'), 3);
+      assert.equal(words('Two `PR`s merged, see [the docs](https://example.com)'), 6);
     });
 
     it('counts words in headings, lists, blockquotes and tables', () => {
@@ -182,6 +184,10 @@ describe('analyzeMarkdown', () => {
         { level: 3, text: 'Three', line: 5 },
         { level: 6, text: 'Six', line: 6 },
       ]);
+    });
+
+    it('finds a heading on the first line after a byte-order mark', () => {
+      assert.deepEqual(analyze('\uFEFF# Title\r\nText', { bodyStartLine: 0 }).headings, [{ level: 1, text: 'Title', line: 0 }]);
     });
 
     it('lists setext headings on the line of their text', () => {

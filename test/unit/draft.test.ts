@@ -356,14 +356,27 @@ describe('draft', () => {
     });
 
     it('reports invalid TOML dates on their value', () => {
-      const draft = draftOf(tomlDoc(['kind = "talk"', 'cfp_deadline = "2026-02-30"', 'event_date = 10:00:00']));
+      const draft = draftOf(tomlDoc(['kind = "talk"', 'cfp_deadline = "2026-02-30"', 'event_date = 10:00:00', 'due = 2026-04-31 # bare']));
       assert.deepEqual(
-        draft.problems.map((p) => [p.code, p.field, p.range]),
+        draft.problems.map((p) => [p.code, p.field, p.value, p.range]),
         [
-          ['invalid-date', 'cfp_deadline', range(2, 15, 27)],
-          ['invalid-date', 'event_date', range(3, 13, 21)],
+          ['invalid-date', 'cfp_deadline', '2026-02-30', range(2, 15, 27)],
+          ['invalid-date', 'event_date', undefined, range(3, 13, 21)],
+          // smol-toml would roll this over to May 1; the text as written is checked instead.
+          ['invalid-date', 'due', '2026-04-31', range(4, 6, 16)],
         ],
       );
+      assert.equal(draft.problems[2].message, 'due "2026-04-31" is not a real calendar date.');
+      assert.deepEqual(draft.dates, []);
+    });
+
+    it('reports an impossible bare TOML date-time too, and rejects month 13 as TOML syntax', () => {
+      const draft = draftOf(tomlDoc(['kind = "oss"', 'due = 2026-02-30T10:00:00Z']));
+      assert.deepEqual(
+        draft.problems.map((p) => [p.code, p.range]),
+        [['invalid-date', range(2, 6, 26)]],
+      );
+      assert.deepEqual(problemCodes(draftOf(tomlDoc(['kind = "oss"', 'due = 2026-13-01']))), ['toml-syntax']);
     });
 
     it('places date problems correctly in CRLF and BOM files', () => {
@@ -528,14 +541,23 @@ describe('draft', () => {
       assert.deepEqual(draftOf(yamlDoc(['kind: blog'])).tags, []);
     });
 
-    it('keeps top-level scalars as fields and drops structures', () => {
-      const draft = draftOf(yamlDoc(['kind: talk', 'event: JSConf', 'duration: 30', 'remote: false', 'speakers: [a, b]', 'venue: {city: Lyon}', 'due: 2026-03-07', 'nothing: ~']));
-      assert.deepEqual(draft.fields, { kind: 'talk', event: 'JSConf', duration: 30, remote: false, due: '2026-03-07' });
+    it('keeps other top-level scalars as fields and drops structures', () => {
+      const draft = draftOf(
+        yamlDoc(['kind: talk', 'title: T', 'status: idea', 'event: JSConf', 'duration: 30', 'remote: false', 'speakers: [a, b]', 'venue: {city: Lyon}', 'due: 2026-03-07', 'nothing: ~', 'seats: 120', 'abstract: short']),
+      );
+      assert.deepEqual(draft.fields, { event: 'JSConf', remote: false, seats: 120 });
     });
 
-    it('keeps TOML dates as text in fields', () => {
-      const draft = draftOf(tomlDoc(['kind = "talk"', 'event_date = 2026-06-10', 'event = "GopherCon"']));
-      assert.deepEqual({ ...draft.fields }, { kind: 'talk', event_date: '2026-06-10', event: 'GopherCon' });
+    it('leaves out fields read elsewhere, the kind’s dates and long texts', () => {
+      const draft = draftOf(
+        yamlDoc(['kind: blog', 'tags: [a]', 'date: 2026-01-01', 'publish_date: 2026-01-02', 'event_date: 2026-06-10', `description: ${'d'.repeat(200)}`, `notes: ${'n'.repeat(201)}`]),
+      );
+      assert.deepEqual(draft.fields, { event_date: '2026-06-10', description: 'd'.repeat(200) }, 'event_date is not a blog date, so it is an ordinary field');
+    });
+
+    it('keeps TOML dates that are not the kind’s as text in fields', () => {
+      const draft = draftOf(tomlDoc(['kind = "blog"', 'event_date = 2026-06-10', 'lastmod = 2026-06-11T10:00:00Z', 'event = "GopherCon"']));
+      assert.deepEqual({ ...draft.fields }, { event_date: '2026-06-10', lastmod: '2026-06-11T10:00:00.000Z', event: 'GopherCon' });
     });
 
     it('records the front-matter format', () => {
@@ -560,7 +582,7 @@ describe('draft', () => {
           dates: [{ field: 'date', label: 'Publish', date: '2024-01-02', deadline: true }],
           tags: ['go', 'hugo'],
           duration: undefined,
-          fields: { title: 'Hello Hugo', date: '2024-01-02T10:00:00.000Z', draft: false },
+          fields: { draft: false },
           frontMatterFormat: 'toml',
           problems: [],
         },
@@ -569,14 +591,14 @@ describe('draft', () => {
   });
 
   describe('analysis pass', () => {
-    it('is left out of the listing pass and filled with file line numbers when asked', () => {
+    it('is left out of the listing pass and filled in when asked', () => {
       const text = yamlDoc(['kind: blog', 'title: T'], '# Heading\n\nSome words here.\n\n- [x] one\n- [ ] two\n');
       assert.equal(draftOf(text).analysis, undefined);
       const analysis = draftOf(text, { analyze: true }).analysis;
       assert.ok(analysis);
-      assert.deepEqual(analysis.headings, [{ level: 1, text: 'Heading', line: 4 }]);
       assert.deepEqual(analysis.checklist, { done: 1, total: 2 });
       assert.ok(analysis.words >= 3);
+      assert.equal('headings' in analysis, false, 'headings are not kept in the index');
     });
 
     it('analyzeDraft fills in the draft it is given', () => {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { appendFrontMatterListItem, setFrontMatterFields } from '../../src/core/frontMatterEdit';
 import type { EditResult, TextEdit } from '../../src/core/frontMatterEdit';
-import { locateFrontMatter } from '../../src/core/frontMatter';
+import { locateFrontMatter, parseFrontMatter } from '../../src/core/frontMatter';
 
 function applyEdit(text: string, edit: TextEdit): string {
   return text.slice(0, edit.offset) + edit.newText + text.slice(edit.offset + edit.length);
@@ -119,6 +119,18 @@ describe('setFrontMatterFields', () => {
       }
     });
 
+    it('writes strings that the draft reader reads back unchanged', () => {
+      const values = ['0b101', '0o17', '1_000', '2026-11-28 10:00', 'yes', 'No', '~', '.inf', '=', '<<'];
+      for (const value of values) {
+        const after = expectEdit(draft, setFrontMatterFields(draft, { status: value }));
+        const location = locateFrontMatter(after);
+        assert.ok(location.type === 'closed');
+        const parsed = parseFrontMatter(after, location.block);
+        assert.deepEqual(parsed.problems, []);
+        assert.equal(parsed.data.status, value, value);
+      }
+    });
+
     it('keeps key order, comments and all other lines', () => {
       const after = expectEdit(draft, setFrontMatterFields(draft, { duration: 45, published: true }));
       const beforeLines = draft.split('\n');
@@ -171,6 +183,16 @@ describe('setFrontMatterFields', () => {
       assert.equal(expectEdit(before, setFrontMatterFields(before, { tags: 'a' })), '---\ntags: a # topics\nnext: 1\n---\n');
     });
 
+    it('replaces a tagged value whole, so the tag cannot change the new type', () => {
+      const before = '---\nduration: !!str 30 # minutes\n---\n';
+      assert.equal(expectEdit(before, setFrontMatterFields(before, { duration: 45 })), '---\nduration: 45 # minutes\n---\n');
+    });
+
+    it('edits a value written on the line below its key', () => {
+      const before = '---\ntitle:\n  A long title\nnext: 1\n---\n';
+      assert.equal(expectEdit(before, setFrontMatterFields(before, { title: 'Short' })), '---\ntitle: Short\nnext: 1\n---\n');
+    });
+
     it('fills an empty value', () => {
       const before = '---\nevent:\nvenue: # tbd\n---\n';
       const after = expectEdit(before, setFrontMatterFields(before, { event: 'JSConf', venue: 'Berlin' }));
@@ -217,7 +239,7 @@ describe('setFrontMatterFields', () => {
 
     it('drops undefined properties inside nested values', () => {
       const before = '---\ntitle: x\n---\n';
-      const after = expectEdit(before, setFrontMatterFields(before, { talk: { event: 'X', note: undefined } as never }));
+      const after = expectEdit(before, setFrontMatterFields(before, { talk: { event: 'X', note: undefined } }));
       assert.equal(after, '---\ntitle: x\ntalk:\n  event: X\n---\n');
     });
 
@@ -251,6 +273,12 @@ describe('setFrontMatterFields', () => {
       assert.equal(after, '---\nlinks:\n- a\nvenue:\n  rooms:\n  - A\nmore:\n- x\n---\n');
     });
 
+    it('follows a top-level map that is indented as a whole', () => {
+      const before = '---\n  title: x\n  tags:\n    - a\n---\n';
+      const after = expectEdit(before, setFrontMatterFields(before, { venue: { city: 'Oslo' }, tags: ['a', 'b'] }));
+      assert.equal(after, '---\n  title: x\n  tags:\n    - a\n    - b\n  venue:\n    city: Oslo\n---\n');
+    });
+
     it('quotes keys that need it', () => {
       const before = '---\na: 1\n---\n';
       const after = expectEdit(before, setFrontMatterFields(before, { 'b: c': 1, '#d': 2 }));
@@ -268,6 +296,13 @@ describe('setFrontMatterFields', () => {
     it('removes a block scalar including its kept blank lines', () => {
       const before = '---\nabstract: |+\n  text\n\nstatus: idea\n---\n';
       assert.equal(expectEdit(before, setFrontMatterFields(before, { abstract: undefined })), '---\nstatus: idea\n---\n');
+    });
+
+    it('removes a field after a |+ block scalar without growing that scalar', () => {
+      const before = '---\nabstract: |+\n  text\nstatus: idea\n\n# end\n---\n';
+      const after = expectEdit(before, setFrontMatterFields(before, { status: undefined, event: 'X' }));
+      assert.deepEqual(dataOf(after), { abstract: 'text\n', event: 'X' });
+      assert.equal(after, '---\nabstract: |+\n  text\nevent: X\n# end\n---\n');
     });
 
     it('removes the last field and leaves empty front matter', () => {
@@ -361,6 +396,12 @@ describe('setFrontMatterFields', () => {
       expectRefusal(setFrontMatterFields('---\n- a\n- b\n---\n', { title: 'y' }), /isn't a list of "key: value" fields/);
       expectRefusal(setFrontMatterFields('---\njust text\n---\n', { title: 'y' }), /isn't a list of "key: value" fields/);
       expectRefusal(setFrontMatterFields('---\n{a: 1}\n---\n', { title: 'y' }), /single "\{ … \}" map/);
+    });
+
+    it('refuses to edit an explicit "? key" field but edits the others', () => {
+      const before = '---\n? title\n: x\nstatus: a\n---\n';
+      expectRefusal(setFrontMatterFields(before, { title: 'y' }), /"title" is written in a form DevRel Desk can't edit/);
+      assert.equal(expectEdit(before, setFrontMatterFields(before, { status: 'b' })), '---\n? title\n: x\nstatus: b\n---\n');
     });
 
     it('refuses an edit that would break an alias', () => {

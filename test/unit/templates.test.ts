@@ -275,6 +275,13 @@ describe('renderTemplate', () => {
     assert.deepEqual(data, { due: null, event: null, label: 'Talk at ', tags: [] });
   });
 
+  it('drops a skipped item from a flow list together with one comma', () => {
+    const template = templateOf('---\na: [{{x}}, b]\nb: [a, {{x}}]\nc: [a, {{x}}, c]\nd: [ {{x}} ]\ne: {k: {{x}}, j: 1}\n---\n');
+    const result = renderTemplate(template, { x: '' });
+    assert.equal(result.text, '---\na: [b]\nb: [a]\nc: [a, c]\nd: [  ]\ne: {k:, j: 1}\n---\n');
+    assert.deepEqual(split(result.text).data, { a: ['b'], b: ['a'], c: ['a', 'c'], d: [], e: { k: null, j: 1 } });
+  });
+
   it('writes multi-line values into block scalars with the right indentation', () => {
     const template = templateOf('---\nabstract: |\n  Intro\n  {{abstract}}\n  Outro\n---\n');
     const { data } = split(renderTemplate(template, { abstract: 'line one\nline two' }).text);
@@ -581,6 +588,11 @@ describe('templateFromDraft', () => {
   it('replaces an old template block and fills an empty title', () => {
     const result = templateFromDraft('---\ntitle:\ntemplate:\n  name: Old\nstatus: x\n---\n', 'custom', 'New');
     assert.equal(result.text, "---\ntitle: '{{title}}'\nstatus: x\nkind: custom\ntemplate:\n  kind: custom\n  name: New\n---\n");
+  });
+
+  it('keeps a CRLF draft CRLF', () => {
+    const result = templateFromDraft('---\r\ntitle: Old\r\nstatus: merged\r\n---\r\nBody\r\n', 'oss', 'PR');
+    assert.equal(result.text, "---\r\ntitle: '{{title}}'\r\nstatus: todo\r\nkind: oss\r\ntemplate:\r\n  kind: oss\r\n  name: PR\r\n---\r\nBody\r\n");
   });
 
   it('reports broken front matter instead of guessing', () => {

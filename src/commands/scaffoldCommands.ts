@@ -1,0 +1,648 @@
+import * as vscode from 'vscode';
+import { readSettings } from '../config';
+import { Commands } from '../constants';
+import { expandFileNamePattern, resolveNewFilePath } from '../core/fileName';
+import { locateFrontMatter, parseFrontMatter } from '../core/frontMatter';
+import type { FrontMatterValue } from '../core/frontMatterEdit';
+import { dateInputProblem, parseDateInput } from '../core/relativeDate';
+import {
+  applyDraftFields,
+  firstStatus,
+  genericTemplateText,
+  parseNewDraftRequest,
+  pathInside,
+  placeDraft,
+  promptableVariables,
+  relativeFolder,
+  unknownKindMessage,
+  variablesToAsk,
+  type NewDraftRequest,
+} from '../core/scaffold';
+import { detectSiteGenerator, generatorProfile, publishedFields, type SiteGenerator } from '../core/siteGenerator';
+import { slugify } from '../core/slug';
+import {
+  renderTemplate,
+  resolveAnswer,
+  standardVariables,
+  templateFromDraft,
+  templatePromptVariables,
+  templatesToCustomize,
+  VARIABLE_PROMPTS,
+  type Template,
+} from '../core/templates';
+import { UserError } from '../logger';
+import { TEMPLATES_FOLDER, type TemplateStore } from '../templateStore';
+import { kindIcon, today } from '../views/presentation';
+import type { WorkspaceIndex } from '../workspaceIndex';
+import type { CommandEntry } from './commandTable';
+import { resolveTarget } from './trackingCommands';
+
+export interface ScaffoldContext {
+  workspace: WorkspaceIndex;
+  templates: TemplateStore;
+  log: vscode.LogOutputChannel;
+}
+
+export interface CustomizeResult {
+  folder: vscode.Uri;
+  written: vscode.Uri[];
+  skipped: vscode.Uri[];
+}
+
+/** Where the person asked for the draft to go, before a workspace folder is chosen. */
+type FolderTarget = { type: 'uri'; uri: vscode.Uri } | { type: 'relative'; path: string } | { type: 'none' };
+
+const PER_KIND_COMMANDS = [
+  { id: Commands.newBlogPost, action: 'New Blog Post', kind: 'blog' },
+  { id: Commands.newTalk, action: 'New Talk Outline', kind: 'talk' },
+  { id: Commands.newOssChecklist, action: 'New OSS Contribution Checklist', kind: 'oss' },
+  { id: Commands.newWorkshop, action: 'New Workshop', kind: 'workshop' },
+  { id: Commands.newTripReport, action: 'New Conference Trip Report', kind: 'trip-report' },
+] as const;
+
+const GIT_TIMEOUT_MS = 1500;
+const AUTHOR_CACHE_MS = 5 * 60_000;
+// Git may still be opening the repository; an empty answer is asked again sooner.
+const NO_AUTHOR_CACHE_MS = 20_000;
+
+export function scaffoldCommandEntries(ctx: ScaffoldContext): CommandEntry[] {
+  return [
+    ...PER_KIND_COMMANDS.map(({ id, action, kind }) => ({ id, action, run: (arg: unknown) => newDraftOfKind(ctx, kind, arg) })),
+    { id: Commands.newDraft, action: 'New Draft', run: (arg) => newDraft(ctx, arg) },
+    { id: Commands.newDraftHere, action: 'New Draft Here', run: (folder, arg) => newDraftHere(ctx, folder, arg) },
+    { id: Commands.customizeTemplates, action: 'Customize Templates', run: (folder) => customizeTemplates(ctx, folder) },
+    { id: Commands.createTemplateFromFile, action: 'Create Template from Current File', run: (target, name) => createTemplateFromFile(ctx, target, name) },
+  ];
+}
+
+/** New Blog Post and the other per-kind commands: `arg` is `{ title, folder?, fields?, open? }` or nothing. */
+export async function newDraftOfKind(ctx: ScaffoldContext, kind: string, arg?: unknown): Promise<vscode.Uri | undefined> {
+  const request = parseNewDraftRequest(arg, kind);
+  if (!request.ok) throw new UserError(request.message);
+  return createDraft(ctx, request.value, folderTargetOf(request.value.folder));
+}
+
+/** New Draft…: `{ kind, title, folder?, fields?, open? }`; with kind and title it asks nothing. */
+export async function newDraft(ctx: ScaffoldContext, arg?: unknown): Promise<vscode.Uri | undefined> {
+  // A Uri is what a folder menu passes; treat it like New Draft Here.
+  if (arg instanceof vscode.Uri) return newDraftHere(ctx, arg);
+  const request = parseNewDraftRequest(arg);
+  if (!request.ok) throw new UserError(request.message);
+  return createDraft(ctx, request.value, folderTargetOf(request.value.folder));
+}
+
+/**
+ * New Draft Here, from the Explorer's folder menu: `(folderUri, { kind, title, fields?, open? })`.
+ * The Explorer passes the selection as the second argument; that is not a request and is ignored.
+ */
+export async function newDraftHere(ctx: ScaffoldContext, target?: unknown, arg?: unknown): Promise<vscode.Uri | undefined> {
+  const uri = target instanceof vscode.Uri || typeof target === 'string' || (typeof target === 'object' && target !== null) ? resolveTarget(target) : undefined;
+  if (!uri) throw new UserError('Right-click a folder in the Explorer to create a draft in it.');
+  const request = parseNewDraftRequest(Array.isArray(arg) ? undefined : arg);
+  if (!request.ok) throw new UserError(request.message);
+  if (request.value.folder !== undefined) throw new UserError('New Draft Here takes the folder as its first argument; leave folder out of the options.');
+  let folderUri = uri;
+  try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    if (!(stat.type & vscode.FileType.Directory)) folderUri = vscode.Uri.joinPath(uri, '..');
+  } catch {
+    // A folder that doesn't exist yet is created along with the draft.
+  }
+  return createDraft(ctx, request.value, { type: 'uri', uri: folderUri });
+}
+
+function folderTargetOf(folder: unknown): FolderTarget {
+  if (folder === undefined) return { type: 'none' };
+  if (folder instanceof vscode.Uri) return { type: 'uri', uri: folder };
+  if (typeof folder === 'string') {
+    if (/^[a-z][a-z0-9+.-]+:\/\//i.test(folder)) return { type: 'uri', uri: vscode.Uri.parse(folder) };
+    if (folder.startsWith('/') || /^[A-Za-z]:[\\/]/.test(folder) || folder.startsWith('\\\\')) return { type: 'uri', uri: vscode.Uri.file(folder) };
+    return { type: 'relative', path: folder };
+  }
+  throw new UserError('The folder must be a workspace-relative path, an absolute path or a Uri.');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Creating a draft
+
+async function createDraft(ctx: ScaffoldContext, request: NewDraftRequest, target: FolderTarget): Promise<vscode.Uri | undefined> {
+  // A caller that names the kind and the title is a script: it gets no prompts at all.
+  const scripted = request.kind !== undefined && request.title !== undefined;
+  const now = today();
+
+  const place = await chooseWorkspaceFolder(target, scripted);
+  if (!place) return undefined;
+  const { folder: workspaceFolder } = place;
+
+  const templates = await ctx.templates.templatesFor(workspaceFolder);
+  const template = await chooseTemplate(ctx, templates, request.kind, scripted);
+  if (!template) return undefined;
+  const kind = template.kind;
+  const kindLabel = ctx.workspace.config.kinds[kind]?.label ?? template.name;
+
+  const title = request.title ?? (await askTitle(kindLabel));
+  if (title === undefined) return undefined;
+
+  const given = givenAnswers(template, request.fields);
+  const answers: Record<string, string> = { ...given };
+  for (const name of promptableVariables(template)) answers[name] ??= '';
+  if (!scripted) {
+    const toAsk = variablesToAsk(template, Object.keys(given));
+    for (const [index, name] of toAsk.entries()) {
+      const answer = await askVariable(name, `New ${kindLabel}: ${title} (${index + 1}/${toAsk.length})`, now);
+      if (answer === undefined) return undefined;
+      answers[name] = answer;
+    }
+  }
+
+  const settings = readSettings(workspaceFolder.uri);
+  const author = settings.author.trim() || (await gitUserName(workspaceFolder));
+  const rendered = renderTemplate(template, standardVariables({ title, today: now, author, kind, answers }));
+  if (rendered.problems.length > 0) {
+    throw new UserError(`The template ${templateLabel(template)} does not give valid front matter: ${rendered.problems[0]}`);
+  }
+
+  const generator = await siteGeneratorOf(ctx, workspaceFolder);
+  const status = firstStatus(ctx.workspace.config.kinds[kind], ctx.templates.declaredStatuses(workspaceFolder, kind));
+  const fields: Record<string, FrontMatterValue> = {
+    ...(status !== undefined ? { status } : {}),
+    // A new post must not go live with the next build of the site.
+    ...(kind === 'blog' ? publishedFields(generator, 'unpublished', now).set : {}),
+    ...request.fields,
+  };
+  const content = applyDraftFields(rendered, fields);
+  if (!content.ok) throw new UserError(`The fields could not be set: ${content.message}`);
+
+  const placement = placeDraft({
+    kind,
+    settingFolder: settings.folders[kind],
+    settingPattern: settings.fileNamePatterns[kind],
+    template,
+    profile: generatorProfile(generator),
+  });
+  if (!placement.ok) throw new UserError(placement.message);
+  const folder = place.relativeFolder ?? placement.value.folder;
+  const name = expandFileNamePattern(placement.value.pattern, {
+    date: now,
+    slug: slugify(title),
+    year: now.slice(0, 4),
+    month: now.slice(5, 7),
+    kind,
+    title,
+  });
+  if (!name.ok) throw new UserError(`${name.problem} (from ${placement.value.patternSource})`);
+
+  const fileUri = await newFileUri(workspaceFolder, folder, name.fileName);
+  await writeNewFile(workspaceFolder, fileUri, content.text);
+  const relative = vscode.workspace.asRelativePath(fileUri);
+  ctx.log.info(`Created ${relative} from ${template.builtin ? `the built-in ${kind} template` : template.source}.`);
+
+  const document = await vscode.workspace.openTextDocument(fileUri);
+  if (request.open) await showWithTabStops(document, content.text, content.snippet);
+  ctx.workspace.applyDocument(document);
+
+  if (rendered.unknownVariables.length > 0) {
+    const names = rendered.unknownVariables.map((v) => `{{${v}}}`).join(', ');
+    const one = rendered.unknownVariables.length === 1;
+    ctx.log.warn(`${relative}: ${templateLabel(template)} uses ${names}, which DevRel Desk has no value for.`);
+    void vscode.window.showWarningMessage(
+      `${relative}: the template uses ${names}, which ${one ? 'is not a variable' : 'are not variables'} DevRel Desk knows, so ${one ? 'it was' : 'they were'} left in the file as written.`,
+    );
+  }
+  return fileUri;
+}
+
+async function chooseWorkspaceFolder(
+  target: FolderTarget,
+  scripted: boolean,
+): Promise<{ folder: vscode.WorkspaceFolder; relativeFolder?: string } | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 0) throw new UserError('Open a folder first: DevRel Desk creates drafts inside a workspace folder.');
+  if (target.type === 'uri') {
+    const folder = vscode.workspace.getWorkspaceFolder(target.uri);
+    const inside = folder ? pathInside(folder.uri.path, target.uri.path) : undefined;
+    if (!folder || inside === undefined || target.uri.scheme !== folder.uri.scheme || target.uri.authority !== folder.uri.authority) {
+      throw new UserError(`${target.uri.scheme === 'file' ? target.uri.fsPath : target.uri.toString()} is not inside an open workspace folder; drafts are only created in the workspace.`);
+    }
+    return { folder, relativeFolder: inside };
+  }
+  if (target.type === 'relative') {
+    const checked = relativeFolder(target.path);
+    if (!checked.ok) throw new UserError(checked.message);
+    const [first, ...rest] = checked.value.split('/');
+    // In a multi-root workspace a path may start with the folder's name, as the Explorer shows it.
+    const named = folders.length > 1 ? folders.find((f) => f.name === first) : undefined;
+    if (named) return { folder: named, relativeFolder: rest.join('/') };
+    if (folders.length === 1 || scripted) return { folder: defaultFolder(folders), relativeFolder: checked.value };
+    const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: `Which workspace folder should ${checked.value} be in?`, ignoreFocusOut: true });
+    return picked ? { folder: picked, relativeFolder: checked.value } : undefined;
+  }
+  if (folders.length === 1 || scripted) return { folder: defaultFolder(folders) };
+  const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which workspace folder should the new draft go into?', ignoreFocusOut: true });
+  return picked ? { folder: picked } : undefined;
+}
+
+/** Without a choice, the folder of the file being edited, else the first one. */
+function defaultFolder(folders: readonly vscode.WorkspaceFolder[]): vscode.WorkspaceFolder {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  return (active && vscode.workspace.getWorkspaceFolder(active)) || folders[0];
+}
+
+async function chooseTemplate(ctx: ScaffoldContext, templates: Template[], kind: string | undefined, scripted: boolean): Promise<Template | undefined> {
+  const config = ctx.workspace.config.kinds;
+  // Kinds that settings define but no template covers still get a plain draft.
+  const plain = Object.keys(config)
+    .filter((id) => !templates.some((t) => t.kind === id))
+    .map((id): Template => ({ kind: id, name: config[id]?.label ?? id, source: `settings:${id}`, builtin: true, text: genericTemplateText(id, config[id]?.statuses[0]) }));
+  const all = [...templates, ...plain];
+  const candidates = kind === undefined ? all : all.filter((t) => t.kind === kind);
+  if (kind !== undefined && candidates.length === 0) {
+    throw new UserError(unknownKindMessage(kind, [...new Set(all.map((t) => t.kind))]));
+  }
+  if (candidates.length === 1 || (scripted && candidates.length > 0)) return candidates[0];
+
+  const items = candidates.map((template) => ({
+    label: `$(${kindIcon(template.kind).id}) ${template.name}`,
+    description: template.builtin ? (config[template.kind]?.label ?? template.kind) : `${config[template.kind]?.label ?? template.kind} · ${template.source}`,
+    detail: template.description,
+    template,
+  }));
+  const picked = await vscode.window.showQuickPick(items, {
+    title: kind === undefined ? 'New Draft' : `New ${config[kind]?.label ?? kind}`,
+    placeHolder: kind === undefined ? 'What do you want to write?' : 'Which template?',
+    matchOnDescription: true,
+    matchOnDetail: true,
+    ignoreFocusOut: true,
+  });
+  return picked?.template;
+}
+
+async function askTitle(kindLabel: string): Promise<string | undefined> {
+  const title = await vscode.window.showInputBox({
+    title: `New ${kindLabel}`,
+    prompt: 'Title: it goes into the front matter and names the file.',
+    placeHolder: 'e.g. Shipping WebAssembly plugins in Go',
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.trim() === '' ? 'Enter a title: the draft needs one for its front matter and its file name.' : undefined),
+  });
+  return title?.trim();
+}
+
+/** One optional prompt. Escape cancels the whole command (undefined); an empty answer skips. */
+async function askVariable(name: string, title: string, now: string): Promise<string | undefined> {
+  const prompt = VARIABLE_PROMPTS[name];
+  if (!prompt) return '';
+  const value = await vscode.window.showInputBox({
+    title,
+    prompt: `${prompt.prompt}: leave empty to skip.`,
+    placeHolder: prompt.placeHolder,
+    ignoreFocusOut: true,
+    validateInput: (input): string | vscode.InputBoxValidationMessage | undefined => {
+      if (prompt.type === 'date') {
+        const problem = dateInputProblem(input, now);
+        if (problem !== undefined) return problem;
+        const parsed = parseDateInput(input, now);
+        // Saying which day `next friday` is catches a wrong guess before it is saved.
+        return parsed.ok && !parsed.skipped && parsed.date !== input.trim()
+          ? { message: `${parsed.date} (${weekday(parsed.date)})`, severity: vscode.InputBoxValidationSeverity.Info }
+          : undefined;
+      }
+      const checked = resolveAnswer(name, input, now);
+      return checked.ok ? undefined : checked.message;
+    },
+  });
+  if (value === undefined) return undefined;
+  const checked = resolveAnswer(name, value, now);
+  return checked.ok ? checked.value : '';
+}
+
+/** Field values the caller passed that the template also uses as variables, so the body agrees with the front matter. */
+function givenAnswers(template: Template, fields: Record<string, FrontMatterValue>): Record<string, string> {
+  const answers: Record<string, string> = {};
+  for (const name of templatePromptVariables(template)) {
+    const value = fields[name];
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') answers[name] = String(value);
+  }
+  return answers;
+}
+
+async function siteGeneratorOf(ctx: ScaffoldContext, folder: vscode.WorkspaceFolder): Promise<SiteGenerator> {
+  const known = ctx.workspace.siteGenerator(folder);
+  if (known !== 'none' || readSettings(folder.uri).siteGenerator !== 'auto') return known;
+  // The index detects generators at the start of its first scan; a command run before that looks itself.
+  try {
+    const entries = await vscode.workspace.fs.readDirectory(folder.uri);
+    const names = entries.filter(([, type]) => type & vscode.FileType.File).map(([name]) => name);
+    const configToml = names.includes('config.toml')
+      ? new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, 'config.toml')))
+      : undefined;
+    return detectSiteGenerator(names, configToml);
+  } catch {
+    return 'none';
+  }
+}
+
+function templateLabel(template: Template): string {
+  return template.builtin ? `for ${template.kind}` : template.source;
+}
+
+function weekday(isoDate: string): string {
+  return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files
+
+/** A free file name in `folder` (workspace-relative): `post.md`, else `post-2.md`, `post-3.md`… */
+async function newFileUri(workspaceFolder: vscode.WorkspaceFolder, folder: string, fileName: string): Promise<vscode.Uri> {
+  const toUri = (relative: string): vscode.Uri => (relative === '' ? workspaceFolder.uri : vscode.Uri.joinPath(workspaceFolder.uri, ...relative.split('/')));
+  const resolved = await resolveNewFilePath(folder, fileName, (candidate) => exists(toUri(candidate)));
+  if (!resolved.ok) throw new UserError(resolved.problem);
+  const uri = toUri(resolved.path);
+  const inside = pathInside(toUri(folder).path, uri.path);
+  if (inside === undefined || inside === '' || inside.includes('/')) {
+    throw new UserError(`"${fileName}" would land outside ${folder || 'the workspace folder'}; check the file name pattern.`);
+  }
+  return uri;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch (error) {
+    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return false;
+    throw error;
+  }
+}
+
+/**
+ * Creates `uri` with `text`, making missing folders. Never replaces a file: one that appears after
+ * the name was chosen stops the command. When writing fails, whatever this call made is removed
+ * again, so a failed draft leaves nothing half-written behind.
+ */
+async function writeNewFile(workspaceFolder: vscode.WorkspaceFolder, uri: vscode.Uri, text: string): Promise<void> {
+  const relative = vscode.workspace.asRelativePath(uri);
+  const parent = vscode.Uri.joinPath(uri, '..');
+  const created: vscode.Uri[] = [];
+  const bytes = new TextEncoder().encode(text);
+  try {
+    for (let dir = parent; pathInside(workspaceFolder.uri.path, dir.path) !== undefined; dir = vscode.Uri.joinPath(dir, '..')) {
+      const stat = await statOrUndefined(dir);
+      if (stat && !(stat.type & vscode.FileType.Directory)) throw new UserError(`Cannot create ${relative}: ${vscode.workspace.asRelativePath(dir)} is a file, not a folder.`);
+      if (stat) break;
+      created.unshift(dir);
+      if (dir.path === workspaceFolder.uri.path) break;
+    }
+    if (created.length > 0) await vscode.workspace.fs.createDirectory(parent);
+    if (await exists(uri)) throw new UserError(`${relative} appeared while the draft was being made; nothing was overwritten. Try again.`);
+    await vscode.workspace.fs.writeFile(uri, bytes);
+  } catch (error) {
+    await cleanUp(uri, bytes, created);
+    if (error instanceof UserError) throw error;
+    throw new UserError(`Could not create ${relative}: ${describeFileError(error)}`);
+  }
+}
+
+async function cleanUp(uri: vscode.Uri, bytes: Uint8Array, createdFolders: vscode.Uri[]): Promise<void> {
+  try {
+    const written = await vscode.workspace.fs.readFile(uri);
+    // Only a file that holds nothing but (part of) what this command wrote is ours to remove.
+    if (written.length <= bytes.length && written.every((byte, i) => byte === bytes[i])) await vscode.workspace.fs.delete(uri, { useTrash: false });
+  } catch {
+    // Nothing was written.
+  }
+  for (const dir of [...createdFolders].reverse()) {
+    try {
+      if ((await vscode.workspace.fs.readDirectory(dir)).length === 0) await vscode.workspace.fs.delete(dir, { recursive: false, useTrash: false });
+    } catch {
+      // Never created, or not empty: leave it.
+    }
+  }
+}
+
+async function statOrUndefined(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
+  try {
+    return await vscode.workspace.fs.stat(uri);
+  } catch (error) {
+    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
+    throw error;
+  }
+}
+
+function describeFileError(error: unknown): string {
+  if (error instanceof vscode.FileSystemError) {
+    switch (error.code) {
+      case 'NoPermissions':
+        return 'the folder is read-only or you do not have permission to write there.';
+      case 'FileNotFound':
+        return 'its folder does not exist and could not be created.';
+      case 'FileExists':
+        return 'a file with that name already exists; nothing was overwritten.';
+      case 'Unavailable':
+        return 'the file system is not available (read-only or disconnected).';
+    }
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return /EACCES|EPERM|EROFS|read-only/i.test(message) ? `the folder is read-only or you do not have permission to write there (${message}).` : message;
+}
+
+/**
+ * Opens the new file with its tab stops live: the plain text is already on disk, and the snippet
+ * that produces the same text replaces it, so the cursor lands on the first placeholder. Saving
+ * afterwards leaves the editor clean. If the editor changed the text while inserting (indentation
+ * rules), the plain text wins.
+ */
+async function showWithTabStops(document: vscode.TextDocument, text: string, snippet: string): Promise<void> {
+  const editor = await vscode.window.showTextDocument(document, { preview: false });
+  const whole = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
+  // keepWhitespace is honoured by newer editors and ignored by older ones; without it tabs may become spaces.
+  const options = { undoStopBefore: true, undoStopAfter: true, keepWhitespace: true } as { undoStopBefore: boolean; undoStopAfter: boolean };
+  const inserted = await editor.insertSnippet(new vscode.SnippetString(snippet), whole, options);
+  if (!inserted || document.getText() !== text) {
+    const range = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
+    await editor.edit((edit) => edit.replace(range, text));
+    const block = locateFrontMatter(text);
+    const start = document.positionAt(block.type === 'closed' ? block.block.end : 0);
+    editor.selection = new vscode.Selection(start, start);
+  }
+  if (document.isDirty) await document.save();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Templates
+
+/** Customize Templates: copies the built-in templates into `.devrel/templates/`, never replacing a file. */
+export async function customizeTemplates(ctx: ScaffoldContext, target?: unknown): Promise<CustomizeResult | undefined> {
+  const folder = await workspaceFolderFor(target, 'Which workspace folder should get the templates?');
+  if (!folder) return undefined;
+  const dir = ctx.templates.templatesFolder(folder);
+  const written: vscode.Uri[] = [];
+  const skipped: vscode.Uri[] = [];
+  try {
+    await vscode.workspace.fs.createDirectory(dir);
+    for (const file of templatesToCustomize()) {
+      const uri = vscode.Uri.joinPath(dir, file.fileName);
+      if (await exists(uri)) {
+        skipped.push(uri);
+        continue;
+      }
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(file.text));
+      written.push(uri);
+    }
+  } catch (error) {
+    const done = written.length > 0 ? ` ${fileList(written)} ${written.length === 1 ? 'was' : 'were'} written before that.` : '';
+    throw new UserError(`Could not write the templates to ${TEMPLATES_FOLDER}: ${describeFileError(error)}${done}`);
+  }
+  await ctx.templates.reload(folder);
+  ctx.log.info(`Customize Templates in ${folder.name}: wrote ${fileList(written) || 'nothing'}; kept ${fileList(skipped) || 'nothing'}.`);
+
+  const first = written[0] ?? skipped[0];
+  if (first) await vscode.window.showTextDocument(first, { preview: true });
+  const where = vscode.workspace.asRelativePath(dir, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+  const message =
+    written.length === 0
+      ? `The templates are already in ${where}; nothing was overwritten. Edit them there.`
+      : `Wrote ${written.length} template${written.length === 1 ? '' : 's'} to ${where}: ${fileList(written)}.` +
+        (skipped.length > 0 ? ` Kept your existing ${fileList(skipped)}.` : '') +
+        ' New drafts use them; edit them to make them yours.';
+  void vscode.window.showInformationMessage(message);
+  return { folder: dir, written, skipped };
+}
+
+/** Create Template from Current File: `(uri?, name?)`; with a name it asks nothing. */
+export async function createTemplateFromFile(ctx: ScaffoldContext, target?: unknown, nameArg?: unknown): Promise<vscode.Uri | undefined> {
+  const uri = resolveTarget(target);
+  if (!uri) throw new UserError('Open the draft you want to turn into a template first.');
+  if (nameArg !== undefined && (typeof nameArg !== 'string' || nameArg.trim() === '')) {
+    throw new UserError('The template name must be non-empty text, like "Conference keynote".');
+  }
+  const scripted = typeof nameArg === 'string';
+  let document: vscode.TextDocument;
+  try {
+    document = await vscode.workspace.openTextDocument(uri);
+  } catch (error) {
+    throw new UserError(`Could not open ${vscode.workspace.asRelativePath(uri)}: ${describeFileError(error)}`);
+  }
+  const text = document.getText();
+  const draft = ctx.workspace.get(uri);
+  let kind = draft?.kind ?? frontMatterKind(text);
+  if (kind === undefined) {
+    if (scripted) throw new UserError(`${vscode.workspace.asRelativePath(uri)} has no kind; add "kind: talk" (or another kind) to its front matter first.`);
+    kind = await pickKind(ctx);
+    if (kind === undefined) return undefined;
+  }
+  const name = scripted ? (nameArg as string).trim() : await askTemplateName(draft?.title ?? document.uri.path.split('/').pop()?.replace(/\.\w+$/, '') ?? '');
+  if (name === undefined) return undefined;
+
+  const folder = vscode.workspace.getWorkspaceFolder(uri) ?? (await workspaceFolderFor(undefined, 'Which workspace folder should keep the template?', scripted));
+  if (!folder) return undefined;
+  const made = templateFromDraft(text, kind, name, firstStatus(ctx.workspace.config.kinds[kind], ctx.templates.declaredStatuses(folder, kind)));
+  if (made.text === undefined) throw new UserError(`${vscode.workspace.asRelativePath(uri)} cannot become a template: ${made.problems.join(' ')}`);
+  for (const problem of made.problems) ctx.log.warn(`Create Template from ${vscode.workspace.asRelativePath(uri)}: ${problem}`);
+
+  const templateUri = await newFileUri(folder, TEMPLATES_FOLDER, `${slugify(name)}.md`);
+  await writeNewFile(folder, templateUri, made.text);
+  await ctx.templates.reload(folder);
+  await vscode.window.showTextDocument(templateUri, { preview: false });
+  const relative = vscode.workspace.asRelativePath(templateUri);
+  ctx.log.info(`Saved ${relative} as a ${kind} template made from ${vscode.workspace.asRelativePath(uri)}.`);
+  void vscode.window.showInformationMessage(`Saved the template "${name}" as ${relative}. New Draft… offers it for ${ctx.workspace.config.kinds[kind]?.label ?? kind}.`);
+  return templateUri;
+}
+
+async function askTemplateName(suggestion: string): Promise<string | undefined> {
+  const name = await vscode.window.showInputBox({
+    title: 'Create Template from Current File',
+    prompt: 'Template name: New Draft… lists it under this name, and the file is named after it.',
+    value: suggestion,
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      if (value.trim() === '') return 'Enter a name, like "Conference keynote".';
+      return value.trim().length > 80 ? 'Keep the name under 80 characters; it is shown in a list.' : undefined;
+    },
+  });
+  return name?.trim();
+}
+
+async function pickKind(ctx: ScaffoldContext): Promise<string | undefined> {
+  const kinds = ctx.workspace.config.kinds;
+  const picked = await vscode.window.showQuickPick(
+    Object.values(kinds).map((k) => ({ label: `$(${kindIcon(k.id).id}) ${k.label}`, description: k.id, id: k.id })),
+    { title: 'Create Template from Current File', placeHolder: 'The file has no kind. What kind of draft is the template for?', ignoreFocusOut: true },
+  );
+  return picked?.id;
+}
+
+function frontMatterKind(text: string): string | undefined {
+  const location = locateFrontMatter(text);
+  if (location.type !== 'closed') return undefined;
+  const kind = parseFrontMatter(text, location.block).data.kind;
+  return typeof kind === 'string' && kind.trim() !== '' ? kind.trim() : undefined;
+}
+
+async function workspaceFolderFor(target: unknown, placeHolder: string, scripted = false): Promise<vscode.WorkspaceFolder | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 0) throw new UserError('Open a folder first: templates live in a workspace folder.');
+  if (target !== undefined && target !== null) {
+    const uri = typeof target === 'object' && 'uri' in target && (target as { uri: unknown }).uri instanceof vscode.Uri ? (target as vscode.WorkspaceFolder).uri : resolveTarget(target);
+    const folder = uri && vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) throw new UserError('Pick a folder that is part of the workspace.');
+    return folder;
+  }
+  if (folders.length === 1 || scripted) return defaultFolder(folders);
+  return vscode.window.showWorkspaceFolderPick({ placeHolder, ignoreFocusOut: true });
+}
+
+function fileList(uris: readonly vscode.Uri[]): string {
+  return uris.map((uri) => uri.path.split('/').pop()).join(', ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Author
+
+interface GitRepository {
+  rootUri: vscode.Uri;
+  getConfig(key: string): Promise<string>;
+  getGlobalConfig(key: string): Promise<string>;
+}
+
+interface GitApi {
+  repositories: GitRepository[];
+  getRepository?(uri: vscode.Uri): GitRepository | null;
+}
+
+const authorCache = new Map<string, { name: string; at: number }>();
+
+/**
+ * `user.name` from the built-in Git extension, when it is there and knows a repository for the
+ * folder. Best effort and bounded in time: an empty author is better than a slow command.
+ */
+async function gitUserName(folder: vscode.WorkspaceFolder): Promise<string> {
+  const key = folder.uri.toString();
+  const cached = authorCache.get(key);
+  if (cached && Date.now() - cached.at < (cached.name ? AUTHOR_CACHE_MS : NO_AUTHOR_CACHE_MS)) return cached.name;
+  let name = '';
+  try {
+    const extension = vscode.extensions.getExtension<{ getAPI(version: 1): GitApi }>('vscode.git');
+    const exports = extension && (extension.isActive ? extension.exports : await withTimeout(Promise.resolve(extension.activate()), GIT_TIMEOUT_MS));
+    const api = exports?.getAPI(1);
+    const repository = api?.getRepository?.(folder.uri) ?? api?.repositories.find((r) => pathInside(r.rootUri.path, folder.uri.path) !== undefined);
+    if (repository) {
+      name = ((await withTimeout(repository.getConfig('user.name'), GIT_TIMEOUT_MS)) || (await withTimeout(repository.getGlobalConfig('user.name'), GIT_TIMEOUT_MS)) || '').trim();
+    }
+  } catch {
+    // Git disabled, not a repository, or no user.name: the author stays empty.
+  }
+  authorCache.set(key, { name, at: Date.now() });
+  return name;
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([promise, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

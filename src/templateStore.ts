@@ -1,0 +1,206 @@
+import * as vscode from 'vscode';
+import { BUILT_IN_KINDS } from './core/kinds';
+import { kindOverridesFromTemplates, readTemplateKindInfo, withoutKindInfoProblems } from './core/scaffold';
+import { builtinTemplates, parseTemplate, type Template } from './core/templates';
+import { Disposable } from './disposable';
+import { log } from './logger';
+
+export const TEMPLATES_FOLDER = '.devrel/templates';
+
+/** A template file from a workspace folder's `.devrel/templates/`. */
+export interface WorkspaceTemplate {
+  template: Template;
+  uri: vscode.Uri;
+  /** The kind's label and workflow, from the `template:` block, for kinds the template adds. */
+  label?: string;
+  statuses?: string[];
+}
+
+interface FolderTemplates {
+  templates: WorkspaceTemplate[];
+  /** Problems by file, already logged; kept so a reload logs only what changed. */
+  problems: Map<string, string>;
+}
+
+/**
+ * The templates of each workspace folder: `.devrel/templates/*.md` files, read as data, override
+ * the built-in template of their kind or add a kind. Reloaded when those files change; commands
+ * read afresh before creating a draft so that a template saved a moment ago is always used.
+ */
+export class TemplateStore extends Disposable {
+  private readonly changeEmitter = this.register(new vscode.EventEmitter<void>());
+  /** Fires when the set of workspace templates, or what one of them says, changes. */
+  readonly onDidChange = this.changeEmitter.event;
+  private readonly folders = new Map<string, FolderTemplates>();
+  private watchers: vscode.Disposable[] = [];
+  private reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  private loading: Promise<void> | undefined;
+
+  constructor() {
+    super();
+    this.register({ dispose: () => this.disposeWatchers() });
+    this.register({ dispose: () => clearTimeout(this.reloadTimer) });
+    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.watchFolders()));
+    this.watchFolders();
+  }
+
+  /** Resolves once every workspace folder's templates have been read. */
+  ready(): Promise<void> {
+    return (this.loading ??= this.reloadAll());
+  }
+
+  /**
+   * The templates to create drafts from in `folder`, read afresh: for each built-in kind its
+   * workspace template(s) or else the built-in one, then the kinds only workspace templates add.
+   * The first template of a kind is its default.
+   */
+  async templatesFor(folder: vscode.WorkspaceFolder | undefined): Promise<Template[]> {
+    const own = (folder ? await this.reload(folder) : []).map((t) => t.template);
+    const builtins = builtinTemplates();
+    const ordered: Template[] = [];
+    for (const builtin of builtins) {
+      const custom = own.filter((t) => t.kind === builtin.kind);
+      ordered.push(...(custom.length > 0 ? custom : [builtin]));
+    }
+    ordered.push(...own.filter((t) => !builtins.some((b) => b.kind === t.kind)));
+    return ordered;
+  }
+
+  /**
+   * The template for `kind` in `folder`. With several workspace templates of one kind, the one
+   * named after the kind (`talk.md`) wins, then the first by file name.
+   */
+  async templateFor(folder: vscode.WorkspaceFolder | undefined, kind: string): Promise<Template | undefined> {
+    return (await this.templatesFor(folder)).find((t) => t.kind === kind);
+  }
+
+  /** The workspace template files of `folder` as last read, without reading again. */
+  workspaceTemplates(folder?: vscode.WorkspaceFolder): WorkspaceTemplate[] {
+    if (folder) return this.folders.get(folder.uri.toString())?.templates ?? [];
+    return [...this.folders.values()].flatMap((f) => f.templates);
+  }
+
+  /**
+   * Kinds the workspace templates add, and workflows they declare, in the shape of the
+   * `devrel.kinds` setting. Settings should win over these when both name a kind.
+   */
+  kindOverrides(): Record<string, { label?: string; statuses?: string[] }> {
+    const ordered = (vscode.workspace.workspaceFolders ?? []).flatMap((folder) => this.workspaceTemplates(folder));
+    return kindOverridesFromTemplates(
+      ordered.map((t) => ({ kind: t.template.kind, name: t.template.name, label: t.label, statuses: t.statuses })),
+      Object.keys(BUILT_IN_KINDS),
+    );
+  }
+
+  /** The workflow a workspace template declares for `kind`, if any. */
+  declaredStatuses(folder: vscode.WorkspaceFolder | undefined, kind: string): string[] | undefined {
+    const templates = folder ? this.workspaceTemplates(folder) : this.workspaceTemplates();
+    const declared = templates.find((t) => t.template.kind === kind && t.statuses)?.statuses;
+    if (declared) return declared;
+    return this.kindOverrides()[kind]?.statuses;
+  }
+
+  templatesFolder(folder: vscode.WorkspaceFolder): vscode.Uri {
+    return vscode.Uri.joinPath(folder.uri, ...TEMPLATES_FOLDER.split('/'));
+  }
+
+  /** Reads `folder`'s templates again, fires onDidChange when anything differs, and returns them. */
+  async reload(folder: vscode.WorkspaceFolder): Promise<WorkspaceTemplate[]> {
+    const key = folder.uri.toString();
+    const previous = this.folders.get(key);
+    const next = await this.read(folder, previous?.problems ?? new Map());
+    if (this.isDisposed) return next.templates;
+    this.folders.set(key, next);
+    if (signature(previous?.templates ?? []) !== signature(next.templates)) this.changeEmitter.fire();
+    return next.templates;
+  }
+
+  private async reloadAll(): Promise<void> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    for (const key of [...this.folders.keys()]) {
+      if (!folders.some((f) => f.uri.toString() === key)) {
+        this.folders.delete(key);
+        this.changeEmitter.fire();
+      }
+    }
+    await Promise.all(folders.map((folder) => this.reload(folder)));
+  }
+
+  private async read(folder: vscode.WorkspaceFolder, logged: Map<string, string>): Promise<FolderTemplates> {
+    const dir = this.templatesFolder(folder);
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(dir);
+    } catch {
+      // No templates folder is the usual case, not a problem.
+      return { templates: [], problems: new Map() };
+    }
+    const names = entries
+      .filter(([name, type]) => type & vscode.FileType.File && /\.md$/i.test(name))
+      .map(([name]) => name)
+      .sort((a, b) => a.localeCompare(b));
+    const problems = new Map<string, string>();
+    const templates: WorkspaceTemplate[] = [];
+    for (const name of names) {
+      const uri = vscode.Uri.joinPath(dir, name);
+      const source = `${TEMPLATES_FOLDER}/${name}`;
+      try {
+        const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+        const parsed = parseTemplate(text, source);
+        const info = readTemplateKindInfo(text);
+        const found = [...withoutKindInfoProblems(parsed.problems), ...info.problems];
+        if (found.length > 0) problems.set(source, found.join(' '));
+        if (parsed.template) templates.push({ template: parsed.template, uri, label: info.label, statuses: info.statuses });
+      } catch (error) {
+        problems.set(source, `could not be read: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    for (const [source, message] of problems) {
+      if (logged.get(source) !== message) log().warn(`${folder.name}/${source}: ${message}`);
+    }
+    return { templates: stableByKind(templates), problems };
+  }
+
+  private watchFolders(): void {
+    this.disposeWatchers();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `${TEMPLATES_FOLDER}/*.md`));
+      const changed = (): void => this.scheduleReload();
+      this.watchers.push(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
+    }
+    this.scheduleReload();
+  }
+
+  private scheduleReload(): void {
+    clearTimeout(this.reloadTimer);
+    // Saving several templates at once (Customize Templates) reloads once.
+    this.reloadTimer = setTimeout(() => {
+      this.loading = this.reloadAll().catch((error: unknown) => log().warn(`Could not read workspace templates: ${String(error)}`));
+    }, 100);
+  }
+
+  private disposeWatchers(): void {
+    for (const watcher of this.watchers.splice(0)) watcher.dispose();
+  }
+}
+
+function isNamedAfterKind(t: WorkspaceTemplate): boolean {
+  const base = t.uri.path.split('/').pop() ?? '';
+  return base.replace(/\.md$/i, '').toLowerCase() === t.template.kind.toLowerCase();
+}
+
+/**
+ * Groups templates by kind in order of first appearance. Within a kind the file named after it
+ * (`talk.md`) comes first: that is the one a person customised on purpose, so it is the default.
+ */
+function stableByKind(templates: WorkspaceTemplate[]): WorkspaceTemplate[] {
+  const kinds: string[] = [];
+  for (const t of templates) if (!kinds.includes(t.template.kind)) kinds.push(t.template.kind);
+  return kinds.flatMap((kind) =>
+    templates.filter((t) => t.template.kind === kind).sort((a, b) => Number(!isNamedAfterKind(a)) - Number(!isNamedAfterKind(b))),
+  );
+}
+
+function signature(templates: readonly WorkspaceTemplate[]): string {
+  return JSON.stringify(templates.map((t) => [t.uri.toString(), t.template.kind, t.template.name, t.template.text, t.label, t.statuses]));
+}

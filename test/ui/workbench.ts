@@ -1,0 +1,258 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Locator, Page } from 'playwright-core';
+import { emitNote } from '../runner/protocol';
+import { getUiSession, UiSession } from '../runner/uiSession';
+
+/**
+ * Helpers for UI tests: a real workbench served by code-server, with DevRel
+ * Desk loaded in an Extension Development Host on a temp copy of the demo
+ * workspace. Everything goes through what a person sees and does: the command
+ * palette, the activity bar, views and their accessible roles.
+ */
+
+export interface TreeRow {
+  /** The accessible name (aria-label), which VS Code builds from label and description. */
+  label: string;
+  /** The visible text of the row. */
+  text: string;
+  /** 1 for top-level rows. */
+  level: number;
+  /** Undefined for leaves. */
+  expanded?: boolean;
+  selected: boolean;
+}
+
+export interface ExtensionManifest {
+  name: string;
+  publisher: string;
+  displayName?: string;
+  contributes?: {
+    commands?: { command: string; title: string; category?: string }[];
+    viewsContainers?: { activitybar?: { id: string; title: string }[] };
+    views?: Record<string, { id: string; name: string }[]>;
+  };
+}
+
+const defaultTimeoutMs = 30_000;
+
+export class Workbench {
+  constructor(
+    readonly page: Page,
+    private readonly session: UiSession,
+  ) {}
+
+  /** The absolute path of the workspace copy the workbench shows. */
+  get workspace(): string {
+    return this.session.workspace;
+  }
+
+  async title(): Promise<string> {
+    return this.page.title();
+  }
+
+  /** Opens the command palette (F1) and types `text` after its `>` prompt. */
+  async openCommandPalette(text = ''): Promise<Locator> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: defaultTimeoutMs });
+    if (text) {
+      await this.page.keyboard.type(text);
+      await waitUntil(async () => (await input.inputValue()).endsWith(text), defaultTimeoutMs, 'the palette input');
+    }
+    // The list fills asynchronously: wait for rows or for the "no matching" message.
+    const widget = this.page.locator('.quick-input-widget');
+    await waitUntil(
+      async () =>
+        (await widget.locator('.quick-input-list .monaco-list-row').count()) > 0 ||
+        (await widget.getByText(/^No (matching )?(commands|results)/).isVisible()),
+      defaultTimeoutMs,
+      'the palette to list commands',
+    );
+    // Filtering runs once more after the last keystroke lands.
+    await this.page.waitForTimeout(200);
+    return input;
+  }
+
+  /** Labels of the rows the open quick pick shows (first screenful: the list is virtual). */
+  async quickPickItems(): Promise<string[]> {
+    const rows = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+    const labels: string[] = [];
+    for (const row of await rows.all()) {
+      labels.push(((await row.locator('.label-name').first().textContent()) ?? '').trim());
+    }
+    return labels;
+  }
+
+  async closeQuickInput(): Promise<void> {
+    if (await this.page.locator('.quick-input-widget').isVisible()) {
+      await this.page.keyboard.press('Escape');
+      await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: defaultTimeoutMs });
+    }
+  }
+
+  /**
+   * Runs a command from the F1 palette by its title as shown there, e.g.
+   * `DevRel: New Blog Post` or `View: Toggle Word Wrap`.
+   */
+  async runCommand(title: string): Promise<void> {
+    await this.openCommandPalette(title);
+    const row = this.page
+      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: exactText(title) }) })
+      .first();
+    try {
+      await row.waitFor({ state: 'visible', timeout: defaultTimeoutMs });
+    } catch {
+      const shown = await this.quickPickItems();
+      await this.closeQuickInput();
+      throw new Error(`no command titled "${title}" in the palette; it showed: ${shown.join(' | ') || 'nothing'}`);
+    }
+    await row.click();
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: defaultTimeoutMs }).catch(() => {
+      // Commands that open a quick pick of their own keep the widget visible.
+    });
+  }
+
+  /** Clicks an activity bar entry (e.g. `DevRel Desk`, `Explorer`) unless it is already open. */
+  async openViewContainer(title: string): Promise<void> {
+    const item = this.activityBarItem(title);
+    await item.waitFor({ state: 'visible', timeout: defaultTimeoutMs });
+    if ((await item.getAttribute('aria-selected')) !== 'true') {
+      await item.click();
+    }
+    await waitUntil(async () => (await item.getAttribute('aria-selected')) === 'true', defaultTimeoutMs, `${title} to open`);
+  }
+
+  /** The activity bar tab whose label starts with `title` (labels carry the keybinding). */
+  activityBarItem(title: string): Locator {
+    return this.page
+      .locator('.part.activitybar li[role="tab"]')
+      .filter({ has: this.page.locator(`a.action-label[aria-label^="${cssString(title)}"]`) })
+      .first();
+  }
+
+  /** The pane of a view by its name, e.g. `Drafts`. */
+  viewPane(viewName: string): Locator {
+    return this.page
+      .locator('.part.sidebar .pane, .part.auxiliarybar .pane, .part.panel .pane')
+      .filter({ has: this.page.locator('.pane-header h3.title', { hasText: exactText(viewName) }) })
+      .first();
+  }
+
+  /**
+   * The rows a view's tree shows, read through their accessible roles. Expands
+   * the view first if it is collapsed. Only rendered rows are returned (trees
+   * are virtual), which is every row for views that fit on screen.
+   */
+  async treeRows(viewName: string, options: { atLeast?: number; timeoutMs?: number } = {}): Promise<TreeRow[]> {
+    const pane = this.viewPane(viewName);
+    await pane.waitFor({ state: 'attached', timeout: options.timeoutMs ?? defaultTimeoutMs });
+    const header = pane.locator('.pane-header').first();
+    if ((await header.isVisible()) && (await header.getAttribute('aria-expanded')) === 'false') {
+      await header.click();
+    }
+    const tree = pane.getByRole('tree').first();
+    await tree.waitFor({ state: 'visible', timeout: options.timeoutMs ?? defaultTimeoutMs });
+    const read = async (): Promise<TreeRow[]> => {
+      const rows: TreeRow[] = [];
+      for (const item of await tree.getByRole('treeitem').all()) {
+        const expanded = await item.getAttribute('aria-expanded');
+        rows.push({
+          label: (await item.getAttribute('aria-label')) ?? '',
+          text: ((await item.innerText()) ?? '').replace(/\s+/g, ' ').trim(),
+          level: Number((await item.getAttribute('aria-level')) ?? '1'),
+          expanded: expanded === null ? undefined : expanded === 'true',
+          selected: (await item.getAttribute('aria-selected')) === 'true',
+        });
+      }
+      return rows;
+    };
+    const atLeast = options.atLeast ?? 0;
+    let rows: TreeRow[] = [];
+    await waitUntil(
+      async () => {
+        rows = await read();
+        return rows.length >= atLeast;
+      },
+      options.timeoutMs ?? defaultTimeoutMs,
+      `${atLeast} rows in ${viewName}`,
+    );
+    return rows;
+  }
+
+  /** Saves a PNG of the whole window to test-results/<name>.png and returns its path. */
+  async screenshot(name: string): Promise<string> {
+    const file = path.join(this.session.resultsDir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    await this.page.screenshot({ path: file });
+    emitNote(`screenshot: ${path.relative(process.cwd(), file)}`);
+    return file;
+  }
+
+  /** Waits until `text` is visible anywhere in the workbench. */
+  async waitForText(text: string | RegExp, timeoutMs = defaultTimeoutMs): Promise<Locator> {
+    const locator = this.page.getByText(text).first();
+    await locator.waitFor({ state: 'visible', timeout: timeoutMs });
+    return locator;
+  }
+
+  async close(): Promise<void> {
+    this.session.pages.delete(this.page);
+    await this.page.context().close();
+  }
+}
+
+/**
+ * Opens a new browser window on the workbench and waits until it is usable and
+ * running DevRel Desk's Extension Development Host. Each call gets its own
+ * browser context; the workspace copy and editor state are shared.
+ */
+export async function openWorkbench(options: { timeoutMs?: number } = {}): Promise<Workbench> {
+  const session = getUiSession();
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  session.pages.add(page);
+  const workbench = new Workbench(page, session);
+  await page.goto(session.workbenchUrl);
+  await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: timeoutMs });
+  await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: timeoutMs });
+  // The title changes once the remote extension host is connected for development.
+  await waitUntil(async () => (await page.title()).startsWith('[Extension Development Host]'), timeoutMs, 'the Extension Development Host title');
+  // The workbench renders before the extension host registers contributions;
+  // DevRel Desk's activity bar entry shows it has.
+  for (const container of extensionManifest().contributes?.viewsContainers?.activitybar ?? []) {
+    await workbench.activityBarItem(container.title).waitFor({ state: 'visible', timeout: timeoutMs });
+  }
+  await waitUntil(async () => !(await page.locator('.part.statusbar').getByText(/Activating Extensions/).isVisible()), timeoutMs, 'extensions to finish activating');
+  return workbench;
+}
+
+/** DevRel Desk's package.json, as the workbench under test loaded it. */
+export function extensionManifest(): ExtensionManifest {
+  return JSON.parse(fs.readFileSync(path.join(getUiSession().extensionPath, 'package.json'), 'utf8')) as ExtensionManifest;
+}
+
+/** Prints a line under the current test in the runner's output. */
+export function note(text: string): void {
+  emitNote(text);
+}
+
+export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check().catch(() => false))) {
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function exactText(text: string): RegExp {
+  return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+}
+
+function cssString(text: string): string {
+  return text.replace(/["\\]/g, '\\$&');
+}

@@ -6,9 +6,10 @@ const watch = process.argv.includes('--watch');
 
 /** @type {import('esbuild').BuildOptions} */
 const options = {
-  entryPoints: ['src/extension.ts'],
+  // The analysis worker is its own bundle: worker threads load it by path.
+  entryPoints: { extension: 'src/extension.ts', analysisWorker: 'src/core/analysisWorker.ts' },
   bundle: true,
-  outfile: 'dist/extension.js',
+  outdir: 'dist',
   external: ['vscode'],
   format: 'cjs',
   platform: 'node',

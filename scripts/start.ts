@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildExtension } from '../test/runner/build';
-import { addCleanup, installSignalHandlers, runCleanups } from '../test/runner/cleanup';
+import { addCleanup, installSignalHandlers, isInterrupted, runCleanups } from '../test/runner/cleanup';
 import { ensureCodeServer, PrerequisiteError, startCodeServer, workbenchUrl } from '../test/runner/codeServer';
 import { repoRoot } from '../test/runner/paths';
 import { tailOfFile } from '../test/runner/processUtil';
@@ -76,6 +76,10 @@ async function main(): Promise<number> {
   console.log('Press Ctrl+C to stop.');
 
   const code = await server.exited;
+  if (isInterrupted()) {
+    // Ctrl+C stopped the server; the signal handler finishes and exits.
+    return new Promise<number>(() => undefined);
+  }
   console.error(`code-server exited with ${code}\n${tailOfFile(dirs.serverLog, 20)}`);
   await runCleanups();
   return 1;

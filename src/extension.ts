@@ -24,7 +24,7 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   push(log);
 
   const settings = new SettingsWatcher();
-  const workspace = new WorkspaceIndex(context.workspaceState);
+  const workspace = new WorkspaceIndex(context.workspaceState, vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath);
   const draftsProvider = new DraftsTreeProvider(workspace);
   const upcomingProvider = new UpcomingTreeProvider(workspace);
   push(settings, workspace, draftsProvider, upcomingProvider);

@@ -1,8 +1,10 @@
 import * as fs from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import * as vscode from 'vscode';
 import { DEFAULT_EXCLUDES, readSettings, toCoreConfig, type DevRelSettings } from './config';
 import { ContextKeys } from './constants';
 import { parseDraft, readDraft, isMarkdownPath } from './core/draft';
+import { AnalysisPool } from './core/analysisPool';
 import { DraftIndex, type IndexCache, type IndexChange } from './core/draftIndex';
 import { compileGlobs } from './core/glob';
 import { scanFiles, type ScanFile, type ScanHost } from './core/indexer';
@@ -19,6 +21,8 @@ const CACHE_CHUNK_KEY = 'devrel.index.chunk.';
 const CACHE_CHUNK_SIZE = 400;
 const PROGRESS_THRESHOLD = 500;
 const EDIT_DEBOUNCE_MS = 300;
+/** Below this many files to read, starting worker threads costs more than it saves. */
+const WORKER_THRESHOLD = 300;
 
 export interface ScanStats {
   /** Milliseconds from the start of the first scan until every draft was listed. */
@@ -49,8 +53,12 @@ export class WorkspaceIndex extends Disposable {
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   readonly stats: ScanStats = {};
 
-  constructor(private readonly storage: vscode.Memento) {
+  private pool: AnalysisPool | undefined;
+
+  /** `workerScript` is the bundled analysis worker; without it, analysis runs on the extension host thread. */
+  constructor(private readonly storage: vscode.Memento, private readonly workerScript?: string) {
     super();
+    this.register({ dispose: () => this.pool?.dispose() });
     this.settings = readSettings();
     this.coreConfig = toCoreConfig(this.settings).config;
     this.isExcluded = compileGlobs(this.settings.exclude);
@@ -155,6 +163,7 @@ export class WorkspaceIndex extends Disposable {
       const run = async (progress?: vscode.Progress<{ message?: string }>): Promise<void> => {
         const report = await scanFiles(this.index, files, this.host(), {
           config: this.coreConfig,
+          analyzer: files.length >= WORKER_THRESHOLD ? this.analysisPool()?.analyze : undefined,
           isCancelled: () => generation !== this.scanGeneration || this.isDisposed,
           onListed: () => {
             if (first) this.stats.firstListMs = performance.now() - started;
@@ -167,6 +176,7 @@ export class WorkspaceIndex extends Disposable {
           this.stats.files = files.length;
           this.stats.reusedFromCache = report.reused;
         }
+        if (report.analyzerFailures > 0) log().warn(`${report.analyzerFailures} analysis batches failed on worker threads and ran on the main thread instead.`);
         for (const failure of report.failed) log().warn(`Could not read ${failure.uri}: ${failure.message}`);
         for (const skipped of report.skipped) {
           if (skipped.reason !== 'not-a-draft') log().info(`${skipped.uri}: ${skipped.message}`);
@@ -184,6 +194,13 @@ export class WorkspaceIndex extends Disposable {
     } finally {
       if (generation === this.scanGeneration) void vscode.commands.executeCommand('setContext', ContextKeys.scanning, false);
     }
+  }
+
+  private analysisPool(): AnalysisPool | undefined {
+    if (!this.workerScript) return undefined;
+    // Leave a core for the editor itself.
+    this.pool ??= new AnalysisPool(this.workerScript, Math.max(1, Math.min(4, availableParallelism() - 1)));
+    return this.pool;
   }
 
   private async findFiles(): Promise<ScanFile[]> {

@@ -398,6 +398,10 @@ function parseTiming(text: string): { title: string; minutes: number } | undefin
 /**
  * Analyses a draft's Markdown body (front matter already removed). CRLF and LF are both accepted;
  * markdown-it normalises line endings, so token lines match the file's lines either way.
+ *
+ * Words are prose words (see `scanWords` and `walkInline`), headings included, code blocks, HTML
+ * and URLs excluded. Reading time is whole minutes, rounded up. `talk` is present only when some
+ * heading ends with its minutes.
  */
 export function analyzeMarkdown(body: string, options: AnalysisOptions): DraftAnalysis {
   const tokens = md.parse(body, {});
@@ -407,8 +411,10 @@ export function analyzeMarkdown(body: string, options: AnalysisOptions): DraftAn
   let done = 0;
   let total = 0;
   let plannedMinutes = 0;
-  // Level of the timed heading whose section we are in, 0 when none. A timed heading inside that
-  // section is a breakdown of its parent and is listed but not added to `plannedMinutes`.
+  // `plannedMinutes` sums only the top-most timed headings. A timed heading's section runs until
+  // the next heading of the same or a higher level (timed or not); timed headings inside it are a
+  // breakdown of its minutes, so they are listed in `sections` but not added again. This holds
+  // the level of the open timed section, 0 when there is none.
   let timedScopeLevel = 0;
   let headingLevel = 0;
   let headingLine = 0;
@@ -479,4 +485,14 @@ export function analyzeMarkdown(body: string, options: AnalysisOptions): DraftAn
     analysis.talk = { plannedMinutes: Math.round(plannedMinutes * 1000) / 1000, sections };
   }
   return analysis;
+}
+
+/** One body to analyse, as the indexer hands it to this thread or a worker. */
+export interface AnalysisJob {
+  body: string;
+  bodyStartLine: number;
+}
+
+export function analyzeJobs(jobs: readonly AnalysisJob[], options: Pick<AnalysisOptions, 'wordsPerMinute'>): DraftAnalysis[] {
+  return jobs.map((job) => analyzeMarkdown(job.body, { wordsPerMinute: options.wordsPerMinute, bodyStartLine: job.bodyStartLine }));
 }

@@ -2,7 +2,7 @@ import { analyzeMarkdown } from './analysis';
 import { isValidCalendarDate, parseDateValue } from './dates';
 import { findFieldValueRange, locateFrontMatter, parseFrontMatter, unclosedProblem, type FrontMatterBlock } from './frontMatter';
 import { decodeDraftBytes, LineMap } from './text';
-import type { CoreConfig, Draft, DraftDate, KindDefinition, KindSource, Problem, ReadResult, StatusSource } from './types';
+import type { CoreConfig, Draft, DraftAnalysis, DraftDate, KindDefinition, KindSource, Problem, ReadResult, StatusSource } from './types';
 
 const MARKDOWN_EXTENSION = /\.(md|markdown|mdx)$/i;
 
@@ -170,7 +170,12 @@ export function parseDraft(source: DraftSource, text: string, config: CoreConfig
 
 /** The analysis pass: counts and timing, and the problems that need them. */
 export function analyzeDraft(draft: Draft, body: string, bodyStartLine: number, config: CoreConfig): Draft {
-  const { headings: _headings, ...analysis } = analyzeMarkdown(body, { wordsPerMinute: config.wordsPerMinute, bodyStartLine });
+  return applyAnalysis(draft, analyzeMarkdown(body, { wordsPerMinute: config.wordsPerMinute, bodyStartLine }));
+}
+
+/** Attaches an analysis made here or in a worker, and adds the problems that depend on it. */
+export function applyAnalysis(draft: Draft, full: DraftAnalysis): Draft {
+  const { headings: _headings, ...analysis } = full;
   draft.analysis = analysis;
   if (draft.kind === 'talk' && analysis.talk && draft.duration !== undefined && analysis.talk.plannedMinutes > draft.duration) {
     const first = analysis.talk.sections[0];

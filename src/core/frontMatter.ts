@@ -108,11 +108,14 @@ export function parseFrontMatter(text: string, block: FrontMatterBlock, lines?: 
   return parseYamlPrecisely(text, content, block, lines);
 }
 
+const MAX_SYNTAX_PROBLEMS = 5;
+
 function parseYamlPrecisely(text: string, content: string, block: FrontMatterBlock, lines?: LineMap): ParsedFrontMatter {
   const map = lines ?? new LineMap(text);
   const problems: Problem[] = [];
   const doc = parseDocument(content, { prettyErrors: false, uniqueKeys: true });
-  for (const error of doc.errors) {
+  // One bad line can cascade into thousands of errors; the first few say what to fix.
+  for (const error of doc.errors.slice(0, MAX_SYNTAX_PROBLEMS)) {
     const [from, to] = error.pos;
     const duplicate = error.code === 'DUPLICATE_KEY';
     problems.push({
@@ -217,6 +220,14 @@ export function findFieldValueRange(text: string, block: FrontMatterBlock, field
 
 /** Cuts a trailing ` # comment`. A scan rather than /[ \t]+#.*$/, which is quadratic on long runs of spaces. */
 function stripComment(value: string): string {
+  const quote = value[0];
+  if (quote === '"' || quote === "'") {
+    // A `#` inside a quoted value is text; the comment can only start after the closing quote.
+    let close = value.indexOf(quote, 1);
+    while (quote === '"' && close > 0 && value[close - 1] === '\\') close = value.indexOf(quote, close + 1);
+    // After the closing quote only spaces and a comment can follow.
+    if (close > 0) return value.slice(0, close + 1);
+  }
   for (let i = value.indexOf('#'); i !== -1; i = value.indexOf('#', i + 1)) {
     if (i === 0 || value[i - 1] === ' ' || value[i - 1] === '\t') return value.slice(0, i);
   }

@@ -1,7 +1,10 @@
-import { analyzeDraft, bodyOf, isMarkdownPath, parseDraft } from './draft';
+import { analyzeJobs, type AnalysisJob, type AnalysisOptions } from './analysis';
+
+export type { AnalysisJob } from './analysis';
+import { applyAnalysis, bodyOf, isMarkdownPath, parseDraft } from './draft';
 import type { DraftIndex, FileStamp, IndexUpdate } from './draftIndex';
 import { decodeDraftBytes } from './text';
-import type { CoreConfig, Draft, Skipped } from './types';
+import type { CoreConfig, Draft, DraftAnalysis, Skipped } from './types';
 
 export interface ScanFile extends FileStamp {
   uri: string;
@@ -23,7 +26,14 @@ export interface ScanOptions {
   batchSize?: number;
   /** Whether to wait on the event loop between batches. Off in benchmarks that measure raw speed. */
   yieldBetweenBatches?: boolean;
+  /**
+   * Runs the analysis pass elsewhere, e.g. on worker threads, so it overlaps the listing pass.
+   * Without one, analysis runs here after listing.
+   */
+  analyzer?: Analyzer;
 }
+
+export type Analyzer = (jobs: AnalysisJob[], options: Pick<AnalysisOptions, 'wordsPerMinute'>) => Promise<DraftAnalysis[]>;
 
 export interface ScanReport {
   total: number;
@@ -32,6 +42,8 @@ export interface ScanReport {
   removed: number;
   skipped: Skipped[];
   failed: { uri: string; message: string }[];
+  /** Batches the analyzer could not do, analysed here instead. */
+  analyzerFailures: number;
   cancelled: boolean;
 }
 
@@ -43,7 +55,7 @@ export interface ScanReport {
 export async function scanFiles(index: DraftIndex, files: readonly ScanFile[], host: ScanHost, options: ScanOptions): Promise<ScanReport> {
   const { config } = options;
   const batchSize = options.batchSize ?? 250;
-  const report: ScanReport = { total: files.length, reused: 0, read: 0, removed: 0, skipped: [], failed: [], cancelled: false };
+  const report: ScanReport = { total: files.length, reused: 0, read: 0, removed: 0, skipped: [], failed: [], analyzerFailures: 0, cancelled: false };
 
   const present = new Set(files.map((f) => f.uri));
   const removals = index.uris().filter((uri) => !present.has(uri));
@@ -57,13 +69,22 @@ export async function scanFiles(index: DraftIndex, files: readonly ScanFile[], h
   };
   const stale = files.filter((file) => isMarkdownPath(file.relativePath) && (!index.isCurrent(file.uri, file) || unanalysed(file.uri)));
   report.reused = files.length - stale.length;
-  const pending: { draft: Draft; text: string; stamp: FileStamp }[] = [];
+  const wordsPerMinute = { wordsPerMinute: config.wordsPerMinute };
+  type Pending = { draft: Draft; job: AnalysisJob; stamp: FileStamp };
+  const pending: Pending[] = [];
+  const dispatched: { items: Pending[]; results: Promise<DraftAnalysis[] | Error> }[] = [];
+  const dispatch = (items: Pending[]): void => {
+    if (!options.analyzer || items.length === 0) return;
+    const jobs = items.map((item) => item.job);
+    dispatched.push({ items, results: options.analyzer(jobs, wordsPerMinute).catch(toError) });
+  };
 
   for (let start = 0; start < stale.length; start += batchSize) {
     if (options.isCancelled?.()) return { ...report, cancelled: true };
     const batch = stale.slice(start, start + batchSize);
     const contents = await readBatch(batch, host);
     const updates: IndexUpdate[] = [];
+    const listed: Pending[] = [];
     batch.forEach((file, i) => {
       const content = contents[i];
       const stamp = { size: file.size, mtimeMs: file.mtimeMs };
@@ -77,24 +98,35 @@ export async function scanFiles(index: DraftIndex, files: readonly ScanFile[], h
         ? parseDraft(file, decoded.text, config, { analyze: false })
         : { skipped: { uri: file.uri, reason: decoded.reason, message: decoded.message } };
       if ('skipped' in result) report.skipped.push(result.skipped);
-      else if (decoded.ok) pending.push({ draft: result.draft, text: decoded.text, stamp });
+      else if (decoded.ok) listed.push({ draft: result.draft, job: bodyOf(decoded.text), stamp });
       updates.push({ uri: file.uri, result, stamp });
     });
     index.apply(updates);
+    if (options.analyzer) dispatch(listed);
+    else pending.push(...listed);
     options.onProgress?.(Math.min(start + batchSize, stale.length), stale.length);
     if (options.yieldBetweenBatches !== false) await yieldToHost();
   }
   options.onListed?.();
 
+  const finish = (items: Pending[], analyses: readonly DraftAnalysis[]): void => {
+    // A fresh object, so views holding the listed draft never see it change under them.
+    index.apply(items.map((item, i) => ({ uri: item.draft.uri, result: { draft: applyAnalysis({ ...item.draft, problems: [...item.draft.problems] }, analyses[i]) }, stamp: item.stamp })));
+  };
+  for (const { items, results } of dispatched) {
+    const analyses = await results;
+    if (options.isCancelled?.()) return { ...report, cancelled: true };
+    if (analyses instanceof Error || analyses.length !== items.length) {
+      report.analyzerFailures++;
+      pending.push(...items);
+    } else {
+      finish(items, analyses);
+    }
+  }
   for (let start = 0; start < pending.length; start += batchSize) {
     if (options.isCancelled?.()) return { ...report, cancelled: true };
-    const updates: IndexUpdate[] = [];
-    for (const item of pending.slice(start, start + batchSize)) {
-      const { body, bodyStartLine } = bodyOf(item.text);
-      const analysed = analyzeDraft({ ...item.draft, problems: [...item.draft.problems] }, body, bodyStartLine, config);
-      updates.push({ uri: analysed.uri, result: { draft: analysed }, stamp: item.stamp });
-    }
-    index.apply(updates);
+    const items = pending.slice(start, start + batchSize);
+    finish(items, analyzeJobs(items.map((item) => item.job), wordsPerMinute));
     if (options.yieldBetweenBatches !== false) await yieldToHost();
   }
   return report;

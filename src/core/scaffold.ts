@@ -91,7 +91,7 @@ export function parseNewDraftRequest(arg: unknown, fixedKind?: string): Checked<
       return { ok: false, message: `fields must be an object of front-matter values, like { event: 'KubeCon' }, not ${describeValue(arg.fields)}.` };
     }
     for (const [name, value] of Object.entries(arg.fields)) {
-      if (!/^[^\s#:][^\r\n]*$/.test(name) || name.trim() !== name) {
+      if (!/^[^\s#:][^\r\n:]*$/.test(name) || name.trim() !== name) {
         return { ok: false, message: `"${name}" cannot be a front-matter field name.` };
       }
       if (name === 'kind' || name === 'title') {
@@ -238,7 +238,10 @@ export function applyDraftFields(
 
   let snippet: string | undefined = rendered.snippet;
   for (const [name, value] of Object.entries(fields)) {
-    const edit = setFrontMatterFields(snippet, { [name]: value });
+    // The edit is planned on a twin where each escape pair `\$` becomes `$$`: same offsets, but
+    // YAML that a double-quoted string written by an earlier field can still hold.
+    const twin = snippet.replace(/\\([\\$}])/g, '$1$1');
+    const edit = setFrontMatterFields(twin, { [name]: value });
     if (!edit.ok) {
       snippet = undefined;
       break;

@@ -43,16 +43,28 @@ export async function runCleanups(): Promise<void> {
  * conventional 128+signal code, or 0 when an interrupt is the normal way to end
  * (a dev server).
  */
+/** True once Ctrl+C or a termination signal has started the shutdown. */
+export function isInterrupted(): boolean {
+  return signalled;
+}
+
 export function installSignalHandlers(options: { interruptIsSuccess?: boolean } = {}): void {
+  let firstSignalAt = 0;
   const onSignal = (signal: NodeJS.Signals, signalCode: number): void => {
     const code = options.interruptIsSuccess ? 0 : signalCode;
     if (signalled) {
-      // A second Ctrl+C means "now": skip the graceful path.
-      forceAll();
-      process.exit(code);
+      // npm and tsx relay the terminal's Ctrl+C, so one key press arrives two or
+      // three times within milliseconds. Only a later, deliberate one means "now".
+      if (Date.now() - firstSignalAt > 1_500) {
+        forceAll();
+        process.exit(code);
+      }
+      return;
     }
     signalled = true;
-    process.stderr.write(`\n${signal}: stopping code-server and Chromium…\n`);
+    firstSignalAt = Date.now();
+    const names = entries.map((entry) => entry.name).reverse();
+    process.stderr.write(`\n${signal}: stopping${names.length ? ` ${names.join(', ')}` : ''}…\n`);
     void runCleanups().finally(() => process.exit(code));
   };
   process.on('SIGINT', () => onSignal('SIGINT', 130));

@@ -4,6 +4,7 @@ import { launchBrowser, LaunchedBrowser } from './browser';
 import { CodeServer, startCodeServer, workbenchUrl } from './codeServer';
 import { EventLog, isVerbose, logTimestamp, PhaseResult, phaseTimeoutMs, Print, readEventsFile, resultPath, timeout } from './phase';
 import { decodeEvent } from './protocol';
+import { addCleanup } from './cleanup';
 import { createRunDirs, removeRunDirs, RunDirs, saveLogs } from './runDirs';
 import { integrationEntry, repoRoot, testResultsDir } from './paths';
 
@@ -17,6 +18,8 @@ export async function runIntegrationPhase(codeServerEntry: string, print: Print)
   const startedAt = Date.now();
   const log = new EventLog('integration', print);
   const dirs = createRunDirs('integration');
+  // Registered first, so on Ctrl+C it runs after the server and browser have stopped.
+  const removeDirs = addCleanup('temp folders', () => removeRunDirs(dirs));
   let server: CodeServer | undefined;
   let browser: LaunchedBrowser | undefined;
   try {
@@ -47,7 +50,7 @@ export async function runIntegrationPhase(codeServerEntry: string, print: Print)
       saveLogs(dirs, logsDir);
       print(`  editor logs: ${path.relative(process.cwd(), logsDir)}`);
     }
-    removeRunDirs(dirs);
+    await removeDirs();
   }
   return { name: 'integration', counts: log.counts(), seconds: Math.round((Date.now() - startedAt) / 1000) };
 }

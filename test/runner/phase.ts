@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { isInterrupted } from './cleanup';
 import { Counts, countEvents, formatEvent, TestEvent } from './protocol';
 
 export interface PhaseResult {
@@ -72,6 +73,10 @@ export class EventLog {
   failRun(reason: string): void {
     this.flushNotes();
     this.runProblems.push(reason);
+    if (isInterrupted()) {
+      // Everything fails while shutting down; the interruption was reported already.
+      return;
+    }
     this.print(`  FAIL  ${this.phase} run: ${reason.replace(/\n/g, '\n        ')}`);
   }
 

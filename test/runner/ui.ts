@@ -5,6 +5,7 @@ import { CodeServer, startCodeServer, workbenchUrl } from './codeServer';
 import { EventLog, PhaseResult, phaseTimeoutMs, Print, resultPath, timeout } from './phase';
 import { listFiles, repoRoot, testResultsDir, uiTestDir } from './paths';
 import { setEventSink } from './protocol';
+import { addCleanup } from './cleanup';
 import { createRunDirs, removeRunDirs, saveLogs } from './runDirs';
 import { createEventReporter } from './testReporter';
 import { setUiSession, UiSession } from './uiSession';
@@ -18,6 +19,8 @@ export async function runUiPhase(codeServerEntry: string, print: Print): Promise
   const startedAt = Date.now();
   const log = new EventLog('ui', print);
   const dirs = createRunDirs('ui');
+  // Registered first, so on Ctrl+C it runs after the server and browser have stopped.
+  const removeDirs = addCleanup('temp folders', () => removeRunDirs(dirs));
   let server: CodeServer | undefined;
   let browser: LaunchedBrowser | undefined;
   try {
@@ -58,7 +61,7 @@ export async function runUiPhase(codeServerEntry: string, print: Print): Promise
       saveLogs(dirs, logsDir);
       print(`  editor logs: ${path.relative(process.cwd(), logsDir)}`);
     }
-    removeRunDirs(dirs);
+    await removeDirs();
   }
   const counts = log.counts();
   return { name: 'ui', counts, seconds: Math.round((Date.now() - startedAt) / 1000) };

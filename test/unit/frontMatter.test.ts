@@ -317,6 +317,12 @@ describe('frontMatter', () => {
       assert.deepEqual(fieldRange('---\nstatus: c#sharp\n---\n', 'status'), range(1, 8, 15), 'a # inside a word is not a comment');
     });
 
+    it('keeps a # inside a quoted value', () => {
+      assert.deepEqual(fieldRange('---\ntitle: "a # b" # note\n---\n', 'title'), range(1, 7, 14));
+      assert.deepEqual(fieldRange("---\ntitle: 'x # y'\n---\n", 'title'), range(1, 7, 14));
+      assert.deepEqual(fieldRange('---\ntitle: "say \\"#1\\" now" # c\n---\n', 'title'), range(1, 7, 23));
+    });
+
     it('points at the key when the value is empty', () => {
       assert.deepEqual(fieldRange('---\nstatus:\n---\n', 'status'), range(1, 0, 7));
       assert.deepEqual(fieldRange('---\nstatus: # none\n---\n', 'status'), range(1, 0, 8));

@@ -181,7 +181,7 @@ describe('firstStatus and genericTemplateText', () => {
 
 describe('snippetToPlainText', () => {
   it('expands placeholders to their defaults and choices to the first option', () => {
-    assert.equal(snippetToPlainText('a ${1:one} $2 ${3} ${4|x,y|} $0 b'), 'a one    x  b');
+    assert.equal(snippetToPlainText('a ${1:one} $2 ${3} ${4|x,y|} $0 b'), 'a one   x  b');
     assert.equal(snippetToPlainText('${1:outer ${2:inner} tail}'), 'outer inner tail');
     assert.equal(snippetToPlainText('\\$HOME \\} \\\\ ${1|a\\,b,c|}'), '$HOME } \\ a,b');
     assert.equal(snippetToPlainText('{{not a marker}'), '{{not a marker}');
@@ -217,14 +217,22 @@ describe('applyDraftFields', () => {
   });
 
   it('keeps the body’s tab stops when the snippet’s front matter can’t be edited', () => {
-    // A double-quoted YAML string can't hold the snippet escape `\$`, so the snippet's front matter doesn't parse.
-    const rendered = { text: '---\ntitle: "A $5 talk"\n---\n\nBody text\n', snippet: '---\ntitle: "A \\$5 talk"\n---\n\n${1:Body} text\n' };
+    // A tab stop inside a flow mapping is not YAML: `{` opens another mapping there.
+    const rendered = { text: '---\nmeta: {a: x}\n---\n\nBody text\n', snippet: '---\nmeta: {a: ${1:x}}\n---\n\n${2:Body} text\n' };
     const result = applyDraftFields(rendered, { draft: true });
     assert.ok(result.ok);
     assert.equal(result.tabStopsKept, 'body');
-    assert.equal(result.text, '---\ntitle: "A $5 talk"\ndraft: true\n---\n\nBody text\n');
+    assert.equal(result.text, '---\nmeta: {a: x}\ndraft: true\n---\n\nBody text\n');
     assert.equal(snippetToPlainText(result.snippet), result.text);
-    assert.match(result.snippet, /\$\{1:Body\}/);
+    assert.match(result.snippet, /\$\{2:Body\}/);
+  });
+
+  it('follows a double-quoted value that holds a $ through later fields', () => {
+    const rendered = renderEmpty(builtin('talk'));
+    const result = applyDraftFields(rendered, { event: 'Pay $5 "now"', extra: '${x}', duration: 20 });
+    assert.ok(result.ok);
+    assert.equal(result.tabStopsKept, 'all');
+    assert.equal(snippetToPlainText(result.snippet), result.text);
   });
 
   it('refuses values front matter cannot hold', () => {

@@ -1,0 +1,91 @@
+import { Worker } from 'node:worker_threads';
+import type { AnalysisRequest, AnalysisResponse } from './analysisWorker';
+import type { AnalysisJob } from './analysis';
+import type { Analyzer } from './indexer';
+import type { DraftAnalysis } from './types';
+
+interface Waiting {
+  resolve(results: DraftAnalysis[]): void;
+  reject(error: Error): void;
+}
+
+/**
+ * A few worker threads that run the analysis pass, so a large scan uses more than one core
+ * and the host thread stays free. Each worker takes the next batch when it is idle.
+ */
+export class AnalysisPool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly queue: { request: AnalysisRequest; waiting: Waiting }[] = [];
+  private readonly inFlight = new Map<number, { worker: Worker; waiting: Waiting }>();
+  private nextId = 1;
+  private disposed = false;
+
+  constructor(private readonly workerScript: string, private readonly size: number) {}
+
+  /** The pool as the indexer's analyzer. */
+  readonly analyze: Analyzer = (jobs: AnalysisJob[], options): Promise<DraftAnalysis[]> => {
+    if (this.disposed) return Promise.reject(new Error('The analysis pool is closed.'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ request: { id: this.nextId++, jobs, wordsPerMinute: options.wordsPerMinute }, waiting: { resolve, reject } });
+      this.pump();
+    });
+  };
+
+  dispose(): void {
+    this.disposed = true;
+    const closed = new Error('The analysis pool is closed.');
+    for (const { waiting } of this.queue.splice(0)) waiting.reject(closed);
+    for (const { waiting } of this.inFlight.values()) waiting.reject(closed);
+    this.inFlight.clear();
+    for (const worker of this.workers.splice(0)) void worker.terminate();
+    this.idle.length = 0;
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0) {
+      const worker = this.idle.pop() ?? this.spawn();
+      if (!worker) return;
+      const { request, waiting } = this.queue.shift()!;
+      this.inFlight.set(request.id, { worker, waiting });
+      worker.postMessage(request);
+    }
+  }
+
+  private spawn(): Worker | undefined {
+    if (this.workers.length >= this.size) return undefined;
+    const worker = new Worker(this.workerScript);
+    // An idle pool must not keep a process (a test run, a CLI) alive.
+    worker.unref();
+    worker.on('message', (response: AnalysisResponse) => {
+      const entry = this.inFlight.get(response.id);
+      if (!entry) return;
+      this.inFlight.delete(response.id);
+      if ('error' in response) entry.waiting.reject(new Error(response.error));
+      else entry.waiting.resolve(response.results);
+      this.idle.push(worker);
+      this.pump();
+    });
+    worker.on('error', (error) => this.fail(worker, error));
+    worker.on('exit', (code) => {
+      if (!this.disposed) this.fail(worker, new Error(`An analysis worker stopped with exit code ${code}.`));
+    });
+    this.workers.push(worker);
+    return worker;
+  }
+
+  /** A crashed worker fails only its own batch; the indexer analyses that batch itself. */
+  private fail(worker: Worker, error: Error): void {
+    for (const [id, entry] of this.inFlight) {
+      if (entry.worker === worker) {
+        this.inFlight.delete(id);
+        entry.waiting.reject(error);
+      }
+    }
+    const index = this.workers.indexOf(worker);
+    if (index >= 0) this.workers.splice(index, 1);
+    const idleIndex = this.idle.indexOf(worker);
+    if (idleIndex >= 0) this.idle.splice(idleIndex, 1);
+    this.pump();
+  }
+}

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { buildSync } from 'esbuild';
+import { analyzeJobs, type AnalysisJob } from '../../src/core/analysis';
+import { AnalysisPool } from '../../src/core/analysisPool';
+import { DraftIndex } from '../../src/core/draftIndex';
+import { scanFiles, type ScanFile } from '../../src/core/indexer';
+import { makeConfig, uriOf, utf8 } from './helpers';
+
+const jobs: AnalysisJob[] = [
+  { body: '# Title\n\nOne two three.\n\n- [x] done\n- [ ] open\n', bodyStartLine: 4 },
+  { body: '## Intro (5 min)\n\n## Demo (10 min)\n\nWords here.\n', bodyStartLine: 7 },
+  { body: '', bodyStartLine: 0 },
+];
+
+describe('AnalysisPool', function () {
+  this.timeout(30_000);
+  let dir: string;
+  let workerScript: string;
+
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devrel-pool-'));
+    workerScript = path.join(dir, 'analysisWorker.js');
+    buildSync({ entryPoints: [path.resolve(__dirname, '../../src/core/analysisWorker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: workerScript, logLevel: 'silent' });
+  });
+
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('gives the same analysis as this thread', async () => {
+    const pool = new AnalysisPool(workerScript, 2);
+    try {
+      const results = await Promise.all([pool.analyze(jobs, { wordsPerMinute: 200 }), pool.analyze(jobs.slice(1), { wordsPerMinute: 200 })]);
+      assert.deepEqual(results[0], analyzeJobs(jobs, { wordsPerMinute: 200 }));
+      assert.deepEqual(results[1], analyzeJobs(jobs.slice(1), { wordsPerMinute: 200 }));
+      assert.equal(results[0][1].talk?.plannedMinutes, 15);
+    } finally {
+      pool.dispose();
+    }
+  });
+
+  it('rejects the batches of a worker that dies, and refuses work once closed', async () => {
+    const crashing = path.join(dir, 'crash.js');
+    fs.writeFileSync(crashing, "require('node:worker_threads').parentPort.on('message', () => process.exit(3));\n");
+    const pool = new AnalysisPool(crashing, 1);
+    await assert.rejects(pool.analyze(jobs, { wordsPerMinute: 238 }), /exit code 3/);
+    pool.dispose();
+    await assert.rejects(pool.analyze(jobs, { wordsPerMinute: 238 }), /closed/);
+  });
+
+  it('lets scanFiles fall back to this thread when the analyzer fails', async () => {
+    const config = makeConfig();
+    const files: ScanFile[] = ['a.md', 'b.md'].map((name) => ({ uri: uriOf(name), relativePath: name, size: 1, mtimeMs: 1 }));
+    const text = '---\nkind: blog\ntitle: Post\n---\nThree little words.\n';
+    const index = new DraftIndex();
+    const report = await scanFiles(index, files, { readFile: () => utf8(text) }, { config, analyzer: () => Promise.reject(new Error('no workers')), yieldBetweenBatches: false });
+    assert.equal(report.analyzerFailures, 1);
+    assert.deepEqual(index.drafts().map((d) => d.analysis?.words), [3, 3]);
+  });
+
+  it('lets scanFiles use the pool for the analysis pass', async () => {
+    const pool = new AnalysisPool(workerScript, 1);
+    try {
+      const config = makeConfig();
+      const files: ScanFile[] = Array.from({ length: 30 }, (_, i) => ({ uri: uriOf(`t${i}.md`), relativePath: `t${i}.md`, size: 1, mtimeMs: 1 }));
+      const text = '---\nkind: talk\ntitle: Talk\nduration: 10\n---\n## Intro (5 min)\n## Demo (8 min)\n';
+      const index = new DraftIndex();
+      let listedBeforeAnalysed = false;
+      const report = await scanFiles(index, files, { readFile: () => utf8(text) }, {
+        config,
+        analyzer: pool.analyze,
+        batchSize: 7,
+        yieldBetweenBatches: false,
+        onListed: () => (listedBeforeAnalysed = index.drafts().length === 30),
+      });
+      assert.equal(report.analyzerFailures, 0);
+      assert.ok(listedBeforeAnalysed, 'every draft is listed before onListed');
+      const drafts = index.drafts();
+      assert.equal(drafts.length, 30);
+      assert.ok(drafts.every((d) => d.analysis?.talk?.plannedMinutes === 13));
+      assert.ok(drafts.every((d) => d.problems.some((p) => p.code === 'talk-over-duration')), 'problems that need the analysis are added');
+    } finally {
+      pool.dispose();
+    }
+  });
+});

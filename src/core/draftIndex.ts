@@ -1,3 +1,4 @@
+import { decodeResult, encodeResult, type EncodedResult } from './cacheCodec';
 import type { Draft, ReadResult, Skipped } from './types';
 
 export interface FileStamp {
@@ -28,14 +29,14 @@ interface Entry {
   stamp: FileStamp;
 }
 
-export const CACHE_VERSION = 2;
+export const CACHE_VERSION = 3;
 
 /** A serialisable snapshot, checked against the files' size and mtime on the next start. */
 export interface IndexCache {
   version: number;
   configKey: string;
-  /** The URI is not repeated here: each result carries it. */
-  entries: [size: number, mtimeMs: number, result: ReadResult][];
+  /** Each result is encoded positionally by `encodeResult`, and carries its URI. */
+  entries: [size: number, mtimeMs: number, result: EncodedResult][];
 }
 
 export interface IndexUpdate {
@@ -140,7 +141,7 @@ export class DraftIndex {
 
   toCache(configKey: string): IndexCache {
     const entries: IndexCache['entries'] = [];
-    for (const entry of this.entries.values()) entries.push([entry.stamp.size, entry.stamp.mtimeMs, entry.result]);
+    for (const entry of this.entries.values()) entries.push([entry.stamp.size, entry.stamp.mtimeMs, encodeResult(entry.result)]);
     return { version: CACHE_VERSION, configKey, entries };
   }
 
@@ -152,8 +153,15 @@ export class DraftIndex {
     if (!isCache(cache)) return { loaded: 0, reason: 'not a DevRel Desk cache' };
     if (cache.version !== CACHE_VERSION) return { loaded: 0, reason: `cache version ${cache.version} is not ${CACHE_VERSION}` };
     if (cache.configKey !== configKey) return { loaded: 0, reason: 'settings changed since the cache was written' };
-    this.apply(cache.entries.map(([size, mtimeMs, result]) => ({ uri: uriOf(result), result, stamp: { size, mtimeMs } })));
-    return { loaded: cache.entries.length };
+    const updates: IndexUpdate[] = [];
+    for (const [size, mtimeMs, encoded] of cache.entries) {
+      const result = decodeResult(encoded);
+      // A stored cache can be corrupt; trusting half of it would hide drafts until they change.
+      if (!result || typeof size !== 'number' || typeof mtimeMs !== 'number') return { loaded: 0, reason: 'not a DevRel Desk cache' };
+      updates.push({ uri: uriOf(result), result, stamp: { size, mtimeMs } });
+    }
+    this.apply(updates);
+    return { loaded: updates.length };
   }
 
   private fire(change: IndexChange): void {
@@ -168,15 +176,5 @@ function uriOf(result: ReadResult): string {
 function isCache(value: unknown): value is IndexCache {
   if (typeof value !== 'object' || value === null) return false;
   const cache = value as Partial<IndexCache>;
-  return typeof cache.version === 'number' && typeof cache.configKey === 'string' && Array.isArray(cache.entries) && cache.entries.every(isCacheEntry);
-}
-
-/** A stored cache can be corrupt; one bad entry would otherwise throw later in `drafts()`. */
-function isCacheEntry(value: unknown): boolean {
-  if (!Array.isArray(value) || value.length !== 3) return false;
-  const [size, mtimeMs, result] = value as unknown[];
-  if (typeof size !== 'number' || typeof mtimeMs !== 'number') return false;
-  if (typeof result !== 'object' || result === null) return false;
-  const item = (result as { draft?: unknown; skipped?: unknown }).draft ?? (result as { skipped?: unknown }).skipped;
-  return typeof item === 'object' && item !== null && typeof (item as { uri?: unknown }).uri === 'string';
+  return typeof cache.version === 'number' && typeof cache.configKey === 'string' && Array.isArray(cache.entries) && cache.entries.every(Array.isArray);
 }

@@ -117,14 +117,18 @@ describe('Scaffolding new drafts', function () {
     for (const uri of createdFolders.reverse()) {
       await vscode.workspace.fs.delete(uri, { recursive: true, useTrash: false }).then(undefined, () => undefined);
     }
+    let left: string[] = [];
     await waitFor(
       async () => {
         const listed = new Set((await api.listDrafts()).map((d) => d.uri.toString()));
-        return created.every((uri) => !listed.has(uri.toString()));
+        left = created.filter((uri) => listed.has(uri.toString())).map(relative);
+        return left.length === 0;
       },
       10_000,
       'the created drafts to leave the index',
-    );
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}; still listed: ${left.join(', ')}`);
+    });
   });
 
   const expectations = [
@@ -267,12 +271,13 @@ describe('Scaffolding new drafts', function () {
 
   it('refuses a folder that is really a file, and leaves nothing behind', async () => {
     const before = await readWorkspaceFile('notes/README.md');
+    const listed = await listFolder('notes');
     for (const folder of ['notes/README.md', 'notes/README.md/deeper']) {
       const result = await executeCommand('devrel.newDraft', { kind: 'talk', title: 'Into a file', folder, open: false });
       assert.equal(result, undefined, folder);
     }
     assert.equal(await readWorkspaceFile('notes/README.md'), before);
-    assert.deepEqual(await listFolder('notes'), ['README.md']);
+    assert.deepEqual(await listFolder('notes'), listed);
   });
 
   it('reports a read-only folder clearly and leaves nothing behind', async function () {

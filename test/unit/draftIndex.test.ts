@@ -243,7 +243,7 @@ describe('DraftIndex', () => {
       assert.equal(cache.version, CACHE_VERSION);
       assert.equal(cache.configKey, 'key-1');
       assert.deepEqual(
-        cache.entries.map(([size, mtimeMs, result]) => ['draft' in result ? result.draft.uri : result.skipped.uri, size, mtimeMs]),
+        cache.entries.map(([size, mtimeMs, encoded]) => [encoded[1], size, mtimeMs]),
         [
           [uriOf('a.md'), 120, 1700000000123.5],
           [uriOf('n.md'), 7, 42],

@@ -1,0 +1,89 @@
+// A compact, positional encoding of index entries for the cache. A warm start parses the
+// whole cache before anything can be shown, and repeating every property name for ten
+// thousand drafts roughly doubled its size and its parse time.
+import type { Draft, DraftDate, KindSource, Problem, ReadResult, SkipReason, StatusSource } from './types';
+
+const KIND_SOURCES: KindSource[] = ['front-matter', 'folder'];
+const STATUS_SOURCES: StatusSource[] = ['front-matter', 'draft-flag', 'published-flag', 'default'];
+const FORMATS: (Draft['frontMatterFormat'] | null)[] = [null, 'yaml', 'toml'];
+
+type EncodedDate = [field: string, label: string, date: string, deadline: 0 | 1];
+type EncodedAnalysis = [words: number, readingMinutes: number, done: number, total: number, talk: NonNullable<Draft['analysis']>['talk'] | null] | null;
+
+export type EncodedDraft = [
+  tag: 'd',
+  uri: string,
+  relativePath: string,
+  kind: string,
+  kindSource: number,
+  title: string,
+  status: string,
+  statusSource: number,
+  dates: EncodedDate[],
+  tags: string[],
+  duration: number | null,
+  fields: Draft['fields'],
+  format: number,
+  problems: Problem[],
+  analysis: EncodedAnalysis,
+];
+export type EncodedSkipped = [tag: 's', uri: string, reason: SkipReason, message: string];
+export type EncodedResult = EncodedDraft | EncodedSkipped;
+
+export function encodeResult(result: ReadResult): EncodedResult {
+  if ('skipped' in result) return ['s', result.skipped.uri, result.skipped.reason, result.skipped.message];
+  const d = result.draft;
+  const a = d.analysis;
+  return [
+    'd',
+    d.uri,
+    d.relativePath,
+    d.kind,
+    KIND_SOURCES.indexOf(d.kindSource),
+    d.title,
+    d.status,
+    STATUS_SOURCES.indexOf(d.statusSource),
+    d.dates.map((x) => [x.field, x.label, x.date, x.deadline ? 1 : 0]),
+    d.tags,
+    d.duration ?? null,
+    d.fields,
+    FORMATS.indexOf(d.frontMatterFormat ?? null),
+    d.problems,
+    a ? [a.words, a.readingMinutes, a.checklist.done, a.checklist.total, a.talk ?? null] : null,
+  ];
+}
+
+/** Decodes one entry; anything malformed gives undefined, so a corrupt cache is ignored, not trusted. */
+export function decodeResult(value: unknown): ReadResult | undefined {
+  if (!Array.isArray(value)) return undefined;
+  if (value[0] === 's' && value.length === 4 && typeof value[1] === 'string') {
+    return { skipped: { uri: value[1], reason: value[2] as SkipReason, message: String(value[3]) } };
+  }
+  if (value[0] !== 'd' || value.length !== 15) return undefined;
+  const [, uri, relativePath, kind, kindSource, title, status, statusSource, dates, tags, duration, fields, format, problems, analysis] = value as EncodedDraft;
+  if (typeof uri !== 'string' || typeof relativePath !== 'string' || typeof kind !== 'string' || typeof title !== 'string' || typeof status !== 'string') return undefined;
+  if (!Array.isArray(dates) || !Array.isArray(tags) || !Array.isArray(problems) || typeof fields !== 'object' || fields === null) return undefined;
+  const draft: Draft = {
+    uri,
+    relativePath,
+    kind,
+    kindSource: KIND_SOURCES[kindSource] ?? 'front-matter',
+    title,
+    status,
+    statusSource: STATUS_SOURCES[statusSource] ?? 'front-matter',
+    dates: dates.map(([field, label, date, deadline]): DraftDate => ({ field, label, date, deadline: deadline === 1 })),
+    tags,
+    duration: duration ?? undefined,
+    fields,
+    frontMatterFormat: FORMATS[format] ?? undefined,
+    problems,
+  };
+  if (draft.duration === undefined) delete draft.duration;
+  if (draft.frontMatterFormat === undefined) delete draft.frontMatterFormat;
+  if (Array.isArray(analysis)) {
+    const [words, readingMinutes, done, total, talk] = analysis;
+    draft.analysis = { words, readingMinutes, checklist: { done, total } };
+    if (talk) draft.analysis.talk = talk;
+  }
+  return { draft };
+}

@@ -11,6 +11,8 @@ export interface DevRelDeskApi {
   onDidChangeDrafts: vscode.Event<void>;
   /** Timings of this activation, in milliseconds, for benchmarks and diagnostics. */
   readonly timings: {
+    /** `Date.now()` when activation began. */
+    readonly activatedAt: number;
     readonly activateMs: number;
     readonly firstListMs?: number;
     readonly firstIndexMs?: number;

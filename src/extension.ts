@@ -19,6 +19,7 @@ export type { DevRelDeskApi, DraftInfo } from './api';
 /** Wires components together and returns at once; the workspace scan starts after it returns. */
 export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   const started = performance.now();
+  const activatedAt = Date.now();
   const log = createLogger();
   const push = (...items: vscode.Disposable[]): void => void context.subscriptions.push(...items);
   push(log);
@@ -55,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   const changed = new vscode.EventEmitter<void>();
   push(changed, workspace.onDidChange(() => changed.fire()));
 
-  const timings = { activateMs: 0, firstListMs: undefined as number | undefined, firstIndexMs: undefined as number | undefined };
+  const timings = { activatedAt, activateMs: 0, firstListMs: undefined as number | undefined, firstIndexMs: undefined as number | undefined };
   const api: DevRelDeskApi = {
     async listDrafts() {
       await workspace.ready();

@@ -152,6 +152,8 @@ export class TemplateStore extends Disposable {
         if (found.length > 0) problems.set(source, found.join(' '));
         if (parsed.template) templates.push({ template: parsed.template, uri, label: info.label, statuses: info.statuses });
       } catch (error) {
+        // Deleted between listing and reading: the watcher reloads again.
+        if ((error instanceof vscode.FileSystemError && error.code === 'FileNotFound') || /ENOENT/.test(String(error))) continue;
         problems.set(source, `could not be read: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
@@ -163,12 +165,19 @@ export class TemplateStore extends Disposable {
 
   private watchFolders(): void {
     this.disposeWatchers();
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `${TEMPLATES_FOLDER}/*.md`));
-      const changed = (): void => this.scheduleReload();
-      this.watchers.push(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
-    }
+    // A plain glob rides on the workspace's own recursive watcher. A RelativePattern would ask
+    // for a watcher of its own on a folder that usually doesn't exist yet.
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${TEMPLATES_FOLDER}/*.md`);
+    const changed = (uri: vscode.Uri): void => {
+      if (this.isTemplateFile(uri)) this.scheduleReload();
+    };
+    this.watchers.push(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
     this.scheduleReload();
+  }
+
+  private isTemplateFile(uri: vscode.Uri): boolean {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return folder !== undefined && vscode.Uri.joinPath(this.templatesFolder(folder), uri.path.split('/').pop() ?? '').toString() === uri.toString();
   }
 
   private scheduleReload(): void {

@@ -138,7 +138,7 @@ async function createDraft(ctx: ScaffoldContext, request: NewDraftRequest, targe
   const template = await chooseTemplate(ctx, templates, request.kind, scripted);
   if (!template) return undefined;
   const kind = template.kind;
-  const kindLabel = ctx.workspace.config.kinds[kind]?.label ?? template.name;
+  const kindLabel = inSentence(ctx.workspace.config.kinds[kind]?.label ?? template.name);
 
   const title = request.title ?? (await askTitle(kindLabel));
   if (title === undefined) return undefined;
@@ -192,6 +192,7 @@ async function createDraft(ctx: ScaffoldContext, request: NewDraftRequest, targe
   });
   if (!name.ok) throw new UserError(`${name.problem} (from ${placement.value.patternSource})`);
 
+  await checkFolder(workspaceFolder, folder);
   const fileUri = await newFileUri(workspaceFolder, folder, name.fileName);
   await writeNewFile(workspaceFolder, fileUri, content.text);
   const relative = vscode.workspace.asRelativePath(fileUri);
@@ -346,6 +347,11 @@ function templateLabel(template: Template): string {
   return template.builtin ? `for ${template.kind}` : template.source;
 }
 
+/** "Blog post" → "blog post" for "New blog post"; acronyms such as "OSS contribution" stay. */
+function inSentence(label: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
+
 function weekday(isoDate: string): string {
   return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' });
 }
@@ -364,6 +370,23 @@ async function newFileUri(workspaceFolder: vscode.WorkspaceFolder, folder: strin
     throw new UserError(`"${fileName}" would land outside ${folder || 'the workspace folder'}; check the file name pattern.`);
   }
   return uri;
+}
+
+/** Refuses a target "folder" that is a file, or sits under one, before any name is tried in it. */
+async function checkFolder(workspaceFolder: vscode.WorkspaceFolder, folder: string): Promise<void> {
+  const parts = folder === '' ? [] : folder.split('/');
+  for (let depth = parts.length; depth > 0; depth--) {
+    const uri = vscode.Uri.joinPath(workspaceFolder.uri, ...parts.slice(0, depth));
+    let stat: vscode.FileStat;
+    try {
+      stat = await vscode.workspace.fs.stat(uri);
+    } catch {
+      // Missing (or below a file, which a shallower step reports): it will be created.
+      continue;
+    }
+    if (stat.type & vscode.FileType.Directory) return;
+    throw new UserError(`${parts.slice(0, depth).join('/')} is a file, not a folder; choose a folder for the new draft.`);
+  }
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -625,8 +648,9 @@ async function gitUserName(folder: vscode.WorkspaceFolder): Promise<string> {
   let name = '';
   try {
     const extension = vscode.extensions.getExtension<{ getAPI(version: 1): GitApi }>('vscode.git');
-    const exports = extension && (extension.isActive ? extension.exports : await withTimeout(Promise.resolve(extension.activate()), GIT_TIMEOUT_MS));
-    const api = exports?.getAPI(1);
+    // Only a Git extension the editor already started: starting it here would hold up the
+    // command, and its file watchers restarting can drop events for a folder made right then.
+    const api = extension?.isActive ? extension.exports.getAPI(1) : undefined;
     const repository = api?.getRepository?.(folder.uri) ?? api?.repositories.find((r) => pathInside(r.rootUri.path, folder.uri.path) !== undefined);
     if (repository) {
       name = ((await withTimeout(repository.getConfig('user.name'), GIT_TIMEOUT_MS)) || (await withTimeout(repository.getGlobalConfig('user.name'), GIT_TIMEOUT_MS)) || '').trim();

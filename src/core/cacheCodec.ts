@@ -1,13 +1,14 @@
 // A compact, positional encoding of index entries for the cache. A warm start parses the
 // whole cache before anything can be shown, and repeating every property name for ten
 // thousand drafts roughly doubled its size and its parse time.
-import type { Draft, DraftDate, KindSource, Problem, ReadResult, SkipReason, StatusSource } from './types';
+import type { Draft, DraftDate, ImpactEntry, KindSource, Problem, ReadResult, SkipReason, StatusSource } from './types';
 
 const KIND_SOURCES: KindSource[] = ['front-matter', 'folder'];
 const STATUS_SOURCES: StatusSource[] = ['front-matter', 'draft-flag', 'published-flag', 'default'];
 const FORMATS: (Draft['frontMatterFormat'] | null)[] = [null, 'yaml', 'toml'];
 
 type EncodedDate = [field: string, label: string, date: string, deadline: 0 | 1];
+type EncodedImpact = [date: string, metric: string, value: number, note: string | null, link: string | null];
 type EncodedAnalysis = [words: number, readingMinutes: number, done: number, total: number, talk: NonNullable<Draft['analysis']>['talk'] | null] | null;
 
 export type EncodedDraft = [
@@ -26,6 +27,7 @@ export type EncodedDraft = [
   format: number,
   problems: Problem[],
   analysis: EncodedAnalysis,
+  impact: EncodedImpact[] | null,
 ];
 export type EncodedSkipped = [tag: 's', uri: string, reason: SkipReason, message: string];
 export type EncodedResult = EncodedDraft | EncodedSkipped;
@@ -50,6 +52,7 @@ export function encodeResult(result: ReadResult): EncodedResult {
     FORMATS.indexOf(d.frontMatterFormat ?? null),
     d.problems,
     a ? [a.words, a.readingMinutes, a.checklist.done, a.checklist.total, a.talk ?? null] : null,
+    d.impact ? d.impact.map((e) => [e.date, e.metric, e.value, e.note ?? null, e.link ?? null]) : null,
   ];
 }
 
@@ -59,8 +62,9 @@ export function decodeResult(value: unknown): ReadResult | undefined {
   if (value[0] === 's' && value.length === 4 && typeof value[1] === 'string') {
     return { skipped: { uri: value[1], reason: value[2] as SkipReason, message: String(value[3]) } };
   }
-  if (value[0] !== 'd' || value.length !== 15) return undefined;
-  const [, uri, relativePath, kind, kindSource, title, status, statusSource, dates, tags, duration, fields, format, problems, analysis] = value as EncodedDraft;
+  // 15 elements is an entry written before impact was tracked.
+  if (value[0] !== 'd' || (value.length !== 15 && value.length !== 16)) return undefined;
+  const [, uri, relativePath, kind, kindSource, title, status, statusSource, dates, tags, duration, fields, format, problems, analysis, impact] = value as EncodedDraft;
   if (typeof uri !== 'string' || typeof relativePath !== 'string' || typeof kind !== 'string' || typeof title !== 'string' || typeof status !== 'string') return undefined;
   if (!Array.isArray(dates) || !Array.isArray(tags) || !Array.isArray(problems) || typeof fields !== 'object' || fields === null) return undefined;
   const draft: Draft = {
@@ -80,10 +84,31 @@ export function decodeResult(value: unknown): ReadResult | undefined {
   };
   if (draft.duration === undefined) delete draft.duration;
   if (draft.frontMatterFormat === undefined) delete draft.frontMatterFormat;
+  if (impact !== undefined && impact !== null) {
+    const entries = decodeImpact(impact);
+    if (!entries) return undefined;
+    draft.impact = entries;
+  }
   if (Array.isArray(analysis)) {
     const [words, readingMinutes, done, total, talk] = analysis;
     draft.analysis = { words, readingMinutes, checklist: { done, total } };
     if (talk) draft.analysis.talk = talk;
   }
   return { draft };
+}
+
+function decodeImpact(value: unknown): ImpactEntry[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const entries: ImpactEntry[] = [];
+  for (const item of value as unknown[]) {
+    if (!Array.isArray(item)) return undefined;
+    const [date, metric, amount, note, link] = item as unknown[];
+    if (typeof date !== 'string' || typeof metric !== 'string' || typeof amount !== 'number') return undefined;
+    if ((note !== null && typeof note !== 'string') || (link !== null && typeof link !== 'string')) return undefined;
+    const entry: ImpactEntry = { date, metric, value: amount };
+    if (note !== null) entry.note = note;
+    if (link !== null) entry.link = link;
+    entries.push(entry);
+  }
+  return entries;
 }

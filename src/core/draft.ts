@@ -1,6 +1,7 @@
 import { analyzeMarkdown } from './analysis';
 import { isValidCalendarDate, parseDateValue } from './dates';
 import { findFieldValueRange, locateFrontMatter, parseFrontMatter, unclosedProblem, type FrontMatterBlock } from './frontMatter';
+import { parseImpactEntries } from './impact';
 import { decodeDraftBytes, LineMap } from './text';
 import type { CoreConfig, Draft, DraftAnalysis, DraftDate, KindDefinition, KindSource, Problem, ReadResult, StatusSource } from './types';
 
@@ -133,6 +134,12 @@ export function parseDraft(source: DraftSource, text: string, config: CoreConfig
     }
   }
 
+  const impact = parseImpactEntries(data.impact);
+  const impactRange = impact.problems.length > 0 ? fieldRange('impact') : undefined;
+  for (const message of impact.problems) {
+    problems.push({ code: 'invalid-impact', severity: 'warning', message, field: 'impact', range: impactRange });
+  }
+
   const fields = scalarFields(data, kindDef);
   if (resolved.kind === 'talk' && typeof data.abstract === 'string') {
     const length = data.abstract.trim().length;
@@ -164,6 +171,7 @@ export function parseDraft(source: DraftSource, text: string, config: CoreConfig
     frontMatterFormat: block?.format,
     problems,
   };
+  if (impact.entries.length > 0) draft.impact = impact.entries;
   if (options.analyze) analyzeDraft(draft, text.slice(bodyStart), bodyStartLine, config);
   return { draft };
 }
@@ -280,7 +288,7 @@ function readTags(value: unknown): string[] {
 }
 
 const MAX_FIELD_LENGTH = 200;
-const FIELDS_READ_ELSEWHERE = new Set(['title', 'kind', 'status', 'tags', 'duration', 'abstract']);
+const FIELDS_READ_ELSEWHERE = new Set(['title', 'kind', 'status', 'tags', 'duration', 'abstract', 'impact']);
 
 function scalarFields(data: Record<string, unknown>, kind: KindDefinition | undefined): Record<string, string | number | boolean> {
   const fields: Record<string, string | number | boolean> = {};

@@ -24,7 +24,8 @@ export type ProblemCode =
   | 'invalid-date'
   | 'abstract-too-long'
   | 'talk-over-duration'
-  | 'invalid-duration';
+  | 'invalid-duration'
+  | 'invalid-impact';
 
 /** Something wrong with a draft. Problems are data: the core reports them and never throws them. */
 export interface Problem {
@@ -108,6 +109,17 @@ export interface DraftAnalysis {
   talk?: { plannedMinutes: number; sections: TalkSection[] };
 }
 
+/** One measured outcome of a piece of work, from an entry of the front-matter `impact:` list. */
+export interface ImpactEntry {
+  /** `YYYY-MM-DD` */
+  date: string;
+  /** A metric id, trimmed and lowercased, e.g. `views`. May name a metric that isn't configured. */
+  metric: string;
+  value: number;
+  note?: string;
+  link?: string;
+}
+
 export type KindSource = 'front-matter' | 'folder';
 export type StatusSource = 'front-matter' | 'draft-flag' | 'published-flag' | 'default';
 
@@ -132,6 +144,8 @@ export interface Draft {
    * into their own properties and long texts such as abstracts are left out, to keep the index small.
    */
   fields: Record<string, string | number | boolean>;
+  /** Valid entries of the front-matter `impact:` list; absent when there are none. */
+  impact?: ImpactEntry[];
   frontMatterFormat?: 'yaml' | 'toml';
   problems: Problem[];
   /** Headings are left out: every draft is kept in memory and in the cache, and no view lists them. */

@@ -18,6 +18,8 @@ describe('Activation', () => {
   it('activates on its own in a workspace with Markdown drafts', async () => {
     const extension = getExtension();
     await waitFor(() => extension.isActive, 15_000, `${extension.id} to activate through its activation events`);
+    // A throwing activate() still leaves isActive true, just without exports.
+    assert.ok(extension.exports, 'the extension is active but exports nothing: did activate() throw?');
   });
 
   it('returns its API from activate()', async () => {
@@ -38,15 +40,16 @@ describe('Activation', () => {
     const record = {
       vscodeVersion: vscode.version,
       activationEvent: fromLog?.event ?? null,
-      activationMs: typeof api.activationMs === 'number' ? api.activationMs : null,
+      activationMs: typeof api.timings?.activateMs === 'number' ? round(api.timings.activateMs) : null,
+      firstListMs: typeof api.timings?.firstListMs === 'number' ? round(api.timings.firstListMs) : null,
       activateCallMs: round(activateCallMs),
       listDraftsMs: round(listMs),
       drafts: drafts.length,
     };
     note(
       record.activationMs === null
-        ? `activation: ${record.activateCallMs} ms until activate() resolved here (the extension reports no activationMs yet)`
-        : `activation: ${record.activationMs} ms (reported by the extension)`,
+        ? `activation: ${record.activateCallMs} ms until activate() resolved here (the extension reports no timings)`
+        : `activation: ${record.activationMs} ms in activate(), first listing after ${record.firstListMs ?? '?'} ms (as the extension measured)`,
     );
     note(`activated by ${record.activationEvent ?? 'an unknown event'}; listDrafts() returned ${drafts.length} drafts in ${record.listDraftsMs} ms`);
     // Kept beside the screenshots so timings can be compared across runs.

@@ -33,10 +33,12 @@ export interface DraftInfo {
 export interface DevRelDeskApi {
   listDrafts(): Promise<DraftInfo[]>;
   onDidChangeDrafts?: vscode.Event<void>;
-  /** `Date.now()` when activate() began, once the extension reports it. */
-  activatedAt?: number;
-  /** How long activate() took, once the extension reports it. */
-  activationMs?: number;
+  /** Timings of this activation in ms, as the extension measured them. */
+  readonly timings?: {
+    readonly activateMs: number;
+    readonly firstListMs?: number;
+    readonly firstIndexMs?: number;
+  };
 }
 
 export function getExtension(): vscode.Extension<DevRelDeskApi> {
@@ -202,8 +204,9 @@ export interface LogEntry {
 
 /**
  * Error entries attributed to DevRel Desk in the editor's logs: the extension
- * host log (activation failures, uncaught errors with our stack frames) and the
- * workbench log the runner collects (manifest problems).
+ * host log (activation failures, uncaught errors with our stack frames), the
+ * extension's own log channels, and the workbench log the runner collects
+ * (manifest problems).
  */
 export function extensionLogErrors(): LogEntry[] {
   const extension = getExtension();
@@ -212,7 +215,9 @@ export function extensionLogErrors(): LogEntry[] {
   const distDir = path.join(extension.extensionPath, path.dirname(main));
   const mentionsUs = (text: string): boolean =>
     text.toLowerCase().includes(extensionId) || text.includes(distDir) || text.includes(vscode.Uri.file(distDir).toString());
-  return readEditorLogs().filter((entry) => entry.level === 'error' && mentionsUs(entry.text));
+  // The extension's own log channels live in a folder named after its id.
+  const inOurLog = (file: string): boolean => file.split(path.sep).includes(extensionId);
+  return readEditorLogs().filter((entry) => entry.level === 'error' && (inOurLog(entry.file) || mentionsUs(entry.text)));
 }
 
 /** Log files the run can see; empty when the runner did not say where they are. */

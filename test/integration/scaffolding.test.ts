@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import {
   closeAllEditors,
+  note,
   executeCommand,
   getApi,
   readWorkspaceFile,
@@ -118,17 +119,21 @@ describe('Scaffolding new drafts', function () {
       await vscode.workspace.fs.delete(uri, { recursive: true, useTrash: false }).then(undefined, () => undefined);
     }
     let left: string[] = [];
-    await waitFor(
-      async () => {
-        const listed = new Set((await api.listDrafts()).map((d) => d.uri.toString()));
-        left = created.filter((uri) => listed.has(uri.toString())).map(relative);
-        return left.length === 0;
-      },
-      10_000,
-      'the created drafts to leave the index',
-    ).catch((error: Error) => {
-      throw new Error(`${error.message}; still listed: ${left.join(', ')}`);
-    });
+    const gone = async (): Promise<boolean> => {
+      const listed = new Set((await api.listDrafts()).map((d) => d.uri.toString()));
+      left = created.filter((uri) => listed.has(uri.toString())).map(relative);
+      return left.length === 0;
+    };
+    const heard = await waitFor(gone, 5_000, 'the deletes').then(() => true, () => false);
+    if (!heard) {
+      // The editor's file watcher sometimes misses deletes in a folder created moments before
+      // another extension starts watching (seen in code-server on Linux); a rescan catches up.
+      note(`file watcher missed the delete of ${left.join(', ')}; refreshing`);
+      await executeCommand('devrel.refresh');
+      await waitFor(gone, 10_000, 'the created drafts to leave the index').catch((error: Error) => {
+        throw new Error(`${error.message}; still listed: ${left.join(', ')}`);
+      });
+    }
   });
 
   const expectations = [

@@ -3,7 +3,7 @@ import { spawn } from 'child_process';
 import { buildExtension, buildIntegrationTests } from './build';
 import { addCleanup, installSignalHandlers, runCleanups } from './cleanup';
 import { EventLog, phaseTimeoutMs, readEventsFile, timeout } from './phase';
-import { integrationEntry, repoRoot } from './paths';
+import { repoRoot } from './paths';
 import { formatCounts } from './protocol';
 import { createRunDirs, removeRunDirs } from './runDirs';
 
@@ -15,8 +15,8 @@ import { createRunDirs, removeRunDirs } from './runDirs';
 async function main(): Promise<number> {
   installSignalHandlers();
   await buildExtension();
-  const tests = await buildIntegrationTests();
-  console.log(`built the extension and ${tests.length} integration test files`);
+  const compiled = await buildIntegrationTests();
+  console.log(`built the extension and ${compiled.testFiles.length} integration test files`);
 
   const version = process.env.VSCODE_VERSION || 'stable';
   const executable = await downloadAndUnzipVSCode({ version, cachePath: `${repoRoot}/.vscode-test` });
@@ -26,7 +26,7 @@ async function main(): Promise<number> {
     const args = [
       dirs.workspace,
       `--extensionDevelopmentPath=${repoRoot}`,
-      `--extensionTestsPath=${integrationEntry}`,
+      `--extensionTestsPath=${compiled.integrationEntry}`,
       `--user-data-dir=${dirs.userDataDir}`,
       `--extensions-dir=${dirs.extensionsDir}`,
       '--disable-workspace-trust',

@@ -1,12 +1,12 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { launchBrowser, LaunchedBrowser } from './browser';
-import { CodeServer, startCodeServer, workbenchUrl } from './codeServer';
-import { EventLog, isVerbose, logTimestamp, PhaseResult, phaseTimeoutMs, Print, readEventsFile, resultPath, timeout } from './phase';
-import { decodeEvent } from './protocol';
 import { addCleanup } from './cleanup';
+import { CodeServer, startCodeServer } from './codeServer';
+import { runInExtensionHost } from './hostRun';
+import { EventLog, isVerbose, PhaseResult, phaseTimeoutMs, Print, readEventsFile, resultPath } from './phase';
+import { decodeEvent } from './protocol';
 import { createRunDirs, removeRunDirs, RunDirs, saveLogs } from './runDirs';
-import { integrationEntry, repoRoot, testResultsDir } from './paths';
+import { testResultsDir } from './paths';
 
 /**
  * Runs the compiled integration suites inside code-server's extension host,
@@ -14,7 +14,7 @@ import { integrationEntry, repoRoot, testResultsDir } from './paths';
  * Extension Development Host, runs index.js, and reports back through the
  * codeAutomation* hooks it calls on the page.
  */
-export async function runIntegrationPhase(codeServerEntry: string, print: Print): Promise<PhaseResult> {
+export async function runIntegrationPhase(codeServerEntry: string, testsEntry: string, print: Print): Promise<PhaseResult> {
   const startedAt = Date.now();
   const log = new EventLog('integration', print);
   const dirs = createRunDirs('integration');
@@ -32,14 +32,10 @@ export async function runIntegrationPhase(codeServerEntry: string, print: Print)
       logFile: dirs.serverLog,
       disableGallery: true,
       // The extension host inherits the server's environment.
-      env: {
-        DEVREL_TEST_RESULTS_FILE: dirs.resultsFile,
-        DEVREL_TEST_USER_DATA_DIR: dirs.userDataDir,
-        DEVREL_TEST_WORKBENCH_LOG: dirs.workbenchLog,
-      },
+      env: testEnvironment(dirs),
     });
     browser = await launchBrowser();
-    await driveRun(server, browser, dirs, log, print);
+    await driveRun(server, browser, dirs, testsEntry, log, print);
   } catch (error) {
     log.failRun(error instanceof Error ? error.message : String(error));
   } finally {
@@ -55,39 +51,41 @@ export async function runIntegrationPhase(codeServerEntry: string, print: Print)
   return { name: 'integration', counts: log.counts(), seconds: Math.round((Date.now() - startedAt) / 1000) };
 }
 
-async function driveRun(server: CodeServer, browser: LaunchedBrowser, dirs: RunDirs, log: EventLog, print: Print): Promise<void> {
-  const page = await browser.browser.newPage({ viewport: { width: 1280, height: 800 } });
-  let resolveExit: (code: number) => void = () => undefined;
-  const exit = new Promise<number>((resolve) => {
-    resolveExit = resolve;
-  });
-  await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
-    const text = (Array.isArray(args) ? args : [args])
-      .map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg)))
-      .join(' ');
-    const level = type === 'warn' ? 'warning' : type;
-    fs.appendFileSync(dirs.workbenchLog, `${logTimestamp()} [${level}] ${text}\n`);
-    const event = decodeEvent(text);
-    if (event) {
-      log.add(event);
-    } else if (isVerbose()) {
-      print(`  [${level}] ${text}`);
-    }
-  });
-  await page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(Number(code)));
-  const crashed = new Promise<'crash'>((resolve) => page.once('crash', () => resolve('crash')));
+/** What index.ts and helpers.ts read from the environment. */
+export function testEnvironment(dirs: RunDirs): NodeJS.ProcessEnv {
+  return {
+    DEVREL_TEST_RESULTS_FILE: dirs.resultsFile,
+    DEVREL_TEST_USER_DATA_DIR: dirs.userDataDir,
+    DEVREL_TEST_WORKBENCH_LOG: dirs.workbenchLog,
+  };
+}
 
-  const url = workbenchUrl(server, {
-    folder: dirs.workspace,
-    extensionDevelopmentPath: repoRoot,
-    extensionTestsPath: integrationEntry,
-  });
+async function driveRun(
+  server: CodeServer,
+  browser: LaunchedBrowser,
+  dirs: RunDirs,
+  testsEntry: string,
+  log: EventLog,
+  print: Print,
+): Promise<void> {
   const limit = phaseTimeoutMs();
-  const timer = timeout(limit);
-  await page.goto(url);
-  const outcome = await Promise.race([exit, timer.promise, crashed, server.exited.then(() => 'server-exit' as const)]);
-  timer.cancel();
+  const { outcome, page } = await runInExtensionHost({
+    server,
+    browser,
+    dirs,
+    testsPath: testsEntry,
+    timeoutMs: limit,
+    onLine: (level, text) => {
+      const event = decodeEvent(text);
+      if (event) {
+        log.add(event);
+      } else if (isVerbose()) {
+        print(`  [${level}] ${text}`);
+      }
+    },
+  });
 
+  // The file is complete even when console lines were still in flight at exit.
   log.reconcile(readEventsFile(dirs.resultsFile));
   if (outcome === 'timeout') {
     log.failRun(`timed out after ${Math.round(limit / 1000)} s (DEVREL_TEST_TIMEOUT_MS changes the limit)`);

@@ -51,16 +51,19 @@ async function main(): Promise<number> {
 
   const buildStarted = Date.now();
   await buildExtension();
+  let integrationEntry = '';
   if (selected.includes('integration')) {
-    const tests = await buildIntegrationTests();
-    console.log(`built the extension and ${tests.length} integration test files in ${Date.now() - buildStarted} ms`);
+    const compiled = await buildIntegrationTests();
+    integrationEntry = compiled.integrationEntry;
+    console.log(`built the extension and ${compiled.testFiles.length} integration test files in ${Date.now() - buildStarted} ms`);
   }
 
   const results: PhaseResult[] = [];
   for (const phase of selected) {
     console.log(`\n${phase === 'integration' ? 'Integration tests (extension host)' : 'UI tests (Playwright)'} in code-server ${codeServerVersion}`);
-    const run = phase === 'integration' ? runIntegrationPhase : runUiPhase;
-    const result = await run(entry, (line) => console.log(line));
+    const print = (line: string): void => console.log(line);
+    const result =
+      phase === 'integration' ? await runIntegrationPhase(entry, integrationEntry, print) : await runUiPhase(entry, print);
     results.push(result);
     console.log(`${phase} took ${result.seconds} s`);
     console.log(formatCounts(result.counts, phase));

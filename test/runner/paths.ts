@@ -9,8 +9,6 @@ export const codeServerVersion = '4.100.3';
 export const codeServerInstallDir: string = path.join(repoRoot, '.vscode-test', `code-server-${codeServerVersion}`);
 
 export const testOutDir: string = path.join(repoRoot, 'out');
-export const integrationOutDir: string = path.join(testOutDir, 'test', 'integration');
-export const integrationEntry: string = path.join(integrationOutDir, 'index.js');
 export const uiTestDir: string = path.join(repoRoot, 'test', 'ui');
 export const fixtureWorkspace: string = path.join(repoRoot, 'test', 'fixtures', 'demo-workspace');
 export const testResultsDir: string = path.join(repoRoot, 'test-results');

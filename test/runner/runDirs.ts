@@ -18,8 +18,12 @@ export interface RunDirs {
   workbenchLog: string;
 }
 
-export function createRunDirs(label: string, fixture: string = fixtureWorkspace): RunDirs {
-  if (!fs.existsSync(fixture)) {
+/**
+ * Creates a run's folders. The workspace is a copy of `fixture`, or an empty
+ * folder named `empty` when `fixture` is null (for generated workspaces).
+ */
+export function createRunDirs(label: string, fixture: string | null = fixtureWorkspace, empty = 'workspace'): RunDirs {
+  if (fixture !== null && !fs.existsSync(fixture)) {
     throw new Error(`fixture workspace not found: ${fixture}`);
   }
   const root = fs.mkdtempSync(path.join(os.tmpdir(), `devrel-desk-${label}-`));
@@ -27,7 +31,7 @@ export function createRunDirs(label: string, fixture: string = fixtureWorkspace)
     root,
     userDataDir: path.join(root, 'user-data'),
     extensionsDir: path.join(root, 'extensions'),
-    workspace: path.join(root, path.basename(fixture)),
+    workspace: path.join(root, fixture === null ? empty : path.basename(fixture)),
     configFile: path.join(root, 'code-server.yaml'),
     serverLog: path.join(root, 'code-server.log'),
     resultsFile: path.join(root, 'results.jsonl'),
@@ -35,7 +39,11 @@ export function createRunDirs(label: string, fixture: string = fixtureWorkspace)
   };
   fs.mkdirSync(dirs.userDataDir);
   fs.mkdirSync(dirs.extensionsDir);
-  fs.cpSync(fixture, dirs.workspace, { recursive: true });
+  if (fixture === null) {
+    fs.mkdirSync(dirs.workspace);
+  } else {
+    fs.cpSync(fixture, dirs.workspace, { recursive: true });
+  }
   fs.writeFileSync(dirs.workbenchLog, '');
   return dirs;
 }

@@ -3,11 +3,31 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { note, openWorkbench, waitUntil, Workbench } from './workbench';
 
+function localDate(offsetDays = 0): string {
+  const date = new Date();
+  date.setDate(date.getDate() + offsetDays);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+/** Picks a command in the F1 palette by its exact title. */
+async function startCommand(workbench: Workbench, command: string): Promise<void> {
+  await workbench.openCommandPalette(command);
+  // Clicked by hand rather than with runCommand(): the palette hands over to the command's own
+  // prompt in the same widget, which never hides in between.
+  const row = workbench.page
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+    .filter({ has: workbench.page.locator('.label-name', { hasText: new RegExp(`^\\s*${command.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }) })
+    .first();
+  await row.waitFor({ state: 'visible', timeout: 30_000 });
+  await row.click();
+}
+
 describe('New Blog Post', () => {
   let workbench: Workbench;
   const title = 'Shipping plugins with WebAssembly';
   // The demo workspace is a Hugo site: posts go to content/posts and are named by slug.
   const relativePath = 'content/posts/shipping-plugins-with-webassembly.md';
+  const talkPath = `talks/${localDate()}-observability-on-a-budget.md`;
 
   before(async () => {
     workbench = await openWorkbench();
@@ -15,22 +35,13 @@ describe('New Blog Post', () => {
 
   after(async () => {
     // Other suites share the workspace copy and count its drafts.
-    if (workbench) fs.rmSync(path.join(workbench.workspace, relativePath), { force: true });
+    for (const file of [relativePath, talkPath]) if (workbench) fs.rmSync(path.join(workbench.workspace, file), { force: true });
     await workbench?.close();
   });
 
   it('asks for a title from the command palette and opens the new post', async () => {
     const page = workbench.page;
-    const command = 'DevRel: New Blog Post';
-    await workbench.openCommandPalette(command);
-    // Clicked by hand rather than with runCommand(): the palette hands over to the title prompt
-    // in the same widget, which never hides in between.
-    const row = page
-      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
-      .filter({ has: page.locator('.label-name', { hasText: /^\s*DevRel: New Blog Post\s*$/ }) })
-      .first();
-    await row.waitFor({ state: 'visible', timeout: 30_000 });
-    await row.click();
+    await startCommand(workbench, 'DevRel: New Blog Post');
 
     await workbench.waitForText(/Title: it goes into the front matter/);
     const input = page.locator('.quick-input-widget .quick-input-box input');
@@ -39,6 +50,8 @@ describe('New Blog Post', () => {
     await workbench.waitForText(/Enter a title/);
     await page.keyboard.type(title);
     await waitUntil(async () => (await input.inputValue()) === title, 10_000, 'the title to be typed');
+    // With a title the complaint gives way to the prompt again.
+    await workbench.waitForText(/Title: it goes into the front matter/);
     await workbench.screenshot('new-blog-post-title');
     await page.keyboard.press('Enter');
 
@@ -53,8 +66,12 @@ describe('New Blog Post', () => {
     const tab = page.locator('.tabs-container [role="tab"]').filter({ hasText: fileName }).first();
     await tab.waitFor({ state: 'visible', timeout: 30_000 });
     await waitUntil(async () => (await tab.getAttribute('aria-selected')) === 'true', 10_000, `${fileName} to be the active tab`);
-    // The first placeholder (the description) is selected, ready to be typed over.
-    await workbench.waitForText(/One sentence for search results/);
+    // The first placeholder (the description) is selected, ready to be typed over. The editor
+    // draws spaces as non-breaking ones, so the status bar's selection count is the reliable read.
+    const placeholder = 'One sentence for search results and social cards, under 160 characters';
+    await workbench.waitForText(new RegExp(`Ln 4, Col \\d+ \\(${placeholder.length} selected\\)`));
+    // Away from the tab, so its hover doesn't cover the editor in the screenshot.
+    await page.mouse.move(800, 600);
     const shot = await workbench.screenshot('new-blog-post-opened');
     note(`opened ${fileName}; screenshot ${path.basename(shot)}`);
 
@@ -67,5 +84,63 @@ describe('New Blog Post', () => {
     assert.match(text, /^draft: true$/m);
     // Saved after the snippet went in: no unsaved-changes dot on the tab.
     assert.doesNotMatch((await tab.getAttribute('class')) ?? '', /\bdirty\b/);
+  });
+
+  it('asks a talk its questions, checks dates as they are typed, and skips empty answers', async () => {
+    const page = workbench.page;
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    const answer = async (text: string): Promise<void> => {
+      await input.fill(text);
+      await page.keyboard.press('Enter');
+    };
+    await startCommand(workbench, 'DevRel: New Talk Outline');
+    await workbench.waitForText(/Title: it goes into the front matter/);
+    await answer('Observability on a budget');
+
+    await workbench.waitForText(/Event or conference: leave empty to skip/);
+    await answer('SREcon EMEA');
+
+    await workbench.waitForText(/CFP deadline: leave empty to skip/);
+    await input.fill('next blursday');
+    await workbench.waitForText(/Use YYYY-MM-DD, today, tomorrow/);
+    await input.fill('+14d');
+    // The relative date is shown as the day it stands for before it is accepted.
+    await workbench.waitForText(new RegExp(localDate(14)));
+    await workbench.screenshot('new-talk-cfp-deadline');
+    await page.keyboard.press('Enter');
+
+    await workbench.waitForText(/Event date: leave empty to skip/);
+    await answer('');
+    await workbench.waitForText(/Talk length in minutes: leave empty to skip/);
+    await answer('45');
+
+    const fileName = path.posix.basename(talkPath);
+    const tab = page.locator('.tabs-container [role="tab"]').filter({ hasText: fileName }).first();
+    await tab.waitFor({ state: 'visible', timeout: 30_000 });
+    // The command is done once the first placeholder (the audience) is selected and the file saved.
+    await workbench.waitForText(/Ln 10, Col \d+ \(50 selected\)/);
+    await waitUntil(async () => !/\bdirty\b/.test((await tab.getAttribute('class')) ?? ''), 10_000, 'the new talk to be saved');
+    const file = path.join(workbench.workspace, talkPath);
+    await waitUntil(async () => fs.existsSync(file), 10_000, `${talkPath} on disk`);
+    const text = fs.readFileSync(file, 'utf8');
+    assert.match(text, /^event: SREcon EMEA$/m);
+    assert.match(text, new RegExp(`^cfp_deadline: ${localDate(14)}$`, 'm'));
+    assert.match(text, /^event_date:$/m, 'a skipped prompt leaves the field empty');
+    assert.match(text, /^duration: 45$/m);
+    assert.match(text, /^## Live demo \(12 min\)$/m, 'the outline is timed for 45 minutes');
+  });
+
+  it('cancels quietly on Escape, creating nothing', async () => {
+    const page = workbench.page;
+    const before = fs.readdirSync(path.join(workbench.workspace, 'workshops')).sort();
+    await startCommand(workbench, 'DevRel: New Workshop');
+    await workbench.waitForText(/Title: it goes into the front matter/);
+    await page.keyboard.type('Never written');
+    await page.keyboard.press('Enter');
+    await workbench.waitForText(/Event date: leave empty to skip/);
+    await page.keyboard.press('Escape');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+    await page.waitForTimeout(500);
+    assert.deepEqual(fs.readdirSync(path.join(workbench.workspace, 'workshops')).sort(), before);
   });
 });

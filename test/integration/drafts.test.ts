@@ -205,6 +205,13 @@ describe('Tracking drafts in the demo workspace', () => {
     await deleteWorkspaceFile(path);
   });
 
+  it('shows the facts-and-actions pick for a draft, and returns quietly when it is dismissed', async () => {
+    const pending = executeCommand('devrel.showDraftActions', workspaceUri('talks/berlin-go-meetup-grpc-deadlines.md'));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.equal(await pending, undefined);
+  });
+
   it('runs the view commands from the command table', async () => {
     await executeCommand('devrel.groupBy', 'status');
     await executeCommand('devrel.groupBy', 'kind');

@@ -1,0 +1,192 @@
+// Quality over quantity: a few pieces of work in flight at once, and a warning when the
+// calendar fills up. The limits only warn; nothing here stops anyone from working.
+
+import { addDays, daysBetween } from './dates';
+import { isActive, isFinished } from './kinds';
+import { nextDate } from './schedule';
+import type { Draft, DraftDate, KindDefinition } from './types';
+
+export const DEFAULT_MAX_ACTIVE = 3;
+export const DEFAULT_MAX_DEADLINES_PER_14_DAYS = 4;
+export const DEADLINE_WINDOW_DAYS = 14;
+
+/**
+ * The dates that crowd a calendar: CFP closings, events and publishes, by the field a kind
+ * declares (a `date` read in place of `publish_date` counts as a publish). Due dates are left
+ * out: they are self-set and can move; these three are commitments to other people.
+ */
+export const FOCUS_DATE_FIELDS: readonly string[] = ['cfp_deadline', 'event_date', 'publish_date'];
+
+export interface FocusOptions {
+  /** How many drafts may be active at once; null turns the limit off. */
+  maxActive: number | null;
+  /** How many CFP closings, events and publishes may fall in the next 14 days; null turns it off. */
+  maxDeadlinesPer14Days: number | null;
+  today: string;
+}
+
+export interface FocusDeadline {
+  draft: Draft;
+  date: DraftDate;
+  /** Days from today, 0 to 13. */
+  days: number;
+}
+
+export interface FocusState {
+  active: Draft[];
+  activeCount: number;
+  /** The limit in use after checking the setting; null when off. */
+  maxActive: number | null;
+  overActive: boolean;
+  deadlines: FocusDeadline[];
+  maxDeadlines: number | null;
+  overDeadlines: boolean;
+  /** `Focus 2/3`, or `Focus 2` with the limit off. */
+  statusText: string;
+  warnings: string[];
+}
+
+export function focusState(drafts: readonly Draft[], kinds: Readonly<Record<string, KindDefinition>>, options: FocusOptions): FocusState {
+  const warnings: string[] = [];
+  const maxActive = readLimit(options.maxActive, 'devrel.focus.maxActive', warnings);
+  const maxDeadlines = readLimit(options.maxDeadlinesPer14Days, 'devrel.focus.maxDeadlinesPer14Days', warnings);
+  const active = drafts.filter((d) => isActive(kinds[d.kind], d.status));
+  const deadlines = focusDeadlines(drafts, kinds, options.today);
+  const overActive = maxActive !== null && active.length > maxActive;
+  const overDeadlines = maxDeadlines !== null && deadlines.length > maxDeadlines;
+  if (overActive) {
+    warnings.push(`${active.length} drafts are active; your focus limit is ${maxActive}. Park one to get back to focus.`);
+  }
+  if (overDeadlines) {
+    warnings.push(
+      `${deadlines.length} CFP closings, events and publishes fall in the next ${DEADLINE_WINDOW_DAYS} days; your limit is ${maxDeadlines}. Consider moving one.`,
+    );
+  }
+  return {
+    active,
+    activeCount: active.length,
+    maxActive,
+    overActive,
+    deadlines,
+    maxDeadlines,
+    overDeadlines,
+    statusText: maxActive === null ? `Focus ${active.length}` : `Focus ${active.length}/${maxActive}`,
+    warnings,
+  };
+}
+
+/** A limit from settings: a whole number of 0 or more, or null for off. Anything else turns it off, with a warning. */
+function readLimit(value: number | null, setting: string, warnings: string[]): number | null {
+  if (value === null) return null;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    warnings.push(`${setting} must be a whole number of 0 or more, or null to turn it off; the limit is off.`);
+    return null;
+  }
+  return Math.floor(value);
+}
+
+/**
+ * CFP closings, events and publishes of unfinished drafts from today through the 13th day
+ * after it: fourteen days, today included, as "this week" is seven days with today.
+ */
+export function focusDeadlines(drafts: readonly Draft[], kinds: Readonly<Record<string, KindDefinition>>, today: string): FocusDeadline[] {
+  const last = addDays(today, DEADLINE_WINDOW_DAYS - 1);
+  const found: FocusDeadline[] = [];
+  for (const draft of drafts) {
+    const kind = kinds[draft.kind];
+    if (isFinished(kind, draft.status)) continue;
+    for (const date of draft.dates) {
+      if (date.date < today || date.date > last) continue;
+      const field = canonicalField(kind, date.field);
+      if (!FOCUS_DATE_FIELDS.includes(field)) continue;
+      if (field === 'cfp_deadline' && isSubmitted(kind, draft.status)) continue;
+      found.push({ draft, date, days: daysBetween(today, date.date) });
+    }
+  }
+  return found.sort((a, b) => a.date.date.localeCompare(b.date.date) || a.draft.title.localeCompare(b.draft.title));
+}
+
+function canonicalField(kind: KindDefinition | undefined, field: string): string {
+  const definition = kind?.dateFields.find((d) => d.field === field || d.alternatives?.includes(field));
+  return definition?.field ?? field;
+}
+
+/** A closing CFP is no work once the draft has been submitted to it, the same rule as for overdue dates. */
+function isSubmitted(kind: KindDefinition | undefined, status: string): boolean {
+  const submitted = kind?.statuses.indexOf('submitted') ?? -1;
+  return submitted >= 0 && (kind as KindDefinition).statuses.indexOf(status) >= submitted;
+}
+
+export interface FocusChange {
+  /** The draft being advanced; absent when creating one. */
+  uri?: string;
+  /** For the message; the draft's own title is used when absent. */
+  title?: string;
+  kind: string;
+  /** The status before the change; read from the draft when absent. */
+  fromStatus?: string;
+  toStatus: string;
+}
+
+export interface FocusCheck {
+  exceeds: boolean;
+  /** Active drafts once the change is made. */
+  activeAfter: number;
+  /** The non-modal warning to show when `exceeds`. */
+  message?: string;
+}
+
+/**
+ * Whether creating or moving a draft takes the number of active drafts over the limit.
+ * Only a change that adds an active draft can: moving between two active statuses, or
+ * while already over, doesn't make things worse, so it isn't warned about again.
+ */
+export function wouldExceedFocus(
+  drafts: readonly Draft[],
+  kinds: Readonly<Record<string, KindDefinition>>,
+  change: FocusChange,
+  maxActive: number | null,
+): FocusCheck {
+  const kind = kinds[change.kind];
+  const existing = change.uri === undefined ? undefined : drafts.find((d) => d.uri === change.uri);
+  const fromStatus = change.fromStatus ?? existing?.status;
+  const wasActive = fromStatus !== undefined && isActive(kind, fromStatus);
+  const becomesActive = isActive(kind, change.toStatus);
+  const others = drafts.filter((d) => d.uri !== change.uri && isActive(kinds[d.kind], d.status)).length;
+  const activeAfter = others + (becomesActive ? 1 : 0);
+  const limit = maxActive === null || !Number.isFinite(maxActive) || maxActive < 0 ? null : Math.floor(maxActive);
+  const exceeds = limit !== null && becomesActive && !wasActive && activeAfter > limit;
+  if (!exceeds) return { exceeds, activeAfter };
+  const title = change.title ?? existing?.title ?? 'this draft';
+  const verb = fromStatus === undefined ? 'Creating' : isFinished(kind, fromStatus) ? 'Reopening' : 'Starting';
+  return { exceeds, activeAfter, message: `${verb} “${title}” makes ${activeAfter} active drafts; your focus limit is ${limit}.` };
+}
+
+export interface ParkCandidate {
+  draft: Draft;
+  /** The kind's first status, where a parked draft goes. */
+  parkTo: string;
+  /** The date that makes it urgent, if any. */
+  nextDate?: DraftDate;
+}
+
+/**
+ * Active drafts for "Park one", least urgent first: drafts with no date ahead or overdue,
+ * then the furthest next date. Overdue work sorts last, since its date is the nearest of all.
+ */
+export function parkCandidates(drafts: readonly Draft[], kinds: Readonly<Record<string, KindDefinition>>, today: string): ParkCandidate[] {
+  const candidates: ParkCandidate[] = [];
+  for (const draft of drafts) {
+    const kind = kinds[draft.kind];
+    if (!kind || !isActive(kind, draft.status)) continue;
+    const date = nextDate(draft, kind, today);
+    candidates.push(date ? { draft, parkTo: kind.statuses[0], nextDate: date } : { draft, parkTo: kind.statuses[0] });
+  }
+  const far = '9999-99-99';
+  return candidates.sort(
+    (a, b) =>
+      (b.nextDate?.date ?? far).localeCompare(a.nextDate?.date ?? far) ||
+      a.draft.title.localeCompare(b.draft.title) ||
+      (a.draft.uri < b.draft.uri ? -1 : a.draft.uri > b.draft.uri ? 1 : 0),
+  );
+}

@@ -1,0 +1,448 @@
+// Impact is logged by hand, entry by entry, in each draft's front matter. The numbers are
+// there to show which work mattered, not to be chased, so the summaries favour a few totals
+// and the best pieces of work over rankings of the person doing them.
+
+import { formatDate, parseDateValue } from './dates';
+import type { Draft, ImpactEntry, KindDefinition } from './types';
+
+export interface MetricDefinition {
+  id: string;
+  label: string;
+  /** What a number counts, written after it: `1,200 page views`. */
+  unit: string;
+  /** A codicon id, e.g. `eye`. */
+  icon: string;
+  description: string;
+}
+
+export const BUILT_IN_METRICS: Readonly<Record<string, MetricDefinition>> = Object.freeze({
+  views: { id: 'views', label: 'Views', unit: 'page views', icon: 'eye', description: 'Page views of a published piece.' },
+  reactions: { id: 'reactions', label: 'Reactions', unit: 'reactions', icon: 'reactions', description: 'Likes, claps, emoji and shares.' },
+  attendees: { id: 'attendees', label: 'Attendees', unit: 'people in the room', icon: 'organization', description: 'People at a talk or workshop.' },
+  questions: { id: 'questions', label: 'Questions', unit: 'questions asked', icon: 'question', description: 'Questions asked during or after a session.' },
+  stars: { id: 'stars', label: 'Stars', unit: 'repository stars', icon: 'star-full', description: 'Stars gained by a repository.' },
+  'prs-merged': { id: 'prs-merged', label: 'PRs merged', unit: 'PRs merged', icon: 'git-merge', description: 'Pull requests merged.' },
+  'issues-closed': { id: 'issues-closed', label: 'Issues closed', unit: 'issues closed', icon: 'issue-closed', description: 'Issues closed.' },
+  signups: { id: 'signups', label: 'Sign-ups', unit: 'sign-ups', icon: 'person-add', description: 'Sign-ups that came from the work.' },
+  conversations: {
+    id: 'conversations',
+    label: 'Conversations',
+    unit: 'conversations',
+    icon: 'comment-discussion',
+    description: 'Real conversations with developers.',
+  },
+  leads: { id: 'leads', label: 'Leads', unit: 'leads', icon: 'target', description: 'Contacts worth following up.' },
+  feedback: {
+    id: 'feedback',
+    label: 'Feedback',
+    unit: 'feedback items',
+    icon: 'feedback',
+    description: 'Feedback items handed to the product team.',
+  },
+  beers: { id: 'beers', label: 'Beers', unit: 'beers paid off', icon: 'coffee', description: 'Beers owed for help, now paid off.' },
+});
+
+/** A metric as written in settings: every field optional; `null` or `false` removes a built-in metric. */
+export type MetricOverride = { label?: unknown; unit?: unknown; icon?: unknown; description?: unknown } | null | false;
+
+export interface MetricProblem {
+  metric: string;
+  message: string;
+}
+
+const METRIC_ID = /^[a-z0-9][a-z0-9-]*$/;
+const CODICON_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const DEFAULT_ICON = 'graph';
+
+/**
+ * Merges `devrel.impact.metrics` into the built-in metrics. A bad field falls back to the
+ * built-in or default value and is reported; a bad id or a non-object is reported and left out.
+ */
+export function resolveMetrics(overrides: Record<string, MetricOverride> | undefined | null): {
+  metrics: Record<string, MetricDefinition>;
+  problems: MetricProblem[];
+} {
+  const metrics: Record<string, MetricDefinition> = {};
+  const problems: MetricProblem[] = [];
+  for (const [id, metric] of Object.entries(BUILT_IN_METRICS)) metrics[id] = { ...metric };
+  if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) {
+    if (overrides !== undefined && overrides !== null) problems.push({ metric: '', message: 'devrel.impact.metrics must be an object of metrics by id.' });
+    return { metrics, problems };
+  }
+  for (const [id, override] of Object.entries(overrides)) {
+    if (!METRIC_ID.test(id)) {
+      problems.push({ metric: id, message: `Metric "${id}" is not a valid id: use lowercase letters, digits and hyphens.` });
+      continue;
+    }
+    if (override === null || override === false) {
+      delete metrics[id];
+      continue;
+    }
+    if (typeof override !== 'object' || Array.isArray(override)) {
+      problems.push({ metric: id, message: `Metric "${id}" must be an object with a label, unit, icon and description.` });
+      continue;
+    }
+    const base = metrics[id] as MetricDefinition | undefined;
+    const text = (field: 'label' | 'unit' | 'description'): string | undefined => {
+      const value = override[field];
+      if (value === undefined) return undefined;
+      if (typeof value === 'string' && (value.trim() || field === 'description')) return value.trim();
+      problems.push({ metric: id, message: `Metric "${id}": ${field} must be text.` });
+      return undefined;
+    };
+    const label = text('label') ?? base?.label ?? humanise(id);
+    const unit = text('unit') ?? base?.unit ?? label.toLowerCase();
+    const description = text('description') ?? base?.description ?? '';
+    let icon = base?.icon ?? DEFAULT_ICON;
+    if (override.icon !== undefined) {
+      const written = typeof override.icon === 'string' ? override.icon.trim().replace(/^\$\((.*)\)$/, '$1') : undefined;
+      if (written !== undefined && CODICON_ID.test(written)) icon = written;
+      else problems.push({ metric: id, message: `Metric "${id}": icon must be a codicon id such as "eye"; using "${icon}".` });
+    }
+    metrics[id] = { id, label, unit, icon, description };
+  }
+  return { metrics, problems };
+}
+
+function humanise(id: string): string {
+  const words = id.replace(/-+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function normaliseMetricId(metric: string): string {
+  return metric.trim().toLowerCase();
+}
+
+export type ValueParse = { ok: true; value: number } | { ok: false; message: string };
+
+const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
+const GROUPED_NUMBER = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+
+/**
+ * Reads an impact value: a YAML number or text such as `1200`, `1,200` or `12.5`. Negative
+ * values are refused: each entry is a count of something that happened, and a correction is
+ * made by editing the entry it corrects.
+ */
+export function parseImpactValue(value: unknown): ValueParse {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return { ok: false, message: 'value must be a number' };
+    if (value < 0) return { ok: false, message: `value ${value} is negative; impact values are counts of 0 or more` };
+    return { ok: true, value };
+  }
+  if (typeof value !== 'string') return { ok: false, message: 'value must be a number' };
+  const text = value.trim();
+  if (text === '') return { ok: false, message: 'value is empty; write a number such as 120 or 1,200' };
+  const negative = text.startsWith('-');
+  const digits = negative ? text.slice(1).trim() : text;
+  if (!PLAIN_NUMBER.test(digits) && !GROUPED_NUMBER.test(digits)) {
+    return { ok: false, message: `value "${text}" is not a number; write digits such as 120 or 1,200` };
+  }
+  if (negative && Number(digits.replace(/,/g, '')) !== 0) {
+    return { ok: false, message: `value ${text} is negative; impact values are counts of 0 or more` };
+  }
+  return { ok: true, value: Number(digits.replace(/,/g, '')) };
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+type EntryCheck = { ok: true; entry: ImpactEntry } | { ok: false; issues: string[] };
+
+/** The rules shared by front matter and the Log Impact command; `issues` are lowercase fragments. */
+function checkEntry(fields: { date: unknown; metric: unknown; value: unknown; note?: unknown; link?: unknown }): EntryCheck {
+  const issues: string[] = [];
+  let date: string | undefined;
+  if (fields.date === undefined || fields.date === null || fields.date === '') issues.push('date is missing');
+  else {
+    const parsed = parseDateValue(fields.date);
+    if (parsed.ok) date = parsed.date;
+    else issues.push(`date ${parsed.message}`);
+  }
+  let metric: string | undefined;
+  if (typeof fields.metric === 'string' && fields.metric.trim()) metric = normaliseMetricId(fields.metric);
+  else if (fields.metric === undefined || fields.metric === null || fields.metric === '') issues.push('metric is missing');
+  else issues.push('metric must be a name such as views');
+  let value: number | undefined;
+  if (fields.value === undefined || fields.value === null) issues.push('value is missing');
+  else {
+    const parsed = parseImpactValue(fields.value);
+    if (parsed.ok) value = parsed.value;
+    else issues.push(parsed.message);
+  }
+  const note = optionalText(fields.note);
+  if (note === false) issues.push('note must be text');
+  const link = optionalText(fields.link);
+  if (link === false) issues.push('link must be text');
+  else if (link !== undefined && !isHttpUrl(link)) issues.push(`link "${link}" must be an http:// or https:// address`);
+  if (issues.length > 0 || date === undefined || metric === undefined || value === undefined) return { ok: false, issues };
+  const entry: ImpactEntry = { date, metric, value };
+  if (typeof note === 'string') entry.note = note;
+  if (typeof link === 'string') entry.link = link;
+  return { ok: true, entry };
+}
+
+/** Text, a scalar read as text, undefined when absent or blank, false when it can't be text. */
+function optionalText(value: unknown): string | undefined | false {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return value.trim() || undefined;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return false;
+}
+
+export function unknownMetricMessage(metric: string): string {
+  return `unknown metric "${metric}": it is kept and counted; add it to devrel.impact.metrics to give it a label, a unit and an icon`;
+}
+
+export interface ParsedImpact {
+  entries: ImpactEntry[];
+  /** One message per entry that was left out, and one if the list itself is not a list. */
+  problems: string[];
+  /** Entries that were kept but look wrong: metrics not among `metrics`. */
+  warnings: string[];
+}
+
+/**
+ * Reads a front-matter `impact:` list. A malformed entry is left out and reported; the
+ * others are kept. Unknown metrics are only flagged when `metrics` is given: the draft
+ * reader doesn't know the user's metric settings, so it would flag their own metrics.
+ */
+export function parseImpactEntries(value: unknown, metrics?: Readonly<Record<string, MetricDefinition>>): ParsedImpact {
+  const result: ParsedImpact = { entries: [], problems: [], warnings: [] };
+  if (value === undefined || value === null || value === '') return result;
+  if (!Array.isArray(value)) {
+    result.problems.push('impact must be a list of entries, each with a date, a metric and a value.');
+    return result;
+  }
+  value.forEach((item: unknown, index) => {
+    const label = `Impact entry ${index + 1}`;
+    if (typeof item !== 'object' || item === null || Array.isArray(item) || item instanceof Date) {
+      result.problems.push(`${label} must be a set of fields: date, metric and value.`);
+      return;
+    }
+    const fields = item as Record<string, unknown>;
+    const checked = checkEntry({ date: fields.date, metric: fields.metric, value: fields.value, note: fields.note, link: fields.link });
+    if (!checked.ok) {
+      result.problems.push(`${label}: ${checked.issues.join('; ')}.`);
+      return;
+    }
+    result.entries.push(checked.entry);
+    if (metrics && !Object.prototype.hasOwnProperty.call(metrics, checked.entry.metric)) {
+      result.warnings.push(`${label}: ${unknownMetricMessage(checked.entry.metric)}.`);
+    }
+  });
+  return result;
+}
+
+export interface NewImpactInput {
+  metric: string;
+  value: string | number;
+  note?: string;
+  link?: string;
+  /** `YYYY-MM-DD`; today when absent or blank. */
+  date?: string;
+}
+
+export type NewImpactResult = { ok: true; entry: ImpactEntry; warning?: string } | { ok: false; message: string };
+
+/**
+ * Checks what the Log Impact command collected, with the front matter's rules. A future
+ * date is refused here, where today is known: impact is logged once it has happened.
+ */
+export function newImpactEntry(input: NewImpactInput, today: string, metrics: Readonly<Record<string, MetricDefinition>>): NewImpactResult {
+  const date = input.date === undefined || input.date.trim() === '' ? today : input.date;
+  const checked = checkEntry({ date, metric: input.metric, value: input.value, note: input.note, link: input.link });
+  if (!checked.ok) return { ok: false, message: sentence(checked.issues.join('; ')) };
+  if (checked.entry.date > today) {
+    return { ok: false, message: `The date ${checked.entry.date} is after today; log impact once it has happened.` };
+  }
+  if (!Object.prototype.hasOwnProperty.call(metrics, checked.entry.metric)) {
+    return { ok: true, entry: checked.entry, warning: sentence(unknownMetricMessage(checked.entry.metric)) };
+  }
+  return { ok: true, entry: checked.entry };
+}
+
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1) + '.';
+}
+
+/** The entry as front-matter data for `appendFrontMatterListItem`, in the order people write it. */
+export function impactEntryFields(entry: ImpactEntry): Record<string, string | number | undefined> {
+  return { date: entry.date, metric: entry.metric, value: entry.value, note: entry.note, link: entry.link };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Summaries
+
+export interface Quarter {
+  /** e.g. `2026 Q2` */
+  label: string;
+  from: string;
+  to: string;
+}
+
+/** The calendar quarter a `YYYY-MM-DD` day falls in. */
+export function quarterOf(date: string): Quarter {
+  const year = Number(date.slice(0, 4));
+  const quarter = Math.floor((Number(date.slice(5, 7)) - 1) / 3);
+  const firstMonth = quarter * 3 + 1;
+  const lastDay = new Date(Date.UTC(year, firstMonth + 2, 0)).getUTCDate();
+  return { label: `${year} Q${quarter + 1}`, from: formatDate(year, firstMonth, 1), to: formatDate(year, firstMonth + 2, lastDay) };
+}
+
+export type MetricTotals = Record<string, number>;
+
+export interface KindImpact {
+  kind: string;
+  label: string;
+  thisQuarter: MetricTotals;
+  allTime: MetricTotals;
+}
+
+export interface ImpactSummary {
+  quarter: Quarter;
+  /** Every metric in `metricOrder`, 0 when nothing was logged this quarter. */
+  thisQuarter: MetricTotals;
+  allTime: MetricTotals;
+  /** Kinds with any impact, in the order of the kinds setting; each lists only the metrics logged for it. */
+  byKind: KindImpact[];
+  /** Metrics with any entries: configured ones in their order, then unknown ones alphabetically. */
+  metricOrder: string[];
+  /** Metrics logged but not configured, for a hint to add them to settings. */
+  unknownMetrics: string[];
+  entryCount: number;
+  draftCount: number;
+}
+
+/**
+ * Totals for the Impact view and the dashboard. Entries dated after today still count
+ * where their date falls: they were written down on purpose.
+ */
+export function aggregateImpact(
+  drafts: readonly Draft[],
+  options: { today: string; kinds: Readonly<Record<string, KindDefinition>>; metrics?: Readonly<Record<string, MetricDefinition>> },
+): ImpactSummary {
+  const metrics = options.metrics ?? BUILT_IN_METRICS;
+  const quarter = quarterOf(options.today);
+  const allTime: MetricTotals = {};
+  const thisQuarter: MetricTotals = {};
+  const kinds = new Map<string, { thisQuarter: MetricTotals; allTime: MetricTotals }>();
+  let entryCount = 0;
+  let draftCount = 0;
+  for (const draft of drafts) {
+    const entries = draft.impact ?? [];
+    if (entries.length === 0) continue;
+    draftCount++;
+    let kind = kinds.get(draft.kind);
+    if (!kind) kinds.set(draft.kind, (kind = { thisQuarter: {}, allTime: {} }));
+    for (const entry of entries) {
+      entryCount++;
+      add(allTime, entry.metric, entry.value);
+      add(kind.allTime, entry.metric, entry.value);
+      if (entry.date >= quarter.from && entry.date <= quarter.to) {
+        add(thisQuarter, entry.metric, entry.value);
+        add(kind.thisQuarter, entry.metric, entry.value);
+      }
+    }
+  }
+  const configured = Object.keys(metrics);
+  const seen = Object.keys(allTime);
+  const unknownMetrics = seen.filter((m) => !configured.includes(m)).sort();
+  const metricOrder = [...configured.filter((m) => m in allTime), ...unknownMetrics];
+  const kindOrder = [...Object.keys(options.kinds).filter((k) => kinds.has(k)), ...[...kinds.keys()].filter((k) => !(k in options.kinds)).sort()];
+  return {
+    quarter,
+    thisQuarter: ordered(metricOrder, thisQuarter),
+    allTime: ordered(metricOrder, allTime),
+    byKind: kindOrder.map((id) => {
+      const totals = kinds.get(id) as { thisQuarter: MetricTotals; allTime: MetricTotals };
+      const own = metricOrder.filter((m) => m in totals.allTime);
+      return { kind: id, label: options.kinds[id]?.label ?? id, thisQuarter: ordered(own, totals.thisQuarter), allTime: ordered(own, totals.allTime) };
+    }),
+    metricOrder,
+    unknownMetrics,
+    entryCount,
+    draftCount,
+  };
+}
+
+function add(totals: MetricTotals, metric: string, value: number): void {
+  totals[metric] = (totals[metric] ?? 0) + value;
+}
+
+function ordered(order: readonly string[], totals: MetricTotals): MetricTotals {
+  const result: MetricTotals = {};
+  for (const metric of order) result[metric] = totals[metric] ?? 0;
+  return result;
+}
+
+export interface DraftImpact {
+  draft: Draft;
+  total: number;
+  entries: number;
+}
+
+/**
+ * The pieces of work with the most of one metric, summed per draft. Drafts with no entry
+ * for it are left out; ties go by title, then uri, so the list doesn't shuffle between refreshes.
+ */
+export function topDrafts(drafts: readonly Draft[], metric: string, n = 5): DraftImpact[] {
+  const id = normaliseMetricId(metric);
+  const limit = Math.floor(n);
+  if (!(limit > 0)) return [];
+  const ranked: DraftImpact[] = [];
+  for (const draft of drafts) {
+    const entries = (draft.impact ?? []).filter((e) => e.metric === id);
+    if (entries.length === 0) continue;
+    ranked.push({ draft, total: entries.reduce((sum, e) => sum + e.value, 0), entries: entries.length });
+  }
+  ranked.sort((a, b) => b.total - a.total || a.draft.title.localeCompare(b.draft.title) || compareText(a.draft.uri, b.draft.uri));
+  return ranked.slice(0, limit);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export interface MonthTotal {
+  /** `YYYY-MM` */
+  month: string;
+  /** e.g. `Mar 2026`, fixed English so charts don't depend on the machine's locale. */
+  label: string;
+  total: number;
+}
+
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** A hundred years of bars is already more than any chart shows. */
+const MAX_MONTHS = 1200;
+
+/**
+ * Per-month totals of one metric for a chart: `months` months ending with today's, oldest
+ * first, with 0 for months without entries. `today` comes before `months` so the default can be used.
+ */
+export function monthlySeries(drafts: readonly Draft[], metric: string, today: string, months = 12): MonthTotal[] {
+  const count = Math.min(MAX_MONTHS, Math.floor(months));
+  if (!(count > 0)) return [];
+  const id = normaliseMetricId(metric);
+  const endIndex = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 1;
+  const startIndex = endIndex - count + 1;
+  const series: MonthTotal[] = [];
+  for (let index = startIndex; index <= endIndex; index++) {
+    const year = Math.floor(index / 12);
+    const month = (index % 12) + 1;
+    series.push({ month: formatDate(year, month, 1).slice(0, 7), label: `${MONTH_NAMES[month - 1]} ${year}`, total: 0 });
+  }
+  for (const draft of drafts) {
+    for (const entry of draft.impact ?? []) {
+      if (entry.metric !== id) continue;
+      const index = Number(entry.date.slice(0, 4)) * 12 + Number(entry.date.slice(5, 7)) - 1;
+      if (index >= startIndex && index <= endIndex) series[index - startIndex].total += entry.value;
+    }
+  }
+  return series;
+}

@@ -54,6 +54,10 @@ export class WorkspaceIndex extends Disposable {
   readonly stats: ScanStats = {};
 
   private pool: AnalysisPool | undefined;
+  private readonly queuedChanged = new Set<string>();
+  private readonly queuedRemoved = new Set<string>();
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private scanning = false;
 
   /** `workerScript` is the bundled analysis worker; without it, analysis runs on the extension host thread. */
   constructor(private readonly storage: vscode.Memento, private readonly workerScript?: string) {
@@ -63,7 +67,7 @@ export class WorkspaceIndex extends Disposable {
     this.coreConfig = toCoreConfig(this.settings).config;
     this.isExcluded = compileGlobs(this.settings.exclude);
     this.firstScan = new Promise((resolve) => (this.resolveFirstScan = resolve));
-    this.register(this.index.onDidChange((change) => this.changeEmitter.fire(change)));
+    this.register(this.index.onDidChange((change) => this.queueChange(change)));
     this.register({ dispose: () => this.clearTimers() });
   }
 
@@ -155,9 +159,11 @@ export class WorkspaceIndex extends Disposable {
   private async scanAll(first: boolean): Promise<void> {
     const generation = ++this.scanGeneration;
     const started = performance.now();
+    this.scanning = true;
     void vscode.commands.executeCommand('setContext', ContextKeys.scanning, true);
     try {
       const files = await this.findFiles();
+      log().info(`Found ${files.length} Markdown files in ${Math.round(performance.now() - started)} ms.`);
       if (generation !== this.scanGeneration) return;
       const reading = files.length > PROGRESS_THRESHOLD;
       const run = async (progress?: vscode.Progress<{ message?: string }>): Promise<void> => {
@@ -166,6 +172,8 @@ export class WorkspaceIndex extends Disposable {
           analyzer: files.length >= WORKER_THRESHOLD ? this.analysisPool()?.analyze : undefined,
           isCancelled: () => generation !== this.scanGeneration || this.isDisposed,
           onListed: () => {
+            // Show every listed draft now rather than at the next merged event.
+            this.flushChanges();
             if (first) this.stats.firstListMs = performance.now() - started;
           },
           onProgress: (done, total) => progress?.report({ message: `${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} files` }),
@@ -192,7 +200,11 @@ export class WorkspaceIndex extends Disposable {
         await run();
       }
     } finally {
-      if (generation === this.scanGeneration) void vscode.commands.executeCommand('setContext', ContextKeys.scanning, false);
+      if (generation === this.scanGeneration) {
+        this.scanning = false;
+        this.flushChanges();
+        void vscode.commands.executeCommand('setContext', ContextKeys.scanning, false);
+      }
     }
   }
 
@@ -383,7 +395,33 @@ export class WorkspaceIndex extends Disposable {
     }
   }
 
+  /**
+   * Views redraw on every event, so bursts are merged: a scan delivers hundreds of batches,
+   * and redrawing thousands of rows for each made a large first scan several times slower.
+   */
+  private queueChange(change: IndexChange): void {
+    for (const uri of change.changed) {
+      this.queuedRemoved.delete(uri);
+      this.queuedChanged.add(uri);
+    }
+    for (const uri of change.removed) {
+      this.queuedChanged.delete(uri);
+      this.queuedRemoved.add(uri);
+    }
+    if (this.flushTimer === undefined) this.flushTimer = setTimeout(() => this.flushChanges(), this.scanning ? 2000 : 15);
+  }
+
+  private flushChanges(): void {
+    this.flushTimer = undefined;
+    if (this.queuedChanged.size === 0 && this.queuedRemoved.size === 0) return;
+    const change = { changed: [...this.queuedChanged], removed: [...this.queuedRemoved] };
+    this.queuedChanged.clear();
+    this.queuedRemoved.clear();
+    this.changeEmitter.fire(change);
+  }
+
   private clearTimers(): void {
+    clearTimeout(this.flushTimer);
     clearTimeout(this.saveTimer);
     for (const timer of this.pendingEdits.values()) clearTimeout(timer);
     this.pendingEdits.clear();

@@ -96,7 +96,8 @@ export async function newDraft(ctx: ScaffoldContext, arg?: unknown): Promise<vsc
  * The Explorer passes the selection as the second argument; that is not a request and is ignored.
  */
 export async function newDraftHere(ctx: ScaffoldContext, target?: unknown, arg?: unknown): Promise<vscode.Uri | undefined> {
-  const uri = target instanceof vscode.Uri || typeof target === 'string' || (typeof target === 'object' && target !== null) ? resolveTarget(target) : undefined;
+  // Without a target resolveTarget would fall back to the active editor, which nobody right-clicked.
+  const uri = target === undefined || target === null ? undefined : resolveTarget(target);
   if (!uri) throw new UserError('Right-click a folder in the Explorer to create a draft in it.');
   const request = parseNewDraftRequest(Array.isArray(arg) ? undefined : arg);
   if (!request.ok) throw new UserError(request.message);
@@ -264,7 +265,7 @@ async function chooseTemplate(ctx: ScaffoldContext, templates: Template[], kind:
 
   const items = candidates.map((template) => ({
     label: `$(${kindIcon(template.kind).id}) ${template.name}`,
-    description: template.builtin ? (config[template.kind]?.label ?? template.kind) : `${config[template.kind]?.label ?? template.kind} · ${template.source}`,
+    description: template.source.startsWith('settings:') ? 'front matter only' : template.builtin ? undefined : template.source,
     detail: template.description,
     template,
   }));

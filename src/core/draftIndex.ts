@@ -29,7 +29,7 @@ interface Entry {
   stamp: FileStamp;
 }
 
-export const CACHE_VERSION = 3;
+export const CACHE_VERSION = 4;
 
 /** A serialisable snapshot, checked against the files' size and mtime on the next start. */
 export interface IndexCache {

@@ -13,7 +13,9 @@ export const DEADLINE_WINDOW_DAYS = 14;
 /**
  * The dates that crowd a calendar: CFP closings, events and publishes, by the field a kind
  * declares (a `date` read in place of `publish_date` counts as a publish). Due dates are left
- * out: they are self-set and can move; these three are commitments to other people.
+ * out: they are self-set and can move; these three are commitments to other people. A date
+ * its kind marks as no deadline, such as the event a trip report is about, is left out too:
+ * the talk or workshop at that event already counts it.
  */
 export const FOCUS_DATE_FIELDS: readonly string[] = ['cfp_deadline', 'event_date', 'publish_date'];
 
@@ -50,7 +52,7 @@ export function focusState(drafts: readonly Draft[], kinds: Readonly<Record<stri
   const warnings: string[] = [];
   const maxActive = readLimit(options.maxActive, 'devrel.focus.maxActive', warnings);
   const maxDeadlines = readLimit(options.maxDeadlinesPer14Days, 'devrel.focus.maxDeadlinesPer14Days', warnings);
-  const active = drafts.filter((d) => isActive(kinds[d.kind], d.status));
+  const active = drafts.filter((d) => isActive(kindOf(kinds, d.kind), d.status));
   const deadlines = focusDeadlines(drafts, kinds, options.today);
   const overActive = maxActive !== null && active.length > maxActive;
   const overDeadlines = maxDeadlines !== null && deadlines.length > maxDeadlines;
@@ -93,10 +95,10 @@ export function focusDeadlines(drafts: readonly Draft[], kinds: Readonly<Record<
   const last = addDays(today, DEADLINE_WINDOW_DAYS - 1);
   const found: FocusDeadline[] = [];
   for (const draft of drafts) {
-    const kind = kinds[draft.kind];
+    const kind = kindOf(kinds, draft.kind);
     if (isFinished(kind, draft.status)) continue;
     for (const date of draft.dates) {
-      if (date.date < today || date.date > last) continue;
+      if (!date.deadline || date.date < today || date.date > last) continue;
       const field = canonicalField(kind, date.field);
       if (!FOCUS_DATE_FIELDS.includes(field)) continue;
       if (field === 'cfp_deadline' && isSubmitted(kind, draft.status)) continue;
@@ -104,6 +106,11 @@ export function focusDeadlines(drafts: readonly Draft[], kinds: Readonly<Record<
     }
   }
   return found.sort((a, b) => a.date.date.localeCompare(b.date.date) || a.draft.title.localeCompare(b.draft.title));
+}
+
+/** An own kind only: a draft of kind `constructor` must not find Object's. */
+function kindOf(kinds: Readonly<Record<string, KindDefinition>>, id: string): KindDefinition | undefined {
+  return Object.prototype.hasOwnProperty.call(kinds, id) ? kinds[id] : undefined;
 }
 
 function canonicalField(kind: KindDefinition | undefined, field: string): string {
@@ -147,12 +154,12 @@ export function wouldExceedFocus(
   change: FocusChange,
   maxActive: number | null,
 ): FocusCheck {
-  const kind = kinds[change.kind];
+  const kind = kindOf(kinds, change.kind);
   const existing = change.uri === undefined ? undefined : drafts.find((d) => d.uri === change.uri);
   const fromStatus = change.fromStatus ?? existing?.status;
   const wasActive = fromStatus !== undefined && isActive(kind, fromStatus);
   const becomesActive = isActive(kind, change.toStatus);
-  const others = drafts.filter((d) => d.uri !== change.uri && isActive(kinds[d.kind], d.status)).length;
+  const others = drafts.filter((d) => d.uri !== change.uri && isActive(kindOf(kinds, d.kind), d.status)).length;
   const activeAfter = others + (becomesActive ? 1 : 0);
   const limit = maxActive === null || !Number.isFinite(maxActive) || maxActive < 0 ? null : Math.floor(maxActive);
   const exceeds = limit !== null && becomesActive && !wasActive && activeAfter > limit;
@@ -177,7 +184,7 @@ export interface ParkCandidate {
 export function parkCandidates(drafts: readonly Draft[], kinds: Readonly<Record<string, KindDefinition>>, today: string): ParkCandidate[] {
   const candidates: ParkCandidate[] = [];
   for (const draft of drafts) {
-    const kind = kinds[draft.kind];
+    const kind = kindOf(kinds, draft.kind);
     if (!kind || !isActive(kind, draft.status)) continue;
     const date = nextDate(draft, kind, today);
     candidates.push(date ? { draft, parkTo: kind.statuses[0], nextDate: date } : { draft, parkTo: kind.statuses[0] });

@@ -82,7 +82,7 @@ export function resolveMetrics(overrides: Record<string, MetricOverride> | undef
       problems.push({ metric: id, message: `Metric "${id}" must be an object with a label, unit, icon and description.` });
       continue;
     }
-    const base = metrics[id] as MetricDefinition | undefined;
+    const base = hasOwn(metrics, id) ? metrics[id] : undefined;
     const text = (field: 'label' | 'unit' | 'description'): string | undefined => {
       const value = override[field];
       if (value === undefined) return undefined;
@@ -232,7 +232,7 @@ export function parseImpactEntries(value: unknown, metrics?: Readonly<Record<str
       return;
     }
     result.entries.push(checked.entry);
-    if (metrics && !Object.prototype.hasOwnProperty.call(metrics, checked.entry.metric)) {
+    if (metrics && !hasOwn(metrics, checked.entry.metric)) {
       result.warnings.push(`${label}: ${unknownMetricMessage(checked.entry.metric)}.`);
     }
   });
@@ -261,7 +261,7 @@ export function newImpactEntry(input: NewImpactInput, today: string, metrics: Re
   if (checked.entry.date > today) {
     return { ok: false, message: `The date ${checked.entry.date} is after today; log impact once it has happened.` };
   }
-  if (!Object.prototype.hasOwnProperty.call(metrics, checked.entry.metric)) {
+  if (!hasOwn(metrics, checked.entry.metric)) {
     return { ok: true, entry: checked.entry, warning: sentence(unknownMetricMessage(checked.entry.metric)) };
   }
   return { ok: true, entry: checked.entry };
@@ -329,9 +329,10 @@ export function aggregateImpact(
 ): ImpactSummary {
   const metrics = options.metrics ?? BUILT_IN_METRICS;
   const quarter = quarterOf(options.today);
-  const allTime: MetricTotals = {};
-  const thisQuarter: MetricTotals = {};
-  const kinds = new Map<string, { thisQuarter: MetricTotals; allTime: MetricTotals }>();
+  // Maps, not objects: a metric or kind named `constructor` must not find Object's own.
+  const allTime = new Map<string, number>();
+  const thisQuarter = new Map<string, number>();
+  const kinds = new Map<string, { thisQuarter: Map<string, number>; allTime: Map<string, number> }>();
   let entryCount = 0;
   let draftCount = 0;
   for (const draft of drafts) {
@@ -339,7 +340,7 @@ export function aggregateImpact(
     if (entries.length === 0) continue;
     draftCount++;
     let kind = kinds.get(draft.kind);
-    if (!kind) kinds.set(draft.kind, (kind = { thisQuarter: {}, allTime: {} }));
+    if (!kind) kinds.set(draft.kind, (kind = { thisQuarter: new Map(), allTime: new Map() }));
     for (const entry of entries) {
       entryCount++;
       add(allTime, entry.metric, entry.value);
@@ -351,18 +352,18 @@ export function aggregateImpact(
     }
   }
   const configured = Object.keys(metrics);
-  const seen = Object.keys(allTime);
-  const unknownMetrics = seen.filter((m) => !configured.includes(m)).sort();
-  const metricOrder = [...configured.filter((m) => m in allTime), ...unknownMetrics];
-  const kindOrder = [...Object.keys(options.kinds).filter((k) => kinds.has(k)), ...[...kinds.keys()].filter((k) => !(k in options.kinds)).sort()];
+  const unknownMetrics = [...allTime.keys()].filter((m) => !hasOwn(metrics, m)).sort();
+  const metricOrder = [...configured.filter((m) => allTime.has(m)), ...unknownMetrics];
+  const kindOrder = [...Object.keys(options.kinds).filter((k) => kinds.has(k)), ...[...kinds.keys()].filter((k) => !hasOwn(options.kinds, k)).sort()];
   return {
     quarter,
     thisQuarter: ordered(metricOrder, thisQuarter),
     allTime: ordered(metricOrder, allTime),
     byKind: kindOrder.map((id) => {
-      const totals = kinds.get(id) as { thisQuarter: MetricTotals; allTime: MetricTotals };
-      const own = metricOrder.filter((m) => m in totals.allTime);
-      return { kind: id, label: options.kinds[id]?.label ?? id, thisQuarter: ordered(own, totals.thisQuarter), allTime: ordered(own, totals.allTime) };
+      const totals = kinds.get(id) as { thisQuarter: Map<string, number>; allTime: Map<string, number> };
+      const own = metricOrder.filter((m) => totals.allTime.has(m));
+      const label = hasOwn(options.kinds, id) ? options.kinds[id].label : id;
+      return { kind: id, label, thisQuarter: ordered(own, totals.thisQuarter), allTime: ordered(own, totals.allTime) };
     }),
     metricOrder,
     unknownMetrics,
@@ -371,13 +372,18 @@ export function aggregateImpact(
   };
 }
 
-function add(totals: MetricTotals, metric: string, value: number): void {
-  totals[metric] = (totals[metric] ?? 0) + value;
+function hasOwn(record: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(record, key);
 }
 
-function ordered(order: readonly string[], totals: MetricTotals): MetricTotals {
+function add(totals: Map<string, number>, metric: string, value: number): void {
+  totals.set(metric, (totals.get(metric) ?? 0) + value);
+}
+
+function ordered(order: readonly string[], totals: Map<string, number>): MetricTotals {
   const result: MetricTotals = {};
-  for (const metric of order) result[metric] = totals[metric] ?? 0;
+  // defineProperty, so a metric called `__proto__` is a total like any other.
+  for (const metric of order) Object.defineProperty(result, metric, { value: totals.get(metric) ?? 0, enumerable: true, writable: true, configurable: true });
   return result;
 }
 

@@ -3,7 +3,9 @@ import type { CoreConfig, DateFieldDefinition, KindDefinition } from './types';
 const due: DateFieldDefinition = { field: 'due', label: 'Due', deadline: true };
 const eventDate: DateFieldDefinition = { field: 'event_date', label: 'Event', deadline: true };
 
-export const BUILT_IN_KINDS: Readonly<Record<string, KindDefinition>> = Object.freeze({
+// Kinds are looked up by names written in files, so maps of kinds have no prototype:
+// `kind: constructor` must not find Object.prototype.constructor.
+export const BUILT_IN_KINDS: Readonly<Record<string, KindDefinition>> = Object.freeze(Object.assign(Object.create(null) as Record<string, KindDefinition>, {
   blog: {
     id: 'blog',
     label: 'Blog post',
@@ -39,9 +41,10 @@ export const BUILT_IN_KINDS: Readonly<Record<string, KindDefinition>> = Object.f
     label: 'Trip report',
     statuses: ['drafting', 'shared'],
     finishedStatuses: ['shared'],
-    dateFields: [eventDate, due],
+    // The event is what the report is about, so it is in the past by design: never overdue.
+    dateFields: [{ ...eventDate, deadline: false }, due],
   },
-});
+}));
 
 /** User overrides of a kind, as they come from settings: every field optional. */
 export interface KindOverride {
@@ -65,7 +68,7 @@ export function resolveKinds(overrides: Record<string, KindOverride> | undefined
   kinds: Record<string, KindDefinition>;
   problems: KindProblem[];
 } {
-  const kinds: Record<string, KindDefinition> = {};
+  const kinds = Object.create(null) as Record<string, KindDefinition>;
   const problems: KindProblem[] = [];
   for (const [id, kind] of Object.entries(BUILT_IN_KINDS)) {
     kinds[id] = structuredClone(kind);

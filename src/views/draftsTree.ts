@@ -7,7 +7,7 @@ import { compareDrafts } from '../core/schedule';
 import type { Draft } from '../core/types';
 import { Disposable } from '../disposable';
 import type { WorkspaceIndex } from '../workspaceIndex';
-import { draftTreeItem, kindIcon, pluralKindLabel, today } from './presentation';
+import { draftTooltip, draftTreeItem, kindIcon, pluralKindLabel, today } from './presentation';
 
 export interface GroupNode {
   type: 'group';
@@ -99,6 +99,13 @@ export class DraftsTreeProvider extends Disposable implements vscode.TreeDataPro
     const kind = kinds[draft.kind];
     const item = draftTreeItem(draft, kind, today(), kind !== undefined && nextStatus(kind, draft.status) !== undefined);
     item.id = `draft:${draft.uri}`;
+    return item;
+  }
+
+  /** Tooltips are built only for the rows a person hovers. */
+  resolveTreeItem(item: vscode.TreeItem, node: DraftsTreeNode): vscode.TreeItem {
+    const draft = node.type === 'draft' ? this.workspace.get(node.uri) : undefined;
+    if (draft) item.tooltip = draftTooltip(draft, this.workspace.config.kinds[draft.kind], today());
     return item;
   }
 

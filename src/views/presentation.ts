@@ -53,7 +53,7 @@ export function pluralKindLabel(kind: KindDefinition | undefined, id: string): s
   return /s$/i.test(label) ? label : `${label}s`;
 }
 
-/** A tree item for a draft, shared by the Drafts and Upcoming views. */
+/** A tree item for a draft, shared by the Drafts and Upcoming views. The tooltip comes later, from `resolveTreeItem`. */
 export function draftTreeItem(draft: Draft, kind: KindDefinition | undefined, now: string, canAdvance: boolean): vscode.TreeItem {
   const uri = vscode.Uri.parse(draft.uri);
   const overdue = overdueDates(draft, kind, now);
@@ -61,7 +61,6 @@ export function draftTreeItem(draft: Draft, kind: KindDefinition | undefined, no
   item.resourceUri = uri;
   item.description = (overdue.length > 0 ? 'overdue · ' : '') + describeDraft(draft, kind, now);
   item.iconPath = statusIcon(draft, kind, overdue.length > 0);
-  item.tooltip = draftTooltip(draft, kind, now);
   item.contextValue = `draft${canAdvance ? '.canAdvance' : ''}`;
   item.command = { command: Commands.openDraft, title: 'Open Draft', arguments: [uri] };
   item.accessibilityInformation = { label: `${draft.title}, ${item.description}` };

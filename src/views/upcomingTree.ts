@@ -4,7 +4,7 @@ import { nextStatus } from '../core/kinds';
 import { relativeDay, upcoming, UPCOMING_GROUP_LABELS, urgentCount, type UpcomingGroup, type UpcomingItem } from '../core/schedule';
 import { Disposable } from '../disposable';
 import type { WorkspaceIndex } from '../workspaceIndex';
-import { draftTreeItem, today } from './presentation';
+import { draftTooltip, draftTreeItem, today } from './presentation';
 
 export type UpcomingNode = { type: 'group'; group: UpcomingGroup } | { type: 'item'; item: UpcomingItem };
 
@@ -66,6 +66,11 @@ export class UpcomingTreeProvider extends Disposable implements vscode.TreeDataP
     item.label = `${date.label}: ${draft.title}`;
     item.description = `${relativeDay(days)} · ${date.date} · ${draft.status}`;
     item.accessibilityInformation = { label: `${date.label} ${relativeDay(days)}, ${draft.title}, ${draft.status}` };
+    return item;
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: UpcomingNode): vscode.TreeItem {
+    if (node.type === 'item') item.tooltip = draftTooltip(node.item.draft, this.workspace.config.kinds[node.item.draft.kind], this.computedFor);
     return item;
   }
 

@@ -20,6 +20,8 @@ async function startCommand(workbench: Workbench, command: string): Promise<void
     .first();
   await row.waitFor({ state: 'visible', timeout: 30_000 });
   await row.click();
+  // Off the input, so its placeholder's hover doesn't cover the prompt in screenshots.
+  await workbench.page.mouse.move(800, 600);
 }
 
 describe('New Blog Post', () => {
@@ -70,8 +72,6 @@ describe('New Blog Post', () => {
     // draws spaces as non-breaking ones, so the status bar's selection count is the reliable read.
     const placeholder = 'One sentence for search results and social cards, under 160 characters';
     await workbench.waitForText(new RegExp(`Ln 4, Col \\d+ \\(${placeholder.length} selected\\)`));
-    // Away from the tab, so its hover doesn't cover the editor in the screenshot.
-    await page.mouse.move(800, 600);
     const shot = await workbench.screenshot('new-blog-post-opened');
     note(`opened ${fileName}; screenshot ${path.basename(shot)}`);
 
@@ -118,7 +118,8 @@ describe('New Blog Post', () => {
     const tab = page.locator('.tabs-container [role="tab"]').filter({ hasText: fileName }).first();
     await tab.waitFor({ state: 'visible', timeout: 30_000 });
     // The command is done once the first placeholder (the audience) is selected and the file saved.
-    await workbench.waitForText(/Ln 10, Col \d+ \(50 selected\)/);
+    const audience = 'Backend developers who run services in production';
+    await workbench.waitForText(new RegExp(`Ln 10, Col \\d+ \\(${audience.length} selected\\)`));
     await waitUntil(async () => !/\bdirty\b/.test((await tab.getAttribute('class')) ?? ''), 10_000, 'the new talk to be saved');
     const file = path.join(workbench.workspace, talkPath);
     await waitUntil(async () => fs.existsSync(file), 10_000, `${talkPath} on disk`);
@@ -128,6 +129,17 @@ describe('New Blog Post', () => {
     assert.match(text, /^event_date:$/m, 'a skipped prompt leaves the field empty');
     assert.match(text, /^duration: 45$/m);
     assert.match(text, /^## Live demo \(12 min\)$/m, 'the outline is timed for 45 minutes');
+  });
+
+  it('offers every kind in New Draft…', async () => {
+    await startCommand(workbench, 'DevRel: New Draft…');
+    let items: string[] = [];
+    await waitUntil(async () => (items = await workbench.quickPickItems()).some((item) => item.endsWith('Talk outline')), 30_000, 'the kinds to be listed');
+    await workbench.screenshot('new-draft-kinds');
+    await workbench.closeQuickInput();
+    for (const name of ['Blog post', 'Talk outline', 'OSS contribution checklist', 'Workshop', 'Conference trip report']) {
+      assert.ok(items.some((item) => item.endsWith(name)), `${name} missing from: ${items.join(' | ')}`);
+    }
   });
 
   it('cancels quietly on Escape, creating nothing', async () => {

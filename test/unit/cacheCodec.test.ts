@@ -12,6 +12,10 @@ describe('cacheCodec', () => {
     ['oss/o.md', '---\nkind: oss\nstatus: nope\ndue: 2026-02-30\n---\n'],
     ['notes/n.md', '# Just notes\n'],
     ['talks/broken.md', '---\nkind: talk\ntitle: "unclosed\n---\n'],
+    [
+      'talks/impact.md',
+      '---\nkind: talk\nstatus: delivered\nimpact:\n  - date: 2026-03-01\n    metric: attendees\n    value: 120\n    note: Full room\n  - date: 2026-03-02\n    metric: views\n    value: "1,200"\n    link: https://example.com/v\n  - date: 2026-03-03\n    metric: stars\n    value: nope\n---\n',
+    ],
   ];
 
   for (const analyze of [LISTING, ANALYZED]) {
@@ -24,12 +28,38 @@ describe('cacheCodec', () => {
     });
   }
 
+  it('keeps impact entries, with and without note and link', () => {
+    const result = readDraft(source('talks/impact.md'), utf8(samples[5][1]), config, LISTING);
+    const decoded = decodeResult(JSON.parse(JSON.stringify(encodeResult(result))));
+    assert.ok(decoded && 'draft' in decoded);
+    assert.deepEqual(decoded.draft.impact, [
+      { date: '2026-03-01', metric: 'attendees', value: 120, note: 'Full room' },
+      { date: '2026-03-02', metric: 'views', value: 1200, link: 'https://example.com/v' },
+    ]);
+    assert.deepEqual(decoded.draft.problems.map((p) => p.code), ['invalid-impact']);
+  });
+
+  it('reads entries written before impact was tracked', () => {
+    const encoded = encodeResult(readDraft(source('oss/o.md'), utf8(samples[2][1]), config, LISTING));
+    assert.equal(encoded.length, 16);
+    const old = encoded.slice(0, 15);
+    const decoded = decodeResult(old);
+    assert.ok(decoded && 'draft' in decoded);
+    assert.equal('impact' in decoded.draft, false);
+    assert.equal(decoded.draft.kind, 'oss');
+  });
+
   it('is smaller than the plain JSON of a draft', () => {
     const result = readDraft(source(samples[0][0]), utf8(samples[0][1]), config, ANALYZED);
     assert.ok(JSON.stringify(encodeResult(result)).length < JSON.stringify(result).length * 0.75);
   });
 
   it('refuses malformed entries', () => {
+    const entry = ['d', 'u', 'p', 'k', 0, 't', 's', 0, [], [], null, {}, 0, [], null];
+    assert.ok(decodeResult([...entry, [['2026-03-01', 'views', 3, null, null]]]), 'the well-formed base entry decodes');
+    const badImpact = [{}, [['2026-03-01', 'views', '3', null, null]], [['2026-03-01', 'views', 3]], [['2026-03-01', 7, 3, null, null]], ['x']];
+    for (const impact of badImpact) assert.equal(decodeResult([...entry, impact]), undefined, JSON.stringify(impact));
+    assert.equal(decodeResult([...entry, null, 'extra']), undefined);
     for (const bad of [null, 'x', [], ['d'], ['s', 1, 'binary', 'm'], ['d', 'u', 'p', 'k', 0, 't', 's', 0, null, [], null, {}, 0, [], null]]) {
       assert.equal(decodeResult(bad), undefined, JSON.stringify(bad));
     }

@@ -23,8 +23,8 @@ function draft(title: string, kind: string, status: string, dates: DraftDate[] =
   };
 }
 
-function on(field: string, date: string, label = field): DraftDate {
-  return { field, label, date, deadline: true };
+function on(field: string, date: string, deadline = true): DraftDate {
+  return { field, label: field, date, deadline };
 }
 
 const titles = (list: readonly { title: string }[]): string[] => list.map((d) => d.title);
@@ -128,13 +128,14 @@ describe('focus', () => {
       );
     });
 
-    it('leaves out finished drafts and CFPs already submitted to', () => {
+    it('leaves out finished drafts, CFPs already submitted to and dates that are no deadline', () => {
       const drafts = [
         draft('published', 'blog', 'published', [on('publish_date', '2026-05-12')]),
         draft('rejected', 'talk', 'rejected', [on('event_date', '2026-05-12')]),
         draft('submitted', 'talk', 'submitted', [on('cfp_deadline', '2026-05-12'), on('event_date', '2026-05-13')]),
         draft('accepted', 'talk', 'accepted', [on('cfp_deadline', '2026-05-12')]),
         draft('idea', 'talk', 'idea', [on('cfp_deadline', '2026-05-14')]),
+        draft('trip report', 'trip-report', 'drafting', [on('event_date', '2026-05-13', false)]),
       ];
       assert.deepEqual(
         focusDeadlines(drafts, kinds, today).map((d) => [d.draft.title, d.date.field]),
@@ -205,6 +206,10 @@ describe('focus', () => {
     it('never warns with the limit off or for a kind it does not know', () => {
       assert.deepEqual(wouldExceedFocus(three, kinds, { kind: 'blog', toStatus: 'drafting' }, null), { exceeds: false, activeAfter: 4 });
       assert.deepEqual(wouldExceedFocus(three, kinds, { kind: 'podcast', toStatus: 'recording' }, 0), { exceeds: false, activeAfter: 3 });
+      assert.deepEqual(wouldExceedFocus([...three, draft('Odd', 'constructor', 'drafting')], kinds, { kind: 'constructor', toStatus: 'drafting' }, 0), {
+        exceeds: false,
+        activeAfter: 3,
+      });
     });
   });
 
@@ -216,7 +221,7 @@ describe('focus', () => {
         draft('Later', 'workshop', 'ready', [on('event_date', '2026-08-01')]),
         draft('Undated b', 'oss', 'pr-open'),
         draft('Undated a', 'blog', 'drafting'),
-        draft('Past event only', 'trip-report', 'drafting', [on('event_date', '2026-04-01')]),
+        draft('Trip at its first status', 'trip-report', 'drafting', [on('event_date', '2026-04-01')]),
         draft('Idea', 'blog', 'idea'),
         draft('Done', 'blog', 'published'),
       ];

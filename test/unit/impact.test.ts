@@ -423,6 +423,15 @@ describe('impact', () => {
       assert.deepEqual(summary.unknownMetrics, ['beers']);
     });
 
+    it('treats metric and kind names that shadow object properties as plain names', () => {
+      const odd = [draftWith('Odd', 'constructor', [e('2026-04-02', 'constructor', 2), e('2026-04-03', '__proto__', 3), e('2026-04-04', 'constructor', 1)])];
+      const summary = aggregateImpact(odd, { today: '2026-04-05', kinds: BUILT_IN_KINDS });
+      assert.deepEqual(summary.unknownMetrics, ['__proto__', 'constructor']);
+      assert.deepEqual(Object.entries(summary.allTime), [['__proto__', 3], ['constructor', 3]]);
+      assert.deepEqual(summary.byKind.map((k) => [k.kind, k.label, Object.entries(k.thisQuarter)]), [['constructor', 'constructor', [['__proto__', 3], ['constructor', 3]]]]);
+      assert.deepEqual(resolveMetrics({ constructor: {} }).metrics.constructor, { id: 'constructor', label: 'Constructor', unit: 'constructor', icon: 'graph', description: '' });
+    });
+
     it('is empty without impact', () => {
       const summary = aggregateImpact([draftWith('x', 'blog', undefined)], { today: '2026-04-01', kinds: BUILT_IN_KINDS });
       assert.deepEqual([summary.allTime, summary.thisQuarter, summary.byKind, summary.metricOrder, summary.entryCount], [{}, {}, [], [], 0]);

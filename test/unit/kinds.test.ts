@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { BUILT_IN_KINDS, configKey, DEFAULT_CONFIG, isActive, isFinished, nextStatus, resolveKinds, type KindOverride } from '../../src/core/kinds';
 import type { KindDefinition } from '../../src/core/types';
+import { parseDraft } from '../../src/core/draft';
 
 const kinds = BUILT_IN_KINDS;
 
@@ -55,7 +56,7 @@ describe('kinds', () => {
         ['due', undefined, 'Due', true],
       ]);
       assert.deepEqual(dates('trip-report'), [
-        ['event_date', undefined, 'Event', true],
+        ['event_date', undefined, 'Event', false],
         ['due', undefined, 'Due', true],
       ]);
     });
@@ -138,7 +139,8 @@ describe('kinds', () => {
       for (const overrides of [undefined, {}]) {
         const resolved = resolveKinds(overrides);
         assert.deepEqual(resolved.problems, []);
-        assert.deepEqual(resolved.kinds, structuredClone(BUILT_IN_KINDS));
+        assert.deepEqual({ ...resolved.kinds }, structuredClone({ ...BUILT_IN_KINDS }));
+        assert.equal(Object.getPrototypeOf(resolved.kinds), null, 'no prototype, so file-given names find nothing else');
         assert.notEqual(resolved.kinds.blog, BUILT_IN_KINDS.blog);
         resolved.kinds.blog.statuses.push('mutated');
         assert.ok(!BUILT_IN_KINDS.blog.statuses.includes('mutated'), 'changing the result leaves the built-ins alone');
@@ -286,5 +288,17 @@ describe('kinds', () => {
       const keys = new Set([configKey(base), ...variants.map(configKey)]);
       assert.equal(keys.size, variants.length + 1);
     });
+  });
+});
+
+describe('kind names from files', () => {
+  it('never resolve to Object.prototype members', () => {
+    for (const config of [DEFAULT_CONFIG, { ...DEFAULT_CONFIG, kinds: resolveKinds({}).kinds }]) {
+      for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+        const result = parseDraft({ uri: 'file:///w/x.md', relativePath: 'x.md' }, `---\nkind: ${name}\nstatus: idea\n---\n`, config, { analyze: true });
+        assert.ok('draft' in result, name);
+        assert.ok(result.draft.problems.some((p) => p.code === 'unknown-kind'), name);
+      }
+    }
   });
 });

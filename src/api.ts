@@ -7,6 +7,8 @@ export type { DraftInfo } from './core/schedule';
 export interface DevRelDeskApi {
   /** Every draft in the workspace. Resolves once the first scan is complete. */
   listDrafts(): Promise<DraftInfo[]>;
+  /** The totals the Impact view shows: per metric this quarter and in all, and per kind. */
+  impactSummary(): Promise<ImpactSummaryInfo>;
   /** Fires whenever a draft is added, changed or removed. */
   onDidChangeDrafts: vscode.Event<void>;
   /** Timings of this activation, in milliseconds, for benchmarks and diagnostics. */
@@ -17,4 +19,12 @@ export interface DevRelDeskApi {
     readonly firstListMs?: number;
     readonly firstIndexMs?: number;
   };
+}
+
+export interface ImpactSummaryInfo {
+  /** e.g. `2026 Q4` */
+  quarter: string;
+  thisQuarter: Record<string, number>;
+  allTime: Record<string, number>;
+  byKind: { kind: string; allTime: Record<string, number> }[];
 }

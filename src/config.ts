@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { CONFIG_SECTION } from './constants';
 import { DEFAULT_CONFIG, resolveKinds, type KindOverride, type KindProblem } from './core/kinds';
+import { DEFAULT_MAX_ACTIVE, DEFAULT_MAX_DEADLINES_PER_14_DAYS } from './core/focus';
+import type { MetricOverride } from './core/impact';
 import type { CoreConfig, FolderKindMapping } from './core/types';
 import { Disposable } from './disposable';
 
@@ -35,6 +37,11 @@ export interface DevRelSettings {
   author: string;
   groupBy: GroupBy;
   hideFinished: boolean;
+  /** null turns the limit off. */
+  focusMaxActive: number | null;
+  /** null turns the warning off. */
+  focusMaxDeadlines: number | null;
+  impactMetrics: Record<string, MetricOverride>;
 }
 
 /** Reads every `devrel.*` setting in one place, with types and defaults. */
@@ -54,6 +61,9 @@ export function readSettings(scope?: vscode.ConfigurationScope): DevRelSettings 
     author: typeof c.get('author') === 'string' ? (c.get('author') as string) : '',
     groupBy: oneOf(c.get('drafts.groupBy'), ['kind', 'status', 'none'], 'kind'),
     hideFinished: c.get<boolean>('drafts.hideFinished') === true,
+    focusMaxActive: limit(c.get('focus.maxActive'), DEFAULT_MAX_ACTIVE),
+    focusMaxDeadlines: limit(c.get('focus.maxDeadlinesPer14Days'), DEFAULT_MAX_DEADLINES_PER_14_DAYS),
+    impactMetrics: objectOr(c.get('impact.metrics'), {}),
   };
 }
 
@@ -104,6 +114,12 @@ export class SettingsWatcher extends Disposable {
   get settings(): DevRelSettings {
     return this.current;
   }
+}
+
+/** A limit the person can switch off with null; anything else unusable falls back to the default. */
+function limit(value: unknown, fallback: number): number | null {
+  if (value === null) return null;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.floor(value) : fallback;
 }
 
 function objectOr<T extends object>(value: unknown, fallback: T): T {

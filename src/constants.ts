@@ -27,6 +27,11 @@ export const Commands = {
   refresh: 'devrel.refresh',
   showDraftActions: 'devrel.showDraftActions',
   showLog: 'devrel.showLog',
+  logImpact: 'devrel.logImpact',
+  openDashboard: 'devrel.openDashboard',
+  parkDraft: 'devrel.parkDraft',
+  showFocus: 'devrel.showFocus',
+  impactMetric: 'devrel.impactMetric',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -35,6 +40,7 @@ export const Views = {
   container: 'devrelDesk',
   drafts: 'devrel.drafts',
   upcoming: 'devrel.upcoming',
+  impact: 'devrel.impact',
 } as const;
 
 export const ContextKeys = {

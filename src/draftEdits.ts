@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { setFrontMatterFields, type FrontMatterValue } from './core/frontMatterEdit';
+import { setFrontMatterFields, type EditResult, type FrontMatterValue } from './core/frontMatterEdit';
 import { UserError } from './logger';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -10,14 +10,19 @@ import type { WorkspaceIndex } from './workspaceIndex';
  * hidden unsaved documents behind; an editor with unsaved work stays unsaved.
  */
 export async function editFrontMatter(workspace: WorkspaceIndex, uri: vscode.Uri, fields: Record<string, FrontMatterValue | undefined>): Promise<void> {
+  await editFrontMatterWith(workspace, uri, (text) => setFrontMatterFields(text, fields));
+}
+
+/** The same, for any core edit function, e.g. appending an impact entry. */
+export async function editFrontMatterWith(workspace: WorkspaceIndex, uri: vscode.Uri, edit: (text: string) => EditResult): Promise<void> {
   const document = await vscode.workspace.openTextDocument(uri);
   const wasDirty = document.isDirty;
-  const result = setFrontMatterFields(document.getText(), fields);
+  const result = edit(document.getText());
   if (!result.ok) throw new UserError(result.message);
-  const edit = new vscode.WorkspaceEdit();
+  const workspaceEdit = new vscode.WorkspaceEdit();
   const { offset, length, newText } = result.edit;
-  edit.replace(uri, new vscode.Range(document.positionAt(offset), document.positionAt(offset + length)), newText);
-  if (!(await vscode.workspace.applyEdit(edit))) {
+  workspaceEdit.replace(uri, new vscode.Range(document.positionAt(offset), document.positionAt(offset + length)), newText);
+  if (!(await vscode.workspace.applyEdit(workspaceEdit))) {
     throw new Error(`The editor refused the edit to ${vscode.workspace.asRelativePath(uri)}; the file may be read-only.`);
   }
   if (!wasDirty) await document.save();

@@ -1,16 +1,19 @@
 import * as vscode from 'vscode';
 import type { DevRelDeskApi } from './api';
-import { registerCommands, trackingCommandEntries } from './commands/commandTable';
+import { impactCommandEntries, registerCommands, trackingCommandEntries } from './commands/commandTable';
+import { configuredMetrics } from './commands/impactCommands';
 import { scaffoldCommandEntries } from './commands/scaffoldCommands';
 import { restoreViewState, type TrackingContext } from './commands/trackingCommands';
 import { SettingsWatcher } from './config';
 import { toDraftInfo } from './core/schedule';
 import { DraftCodeActions, DraftDiagnostics } from './diagnostics';
 import { createLogger } from './logger';
+import { FocusStatusBar } from './focus';
 import { DraftStatusBar } from './statusBar';
 import { TemplateStore } from './templateStore';
 import { createDraftsView, DraftsTreeProvider } from './views/draftsTree';
 import { today } from './views/presentation';
+import { createImpactView, ImpactTreeProvider } from './views/impactTree';
 import { createUpcomingView, UpcomingTreeProvider } from './views/upcomingTree';
 import { WorkspaceIndex } from './workspaceIndex';
 
@@ -29,8 +32,11 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   const draftsProvider = new DraftsTreeProvider(workspace);
   const upcomingProvider = new UpcomingTreeProvider(workspace);
   push(settings, workspace, draftsProvider, upcomingProvider);
-  push(createDraftsView(draftsProvider), createUpcomingView(upcomingProvider));
-  push(new DraftStatusBar(workspace), new DraftDiagnostics(workspace));
+  const impactProvider = new ImpactTreeProvider(workspace, context.workspaceState, () => configuredMetrics(workspace));
+  push(impactProvider);
+  push(createDraftsView(draftsProvider), createUpcomingView(upcomingProvider), createImpactView(impactProvider));
+  const focusBar = new FocusStatusBar(workspace);
+  push(new DraftStatusBar(workspace), focusBar, new DraftDiagnostics(workspace));
   push(
     vscode.languages.registerCodeActionsProvider(
       [{ language: 'markdown' }, { pattern: '**/*.{md,markdown,mdx}' }],
@@ -43,13 +49,21 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   restoreViewState(tracking);
   const templates = new TemplateStore();
   push(templates);
-  push(...registerCommands([...trackingCommandEntries(tracking), ...scaffoldCommandEntries({ workspace, templates, log })]));
+  push(
+    ...registerCommands([
+      ...trackingCommandEntries(tracking),
+      ...scaffoldCommandEntries({ workspace, templates, log }),
+      ...impactCommandEntries({ workspace, impact: impactProvider }),
+    ]),
+  );
 
   push(
     settings.onDidChange((next) => {
       workspace.updateSettings(next);
       draftsProvider.refreshAll();
       upcomingProvider.refresh();
+      impactProvider.refresh();
+      focusBar.update();
     }),
   );
 
@@ -62,6 +76,16 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
       await workspace.ready();
       const now = today();
       return workspace.drafts().map((d) => toDraftInfo(d, workspace.config.kinds[d.kind], now));
+    },
+    async impactSummary() {
+      await workspace.ready();
+      const summary = impactProvider.current();
+      return {
+        quarter: summary.quarter.label,
+        thisQuarter: { ...summary.thisQuarter },
+        allTime: { ...summary.allTime },
+        byKind: summary.byKind.map((k) => ({ kind: k.kind, allTime: { ...k.allTime } })),
+      };
     },
     onDidChangeDrafts: changed.event,
     get timings() {

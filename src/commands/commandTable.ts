@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { Commands, type CommandId } from '../constants';
 import { log, reportError, UserError } from '../logger';
+import { showFocus } from '../focus';
+import { chooseImpactMetric, logImpact, type ImpactContext } from './impactCommands';
 import * as tracking from './trackingCommands';
 import type { TrackingContext } from './trackingCommands';
 
@@ -26,6 +28,15 @@ export function trackingCommandEntries(ctx: TrackingContext): CommandEntry[] {
     { id: Commands.refresh, action: 'Refresh', run: () => tracking.refresh(ctx) },
     { id: Commands.showDraftActions, action: 'Show Draft Actions', run: (target) => tracking.showDraftActions(ctx, target) },
     { id: Commands.showLog, action: 'Show Log', run: () => ctx.log.show() },
+    { id: Commands.parkDraft, action: 'Park Draft', run: (target) => tracking.parkDraft(ctx, target) },
+    { id: Commands.showFocus, action: 'Show Focus', run: () => showFocus(ctx.workspace) },
+  ];
+}
+
+export function impactCommandEntries(ctx: ImpactContext): CommandEntry[] {
+  return [
+    { id: Commands.logImpact, action: 'Log Impact', run: (target, input) => logImpact(ctx, target, input) },
+    { id: Commands.impactMetric, action: 'Top Work By Metric', run: (metric) => chooseImpactMetric(ctx, metric) },
   ];
 }
 

@@ -410,6 +410,7 @@ async function writeNewFile(workspaceFolder: vscode.WorkspaceFolder, uri: vscode
   const parent = vscode.Uri.joinPath(uri, '..');
   const created: vscode.Uri[] = [];
   const bytes = new TextEncoder().encode(text);
+  let writing = false;
   try {
     for (let dir = parent; pathInside(workspaceFolder.uri.path, dir.path) !== undefined; dir = vscode.Uri.joinPath(dir, '..')) {
       const stat = await statOrUndefined(dir);
@@ -420,21 +421,24 @@ async function writeNewFile(workspaceFolder: vscode.WorkspaceFolder, uri: vscode
     }
     if (created.length > 0) await vscode.workspace.fs.createDirectory(parent);
     if (await exists(uri)) throw new UserError(`${relative} appeared while the draft was being made; nothing was overwritten. Try again.`);
+    writing = true;
     await vscode.workspace.fs.writeFile(uri, bytes);
   } catch (error) {
-    await cleanUp(uri, bytes, created);
+    await cleanUp(writing ? uri : undefined, bytes, created);
     if (error instanceof UserError) throw error;
     throw new UserError(`Could not create ${relative}: ${describeFileError(error)}`);
   }
 }
 
-async function cleanUp(uri: vscode.Uri, bytes: Uint8Array, createdFolders: vscode.Uri[]): Promise<void> {
-  try {
-    const written = await vscode.workspace.fs.readFile(uri);
-    // Only a file that holds nothing but (part of) what this command wrote is ours to remove.
-    if (written.length <= bytes.length && written.every((byte, i) => byte === bytes[i])) await vscode.workspace.fs.delete(uri, { useTrash: false });
-  } catch {
-    // Nothing was written.
+async function cleanUp(written: vscode.Uri | undefined, bytes: Uint8Array, createdFolders: vscode.Uri[]): Promise<void> {
+  if (written) {
+    try {
+      const content = await vscode.workspace.fs.readFile(written);
+      // Only a file that holds nothing but (part of) what this command wrote is ours to remove.
+      if (content.length <= bytes.length && content.every((byte, i) => byte === bytes[i])) await vscode.workspace.fs.delete(written, { useTrash: false });
+    } catch {
+      // Nothing was written.
+    }
   }
   for (const dir of [...createdFolders].reverse()) {
     try {

@@ -7,6 +7,7 @@ import { daysBetween } from '../core/dates';
 import { planStatusChange } from '../core/statusChange';
 import type { Draft } from '../core/types';
 import { editFrontMatter } from '../draftEdits';
+import { confirmFocus, pickAndPark } from '../focus';
 import { UserError } from '../logger';
 import { today } from '../views/presentation';
 import type { DraftsTreeProvider } from '../views/draftsTree';
@@ -64,8 +65,9 @@ export async function setStatus(ctx: TrackingContext, target?: unknown, status?:
     );
     if (!picked) return false;
     chosen = picked.label;
+    return changeStatus(ctx, uri, draft, chosen, true);
   }
-  return changeStatus(ctx, uri, draft, chosen);
+  return changeStatus(ctx, uri, draft, chosen, false);
 }
 
 export async function advanceStatus(ctx: TrackingContext, target?: unknown): Promise<boolean> {
@@ -74,11 +76,25 @@ export async function advanceStatus(ctx: TrackingContext, target?: unknown): Pro
   if (!kind) throw new UserError(`"${draft.kind}" is not a known kind. Fix the kind in the front matter first.`);
   const next = nextStatus(kind, draft.status);
   if (!next) throw new UserError(`"${draft.title}" is already ${draft.status}, the last step for a ${kind.label.toLowerCase()}.`);
-  return changeStatus(ctx, uri, draft, next);
+  return changeStatus(ctx, uri, draft, next, true);
 }
 
-async function changeStatus(ctx: TrackingContext, uri: vscode.Uri, draft: Draft, status: string): Promise<boolean> {
+/** Moves an active draft back to its kind's first status, to make room. */
+export async function parkDraft(ctx: TrackingContext, target?: unknown): Promise<boolean> {
+  if (target === undefined && !vscode.window.activeTextEditor) return (await pickAndPark(ctx.workspace)) !== undefined;
+  const { uri, draft } = requireDraft(ctx, target);
   const kind = ctx.workspace.config.kinds[draft.kind];
+  if (!kind) throw new UserError(`"${draft.kind}" is not a known kind. Fix the kind in the front matter first.`);
+  if (draft.status === kind.statuses[0]) throw new UserError(`"${draft.title}" is already ${draft.status}, the first step.`);
+  return changeStatus(ctx, uri, draft, kind.statuses[0], false, false);
+}
+
+async function changeStatus(ctx: TrackingContext, uri: vscode.Uri, draft: Draft, status: string, interactive: boolean, checkFocus = true): Promise<boolean> {
+  const kind = ctx.workspace.config.kinds[draft.kind];
+  if (checkFocus && kind?.statuses.includes(status)) {
+    const proceed = await confirmFocus(ctx.workspace, { uri: uri.toString(), title: draft.title, kind: draft.kind, fromStatus: draft.status, toStatus: status }, interactive);
+    if (!proceed) return false;
+  }
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   const plan = planStatusChange(draft, kind, status, ctx.workspace.siteGenerator(folder), today());
   if (!plan.ok) throw new UserError(plan.message);

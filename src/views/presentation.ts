@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { localDate, daysBetween } from '../core/dates';
 import { describeDraft, overdueDates, relativeDay, talkMeasure } from '../core/schedule';
+import { isActive } from '../core/kinds';
 import type { Draft, KindDefinition } from '../core/types';
 import { Commands } from '../constants';
 
@@ -55,13 +56,15 @@ export function pluralKindLabel(kind: KindDefinition | undefined, id: string): s
 
 /** A tree item for a draft, shared by the Drafts and Upcoming views. The tooltip comes later, from `resolveTreeItem`. */
 export function draftTreeItem(draft: Draft, kind: KindDefinition | undefined, now: string, canAdvance: boolean): vscode.TreeItem {
+  const active = isActive(kind, draft.status);
   const uri = vscode.Uri.parse(draft.uri);
   const overdue = overdueDates(draft, kind, now);
   const item = new vscode.TreeItem(draft.title, vscode.TreeItemCollapsibleState.None);
   item.resourceUri = uri;
   item.description = (overdue.length > 0 ? 'overdue · ' : '') + describeDraft(draft, kind, now);
   item.iconPath = statusIcon(draft, kind, overdue.length > 0);
-  item.contextValue = `draft${canAdvance ? '.canAdvance' : ''}`;
+  // Menus match on these words: `canAdvance` for Advance Status, `active` for Park Draft.
+  item.contextValue = `draft${canAdvance ? '.canAdvance' : ''}${active ? '.active' : ''}`;
   item.command = { command: Commands.openDraft, title: 'Open Draft', arguments: [uri] };
   item.accessibilityInformation = { label: `${draft.title}, ${item.description}` };
   return item;

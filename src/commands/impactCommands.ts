@@ -1,0 +1,100 @@
+import * as vscode from 'vscode';
+import { appendFrontMatterListItem } from '../core/frontMatterEdit';
+import { impactEntryFields, newImpactEntry, parseImpactValue, resolveMetrics, type MetricDefinition, type NewImpactInput } from '../core/impact';
+import { editFrontMatterWith } from '../draftEdits';
+import { log, UserError } from '../logger';
+import { today } from '../views/presentation';
+import type { ImpactTreeProvider } from '../views/impactTree';
+import type { WorkspaceIndex } from '../workspaceIndex';
+import { resolveTarget } from './trackingCommands';
+
+export interface ImpactContext {
+  workspace: WorkspaceIndex;
+  impact: ImpactTreeProvider;
+}
+
+export function configuredMetrics(workspace: WorkspaceIndex): Readonly<Record<string, MetricDefinition>> {
+  return resolveMetrics(workspace.currentSettings.impactMetrics).metrics;
+}
+
+/**
+ * Appends one entry to a draft's `impact:` list. With an input object it asks nothing;
+ * otherwise it asks for the metric, the value and an optional note or link.
+ */
+export async function logImpact(ctx: ImpactContext, target?: unknown, input?: unknown): Promise<boolean> {
+  const uri = (await pickDraft(ctx, target)) ?? undefined;
+  if (!uri) return false;
+  const draft = ctx.workspace.get(uri);
+  if (!draft) throw new UserError(`${vscode.workspace.asRelativePath(uri)} is not a DevRel draft, so it has no impact log.`);
+  const metrics = configuredMetrics(ctx.workspace);
+  let request: NewImpactInput | undefined;
+  if (input !== undefined) {
+    if (typeof input !== 'object' || input === null) throw new UserError('Log Impact takes { metric, value, note?, link?, date? }.');
+    request = input as NewImpactInput;
+  } else {
+    request = await askForImpact(draft.title, metrics);
+    if (!request) return false;
+  }
+  const checked = newImpactEntry(request, today(), metrics);
+  if (!checked.ok) throw new UserError(checked.message);
+  await editFrontMatterWith(ctx.workspace, uri, (text) => appendFrontMatterListItem(text, 'impact', impactEntryFields(checked.entry)));
+  const metric = metrics[checked.entry.metric];
+  log().info(`${vscode.workspace.asRelativePath(uri)}: logged ${checked.entry.value} ${checked.entry.metric}.`);
+  if (checked.warning) void vscode.window.showWarningMessage(checked.warning);
+  vscode.window.setStatusBarMessage(`$(${metric?.icon ?? 'graph'}) Logged ${checked.entry.value} ${metric?.unit ?? checked.entry.metric} for ${draft.title}`, 4000);
+  return true;
+}
+
+async function pickDraft(ctx: ImpactContext, target: unknown): Promise<vscode.Uri | undefined> {
+  const uri = resolveTarget(target);
+  if (uri && ctx.workspace.get(uri)) return uri;
+  if (target !== undefined && target !== null) return uri;
+  const drafts = ctx.workspace.drafts().sort((a, b) => a.title.localeCompare(b.title));
+  if (drafts.length === 0) throw new UserError('There are no drafts yet. Create one with DevRel: New Draft… first.');
+  const picked = await vscode.window.showQuickPick(
+    drafts.map((d) => ({ label: d.title, description: `${d.kind} · ${d.status}`, uri: d.uri })),
+    { title: 'Log Impact: which piece of work?', matchOnDescription: true },
+  );
+  return picked ? vscode.Uri.parse(picked.uri) : undefined;
+}
+
+async function askForImpact(title: string, metrics: Readonly<Record<string, MetricDefinition>>): Promise<NewImpactInput | undefined> {
+  const metric = await vscode.window.showQuickPick(
+    Object.values(metrics).map((m) => ({ label: `$(${m.icon}) ${m.label}`, description: m.unit, detail: m.description, id: m.id })),
+    { title: `Log Impact: ${title}`, placeHolder: 'What did this piece of work achieve?', matchOnDetail: true },
+  );
+  if (!metric) return undefined;
+  const value = await vscode.window.showInputBox({
+    title: `Log Impact: ${metrics[metric.id].label}`,
+    prompt: `How many ${metrics[metric.id].unit}?`,
+    validateInput: (text) => {
+      const parsed = parseImpactValue(text);
+      return parsed.ok ? undefined : parsed.message;
+    },
+  });
+  if (value === undefined) return undefined;
+  const extra = await vscode.window.showInputBox({
+    title: 'Log Impact: note or link (optional)',
+    prompt: 'A short note, or a link to the evidence. Leave empty to skip.',
+    placeHolder: 'e.g. "Three teams asked for the demo repo" or https://…',
+  });
+  if (extra === undefined) return undefined;
+  const trimmed = extra.trim();
+  const isLink = /^https?:\/\//i.test(trimmed);
+  return { metric: metric.id, value, note: !isLink && trimmed ? trimmed : undefined, link: isLink ? trimmed : undefined };
+}
+
+export async function chooseImpactMetric(ctx: ImpactContext, metric?: unknown): Promise<void> {
+  const metrics = configuredMetrics(ctx.workspace);
+  let chosen = typeof metric === 'string' ? metric : undefined;
+  if (chosen === undefined) {
+    const picked = await vscode.window.showQuickPick(
+      Object.values(metrics).map((m) => ({ label: `$(${m.icon}) ${m.label}`, description: m.id === ctx.impact.topMetric ? 'current' : m.unit, id: m.id })),
+      { title: 'Top Work By Metric' },
+    );
+    if (!picked) return;
+    chosen = picked.id;
+  }
+  if (!Object.prototype.hasOwnProperty.call(metrics, chosen)) throw new UserError(`"${chosen}" is not a metric. Use one of: ${Object.keys(metrics).join(', ')}.`);
+  await ctx.impact.setTopMetric(chosen);
+}

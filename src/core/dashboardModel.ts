@@ -1,0 +1,416 @@
+// The dashboard's view model: everything the webview draws, computed here so it can be tested
+// in plain Node and sent over `postMessage` as JSON. It holds no Draft objects, only the text and
+// numbers the page shows, so the webview never has to know the rules behind them.
+
+import { addDays, daysBetween } from './dates';
+import { focusDeadlines, focusState } from './focus';
+import { aggregateImpact, monthlySeries, type MetricDefinition, type MonthTotal } from './impact';
+import { isFinished } from './kinds';
+import { nextDate, overdueDates, relativeDay, talkMeasure, upcoming, type UpcomingItem } from './schedule';
+import type { Draft, KindDefinition } from './types';
+
+/** Eight weeks: far enough ahead to see the next CFP and event, near enough to fit on one screen. */
+export const CALENDAR_WEEKS = 8;
+/** A year of bars, so a season's rhythm shows without the chart getting too dense to read. */
+export const IMPACT_MONTHS = 12;
+
+export interface DashboardOptions {
+  /** `YYYY-MM-DD` */
+  today: string;
+  metrics: Readonly<Record<string, MetricDefinition>>;
+  focus: { maxActive: number | null; maxDeadlinesPer14Days: number | null };
+}
+
+export interface DashboardModel {
+  today: string;
+  focus: FocusLine;
+  pipeline: PipelineKind[];
+  calendar: CalendarModel;
+  impact: ImpactModel;
+}
+
+export interface FocusLine {
+  /** `Focus 2/3 · 3 deadlines in the next 14 days` */
+  text: string;
+  over: boolean;
+  warnings: string[];
+}
+
+export interface PipelineKind {
+  kind: string;
+  label: string;
+  /** False for a kind no setting defines: its drafts are shown, but can't be moved. */
+  known: boolean;
+  /** Statuses a card may move to: the kind's workflow, empty for unknown kinds. */
+  statuses: string[];
+  columns: PipelineColumn[];
+  count: number;
+}
+
+export interface PipelineColumn {
+  status: string;
+  /** False for a status written in files but missing from the workflow, such as a typo. */
+  inWorkflow: boolean;
+  finished: boolean;
+  cards: PipelineCard[];
+}
+
+export interface PipelineCard {
+  uri: string;
+  title: string;
+  relativePath: string;
+  status: string;
+  /** `CFP closes in 3 days`; absent when the draft has no date that still matters. */
+  dateLabel?: string;
+  date?: string;
+  overdue: boolean;
+  /** `Due 3 days ago`: the most recent overdue date, so the mark says what was missed. */
+  overdueLabel?: string;
+  /** `1,240 words`, `6/10 tasks`, `~28/30 min`. */
+  measure?: string;
+}
+
+export interface CalendarItem {
+  uri: string;
+  title: string;
+  kindLabel: string;
+  status: string;
+  /** What the date means, e.g. `CFP closes`. */
+  label: string;
+  /** `YYYY-MM-DD` */
+  date: string;
+  /** `Tue Dec 1` */
+  dayLabel: string;
+  /** `in 3 days`, `2 days ago` */
+  when: string;
+  days: number;
+  overdue: boolean;
+  /** Counts towards a crowded week: a CFP closing, event or publish, as the focus limit counts. */
+  commitment: boolean;
+}
+
+export interface CalendarWeek {
+  /** The Monday, `YYYY-MM-DD`. */
+  start: string;
+  /** The Sunday. */
+  end: string;
+  /** `Nov 23 – Nov 29` */
+  label: string;
+  current: boolean;
+  items: CalendarItem[];
+  commitments: number;
+  crowded: boolean;
+}
+
+export interface CalendarModel {
+  from: string;
+  to: string;
+  /** Past deadlines of open work, oldest first: listed before the weeks. */
+  overdue: CalendarItem[];
+  weeks: CalendarWeek[];
+  /** A week with more commitments than this is crowded; null when the deadline limit is off. */
+  crowdedAbove: number | null;
+  /** The rule in words, shown under the calendar. */
+  crowdedRule: string;
+}
+
+export interface ImpactMetric {
+  id: string;
+  label: string;
+  unit: string;
+  /** False for a metric logged in files but not configured in settings. */
+  known: boolean;
+  thisQuarter: number;
+  allTime: number;
+  /** The last `IMPACT_MONTHS` months, oldest first. */
+  series: MonthTotal[];
+  /** The largest month in `series`, 0 when all are empty. */
+  max: number;
+}
+
+export interface ImpactModel {
+  /** e.g. `2026 Q4` */
+  quarterLabel: string;
+  entryCount: number;
+  draftCount: number;
+  /** Only metrics with any entries, configured ones in their order first. */
+  metrics: ImpactMetric[];
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+export function buildDashboardModel(
+  drafts: readonly Draft[],
+  kinds: Readonly<Record<string, KindDefinition>>,
+  options: DashboardOptions,
+): DashboardModel {
+  return {
+    today: options.today,
+    focus: focusLine(drafts, kinds, options),
+    pipeline: buildPipeline(drafts, kinds, options.today),
+    calendar: buildCalendar(drafts, kinds, options),
+    impact: buildImpact(drafts, kinds, options),
+  };
+}
+
+function focusLine(drafts: readonly Draft[], kinds: Readonly<Record<string, KindDefinition>>, options: DashboardOptions): FocusLine {
+  const state = focusState(drafts, kinds, { ...options.focus, today: options.today });
+  const count = state.deadlines.length;
+  return {
+    text: `${state.statusText} · ${count} ${count === 1 ? 'deadline' : 'deadlines'} in the next 14 days`,
+    over: state.overActive || state.overDeadlines,
+    warnings: state.warnings,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pipeline
+
+/**
+ * One board per kind that has drafts, in the order of the kinds setting; kinds nobody has
+ * written anything for would only push the boards that matter off the screen. Every workflow
+ * status gets a column, empty or not, so there is always somewhere to drop a card.
+ */
+function buildPipeline(drafts: readonly Draft[], kinds: Readonly<Record<string, KindDefinition>>, today: string): PipelineKind[] {
+  const byKind = new Map<string, Draft[]>();
+  for (const draft of drafts) {
+    const list = byKind.get(draft.kind);
+    if (list) list.push(draft);
+    else byKind.set(draft.kind, [draft]);
+  }
+  const known = Object.keys(kinds).filter((id) => byKind.has(id));
+  const unknown = [...byKind.keys()].filter((id) => !hasOwn(kinds, id)).sort();
+  return [...known, ...unknown].map((id) => {
+    const kind = hasOwn(kinds, id) ? kinds[id] : undefined;
+    const list = byKind.get(id) ?? [];
+    const workflow = kind?.statuses ?? [];
+    // Statuses outside the workflow get their own columns after it, so no draft goes missing.
+    const stray = [...new Set(list.map((d) => d.status).filter((s) => !workflow.includes(s)))].sort();
+    const columns = [...workflow, ...stray].map(
+      (status): PipelineColumn => ({
+        status,
+        inWorkflow: workflow.includes(status),
+        finished: isFinished(kind, status),
+        cards: list
+          .filter((d) => d.status === status)
+          .map((d) => pipelineCard(d, kind, today))
+          .sort(compareCards),
+      }),
+    );
+    return { kind: id, label: kind?.label ?? id, known: kind !== undefined, statuses: [...workflow], columns, count: list.length };
+  });
+}
+
+function pipelineCard(draft: Draft, kind: KindDefinition | undefined, today: string): PipelineCard {
+  const card: PipelineCard = { uri: draft.uri, title: draft.title, relativePath: draft.relativePath, status: draft.status, overdue: false };
+  const next = nextDate(draft, kind, today);
+  if (next) {
+    card.dateLabel = `${next.label} ${relativeDay(daysBetween(today, next.date))}`;
+    card.date = next.date;
+  }
+  const missed = overdueDates(draft, kind, today).sort((a, b) => b.date.localeCompare(a.date))[0];
+  if (missed) {
+    card.overdue = true;
+    card.overdueLabel = `${missed.label} ${relativeDay(daysBetween(today, missed.date))}`;
+  }
+  const measure = keyMeasure(draft);
+  if (measure) card.measure = measure;
+  return card;
+}
+
+/** The one number that says how far along a draft is, by what matters for its kind. */
+function keyMeasure(draft: Draft): string | undefined {
+  const analysis = draft.analysis;
+  if (!analysis) return draft.kind === 'talk' && draft.duration !== undefined ? talkMeasure(0, draft.duration) : undefined;
+  const { done, total } = analysis.checklist;
+  if (total > 0 && (draft.kind === 'oss' || draft.kind === 'workshop' || analysis.words < 150)) return `${done}/${total} tasks`;
+  if (draft.kind === 'talk' && (analysis.talk || draft.duration !== undefined)) return talkMeasure(analysis.talk?.plannedMinutes ?? 0, draft.duration);
+  return `${analysis.words.toLocaleString('en-US')} ${analysis.words === 1 ? 'word' : 'words'}`;
+}
+
+/** Overdue work first, then the nearest date, then undated; ties by title, then uri, so cards don't shuffle. */
+function compareCards(a: PipelineCard, b: PipelineCard): number {
+  if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
+  const far = '9999-12-31';
+  return (a.date ?? far).localeCompare(b.date ?? far) || a.title.localeCompare(b.title) || compareText(a.uri, b.uri);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calendar
+
+/** The Monday of the ISO week `date` falls in; weeks start on Monday, as in most calendars people plan with. */
+export function mondayOf(date: string): string {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return addDays(date, -((weekday + 6) % 7));
+}
+
+/**
+ * Eight whole weeks from the Monday of today's week, so this week is always the first row
+ * and its earlier days stay in view. Past dates aren't repeated in the weeks: the ones that
+ * still matter are the overdue ones, listed first; the rest are done with.
+ */
+function buildCalendar(drafts: readonly Draft[], kinds: Readonly<Record<string, KindDefinition>>, options: DashboardOptions): CalendarModel {
+  const { today } = options;
+  const from = mondayOf(today);
+  const to = addDays(from, CALENDAR_WEEKS * 7 - 1);
+  const crowdedAbove = crowdedLimit(options.focus.maxDeadlinesPer14Days);
+  const items = upcoming(drafts, kinds as Record<string, KindDefinition>, today);
+  const commitments = commitmentKeys(drafts, kinds, today, to);
+  const overdue = items.filter((i) => i.group === 'overdue').map((i) => calendarItem(i, kinds, commitments));
+  const weeks: CalendarWeek[] = [];
+  for (let w = 0; w < CALENDAR_WEEKS; w++) {
+    const start = addDays(from, w * 7);
+    const end = addDays(start, 6);
+    const inWeek = items
+      .filter((i) => i.group !== 'overdue' && i.date.date >= start && i.date.date <= end)
+      .map((i) => calendarItem(i, kinds, commitments));
+    const count = inWeek.filter((i) => i.commitment).length;
+    weeks.push({
+      start,
+      end,
+      label: `${shortDate(start, today)} – ${shortDate(end, today)}`,
+      current: w === 0,
+      items: inWeek,
+      commitments: count,
+      crowded: crowdedAbove !== null && count > crowdedAbove,
+    });
+  }
+  return { from, to, overdue, weeks, crowdedAbove, crowdedRule: crowdedRule(options.focus.maxDeadlinesPer14Days, crowdedAbove) };
+}
+
+/**
+ * A week is crowded past half the 14-day focus limit: the same budget spread evenly over its
+ * two weeks, so the calendar and the focus warning never disagree about what "too much" is.
+ * With the default limit of 4 that is more than 2 a week. A limit that is off (null) means
+ * the person asked not to be warned, so no week is marked.
+ */
+export function crowdedLimit(maxDeadlinesPer14Days: number | null): number | null {
+  if (maxDeadlinesPer14Days === null || typeof maxDeadlinesPer14Days !== 'number' || !Number.isFinite(maxDeadlinesPer14Days) || maxDeadlinesPer14Days < 0) {
+    return null;
+  }
+  return Math.floor(maxDeadlinesPer14Days) / 2;
+}
+
+function crowdedRule(limit: number | null, above: number | null): string {
+  if (above === null) return 'Crowded weeks are not marked: the deadline limit (devrel.focus.maxDeadlinesPer14Days) is off.';
+  const per14 = Math.floor(limit as number);
+  return `A week with more than ${formatCount(above)} CFP closings, events and publishes is marked crowded: half your limit of ${per14} in 14 days.`;
+}
+
+/** The same commitments the focus limit counts, found week by week across the calendar. */
+function commitmentKeys(drafts: readonly Draft[], kinds: Readonly<Record<string, KindDefinition>>, today: string, to: string): Set<string> {
+  const keys = new Set<string>();
+  // focusDeadlines looks 14 days ahead of the day it is given, so step through in 14-day windows.
+  for (let from = today; from <= to; from = addDays(from, 14)) {
+    for (const found of focusDeadlines(drafts, kinds, from)) keys.add(itemKey(found.draft.uri, found.date.field, found.date.date));
+  }
+  return keys;
+}
+
+function itemKey(uri: string, field: string, date: string): string {
+  return `${uri}\n${field}\n${date}`;
+}
+
+function calendarItem(item: UpcomingItem, kinds: Readonly<Record<string, KindDefinition>>, commitments: Set<string>): CalendarItem {
+  const { draft, date, days } = item;
+  return {
+    uri: draft.uri,
+    title: draft.title,
+    kindLabel: hasOwn(kinds, draft.kind) ? kinds[draft.kind].label : draft.kind,
+    status: draft.status,
+    label: date.label,
+    date: date.date,
+    dayLabel: dayLabel(date.date),
+    when: relativeDay(days),
+    days,
+    overdue: item.group === 'overdue',
+    commitment: commitments.has(itemKey(draft.uri, date.field, date.date)),
+  };
+}
+
+/** `Nov 23`, with the year only when it isn't today's: fixed English, like the charts. */
+function shortDate(date: string, today: string): string {
+  const text = `${MONTHS[Number(date.slice(5, 7)) - 1]} ${Number(date.slice(8, 10))}`;
+  return date.slice(0, 4) === today.slice(0, 4) ? text : `${text}, ${date.slice(0, 4)}`;
+}
+
+function dayLabel(date: string): string {
+  const weekday = WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()];
+  return `${weekday} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${Number(date.slice(8, 10))}`;
+}
+
+function formatCount(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Impact
+
+function buildImpact(drafts: readonly Draft[], kinds: Readonly<Record<string, KindDefinition>>, options: DashboardOptions): ImpactModel {
+  const summary = aggregateImpact(drafts, { today: options.today, kinds, metrics: options.metrics });
+  return {
+    quarterLabel: summary.quarter.label,
+    entryCount: summary.entryCount,
+    draftCount: summary.draftCount,
+    metrics: summary.metricOrder.map((id): ImpactMetric => {
+      const definition = hasOwn(options.metrics, id) ? options.metrics[id] : undefined;
+      const series = monthlySeries(drafts, id, options.today, IMPACT_MONTHS);
+      return {
+        id,
+        label: definition?.label ?? humanise(id),
+        unit: definition?.unit ?? humanise(id).toLowerCase(),
+        known: definition !== undefined,
+        thisQuarter: summary.thisQuarter[id] ?? 0,
+        allTime: summary.allTime[id] ?? 0,
+        series,
+        max: series.reduce((max, month) => Math.max(max, month.total), 0),
+      };
+    }),
+  };
+}
+
+function humanise(id: string): string {
+  const words = id.replace(/-+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages from the webview
+
+export type DashboardRequest = { type: 'ready' } | { type: 'open'; uri: string } | { type: 'setStatus'; uri: string; status: string };
+
+export type DashboardRequestCheck = { ok: true; request: DashboardRequest } | { ok: false; reason: string };
+
+/**
+ * Checks a message from the webview before acting on it. The page is ours, but what it shows
+ * comes from workspace files, so a message is treated like any other input: only known
+ * drafts, and only statuses of the draft's own workflow.
+ */
+export function checkDashboardRequest(
+  message: unknown,
+  findDraft: (uri: string) => Draft | undefined,
+  kinds: Readonly<Record<string, KindDefinition>>,
+): DashboardRequestCheck {
+  if (typeof message !== 'object' || message === null || Array.isArray(message)) return { ok: false, reason: 'not an object' };
+  const { type, uri, status } = message as { type?: unknown; uri?: unknown; status?: unknown };
+  if (type === 'ready') return { ok: true, request: { type } };
+  if (type !== 'open' && type !== 'setStatus') return { ok: false, reason: `unknown message type ${JSON.stringify(type)}` };
+  if (typeof uri !== 'string' || uri.length === 0) return { ok: false, reason: `${type}: uri must be text` };
+  const draft = findDraft(uri);
+  if (!draft) return { ok: false, reason: `${type}: ${uri} is not a known draft` };
+  if (type === 'open') return { ok: true, request: { type, uri } };
+  if (typeof status !== 'string') return { ok: false, reason: 'setStatus: status must be text' };
+  const kind = hasOwn(kinds, draft.kind) ? kinds[draft.kind] : undefined;
+  if (!kind) return { ok: false, reason: `setStatus: "${draft.kind}" is not a known kind` };
+  if (!kind.statuses.includes(status)) return { ok: false, reason: `setStatus: "${status}" is not a status of ${kind.label.toLowerCase()}s` };
+  return { ok: true, request: { type, uri, status } };
+}
+
+function hasOwn(record: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(record, key);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,143 @@
+import * as vscode from 'vscode';
+import { Commands, Views } from '../constants';
+import { aggregateImpact, topDrafts, type ImpactSummary, type MetricDefinition } from '../core/impact';
+import { Disposable } from '../disposable';
+import type { WorkspaceIndex } from '../workspaceIndex';
+import { kindIcon, pluralKindLabel, today } from './presentation';
+
+export type ImpactNode =
+  | { type: 'section'; section: 'quarter' | 'allTime' | 'byKind' | 'top' }
+  | { type: 'metric'; metric: string; value: number; parent: string }
+  | { type: 'kind'; kind: string }
+  | { type: 'draft'; uri: string; title: string; total: number; rank: number };
+
+const TOP_METRIC_KEY = 'devrel.impact.topMetric';
+const DEFAULT_TOP_METRIC = 'attendees';
+
+/**
+ * What the work achieved: totals this quarter and in all, per kind, and the five pieces of
+ * work that did most for one chosen metric. The whole view is a few dozen rows, so it is
+ * recomputed and refreshed as one.
+ */
+export class ImpactTreeProvider extends Disposable implements vscode.TreeDataProvider<ImpactNode> {
+  private readonly emitter = this.register(new vscode.EventEmitter<ImpactNode | undefined>());
+  readonly onDidChangeTreeData = this.emitter.event;
+  private summary: ImpactSummary | undefined;
+  private metrics: Readonly<Record<string, MetricDefinition>> = {};
+  private chosenMetric: string;
+
+  constructor(
+    private readonly workspace: WorkspaceIndex,
+    private readonly state: vscode.Memento,
+    private readonly readMetrics: () => Readonly<Record<string, MetricDefinition>>,
+  ) {
+    super();
+    this.chosenMetric = state.get<string>(TOP_METRIC_KEY) ?? DEFAULT_TOP_METRIC;
+    this.register(workspace.onDidChange(() => this.refresh()));
+  }
+
+  get topMetric(): string {
+    return this.chosenMetric;
+  }
+
+  async setTopMetric(metric: string): Promise<void> {
+    this.chosenMetric = metric;
+    await this.state.update(TOP_METRIC_KEY, metric);
+    this.refresh();
+  }
+
+  /** The figures the view shows, for the API-free integration tests and the dashboard. */
+  current(): ImpactSummary {
+    this.summary ??= aggregateImpact(this.workspace.drafts(), { today: today(), kinds: this.workspace.config.kinds, metrics: this.readMetrics() });
+    return this.summary;
+  }
+
+  refresh(): void {
+    this.summary = undefined;
+    this.metrics = this.readMetrics();
+    this.emitter.fire(undefined);
+  }
+
+  getTreeItem(node: ImpactNode): vscode.TreeItem {
+    const summary = this.current();
+    switch (node.type) {
+      case 'section': {
+        const labels = {
+          quarter: `This quarter (${summary.quarter.label})`,
+          allTime: 'All time',
+          byKind: 'By kind',
+          top: `Top work by ${this.metricLabel(this.chosenMetric).toLowerCase()}`,
+        };
+        const item = new vscode.TreeItem(labels[node.section], node.section === 'byKind' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `impact:${node.section}`;
+        item.contextValue = `section.${node.section}`;
+        if (node.section === 'top') item.command = { command: Commands.impactMetric, title: 'Choose Metric' };
+        return item;
+      }
+      case 'metric': {
+        const metric = this.metrics[node.metric];
+        const item = new vscode.TreeItem(metric?.label ?? node.metric);
+        item.id = `impact:${node.parent}:${node.metric}`;
+        item.description = `${formatValue(node.value)} ${metric?.unit ?? ''}`.trim();
+        item.iconPath = new vscode.ThemeIcon(metric?.icon ?? 'graph');
+        item.tooltip = metric?.description ?? `${node.metric} is not a configured metric; add it to devrel.impact.metrics.`;
+        item.accessibilityInformation = { label: `${metric?.label ?? node.metric}: ${item.description}` };
+        return item;
+      }
+      case 'kind': {
+        const item = new vscode.TreeItem(pluralKindLabel(this.workspace.config.kinds[node.kind], node.kind), vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `impact:kind:${node.kind}`;
+        item.iconPath = kindIcon(node.kind);
+        return item;
+      }
+      case 'draft': {
+        const item = new vscode.TreeItem(`${node.rank}. ${node.title}`);
+        item.id = `impact:top:${node.uri}`;
+        item.description = `${formatValue(node.total)} ${this.metrics[this.chosenMetric]?.unit ?? this.chosenMetric}`;
+        item.resourceUri = vscode.Uri.parse(node.uri);
+        item.iconPath = new vscode.ThemeIcon('star-full');
+        item.contextValue = 'draft';
+        item.command = { command: Commands.openDraft, title: 'Open Draft', arguments: [vscode.Uri.parse(node.uri)] };
+        return item;
+      }
+    }
+  }
+
+  getChildren(node?: ImpactNode): ImpactNode[] {
+    const summary = this.current();
+    if (!node) return summary.entryCount === 0 ? [] : [{ type: 'section', section: 'quarter' }, { type: 'section', section: 'allTime' }, { type: 'section', section: 'byKind' }, { type: 'section', section: 'top' }];
+    if (node.type === 'section') {
+      switch (node.section) {
+        case 'quarter':
+          return this.metricRows(summary.thisQuarter, summary.metricOrder, 'quarter');
+        case 'allTime':
+          return this.metricRows(summary.allTime, summary.metricOrder, 'allTime');
+        case 'byKind':
+          return summary.byKind.map((k) => ({ type: 'kind', kind: k.kind }));
+        case 'top':
+          return topDrafts(this.workspace.drafts(), this.chosenMetric, 5).map((d, i) => ({ type: 'draft', uri: d.draft.uri, title: d.draft.title, total: d.total, rank: i + 1 }));
+      }
+    }
+    if (node.type === 'kind') {
+      const kind = summary.byKind.find((k) => k.kind === node.kind);
+      return kind ? this.metricRows(kind.allTime, summary.metricOrder, `kind:${node.kind}`) : [];
+    }
+    return [];
+  }
+
+  private metricRows(totals: Record<string, number>, order: readonly string[], parent: string): ImpactNode[] {
+    return order.filter((m) => (totals[m] ?? 0) > 0).map((metric) => ({ type: 'metric', metric, value: totals[metric], parent }));
+  }
+
+  private metricLabel(metric: string): string {
+    return this.metrics[metric]?.label ?? metric;
+  }
+}
+
+function formatValue(value: number): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+export function createImpactView(provider: ImpactTreeProvider): vscode.TreeView<ImpactNode> {
+  return vscode.window.createTreeView(Views.impact, { treeDataProvider: provider, showCollapseAll: true });
+}

@@ -1,0 +1,95 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { deleteWorkspaceFile, executeCommand, getApi, readEditorLogs, readWorkspaceFile, waitFor, workspaceUri, writeWorkspaceFile } from './helpers';
+
+interface ImpactSummaryInfo {
+  quarter: string;
+  thisQuarter: Record<string, number>;
+  allTime: Record<string, number>;
+  byKind: { kind: string; allTime: Record<string, number> }[];
+}
+
+async function summary(): Promise<ImpactSummaryInfo> {
+  const api = (await getApi()) as unknown as { impactSummary(): Promise<ImpactSummaryInfo> };
+  return api.impactSummary();
+}
+
+function bodyOf(text: string): string {
+  const match = /^\uFEFF?---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(text);
+  assert.ok(match, 'expected YAML front matter');
+  return text.slice(match[0].length);
+}
+
+function localToday(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+describe('Impact and focus', () => {
+  it('logs impact with arguments, leaving the body byte for byte, and the Impact totals follow', async () => {
+    const path = 'talks/berlin-go-meetup-grpc-deadlines.md';
+    const before = await readWorkspaceFile(path);
+    const totalsBefore = await summary();
+    const logged = await executeCommand('devrel.logImpact', workspaceUri(path), { metric: 'attendees', value: 64, note: 'Full room, two extra chairs' });
+    assert.equal(logged, true);
+    const after = await waitFor(async () => {
+      const text = await readWorkspaceFile(path);
+      return text.includes('metric: attendees') ? text : undefined;
+    }, 10_000, 'the impact entry to be written');
+    assert.equal(bodyOf(after), bodyOf(before), 'the body is untouched');
+    assert.match(after, new RegExp(`date: ${localToday()}`));
+    assert.match(after, /value: 64/);
+
+    await executeCommand('devrel.logImpact', workspaceUri(path).toString(), { metric: 'questions', value: '7' });
+    const totals = await waitFor(async () => {
+      const s = await summary();
+      return (s.allTime.questions ?? 0) - (totalsBefore.allTime.questions ?? 0) === 7 ? s : undefined;
+    }, 10_000, 'the totals to include both entries');
+    assert.equal((totals.allTime.attendees ?? 0) - (totalsBefore.allTime.attendees ?? 0), 64);
+    assert.equal((totals.thisQuarter.attendees ?? 0) - (totalsBefore.thisQuarter.attendees ?? 0), 64, 'logged today, so it counts this quarter');
+    const talks = totals.byKind.find((k) => k.kind === 'talk');
+    assert.ok(talks && (talks.allTime.attendees ?? 0) >= 64);
+  });
+
+  it('refuses a value that is not a number and leaves the file alone', async () => {
+    const path = 'oss/flagd-file-provider-docs.md';
+    const before = await readWorkspaceFile(path);
+    const result = await executeCommand('devrel.logImpact', workspaceUri(path), { metric: 'stars', value: 'lots' });
+    assert.equal(result, undefined);
+    assert.equal(await readWorkspaceFile(path), before);
+  });
+
+  it('chooses the metric for the top-work list', async () => {
+    await executeCommand('devrel.impactMetric', 'attendees');
+    const result = await executeCommand('devrel.impactMetric', 'not-a-metric');
+    assert.equal(result, undefined);
+  });
+
+  it('warns when starting a draft goes over the focus limit, and parks a draft', async () => {
+    const config = vscode.workspace.getConfiguration('devrel');
+    await config.update('focus.maxActive', 2, vscode.ConfigurationTarget.Workspace);
+    const path = 'talks/focus-check.md';
+    try {
+      await writeWorkspaceFile(path, '---\nkind: talk\ntitle: Focus check talk\nstatus: idea\n---\n\n## Intro (5 min)\n');
+      await waitFor(async () => (await (await getApi()).listDrafts()).some((d) => d.title === 'Focus check talk'), 10_000, 'the new talk');
+      const changed = await executeCommand('devrel.setStatus', workspaceUri(path), 'drafting');
+      assert.equal(changed, true, 'a change with every argument given goes ahead');
+      await waitFor(
+        () => readEditorLogs().some((e) => e.text.includes('Focus: Starting “Focus check talk” makes') && e.text.includes('your focus limit is 2')),
+        10_000,
+        'the focus warning in the log',
+      );
+      assert.match(await readWorkspaceFile(path), /^status: drafting$/m);
+
+      await executeCommand('devrel.parkDraft', workspaceUri(path));
+      await waitFor(async () => /^status: idea$/m.test(await readWorkspaceFile(path)), 10_000, 'the talk parked back at idea');
+      const focusPick = executeCommand('devrel.showFocus');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      assert.equal(await focusPick, undefined, 'the Focus pick returns quietly when dismissed');
+    } finally {
+      await config.update('focus.maxActive', undefined, vscode.ConfigurationTarget.Workspace);
+      await deleteWorkspaceFile(path);
+    }
+  });
+});

@@ -269,7 +269,7 @@ function buildCalendar(drafts: readonly Draft[], kinds: Readonly<Record<string, 
     weeks.push({
       start,
       end,
-      label: `${shortDate(start, today)} – ${shortDate(end, today)}`,
+      label: weekLabel(start, end, today),
       current: w === 0,
       items: inWeek,
       commitments: count,
@@ -329,10 +329,12 @@ function calendarItem(item: UpcomingItem, kinds: Readonly<Record<string, KindDef
   };
 }
 
-/** `Nov 23`, with the year only when it isn't today's: fixed English, like the charts. */
-function shortDate(date: string, today: string): string {
-  const text = `${MONTHS[Number(date.slice(5, 7)) - 1]} ${Number(date.slice(8, 10))}`;
-  return date.slice(0, 4) === today.slice(0, 4) ? text : `${text}, ${date.slice(0, 4)}`;
+/** `Nov 23 – Nov 29`, with a year only when it isn't today's, once: fixed English, like the charts. */
+function weekLabel(start: string, end: string, today: string): string {
+  const day = (date: string): string => `${MONTHS[Number(date.slice(5, 7)) - 1]} ${Number(date.slice(8, 10))}`;
+  const year = (date: string): string => (date.slice(0, 4) === today.slice(0, 4) ? '' : `, ${date.slice(0, 4)}`);
+  const startYear = start.slice(0, 4) === end.slice(0, 4) ? '' : year(start);
+  return `${day(start)}${startYear} – ${day(end)}${year(end)}`;
 }
 
 function dayLabel(date: string): string {

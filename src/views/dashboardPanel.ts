@@ -39,7 +39,6 @@ export function openDashboard(deps: DashboardDeps): vscode.WebviewPanel {
     // The page asks for the model again whenever it is shown, so it needn't be kept alive hidden.
     retainContextWhenHidden: false,
   });
-  panel.iconPath = new vscode.ThemeIcon('dashboard');
   current = new DashboardPanel(panel, deps);
   return panel;
 }
@@ -51,6 +50,8 @@ export function closeDashboard(): void {
 
 class DashboardPanel extends Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The day the page was last drawn for: "in 3 days" goes stale at midnight even when no file changes. */
+  private drawnFor = '';
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -67,6 +68,10 @@ class DashboardPanel extends Disposable {
         if (e.affectsConfiguration('devrel')) this.scheduleUpdate();
       }),
     );
+    const dayCheck = setInterval(() => {
+      if (this.drawnFor !== today()) this.update();
+    }, 3_600_000);
+    this.register({ dispose: () => clearInterval(dayCheck) });
     panel.webview.html = this.html();
   }
 
@@ -84,8 +89,9 @@ class DashboardPanel extends Disposable {
     clearTimeout(this.timer);
     // A hidden page is torn down and asks again with `ready` when shown, so don't build for nobody.
     if (this.isDisposed || !this.panel.visible) return;
+    this.drawnFor = today();
     const model = buildDashboardModel(this.deps.workspace.drafts(), this.deps.workspace.config.kinds, {
-      today: today(),
+      today: this.drawnFor,
       metrics: this.deps.metrics(),
       focus: this.deps.focus(),
     });

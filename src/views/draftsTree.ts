@@ -7,7 +7,7 @@ import { compareDrafts } from '../core/schedule';
 import type { Draft } from '../core/types';
 import { Disposable } from '../disposable';
 import type { WorkspaceIndex } from '../workspaceIndex';
-import { draftTooltip, draftTreeItem, kindIcon, pluralKindLabel, today } from './presentation';
+import { draftTooltip, draftTreeItem, kindIcon, pluralKindLabel, statusGroupIcon, statusLabel, today } from './presentation';
 
 export interface GroupNode {
   type: 'group';
@@ -91,7 +91,7 @@ export class DraftsTreeProvider extends Disposable implements vscode.TreeDataPro
       const item = new vscode.TreeItem(`${this.groupLabel(node.key)} (${members.length})`, vscode.TreeItemCollapsibleState.Expanded);
       item.id = `group:${this.groupBy}:${node.key}`;
       item.contextValue = 'group';
-      item.iconPath = this.groupBy === 'kind' ? kindIcon(node.key) : new vscode.ThemeIcon('symbol-enum-member');
+      item.iconPath = this.groupBy === 'kind' ? kindIcon(node.key) : statusGroupIcon(node.key);
       return item;
     }
     const draft = this.workspace.get(node.uri);
@@ -209,7 +209,7 @@ export class DraftsTreeProvider extends Disposable implements vscode.TreeDataPro
   private groupLabel(key: string): string {
     const kinds = this.workspace.config.kinds;
     if (this.groupBy === 'kind') return pluralKindLabel(kinds[key], key);
-    return key.charAt(0).toUpperCase() + key.slice(1).replace(/-/g, ' ');
+    return statusLabel(key);
   }
 
   private orderGroups(keys: string[]): string[] {

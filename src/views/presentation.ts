@@ -37,6 +37,18 @@ export function today(): string {
   return localDate(new Date());
 }
 
+export function statusGroupIcon(status: string): vscode.ThemeIcon {
+  return new vscode.ThemeIcon(STATUS_ICONS[status] ?? 'circle-outline');
+}
+
+/** `pr-open` reads as "PR open", `in-progress` as "In progress". */
+export function statusLabel(status: string): string {
+  const words = status.split(/[-_\s]+/).filter(Boolean);
+  if (words.length === 0) return status;
+  const first = words[0].length <= 2 ? words[0].toUpperCase() : words[0].charAt(0).toUpperCase() + words[0].slice(1);
+  return [first, ...words.slice(1)].join(' ');
+}
+
 export function kindIcon(kind: string): vscode.ThemeIcon {
   return new vscode.ThemeIcon(KIND_ICONS[kind] ?? 'file-text');
 }

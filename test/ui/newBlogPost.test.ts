@@ -36,7 +36,8 @@ describe('New Blog Post', () => {
   });
 
   after(async () => {
-    // Other suites share the workspace copy and count its drafts.
+    // Other suites share the editor and the workspace copy, and count its drafts.
+    await workbench?.runCommand('View: Close All Editors').catch(() => undefined);
     for (const file of [relativePath, talkPath]) if (workbench) fs.rmSync(path.join(workbench.workspace, file), { force: true });
     await workbench?.close();
   });

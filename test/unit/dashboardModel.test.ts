@@ -31,7 +31,7 @@ const event = (date: string): DraftDate => ({ field: 'event_date', label: 'Event
 const publish = (date: string): DraftDate => ({ field: 'publish_date', label: 'Publish', date, deadline: true });
 const due = (date: string): DraftDate => ({ field: 'due', label: 'Due', date, deadline: true });
 const entry = (date: string, metric: string, value: number): ImpactEntry => ({ date, metric, value });
-const analysis = (words: number, checklist = { done: 0, total: 0 }): Draft['analysis'] => ({ words, readingMinutes: Math.ceil(words / 238), checklist });
+const analysis = (words: number, checklist = { done: 0, total: 0 }): NonNullable<Draft['analysis']> => ({ words, readingMinutes: Math.ceil(words / 238), checklist });
 
 describe('dashboardModel', () => {
   describe('pipeline', () => {
@@ -157,7 +157,11 @@ describe('dashboardModel', () => {
     it('shows the year only for weeks outside this one', () => {
       const { calendar } = buildDashboardModel([], kinds, { ...options, today: '2026-12-02' });
       assert.equal(calendar.weeks[4].label, 'Dec 28 – Jan 3, 2027');
-      assert.equal(calendar.weeks[5].label, 'Jan 4, 2027 – Jan 10, 2027');
+      assert.equal(calendar.weeks[5].label, 'Jan 4 – Jan 10, 2027');
+      const { calendar: late } = buildDashboardModel([], kinds, { ...options, today: '2027-12-20' });
+      assert.equal(late.weeks[1].label, 'Dec 27 – Jan 2, 2028');
+      const { calendar: early } = buildDashboardModel([], kinds, { ...options, today: '2027-01-01' });
+      assert.equal(early.weeks[0].label, 'Dec 28, 2026 – Jan 3');
     });
 
     it('puts each date in its week and lists overdue items first, apart from the weeks', () => {

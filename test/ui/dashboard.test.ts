@@ -1,0 +1,196 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Frame, Locator } from 'playwright-core';
+import { note, openWorkbench, waitUntil, Workbench } from './workbench';
+
+const XSS_TITLE = '<img src=x onerror=alert(1)>';
+// A workshop: its board is small, so its columns are all on screen to drag between.
+const XSS_PATH = 'workshops/dashboard-escaping-check.md';
+
+/** The webview is two iframes deep; the inner one is the page with our root element. */
+async function dashboardFrame(workbench: Workbench): Promise<Frame> {
+  let found: Frame | undefined;
+  await waitUntil(
+    async () => {
+      for (const frame of workbench.page.frames()) {
+        if ((await frame.locator('#dashboard-root').count().catch(() => 0)) > 0) {
+          found = frame;
+          return true;
+        }
+      }
+      return false;
+    },
+    30_000,
+    'the dashboard webview',
+  );
+  return found as Frame;
+}
+
+function board(frame: Frame, heading: RegExp): Locator {
+  return frame.locator('section.board').filter({ has: frame.locator('h3', { hasText: heading }) });
+}
+
+function column(frame: Frame, boardHeading: RegExp, status: string): Locator {
+  return board(frame, boardHeading)
+    .locator('.column')
+    .filter({ has: frame.locator('h4', { hasText: new RegExp(`^${status}\\d*$`) }) });
+}
+
+function statusOf(file: string): string | undefined {
+  return /^status: (.*)$/m.exec(fs.readFileSync(file, 'utf8'))?.[1];
+}
+
+async function chooseTheme(workbench: Workbench, theme: string): Promise<void> {
+  const page = workbench.page;
+  await workbench.openCommandPalette('Preferences: Color Theme');
+  await page
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: /^\s*Preferences: Color Theme\s*$/ }) })
+    .first()
+    .click();
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.fill(theme);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: theme }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
+  const dark = /dark/i.test(theme);
+  await waitUntil(async () => (await page.locator('.monaco-workbench').getAttribute('class'))?.includes(dark ? 'vs-dark' : ' vs ') ?? false, 15_000, `the ${theme} theme`);
+}
+
+async function screenshotSections(workbench: Workbench, theme: 'light' | 'dark'): Promise<void> {
+  const frame = await dashboardFrame(workbench);
+  await frame.locator('.card').first().waitFor({ state: 'visible', timeout: 30_000 });
+  for (const section of ['pipeline', 'calendar', 'impact']) {
+    await frame.evaluate(`document.getElementById(${JSON.stringify(section)}).scrollIntoView()`);
+    await workbench.page.waitForTimeout(300);
+    await workbench.screenshot(`dashboard-${section}-${theme}`);
+  }
+  await frame.evaluate('window.scrollTo(0, 0)');
+}
+
+describe('Dashboard', () => {
+  let workbench: Workbench;
+  const dialogs: string[] = [];
+  let themeChanged = false;
+
+  before(async () => {
+    workbench = await openWorkbench();
+    workbench.page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+  });
+
+  after(async () => {
+    if (!workbench) return;
+    try {
+      await workbench.runCommand('View: Close All Editors');
+      if (themeChanged) await chooseTheme(workbench, 'Default Dark Modern');
+    } finally {
+      // Other suites share the workspace copy and count its drafts.
+      fs.rmSync(path.join(workbench.workspace, XSS_PATH), { force: true });
+      await workbench.close();
+    }
+  });
+
+  it('opens from the palette and shows the pipeline, calendar and impact of the demo workspace', async () => {
+    await workbench.runCommand('DevRel: Open Dashboard');
+    const tab = workbench.page.locator('.tabs-container [role="tab"]').filter({ hasText: 'DevRel Dashboard' }).first();
+    await tab.waitFor({ state: 'visible', timeout: 30_000 });
+    const frame = await dashboardFrame(workbench);
+
+    for (const heading of ['DevRel Dashboard', 'Pipeline', 'Calendar', 'Impact']) {
+      await frame.getByRole('heading', { name: heading, exact: true }).waitFor({ state: 'visible', timeout: 30_000 });
+    }
+    await frame.locator('#pipeline').getByRole('button', { name: 'Tail sampling that survives Black Friday', exact: true }).waitFor({ timeout: 30_000 });
+    const submitted = column(frame, /^Talks/, 'submitted');
+    assert.ok((await submitted.locator('.card').count()) >= 2, 'the submitted talks are in their column');
+    assert.ok((await column(frame, /^OSS contributions/, 'closed').count()) === 1, 'an empty column is still shown');
+
+    const focusLine = (await frame.locator('#focus-line').innerText()).trim();
+    note(`focus line: ${focusLine}`);
+    assert.match(focusLine, /^Focus \d+(\/\d+)? · \d+ deadlines? in the next 14 days$/);
+
+    const calendarItems = frame.locator('#calendar .cal-item');
+    assert.ok((await calendarItems.count()) > 3, 'the calendar lists dated items');
+    assert.equal(await frame.locator('#calendar .week').count(), 8);
+    assert.ok(await frame.locator('#calendar .overdue-list').isVisible(), 'overdue items are listed');
+
+    const charts = frame.locator('#impact svg[role="img"]');
+    await charts.first().waitFor({ state: 'visible', timeout: 10_000 });
+    const label = (await charts.first().getAttribute('aria-label')) ?? '';
+    note(`first chart: ${label}`);
+    assert.match(label, /^Attendees per month, .*Oct 2026 140/);
+    assert.ok((await frame.locator('#impact .chart-svg rect.bar title').count()) >= 12, 'every month has a bar with a title');
+    assert.match(await frame.locator('#impact table.totals').innerText(), /Attendees\s+140 people in the room\s+175 people in the room/);
+  });
+
+  it('takes screenshots of each section in the dark theme', async () => {
+    await screenshotSections(workbench, 'dark');
+  });
+
+  it('shows a hostile title as text, live, and runs nothing from it', async () => {
+    const file = path.join(workbench.workspace, XSS_PATH);
+    fs.writeFileSync(file, `---\nkind: workshop\ntitle: "${XSS_TITLE}"\nstatus: idea\n---\n\nNothing to see here.\n`);
+    const frame = await dashboardFrame(workbench);
+    // The page updates by itself when the index sees the new file.
+    const card = frame.locator('li.card').filter({ has: frame.getByRole('button', { name: XSS_TITLE, exact: true }) });
+    await card.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal((await card.locator('.card-title').innerText()).trim(), XSS_TITLE);
+    assert.equal(await frame.locator('img[src="x"]').count(), 0, 'no image was made from the title');
+    assert.equal(await frame.locator('img').count(), 0);
+    assert.deepEqual(dialogs, [], 'no dialog fired');
+    await card.scrollIntoViewIfNeeded();
+    await workbench.screenshot('dashboard-escaping-dark');
+  });
+
+  it('moves a card by dragging it to another column, and the file follows', async () => {
+    const file = path.join(workbench.workspace, XSS_PATH);
+    const frame = await dashboardFrame(workbench);
+    const card = column(frame, /^Workshops/, 'idea').locator('li.card').filter({ hasText: XSS_TITLE });
+    const target = column(frame, /^Workshops/, 'drafting');
+    await card.waitFor({ state: 'visible', timeout: 10_000 });
+    await card.scrollIntoViewIfNeeded();
+    const box = await card.boundingBox();
+    assert.ok(box);
+    // From the card's lower edge, away from its button and select.
+    await card.dragTo(target, { sourcePosition: { x: 6, y: box.height - 4 } });
+    await waitUntil(async () => statusOf(file) === 'drafting', 15_000, 'the dragged card to change the file to drafting');
+    const moved = column(frame, /^Workshops/, 'drafting').locator('li.card').filter({ hasText: XSS_TITLE });
+    await moved.waitFor({ state: 'visible', timeout: 15_000 });
+    await waitUntil(async () => /Moved/.test(await frame.locator('#announcer').innerText()), 10_000, 'the move to be announced');
+    note(`announced: ${await frame.locator('#announcer').innerText()}`);
+  });
+
+  it('moves a card from the keyboard with its Move to select', async () => {
+    const file = path.join(workbench.workspace, XSS_PATH);
+    const frame = await dashboardFrame(workbench);
+    const card = column(frame, /^Workshops/, 'drafting').locator('li.card').filter({ hasText: XSS_TITLE });
+    const select = card.getByLabel(`Move “${XSS_TITLE}” to`);
+    await select.focus();
+    await select.selectOption('ready');
+    const button = card.getByRole('button', { name: `Move “${XSS_TITLE}”` });
+    await button.waitFor({ state: 'visible', timeout: 5_000 });
+    await button.focus();
+    await workbench.page.keyboard.press('Enter');
+    await waitUntil(async () => statusOf(file) === 'ready', 15_000, 'the file to change to ready');
+    await column(frame, /^Workshops/, 'ready').locator('li.card').filter({ hasText: XSS_TITLE }).waitFor({ state: 'visible', timeout: 15_000 });
+    assert.deepEqual(dialogs, []);
+  });
+
+  it('takes screenshots of each section in the light theme', async () => {
+    await chooseTheme(workbench, 'Default Light Modern');
+    themeChanged = true;
+    await screenshotSections(workbench, 'light');
+  });
+
+  it('opens a draft from its card', async () => {
+    const frame = await dashboardFrame(workbench);
+    await frame.locator('#pipeline').getByRole('button', { name: 'Tail sampling that survives Black Friday', exact: true }).click();
+    const tab = workbench.page.locator('.tabs-container [role="tab"]').filter({ hasText: 'kubecon-eu-2027-tail-sampling.md' }).first();
+    await tab.waitFor({ state: 'visible', timeout: 15_000 });
+    // The dashboard stays open beside the draft.
+    assert.ok(await workbench.page.locator('.tabs-container [role="tab"]').filter({ hasText: 'DevRel Dashboard' }).first().isVisible());
+  });
+});

@@ -323,6 +323,8 @@ export function findFreePort(host = '127.0.0.1'): Promise<number> {
 
 export interface WorkbenchPayload {
   folder: string;
+  /** Opens this `.code-workspace` file instead of `folder`. */
+  workspaceFile?: string;
   extensionDevelopmentPath: string;
   extensionTestsPath?: string;
 }
@@ -341,6 +343,9 @@ export function workbenchUrl(server: Pick<CodeServer, 'host' | 'port' | 'origin'
     entries.push(['extensionTestsPath', remote(payload.extensionTestsPath)]);
   }
   entries.push(['skipWelcome', 'true']);
-  const query = `folder=${encodeURIComponent(path.resolve(payload.folder))}&payload=${encodeURIComponent(JSON.stringify(entries))}`;
+  const target = payload.workspaceFile
+    ? `workspace=${encodeURIComponent(path.resolve(payload.workspaceFile))}`
+    : `folder=${encodeURIComponent(path.resolve(payload.folder))}`;
+  const query = `${target}&payload=${encodeURIComponent(JSON.stringify(entries))}`;
   return `${server.origin}/?${query}`;
 }

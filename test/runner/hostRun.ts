@@ -46,6 +46,7 @@ export async function runInExtensionHost(options: HostRunOptions): Promise<{ out
 
   const url = workbenchUrl(server, {
     folder: dirs.workspace,
+    workspaceFile: dirs.workspaceFile,
     extensionDevelopmentPath: repoRoot,
     extensionTestsPath: options.testsPath,
   });

@@ -5,7 +5,7 @@ import { CodeServer, startCodeServer } from './codeServer';
 import { runInExtensionHost } from './hostRun';
 import { EventLog, isVerbose, PhaseResult, phaseTimeoutMs, Print, readEventsFile, resultPath } from './phase';
 import { decodeEvent } from './protocol';
-import { createRunDirs, removeRunDirs, RunDirs, saveLogs } from './runDirs';
+import { addSecondRoot, createRunDirs, removeRunDirs, RunDirs, saveLogs } from './runDirs';
 import { testResultsDir } from './paths';
 
 /**
@@ -14,10 +14,18 @@ import { testResultsDir } from './paths';
  * Extension Development Host, runs index.js, and reports back through the
  * codeAutomation* hooks it calls on the page.
  */
-export async function runIntegrationPhase(codeServerEntry: string, testsEntry: string, print: Print): Promise<PhaseResult> {
+export async function runIntegrationPhase(
+  codeServerEntry: string,
+  testsEntry: string,
+  print: Print,
+  variant: 'single-root' | 'multi-root' = 'single-root',
+): Promise<PhaseResult> {
   const startedAt = Date.now();
-  const log = new EventLog('integration', print);
-  const dirs = createRunDirs('integration');
+  const name = variant === 'multi-root' ? 'multiroot' : 'integration';
+  const log = new EventLog(name, print);
+  const dirs = createRunDirs(name);
+  // The multi-root run opens two folders and runs only the suites written for it.
+  if (variant === 'multi-root') addSecondRoot(dirs);
   // Registered first, so on Ctrl+C it runs after the server and browser have stopped.
   const removeDirs = addCleanup('temp folders', () => removeRunDirs(dirs));
   let server: CodeServer | undefined;
@@ -32,7 +40,7 @@ export async function runIntegrationPhase(codeServerEntry: string, testsEntry: s
       logFile: dirs.serverLog,
       disableGallery: true,
       // The extension host inherits the server's environment.
-      env: testEnvironment(dirs),
+      env: { ...testEnvironment(dirs), ...(variant === 'multi-root' ? { DEVREL_TEST_GREP: '^Multi-root' } : {}) },
     });
     browser = await launchBrowser();
     await driveRun(server, browser, dirs, testsEntry, log, print);
@@ -42,13 +50,13 @@ export async function runIntegrationPhase(codeServerEntry: string, testsEntry: s
     await browser?.close();
     await server?.stop();
     if (log.counts().failed > 0) {
-      const logsDir = path.join(testResultsDir, 'integration-logs');
+      const logsDir = path.join(testResultsDir, `${name}-logs`);
       saveLogs(dirs, logsDir);
       print(`  editor logs: ${path.relative(process.cwd(), logsDir)}`);
     }
     await removeDirs();
   }
-  return { name: 'integration', counts: log.counts(), seconds: Math.round((Date.now() - startedAt) / 1000) };
+  return { name, counts: log.counts(), seconds: Math.round((Date.now() - startedAt) / 1000) };
 }
 
 /** What index.ts and helpers.ts read from the environment. */

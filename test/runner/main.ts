@@ -17,8 +17,8 @@ import { runUiPhase } from './ui';
  * `N passed, N failed` of every phase that ran.
  */
 
-type Phase = 'integration' | 'ui';
-const phases: readonly Phase[] = ['integration', 'ui'];
+type Phase = 'integration' | 'multiroot' | 'ui';
+const phases: readonly Phase[] = ['integration', 'multiroot', 'ui'];
 
 async function main(): Promise<number> {
   installSignalHandlers();
@@ -52,7 +52,7 @@ async function main(): Promise<number> {
   const buildStarted = Date.now();
   await buildExtension();
   let integrationEntry = '';
-  if (selected.includes('integration')) {
+  if (selected.includes('integration') || selected.includes('multiroot')) {
     const compiled = await buildIntegrationTests();
     integrationEntry = compiled.integrationEntry;
     console.log(`built the extension and ${compiled.testFiles.length} integration test files in ${Date.now() - buildStarted} ms`);
@@ -60,10 +60,17 @@ async function main(): Promise<number> {
 
   const results: PhaseResult[] = [];
   for (const phase of selected) {
-    console.log(`\n${phase === 'integration' ? 'Integration tests (extension host)' : 'UI tests (Playwright)'} in code-server ${codeServerVersion}`);
+    const titles: Record<Phase, string> = {
+      integration: 'Integration tests (extension host)',
+      multiroot: 'Integration tests in a multi-root workspace (extension host)',
+      ui: 'UI tests (Playwright)',
+    };
+    console.log(`\n${titles[phase]} in code-server ${codeServerVersion}`);
     const print = (line: string): void => console.log(line);
     const result =
-      phase === 'integration' ? await runIntegrationPhase(entry, integrationEntry, print) : await runUiPhase(entry, print);
+      phase === 'ui'
+        ? await runUiPhase(entry, print)
+        : await runIntegrationPhase(entry, integrationEntry, print, phase === 'multiroot' ? 'multi-root' : 'single-root');
     results.push(result);
     console.log(`${phase} took ${result.seconds} s`);
     console.log(formatCounts(result.counts, phase));

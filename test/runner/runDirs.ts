@@ -16,6 +16,24 @@ export interface RunDirs {
   resultsFile: string;
   /** Workbench (renderer) log lines, which only the browser sees. */
   workbenchLog: string;
+  /** A `.code-workspace` file to open instead of the single `workspace` folder. */
+  workspaceFile?: string;
+}
+
+/**
+ * Turns a run into a multi-root one: the demo workspace plus a small Jekyll site, so tests
+ * can prove drafts are listed from both roots and each root keeps its own site generator.
+ */
+export function addSecondRoot(dirs: RunDirs): void {
+  const second = path.join(dirs.root, 'jekyll-site');
+  fs.mkdirSync(path.join(second, '_posts'), { recursive: true });
+  fs.writeFileSync(path.join(second, '_config.yml'), 'title: Conference notes\n');
+  fs.writeFileSync(
+    path.join(second, '_posts', '2026-11-02-devrel-metrics-that-matter.md'),
+    '---\ntitle: "DevRel metrics that matter"\npublished: false\ntags: [devrel]\n---\n\nWhy "beers paid off" is only half a joke.\n',
+  );
+  dirs.workspaceFile = path.join(dirs.root, 'devrel.code-workspace');
+  fs.writeFileSync(dirs.workspaceFile, JSON.stringify({ folders: [{ path: dirs.workspace }, { path: second }] }, null, 2));
 }
 
 /**

@@ -71,8 +71,13 @@ export function readSettings(scope?: vscode.ConfigurationScope): DevRelSettings 
  * The core's view of the settings. Folder mappings detected from the site generator come
  * first so that explicit settings for the same folder win.
  */
-export function toCoreConfig(settings: DevRelSettings, detectedFolderKinds: FolderKindMapping[] = []): { config: CoreConfig; problems: KindProblem[] } {
-  const { kinds, problems } = resolveKinds(settings.kinds);
+export function toCoreConfig(
+  settings: DevRelSettings,
+  detectedFolderKinds: FolderKindMapping[] = [],
+  templateKinds: Record<string, KindOverride> = {},
+): { config: CoreConfig; problems: KindProblem[] } {
+  // Kinds that workspace templates add come first, so a setting for the same kind wins.
+  const { kinds, problems } = resolveKinds({ ...templateKinds, ...settings.kinds });
   const explicit = Object.entries(settings.folderKinds).map(([folder, kind]) => ({ folder: normaliseFolder(folder), kind }));
   const folderKinds = [...detectedFolderKinds.filter((d) => !explicit.some((e) => e.folder === d.folder)), ...explicit];
   for (const mapping of folderKinds) {

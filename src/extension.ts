@@ -49,11 +49,22 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   restoreViewState(tracking);
   const templates = new TemplateStore();
   push(templates);
+  void templates.ready().then(() => workspace.setTemplateKinds(templates.kindOverrides()));
+  push(templates.onDidChange(() => workspace.setTemplateKinds(templates.kindOverrides())));
   push(
     ...registerCommands([
       ...trackingCommandEntries(tracking),
       ...scaffoldCommandEntries({ workspace, templates, log }),
-      ...impactCommandEntries({ workspace, impact: impactProvider }),
+      ...impactCommandEntries(
+        { workspace, impact: impactProvider },
+        {
+          extensionUri: context.extensionUri,
+          workspace,
+          metrics: () => configuredMetrics(workspace),
+          focus: () => ({ maxActive: workspace.currentSettings.focusMaxActive, maxDeadlinesPer14Days: workspace.currentSettings.focusMaxDeadlines }),
+          log,
+        },
+      ),
     ]),
   );
 

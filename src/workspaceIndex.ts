@@ -8,7 +8,7 @@ import { AnalysisPool } from './core/analysisPool';
 import { DraftIndex, type IndexCache, type IndexChange } from './core/draftIndex';
 import { compileGlobs } from './core/glob';
 import { scanFiles, type ScanFile, type ScanHost } from './core/indexer';
-import { configKey } from './core/kinds';
+import { configKey, type KindOverride } from './core/kinds';
 import { detectSiteGenerator, generatorProfile, type SiteGenerator } from './core/siteGenerator';
 import type { CoreConfig, Draft, FolderKindMapping } from './core/types';
 import { Disposable } from './disposable';
@@ -54,6 +54,7 @@ export class WorkspaceIndex extends Disposable {
   readonly stats: ScanStats = {};
 
   private pool: AnalysisPool | undefined;
+  private templateKinds: Record<string, KindOverride> = {};
   private readonly queuedChanged = new Set<string>();
   private readonly queuedRemoved = new Set<string>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -103,6 +104,9 @@ export class WorkspaceIndex extends Disposable {
     this.register(watcher.onDidCreate((uri) => void this.refreshFile(uri)));
     this.register(watcher.onDidChange((uri) => void this.refreshFile(uri)));
     this.register(watcher.onDidDelete((uri) => this.forget(uri)));
+    // A deleted folder is reported once, as the folder; the Markdown watcher never sees it.
+    const folders = this.register(vscode.workspace.createFileSystemWatcher('**/*', true, true, false));
+    this.register(folders.onDidDelete((uri) => this.forget(uri)));
     // Folder deletes and renames made in the editor don't always reach a Markdown-only watcher.
     this.register(vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.forget(uri))));
     this.register(
@@ -128,12 +132,22 @@ export class WorkspaceIndex extends Disposable {
   updateSettings(settings: DevRelSettings): void {
     this.settings = settings;
     this.isExcluded = compileGlobs(settings.exclude);
-    const next = toCoreConfig(settings, this.detectedFolderKinds()).config;
+    this.reconfigure('settings changed');
+  }
+
+  /** Kinds that workspace templates add; a change that alters how files are read rescans. */
+  setTemplateKinds(kinds: Record<string, KindOverride>): void {
+    this.templateKinds = kinds;
+    this.reconfigure('workspace templates changed');
+  }
+
+  private reconfigure(reason: string): void {
+    const next = toCoreConfig(this.settings, this.detectedFolderKinds(), this.templateKinds).config;
     const changed = configKey(next) !== configKey(this.coreConfig);
     this.coreConfig = next;
     if (changed) {
       this.index.clear();
-      void this.rescan('settings changed');
+      void this.rescan(reason);
     }
   }
 
@@ -145,7 +159,7 @@ export class WorkspaceIndex extends Disposable {
   private async runFirstScan(): Promise<void> {
     try {
       await this.detectSiteGenerators();
-      this.coreConfig = toCoreConfig(this.settings, this.detectedFolderKinds()).config;
+      this.coreConfig = toCoreConfig(this.settings, this.detectedFolderKinds(), this.templateKinds).config;
       const restored = this.restoreCache();
       if (restored > 0) log().info(`Restored ${restored} entries from the index cache.`);
       await this.scanAll(true);

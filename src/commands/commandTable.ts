@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Commands, type CommandId } from '../constants';
 import { log, reportError, UserError } from '../logger';
 import { showFocus } from '../focus';
+import { openDashboard, type DashboardDeps } from '../views/dashboardPanel';
 import { chooseImpactMetric, logImpact, type ImpactContext } from './impactCommands';
 import * as tracking from './trackingCommands';
 import type { TrackingContext } from './trackingCommands';
@@ -33,8 +34,15 @@ export function trackingCommandEntries(ctx: TrackingContext): CommandEntry[] {
   ];
 }
 
-export function impactCommandEntries(ctx: ImpactContext): CommandEntry[] {
+export function impactCommandEntries(ctx: ImpactContext, dashboard: DashboardDeps): CommandEntry[] {
   return [
+    {
+      id: Commands.openDashboard,
+      action: 'Open Dashboard',
+      run: () => {
+        openDashboard(dashboard);
+      },
+    },
     { id: Commands.logImpact, action: 'Log Impact', run: (target, input) => logImpact(ctx, target, input) },
     { id: Commands.impactMetric, action: 'Top Work By Metric', run: (metric) => chooseImpactMetric(ctx, metric) },
   ];

@@ -30,6 +30,7 @@ import {
   VARIABLE_PROMPTS,
   type Template,
 } from '../core/templates';
+import { confirmFocus } from '../focus';
 import { UserError } from '../logger';
 import { TEMPLATES_FOLDER, type TemplateStore } from '../templateStore';
 import { kindIcon, today } from '../views/presentation';
@@ -173,6 +174,9 @@ async function createDraft(ctx: ScaffoldContext, request: NewDraftRequest, targe
   };
   const content = applyDraftFields(rendered, fields);
   if (!content.ok) throw new UserError(`The fields could not be set: ${content.message}`);
+  // A draft created straight into active work counts against the focus limit.
+  const startStatus = typeof fields.status === 'string' ? fields.status : undefined;
+  if (startStatus !== undefined && !(await confirmFocus(ctx.workspace, { title, kind, toStatus: startStatus }, !scripted))) return undefined;
 
   const placement = placeDraft({
     kind,

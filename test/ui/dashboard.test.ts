@@ -41,7 +41,8 @@ function statusOf(file: string): string | undefined {
   return /^status: (.*)$/m.exec(fs.readFileSync(file, 'utf8'))?.[1];
 }
 
-async function chooseTheme(workbench: Workbench, theme: string): Promise<void> {
+/** Picks a colour theme from the palette and returns the one that was in use before. */
+async function chooseTheme(workbench: Workbench, theme: string): Promise<string> {
   const page = workbench.page;
   await workbench.openCommandPalette('Preferences: Color Theme');
   await page
@@ -49,20 +50,32 @@ async function chooseTheme(workbench: Workbench, theme: string): Promise<void> {
     .filter({ has: page.locator('.label-name', { hasText: /^\s*Preferences: Color Theme\s*$/ }) })
     .first()
     .click();
+  // The picker opens on the theme in use.
+  const focused = page.locator('.quick-input-widget .monaco-list-row.focused .label-name').first();
+  await focused.waitFor({ state: 'visible', timeout: 15_000 });
+  const previous = ((await focused.textContent()) ?? '').trim();
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.fill(theme);
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: theme }).first().waitFor({ state: 'visible', timeout: 15_000 });
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
   const dark = /dark/i.test(theme);
-  await waitUntil(async () => (await page.locator('.monaco-workbench').getAttribute('class'))?.includes(dark ? 'vs-dark' : ' vs ') ?? false, 15_000, `the ${theme} theme`);
+  await waitUntil(
+    async () => ((await page.locator('.monaco-workbench').getAttribute('class')) ?? '').split(/\s+/).includes(dark ? 'vs-dark' : 'vs'),
+    15_000,
+    `the ${theme} theme`,
+  );
+  return previous;
 }
 
 async function screenshotSections(workbench: Workbench, theme: 'light' | 'dark'): Promise<void> {
+  // Toasts (such as the focus warning a move can raise) would cover part of the page.
+  await workbench.runCommand('Notifications: Clear All Notifications');
   const frame = await dashboardFrame(workbench);
   await frame.locator('.card').first().waitFor({ state: 'visible', timeout: 30_000 });
   for (const section of ['pipeline', 'calendar', 'impact']) {
-    await frame.evaluate(`document.getElementById(${JSON.stringify(section)}).scrollIntoView()`);
+    // The pipeline comes first, so its shot starts at the top and shows the focus line too.
+    await frame.evaluate(section === 'pipeline' ? 'window.scrollTo(0, 0)' : `document.getElementById(${JSON.stringify(section)}).scrollIntoView()`);
     await workbench.page.waitForTimeout(300);
     await workbench.screenshot(`dashboard-${section}-${theme}`);
   }
@@ -72,7 +85,8 @@ async function screenshotSections(workbench: Workbench, theme: 'light' | 'dark')
 describe('Dashboard', () => {
   let workbench: Workbench;
   const dialogs: string[] = [];
-  let themeChanged = false;
+  /** The theme the workbench had, restored afterwards: the other suites share its settings. */
+  let originalTheme: string | undefined;
 
   before(async () => {
     workbench = await openWorkbench();
@@ -86,7 +100,7 @@ describe('Dashboard', () => {
     if (!workbench) return;
     try {
       await workbench.runCommand('View: Close All Editors');
-      if (themeChanged) await chooseTheme(workbench, 'Default Dark Modern');
+      if (originalTheme) await chooseTheme(workbench, originalTheme);
     } finally {
       // Other suites share the workspace copy and count its drafts.
       fs.rmSync(path.join(workbench.workspace, XSS_PATH), { force: true });
@@ -127,6 +141,8 @@ describe('Dashboard', () => {
   });
 
   it('takes screenshots of each section in the dark theme', async () => {
+    originalTheme = await chooseTheme(workbench, 'Default Dark Modern');
+    note(`theme before: ${originalTheme}`);
     await screenshotSections(workbench, 'dark');
   });
 
@@ -172,7 +188,11 @@ describe('Dashboard', () => {
     await select.selectOption('ready');
     const button = card.getByRole('button', { name: `Move “${XSS_TITLE}”` });
     await button.waitFor({ state: 'visible', timeout: 5_000 });
-    await button.focus();
+    // Tab from the select reaches the Move button that picking a status revealed.
+    await workbench.page.keyboard.press('Tab');
+    await waitUntil(async () => button.evaluate('(node) => node === document.activeElement'), 5_000, 'the Move button to have focus');
+    // Shows the keyboard focus ring on the Move button.
+    await workbench.screenshot('dashboard-keyboard-move-dark');
     await workbench.page.keyboard.press('Enter');
     await waitUntil(async () => statusOf(file) === 'ready', 15_000, 'the file to change to ready');
     await column(frame, /^Workshops/, 'ready').locator('li.card').filter({ hasText: XSS_TITLE }).waitFor({ state: 'visible', timeout: 15_000 });
@@ -181,7 +201,6 @@ describe('Dashboard', () => {
 
   it('takes screenshots of each section in the light theme', async () => {
     await chooseTheme(workbench, 'Default Light Modern');
-    themeChanged = true;
     await screenshotSections(workbench, 'light');
   });
 

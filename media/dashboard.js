@@ -187,7 +187,7 @@
   function moveControl(kind, card) {
     const selectId = `move-${encodeURIComponent(card.uri)}`;
     const select = /** @type {HTMLSelectElement} */ (
-      el('select', { attrs: { id: selectId, 'data-focus-key': `select:${card.uri}` } })
+      el('select', { attrs: { id: selectId, 'data-focus-key': `select:${card.uri}`, 'data-current': card.status } })
     );
     // A status outside the workflow is listed too, so the select starts at where the card is.
     const statuses = kind.statuses.includes(card.status) ? kind.statuses : [card.status, ...kind.statuses];
@@ -424,23 +424,39 @@
     );
   }
 
+  /** @returns {Map<string, HTMLElement>} */
+  function controlsByKey() {
+    const controls = new Map();
+    for (const node of document.querySelectorAll('[data-focus-key]')) {
+      if (node instanceof HTMLElement) controls.set(node.getAttribute('data-focus-key') ?? '', node);
+    }
+    return controls;
+  }
+
   function render(model) {
-    // A re-render replaces every control; put keyboard focus back on the one that had it.
+    // A re-render replaces every control, and files change while someone is mid-choice:
+    // keep keyboard focus where it was, and any status picked but not yet moved to.
     const active = document.activeElement;
     const focusKey = active instanceof HTMLElement ? active.getAttribute('data-focus-key') : null;
+    const picked = new Map();
+    for (const [key, node] of controlsByKey()) {
+      if (node instanceof HTMLSelectElement && node.value !== node.dataset.current) picked.set(key, node.value);
+    }
     renderFocus(model);
     renderPipeline(model);
     renderCalendar(model);
     renderImpact(model);
     root.setAttribute('aria-busy', 'false');
-    if (focusKey) {
-      for (const node of document.querySelectorAll('[data-focus-key]')) {
-        if (node.getAttribute('data-focus-key') === focusKey && node instanceof HTMLElement) {
-          node.focus({ preventScroll: true });
-          break;
-        }
+    const controls = controlsByKey();
+    for (const [key, value] of picked) {
+      const select = controls.get(key);
+      if (select instanceof HTMLSelectElement && [...select.options].some((o) => o.value === value)) {
+        select.value = value;
+        select.dispatchEvent(new Event('change'));
       }
     }
+    const target = focusKey ? controls.get(focusKey) : undefined;
+    if (target) target.focus({ preventScroll: true });
   }
 
   window.addEventListener('message', (event) => {

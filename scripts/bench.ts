@@ -8,12 +8,9 @@ import matter from 'gray-matter';
 import MarkdownIt from 'markdown-it';
 import { buildSync } from 'esbuild';
 import { availableParallelism } from 'node:os';
-import { AnalysisPool } from '../src/core/analysisPool';
-import { DraftIndex } from '../src/core/draftIndex';
-import { readDraft } from '../src/core/draft';
-import { scanFiles, type ScanFile } from '../src/core/indexer';
-import { configKey, DEFAULT_CONFIG } from '../src/core/kinds';
+import type { ScanFile } from '../src/core/indexer';
 import { generateCorpus } from './benchCorpus';
+import type * as Core from './benchCore';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -66,12 +63,14 @@ function walkAndStat(dir: string): ScanFile[] {
   return out;
 }
 
-/** The worker bundle, built the same way the extension's is. */
-function workerScript(): string {
-  const outfile = path.join(root, 'analysisWorker.js');
-  buildSync({ entryPoints: [path.resolve(__dirname, '..', 'src/core/analysisWorker.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, logLevel: 'silent' });
+/** Bundles an entry the same way esbuild.config.mjs bundles the extension, and returns the file. */
+function bundle(entry: string, name: string): string {
+  const outfile = path.join(root, name);
+  buildSync({ entryPoints: [path.resolve(__dirname, '..', entry)], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, logLevel: 'silent' });
   return outfile;
 }
+
+const { AnalysisPool, DraftIndex, readDraft, scanFiles, configKey, DEFAULT_CONFIG } = require(bundle('scripts/benchCore.ts', 'benchCore.js')) as typeof Core;
 
 /** The same pool size rule the extension uses: leave a core for the editor, use at least one worker. */
 export const POOL_SIZE = Math.max(1, Math.min(4, availableParallelism()));
@@ -84,7 +83,7 @@ async function measure(files: number): Promise<Record<string, number>> {
   const paths = list.map((f) => new URL(f.uri));
   const config = DEFAULT_CONFIG;
   const key = configKey(config);
-  const pool = new AnalysisPool(workerScript(), POOL_SIZE);
+  const pool = new AnalysisPool(bundle('src/core/analysisWorker.ts', 'analysisWorker.js'), POOL_SIZE);
   const scanOptions = { config, yieldBetweenBatches: false };
 
   const rawRead: number[] = [];

@@ -290,9 +290,20 @@ function readTags(value: unknown): string[] {
 const MAX_FIELD_LENGTH = 200;
 const FIELDS_READ_ELSEWHERE = new Set(['title', 'kind', 'status', 'tags', 'duration', 'abstract', 'impact']);
 
+const dateFieldNames = new WeakMap<KindDefinition, ReadonlySet<string>>();
+const NO_FIELDS: ReadonlySet<string> = new Set();
+
+/** Every front-matter key a kind reads as a date; built once per kind, since this runs for every file. */
+function dateFieldsOf(kind: KindDefinition | undefined): ReadonlySet<string> {
+  if (!kind) return NO_FIELDS;
+  let names = dateFieldNames.get(kind);
+  if (!names) dateFieldNames.set(kind, (names = new Set(kind.dateFields.flatMap((d) => [d.field, ...(d.alternatives ?? [])]))));
+  return names;
+}
+
 function scalarFields(data: Record<string, unknown>, kind: KindDefinition | undefined): Record<string, string | number | boolean> {
   const fields: Record<string, string | number | boolean> = {};
-  const dateFields = new Set(kind?.dateFields.flatMap((d) => [d.field, ...(d.alternatives ?? [])]) ?? []);
+  const dateFields = dateFieldsOf(kind);
   for (const [key, value] of Object.entries(data)) {
     if (FIELDS_READ_ELSEWHERE.has(key) || dateFields.has(key)) continue;
     if (typeof value === 'string') {

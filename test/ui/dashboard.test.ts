@@ -190,7 +190,8 @@ describe('Dashboard', () => {
     await button.waitFor({ state: 'visible', timeout: 5_000 });
     // Tab from the select reaches the Move button that picking a status revealed.
     await workbench.page.keyboard.press('Tab');
-    await waitUntil(async () => button.evaluate('(node) => node === document.activeElement'), 5_000, 'the Move button to have focus');
+    const focused = (): Promise<unknown> => frame.evaluate("document.activeElement && document.activeElement.getAttribute('aria-label')");
+    await waitUntil(async () => (await focused()) === `Move “${XSS_TITLE}”`, 5_000, 'the Move button to have focus');
     // Shows the keyboard focus ring on the Move button.
     await workbench.screenshot('dashboard-keyboard-move-dark');
     await workbench.page.keyboard.press('Enter');

@@ -231,9 +231,16 @@ export class WorkspaceIndex extends Disposable {
 
   private async findFiles(): Promise<ScanFile[]> {
     const folders = vscode.workspace.workspaceFolders ?? [];
-    const exclude = this.excludeGlob();
-    const uris = await vscode.workspace.findFiles(MARKDOWN_GLOB, exclude);
     const files: ScanFile[] = [];
+    const local = folders.filter((f) => f.uri.scheme === 'file');
+    if (local.length > 0) {
+      // Local folders are walked directly: a search round trip per workspace cost far more
+      // than reading the folders, and excluded folders are skipped without being entered.
+      const excluded = this.excludedPaths();
+      for (const folder of local) await this.walkFolder(folder, excluded, files);
+    }
+    if (local.length === folders.length) return files;
+    const uris = (await vscode.workspace.findFiles(MARKDOWN_GLOB, this.excludeGlob())).filter((uri) => uri.scheme !== 'file');
     const batch = 64;
     for (let i = 0; i < uris.length; i += batch) {
       const stats = await Promise.all(uris.slice(i, i + batch).map((uri) => this.stat(uri)));
@@ -246,6 +253,44 @@ export class WorkspaceIndex extends Disposable {
       });
     }
     return files;
+  }
+
+  /** Our excludes plus the user's `files.exclude`, as one predicate on workspace-relative paths. */
+  private excludedPaths(): (relativePath: string) => boolean {
+    const filesExclude = vscode.workspace.getConfiguration('files').get<Record<string, boolean>>('exclude') ?? {};
+    return compileGlobs([...this.settings.exclude, ...Object.entries(filesExclude).filter(([, on]) => on === true).map(([pattern]) => pattern)]);
+  }
+
+  private async walkFolder(folder: vscode.WorkspaceFolder, excluded: (relativePath: string) => boolean, into: ScanFile[]): Promise<void> {
+    const root = folder.uri.fsPath;
+    const pending: string[] = [''];
+    let visited = 0;
+    while (pending.length > 0) {
+      const relativeDir = pending.pop()!;
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(relativeDir ? `${root}/${relativeDir}` : root, { withFileTypes: true });
+      } catch (error) {
+        log().warn(`Could not list ${relativeDir || folder.name}: ${error instanceof Error ? error.message : String(error)}`);
+        continue;
+      }
+      for (const entry of entries) {
+        const relativePath = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
+        // Links are not followed, so a loop of links can't trap the scan.
+        if (entry.isDirectory()) {
+          if (!excluded(relativePath)) pending.push(relativePath);
+        } else if (entry.isFile() && isMarkdownPath(entry.name) && !excluded(relativePath)) {
+          try {
+            const stat = fs.statSync(`${root}/${relativePath}`);
+            into.push({ uri: vscode.Uri.joinPath(folder.uri, ...relativePath.split('/')).toString(), relativePath, size: stat.size, mtimeMs: stat.mtimeMs });
+          } catch {
+            // Deleted while we looked: the watcher reports it.
+          }
+        }
+      }
+      // Stay responsive in very large trees.
+      if (++visited % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   /** Our excludes plus the user's `files.exclude`, since passing any exclude to findFiles replaces the default. */

@@ -41,8 +41,14 @@ function statusOf(file: string): string | undefined {
   return /^status: (.*)$/m.exec(fs.readFileSync(file, 'utf8'))?.[1];
 }
 
-/** Picks a colour theme from the palette and returns the one that was in use before. */
-async function chooseTheme(workbench: Workbench, theme: string): Promise<string> {
+/** The theme in use, by the name the theme picker lists it under; webviews are told it on their body. */
+async function currentTheme(workbench: Workbench): Promise<string> {
+  const frame = await dashboardFrame(workbench);
+  return (await frame.locator('body').getAttribute('data-vscode-theme-name')) ?? '';
+}
+
+/** Picks a colour theme by its name in Preferences: Color Theme, e.g. `Dark Modern`. */
+async function chooseTheme(workbench: Workbench, theme: string): Promise<void> {
   const page = workbench.page;
   await workbench.openCommandPalette('Preferences: Color Theme');
   await page
@@ -50,22 +56,15 @@ async function chooseTheme(workbench: Workbench, theme: string): Promise<string>
     .filter({ has: page.locator('.label-name', { hasText: /^\s*Preferences: Color Theme\s*$/ }) })
     .first()
     .click();
-  // The picker opens on the theme in use.
-  const focused = page.locator('.quick-input-widget .monaco-list-row.focused .label-name').first();
-  await focused.waitFor({ state: 'visible', timeout: 15_000 });
-  const previous = ((await focused.textContent()) ?? '').trim();
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.fill(theme);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: theme }).first().waitFor({ state: 'visible', timeout: 15_000 });
-  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget .quick-input-box input').fill(theme);
+  const exact = new RegExp(`^\\s*${theme.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+  await page
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: exact }) })
+    .first()
+    .click();
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
-  const dark = /dark/i.test(theme);
-  await waitUntil(
-    async () => ((await page.locator('.monaco-workbench').getAttribute('class')) ?? '').split(/\s+/).includes(dark ? 'vs-dark' : 'vs'),
-    15_000,
-    `the ${theme} theme`,
-  );
-  return previous;
+  await waitUntil(async () => (await currentTheme(workbench)) === theme, 15_000, `the ${theme} theme`);
 }
 
 async function screenshotSections(workbench: Workbench, theme: 'light' | 'dark'): Promise<void> {
@@ -99,8 +98,9 @@ describe('Dashboard', () => {
   after(async () => {
     if (!workbench) return;
     try {
-      await workbench.runCommand('View: Close All Editors');
+      // Restored while the dashboard is still open: its page tells when the theme has changed.
       if (originalTheme) await chooseTheme(workbench, originalTheme);
+      await workbench.runCommand('View: Close All Editors');
     } finally {
       // Other suites share the workspace copy and count its drafts.
       fs.rmSync(path.join(workbench.workspace, XSS_PATH), { force: true });
@@ -141,8 +141,9 @@ describe('Dashboard', () => {
   });
 
   it('takes screenshots of each section in the dark theme', async () => {
-    originalTheme = await chooseTheme(workbench, 'Default Dark Modern');
+    originalTheme = await currentTheme(workbench);
     note(`theme before: ${originalTheme}`);
+    await chooseTheme(workbench, 'Dark Modern');
     await screenshotSections(workbench, 'dark');
   });
 
@@ -201,7 +202,7 @@ describe('Dashboard', () => {
   });
 
   it('takes screenshots of each section in the light theme', async () => {
-    await chooseTheme(workbench, 'Default Light Modern');
+    await chooseTheme(workbench, 'Light Modern');
     await screenshotSections(workbench, 'light');
   });
 

@@ -13,6 +13,7 @@ import { DraftStatusBar } from './statusBar';
 import { TemplateStore } from './templateStore';
 import { createDraftsView, DraftsTreeProvider } from './views/draftsTree';
 import { today } from './views/presentation';
+import { closeDashboard } from './views/dashboardPanel';
 import { createImpactView, ImpactTreeProvider } from './views/impactTree';
 import { createUpcomingView, UpcomingTreeProvider } from './views/upcomingTree';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -47,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
 
   const tracking: TrackingContext = { workspace, drafts: draftsProvider, state: context.workspaceState, log };
   restoreViewState(tracking);
+  push({ dispose: closeDashboard });
   const templates = new TemplateStore();
   push(templates);
   void templates.ready().then(() => workspace.setTemplateKinds(templates.kindOverrides()));

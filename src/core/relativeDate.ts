@@ -95,20 +95,6 @@ export function dateInputProblem(input: string, today: Date | string): string | 
   return result.ok ? undefined : result.message;
 }
 
-/** Today's local calendar day as `YYYY-MM-DD`, for callers that hold a `Date`. */
-export function toIsoDate(date: Date): string {
-  return format({ year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() });
-}
-
-/** Moves a `YYYY-MM-DD` date by whole days; undefined when the input is not a real date. */
-export function addDaysToIsoDate(isoDate: string, days: number): string | undefined {
-  const base = toCalendarDate(isoDate);
-  if (base === undefined || !Number.isInteger(days)) {
-    return undefined;
-  }
-  return format(addDays(base, days));
-}
-
 function found(date: CalendarDate): DateInputResult {
   if (date.year < 1 || date.year > 9999) {
     return { ok: false, message: `That date is outside the years 0001–9999. ${DATE_INPUT_HINT}.` };

@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from './dates';
+import { daysBetween } from './dates';
 import { isFinished } from './kinds';
 import type { Draft, DraftDate, KindDefinition } from './types';
 
@@ -155,8 +155,4 @@ export function compareDrafts(a: Draft, b: Draft, kinds: Record<string, KindDefi
   const dateA = nextDate(a, kinds[a.kind], today)?.date ?? '9999-12-31';
   const dateB = nextDate(b, kinds[b.kind], today)?.date ?? '9999-12-31';
   return dateA.localeCompare(dateB) || a.title.localeCompare(b.title);
-}
-
-export function weekRange(today: string): { from: string; to: string } {
-  return { from: today, to: addDays(today, 6) };
 }

@@ -193,12 +193,18 @@ export async function showDraftActions(ctx: TrackingContext, target?: unknown): 
     if (a.checklist.total > 0) facts.push({ label: `$(checklist) ${a.checklist.done}/${a.checklist.total} tasks done` });
     if (a.talk || draft.duration !== undefined) facts.push({ label: `$(megaphone) ${talkMeasure(a.talk?.plannedMinutes ?? 0, draft.duration)} planned` });
   }
+  const impact = new Map<string, number>();
+  for (const entry of draft.impact ?? []) impact.set(entry.metric, (impact.get(entry.metric) ?? 0) + entry.value);
+  if (impact.size > 0) {
+    facts.push({ label: `$(graph) Impact: ${[...impact].map(([metric, total]) => `${total.toLocaleString('en-US')} ${metric}`).join(', ')}` });
+  }
   for (const problem of draft.problems) facts.push({ label: `$(warning) ${problem.message}` });
   const next = kind ? nextStatus(kind, draft.status) : undefined;
   const actions: Entry[] = [
     { label: 'Actions', kind: vscode.QuickPickItemKind.Separator },
     ...(next ? [{ label: `$(arrow-right) Advance to ${next}`, run: () => vscode.commands.executeCommand(Commands.advanceStatus, uri) }] : []),
     { label: '$(tag) Set Status…', run: () => vscode.commands.executeCommand(Commands.setStatus, uri) },
+    { label: '$(graph) Log Impact…', run: () => vscode.commands.executeCommand(Commands.logImpact, uri) },
     { label: '$(open-preview) Open Preview', run: () => vscode.commands.executeCommand(Commands.openPreview, uri) },
     { label: '$(list-tree) Show in Drafts View', run: () => vscode.commands.executeCommand('devrel.drafts.focus') },
   ];

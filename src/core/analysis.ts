@@ -57,7 +57,7 @@ const md = createParser();
 md.inline.ruler.disable(['emphasis', 'strikethrough', 'newline']);
 md.inline.ruler2.disable(['balance_pairs', 'emphasis', 'strikethrough', 'fragments_join']);
 md.inline.ruler.at('text', skipPlainText);
-md.core.ruler.at('inline', parseNeededInlines);
+md.core.ruler.at('inline', parseHeadingInlines);
 
 /** The first characters of the inline rules `md` still runs, plus `]`, which ends link labels. */
 const INLINE_RULE_STARTS = new Uint8Array(128);
@@ -89,24 +89,23 @@ function skipPlainText(state: StateInline, silent: boolean): boolean {
  */
 const COUNT_CHANGING_SYNTAX = /[[<&]/g;
 
-// Inline parsing is most of markdown-it's cost, and most prose paragraphs contain nothing that
-// changes what we count. This replaces the core `inline` rule so only headings and paragraphs
-// that need it are parsed; the others keep empty `children` and the walker scans their `content`.
-function parseNeededInlines(state: StateCore): void {
+// Inline parsing is most of markdown-it's cost. This replaces the core `inline` rule so only
+// headings, whose plain text we need, are parsed here; paragraphs keep empty `children` and the
+// walker counts them from `content`, parsing them only when `countInlineSyntax` is unsure.
+function parseHeadingInlines(state: StateCore): void {
   const tokens = state.tokens;
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 1; i < tokens.length; i++) {
     const token = tokens[i];
-    if (token.type !== 'inline') continue;
-    const content = token.content;
-    const children = token.children ?? (token.children = []);
-    if (i > 0 && tokens[i - 1].type === 'heading_open') {
-      headingParser.inline.parse(content, headingParser, state.env, children);
-      continue;
-    }
-    // A task marker is `[` but never a link; looking past it keeps plain task items unparsed.
-    COUNT_CHANGING_SYNTAX.lastIndex = taskState(content) === NOT_A_TASK ? 0 : TASK_MARKER_LENGTH;
-    if (COUNT_CHANGING_SYNTAX.test(content)) md.inline.parse(content, md, state.env, children);
+    if (token.type !== 'inline' || tokens[i - 1].type !== 'heading_open') continue;
+    headingParser.inline.parse(token.content, headingParser, state.env, token.children ?? (token.children = []));
   }
+}
+
+/** Whether scanning `content` as plain text could count differently from its inline tokens. */
+function needsInlineSyntax(content: string): boolean {
+  // A task marker is `[` but never a link; looking past it keeps plain task items plain.
+  COUNT_CHANGING_SYNTAX.lastIndex = taskState(content) === NOT_A_TASK ? 0 : TASK_MARKER_LENGTH;
+  return COUNT_CHANGING_SYNTAX.test(content);
 }
 
 /** Word-scanner modes. The mode survives across the inline tokens of one paragraph. */
@@ -177,30 +176,35 @@ function isUnicodeJoiner(ch: number): boolean {
   return ch === 0x2019 || ch === 0x2010 || ch === 0x2011;
 }
 
-/** Whether the ASCII punctuation at `i`, of class `cls`, sits inside a word rather than ending it. */
-function joinsWord(s: string, i: number, cls: number): boolean {
-  if (cls === JOINER) return i + 1 < s.length && isLetterOrDigitAt(s, i + 1);
-  return cls === DIGIT_JOINER && isAsciiDigit(s.charCodeAt(i - 1)) && isAsciiDigit(s.charCodeAt(i + 1));
+/**
+ * Whether the ASCII punctuation at `i`, of class `cls`, sits inside a word rather than ending it.
+ * Neighbours outside `from`..`end` are not looked at: they belong to another token.
+ */
+function joinsWord(s: string, i: number, cls: number, from: number, end: number): boolean {
+  if (cls === JOINER) return i + 1 < end && isLetterOrDigitAt(s, i + 1);
+  return cls === DIGIT_JOINER && i > from && i + 1 < end && isAsciiDigit(s.charCodeAt(i - 1)) && isAsciiDigit(s.charCodeAt(i + 1));
 }
 
-function matchesAsciiLower(s: string, i: number, lower: string): boolean {
-  if (i + lower.length > s.length) return false;
+function matchesAsciiLower(s: string, i: number, end: number, lower: string): boolean {
+  if (i + lower.length > end) return false;
   for (let k = 0; k < lower.length; k++) {
     if ((s.charCodeAt(i + k) | 0x20) !== lower.charCodeAt(k)) return false;
   }
   return true;
 }
 
-function startsBareUrl(s: string, i: number): boolean {
+function startsBareUrl(s: string, i: number, end: number): boolean {
   const ch = s.charCodeAt(i) | 0x20;
   if (ch === 0x68) {
-    return matchesAsciiLower(s, i, 'http://') || matchesAsciiLower(s, i, 'https://');
+    return matchesAsciiLower(s, i, end, 'http://') || matchesAsciiLower(s, i, end, 'https://');
   }
-  return ch === 0x77 && matchesAsciiLower(s, i, 'www.');
+  return ch === 0x77 && matchesAsciiLower(s, i, end, 'www.');
 }
 
 /**
- * Adds the words of `s`, from `start`, to the counter.
+ * Adds the words of `s`, from `start` to `end`, to the counter. `s.slice(from, end)` is the text
+ * of one token, so that the scanner can count a token inside its paragraph's content without
+ * copying it out.
  *
  * A word is a run of letters and digits (any script), where a single apostrophe, hyphen,
  * underscore or period between two letters/digits does not break it, nor does a comma between
@@ -208,10 +212,10 @@ function startsBareUrl(s: string, i: number): boolean {
  * continue a word. Each Han or kana character is a word. Punctuation, symbols and emoji are not
  * words. A bare `http://`, `https://` or `www.` URL is skipped up to the next whitespace.
  */
-function scanWords(counter: WordCounter, s: string, start: number): void {
+function scanWords(counter: WordCounter, s: string, start: number, from = 0, end = s.length): void {
   let mode = counter.mode;
   let words = counter.words;
-  const n = s.length;
+  const n = end;
   let i = start;
   while (i < n) {
     if (mode === IN_URL) {
@@ -228,7 +232,7 @@ function scanWords(counter: WordCounter, s: string, start: number): void {
       const cls = ASCII_CLASS[ch];
       if (cls === ALNUM) {
         if (mode === BETWEEN) {
-          if (startsBareUrl(s, i)) {
+          if (startsBareUrl(s, i, n)) {
             mode = IN_URL;
             continue;
           }
@@ -244,12 +248,12 @@ function scanWords(counter: WordCounter, s: string, start: number): void {
         }
         continue;
       }
-      if (cls !== INVISIBLE && !(mode === IN_WORD && joinsWord(s, i, cls))) mode = BETWEEN;
+      if (cls !== INVISIBLE && !(mode === IN_WORD && joinsWord(s, i, cls, from, n))) mode = BETWEEN;
       i++;
       continue;
     }
 
-    const cp = ch >= 0xd800 && ch <= 0xdbff ? (s.codePointAt(i) ?? ch) : ch;
+    const cp = ch >= 0xd800 && ch <= 0xdbff && i + 1 < n ? (s.codePointAt(i) ?? ch) : ch;
     if (isCjkCodePoint(cp)) {
       words++;
       mode = BETWEEN;
@@ -273,6 +277,339 @@ function scanWords(counter: WordCounter, s: string, start: number): void {
   counter.words = words;
 }
 
+// The scanner below mirrors, for the syntax it accepts, what markdown-it 14's inline rules (as
+// configured for `md`) would produce: the same text, code and escape pieces, split at the same
+// places, so `scanWords` sees exactly what the token walker would. Everything it is unsure about
+// makes it give up, and the caller parses the content for real.
+
+/** ASCII punctuation a backslash escapes (markdown-it's `escape` rule). */
+const ESCAPABLE = new Uint8Array(128);
+for (const ch of '\\!"#$%&\'()*+,./:;<=>?@[]^_`{|}~-') ESCAPABLE[ch.charCodeAt(0)] = 1;
+
+// Copies of markdown-it's own patterns, so autolinks, tags and entities are recognised exactly
+// as its `autolink`, `html_inline` and `entity` rules recognise them.
+const AUTOLINK_RE = /^([a-zA-Z][a-zA-Z0-9+.-]{1,31}):([^<>\x00-\x20]*)$/;
+const EMAIL_RE =
+  /^([a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*)$/;
+const HTML_ATTRIBUTE = String.raw`(?:\s+[a-zA-Z_:][a-zA-Z0-9:._-]*(?:\s*=\s*(?:[^"'=<>\x60\x00-\x20]+|'[^']*'|"[^"]*"))?)`;
+const HTML_OPEN_CLOSE_TAG_RE = new RegExp(
+  String.raw`(?:<[A-Za-z][A-Za-z0-9\-]*${HTML_ATTRIBUTE}*\s*\/?>|<\/[A-Za-z][A-Za-z0-9\-]*\s*>)`,
+  'y',
+);
+const DIGITAL_ENTITY_RE = /&#(?:x[a-f0-9]{1,6}|[0-9]{1,7});/iy;
+const NAMED_ENTITY_RE = /&[a-z][a-z0-9]{1,31};/iy;
+const CODE_SPAN_PADDING = /^ (.+) $/;
+const NEWLINES = /\n/g;
+
+/** Returned by the link helpers: no inline link here, but a reference link might be. */
+const MAYBE_REFERENCE = -1;
+/** Returned by the link helpers: not a link of any kind, the bracket is text. */
+const NOT_A_LINK = -2;
+/** Returned by the label scanner: the label holds syntax it does not model. */
+const UNSURE = -3;
+
+function isLinkSpace(ch: number): boolean {
+  return ch === 0x20 || ch === 0x09 || ch === 0x0a;
+}
+
+function skipLinkSpaces(s: string, pos: number): number {
+  while (pos < s.length && isLinkSpace(s.charCodeAt(pos))) pos++;
+  return pos;
+}
+
+/**
+ * The position of the `]` closing the label opened just before `start`, `NOT_A_LINK` when there
+ * is none, or `UNSURE` when the label holds anything but text (nested brackets, code, escapes,
+ * HTML, entities), which markdown-it would skip over or split into tokens of their own.
+ */
+function linkLabelEnd(s: string, start: number): number {
+  for (let pos = start; pos < s.length; pos++) {
+    const ch = s.charCodeAt(pos);
+    if (ch === 0x5d) return pos;
+    if (ch === 0x5b || ch === 0x60 || ch === 0x5c || ch === 0x3c || ch === 0x26) return UNSURE;
+    // `![` is the only other rule start, and `[` has already made it unsure.
+  }
+  return NOT_A_LINK;
+}
+
+/** markdown-it's `parseLinkDestination`: the end of the destination at `pos`, or -1. */
+function linkDestinationEnd(s: string, pos: number): number {
+  const max = s.length;
+  if (s.charCodeAt(pos) === 0x3c) {
+    for (pos++; pos < max; pos++) {
+      const ch = s.charCodeAt(pos);
+      if (ch === 0x0a || ch === 0x3c) return -1;
+      if (ch === 0x3e) return pos + 1;
+      if (ch === 0x5c && pos + 1 < max) pos++;
+    }
+    return -1;
+  }
+  const start = pos;
+  let level = 0;
+  while (pos < max) {
+    const ch = s.charCodeAt(pos);
+    if (ch <= 0x20 || ch === 0x7f) break;
+    if (ch === 0x5c && pos + 1 < max) {
+      pos += s.charCodeAt(pos + 1) === 0x20 ? 1 : 2;
+      continue;
+    }
+    if (ch === 0x28) {
+      level++;
+      if (level > 32) return -1;
+    } else if (ch === 0x29) {
+      if (level === 0) break;
+      level--;
+    }
+    pos++;
+  }
+  return start === pos || level !== 0 ? -1 : pos;
+}
+
+/** markdown-it's `parseLinkTitle` for inline links: the end of the title at `pos`, or -1. */
+function linkTitleEnd(s: string, pos: number): number {
+  const max = s.length;
+  if (pos >= max) return -1;
+  let marker = s.charCodeAt(pos);
+  if (marker !== 0x22 && marker !== 0x27 && marker !== 0x28) return -1;
+  if (marker === 0x28) marker = 0x29;
+  for (pos++; pos < max; pos++) {
+    const ch = s.charCodeAt(pos);
+    if (ch === marker) return pos + 1;
+    if (ch === 0x28 && marker === 0x29) return -1;
+    if (ch === 0x5c && pos + 1 < max) pos++;
+  }
+  return -1;
+}
+
+/**
+ * The end of `(destination "title")` after the label ending at `labelEnd`, following
+ * markdown-it's `link` rule (`image` false) or `image` rule (`image` true), or
+ * `MAYBE_REFERENCE` / `NOT_A_LINK`.
+ */
+function inlineLinkEnd(s: string, labelEnd: number, image: boolean): number {
+  const max = s.length;
+  let pos = labelEnd + 1;
+  if (pos >= max || s.charCodeAt(pos) !== 0x28) return MAYBE_REFERENCE;
+  pos = skipLinkSpaces(s, pos + 1);
+  if (pos >= max) return NOT_A_LINK;
+  const destinationEnd = linkDestinationEnd(s, pos);
+  // The image rule looks for a title even after a bad destination; the link rule does not.
+  if (destinationEnd >= 0 || image) {
+    if (destinationEnd >= 0) pos = destinationEnd;
+    const start = pos;
+    pos = skipLinkSpaces(s, pos);
+    const titleEnd = linkTitleEnd(s, pos);
+    if (pos < max && start !== pos && titleEnd >= 0) pos = skipLinkSpaces(s, titleEnd);
+  }
+  if (pos >= max || s.charCodeAt(pos) !== 0x29) return image ? NOT_A_LINK : MAYBE_REFERENCE;
+  return pos + 1;
+}
+
+function isAsciiLetter(ch: number): boolean {
+  const lower = ch | 0x20;
+  return lower >= 0x61 && lower <= 0x7a;
+}
+
+/** The end of the autolink starting with the `<` at `pos`, or -1 (markdown-it's `autolink`). */
+function autolinkEnd(s: string, pos: number): number {
+  const close = s.indexOf('>', pos + 1);
+  if (close === -1) return -1;
+  const nextOpen = s.indexOf('<', pos + 1);
+  if (nextOpen !== -1 && nextOpen < close) return -1;
+  const url = s.slice(pos + 1, close);
+  return AUTOLINK_RE.test(url) || EMAIL_RE.test(url) ? close + 1 : -1;
+}
+
+/** Mirrors the per-paragraph state of markdown-it's `html_inline` rule. */
+interface HtmlScan {
+  skipSpecial: boolean;
+}
+
+/** The end of the inline HTML starting with the `<` at `pos`, or -1 (markdown-it's `html_inline`). */
+function inlineHtmlEnd(s: string, pos: number, html: HtmlScan): number {
+  if (pos + 2 >= s.length) return -1;
+  const ch = s.charCodeAt(pos + 1);
+  if (ch === 0x2f || isAsciiLetter(ch)) {
+    HTML_OPEN_CLOSE_TAG_RE.lastIndex = pos;
+    return HTML_OPEN_CLOSE_TAG_RE.test(s) ? HTML_OPEN_CLOSE_TAG_RE.lastIndex : -1;
+  }
+  if (ch !== 0x21 && ch !== 0x3f) return -1;
+  let start: number;
+  let terminator: string;
+  if (s.startsWith('<!--', pos)) {
+    if (s.startsWith('>', pos + 4)) return pos + 5;
+    if (s.startsWith('->', pos + 4)) return pos + 6;
+    start = pos + 4;
+    terminator = '-->';
+  } else if (s.startsWith('<![CDATA[', pos)) {
+    start = pos + 9;
+    terminator = ']]>';
+  } else if (ch === 0x3f) {
+    start = pos + 2;
+    terminator = '?>';
+  } else if (isAsciiLetter(s.charCodeAt(pos + 2))) {
+    start = pos + 3;
+    terminator = '>';
+  } else {
+    return -1;
+  }
+  if (html.skipSpecial) return -1;
+  const end = s.indexOf(terminator, start);
+  if (end === -1) {
+    // An unclosed comment or declaration turns later ones in the paragraph into text.
+    html.skipSpecial = true;
+    return -1;
+  }
+  return end + terminator.length;
+}
+
+/**
+ * Counts the words of a paragraph's inline `content` as `walkInline` would from its tokens,
+ * without building them. The first text piece is scanned from `firstTextOffset`. Returns false,
+ * with the counter possibly changed, when it meets syntax it does not model: nested or
+ * reference links, entities, hard breaks after a backslash, unclosed code spans.
+ */
+function countInlineSyntax(
+  counter: WordCounter,
+  s: string,
+  firstTextOffset: number,
+  hasReferences: boolean,
+): boolean {
+  const n = s.length;
+  const html: HtmlScan = { skipSpecial: false };
+  let offset = firstTextOffset;
+  let textStart = 0;
+  let i = 0;
+  while (i < n) {
+    const ch = s.charCodeAt(i);
+    if (ch >= 0x80 || INLINE_RULE_STARTS[ch] !== 1) {
+      i++;
+      continue;
+    }
+    /** Text, code or escape content to count; undefined for autolinks and HTML, which count nothing. */
+    let piece: string | undefined;
+    let end: number;
+    let autolink = false;
+    if (ch === 0x5b || (ch === 0x21 && s.charCodeAt(i + 1) === 0x5b)) {
+      const image = ch === 0x21;
+      const labelStart = image ? i + 2 : i + 1;
+      const labelEnd = linkLabelEnd(s, labelStart);
+      if (labelEnd === UNSURE) return false;
+      end = labelEnd < 0 ? NOT_A_LINK : inlineLinkEnd(s, labelEnd, image);
+      if (end === MAYBE_REFERENCE) {
+        if (hasReferences) return false;
+        end = NOT_A_LINK;
+      }
+      if (end === NOT_A_LINK) {
+        // After a failed `![`, markdown-it tries the `[` as a link on its own.
+        i++;
+        continue;
+      }
+      if (i > textStart) {
+        scanWords(counter, s, textStart + offset, textStart, i);
+        offset = 0;
+      }
+      if (image) {
+        // Alt text is not read on the page.
+        counter.mode = BETWEEN;
+      } else if (labelEnd > labelStart) {
+        scanWords(counter, s, labelStart + offset, labelStart, labelEnd);
+        offset = 0;
+      }
+      i = textStart = end;
+      continue;
+    }
+    if (ch === 0x60) {
+      let openEnd = i + 1;
+      while (openEnd < n && s.charCodeAt(openEnd) === 0x60) openEnd++;
+      const length = openEnd - i;
+      let closeStart = -1;
+      let closeEnd = openEnd;
+      while ((closeStart = s.indexOf('`', closeEnd)) !== -1) {
+        closeEnd = closeStart + 1;
+        while (closeEnd < n && s.charCodeAt(closeEnd) === 0x60) closeEnd++;
+        if (closeEnd - closeStart === length) break;
+      }
+      // markdown-it caches unclosed runs to stay linear; giving up keeps this linear too.
+      if (closeStart === -1) return false;
+      end = closeEnd;
+      const newline = s.indexOf('\n', openEnd);
+      if (
+        (newline !== -1 && newline < closeStart) ||
+        (closeStart - openEnd > 2 && s.charCodeAt(openEnd) === 0x20 && s.charCodeAt(closeStart - 1) === 0x20)
+      ) {
+        piece = s.slice(openEnd, closeStart).replace(NEWLINES, ' ').replace(CODE_SPAN_PADDING, '$1');
+      } else {
+        // The common case: the code is counted where it stands.
+        if (i > textStart) {
+          scanWords(counter, s, textStart + offset, textStart, i);
+          offset = 0;
+        }
+        scanWords(counter, s, openEnd + offset, openEnd, closeStart);
+        offset = 0;
+        i = textStart = end;
+        continue;
+      }
+    } else if (ch === 0x5c) {
+      if (i + 1 >= n) {
+        i++;
+        continue;
+      }
+      const next = s.charCodeAt(i + 1);
+      if (next === 0x0a) return false;
+      if (next === 0x20) {
+        piece = '\\';
+        end = i + 1;
+      } else if (next < 0x80 && ESCAPABLE[next] === 1) {
+        piece = s[i + 1];
+        end = i + 2;
+      } else {
+        end = i + 2;
+        if (next >= 0xd800 && next <= 0xdbff && end < n) {
+          const low = s.charCodeAt(end);
+          if (low >= 0xdc00 && low <= 0xdfff) end++;
+        }
+        piece = s.slice(i, end);
+      }
+    } else if (ch === 0x3c) {
+      end = autolinkEnd(s, i);
+      autolink = end !== -1;
+      if (!autolink) end = inlineHtmlEnd(s, i, html);
+      if (end === -1) {
+        i++;
+        continue;
+      }
+    } else if (ch === 0x26) {
+      if (i + 1 < n) {
+        const entity = s.charCodeAt(i + 1) === 0x23 ? DIGITAL_ENTITY_RE : NAMED_ENTITY_RE;
+        entity.lastIndex = i;
+        if (entity.test(s)) return false;
+      }
+      i++;
+      continue;
+    } else {
+      // `]`, or `!` without `[`: text.
+      i++;
+      continue;
+    }
+    if (i > textStart) {
+      scanWords(counter, s, textStart + offset, textStart, i);
+      offset = 0;
+    }
+    if (piece === undefined) {
+      counter.mode = BETWEEN;
+      // The walker would have spent the offset on the autolink's (uncounted) text.
+      if (autolink) offset = 0;
+    } else {
+      scanWords(counter, piece, offset);
+      offset = 0;
+    }
+    i = textStart = end;
+  }
+  if (n > textStart) scanWords(counter, s, textStart + offset, textStart, n);
+  return true;
+}
+
 /**
  * Counts the prose words of one inline token and returns its plain text when `wantText` is set.
  *
@@ -286,17 +623,32 @@ function walkInline(
   counter: WordCounter,
   firstTextOffset: number,
   wantText: boolean,
+  env: object,
+  hasReferences: boolean,
 ): string {
-  const children = inline.children;
+  const children = inline.children ?? (inline.children = []);
   counter.mode = BETWEEN;
-  if (children === null || children.length === 0) {
-    scanWords(counter, inline.content, firstTextOffset);
+  if (children.length === 0) {
+    const content = inline.content;
+    if (wantText || !needsInlineSyntax(content)) {
+      scanWords(counter, content, firstTextOffset);
+      counter.mode = BETWEEN;
+      return wantText ? content : '';
+    }
+    const wordsBefore = counter.words;
+    if (countInlineSyntax(counter, content, firstTextOffset, hasReferences)) {
+      counter.mode = BETWEEN;
+      return '';
+    }
+    counter.words = wordsBefore;
     counter.mode = BETWEEN;
-    return wantText ? inline.content : '';
+    md.inline.parse(content, md, env, children);
   }
   let text = '';
   let inAutolink = false;
-  let offset = firstTextOffset;
+  // A task marker that became a reference link is link text, not a marker to skip.
+  const first = children[0];
+  let offset = first !== undefined && first.type === 'text' && first.content.charCodeAt(0) === 0x5b ? firstTextOffset : 0;
   for (let c = 0; c < children.length; c++) {
     const child = children[c];
     switch (child.type) {
@@ -404,7 +756,10 @@ function parseTiming(text: string): { title: string; minutes: number } | undefin
  * heading ends with its minutes.
  */
 export function analyzeMarkdown(body: string, options: AnalysisOptions): DraftAnalysis {
-  const tokens = md.parse(body, {});
+  const env: { references?: object } = {};
+  const tokens = md.parse(body, env);
+  // Only reference definitions can turn a bracket without `(…)` into a link.
+  const hasReferences = env.references !== undefined;
   const counter: WordCounter = { words: 0, mode: BETWEEN };
   const headings: Heading[] = [];
   const sections: TalkSection[] = [];
@@ -424,7 +779,7 @@ export function analyzeMarkdown(body: string, options: AnalysisOptions): DraftAn
     const token = tokens[i];
     switch (token.type) {
       case 'inline': {
-        const text = walkInline(token, counter, taskOffset, headingLevel !== 0);
+        const text = walkInline(token, counter, taskOffset, headingLevel !== 0, env, hasReferences);
         taskOffset = 0;
         if (headingLevel !== 0) {
           const line = headingLine + options.bodyStartLine;
@@ -456,10 +811,7 @@ export function analyzeMarkdown(body: string, options: AnalysisOptions): DraftAn
             total++;
             if (task === DONE_TASK) done++;
             // The marker is syntax, not a word ("[x]" would otherwise count "x").
-            const first = inline.children !== null && inline.children.length > 0 ? inline.children[0] : undefined;
-            if (first === undefined || (first.type === 'text' && first.content.charCodeAt(0) === 0x5b)) {
-              taskOffset = TASK_MARKER_LENGTH;
-            }
+            taskOffset = TASK_MARKER_LENGTH;
           }
         }
         break;

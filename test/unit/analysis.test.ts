@@ -357,6 +357,56 @@ describe('analyzeMarkdown', () => {
     });
   });
 
+  describe('inline syntax in paragraphs', () => {
+    it('counts link text but not destinations or titles', () => {
+      assert.equal(words('Read [the docs](https://example.com/3 "Docs home") and `npm install`.'), 6);
+      assert.equal(words("See [it](<a b> 'x y') now"), 3);
+      assert.equal(words('Go [there](\n  /x\n  (the title)\n) now'), 3);
+    });
+
+    it('joins link text to adjacent letters like the rendered text', () => {
+      assert.equal(words('pre[fix](u)ed'), 1);
+    });
+
+    it('counts nested link brackets as markdown-it does', () => {
+      assert.equal(words('A [b [c] d](e) f'), 5);
+      assert.equal(words('A [b [c](x) d] f'), 5);
+    });
+
+    it('does not count images, even inside link text', () => {
+      assert.equal(words('An ![alt words](i.png "t") image'), 2);
+      assert.equal(words('[![alt](i.png) caption](u)'), 1);
+    });
+
+    it('counts the text of reference links and leaves unmatched brackets as text', () => {
+      assert.equal(words('Use [the guide][g] or [g].\n\n[g]: https://example.com/g'), 5);
+      assert.equal(words('An [unmatched bracket and [x] here'), 6);
+    });
+
+    it('does not count autolinks and separates words around them', () => {
+      assert.equal(words('Mail <dev@example.com> or <https://example.com/a>x'), 3);
+    });
+
+    it('does not count inline HTML or comments but counts text between tags', () => {
+      assert.equal(words('A <span class="x">b</span> c <!-- no words here --> d'), 4);
+      assert.equal(words('a<br/>b'), 2);
+      assert.equal(words('x <!-- open [y](z) <!-- --> w'), 2);
+    });
+
+    it('treats entities as the characters they stand for', () => {
+      assert.equal(words('Tom &amp; Jerry &copy; 2024 &bogus; A&#66;C'), 5);
+    });
+
+    it('treats escapes as literal punctuation that ends a word', () => {
+      assert.equal(words('\\[not a link](x) \\<b> 5\\,000'), 7);
+    });
+
+    it('counts code spans, including brackets inside them', () => {
+      assert.equal(words('Run `` a [b](c) `` now'), 5);
+      assert.equal(words('An `unclosed [d](e) span'), 4);
+    });
+  });
+
   describe('arbitrary input', () => {
     const fragments = [
       '# ', '## ', 'Title\n---\n', '- ', '1. ', '- [x] ', '- [ ] ', '  ', '    ', '> ', '\n', '\n\n', ' ',

@@ -41,12 +41,13 @@ export function statusGroupIcon(status: string): vscode.ThemeIcon {
   return new vscode.ThemeIcon(STATUS_ICONS[status] ?? 'circle-outline');
 }
 
+const ACRONYMS = new Set(['pr', 'cfp', 'qa', 'oss', 'api', 'ui', 'ux']);
+
 /** `pr-open` reads as "PR open", `in-progress` as "In progress". */
 export function statusLabel(status: string): string {
-  const words = status.split(/[-_\s]+/).filter(Boolean);
+  const words = status.split(/[-_\s]+/).filter(Boolean).map((w) => (ACRONYMS.has(w.toLowerCase()) ? w.toUpperCase() : w));
   if (words.length === 0) return status;
-  const first = words[0].length <= 2 ? words[0].toUpperCase() : words[0].charAt(0).toUpperCase() + words[0].slice(1);
-  return [first, ...words.slice(1)].join(' ');
+  return [words[0].charAt(0).toUpperCase() + words[0].slice(1), ...words.slice(1)].join(' ');
 }
 
 export function kindIcon(kind: string): vscode.ThemeIcon {

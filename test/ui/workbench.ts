@@ -109,9 +109,10 @@ export class Workbench {
       throw new Error(`no command titled "${title}" in the palette; it showed: ${shown.join(' | ') || 'nothing'}`);
     }
     await row.click();
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: defaultTimeoutMs }).catch(() => {
-      // Commands that open a quick pick of their own keep the widget visible.
-    });
+    // Commands that open a quick pick of their own keep the widget visible; either way the
+    // palette's row must be gone before a test reads or types into what the command shows.
+    await row.waitFor({ state: 'hidden', timeout: defaultTimeoutMs });
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 2_000 }).catch(() => undefined);
   }
 
   /** Clicks an activity bar entry (e.g. `DevRel Desk`, `Explorer`) unless it is already open. */

@@ -65,7 +65,7 @@ describe('Impact and focus', () => {
     assert.equal(result, undefined);
   });
 
-  it('warns when starting a draft goes over the focus limit, and parks a draft', async () => {
+  it('warns when creating or starting a draft goes over the focus limit, and parks a draft', async () => {
     const config = vscode.workspace.getConfiguration('devrel');
     await config.update('focus.maxActive', 2, vscode.ConfigurationTarget.Workspace);
     const path = 'talks/focus-check.md';
@@ -80,6 +80,15 @@ describe('Impact and focus', () => {
         'the focus warning in the log',
       );
       assert.match(await readWorkspaceFile(path), /^status: drafting$/m);
+
+      const created = await executeCommand<vscode.Uri>('devrel.newDraft', { kind: 'workshop', title: 'Focus check workshop', fields: { status: 'drafting' }, open: false });
+      assert.ok(created, 'a draft created with every argument given is created');
+      await waitFor(
+        () => readEditorLogs().some((e) => e.text.includes('Focus: Creating “Focus check workshop” makes')),
+        10_000,
+        'the focus warning for creating an active draft',
+      );
+      await vscode.workspace.fs.delete(created, { useTrash: false });
 
       await executeCommand('devrel.parkDraft', workspaceUri(path));
       await waitFor(async () => /^status: idea$/m.test(await readWorkspaceFile(path)), 10_000, 'the talk parked back at idea');

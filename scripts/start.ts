@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildExtension } from '../test/runner/build';
-import { addCleanup, installSignalHandlers, isInterrupted, runCleanups } from '../test/runner/cleanup';
+import { addCleanup, installSignalHandlers, isInterrupted, runCleanups, runScript } from '../test/runner/cleanup';
 import { ensureCodeServer, PrerequisiteError, startCodeServer, workbenchUrl } from '../test/runner/codeServer';
 import { repoRoot } from '../test/runner/paths';
 import { tailOfFile } from '../test/runner/processUtil';
@@ -85,13 +85,4 @@ async function main(): Promise<number> {
   return 1;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  async (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    await runCleanups();
-    process.exitCode = 1;
-  },
-);
+runScript(main);

@@ -103,3 +103,21 @@ async function runEntry(entry: CleanupEntry): Promise<void> {
     clearTimeout(timer);
   }
 }
+
+/**
+ * Runs a script's `main()` and sets the exit code from it. A crash prints the error, runs the
+ * cleanups and, when given, one last line for whoever reads the output (a summary, JSON).
+ */
+export function runScript(main: () => Promise<number>, lastLine?: (error: unknown) => string): void {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    async (error: unknown) => {
+      console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      await runCleanups();
+      if (lastLine) console.log(lastLine(error));
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,7 +1,7 @@
 import { downloadAndUnzipVSCode } from '@vscode/test-electron';
 import { spawn } from 'child_process';
 import { buildExtension, buildIntegrationTests } from './build';
-import { addCleanup, installSignalHandlers, runCleanups } from './cleanup';
+import { addCleanup, installSignalHandlers, runCleanups, runScript } from './cleanup';
 import { EventLog, phaseTimeoutMs, readEventsFile, timeout } from './phase';
 import { repoRoot } from './paths';
 import { formatCounts } from './protocol';
@@ -84,13 +84,4 @@ async function main(): Promise<number> {
   return counts.failed > 0 || counts.passed === 0 ? 1 : 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  async (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    await runCleanups();
-    process.exitCode = 1;
-  },
-);
+runScript(main);

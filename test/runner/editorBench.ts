@@ -3,7 +3,7 @@ import * as path from 'path';
 import { generateDraftWorkspace } from '../../scripts/generateDrafts';
 import { launchBrowser, LaunchedBrowser } from './browser';
 import { buildExtension, buildIntegrationTests } from './build';
-import { addCleanup, installSignalHandlers, runCleanups } from './cleanup';
+import { addCleanup, installSignalHandlers, runScript } from './cleanup';
 import { CodeServer, ensureCodeServer, PrerequisiteError, startCodeServer } from './codeServer';
 import { runInExtensionHost } from './hostRun';
 import { describeMissing, missingForRun } from './prerequisites';
@@ -94,14 +94,4 @@ function fail(reason: string): number {
   return 1;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  async (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    await runCleanups();
-    console.log(JSON.stringify({ error: String(error) }));
-    process.exitCode = 1;
-  },
-);
+runScript(main, (error) => JSON.stringify({ error: String(error) }));

@@ -1,4 +1,4 @@
-import { installSignalHandlers, runCleanups } from './cleanup';
+import { installSignalHandlers, runCleanups, runScript } from './cleanup';
 import { ensureCodeServer, PrerequisiteError } from './codeServer';
 import { buildExtension, buildIntegrationTests } from './build';
 import { runIntegrationPhase } from './integration';
@@ -90,14 +90,4 @@ async function main(): Promise<number> {
   return total.failed > 0 ? 1 : 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  async (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    await runCleanups();
-    console.log('0 passed, 1 failed');
-    process.exitCode = 1;
-  },
-);
+runScript(main, () => '0 passed, 1 failed');

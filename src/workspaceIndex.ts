@@ -367,8 +367,9 @@ export class WorkspaceIndex extends Disposable {
   }
 
   private scheduleEdit(document: vscode.TextDocument): void {
-    if (document.uri.scheme !== 'file' && document.uri.scheme !== 'vscode-vfs' && document.uri.scheme !== 'untitled' && !this.index.has(document.uri.toString())) return;
-    if (!isMarkdownPath(document.uri.path) && document.languageId !== 'markdown') return;
+    // Output channels, settings and other editors' documents are not ours; applyDocument also
+    // checks the file is inside a workspace folder.
+    if (!isMarkdownPath(document.uri.path)) return;
     const key = document.uri.toString();
     clearTimeout(this.pendingEdits.get(key));
     this.pendingEdits.set(

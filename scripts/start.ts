@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { buildExtension } from '../test/runner/build';
 import { addCleanup, installSignalHandlers, isInterrupted, runCleanups, runScript } from '../test/runner/cleanup';
-import { ensureCodeServer, PrerequisiteError, startCodeServer, workbenchUrl } from '../test/runner/codeServer';
+import { ensureCodeServer, PrerequisiteError, runServerOptions, startCodeServer, workbenchUrl } from '../test/runner/codeServer';
 import { repoRoot } from '../test/runner/paths';
 import { tailOfFile } from '../test/runner/processUtil';
 import { createRunDirs, removeRunDirs } from '../test/runner/runDirs';
@@ -43,16 +43,7 @@ async function main(): Promise<number> {
 
   let server;
   try {
-    server = await startCodeServer({
-      entry,
-      workspace: folder,
-      userDataDir: dirs.userDataDir,
-      extensionsDir: dirs.extensionsDir,
-      configFile: dirs.configFile,
-      logFile: dirs.serverLog,
-      host,
-      port,
-    });
+    server = await startCodeServer(runServerOptions(entry, dirs, { workspace: folder, host, port }));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     console.error(/in use/.test(message) ? `port ${port} is in use; try PORT=<another port> npm start` : message);

@@ -51,7 +51,6 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   push({ dispose: closeDashboard });
   const templates = new TemplateStore();
   push(templates);
-  void templates.ready().then(() => workspace.setTemplateKinds(templates.kindOverrides()));
   push(templates.onDidChange(() => workspace.setTemplateKinds(templates.kindOverrides())));
   push(
     ...registerCommands([
@@ -106,8 +105,11 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
     },
   };
 
-  // Scanning waits until activation has returned, so the editor is never held up by it.
-  const timer = setTimeout(() => workspace.start(), 0);
+  // Scanning and reading templates wait until activation has returned, so the editor is never held up by them.
+  const timer = setTimeout(() => {
+    workspace.start();
+    void templates.ready().then(() => workspace.setTemplateKinds(templates.kindOverrides()));
+  }, 0);
   push({ dispose: () => clearTimeout(timer) });
   timings.activateMs = performance.now() - started;
   log.info(`Activated in ${timings.activateMs.toFixed(1)} ms.`);

@@ -22,7 +22,7 @@ export function configuredMetrics(workspace: WorkspaceIndex): Readonly<Record<st
  * otherwise it asks for the metric, the value and an optional note or link.
  */
 export async function logImpact(ctx: ImpactContext, target?: unknown, input?: unknown): Promise<boolean> {
-  const uri = (await pickDraft(ctx, target)) ?? undefined;
+  const uri = await pickDraft(ctx, target);
   if (!uri) return false;
   const draft = ctx.workspace.get(uri);
   if (!draft) throw new UserError(`${vscode.workspace.asRelativePath(uri)} is not a DevRel draft, so it has no impact log.`);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { GroupBy } from '../config';
 import { ContextKeys, Views } from '../constants';
 import type { IndexChange } from '../core/draftIndex';
-import { isFinished, nextStatus } from '../core/kinds';
+import { isFinished } from '../core/kinds';
 import { compareDrafts } from '../core/schedule';
 import type { Draft } from '../core/types';
 import { Disposable } from '../disposable';
@@ -97,7 +97,7 @@ export class DraftsTreeProvider extends Disposable implements vscode.TreeDataPro
     const draft = this.workspace.get(node.uri);
     if (!draft) return new vscode.TreeItem('(removed)');
     const kind = kinds[draft.kind];
-    const item = draftTreeItem(draft, kind, today(), kind !== undefined && nextStatus(kind, draft.status) !== undefined);
+    const item = draftTreeItem(draft, kind, today());
     item.id = `draft:${draft.uri}`;
     return item;
   }

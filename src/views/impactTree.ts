@@ -46,7 +46,7 @@ export class ImpactTreeProvider extends Disposable implements vscode.TreeDataPro
     this.refresh();
   }
 
-  /** The figures the view shows, for the API-free integration tests and the dashboard. */
+  /** The figures the view shows; the extension API hands out the same summary. */
   current(): ImpactSummary {
     this.summary ??= aggregateImpact(this.workspace.drafts(), { today: today(), kinds: this.workspace.config.kinds, metrics: this.readMetrics() });
     return this.summary;

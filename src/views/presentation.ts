@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { localDate, daysBetween } from '../core/dates';
 import { describeDraft, overdueDates, relativeDay, talkMeasure } from '../core/schedule';
-import { isActive } from '../core/kinds';
+import { isActive, nextStatus } from '../core/kinds';
 import type { Draft, KindDefinition } from '../core/types';
 import { Commands } from '../constants';
 
@@ -68,8 +68,9 @@ export function pluralKindLabel(kind: KindDefinition | undefined, id: string): s
 }
 
 /** A tree item for a draft, shared by the Drafts and Upcoming views. The tooltip comes later, from `resolveTreeItem`. */
-export function draftTreeItem(draft: Draft, kind: KindDefinition | undefined, now: string, canAdvance: boolean): vscode.TreeItem {
+export function draftTreeItem(draft: Draft, kind: KindDefinition | undefined, now: string): vscode.TreeItem {
   const active = isActive(kind, draft.status);
+  const canAdvance = kind !== undefined && nextStatus(kind, draft.status) !== undefined;
   const uri = vscode.Uri.parse(draft.uri);
   const overdue = overdueDates(draft, kind, now);
   const item = new vscode.TreeItem(draft.title, vscode.TreeItemCollapsibleState.None);

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { Views } from '../constants';
-import { nextStatus } from '../core/kinds';
 import { relativeDay, upcoming, UPCOMING_GROUP_LABELS, urgentCount, type UpcomingGroup, type UpcomingItem } from '../core/schedule';
 import { Disposable } from '../disposable';
 import type { WorkspaceIndex } from '../workspaceIndex';
@@ -61,7 +60,7 @@ export class UpcomingTreeProvider extends Disposable implements vscode.TreeDataP
     }
     const { draft, date, days } = node.item;
     const kind = this.workspace.config.kinds[draft.kind];
-    const item = draftTreeItem(draft, kind, this.computedFor, kind !== undefined && nextStatus(kind, draft.status) !== undefined);
+    const item = draftTreeItem(draft, kind, this.computedFor);
     item.id = `upcoming:${draft.uri}#${date.field}`;
     item.label = `${date.label}: ${draft.title}`;
     item.description = `${relativeDay(days)} · ${date.date} · ${draft.status}`;

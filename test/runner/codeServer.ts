@@ -7,6 +7,7 @@ import { addCleanup } from './cleanup';
 import { describeMissing, missingForInstall } from './prerequisites';
 import { runCommand, tailOfFile, which } from './processUtil';
 import { codeServerInstallDir, codeServerVersion } from './paths';
+import type { RunDirs } from './runDirs';
 
 const entryRelative = path.join('node_modules', 'code-server', 'out', 'node', 'entry.js');
 const completeMarker = '.install-complete';
@@ -164,6 +165,19 @@ export interface CodeServer {
   /** Resolves when the server process exits, with its exit code. */
   exited: Promise<number | null>;
   stop(): Promise<void>;
+}
+
+/** The options every run shares: its own folders for user data, extensions, config and log. */
+export function runServerOptions(entry: string, dirs: RunDirs, extra: Partial<CodeServerOptions> = {}): CodeServerOptions {
+  return {
+    entry,
+    workspace: dirs.workspace,
+    userDataDir: dirs.userDataDir,
+    extensionsDir: dirs.extensionsDir,
+    configFile: dirs.configFile,
+    logFile: dirs.serverLog,
+    ...extra,
+  };
 }
 
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {

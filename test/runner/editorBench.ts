@@ -4,7 +4,7 @@ import { generateDraftWorkspace } from '../../scripts/generateDrafts';
 import { launchBrowser, LaunchedBrowser } from './browser';
 import { buildExtension, buildIntegrationTests } from './build';
 import { addCleanup, installSignalHandlers, runScript } from './cleanup';
-import { CodeServer, ensureCodeServer, PrerequisiteError, startCodeServer } from './codeServer';
+import { CodeServer, ensureCodeServer, PrerequisiteError, runServerOptions, startCodeServer } from './codeServer';
 import { runInExtensionHost } from './hostRun';
 import { describeMissing, missingForRun } from './prerequisites';
 import { createRunDirs, removeRunDirs } from './runDirs';
@@ -42,20 +42,16 @@ async function main(): Promise<number> {
     const generateStarted = Date.now();
     generateDraftWorkspace(dirs.workspace, count);
     console.log(`generated ${count} drafts in ${Date.now() - generateStarted} ms`);
-    server = await startCodeServer({
-      entry,
-      workspace: dirs.workspace,
-      userDataDir: dirs.userDataDir,
-      extensionsDir: dirs.extensionsDir,
-      configFile: dirs.configFile,
-      logFile: dirs.serverLog,
-      disableGallery: true,
-      env: {
-        DEVREL_BENCH_EXPECTED: String(count),
-        DEVREL_BENCH_RESULT_FILE: resultFile,
-        DEVREL_TEST_USER_DATA_DIR: dirs.userDataDir,
-      },
-    });
+    server = await startCodeServer(
+      runServerOptions(entry, dirs, {
+        disableGallery: true,
+        env: {
+          DEVREL_BENCH_EXPECTED: String(count),
+          DEVREL_BENCH_RESULT_FILE: resultFile,
+          DEVREL_TEST_USER_DATA_DIR: dirs.userDataDir,
+        },
+      }),
+    );
     browser = await launchBrowser();
     const { outcome } = await runInExtensionHost({
       server,

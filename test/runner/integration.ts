@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { launchBrowser, LaunchedBrowser } from './browser';
 import { addCleanup } from './cleanup';
-import { CodeServer, startCodeServer } from './codeServer';
+import { CodeServer, runServerOptions, startCodeServer } from './codeServer';
 import { runInExtensionHost } from './hostRun';
 import { EventLog, isVerbose, PhaseResult, phaseTimeoutMs, Print, readEventsFile, resultPath } from './phase';
 import { decodeEvent } from './protocol';
@@ -31,17 +31,13 @@ export async function runIntegrationPhase(
   let server: CodeServer | undefined;
   let browser: LaunchedBrowser | undefined;
   try {
-    server = await startCodeServer({
-      entry: codeServerEntry,
-      workspace: dirs.workspace,
-      userDataDir: dirs.userDataDir,
-      extensionsDir: dirs.extensionsDir,
-      configFile: dirs.configFile,
-      logFile: dirs.serverLog,
-      disableGallery: true,
-      // The extension host inherits the server's environment.
-      env: { ...testEnvironment(dirs), ...(variant === 'multi-root' ? { DEVREL_TEST_GREP: '^Multi-root' } : {}) },
-    });
+    server = await startCodeServer(
+      runServerOptions(codeServerEntry, dirs, {
+        disableGallery: true,
+        // The extension host inherits the server's environment.
+        env: { ...testEnvironment(dirs), ...(variant === 'multi-root' ? { DEVREL_TEST_GREP: '^Multi-root' } : {}) },
+      }),
+    );
     browser = await launchBrowser();
     await driveRun(server, browser, dirs, testsEntry, log, print);
   } catch (error) {

@@ -1,7 +1,7 @@
 import Mocha from 'mocha';
 import * as path from 'path';
 import { launchBrowser, LaunchedBrowser } from './browser';
-import { CodeServer, startCodeServer, workbenchUrl } from './codeServer';
+import { CodeServer, runServerOptions, startCodeServer, workbenchUrl } from './codeServer';
 import { EventLog, PhaseResult, phaseTimeoutMs, Print, resultPath, timeout } from './phase';
 import { listFiles, repoRoot, testResultsDir, uiTestDir } from './paths';
 import { setEventSink } from './protocol';
@@ -28,15 +28,7 @@ export async function runUiPhase(codeServerEntry: string, print: Print): Promise
     if (files.length === 0) {
       throw new Error(`no UI tests (*.test.ts) in ${path.relative(repoRoot, uiTestDir)}`);
     }
-    server = await startCodeServer({
-      entry: codeServerEntry,
-      workspace: dirs.workspace,
-      userDataDir: dirs.userDataDir,
-      extensionsDir: dirs.extensionsDir,
-      configFile: dirs.configFile,
-      logFile: dirs.serverLog,
-      disableGallery: true,
-    });
+    server = await startCodeServer(runServerOptions(codeServerEntry, dirs, { disableGallery: true }));
     browser = await launchBrowser();
     const session: UiSession = {
       browser: browser.browser,

@@ -106,9 +106,15 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   };
 
   // Scanning and reading templates wait until activation has returned, so the editor is never held up by them.
+  // Kinds from workspace templates are known before the first scan, so it never has to run twice.
   const timer = setTimeout(() => {
-    workspace.start();
-    void templates.ready().then(() => workspace.setTemplateKinds(templates.kindOverrides()));
+    void templates
+      .ready()
+      .then(
+        () => workspace.setTemplateKinds(templates.kindOverrides()),
+        (error: unknown) => log.warn(`Workspace templates could not be read: ${error instanceof Error ? error.message : String(error)}`),
+      )
+      .then(() => workspace.start());
   }, 0);
   push({ dispose: () => clearTimeout(timer) });
   timings.activateMs = performance.now() - started;

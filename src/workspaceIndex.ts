@@ -55,6 +55,7 @@ export class WorkspaceIndex extends Disposable {
 
   private pool: AnalysisPool | undefined;
   private templateKinds: Record<string, KindOverride> = {};
+  private started = false;
   private readonly queuedChanged = new Set<string>();
   private readonly queuedRemoved = new Set<string>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -100,6 +101,8 @@ export class WorkspaceIndex extends Disposable {
 
   /** Starts watching and scanning. Called once, after activate() has returned. */
   start(): void {
+    if (this.isDisposed || this.started) return;
+    this.started = true;
     const watcher = this.register(vscode.workspace.createFileSystemWatcher(MARKDOWN_GLOB));
     this.register(watcher.onDidCreate((uri) => void this.refreshFile(uri)));
     this.register(watcher.onDidChange((uri) => void this.refreshFile(uri)));
@@ -142,6 +145,8 @@ export class WorkspaceIndex extends Disposable {
   }
 
   private reconfigure(reason: string): void {
+    // Before the first scan nothing has been read under the old rules; that scan works out the config.
+    if (!this.started) return;
     const next = toCoreConfig(this.settings, this.detectedFolderKinds(), this.templateKinds).config;
     const changed = configKey(next) !== configKey(this.coreConfig);
     this.coreConfig = next;

@@ -7,7 +7,7 @@ const watch = process.argv.includes('--watch');
 /** @type {import('esbuild').BuildOptions} */
 const options = {
   // The analysis worker is its own bundle: worker threads load it by path.
-  entryPoints: { extension: 'src/extension.ts', analysisWorker: 'src/core/analysisWorker.ts' },
+  entryPoints: { extension: 'src/extension.ts', analysisWorker: 'src/core/analysis/worker.ts' },
   bundle: true,
   outdir: 'dist',
   external: ['vscode'],

@@ -83,7 +83,7 @@ async function measure(files: number): Promise<Record<string, number>> {
   const paths = list.map((f) => new URL(f.uri));
   const config = DEFAULT_CONFIG;
   const key = configKey(config);
-  const pool = new AnalysisPool(bundle('src/core/analysisWorker.ts', 'analysisWorker.js'), POOL_SIZE);
+  const pool = new AnalysisPool(bundle('src/core/analysis/worker.ts', 'analysisWorker.js'), POOL_SIZE);
   const scanOptions = { config, yieldBetweenBatches: false };
 
   const rawRead: number[] = [];

@@ -4,19 +4,20 @@ import { impactCommandEntries, registerCommands, trackingCommandEntries } from '
 import { configuredMetrics } from './commands/impactCommands';
 import { scaffoldCommandEntries } from './commands/scaffoldCommands';
 import { restoreViewState, type TrackingContext } from './commands/trackingCommands';
-import { SettingsWatcher } from './config';
+import { SettingsWatcher } from './services/settings';
 import { toDraftInfo } from './core/schedule';
-import { DraftCodeActions, DraftDiagnostics } from './diagnostics';
-import { createLogger } from './logger';
-import { FocusStatusBar } from './focus';
-import { DraftStatusBar } from './statusBar';
-import { TemplateStore } from './templateStore';
+import { DraftCodeActions } from './languageFeatures/codeActions';
+import { DraftDiagnostics } from './languageFeatures/diagnostics';
+import { createLogger } from './util/logger';
+import { FocusStatusBar } from './views/focusStatusBar';
+import { DraftStatusBar } from './views/draftStatusBar';
+import { TemplateStore } from './services/templateStore';
 import { createDraftsView, DraftsTreeProvider } from './views/draftsTree';
 import { today } from './views/presentation';
 import { closeDashboard } from './views/dashboardPanel';
 import { createImpactView, ImpactTreeProvider } from './views/impactTree';
 import { createUpcomingView, UpcomingTreeProvider } from './views/upcomingTree';
-import { WorkspaceIndex } from './workspaceIndex';
+import { WorkspaceIndex } from './services/workspaceIndex';
 
 export type { DevRelDeskApi, DraftInfo } from './api';
 

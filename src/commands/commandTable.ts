@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands, type CommandId } from '../constants';
-import { log, reportError, UserError } from '../logger';
-import { showFocus } from '../focus';
+import { log, reportError, UserError } from '../util/logger';
+import { showFocus } from './focusCommands';
 import { openDashboard, type DashboardDeps } from '../views/dashboardPanel';
 import { chooseImpactMetric, logImpact, type ImpactContext } from './impactCommands';
 import * as tracking from './trackingCommands';

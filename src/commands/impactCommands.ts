@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { appendFrontMatterListItem } from '../core/frontMatterEdit';
+import { appendFrontMatterListItem } from '../core/frontMatter/edit';
 import { impactEntryFields, newImpactEntry, parseImpactValue, resolveMetrics, type MetricDefinition, type NewImpactInput } from '../core/impact';
-import { editFrontMatterWith } from '../draftEdits';
-import { log, UserError } from '../logger';
+import { editFrontMatterWith } from '../services/draftEdits';
+import { log, UserError } from '../util/logger';
 import { today } from '../views/presentation';
 import type { ImpactTreeProvider } from '../views/impactTree';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../services/workspaceIndex';
 import { resolveTarget } from './trackingCommands';
 
 export interface ImpactContext {

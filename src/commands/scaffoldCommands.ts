@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { readSettings } from '../config';
+import { readSettings } from '../services/settings';
 import { Commands } from '../constants';
 import { expandFileNamePattern, resolveNewFilePath } from '../core/fileName';
-import { locateFrontMatter, parseFrontMatter } from '../core/frontMatter';
-import type { FrontMatterValue } from '../core/frontMatterEdit';
+import { locateFrontMatter, parseFrontMatter } from '../core/frontMatter/parse';
+import type { FrontMatterValue } from '../core/frontMatter/edit';
 import { dateInputProblem, parseDateInput } from '../core/relativeDate';
 import {
   applyDraftFields,
@@ -17,7 +17,7 @@ import {
   unknownKindMessage,
   variablesToAsk,
   type NewDraftRequest,
-} from '../core/scaffold';
+} from '../core/templates/scaffold';
 import { detectSiteGenerator, generatorProfile, publishedFields, type SiteGenerator } from '../core/siteGenerator';
 import { slugify } from '../core/slug';
 import {
@@ -29,12 +29,12 @@ import {
   templatesToCustomize,
   VARIABLE_PROMPTS,
   type Template,
-} from '../core/templates';
-import { confirmFocus } from '../focus';
-import { UserError } from '../logger';
-import { TEMPLATES_FOLDER, type TemplateStore } from '../templateStore';
+} from '../core/templates/templates';
+import { confirmFocus } from './focusCommands';
+import { UserError } from '../util/logger';
+import { TEMPLATES_FOLDER, type TemplateStore } from '../services/templateStore';
 import { kindIcon, today } from '../views/presentation';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../services/workspaceIndex';
 import type { CommandEntry } from './commandTable';
 import { resolveTarget } from './trackingCommands';
 

@@ -1,17 +1,17 @@
 import * as vscode from 'vscode';
-import type { GroupBy } from '../config';
+import type { GroupBy } from '../services/settings';
 import { Commands } from '../constants';
 import { nextStatus } from '../core/kinds';
 import { relativeDay, talkMeasure } from '../core/schedule';
 import { daysBetween } from '../core/dates';
 import { planStatusChange } from '../core/statusChange';
 import type { Draft } from '../core/types';
-import { editFrontMatter } from '../draftEdits';
-import { confirmFocus, pickAndPark } from '../focus';
-import { UserError } from '../logger';
+import { editFrontMatter } from '../services/draftEdits';
+import { confirmFocus, pickAndPark } from './focusCommands';
+import { UserError } from '../util/logger';
 import { today } from '../views/presentation';
 import type { DraftsTreeProvider } from '../views/draftsTree';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../services/workspaceIndex';
 
 export interface TrackingContext {
   workspace: WorkspaceIndex;

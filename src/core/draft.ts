@@ -1,6 +1,6 @@
-import { analyzeMarkdown } from './analysis';
+import { analyzeMarkdown } from './analysis/analysis';
 import { isValidCalendarDate, parseDateValue } from './dates';
-import { findFieldValueRange, locateFrontMatter, parseFrontMatter, unclosedProblem, type FrontMatterBlock } from './frontMatter';
+import { findFieldValueRange, locateFrontMatter, parseFrontMatter, unclosedProblem, type FrontMatterBlock } from './frontMatter/parse';
 import { parseImpactEntries } from './impact';
 import { decodeDraftBytes, LineMap } from './text';
 import type { CoreConfig, Draft, DraftAnalysis, DraftDate, KindDefinition, KindSource, Problem, ReadResult, StatusSource } from './types';

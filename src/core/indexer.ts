@@ -1,6 +1,6 @@
-import { analyzeJobs, type AnalysisJob, type AnalysisOptions } from './analysis';
+import { analyzeJobs, type AnalysisJob, type AnalysisOptions } from './analysis/analysis';
 
-export type { AnalysisJob } from './analysis';
+export type { AnalysisJob } from './analysis/analysis';
 import { applyAnalysis, bodyOf, isMarkdownPath, parseDraft } from './draft';
 import type { DraftIndex, FileStamp, IndexUpdate } from './draftIndex';
 import { decodeDraftBytes } from './text';

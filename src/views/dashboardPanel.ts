@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { buildDashboardModel, checkDashboardRequest, type DashboardModel } from '../core/dashboardModel';
 import type { MetricDefinition } from '../core/impact';
-import { Disposable } from '../disposable';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import { Disposable } from '../util/disposable';
+import type { WorkspaceIndex } from '../services/workspaceIndex';
 import { today } from './presentation';
 
 export interface DashboardDeps {

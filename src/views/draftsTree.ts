@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import type { GroupBy } from '../config';
+import type { GroupBy } from '../services/settings';
 import { ContextKeys, Views } from '../constants';
 import type { IndexChange } from '../core/draftIndex';
 import { isFinished } from '../core/kinds';
 import { compareDrafts } from '../core/schedule';
 import type { Draft } from '../core/types';
-import { Disposable } from '../disposable';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import { Disposable } from '../util/disposable';
+import type { WorkspaceIndex } from '../services/workspaceIndex';
 import { draftTooltip, draftTreeItem, kindIcon, pluralKindLabel, statusGroupIcon, statusLabel, today } from './presentation';
 
 export interface GroupNode {

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { Commands, Views } from '../constants';
 import { aggregateImpact, topDrafts, type ImpactSummary, type MetricDefinition } from '../core/impact';
-import { Disposable } from '../disposable';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import { Disposable } from '../util/disposable';
+import type { WorkspaceIndex } from '../services/workspaceIndex';
 import { kindIcon, pluralKindLabel, today } from './presentation';
 
 export type ImpactNode =

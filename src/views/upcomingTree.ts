@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { Views } from '../constants';
 import { relativeDay, upcoming, UPCOMING_GROUP_LABELS, urgentCount, type UpcomingGroup, type UpcomingItem } from '../core/schedule';
-import { Disposable } from '../disposable';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import { Disposable } from '../util/disposable';
+import type { WorkspaceIndex } from '../services/workspaceIndex';
 import { draftTooltip, draftTreeItem, today } from './presentation';
 
 export type UpcomingNode = { type: 'group'; group: UpcomingGroup } | { type: 'item'; item: UpcomingItem };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyzeMarkdown, type AnalysisOptions } from '../../src/core/analysis';
+import { analyzeMarkdown, type AnalysisOptions } from '../../src/core/analysis/analysis';
 import type { DraftAnalysis } from '../../src/core/types';
 
 const defaults: AnalysisOptions = { wordsPerMinute: 238, bodyStartLine: 0 };

@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
-import { analyzeJobs, type AnalysisJob } from '../../src/core/analysis';
-import { AnalysisPool } from '../../src/core/analysisPool';
+import { analyzeJobs, type AnalysisJob } from '../../src/core/analysis/analysis';
+import { AnalysisPool } from '../../src/core/analysis/pool';
 import { DraftIndex } from '../../src/core/draftIndex';
 import { scanFiles, type ScanFile } from '../../src/core/indexer';
 import { makeConfig, uriOf, utf8 } from './helpers';
@@ -23,7 +23,7 @@ describe('AnalysisPool', function () {
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devrel-pool-'));
     workerScript = path.join(dir, 'analysisWorker.js');
-    buildSync({ entryPoints: [path.resolve(__dirname, '../../src/core/analysisWorker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: workerScript, logLevel: 'silent' });
+    buildSync({ entryPoints: [path.resolve(__dirname, '../../src/core/analysis/worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: workerScript, logLevel: 'silent' });
   });
 
   after(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -6,7 +6,7 @@ import {
   unclosedProblem,
   type FrontMatterBlock,
   type ParsedFrontMatter,
-} from '../../src/core/frontMatter';
+} from '../../src/core/frontMatter/parse';
 import { range } from './helpers';
 
 function blockOf(text: string): FrontMatterBlock {

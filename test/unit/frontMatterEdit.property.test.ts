@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseDocument } from 'yaml';
-import { appendFrontMatterListItem, setFrontMatterFields } from '../../src/core/frontMatterEdit';
-import type { EditResult, FrontMatterValue } from '../../src/core/frontMatterEdit';
-import { locateFrontMatter } from '../../src/core/frontMatter';
+import { appendFrontMatterListItem, setFrontMatterFields } from '../../src/core/frontMatter/edit';
+import type { EditResult, FrontMatterValue } from '../../src/core/frontMatter/edit';
+import { locateFrontMatter } from '../../src/core/frontMatter/parse';
 
 // Generated drafts: YAML front matter written in many of the ways people write it, random
 // bodies, and one edit each. Every edit must keep the body byte for byte, read back as the

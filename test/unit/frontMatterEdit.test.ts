@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
-import { appendFrontMatterListItem, setFrontMatterFields } from '../../src/core/frontMatterEdit';
-import type { EditResult, TextEdit } from '../../src/core/frontMatterEdit';
-import { locateFrontMatter, parseFrontMatter } from '../../src/core/frontMatter';
+import { appendFrontMatterListItem, setFrontMatterFields } from '../../src/core/frontMatter/edit';
+import type { EditResult, TextEdit } from '../../src/core/frontMatter/edit';
+import { locateFrontMatter, parseFrontMatter } from '../../src/core/frontMatter/parse';
 
 function applyEdit(text: string, edit: TextEdit): string {
   return text.slice(0, edit.offset) + edit.newText + text.slice(edit.offset + edit.length);

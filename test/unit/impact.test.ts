@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { appendFrontMatterListItem } from '../../src/core/frontMatterEdit';
+import { appendFrontMatterListItem } from '../../src/core/frontMatter/edit';
 import {
   aggregateImpact,
   BUILT_IN_METRICS,

@@ -18,9 +18,9 @@ import {
   unknownKindMessage,
   variablesToAsk,
   withoutKindInfoProblems,
-} from '../../src/core/scaffold';
+} from '../../src/core/templates/scaffold';
 import { generatorProfile } from '../../src/core/siteGenerator';
-import { builtinTemplates, parseTemplate, renderTemplate, standardVariables, templatesToCustomize, type Template } from '../../src/core/templates';
+import { builtinTemplates, parseTemplate, renderTemplate, standardVariables, templatesToCustomize, type Template } from '../../src/core/templates/templates';
 
 function builtin(kind: string): Template {
   const template = builtinTemplates().find((t) => t.kind === kind);

@@ -14,8 +14,8 @@ import {
   toSnippetText,
   VARIABLE_PROMPTS,
   type Template,
-} from '../../src/core/templates';
-import { BUILTIN_TEMPLATES, FIRST_STATUS, talkMinuteVariables, TALK_SECTION_WEIGHTS } from '../../src/core/builtinTemplates';
+} from '../../src/core/templates/templates';
+import { BUILTIN_TEMPLATES, FIRST_STATUS, talkMinuteVariables, TALK_SECTION_WEIGHTS } from '../../src/core/templates/builtin';
 import { BUILT_IN_KINDS } from '../../src/core/kinds';
 
 /** The front matter of a rendered file, parsed strictly, plus the body after it. */

@@ -1,8 +1,8 @@
 import { CORE_SCHEMA, load as loadFast, YAMLException } from 'js-yaml';
 import { parseDocument } from 'yaml';
 import { parse as parseToml, TomlError } from 'smol-toml';
-import { LineMap } from './text';
-import type { Problem, Range } from './types';
+import { LineMap } from '../text';
+import type { Problem, Range } from '../types';
 
 export type FrontMatterFormat = 'yaml' | 'toml';
 

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { CONFIG_SECTION } from './constants';
-import { DEFAULT_CONFIG, resolveKinds, type KindOverride, type KindProblem } from './core/kinds';
-import { DEFAULT_MAX_ACTIVE, DEFAULT_MAX_DEADLINES_PER_14_DAYS } from './core/focus';
-import type { MetricOverride } from './core/impact';
-import type { CoreConfig, FolderKindMapping } from './core/types';
-import { Disposable } from './disposable';
+import { CONFIG_SECTION } from '../constants';
+import { DEFAULT_CONFIG, resolveKinds, type KindOverride, type KindProblem } from '../core/kinds';
+import { DEFAULT_MAX_ACTIVE, DEFAULT_MAX_DEADLINES_PER_14_DAYS } from '../core/focus';
+import type { MetricOverride } from '../core/impact';
+import type { CoreConfig, FolderKindMapping } from '../core/types';
+import { Disposable } from '../util/disposable';
 
 export type GroupBy = 'kind' | 'status' | 'none';
 export type SiteGeneratorSetting = 'auto' | 'none' | 'hugo' | 'jekyll' | 'astro' | 'devto';

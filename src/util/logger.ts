@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { OUTPUT_CHANNEL } from './constants';
+import { OUTPUT_CHANNEL } from '../constants';
 
 let channel: vscode.LogOutputChannel | undefined;
 

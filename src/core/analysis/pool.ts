@@ -1,8 +1,8 @@
 import { Worker } from 'node:worker_threads';
-import type { AnalysisRequest, AnalysisResponse } from './analysisWorker';
+import type { AnalysisRequest, AnalysisResponse } from './worker';
 import type { AnalysisJob } from './analysis';
-import type { Analyzer } from './indexer';
-import type { DraftAnalysis } from './types';
+import type { Analyzer } from '../indexer';
+import type { DraftAnalysis } from '../types';
 
 interface Waiting {
   resolve(results: DraftAnalysis[]): void;

@@ -3,7 +3,7 @@
 // and walks them in a single pass; it never renders HTML.
 
 import MarkdownIt from 'markdown-it';
-import type { DraftAnalysis, Heading, TalkSection } from './types';
+import type { DraftAnalysis, Heading, TalkSection } from '../types';
 
 type StateCore = MarkdownIt.StateCore;
 type StateInline = MarkdownIt.StateInline;

@@ -12,11 +12,11 @@
 
 import { isCollection, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Pair, Scalar } from 'yaml';
-import { BUILTIN_TEMPLATES, FIRST_STATUS, talkMinuteVariables, DEFAULT_TALK_MINUTES } from './builtinTemplates';
-import { expandFileNamePattern } from './fileName';
-import { parseDateInput } from './relativeDate';
-import { generatorProfile } from './siteGenerator';
-import { slugify } from './slug';
+import { BUILTIN_TEMPLATES, FIRST_STATUS, talkMinuteVariables, DEFAULT_TALK_MINUTES } from './builtin';
+import { expandFileNamePattern } from '../fileName';
+import { parseDateInput } from '../relativeDate';
+import { generatorProfile } from '../siteGenerator';
+import { slugify } from '../slug';
 
 export interface Template {
   kind: string;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { setFrontMatterFields, type EditResult, type FrontMatterValue } from './core/frontMatterEdit';
-import { UserError } from './logger';
+import { setFrontMatterFields, type EditResult, type FrontMatterValue } from '../core/frontMatter/edit';
+import { UserError } from '../util/logger';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /**

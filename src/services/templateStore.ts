@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { BUILT_IN_KINDS } from './core/kinds';
-import { kindOverridesFromTemplates, readTemplateKindInfo, withoutKindInfoProblems } from './core/scaffold';
-import { builtinTemplates, parseTemplate, type Template } from './core/templates';
-import { Disposable } from './disposable';
-import { log } from './logger';
+import { BUILT_IN_KINDS } from '../core/kinds';
+import { kindOverridesFromTemplates, readTemplateKindInfo, withoutKindInfoProblems } from '../core/templates/scaffold';
+import { builtinTemplates, parseTemplate, type Template } from '../core/templates/templates';
+import { Disposable } from '../util/disposable';
+import { log } from '../util/logger';
 
 export const TEMPLATES_FOLDER = '.devrel/templates';
 

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { Commands } from './constants';
-import { talkMeasure } from './core/schedule';
-import type { Draft } from './core/types';
-import { Disposable } from './disposable';
-import type { WorkspaceIndex } from './workspaceIndex';
+import { Commands } from '../constants';
+import { talkMeasure } from '../core/schedule';
+import type { Draft } from '../core/types';
+import { Disposable } from '../util/disposable';
+import type { WorkspaceIndex } from '../services/workspaceIndex';
 
 /** Shows the active draft's key measure: words for a post, planned minutes for a talk, tasks for a checklist. */
 export class DraftStatusBar extends Disposable {

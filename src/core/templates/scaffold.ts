@@ -3,11 +3,11 @@
 // and what it is called, and how extra front-matter fields reach both the file and its snippet.
 
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import { BUILTIN_TEMPLATES } from './builtinTemplates';
-import { DEFAULT_FILE_NAME_PATTERN } from './fileName';
-import { locateFrontMatter } from './frontMatter';
-import { setFrontMatterFields, type FrontMatterValue } from './frontMatterEdit';
-import type { SiteGeneratorProfile } from './siteGenerator';
+import { BUILTIN_TEMPLATES } from './builtin';
+import { DEFAULT_FILE_NAME_PATTERN } from '../fileName';
+import { locateFrontMatter } from '../frontMatter/parse';
+import { setFrontMatterFields, type FrontMatterValue } from '../frontMatter/edit';
+import type { SiteGeneratorProfile } from '../siteGenerator';
 import { templatePromptVariables, VARIABLE_PROMPTS, type Template } from './templates';
 
 /** What a command was asked to create, after checking the argument object. */

@@ -1,9 +1,9 @@
 import { load as loadFast } from 'js-yaml';
 import { Document, isCollection, isMap, isNode, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { isValidCalendarDate } from './dates';
-import { locateFrontMatter } from './frontMatter';
-import type { FrontMatterBlock } from './frontMatter';
+import { isValidCalendarDate } from '../dates';
+import { locateFrontMatter } from './parse';
+import type { FrontMatterBlock } from './parse';
 
 // Edits work on the source text, not on a re-serialised document: `yaml`'s `toString()`
 // re-indents sequences, re-spaces flow collections and joins multi-line scalars, so only the

@@ -338,7 +338,7 @@ describe('frontMatterEdit properties', () => {
 
   it('refuses broken or unsupported front matter without changing anything', () => {
     const broken = fc.constantFrom(
-      { fm: '+++\ntitle = "x"\n+++\n', message: /TOML/ },
+      { fm: '+++\ntitle = x\n+++\n', message: /isn't valid TOML/ },
       { fm: '---\ntitle: x\n', message: /never closes/ },
       { fm: '---\ntitle: [x\n---\n', message: /isn't valid YAML/ },
       { fm: '---\ntitle: x\ntitle: y\n---\n', message: /"title" more than once/ },

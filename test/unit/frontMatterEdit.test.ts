@@ -375,8 +375,9 @@ describe('setFrontMatterFields', () => {
   });
 
   describe('refusals', () => {
-    it('refuses TOML front matter', () => {
-      expectRefusal(setFrontMatterFields('+++\ntitle = "x"\n+++\nbody', { title: 'y' }), /can't edit TOML front matter yet.*convert the front matter to YAML/);
+    it('hands TOML front matter to the TOML editor, which refuses invalid TOML', () => {
+      assert.equal(expectEdit('+++\ntitle = "x"\n+++\nbody', setFrontMatterFields('+++\ntitle = "x"\n+++\nbody', { title: 'y' })), '+++\ntitle = "y"\n+++\nbody');
+      expectRefusal(setFrontMatterFields('+++\ntitle = x\n+++\nbody', { title: 'y' }), /isn't valid TOML \(line 2:.*Fix the TOML/);
     });
 
     it('refuses unclosed front matter', () => {
@@ -472,7 +473,7 @@ describe('appendFrontMatterListItem', () => {
   });
 
   it('refuses what setFrontMatterFields refuses', () => {
-    expectRefusal(appendFrontMatterListItem('+++\na = 1\n+++\n', 'impact', entry), /TOML/);
+    expectRefusal(appendFrontMatterListItem('+++\na = \n+++\n', 'impact', entry), /isn't valid TOML/);
     expectRefusal(appendFrontMatterListItem('---\na: 1\n', 'impact', entry), /never closes/);
     expectRefusal(appendFrontMatterListItem('---\na: 1\na: 2\n---\n', 'impact', entry), /"a" more than once/);
   });

@@ -4,6 +4,7 @@ import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { isValidCalendarDate } from '../dates';
 import { locateFrontMatter } from './parse';
 import type { FrontMatterBlock } from './parse';
+import { appendTomlFrontMatterListItem, setTomlFrontMatterFields } from './tomlEdit';
 
 // Edits work on the source text, not on a re-serialised document: `yaml`'s `toString()`
 // re-indents sequences, re-spaces flow collections and joins multi-line scalars, so only the
@@ -98,6 +99,7 @@ export function setFrontMatterFields(text: string, fields: Record<string, FrontM
     if (!clean.ok) return clean;
     changes.push([name, clean.value]);
   }
+  if (isTomlFrontMatter(text)) return setTomlFrontMatterFields(text, Object.fromEntries(changes));
 
   const opened = openFrontMatter(text);
   if (!opened.ok) return opened;
@@ -142,6 +144,7 @@ export function appendFrontMatterListItem(text: string, key: string, item: Front
   const clean = toPlainValue(item, key);
   if (!clean.ok) return clean;
   const value = clean.value;
+  if (isTomlFrontMatter(text)) return appendTomlFrontMatterListItem(text, key, value);
 
   const opened = openFrontMatter(text);
   if (!opened.ok) return opened;
@@ -185,6 +188,11 @@ export function appendFrontMatterListItem(text: string, key: string, item: Front
 
 type Opened = { ok: true; frontMatter: YamlFrontMatter | MissingFrontMatter } | Failure;
 
+function isTomlFrontMatter(text: string): boolean {
+  const location = locateFrontMatter(text);
+  return location.type === 'closed' && location.block.format === 'toml';
+}
+
 function openFrontMatter(text: string): Opened {
   const location = locateFrontMatter(text);
   if (location.type === 'none') {
@@ -199,12 +207,8 @@ function openFrontMatter(text: string): Opened {
     };
   }
   const block = location.block;
-  if (block.format === 'toml') {
-    return {
-      ok: false,
-      message: "DevRel Desk can't edit TOML front matter yet. Edit the fields by hand or convert the front matter to YAML.",
-    };
-  }
+  // Closed TOML front matter went to tomlEdit.ts before this point.
+  if (block.format === 'toml') return cannotEdit();
 
   const content = text.slice(block.contentStart, block.contentEnd);
   const doc = parseDocument(content, { keepSourceTokens: true, uniqueKeys: true, prettyErrors: false });
@@ -692,7 +696,7 @@ function toPlainValue(value: unknown, name: string, seen: Set<object> = new Set(
 }
 
 function invalidValue(name: string, why: string): Failure {
-  return { ok: false, message: `The value for the front-matter field "${name}" ${why}, so it can't be written as YAML.` };
+  return { ok: false, message: `The value for the front-matter field "${name}" ${why}, so it can't be written into the front matter.` };
 }
 
 function cannotEdit(names: string[] = []): Failure {

@@ -119,7 +119,8 @@ describe('parseTemplate', () => {
 
     assert.match(parseTemplate('---\ntitle: x\n', 'blog.md').problems[0] ?? '', /no closing ---/);
     assert.match(parseTemplate('---\n- a\n- b\n---\n', 'blog.md').problems[0] ?? '', /key: value/);
-    assert.match(parseTemplate('+++\ntitle = "x"\n+++\n', 'blog.md').problems[0] ?? '', /TOML/);
+    assert.match(parseTemplate('+++\ntitle = x\n+++\n', 'blog.md').problems[0] ?? '', /^Line 2: /);
+    assert.match(parseTemplate('+++\ntitle = "x"\n', 'blog.md').problems[0] ?? '', /no closing \+\+\+/);
     assert.match(parseTemplate('---\ntitle: x\n---\n', 'templates/.md').problems[0] ?? '', /kind is unknown/);
   });
 });

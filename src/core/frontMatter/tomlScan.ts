@@ -74,6 +74,48 @@ export function readInlineArray(content: string, open: number): { items: InlineA
   }
 }
 
+export interface TomlTextSpan {
+  start: number;
+  end: number;
+  /** A string's shape, or `comment`. */
+  kind: Extract<ValueShape, 'basic' | 'literal' | 'multiBasic' | 'multiLiteral'> | 'comment';
+}
+
+/**
+ * The strings (keys included) and comments of a TOML text, in order, without reading anything
+ * else. For text that is not TOML yet, such as a template with markers in it: an unclosed string
+ * runs to the end of the text.
+ */
+export function tomlStringsAndComments(content: string): TomlTextSpan[] {
+  const scanner = new Scanner(content);
+  const spans: TomlTextSpan[] = [];
+  let pos = 0;
+  while (pos < content.length) {
+    const ch = content[pos];
+    if (ch === '#') {
+      const end = content.indexOf('\n', pos);
+      spans.push({ start: pos, end: end === -1 ? content.length : end, kind: 'comment' });
+      pos = end === -1 ? content.length : end;
+    } else if (ch === '"' || ch === "'") {
+      let end = content.length;
+      let kind: TomlTextSpan['kind'] = ch === '"' ? 'basic' : 'literal';
+      try {
+        const string = scanner.stringAt(pos);
+        end = string.end;
+        kind = string.shape as TomlTextSpan['kind'];
+      } catch (error) {
+        if (!(error instanceof Failed)) throw error;
+        if (content.startsWith(ch.repeat(3), pos)) kind = ch === '"' ? 'multiBasic' : 'multiLiteral';
+      }
+      spans.push({ start: pos, end, kind });
+      pos = end;
+    } else {
+      pos++;
+    }
+  }
+  return spans;
+}
+
 class Scanner {
   constructor(private readonly text: string) {}
 
@@ -138,8 +180,12 @@ class Scanner {
     return { items, close: pos };
   }
 
+  stringAt(pos: number): { end: number; shape: ValueShape } {
+    return this.string(pos);
+  }
+
   /** A comment line directly above the first table belongs to it, so new keys go above the comment. */
-  private commentsAbove(lineStart: number): number {
+  commentsAbove(lineStart: number): number {
     let start = lineStart;
     while (start > 0) {
       const previous = this.text.lastIndexOf('\n', start - 2) + 1;
@@ -280,6 +326,11 @@ class Scanner {
     }
     throw new Failed(pos);
   }
+}
+
+/** The start of the comment lines directly above `lineStart`, or `lineStart` when there are none. */
+export function commentLinesAbove(content: string, lineStart: number): number {
+  return new Scanner(content).commentsAbove(lineStart);
 }
 
 /** A quoted key part, decoded by smol-toml so that escapes mean what TOML says they mean. */

@@ -7,6 +7,7 @@ import { BUILTIN_TEMPLATES } from './builtin';
 import { DEFAULT_FILE_NAME_PATTERN } from '../fileName';
 import { locateFrontMatter } from '../frontMatter/parse';
 import { setFrontMatterFields, type FrontMatterValue } from '../frontMatter/edit';
+import { readTomlTemplateFrontMatter } from './tomlTemplate';
 import type { SiteGeneratorProfile } from '../siteGenerator';
 import { templatePromptVariables, VARIABLE_PROMPTS, type Template } from './templates';
 
@@ -223,9 +224,10 @@ export function genericTemplateText(kind: string, status: string | undefined): s
 /**
  * Sets front-matter fields in a rendered draft and in its snippet twin, so that the snippet still
  * inserts exactly the file's text with the template's tab stops. Each field is applied to the
- * snippet on its own so that every edit holds only newly written YAML, which is then escaped.
- * When the snippet cannot follow (its front matter holds tab stops YAML can't read, say), the
- * front matter loses its tab stops and the body keeps them; failing that, the snippet is plain.
+ * snippet on its own so that every edit holds only newly written YAML or TOML, which is then
+ * escaped. When the snippet cannot follow (its front matter holds tab stops YAML or TOML can't
+ * read, say), the front matter loses its tab stops and the body keeps them; failing that, the
+ * snippet is plain.
  */
 export function applyDraftFields(
   rendered: { text: string; snippet: string },
@@ -349,6 +351,9 @@ export interface TemplateKindInfo {
  */
 export function readTemplateKindInfo(text: string): TemplateKindInfo {
   const location = locateFrontMatter(text);
+  if (location.type === 'closed' && location.block.format === 'toml') {
+    return tomlTemplateKindInfo(text.slice(location.block.contentStart, location.block.contentEnd));
+  }
   if (location.type !== 'closed' || location.block.format !== 'yaml') return { problems: [] };
   const yamlText = text.slice(location.block.contentStart, location.block.contentEnd);
   // Markers are hidden from the parser as templates.ts does, so `{{title}}` can't read as a mapping.
@@ -374,6 +379,30 @@ export function readTemplateKindInfo(text: string): TemplateKindInfo {
       } else {
         info.statuses = [...new Set(statuses)];
       }
+    }
+  }
+  return info;
+}
+
+/** The same for a `[template]` table in TOML front matter. */
+function tomlTemplateKindInfo(content: string): TemplateKindInfo {
+  const read = readTomlTemplateFrontMatter(content);
+  if (!read.ok) return { problems: [] };
+  const block: unknown = Object.prototype.hasOwnProperty.call(read.data, 'template') ? read.data.template : undefined;
+  if (typeof block !== 'object' || block === null || Array.isArray(block) || block instanceof Date) return { problems: [] };
+  const info: TemplateKindInfo = { problems: [] };
+  const { label, statuses } = block as Record<string, unknown>;
+  if (label !== undefined) {
+    if (typeof label === 'string' && label.trim() !== '') info.label = label.trim();
+    else info.problems.push('template.label must be text, e.g. label = "Newsletter".');
+  }
+  if (statuses !== undefined) {
+    const items: unknown[] | undefined = Array.isArray(statuses) ? statuses : typeof statuses === 'string' ? statuses.split(',') : undefined;
+    const list = items?.filter((s): s is string | number => typeof s === 'string' || typeof s === 'number').map((s) => String(s).trim()).filter((s) => s !== '');
+    if (!list || list.length === 0 || list.length !== items?.length) {
+      info.problems.push('template.statuses must be a list of statuses, e.g. statuses = ["idea", "drafting", "sent"].');
+    } else {
+      info.statuses = [...new Set(list)];
     }
   }
   return info;

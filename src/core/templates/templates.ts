@@ -1,6 +1,6 @@
 // Draft templates: reading them, filling them in, and making new ones.
 //
-// Marker syntax. Templates are Markdown with YAML front matter and these markers:
+// Marker syntax. Templates are Markdown with YAML (or TOML, `+++`) front matter and these markers:
 //   {{title}}, {{ title }}     a variable; unknown ones stay in the output as written, and are reported
 //   {{tab:1:default text}}     a snippet tab stop with its default text (`{{tab:1}}` has none)
 //   {{choice:2:a|b|c}}         a snippet choice; plain text gets the first option
@@ -17,6 +17,17 @@ import { expandFileNamePattern } from '../fileName';
 import { parseDateInput } from '../relativeDate';
 import { generatorProfile } from '../siteGenerator';
 import { slugify } from '../slug';
+import { locateFrontMatter } from '../frontMatter/parse';
+import {
+  escapeTomlBasic,
+  fitsTomlLiteral,
+  isTomlBareSafe,
+  maskTomlTemplate,
+  readTomlTemplateBlock,
+  readTomlTemplateFrontMatter,
+  tomlMarkerContext,
+} from './tomlTemplate';
+import type { TomlTextSpan } from '../frontMatter/tomlScan';
 
 export interface Template {
   kind: string;
@@ -152,14 +163,28 @@ export function parseTemplate(text: string, source: string): ParsedTemplate {
   if (span === 'unclosed') {
     return { problems: ['The front matter has no closing --- line.'] };
   }
-  if (span === undefined && /^\uFEFF?\+\+\+[ \t]*\r?\n/.test(text)) {
-    return { problems: ['Templates need YAML front matter between --- lines; TOML (+++) is not supported.'] };
+  const toml = findTomlFrontMatter(text);
+  if (toml === 'unclosed') {
+    return { problems: ['The front matter has no closing +++ line.'] };
   }
 
   let templateText = text;
   let block: Record<string, string> = {};
   let frontMatterKind: string | undefined;
-  if (span !== undefined) {
+  if (toml !== undefined) {
+    const content = text.slice(toml.start, toml.end);
+    const read = readTomlTemplateFrontMatter(content);
+    if (!read.ok) {
+      return { problems: read.problems };
+    }
+    const info = readTomlTemplateBlock(content, read.masked, read.data);
+    problems.push(...info.problems);
+    frontMatterKind = info.kind;
+    block = tomlTemplateSettings(info.settings, problems);
+    if (info.cut !== undefined) {
+      templateText = text.slice(0, toml.start + info.cut[0]) + text.slice(toml.start + info.cut[1]);
+    }
+  } else if (span !== undefined) {
     const yamlText = text.slice(span.start, span.end);
     const masked = mask(yamlText);
     const doc = parseDocument(masked, { uniqueKeys: false });
@@ -363,10 +388,22 @@ export function renderTemplate(template: Pick<Template, 'text'>, variables: Reco
   const unknown: string[] = [];
   const markers = findMarkers(text);
   const span = findFrontMatter(text);
-  const frontMatter = typeof span === 'object' ? span : undefined;
+  const toml = findTomlFrontMatter(text);
+  const tomlFrontMatter = typeof toml === 'object' ? toml : undefined;
+  const frontMatter = typeof span === 'object' ? span : tomlFrontMatter;
 
   let scalars: ScalarSpan[] = [];
-  if (frontMatter !== undefined) {
+  // For TOML front matter: its strings and comments, which decide how a marker is written.
+  let tomlTexts: TomlTextSpan[] | undefined;
+  if (tomlFrontMatter !== undefined) {
+    const content = text.slice(tomlFrontMatter.start, tomlFrontMatter.end);
+    const read = readTomlTemplateFrontMatter(content);
+    if (!read.ok) {
+      problems.push(...read.problems.map((problem) => `Template front matter: ${problem}`));
+    }
+    const base = tomlFrontMatter.start;
+    tomlTexts = maskTomlTemplate(content).spans.map((t) => ({ ...t, start: t.start + base, end: t.end + base }));
+  } else if (frontMatter !== undefined) {
     const yamlText = text.slice(frontMatter.start, frontMatter.end);
     const doc = parseDocument(mask(yamlText), { uniqueKeys: false });
     if (doc.errors.length > 0) {
@@ -384,10 +421,22 @@ export function renderTemplate(template: Pick<Template, 'text'>, variables: Reco
   const value = (marker: Marker): Piece => markerPiece(marker, variables);
   const units: RenderUnit[] = [];
   const inScalar = new Map<ScalarSpan, Marker[]>();
+  const inTomlString = new Map<TomlTextSpan, Marker[]>();
   for (const marker of markers) {
     const inFrontMatter = frontMatter !== undefined && marker.start >= frontMatter.start && marker.end <= frontMatter.end;
     if (!inFrontMatter) {
       units.push({ start: marker.start, end: marker.end, pieces: [value(marker)], empty: false });
+      continue;
+    }
+    if (tomlTexts !== undefined) {
+      const { context, span: string } = tomlMarkerContext(tomlTexts, marker.start);
+      if (context === 'comment') {
+        units.push({ start: marker.start, end: marker.end, pieces: [mapText(value(marker), printableLine)], empty: false });
+      } else if (string === undefined) {
+        units.push({ start: marker.start, end: marker.end, pieces: tomlValuePieces([value(marker)]), empty: false });
+      } else {
+        inTomlString.set(string, [...(inTomlString.get(string) ?? []), marker]);
+      }
       continue;
     }
     const scalar = scalars.find((s) => s.start <= marker.start && marker.end <= s.end);
@@ -400,6 +449,9 @@ export function renderTemplate(template: Pick<Template, 'text'>, variables: Reco
   }
   for (const [scalar, inside] of inScalar) {
     units.push(renderScalar(text, scalar, inside, value));
+  }
+  for (const [string, inside] of inTomlString) {
+    units.push(renderTomlString(text, string, inside, value));
   }
   units.sort((a, b) => a.start - b.start);
 
@@ -426,7 +478,15 @@ export function renderTemplate(template: Pick<Template, 'text'>, variables: Reco
   pieces.push({ type: 'text', text: text.slice(position) });
 
   const rendered = piecesToText(pieces);
-  if (frontMatter !== undefined && problems.length === 0) {
+  if (tomlFrontMatter !== undefined && problems.length === 0) {
+    const after = findTomlFrontMatter(rendered);
+    if (typeof after === 'object') {
+      const check = readTomlTemplateFrontMatter(rendered.slice(after.start, after.end));
+      if (!check.ok) {
+        problems.push(...check.problems.map((problem) => `Rendered front matter: ${problem}`));
+      }
+    }
+  } else if (frontMatter !== undefined && problems.length === 0) {
     const after = findFrontMatter(rendered);
     if (typeof after === 'object') {
       const check = parseDocument(mask(rendered.slice(after.start, after.end)), { uniqueKeys: false });
@@ -606,6 +666,33 @@ function replacementFor(
 
 // ---------------------------------------------------------------------------------------------
 // Front matter and YAML helpers
+
+/** `+++` front matter, where Hugo and Zola templates keep TOML. */
+function findTomlFrontMatter(text: string): FrontMatterSpan | 'unclosed' | undefined {
+  const location = locateFrontMatter(text);
+  if (location.type === 'unclosed') {
+    return location.format === 'toml' ? 'unclosed' : undefined;
+  }
+  if (location.type !== 'closed' || location.block.format !== 'toml') {
+    return undefined;
+  }
+  return { start: location.block.contentStart, end: location.block.contentEnd };
+}
+
+/** The `[template]` table's settings as text, with the same complaints as a YAML `template:` block. */
+function tomlTemplateSettings(settings: Record<string, unknown>, problems: string[]): Record<string, string> {
+  const block: Record<string, string> = {};
+  for (const [key, value] of Object.entries(settings)) {
+    if (!TEMPLATE_BLOCK_KEYS.includes(key)) {
+      problems.push(`template.${key} is not a template setting; use ${TEMPLATE_BLOCK_KEYS.join(', ')}.`);
+    } else if (typeof value === 'string' || typeof value === 'number') {
+      block[key] = String(value);
+    } else {
+      problems.push(`template.${key} must be a single value.`);
+    }
+  }
+  return block;
+}
 
 function findFrontMatter(text: string): FrontMatterSpan | 'unclosed' | undefined {
   const open = /^\uFEFF?---[ \t]*\r?\n/.exec(text);
@@ -906,6 +993,68 @@ function yamlValuePieces(pieces: Piece[], inFlow: boolean): Piece[] {
   const quote = useDouble ? '"' : "'";
   const escape = useDouble ? escapeDoubleQuoted : escapeSingleQuoted;
   return [{ type: 'text', text: quote }, ...pieces.map((piece) => mapText(piece, escape)), { type: 'text', text: quote }];
+}
+
+/** A marker standing for a whole TOML value: bare when it reads back as itself (a number, a day), else a string. */
+function tomlValuePieces(pieces: Piece[]): Piece[] {
+  const alternatives = Math.max(1, ...pieces.map((piece) => (piece.type === 'choice' ? piece.options.length : 1)));
+  let bare = true;
+  for (let option = 0; option < alternatives && bare; option++) {
+    const candidate = pieces
+      .map((piece) => (piece.type === 'choice' ? (piece.options[option] ?? piece.options[0] ?? '') : pieceText(piece)))
+      .join('');
+    bare = isTomlBareSafe(candidate);
+  }
+  if (bare) {
+    return pieces;
+  }
+  return [{ type: 'text', text: '"' }, ...pieces.map((piece) => mapText(piece, escapeTomlBasic)), { type: 'text', text: '"' }];
+}
+
+/**
+ * Renders the markers inside one TOML string. Values are escaped for a basic string; a literal
+ * string, which has no escapes, keeps its quotes while every value fits in them and otherwise
+ * becomes a basic string with the same text. Tab-stop defaults are the author's source text.
+ */
+function renderTomlString(text: string, string: TomlTextSpan, markers: Marker[], value: (marker: Marker) => Piece): RenderUnit {
+  const parts: Piece[] = [];
+  let position = string.start;
+  for (const marker of markers) {
+    parts.push({ type: 'text', text: text.slice(position, marker.start) });
+    parts.push(value(marker));
+    position = marker.end;
+  }
+  parts.push({ type: 'text', text: text.slice(position, string.end) });
+  const unit = { start: string.start, end: string.end, empty: false as const };
+  const isValue = (piece: Piece, index: number): boolean => index % 2 === 1 && piece.type === 'text';
+
+  if (string.kind === 'basic' || string.kind === 'multiBasic') {
+    return { ...unit, pieces: parts.map((piece, index) => (isValue(piece, index) ? mapText(piece, escapeTomlBasic) : piece)) };
+  }
+  const multiLine = string.kind === 'multiLiteral';
+  if (parts.every((piece, index) => !isValue(piece, index) || fitsTomlLiteral(pieceText(piece), multiLine))) {
+    return { ...unit, pieces: parts };
+  }
+  // Rewritten as a basic string: the literal text without its quotes (and without the line
+  // break TOML drops after opening triple quotes), everything escaped.
+  const quote = multiLine ? 3 : 1;
+  const inner = parts.map((piece, index): Piece => {
+    if (piece.type !== 'text') {
+      return piece;
+    }
+    let source = piece.text;
+    if (index === parts.length - 1) {
+      source = source.slice(0, source.length - quote);
+    }
+    if (index === 0) {
+      source = source.slice(quote);
+      if (multiLine) {
+        source = source.replace(/^\r?\n/, '');
+      }
+    }
+    return { ...piece, text: source };
+  });
+  return { ...unit, pieces: [{ type: 'text', text: '"' }, ...inner.map((piece) => mapText(piece, escapeTomlBasic)), { type: 'text', text: '"' }] };
 }
 
 /**

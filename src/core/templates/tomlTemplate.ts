@@ -96,12 +96,17 @@ export function readTomlTemplateBlock(content: string, masked: string, data: Rec
     result.problems.push('The template settings could not be separated from the front matter; write them as one [template] table.');
     return result;
   }
-  // A table at the end leaves no blank line before the closing +++.
-  const [start, end] = result.cut;
-  if (end === content.length && start > 0) {
-    const previous = content.lastIndexOf('\n', start - 2) + 1;
-    if (content.slice(previous, start).trim() === '') result.cut = [previous, end];
+  // A table at the end takes the blank lines around it along, so none is left before the closing +++.
+  let [start, end] = result.cut;
+  if (content.slice(end).trim() === '') {
+    end = content.length;
+    while (start > 0) {
+      const previous = content.lastIndexOf('\n', start - 2) + 1;
+      if (content.slice(previous, start).trim() !== '') break;
+      start = previous;
+    }
   }
+  result.cut = [start, end];
   return result;
 }
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { parse, TomlDate } from 'smol-toml';
 import { locateFrontMatter } from '../../src/core/frontMatter/parse';
 import { applyDraftFields, readTemplateKindInfo, snippetToPlainText } from '../../src/core/templates/scaffold';
-import { parseTemplate, renderTemplate, standardVariables } from '../../src/core/templates/templates';
+import { parseTemplate, renderTemplate, standardVariables, templateFromDraft } from '../../src/core/templates/templates';
 
 function dataOf(text: string): Record<string, unknown> {
   const location = locateFrontMatter(text);
@@ -168,5 +168,82 @@ describe('TOML templates', () => {
       assert.deepEqual(readTemplateKindInfo('+++\n[template]\nstatuses = "idea, sent"\n+++\n').statuses, ['idea', 'sent']);
       assert.match(readTemplateKindInfo('+++\n[template]\nstatuses = [1, {}]\nlabel = 3\n+++\n').problems.join('\n'), /label must be text[\s\S]*statuses must be a list/);
     });
+  });
+});
+
+describe('templateFromDraft with TOML front matter', () => {
+  const draft = [
+    '+++',
+    'title = "Feature flags without a vendor"',
+    'slug = "flags"',
+    'date = 2026-11-20',
+    'publish_date = "2026-12-01"',
+    'status = "published"',
+    'draft = false',
+    'tags = ["flags"]',
+    '',
+    '[params]',
+    'cover = "a.png"',
+    '+++',
+    '',
+    '# Feature flags without a vendor',
+    '',
+    'Body.',
+    '',
+  ].join('\r\n');
+
+  it('makes markers of the title, slug and dates, resets the status and adds a [template] table', () => {
+    const made = templateFromDraft(draft, 'blog', 'Hugo post', 'idea');
+    assert.deepEqual(made.problems, []);
+    assert.equal(
+      made.text,
+      [
+        '+++',
+        'title = "{{title}}"',
+        'slug = "{{slug}}"',
+        'date = {{date}}',
+        'publish_date = "{{publish_date}}"',
+        'status = "idea"',
+        'draft = false',
+        'tags = ["flags"]',
+        'kind = "blog"',
+        '',
+        '[params]',
+        'cover = "a.png"',
+        '',
+        '[template]',
+        'kind = "blog"',
+        'name = "Hugo post"',
+        '+++',
+        '',
+        '# {{title}}',
+        '',
+        'Body.',
+        '',
+      ].join('\r\n'),
+    );
+  });
+
+  it('gives a template that reads and fills in again', () => {
+    const made = templateFromDraft(draft, 'blog', 'Hugo post', 'idea');
+    assert.ok(made.text);
+    const parsed = parseTemplate(made.text, 'templates/hugo-post.md');
+    assert.deepEqual(parsed.problems, []);
+    assert.equal(parsed.template?.name, 'Hugo post');
+    assert.ok(parsed.template);
+    const rendered = renderTemplate(parsed.template, standardVariables({ title: 'Next', today: '2026-05-01', kind: 'blog', answers: { publish_date: '2026-06-01' } }));
+    assert.deepEqual(rendered.problems, []);
+    const data = dataOf(rendered.text);
+    assert.equal(data.title, 'Next');
+    assert.equal(data.publish_date, '2026-06-01');
+    assert.ok(data.date instanceof TomlDate);
+    assert.equal('template' in data, false, 'the [template] table is not in drafts');
+  });
+
+  it('replaces a [template] table that is there already, and explains broken TOML', () => {
+    const again = templateFromDraft('+++\ntitle = "x"\n\n[template]\nname = "Old"\n+++\nBody\n', 'blog', 'New', 'idea');
+    assert.equal(again.text, '+++\ntitle = "{{title}}"\nkind = "blog"\nstatus = "idea"\n\n[template]\nkind = "blog"\nname = "New"\n+++\nBody\n');
+    assert.match(templateFromDraft('+++\ntitle = \n+++\n', 'blog', 'N').problems[0] ?? '', /^Line 2: /);
+    assert.match(templateFromDraft('+++\ntitle = "x"\n', 'blog', 'N').problems[0] ?? '', /no closing \+\+\+/);
   });
 });

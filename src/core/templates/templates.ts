@@ -26,6 +26,7 @@ import {
   readTomlTemplateBlock,
   readTomlTemplateFrontMatter,
   tomlMarkerContext,
+  tomlTemplateFromDraft,
 } from './tomlTemplate';
 import type { TomlTextSpan } from '../frontMatter/tomlScan';
 
@@ -551,10 +552,20 @@ export function templateFromDraft(
   if (span === 'unclosed') {
     return { problems: ['The draft’s front matter has no closing --- line.'] };
   }
-  if (span === undefined) {
-    if (/^\uFEFF?\+\+\+[ \t]*\r?\n/.test(text)) {
-      return { problems: ['Templates need YAML front matter; convert the TOML (+++) front matter first.'] };
+  const toml = findTomlFrontMatter(text);
+  if (toml === 'unclosed') {
+    return { problems: ['The draft’s front matter has no closing +++ line.'] };
+  }
+  if (toml !== undefined) {
+    const tomlEol = /^\uFEFF?\+\+\+[ \t]*\r\n/.test(text) ? '\r\n' : '\n';
+    const made = tomlTemplateFromDraft(text.slice(toml.start, toml.end), { kind, name, firstStatus, promptedDateKeys: PROMPTED_DATE_KEYS, lineBreak: tomlEol });
+    if (!made.ok) {
+      return { problems: made.problems };
     }
+    const body = text.slice(toml.end);
+    return { text: text.slice(0, toml.start) + made.content + withTitleHeading(body, made.title), problems: [] };
+  }
+  if (span === undefined) {
     const header =
       `---\nkind: ${yamlScalar(kind)}\ntitle: '{{title}}'\n` +
       (firstStatus !== undefined ? `status: ${yamlScalar(firstStatus)}\n` : '') +
@@ -626,12 +637,16 @@ export function templateFromDraft(
   const before = result.slice(0, newSpan.end);
   const newline = before === '' || before.endsWith('\n') ? '' : eol;
   const head = before + newline + added + block;
-  let body = result.slice(newSpan.end);
-  if (title !== undefined && title.trim() !== '') {
-    const heading = new RegExp(`^#[ \\t]+${escapeRegExp(title.trim())}[ \\t]*$`, 'm');
-    body = body.replace(heading, '# {{title}}');
+  return { text: head + withTitleHeading(result.slice(newSpan.end), title), problems: [] };
+}
+
+/** The body with an H1 that repeats the draft's title turned into `# {{title}}`. */
+function withTitleHeading(body: string, title: string | undefined): string {
+  if (title === undefined || title.trim() === '') {
+    return body;
   }
-  return { text: head + body, problems: [] };
+  const heading = new RegExp(`^#[ \\t]+${escapeRegExp(title.trim())}[ \\t]*$`, 'm');
+  return body.replace(heading, '# {{title}}');
 }
 
 function replacementFor(

@@ -4,7 +4,7 @@
 // marker masked: as filler inside a string or a comment, as a string where it stands for a value.
 // Masking keeps every offset, so what the masked text says about places holds for the template.
 
-import { parse as parseToml, TomlError } from 'smol-toml';
+import { parse as parseToml, stringify as stringifyToml, TomlError } from 'smol-toml';
 import { commentLinesAbove, scanToml, tomlStringsAndComments } from '../frontMatter/tomlScan';
 import type { TomlTextSpan } from '../frontMatter/tomlScan';
 
@@ -138,4 +138,80 @@ export function escapeTomlBasic(text: string): string {
 export function fitsTomlLiteral(text: string, multiLine: boolean): boolean {
   if (multiLine) return !text.includes("'''") && !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text);
   return !/['\u0000-\u0008\u000a-\u001f\u007f]/.test(text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Making a template from a TOML draft
+
+export interface TomlTemplateFromDraftOptions {
+  kind: string;
+  name: string;
+  firstStatus: string | undefined;
+  /** Date fields a new draft is asked for, which become variables of their own name. */
+  promptedDateKeys: ReadonlySet<string>;
+  lineBreak: '\n' | '\r\n';
+}
+
+/**
+ * The TOML front matter of a draft made into a template's: the title and slug become markers,
+ * the status the kind's first, dates `{{date}}` or a prompted variable (bare for a local date,
+ * quoted for text), missing `kind`/`title`/`status` keys are added after the last top-level key,
+ * and a `[template]` table with the kind and name replaces any there was, at the end.
+ */
+export function tomlTemplateFromDraft(
+  content: string,
+  options: TomlTemplateFromDraftOptions,
+): { ok: true; content: string; title?: string } | { ok: false; problems: string[] } {
+  const read = readTomlTemplateFrontMatter(content);
+  if (!read.ok) return read;
+  const scanned = scanToml(read.masked);
+  if (!scanned.ok) return { ok: false, problems: ['The draft’s TOML front matter could not be followed; check it for errors.'] };
+  const info = readTomlTemplateBlock(content, read.masked, read.data);
+  const separationProblem = info.problems.find((problem) => problem.includes('[template] table'));
+  if (separationProblem !== undefined) return { ok: false, problems: [separationProblem] };
+
+  const lb = options.lineBreak;
+  const edits: Array<{ start: number; end: number; text: string }> = [];
+  if (info.cut) edits.push({ start: info.cut[0], end: info.cut[1], text: '' });
+  const seen = new Set<string>();
+  let title: string | undefined;
+  for (const pair of scanned.layout.pairs) {
+    if (pair.table !== undefined || pair.path.length !== 1) continue;
+    const key = pair.path[0];
+    seen.add(key);
+    const value = read.data[key];
+    if (key === 'title' && typeof value === 'string') title = value;
+    const replacement = replacementFor(key, value, options);
+    if (replacement !== undefined) edits.push({ start: pair.valueStart, end: pair.valueEnd, text: replacement });
+  }
+  let added = '';
+  if (!seen.has('kind')) added += `kind = ${tomlString(options.kind)}${lb}`;
+  if (!seen.has('title')) added += `title = "{{title}}"${lb}`;
+  if (!seen.has('status') && options.firstStatus !== undefined) added += `status = ${tomlString(options.firstStatus)}${lb}`;
+  if (added !== '') edits.push({ start: scanned.layout.appendAt, end: scanned.layout.appendAt, text: added });
+
+  let result = content;
+  for (const edit of edits.sort((a, b) => b.start - a.start || b.end - a.end)) {
+    result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+  }
+  const separator = result === '' || /(?:^|\n)[ \t]*\r?\n$/.test(result) ? '' : lb;
+  result += `${separator}[template]${lb}kind = ${tomlString(options.kind)}${lb}name = ${tomlString(options.name)}${lb}`;
+  return { ok: true, content: result, title };
+}
+
+function replacementFor(key: string, value: unknown, options: TomlTemplateFromDraftOptions): string | undefined {
+  if (key === 'title') return '"{{title}}"';
+  if (key === 'slug') return '"{{slug}}"';
+  if (key === 'status') return options.firstStatus === undefined ? undefined : tomlString(options.firstStatus);
+  if (key === 'kind') return tomlString(options.kind);
+  const variable = options.promptedDateKeys.has(key) ? key : 'date';
+  if (value instanceof Date && /^\d{4}-\d{2}-\d{2}/.test(value.toISOString())) return `{{${variable}}}`;
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}(?:$|[T ])/.test(value.trim())) return `"{{${variable}}}"`;
+  return undefined;
+}
+
+/** A TOML string as smol-toml writes it. */
+export function tomlString(value: string): string {
+  const written = stringifyToml({ v: value });
+  return written.slice('v = '.length, written.length - 1);
 }

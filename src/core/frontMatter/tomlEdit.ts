@@ -200,20 +200,15 @@ function placeOf(layout: TomlLayout, name: string): Place {
 
 /** Just after the last line of the `[[name]]` table that starts at `last`, sub-tables included. */
 function endOfArrayTable(layout: TomlLayout, last: TomlHeader): number {
-  const path = last.path;
-  let end = last.lineEnd;
-  const index = layout.headers.indexOf(last);
-  let owner: TomlHeader = last;
-  for (const header of layout.headers.slice(index + 1)) {
-    // `[impact.links]` or `[[impact.links]]` after `[[impact]]` belong to that last entry.
-    if (header.path.length <= path.length || !path.every((part, i) => header.path[i] === part)) break;
-    owner = header;
-    end = header.lineEnd;
+  const owned = new Set<TomlHeader>([last]);
+  // `[impact.links]` or `[[impact.links]]` after `[[impact]]` belong to that last entry.
+  for (const header of layout.headers.slice(layout.headers.indexOf(last) + 1)) {
+    if (header.path.length <= last.path.length || !last.path.every((part, i) => header.path[i] === part)) break;
+    owned.add(header);
   }
-  const owners = new Set<TomlHeader>([last, ...layout.headers.slice(index + 1, layout.headers.indexOf(owner) + 1)]);
-  for (const pair of layout.pairs) {
-    if (pair.table !== undefined && owners.has(pair.table)) end = Math.max(end, pair.lineEnd);
-  }
+  let end = 0;
+  for (const header of owned) end = Math.max(end, header.lineEnd);
+  for (const pair of layout.pairs) if (pair.table !== undefined && owned.has(pair.table)) end = Math.max(end, pair.lineEnd);
   return end;
 }
 
@@ -455,7 +450,7 @@ function cannotWrite(error: unknown): Failure {
 function writtenAsTable(name: string): Failure {
   return {
     ok: false,
-    message: `The front-matter field "${name}" is written as a TOML table ([${name}] or ${name}.key = …), which DevRel Desk can't replace without rewriting it. Edit "${name}" by hand.`,
+    message: `The front-matter field "${name}" is written as a TOML table ([${name}] or ${name}.key = …), which DevRel Desk can't change without rewriting it. Edit "${name}" by hand.`,
   };
 }
 

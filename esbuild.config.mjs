@@ -1,28 +1,45 @@
 // Bundles the extension into one file; `vscode` is provided by the editor at run time.
+// The dashboard page is a second bundle, for the browser the webview runs in.
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 /** @type {import('esbuild').BuildOptions} */
-const options = {
-  // The analysis worker is its own bundle: worker threads load it by path.
-  entryPoints: { extension: 'src/extension.ts', analysisWorker: 'src/core/analysis/worker.ts' },
+const shared = {
   bundle: true,
   outdir: 'dist',
-  external: ['vscode'],
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'info',
 };
 
+/** @type {import('esbuild').BuildOptions[]} */
+const builds = [
+  {
+    ...shared,
+    // The analysis worker is its own bundle: worker threads load it by path.
+    entryPoints: { extension: 'src/extension.ts', analysisWorker: 'src/core/analysis/worker.ts' },
+    external: ['vscode'],
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+  },
+  {
+    ...shared,
+    // Loaded by the dashboard panel's HTML under a strict Content Security Policy.
+    entryPoints: { dashboard: 'src/webview/dashboard/main.ts' },
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    tsconfig: 'src/webview/tsconfig.json',
+  },
+];
+
 if (watch) {
-  const ctx = await esbuild.context(options);
-  await ctx.watch();
+  const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+  await Promise.all(contexts.map((ctx) => ctx.watch()));
 } else {
-  await esbuild.build(options);
+  await Promise.all(builds.map((options) => esbuild.build(options)));
 }

@@ -70,6 +70,7 @@ function bundle(entry: string, name: string): string {
   return outfile;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle is built just above, at run time
 const { AnalysisPool, DraftIndex, readDraft, scanFiles, configKey, DEFAULT_CONFIG } = require(bundle('scripts/benchCore.ts', 'benchCore.js')) as typeof Core;
 
 /** The same pool size rule the extension uses: leave a core for the editor, use at least one worker. */

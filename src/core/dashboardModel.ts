@@ -1,13 +1,27 @@
 // The dashboard's view model: everything the webview draws, computed here so it can be tested
 // in plain Node and sent over `postMessage` as JSON. It holds no Draft objects, only the text and
-// numbers the page shows, so the webview never has to know the rules behind them.
+// numbers the page shows, so the webview never has to know the rules behind them. Its shape is
+// the page's protocol, shared with the page as types.
 
 import { addDays, daysBetween } from './dates';
 import { focusDeadlines, focusState } from './focus';
-import { aggregateImpact, monthlySeries, type MetricDefinition, type MonthTotal } from './impact';
+import { aggregateImpact, monthlySeries, type MetricDefinition } from './impact';
 import { isFinished } from './kinds';
 import { nextDate, overdueDates, relativeDay, talkMeasure, upcoming, type UpcomingItem } from './schedule';
 import type { Draft, KindDefinition } from './types';
+import type {
+  CalendarItem,
+  CalendarModel,
+  CalendarWeek,
+  DashboardModel,
+  FocusLine,
+  ImpactMetric,
+  ImpactModel,
+  PageToHost,
+  PipelineCard,
+  PipelineColumn,
+  PipelineKind,
+} from '../webview/dashboard/protocol';
 
 /** Eight weeks: far enough ahead to see the next CFP and event, near enough to fit on one screen. */
 export const CALENDAR_WEEKS = 8;
@@ -19,122 +33,6 @@ export interface DashboardOptions {
   today: string;
   metrics: Readonly<Record<string, MetricDefinition>>;
   focus: { maxActive: number | null; maxDeadlinesPer14Days: number | null };
-}
-
-export interface DashboardModel {
-  today: string;
-  focus: FocusLine;
-  pipeline: PipelineKind[];
-  calendar: CalendarModel;
-  impact: ImpactModel;
-}
-
-export interface FocusLine {
-  /** `Focus 2/3 · 3 deadlines in the next 14 days` */
-  text: string;
-  over: boolean;
-  warnings: string[];
-}
-
-export interface PipelineKind {
-  kind: string;
-  label: string;
-  /** False for a kind no setting defines: its drafts are shown, but can't be moved. */
-  known: boolean;
-  /** Statuses a card may move to: the kind's workflow, empty for unknown kinds. */
-  statuses: string[];
-  columns: PipelineColumn[];
-  count: number;
-}
-
-export interface PipelineColumn {
-  status: string;
-  /** False for a status written in files but missing from the workflow, such as a typo. */
-  inWorkflow: boolean;
-  finished: boolean;
-  cards: PipelineCard[];
-}
-
-export interface PipelineCard {
-  uri: string;
-  title: string;
-  relativePath: string;
-  status: string;
-  /** `CFP closes in 3 days`; absent when the draft has no date that still matters. */
-  dateLabel?: string;
-  date?: string;
-  overdue: boolean;
-  /** `Due 3 days ago`: the most recent overdue date, so the mark says what was missed. */
-  overdueLabel?: string;
-  /** `1,240 words`, `6/10 tasks`, `~28/30 min`. */
-  measure?: string;
-}
-
-export interface CalendarItem {
-  uri: string;
-  title: string;
-  kindLabel: string;
-  status: string;
-  /** What the date means, e.g. `CFP closes`. */
-  label: string;
-  /** `YYYY-MM-DD` */
-  date: string;
-  /** `Tue Dec 1` */
-  dayLabel: string;
-  /** `in 3 days`, `2 days ago` */
-  when: string;
-  days: number;
-  overdue: boolean;
-  /** Counts towards a crowded week: a CFP closing, event or publish, as the focus limit counts. */
-  commitment: boolean;
-}
-
-export interface CalendarWeek {
-  /** The Monday, `YYYY-MM-DD`. */
-  start: string;
-  /** The Sunday. */
-  end: string;
-  /** `Nov 23 – Nov 29` */
-  label: string;
-  current: boolean;
-  items: CalendarItem[];
-  commitments: number;
-  crowded: boolean;
-}
-
-export interface CalendarModel {
-  from: string;
-  to: string;
-  /** Past deadlines of open work, oldest first: listed before the weeks. */
-  overdue: CalendarItem[];
-  weeks: CalendarWeek[];
-  /** A week with more commitments than this is crowded; null when the deadline limit is off. */
-  crowdedAbove: number | null;
-  /** The rule in words, shown under the calendar. */
-  crowdedRule: string;
-}
-
-export interface ImpactMetric {
-  id: string;
-  label: string;
-  unit: string;
-  /** False for a metric logged in files but not configured in settings. */
-  known: boolean;
-  thisQuarter: number;
-  allTime: number;
-  /** The last `IMPACT_MONTHS` months, oldest first. */
-  series: MonthTotal[];
-  /** The largest month in `series`, 0 when all are empty. */
-  max: number;
-}
-
-export interface ImpactModel {
-  /** e.g. `2026 Q4` */
-  quarterLabel: string;
-  entryCount: number;
-  draftCount: number;
-  /** Only metrics with any entries, configured ones in their order first. */
-  metrics: ImpactMetric[];
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -380,9 +278,7 @@ function humanise(id: string): string {
 // ---------------------------------------------------------------------------------------------
 // Messages from the webview
 
-export type DashboardRequest = { type: 'ready' } | { type: 'open'; uri: string } | { type: 'setStatus'; uri: string; status: string };
-
-export type DashboardRequestCheck = { ok: true; request: DashboardRequest } | { ok: false; reason: string };
+export type DashboardRequestCheck = { ok: true; request: PageToHost } | { ok: false; reason: string };
 
 /**
  * Checks a message from the webview before acting on it. The page is ours, but what it shows

@@ -43,7 +43,7 @@ export function parseDraft(source: DraftSource, text: string, config: CoreConfig
   const lineMap = (): LineMap => (lines ??= new LineMap(text));
   let data: Record<string, unknown> = {};
   let block: FrontMatterBlock | undefined;
-  let bodyStart = 0;
+  let bodyStart: number;
   let bodyStartLine = 0;
 
   if (location.type === 'closed') {

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { buildDashboardModel, checkDashboardRequest, type DashboardModel } from '../core/dashboardModel';
+import { buildDashboardModel, checkDashboardRequest } from '../core/dashboardModel';
 import type { MetricDefinition } from '../core/impact';
 import { Disposable } from '../util/disposable';
 import type { WorkspaceIndex } from '../services/workspaceIndex';
+import type { HostToPage } from '../webview/dashboard/protocol';
 import { today } from './presentation';
 
 export interface DashboardDeps {
@@ -20,9 +21,6 @@ export const DASHBOARD_TITLE = 'DevRel Dashboard';
 /** Edits arrive in bursts (a save touches the index more than once); one render per burst is enough. */
 const UPDATE_DELAY_MS = 150;
 
-/** Messages the page is sent; the page checks their shape too. */
-type ToWebview = { type: 'model'; model: DashboardModel } | { type: 'statusResult'; ok: boolean; message: string };
-
 let current: DashboardPanel | undefined;
 
 /** Shows the dashboard: the one already open if there is one, else a new panel. */
@@ -32,10 +30,10 @@ export function openDashboard(deps: DashboardDeps): vscode.WebviewPanel {
     current.update();
     return current.panel;
   }
-  const media = vscode.Uri.joinPath(deps.extensionUri, 'media');
   const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, DASHBOARD_TITLE, vscode.ViewColumn.Active, {
     enableScripts: true,
-    localResourceRoots: [media],
+    // The stylesheet is a static asset in media/; the script is built into dist/.
+    localResourceRoots: [vscode.Uri.joinPath(deps.extensionUri, 'media'), vscode.Uri.joinPath(deps.extensionUri, 'dist')],
     // The page asks for the model again whenever it is shown, so it needn't be kept alive hidden.
     retainContextWhenHidden: false,
   });
@@ -98,7 +96,7 @@ class DashboardPanel extends Disposable {
     this.post({ type: 'model', model });
   }
 
-  private post(message: ToWebview): void {
+  private post(message: HostToPage): void {
     void this.panel.webview.postMessage(message).then(undefined, (error: unknown) => this.deps.log.warn(`Dashboard: could not update the page: ${String(error)}`));
   }
 
@@ -140,9 +138,8 @@ class DashboardPanel extends Disposable {
 
   private html(): string {
     const webview = this.panel.webview;
-    const media = vscode.Uri.joinPath(this.deps.extensionUri, 'media');
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'dashboard.js'));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'dashboard.css'));
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, 'dist', 'dashboard.js'));
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'dashboard.css'));
     const nonce = randomBytes(16).toString('base64');
     const csp = [
       "default-src 'none'",

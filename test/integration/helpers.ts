@@ -151,7 +151,7 @@ export async function openAndWaitForDiagnostics(
     );
   } catch (error) {
     const seen = last.map((d) => `line ${d.range.start.line + 1}: ${d.message}`).join('; ') || 'none';
-    throw new Error(`${error instanceof Error ? error.message : String(error)} (diagnostics seen: ${seen})`);
+    throw new Error(`${error instanceof Error ? error.message : String(error)} (diagnostics seen: ${seen})`, { cause: error });
   }
 }
 

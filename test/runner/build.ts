@@ -6,7 +6,7 @@ import { addCleanup } from './cleanup';
 import { listFiles, repoRoot, testOutDir } from './paths';
 import { runCommand } from './processUtil';
 
-/** Builds dist/extension.js with the project's own esbuild config. */
+/** Builds dist/ (the extension and the dashboard page) with the project's own esbuild config. */
 export async function buildExtension(): Promise<void> {
   const logFile = path.join(os.tmpdir(), `devrel-desk-build-${process.pid}.log`);
   try {

@@ -51,7 +51,6 @@ export function describeError(error: unknown): string {
     return String(error);
   }
   // Playwright colours its call logs; the runner's output goes to files and CI logs too.
-  // eslint-disable-next-line no-control-regex
   const stack = (error.stack ?? `${error.name}: ${error.message}`).replace(/\u001b\[[0-9;]*m/g, '');
   const firstFrame = stack.search(/\n\s+at /);
   const message = (firstFrame < 0 ? stack : stack.slice(0, firstFrame)).split('\n').slice(0, 60);

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Frame, Locator } from 'playwright-core';
+import type { DashboardModel } from '../../src/webview/dashboard/protocol';
 import { note, openWorkbench, waitUntil, Workbench } from './workbench';
 
 const XSS_TITLE = '<img src=x onerror=alert(1)>';
@@ -35,6 +36,28 @@ function column(frame: Frame, boardHeading: RegExp, status: string): Locator {
   return board(frame, boardHeading)
     .locator('.column')
     .filter({ has: frame.locator('h4', { hasText: new RegExp(`^${status}\\d*$`) }) });
+}
+
+/**
+ * A model as the page receives it when impact sums overflowed: postMessage turns Infinity into
+ * null. Sent straight to the page, so this checks the page alone, whatever the extension sends.
+ */
+function modelWithLostNumbers(): DashboardModel {
+  const lost = null as unknown as number;
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const series = months.map((name, index) => ({ month: `2026-${String(index + 1).padStart(2, '0')}`, label: `${name} 2026`, total: index === 4 ? lost : index === 2 ? 40 : 0 }));
+  return {
+    today: '2026-05-13',
+    focus: { text: 'Focus 0/3 · 0 deadlines in the next 14 days', over: false, warnings: [] },
+    pipeline: [],
+    calendar: { from: '2026-05-11', to: '2026-05-17', overdue: [], weeks: [], crowdedAbove: null, crowdedRule: '' },
+    impact: {
+      quarterLabel: '2026 Q2',
+      entryCount: 3,
+      draftCount: 1,
+      metrics: [{ id: 'leads', label: 'Leads', unit: 'leads', known: true, thisQuarter: lost, allTime: lost, series, max: lost }],
+    },
+  };
 }
 
 function statusOf(file: string): string | undefined {
@@ -204,6 +227,29 @@ describe('Dashboard', () => {
   it('takes screenshots of each section in the light theme', async () => {
     await chooseTheme(workbench, 'Light Modern');
     await screenshotSections(workbench, 'light');
+  });
+
+  it('draws impact numbers lost on the way as a dash, and the rest of the chart as usual', async () => {
+    const frame = await dashboardFrame(workbench);
+    await frame.evaluate(`window.postMessage(${JSON.stringify({ type: 'model', model: modelWithLostNumbers() })}, '*')`);
+    const row = frame.locator('#impact table.totals tbody tr');
+    await waitUntil(async () => (await row.count()) === 1, 10_000, 'the injected model to be drawn');
+    assert.match(await row.innerText(), /^Leads\s+— leads\s+— leads$/);
+    const chart = frame.locator('#impact figure.chart');
+    assert.equal((await chart.locator('.chart-total').innerText()).trim(), '— leads in all');
+    const bars = chart.locator('rect.bar');
+    assert.equal(await bars.count(), 12);
+    assert.equal(await bars.nth(4).locator('title').textContent(), 'May 2026: — leads');
+    assert.equal(await bars.nth(2).locator('title').textContent(), 'Mar 2026: 40 leads');
+    assert.equal(await bars.nth(2).getAttribute('class'), 'bar', 'the month that was not lost has its bar');
+    // The axis is scaled from the months that are left: 40 rounds up to 50.
+    assert.deepEqual(await chart.locator('text.tick').allTextContents().then((t) => t.slice(0, 3)), ['0', '25', '50']);
+    await chart.scrollIntoViewIfNeeded();
+    await workbench.screenshot('dashboard-impact-lost-numbers-light');
+    // Back to the workspace's own model: the command shows the open dashboard and redraws it.
+    await workbench.runCommand('DevRel: Open Dashboard');
+    await frame.locator('#pipeline .card').first().waitFor({ state: 'visible', timeout: 15_000 });
+    await frame.evaluate('window.scrollTo(0, 0)');
   });
 
   it('opens a draft from its card', async () => {

@@ -120,14 +120,14 @@ describe('scanFiles', () => {
 
     host.resetReads();
     host.touch('drafts/talk.md', 2000);
-    let report = await scanFiles(index, host.list(), host, options(config));
+    const report = await scanFiles(index, host.list(), host, options(config));
     assert.deepEqual(host.reads, [uriOf('drafts/talk.md')]);
     assert.equal(report.read, 1);
     assert.equal(report.reused, 6);
 
     host.resetReads();
     host.write('drafts/oss.md', yamlDoc(['kind: oss', 'status: merged', 'due: 2026-02-28']), 1000);
-    report = await scanFiles(index, host.list(), host, options(config));
+    await scanFiles(index, host.list(), host, options(config));
     assert.deepEqual(host.reads, [uriOf('drafts/oss.md')], 'a new size with the same mtime is a change too');
     const oss = index.get(uriOf('drafts/oss.md'));
     assert.deepEqual([oss?.status, oss?.dates[0]?.date, oss?.problems], ['merged', '2026-02-28', []]);

@@ -523,7 +523,7 @@ function countInlineSyntax(
       let openEnd = i + 1;
       while (openEnd < n && s.charCodeAt(openEnd) === 0x60) openEnd++;
       const length = openEnd - i;
-      let closeStart = -1;
+      let closeStart: number;
       let closeEnd = openEnd;
       while ((closeStart = s.indexOf('`', closeEnd)) !== -1) {
         closeEnd = closeStart + 1;

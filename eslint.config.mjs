@@ -1,0 +1,83 @@
+// Lint rules for the whole repository: `npm run lint`, run by `npm test`. Formatting is
+// Prettier's job (.prettierrc); these rules hold the project's structure and its conventions.
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import path from 'node:path';
+import tseslint from 'typescript-eslint';
+
+/** camelCase file names, each dot-separated part on its own: `frontMatterEdit.property.test.ts`. */
+const CAMEL_CASE_FILE = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)*$/;
+
+/** A rule of our own: one regular expression does what a plugin would. */
+const local = {
+  rules: {
+    'camel-case-file-name': {
+      meta: {
+        type: 'suggestion',
+        docs: { description: 'File names are camelCase.' },
+        schema: [],
+        messages: { name: 'File name "{{name}}" is not camelCase: rename it, e.g. "{{suggestion}}".' },
+      },
+      create(context) {
+        return {
+          Program(node) {
+            const base = path.basename(context.filename);
+            const stem = base.slice(0, base.length - path.extname(base).length);
+            if (CAMEL_CASE_FILE.test(stem)) return;
+            const suggestion = stem.replace(/[-_\s]+([a-zA-Z0-9])/g, (_, c) => c.toUpperCase()).replace(/^[A-Z]/, (c) => c.toLowerCase());
+            context.report({ node, messageId: 'name', data: { name: base, suggestion: suggestion + path.extname(base) } });
+          },
+        };
+      },
+    },
+  },
+};
+
+export default defineConfig(
+  {
+    ignores: ['dist/', 'out/', 'node_modules/', '.vscode-test/', 'test-results/', '.bench/', 'test/fixtures/'],
+  },
+  {
+    files: ['**/*.ts', '**/*.mjs'],
+    extends: [js.configs.recommended, tseslint.configs.recommended],
+    plugins: { local },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      'local/camel-case-file-name': 'error',
+      // Every control character in a pattern here is deliberate: file names, YAML, terminal colours.
+      'no-control-regex': 'off',
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use a named export: they keep one name for a thing across imports.' },
+        { selector: "ExportSpecifier[exported.name='default']", message: 'Use a named export: they keep one name for a thing across imports.' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/explicit-module-boundary-types': 'error',
+      // The same convention as TypeScript's noUnusedLocals: a leading underscore marks a name left out on purpose.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'vscode', message: 'src/core never imports vscode: take plain data here and adapt it in the layer that calls core.' }] },
+      ],
+    },
+  },
+  {
+    // Node scripts outside the TypeScript projects.
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
+    // ESLint reads its configuration from a default export.
+    files: ['eslint.config.mjs'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+);

@@ -1,0 +1,109 @@
+// Impact: totals per metric and a chart per metric for the last 12 months.
+//
+// The per-month charts are hand-drawn SVG: a dozen bars with axis labels don't need a
+// charting library, and this way the page has no dependencies and follows the theme's colours.
+// Every number may have arrived as null (see protocol.ts): it shows as "—" and draws no bar.
+
+import { el, svg } from './dom';
+import { formatNumber, isFiniteNumber, largestFinite, niceMax } from './format';
+import type { ImpactMetric, ImpactModel } from './protocol';
+
+export function renderImpact(body: HTMLElement, impact: ImpactModel): void {
+  body.replaceChildren();
+  if (impact.entryCount === 0) {
+    body.appendChild(
+      el('div', { className: 'empty-state' }, [
+        el('p', { text: 'No impact logged yet.' }),
+        el('p', {
+          text:
+            'Impact logging means writing down what a piece of work achieved once it has happened: people in the room, questions asked, ' +
+            'PRs merged, feedback handed to the product team, or beers paid off. Each entry has a date, a metric and a value, in an ' +
+            '“impact:” list in the draft’s front matter, or added with the DevRel: Log Impact… command. ' +
+            'Once there are entries, this section shows totals and a chart per metric for the last 12 months.',
+        }),
+      ]),
+    );
+    return;
+  }
+  body.appendChild(
+    el('p', {
+      className: 'hint',
+      text: `${formatNumber(impact.entryCount)} ${impact.entryCount === 1 ? 'entry' : 'entries'} logged across ${formatNumber(impact.draftCount)} ${impact.draftCount === 1 ? 'draft' : 'drafts'}.`,
+    }),
+  );
+  body.appendChild(totalsTable(impact));
+  const charts = el('div', { className: 'charts' });
+  for (const metric of impact.metrics) charts.appendChild(chart(metric));
+  body.appendChild(charts);
+}
+
+function totalsTable(impact: ImpactModel): HTMLElement {
+  const head = el('tr', {}, [
+    el('th', { text: 'Metric', attrs: { scope: 'col' } }),
+    el('th', { text: `This quarter (${impact.quarterLabel})`, attrs: { scope: 'col' } }),
+    el('th', { text: 'All time', attrs: { scope: 'col' } }),
+  ]);
+  const rows = impact.metrics.map((m) =>
+    el('tr', {}, [
+      el('th', { text: m.label, attrs: { scope: 'row' } }),
+      el('td', { text: `${formatNumber(m.thisQuarter)} ${m.unit}` }),
+      el('td', { text: `${formatNumber(m.allTime)} ${m.unit}` }),
+    ]),
+  );
+  return el('table', { className: 'totals' }, [el('caption', { text: 'Totals' }), el('thead', {}, [head]), el('tbody', {}, rows)]);
+}
+
+function chart(metric: ImpactMetric): HTMLElement {
+  const width = 360;
+  const height = 170;
+  const left = 40;
+  const right = 8;
+  const top = 12;
+  const bottom = 34;
+  const plotWidth = width - left - right;
+  const plotHeight = height - top - bottom;
+  const series = metric.series;
+  // The model's own maximum, unless it was lost on the way: then the largest month that wasn't.
+  const max = niceMax(isFiniteNumber(metric.max) ? metric.max : largestFinite(series.map((m) => m.total)));
+  const slot = plotWidth / Math.max(series.length, 1);
+  const barWidth = Math.max(2, slot * 0.62);
+  const nonZero = series.filter((m) => m.total > 0).map((m) => `${m.label} ${formatNumber(m.total)}`);
+  const range = series.length > 0 ? `, ${series[0].label} to ${series[series.length - 1].label}` : '';
+  const summary = `${metric.label} per month${range}: ` + (nonZero.length > 0 ? `${nonZero.join(', ')}; other months 0.` : 'none in these months.');
+  const title = `${metric.label} per month`;
+
+  const chartSvg = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': summary, class: 'chart-svg', preserveAspectRatio: 'xMidYMid meet' });
+  chartSvg.appendChild(svg('title', {}, summary));
+  for (const fraction of [0, 0.5, 1]) {
+    const y = top + plotHeight - fraction * plotHeight;
+    chartSvg.appendChild(svg('line', { x1: left, x2: width - right, y1: y, y2: y, class: fraction === 0 ? 'axis' : 'grid' }));
+    chartSvg.appendChild(svg('text', { x: left - 6, y: y + 3.5, 'text-anchor': 'end', class: 'tick' }, formatNumber(max * fraction)));
+  }
+  series.forEach((month, index) => {
+    const x = left + index * slot + (slot - barWidth) / 2;
+    const total = isFiniteNumber(month.total) ? month.total : 0;
+    const barHeight = Math.min(plotHeight, (total / max) * plotHeight);
+    const bar = svg('rect', {
+      x: x.toFixed(2),
+      y: (top + plotHeight - barHeight).toFixed(2),
+      width: barWidth.toFixed(2),
+      // Empty months keep a sliver, so a hover still finds their title.
+      height: Math.max(barHeight, 0.5).toFixed(2),
+      class: total > 0 ? 'bar' : 'bar empty-bar',
+    });
+    bar.appendChild(svg('title', {}, `${month.label}: ${formatNumber(month.total)} ${metric.unit}`));
+    chartSvg.appendChild(bar);
+    const [monthName, year] = month.label.split(' ');
+    const cx = left + index * slot + slot / 2;
+    chartSvg.appendChild(svg('text', { x: cx.toFixed(2), y: top + plotHeight + 14, 'text-anchor': 'middle', class: 'tick' }, monthName));
+    // The year under each January, and under the first month unless a January is right beside it.
+    if (monthName === 'Jan' || (index === 0 && series[1]?.label.slice(0, 3) !== 'Jan')) {
+      chartSvg.appendChild(svg('text', { x: cx.toFixed(2), y: top + plotHeight + 27, 'text-anchor': 'middle', class: 'tick year' }, year));
+    }
+  });
+
+  return el('figure', { className: 'chart' }, [
+    el('figcaption', {}, [el('span', { className: 'chart-title', text: title }), el('span', { className: 'chart-total', text: `${formatNumber(metric.allTime)} ${metric.unit} in all` })]),
+    chartSvg,
+  ]);
+}

@@ -8,7 +8,7 @@ import matter from 'gray-matter';
 import MarkdownIt from 'markdown-it';
 import { buildSync } from 'esbuild';
 import { availableParallelism } from 'node:os';
-import type { ScanFile } from '../src/core/indexer';
+import type { ScanFile } from '../src/core/scanner';
 import { generateCorpus } from './benchCorpus';
 import type * as Core from './benchCore';
 
@@ -71,7 +71,7 @@ function bundle(entry: string, name: string): string {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle is built just above, at run time
-const { AnalysisPool, DraftIndex, readDraft, scanFiles, configKey, DEFAULT_CONFIG } = require(bundle('scripts/benchCore.ts', 'benchCore.js')) as typeof Core;
+const { AnalysisPool, DraftStore, readDraft, scanFiles, configKey, DEFAULT_CONFIG } = require(bundle('scripts/benchCore.ts', 'benchCore.js')) as typeof Core;
 
 /** The same pool size rule the extension uses: leave a core for the editor, use at least one worker. */
 export const POOL_SIZE = Math.max(1, Math.min(4, availableParallelism()));
@@ -96,7 +96,7 @@ async function measure(files: number): Promise<Record<string, number>> {
   const baseline: number[] = [];
   let cacheText = '';
   let drafts = 0;
-  let lastIndex = new DraftIndex();
+  let lastIndex = new DraftStore();
 
   const md = new MarkdownIt();
   for (let run = 0; run < runs; run++) {
@@ -110,7 +110,7 @@ async function measure(files: number): Promise<Record<string, number>> {
 
     // Cold: read every file of the list, list them, then analyse them. Nothing is cached.
     // Like the raw read, it starts from the list of files; the walk is measured on its own.
-    const index = new DraftIndex();
+    const index = new DraftStore();
     const found = walkAndStat(dir);
     t = performance.now();
     let listedAt = 0;
@@ -120,7 +120,7 @@ async function measure(files: number): Promise<Record<string, number>> {
 
     // The same scan with analysis on this thread, for comparison.
     t = performance.now();
-    await scanFiles(new DraftIndex(), found, host, scanOptions);
+    await scanFiles(new DraftStore(), found, host, scanOptions);
     coldIndexOneThread.push(performance.now() - t);
     drafts = index.drafts().length;
     cacheText = JSON.stringify(index.toCache(key));
@@ -129,7 +129,7 @@ async function measure(files: number): Promise<Record<string, number>> {
 
     // Warm: load the cache from disk, walk and stat every file, re-read nothing that is unchanged.
     t = performance.now();
-    const warmIndex = new DraftIndex();
+    const warmIndex = new DraftStore();
     warmIndex.loadCache(JSON.parse(fs.readFileSync(path.join(dir, '.cache.json'), 'utf8')), key);
     const report = await scanFiles(warmIndex, walkAndStat(dir), host, scanOptions);
     warm.push(performance.now() - t);

@@ -1,7 +1,7 @@
 // What the benchmark measures, bundled by esbuild the way the extension ships it: running the
 // TypeScript sources through a loader adds per-function overhead the bundle does not have.
 export { AnalysisPool } from '../src/core/analysis/pool';
-export { DraftIndex } from '../src/core/draftIndex';
+export { DraftStore } from '../src/core/draftStore';
 export { readDraft } from '../src/core/draft';
-export { scanFiles } from '../src/core/indexer';
+export { scanFiles } from '../src/core/scanner';
 export { configKey, DEFAULT_CONFIG } from '../src/core/kinds';

@@ -17,7 +17,7 @@ import { today } from './views/presentation';
 import { closeDashboard } from './views/dashboardPanel';
 import { createImpactView, ImpactTreeProvider } from './views/impactTree';
 import { createUpcomingView, UpcomingTreeProvider } from './views/upcomingTree';
-import { WorkspaceIndex } from './services/workspaceIndex';
+import { WorkspaceDrafts } from './services/workspaceDrafts';
 
 export type { DevRelDeskApi, DraftInfo } from './api';
 
@@ -30,7 +30,7 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   push(log);
 
   const settings = new SettingsWatcher();
-  const workspace = new WorkspaceIndex(context.workspaceState, vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath);
+  const workspace = new WorkspaceDrafts(context.workspaceState, vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath);
   const draftsProvider = new DraftsTreeProvider(workspace);
   const upcomingProvider = new UpcomingTreeProvider(workspace);
   push(settings, workspace, draftsProvider, upcomingProvider);

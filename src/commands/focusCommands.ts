@@ -5,9 +5,9 @@ import { relativeDay } from '../core/schedule';
 import { daysBetween } from '../core/dates';
 import { log } from '../util/logger';
 import { today } from '../views/presentation';
-import type { WorkspaceIndex } from '../services/workspaceIndex';
+import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 
-export function currentFocus(workspace: WorkspaceIndex): FocusState {
+export function currentFocus(workspace: WorkspaceDrafts): FocusState {
   const settings = workspace.currentSettings;
   return focusState(workspace.drafts(), workspace.config.kinds, {
     maxActive: settings.focusMaxActive,
@@ -23,7 +23,7 @@ export function currentFocus(workspace: WorkspaceIndex): FocusState {
  * keybinding, another extension, a test), nothing blocks: the change goes ahead and the
  * warning is shown and logged.
  */
-export async function confirmFocus(workspace: WorkspaceIndex, change: FocusChange, interactive: boolean): Promise<boolean> {
+export async function confirmFocus(workspace: WorkspaceDrafts, change: FocusChange, interactive: boolean): Promise<boolean> {
   const check = wouldExceedFocus(workspace.drafts(), workspace.config.kinds, change, workspace.currentSettings.focusMaxActive);
   if (!check.exceeds || !check.message) return true;
   const message = `${check.message} Quality over quantity: park one, or start anyway.`;
@@ -48,7 +48,7 @@ function openFocusSettings(): Thenable<unknown> {
 }
 
 /** Lets the person choose an active draft to move back to its first status; least urgent first. */
-export async function pickAndPark(workspace: WorkspaceIndex, except?: string): Promise<string | undefined> {
+export async function pickAndPark(workspace: WorkspaceDrafts, except?: string): Promise<string | undefined> {
   const now = today();
   const candidates = parkCandidates(workspace.drafts(), workspace.config.kinds, now).filter((c) => c.draft.uri !== except);
   if (candidates.length === 0) {
@@ -70,7 +70,7 @@ export async function pickAndPark(workspace: WorkspaceIndex, except?: string): P
 }
 
 /** The Focus quick pick: what is active, what is due soon, and a way to park. */
-export async function showFocus(workspace: WorkspaceIndex): Promise<void> {
+export async function showFocus(workspace: WorkspaceDrafts): Promise<void> {
   const state = currentFocus(workspace);
   const now = today();
   type Entry = vscode.QuickPickItem & { uri?: string; park?: boolean };

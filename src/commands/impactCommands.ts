@@ -5,15 +5,15 @@ import { editFrontMatterWith } from '../services/draftEdits';
 import { log, UserError } from '../util/logger';
 import { today } from '../views/presentation';
 import type { ImpactTreeProvider } from '../views/impactTree';
-import type { WorkspaceIndex } from '../services/workspaceIndex';
+import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 import { resolveTarget } from './trackingCommands';
 
 export interface ImpactContext {
-  workspace: WorkspaceIndex;
+  workspace: WorkspaceDrafts;
   impact: ImpactTreeProvider;
 }
 
-export function configuredMetrics(workspace: WorkspaceIndex): Readonly<Record<string, MetricDefinition>> {
+export function configuredMetrics(workspace: WorkspaceDrafts): Readonly<Record<string, MetricDefinition>> {
   return resolveMetrics(workspace.currentSettings.impactMetrics).metrics;
 }
 

@@ -34,12 +34,12 @@ import { confirmFocus } from './focusCommands';
 import { UserError } from '../util/logger';
 import { TEMPLATES_FOLDER, type TemplateStore } from '../services/templateStore';
 import { kindIcon, today } from '../views/presentation';
-import type { WorkspaceIndex } from '../services/workspaceIndex';
+import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 import type { CommandEntry } from './commandTable';
 import { resolveTarget } from './trackingCommands';
 
 export interface ScaffoldContext {
-  workspace: WorkspaceIndex;
+  workspace: WorkspaceDrafts;
   templates: TemplateStore;
   log: vscode.LogOutputChannel;
 }

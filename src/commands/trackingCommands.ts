@@ -11,10 +11,10 @@ import { confirmFocus, pickAndPark } from './focusCommands';
 import { UserError } from '../util/logger';
 import { today } from '../views/presentation';
 import type { DraftsTreeProvider } from '../views/draftsTree';
-import type { WorkspaceIndex } from '../services/workspaceIndex';
+import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 
 export interface TrackingContext {
-  workspace: WorkspaceIndex;
+  workspace: WorkspaceDrafts;
   drafts: DraftsTreeProvider;
   state: vscode.Memento;
   log: vscode.LogOutputChannel;

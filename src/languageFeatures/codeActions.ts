@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import { normaliseDateText } from '../core/dates';
 import { rankBySimilarity } from '../core/similarity';
-import type { WorkspaceIndex } from '../services/workspaceIndex';
+import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
 /** Quick fixes for the problems whose fix is clear: pick a valid value, or write a date the standard way. */
 export class DraftCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
 
-  constructor(private readonly workspace: WorkspaceIndex) {}
+  constructor(private readonly workspace: WorkspaceDrafts) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const draft = this.workspace.get(document.uri);

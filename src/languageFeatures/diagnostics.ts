@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Problem } from '../core/types';
 import { Disposable } from '../util/disposable';
-import type { WorkspaceIndex } from '../services/workspaceIndex';
+import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 
 export const DIAGNOSTIC_SOURCE = 'DevRel Desk';
 
@@ -9,7 +9,7 @@ export const DIAGNOSTIC_SOURCE = 'DevRel Desk';
 export class DraftDiagnostics extends Disposable {
   private readonly collection = this.register(vscode.languages.createDiagnosticCollection('devrel'));
 
-  constructor(private readonly workspace: WorkspaceIndex) {
+  constructor(private readonly workspace: WorkspaceDrafts) {
     super();
     this.register(
       workspace.onDidChange((change) => {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { setFrontMatterFields, type EditResult, type FrontMatterValue } from '../core/frontMatter/edit';
 import { UserError } from '../util/logger';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { WorkspaceDrafts } from './workspaceDrafts';
 
 /**
  * Writes front-matter fields through a WorkspaceEdit, so the change is undoable and works on
@@ -9,12 +9,12 @@ import type { WorkspaceIndex } from './workspaceIndex';
  * A file that was saved before is saved again, so editing from the tree doesn't leave
  * hidden unsaved documents behind; an editor with unsaved work stays unsaved.
  */
-export async function editFrontMatter(workspace: WorkspaceIndex, uri: vscode.Uri, fields: Record<string, FrontMatterValue | undefined>): Promise<void> {
+export async function editFrontMatter(workspace: WorkspaceDrafts, uri: vscode.Uri, fields: Record<string, FrontMatterValue | undefined>): Promise<void> {
   await editFrontMatterWith(workspace, uri, (text) => setFrontMatterFields(text, fields));
 }
 
 /** The same, for any core edit function, e.g. appending an impact entry. */
-export async function editFrontMatterWith(workspace: WorkspaceIndex, uri: vscode.Uri, edit: (text: string) => EditResult): Promise<void> {
+export async function editFrontMatterWith(workspace: WorkspaceDrafts, uri: vscode.Uri, edit: (text: string) => EditResult): Promise<void> {
   const document = await vscode.workspace.openTextDocument(uri);
   const wasDirty = document.isDirty;
   const result = edit(document.getText());

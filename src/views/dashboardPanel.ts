@@ -4,13 +4,13 @@ import { Commands } from '../constants';
 import { buildDashboardModel, checkDashboardRequest } from '../core/dashboardModel';
 import type { MetricDefinition } from '../core/impact';
 import { Disposable } from '../util/disposable';
-import type { WorkspaceIndex } from '../services/workspaceIndex';
+import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 import type { HostToPage } from '../webview/dashboard/protocol';
 import { today } from './presentation';
 
 export interface DashboardDeps {
   extensionUri: vscode.Uri;
-  workspace: WorkspaceIndex;
+  workspace: WorkspaceDrafts;
   metrics(): Readonly<Record<string, MetricDefinition>>;
   focus(): { maxActive: number | null; maxDeadlinesPer14Days: number | null };
   log: vscode.LogOutputChannel;

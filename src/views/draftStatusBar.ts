@@ -3,13 +3,13 @@ import { Commands } from '../constants';
 import { talkMeasure } from '../core/schedule';
 import type { Draft } from '../core/types';
 import { Disposable } from '../util/disposable';
-import type { WorkspaceIndex } from '../services/workspaceIndex';
+import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 
 /** Shows the active draft's key measure: words for a post, planned minutes for a talk, tasks for a checklist. */
 export class DraftStatusBar extends Disposable {
   private readonly item = this.register(vscode.window.createStatusBarItem('devrel.draft', vscode.StatusBarAlignment.Right, 100));
 
-  constructor(private readonly workspace: WorkspaceIndex) {
+  constructor(private readonly workspace: WorkspaceDrafts) {
     super();
     this.item.name = 'DevRel Desk: Active Draft';
     this.item.command = Commands.showDraftActions;

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import type { GroupBy } from '../services/settings';
 import { ContextKeys, Views } from '../constants';
-import type { IndexChange } from '../core/draftIndex';
+import type { DraftChange } from '../core/draftStore';
 import { isFinished } from '../core/kinds';
 import { compareDrafts } from '../core/schedule';
 import type { Draft } from '../core/types';
 import { Disposable } from '../util/disposable';
-import type { WorkspaceIndex } from '../services/workspaceIndex';
+import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 import { draftTooltip, draftTreeItem, kindIcon, pluralKindLabel, statusGroupIcon, statusLabel, today } from './presentation';
 
 export interface GroupNode {
@@ -36,7 +36,7 @@ export class DraftsTreeProvider extends Disposable implements vscode.TreeDataPro
   private hideFinished: boolean;
   private tag: string | undefined;
 
-  constructor(private readonly workspace: WorkspaceIndex) {
+  constructor(private readonly workspace: WorkspaceDrafts) {
     super();
     this.groupBy = workspace.currentSettings.groupBy;
     this.hideFinished = workspace.currentSettings.hideFinished;
@@ -142,7 +142,7 @@ export class DraftsTreeProvider extends Disposable implements vscode.TreeDataPro
     return this.workspace.get(uri) ? this.draftNode(uri) : undefined;
   }
 
-  private onIndexChange(change: IndexChange): void {
+  private onIndexChange(change: DraftChange): void {
     void vscode.commands.executeCommand('setContext', ContextKeys.hasDrafts, this.workspace.drafts().length > 0);
     // During a scan whole batches arrive at once; one full refresh is cheaper than diffing them.
     if (change.changed.length + change.removed.length > 50) {

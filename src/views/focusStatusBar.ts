@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import { currentFocus } from '../commands/focusCommands';
 import { Commands } from '../constants';
-import type { WorkspaceIndex } from '../services/workspaceIndex';
+import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 import { Disposable } from '../util/disposable';
 
 /** `Focus 2/3` across the workspace, warning when over the limit or when deadlines crowd. */
 export class FocusStatusBar extends Disposable {
   private readonly item = this.register(vscode.window.createStatusBarItem('devrel.focus', vscode.StatusBarAlignment.Left, 10));
 
-  constructor(private readonly workspace: WorkspaceIndex) {
+  constructor(private readonly workspace: WorkspaceDrafts) {
     super();
     this.item.name = 'DevRel Desk: Focus';
     this.item.command = Commands.showFocus;

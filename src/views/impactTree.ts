@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { Commands, Views } from '../constants';
 import { aggregateImpact, topDrafts, type ImpactSummary, type MetricDefinition } from '../core/impact';
 import { Disposable } from '../util/disposable';
-import type { WorkspaceIndex } from '../services/workspaceIndex';
+import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 import { kindIcon, pluralKindLabel, today } from './presentation';
 
 export type ImpactNode =
@@ -27,7 +27,7 @@ export class ImpactTreeProvider extends Disposable implements vscode.TreeDataPro
   private chosenMetric: string;
 
   constructor(
-    private readonly workspace: WorkspaceIndex,
+    private readonly workspace: WorkspaceDrafts,
     private readonly state: vscode.Memento,
     private readonly readMetrics: () => Readonly<Record<string, MetricDefinition>>,
   ) {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { Views } from '../constants';
 import { relativeDay, upcoming, UPCOMING_GROUP_LABELS, urgentCount, type UpcomingGroup, type UpcomingItem } from '../core/schedule';
 import { Disposable } from '../util/disposable';
-import type { WorkspaceIndex } from '../services/workspaceIndex';
+import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 import { draftTooltip, draftTreeItem, today } from './presentation';
 
 export type UpcomingNode = { type: 'group'; group: UpcomingGroup } | { type: 'item'; item: UpcomingItem };
@@ -23,7 +23,7 @@ export class UpcomingTreeProvider extends Disposable implements vscode.TreeDataP
   private view: vscode.TreeView<UpcomingNode> | undefined;
   private computedFor = '';
 
-  constructor(private readonly workspace: WorkspaceIndex) {
+  constructor(private readonly workspace: WorkspaceDrafts) {
     super();
     this.register(workspace.onDidChange(() => this.refresh()));
     // The calendar moves even when no file does: recheck each hour for a new day.

@@ -5,8 +5,8 @@ import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import { analyzeJobs, type AnalysisJob } from '../../src/core/analysis/analysis';
 import { AnalysisPool } from '../../src/core/analysis/pool';
-import { DraftIndex } from '../../src/core/draftIndex';
-import { scanFiles, type ScanFile } from '../../src/core/indexer';
+import { DraftStore } from '../../src/core/draftStore';
+import { scanFiles, type ScanFile } from '../../src/core/scanner';
 import { makeConfig, uriOf, utf8 } from './helpers';
 
 const jobs: AnalysisJob[] = [
@@ -53,7 +53,7 @@ describe('AnalysisPool', function () {
     const config = makeConfig();
     const files: ScanFile[] = ['a.md', 'b.md'].map((name) => ({ uri: uriOf(name), relativePath: name, size: 1, mtimeMs: 1 }));
     const text = '---\nkind: blog\ntitle: Post\n---\nThree little words.\n';
-    const index = new DraftIndex();
+    const index = new DraftStore();
     const report = await scanFiles(index, files, { readFile: () => utf8(text) }, { config, analyzer: () => Promise.reject(new Error('no workers')), yieldBetweenBatches: false });
     assert.equal(report.analyzerFailures, 1);
     assert.deepEqual(index.drafts().map((d) => d.analysis?.words), [3, 3]);
@@ -65,7 +65,7 @@ describe('AnalysisPool', function () {
       const config = makeConfig();
       const files: ScanFile[] = Array.from({ length: 30 }, (_, i) => ({ uri: uriOf(`t${i}.md`), relativePath: `t${i}.md`, size: 1, mtimeMs: 1 }));
       const text = '---\nkind: talk\ntitle: Talk\nduration: 10\n---\n## Intro (5 min)\n## Demo (8 min)\n';
-      const index = new DraftIndex();
+      const index = new DraftStore();
       let listedBeforeAnalysed = false;
       const report = await scanFiles(index, files, { readFile: () => utf8(text) }, {
         config,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseDraft, readDraft, type ReadOptions } from '../../src/core/draft';
-import type { ScanFile, ScanHost } from '../../src/core/indexer';
+import type { ScanFile, ScanHost } from '../../src/core/scanner';
 import { DEFAULT_CONFIG } from '../../src/core/kinds';
 import type { CoreConfig, Draft, Problem, ProblemCode, ReadResult, Skipped } from '../../src/core/types';
 

@@ -839,7 +839,7 @@ export function analyzeMarkdown(body: string, options: AnalysisOptions): DraftAn
   return analysis;
 }
 
-/** One body to analyse, as the indexer hands it to this thread or a worker. */
+/** One body to analyse, as the scanner hands it to this thread or a worker. */
 export interface AnalysisJob {
   body: string;
   bodyStartLine: number;

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { AnalysisRequest, AnalysisResponse } from './worker';
 import type { AnalysisJob } from './analysis';
-import type { Analyzer } from '../indexer';
+import type { Analyzer } from '../scanner';
 import type { DraftAnalysis } from '../types';
 
 interface Waiting {
@@ -23,7 +23,7 @@ export class AnalysisPool {
 
   constructor(private readonly workerScript: string, private readonly size: number) {}
 
-  /** The pool as the indexer's analyzer. */
+  /** The pool as the scanner's analyzer. */
   readonly analyze: Analyzer = (jobs: AnalysisJob[], options): Promise<DraftAnalysis[]> => {
     if (this.disposed) return Promise.reject(new Error('The analysis pool is closed.'));
     return new Promise((resolve, reject) => {
@@ -74,7 +74,7 @@ export class AnalysisPool {
     return worker;
   }
 
-  /** A crashed worker fails only its own batch; the indexer analyses that batch itself. */
+  /** A crashed worker fails only its own batch; the scanner analyses that batch itself. */
   private fail(worker: Worker, error: Error): void {
     for (const [id, entry] of this.inFlight) {
       if (entry.worker === worker) {

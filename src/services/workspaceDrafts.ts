@@ -5,9 +5,9 @@ import { DEFAULT_EXCLUDES, readSettings, toCoreConfig, type DevRelSettings } fro
 import { ContextKeys } from '../constants';
 import { parseDraft, readDraft, isMarkdownPath } from '../core/draft';
 import { AnalysisPool } from '../core/analysis/pool';
-import { DraftIndex, type IndexCache, type IndexChange } from '../core/draftIndex';
+import { DraftStore, type DraftCache, type DraftChange } from '../core/draftStore';
 import { compileGlobs } from '../core/glob';
-import { scanFiles, type ScanFile, type ScanHost } from '../core/indexer';
+import { scanFiles, type ScanFile, type ScanHost } from '../core/scanner';
 import { configKey, type KindOverride } from '../core/kinds';
 import { detectSiteGenerator, generatorProfile, type SiteGenerator } from '../core/siteGenerator';
 import type { CoreConfig, Draft, FolderKindMapping } from '../core/types';
@@ -37,9 +37,9 @@ export interface ScanStats {
  * Keeps the core's index in step with the workspace: an initial scan after activation,
  * a file watcher, unsaved edits, and a cache in workspace storage for quick restarts.
  */
-export class WorkspaceIndex extends Disposable {
-  readonly index = new DraftIndex();
-  private readonly changeEmitter = this.register(new vscode.EventEmitter<IndexChange>());
+export class WorkspaceDrafts extends Disposable {
+  readonly index = new DraftStore();
+  private readonly changeEmitter = this.register(new vscode.EventEmitter<DraftChange>());
   /** Fires after the index changed; carries the URIs so views can refresh narrowly. */
   readonly onDidChange = this.changeEmitter.event;
   private coreConfig: CoreConfig;
@@ -431,8 +431,8 @@ export class WorkspaceIndex extends Disposable {
     try {
       const manifest = this.storage.get<{ version: number; configKey: string; chunks: number }>(CACHE_MANIFEST_KEY);
       if (!manifest) return 0;
-      const entries: IndexCache['entries'] = [];
-      for (let i = 0; i < manifest.chunks; i++) entries.push(...(this.storage.get<IndexCache['entries']>(CACHE_CHUNK_KEY + i) ?? []));
+      const entries: DraftCache['entries'] = [];
+      for (let i = 0; i < manifest.chunks; i++) entries.push(...(this.storage.get<DraftCache['entries']>(CACHE_CHUNK_KEY + i) ?? []));
       const result = this.index.loadCache({ version: manifest.version, configKey: manifest.configKey, entries }, configKey(this.coreConfig));
       if (result.reason) log().info(`Index cache not used: ${result.reason}.`);
       return result.loaded;
@@ -467,7 +467,7 @@ export class WorkspaceIndex extends Disposable {
    * Views redraw on every event, so bursts are merged: a scan delivers hundreds of batches,
    * and redrawing thousands of rows for each made a large first scan several times slower.
    */
-  private queueChange(change: IndexChange): void {
+  private queueChange(change: DraftChange): void {
     for (const uri of change.changed) {
       this.queuedRemoved.delete(uri);
       this.queuedChanged.add(uri);

@@ -2,7 +2,7 @@ import { analyzeJobs, type AnalysisJob, type AnalysisOptions } from './analysis/
 
 export type { AnalysisJob } from './analysis/analysis';
 import { applyAnalysis, bodyOf, isMarkdownPath, parseDraft } from './draft';
-import type { DraftIndex, FileStamp, IndexUpdate } from './draftIndex';
+import type { DraftStore, FileStamp, DraftUpdate } from './draftStore';
 import { decodeDraftBytes } from './text';
 import type { CoreConfig, Draft, DraftAnalysis, Skipped } from './types';
 
@@ -52,7 +52,7 @@ export interface ScanReport {
  * front matter so views can show every draft quickly, then the analysis pass counts words,
  * tasks and talk timing. Files whose size and mtime match the index are not read again.
  */
-export async function scanFiles(index: DraftIndex, files: readonly ScanFile[], host: ScanHost, options: ScanOptions): Promise<ScanReport> {
+export async function scanFiles(index: DraftStore, files: readonly ScanFile[], host: ScanHost, options: ScanOptions): Promise<ScanReport> {
   const { config } = options;
   const batchSize = options.batchSize ?? 250;
   const report: ScanReport = { total: files.length, reused: 0, read: 0, removed: 0, skipped: [], failed: [], analyzerFailures: 0, cancelled: false };
@@ -83,7 +83,7 @@ export async function scanFiles(index: DraftIndex, files: readonly ScanFile[], h
     if (options.isCancelled?.()) return { ...report, cancelled: true };
     const batch = stale.slice(start, start + batchSize);
     const contents = await readBatch(batch, host);
-    const updates: IndexUpdate[] = [];
+    const updates: DraftUpdate[] = [];
     const listed: Pending[] = [];
     batch.forEach((file, i) => {
       const content = contents[i];

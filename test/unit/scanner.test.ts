@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { DraftIndex, type IndexChange } from '../../src/core/draftIndex';
-import { scanFiles, type ScanOptions } from '../../src/core/indexer';
+import { DraftStore, type DraftChange } from '../../src/core/draftStore';
+import { scanFiles, type ScanOptions } from '../../src/core/scanner';
 import { configKey } from '../../src/core/kinds';
 import type { CoreConfig, Draft } from '../../src/core/types';
 import { FakeHost, makeConfig, uriOf, yamlDoc } from './helpers';
@@ -22,7 +22,7 @@ function options(config: CoreConfig, extra: Partial<ScanOptions> = {}): ScanOpti
   return { config, yieldBetweenBatches: false, ...extra };
 }
 
-function byTitle(index: DraftIndex): Record<string, Draft> {
+function byTitle(index: DraftStore): Record<string, Draft> {
   return Object.fromEntries(index.drafts().map((d) => [d.title, d]));
 }
 
@@ -31,7 +31,7 @@ describe('scanFiles', () => {
 
   it('cold: reads every markdown file, lists drafts, records skipped files', async () => {
     const host = workspace();
-    const index = new DraftIndex();
+    const index = new DraftStore();
     const report = await scanFiles(index, host.list(), host, options(config));
     assert.equal(host.reads.length, MARKDOWN_FILES);
     assert.ok(!host.reads.includes(uriOf('assets/logo.png')), 'non-markdown files are not read');
@@ -56,7 +56,7 @@ describe('scanFiles', () => {
 
   it('runs the analysis pass on every draft after listing them', async () => {
     const host = workspace();
-    const index = new DraftIndex();
+    const index = new DraftStore();
     let listed: Draft[] = [];
     const order: string[] = [];
     index.onDidChange(() => order.push('change'));
@@ -81,11 +81,11 @@ describe('scanFiles', () => {
 
   it('warm with unchanged stamps reads nothing', async () => {
     const host = workspace();
-    const index = new DraftIndex();
+    const index = new DraftStore();
     await scanFiles(index, host.list(), host, options(config));
     const before = JSON.stringify(index.toCache('k'));
     host.resetReads();
-    const events: IndexChange[] = [];
+    const events: DraftChange[] = [];
     index.onDidChange((e) => events.push(e));
     let listedCalled = false;
     const report = await scanFiles(index, host.list(), host, { ...options(config), onListed: () => (listedCalled = true) });
@@ -100,12 +100,12 @@ describe('scanFiles', () => {
 
   it('warm from a JSON round-tripped cache reads nothing and gives the same drafts', async () => {
     const host = workspace();
-    const first = new DraftIndex();
+    const first = new DraftStore();
     await scanFiles(first, host.list(), host, options(config));
     const stored = JSON.parse(JSON.stringify(first.toCache(configKey(config))));
     host.resetReads();
 
-    const second = new DraftIndex();
+    const second = new DraftStore();
     assert.deepEqual(second.loadCache(stored, configKey(config)), { loaded: MARKDOWN_FILES });
     const report = await scanFiles(second, host.list(), host, options(config));
     assert.deepEqual(host.reads, []);
@@ -115,7 +115,7 @@ describe('scanFiles', () => {
 
   it('re-reads only a file whose mtime or size changed', async () => {
     const host = workspace();
-    const index = new DraftIndex();
+    const index = new DraftStore();
     await scanFiles(index, host.list(), host, options(config));
 
     host.resetReads();
@@ -136,12 +136,12 @@ describe('scanFiles', () => {
 
   it('removes files that are gone', async () => {
     const host = workspace();
-    const index = new DraftIndex();
+    const index = new DraftStore();
     await scanFiles(index, host.list(), host, options(config));
     host.delete('drafts/talk.md');
     host.delete('notes/readme.md');
     host.resetReads();
-    const events: IndexChange[] = [];
+    const events: DraftChange[] = [];
     index.onDidChange((e) => events.push(e));
     const report = await scanFiles(index, host.list(), host, options(config));
     assert.equal(report.removed, 2);
@@ -153,7 +153,7 @@ describe('scanFiles', () => {
 
   it('ignores a cache from other settings or another version, says why, and reads everything', async () => {
     const host = workspace();
-    const first = new DraftIndex();
+    const first = new DraftStore();
     await scanFiles(first, host.list(), host, options(config));
     const cache = JSON.parse(JSON.stringify(first.toCache(configKey(config))));
     const otherConfig = makeConfig({ abstractMaxChars: 500 });
@@ -163,7 +163,7 @@ describe('scanFiles', () => {
       [{ ...cache, version: cache.version + 1 }, configKey(config), `cache version ${cache.version + 1} is not ${cache.version}`],
     ] as const) {
       host.resetReads();
-      const index = new DraftIndex();
+      const index = new DraftStore();
       assert.deepEqual(index.loadCache(stored, key), { loaded: 0, reason });
       const report = await scanFiles(index, host.list(), host, options(config));
       assert.equal(host.reads.length, MARKDOWN_FILES);
@@ -173,11 +173,11 @@ describe('scanFiles', () => {
 
   it('a changed setting shows up once the cache is ignored', async () => {
     const host = new FakeHost().write('talks/t.md', yamlDoc(['kind: talk', `abstract: ${'a'.repeat(600)}`]));
-    const first = new DraftIndex();
+    const first = new DraftStore();
     await scanFiles(first, host.list(), host, options(config));
     assert.deepEqual(first.drafts()[0].problems, []);
     const strict = makeConfig({ abstractMaxChars: 500 });
-    const second = new DraftIndex();
+    const second = new DraftStore();
     second.loadCache(first.toCache(configKey(config)), configKey(strict));
     await scanFiles(second, host.list(), host, options(strict));
     assert.deepEqual(second.drafts()[0].problems.map((p) => p.code), ['abstract-too-long']);
@@ -189,7 +189,7 @@ describe('scanFiles', () => {
       host.async = mode === 'async';
       host.throwOn.add(uriOf('drafts/talk.md'));
       host.rejectOn.add(uriOf('content/posts/old.md'));
-      const index = new DraftIndex();
+      const index = new DraftStore();
       const report = await scanFiles(index, host.list(), host, options(config));
       assert.deepEqual(report.failed.map((f) => f.uri).sort(), [uriOf('content/posts/old.md'), uriOf('drafts/talk.md')], mode);
       assert.match(report.failed.find((f) => f.uri === uriOf('drafts/talk.md'))?.message ?? '', /EACCES/);
@@ -211,13 +211,13 @@ describe('scanFiles', () => {
 
   it('turns a non-Error rejection into a message', async () => {
     const host = new FakeHost().write('drafts/a.md', yamlDoc(['kind: blog']));
-    const report = await scanFiles(new DraftIndex(), host.list(), { readFile: () => Promise.reject('disk on fire') }, options(config));
+    const report = await scanFiles(new DraftStore(), host.list(), { readFile: () => Promise.reject('disk on fire') }, options(config));
     assert.deepEqual(report.failed, [{ uri: uriOf('drafts/a.md'), message: 'disk on fire' }]);
   });
 
   it('keeps the last good entry of a file that fails to read on a later scan', async () => {
     const host = workspace();
-    const index = new DraftIndex();
+    const index = new DraftStore();
     await scanFiles(index, host.list(), host, options(config));
     host.touch('drafts/talk.md', 5000);
     host.throwOn.add(uriOf('drafts/talk.md'));
@@ -231,8 +231,8 @@ describe('scanFiles', () => {
     const host = new FakeHost();
     for (let i = 0; i < 5; i++) host.write(`drafts/d${i}.md`, yamlDoc(['kind: blog', `title: D${i}`]));
     host.async = true;
-    const index = new DraftIndex();
-    const events: IndexChange[] = [];
+    const index = new DraftStore();
+    const events: DraftChange[] = [];
     index.onDidChange((e) => events.push(e));
     const progress: [number, number][] = [];
     const report = await scanFiles(index, host.list(), host, { config, batchSize: 2, onProgress: (done, total) => progress.push([done, total]) });
@@ -248,7 +248,7 @@ describe('scanFiles', () => {
 
   it('stops when cancelled before reading anything', async () => {
     const host = workspace();
-    const index = new DraftIndex();
+    const index = new DraftStore();
     const report = await scanFiles(index, host.list(), host, { ...options(config), isCancelled: () => true });
     assert.equal(report.cancelled, true);
     assert.deepEqual(host.reads, []);
@@ -257,7 +257,7 @@ describe('scanFiles', () => {
 
   it('after a scan cancelled between passes, the next scan analyses what was only listed', async () => {
     const host = workspace();
-    const index = new DraftIndex();
+    const index = new DraftStore();
     let listed = false;
     const report = await scanFiles(index, host.list(), host, { ...options(config), onListed: () => (listed = true), isCancelled: () => listed });
     assert.equal(report.cancelled, true);
@@ -274,14 +274,14 @@ describe('scanFiles', () => {
 
   it('skips files over the size limit from config', async () => {
     const host = new FakeHost().write('drafts/big.md', yamlDoc(['kind: blog'], 'x'.repeat(2000))).write('drafts/small.md', yamlDoc(['kind: blog']));
-    const index = new DraftIndex();
+    const index = new DraftStore();
     const report = await scanFiles(index, host.list(), host, options(makeConfig({ maxFileBytes: 1000 })));
     assert.deepEqual(report.skipped.map((s) => [s.uri, s.reason]), [[uriOf('drafts/big.md'), 'too-large']]);
     assert.equal(index.drafts().length, 1);
   });
 
   it('handles an empty workspace', async () => {
-    const index = new DraftIndex();
+    const index = new DraftStore();
     let listed = 0;
     const report = await scanFiles(index, [], new FakeHost(), { ...options(config), onListed: () => listed++ });
     assert.deepEqual(report, { total: 0, reused: 0, read: 0, removed: 0, skipped: [], failed: [], analyzerFailures: 0, cancelled: false });

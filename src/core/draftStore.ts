@@ -6,7 +6,7 @@ export interface FileStamp {
   mtimeMs: number;
 }
 
-export interface IndexChange {
+export interface DraftChange {
   changed: string[];
   removed: string[];
 }
@@ -32,31 +32,31 @@ interface Entry {
 export const CACHE_VERSION = 4;
 
 /** A serialisable snapshot, checked against the files' size and mtime on the next start. */
-export interface IndexCache {
+export interface DraftCache {
   version: number;
   configKey: string;
   /** Each result is encoded positionally by `encodeResult`, and carries its URI. */
   entries: [size: number, mtimeMs: number, result: EncodedResult][];
 }
 
-export interface IndexUpdate {
+export interface DraftUpdate {
   uri: string;
   result: ReadResult;
   stamp: FileStamp;
 }
 
 /** Every file the scanner has looked at, keyed by URI string: drafts and the files it skipped. */
-export class DraftIndex {
+export class DraftStore {
   private readonly entries = new Map<string, Entry>();
-  private readonly listeners = new Set<(change: IndexChange) => void>();
+  private readonly listeners = new Set<(change: DraftChange) => void>();
 
-  onDidChange(listener: (change: IndexChange) => void): Disposable {
+  onDidChange(listener: (change: DraftChange) => void): Disposable {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
   }
 
   /** Applies many updates and removals with a single change event. */
-  apply(updates: readonly IndexUpdate[], removals: readonly string[] = []): void {
+  apply(updates: readonly DraftUpdate[], removals: readonly string[] = []): void {
     const changed: string[] = [];
     const removed: string[] = [];
     for (const update of updates) {
@@ -139,8 +139,8 @@ export class DraftIndex {
     this.apply([], [...this.entries.keys()]);
   }
 
-  toCache(configKey: string): IndexCache {
-    const entries: IndexCache['entries'] = [];
+  toCache(configKey: string): DraftCache {
+    const entries: DraftCache['entries'] = [];
     for (const entry of this.entries.values()) entries.push([entry.stamp.size, entry.stamp.mtimeMs, encodeResult(entry.result)]);
     return { version: CACHE_VERSION, configKey, entries };
   }
@@ -153,7 +153,7 @@ export class DraftIndex {
     if (!isCache(cache)) return { loaded: 0, reason: 'not a DevRel Desk cache' };
     if (cache.version !== CACHE_VERSION) return { loaded: 0, reason: `cache version ${cache.version} is not ${CACHE_VERSION}` };
     if (cache.configKey !== configKey) return { loaded: 0, reason: 'settings changed since the cache was written' };
-    const updates: IndexUpdate[] = [];
+    const updates: DraftUpdate[] = [];
     for (const [size, mtimeMs, encoded] of cache.entries) {
       const result = decodeResult(encoded);
       // A stored cache can be corrupt; trusting half of it would hide drafts until they change.
@@ -164,7 +164,7 @@ export class DraftIndex {
     return { loaded: updates.length };
   }
 
-  private fire(change: IndexChange): void {
+  private fire(change: DraftChange): void {
     for (const listener of [...this.listeners]) listener(change);
   }
 }
@@ -173,8 +173,8 @@ function uriOf(result: ReadResult): string {
   return 'draft' in result ? result.draft.uri : result.skipped.uri;
 }
 
-function isCache(value: unknown): value is IndexCache {
+function isCache(value: unknown): value is DraftCache {
   if (typeof value !== 'object' || value === null) return false;
-  const cache = value as Partial<IndexCache>;
+  const cache = value as Partial<DraftCache>;
   return typeof cache.version === 'number' && typeof cache.configKey === 'string' && Array.isArray(cache.entries) && cache.entries.every(Array.isArray);
 }

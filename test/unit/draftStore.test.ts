@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CACHE_VERSION, DraftIndex, type IndexCache, type IndexChange } from '../../src/core/draftIndex';
+import { CACHE_VERSION, DraftStore, type DraftCache, type DraftChange } from '../../src/core/draftStore';
 import type { Draft, DraftDate, ReadResult } from '../../src/core/types';
 import { uriOf } from './helpers';
 
@@ -24,7 +24,7 @@ function due(date: string, field = 'due'): DraftDate {
   return { field, label: 'Due', date, deadline: true };
 }
 
-function add(index: DraftIndex, draft: Draft, size = 10, mtimeMs = 1): void {
+function add(index: DraftStore, draft: Draft, size = 10, mtimeMs = 1): void {
   index.update(draft.uri, { draft }, { size, mtimeMs });
 }
 
@@ -32,8 +32,8 @@ function skippedResult(relativePath: string): ReadResult {
   return { skipped: { uri: uriOf(relativePath), reason: 'not-a-draft', message: 'Not a draft.' } };
 }
 
-function record(index: DraftIndex): IndexChange[] {
-  const events: IndexChange[] = [];
+function record(index: DraftStore): DraftChange[] {
+  const events: DraftChange[] = [];
   index.onDidChange((change) => events.push(change));
   return events;
 }
@@ -42,10 +42,10 @@ function titles(drafts: Draft[]): string[] {
   return drafts.map((d) => d.title).sort();
 }
 
-describe('DraftIndex', () => {
+describe('DraftStore', () => {
   describe('update, get and remove', () => {
     it('stores drafts and skipped files by uri', () => {
-      const index = new DraftIndex();
+      const index = new DraftStore();
       const draft = makeDraft('drafts/a.md');
       add(index, draft);
       index.update(uriOf('notes/n.md'), skippedResult('notes/n.md'), { size: 3, mtimeMs: 1 });
@@ -64,7 +64,7 @@ describe('DraftIndex', () => {
     });
 
     it('replaces an entry on update, including a draft that becomes skipped', () => {
-      const index = new DraftIndex();
+      const index = new DraftStore();
       add(index, makeDraft('a.md', { title: 'Old' }));
       add(index, makeDraft('a.md', { title: 'New' }));
       assert.equal(index.get(uriOf('a.md'))?.title, 'New');
@@ -75,7 +75,7 @@ describe('DraftIndex', () => {
     });
 
     it('removes by uri and says whether there was anything to remove', () => {
-      const index = new DraftIndex();
+      const index = new DraftStore();
       add(index, makeDraft('a.md'));
       assert.equal(index.remove(uriOf('a.md')), true);
       assert.equal(index.has(uriOf('a.md')), false);
@@ -83,7 +83,7 @@ describe('DraftIndex', () => {
     });
 
     it('knows whether an entry matches a file’s size and mtime', () => {
-      const index = new DraftIndex();
+      const index = new DraftStore();
       add(index, makeDraft('a.md'), 100, 5000);
       assert.equal(index.isCurrent(uriOf('a.md'), { size: 100, mtimeMs: 5000 }), true);
       assert.equal(index.isCurrent(uriOf('a.md'), { size: 101, mtimeMs: 5000 }), false);
@@ -92,7 +92,7 @@ describe('DraftIndex', () => {
     });
 
     it('clears everything', () => {
-      const index = new DraftIndex();
+      const index = new DraftStore();
       add(index, makeDraft('a.md'));
       add(index, makeDraft('b.md'));
       const events = record(index);
@@ -104,8 +104,8 @@ describe('DraftIndex', () => {
   });
 
   describe('query', () => {
-    function populated(): DraftIndex {
-      const index = new DraftIndex();
+    function populated(): DraftStore {
+      const index = new DraftStore();
       add(index, makeDraft('b1.md', { title: 'b1', kind: 'blog', status: 'drafting', dates: [due('2026-03-01')] }));
       add(index, makeDraft('b2.md', { title: 'b2', kind: 'blog', status: 'published', dates: [due('2026-01-10', 'publish_date')] }));
       add(index, makeDraft('b3.md', { title: 'b3', kind: 'blog', status: 'review' }));
@@ -150,7 +150,7 @@ describe('DraftIndex', () => {
 
   describe('change events', () => {
     it('fires one event per apply with what changed and what was removed', () => {
-      const index = new DraftIndex();
+      const index = new DraftStore();
       add(index, makeDraft('old.md'));
       const events = record(index);
       const a = makeDraft('a.md');
@@ -166,7 +166,7 @@ describe('DraftIndex', () => {
     });
 
     it('fires for update and remove, and not when nothing changed', () => {
-      const index = new DraftIndex();
+      const index = new DraftStore();
       const events = record(index);
       add(index, makeDraft('a.md'));
       index.remove(uriOf('missing.md'));
@@ -179,7 +179,7 @@ describe('DraftIndex', () => {
     });
 
     it('stops calling a listener once disposed, even from inside an event', () => {
-      const index = new DraftIndex();
+      const index = new DraftStore();
       let calls = 0;
       const subscription = index.onDidChange(() => {
         calls++;
@@ -193,7 +193,7 @@ describe('DraftIndex', () => {
     });
 
     it('lets a listener read the index as it is after the change', () => {
-      const index = new DraftIndex();
+      const index = new DraftStore();
       let seen: string[] = [];
       index.onDidChange(() => (seen = index.uris()));
       add(index, makeDraft('a.md'));
@@ -202,8 +202,8 @@ describe('DraftIndex', () => {
   });
 
   describe('removeUnder', () => {
-    function tree(): DraftIndex {
-      const index = new DraftIndex();
+    function tree(): DraftStore {
+      const index = new DraftStore();
       for (const path of ['content/posts/a.md', 'content/posts/2024/b.md', 'content/posts-old/c.md', 'content/d.md']) add(index, makeDraft(path));
       index.update(uriOf('content/posts/skip.md'), skippedResult('content/posts/skip.md'), { size: 1, mtimeMs: 1 });
       return index;
@@ -231,8 +231,8 @@ describe('DraftIndex', () => {
   });
 
   describe('cache', () => {
-    function cached(): { index: DraftIndex; cache: IndexCache } {
-      const index = new DraftIndex();
+    function cached(): { index: DraftStore; cache: DraftCache } {
+      const index = new DraftStore();
       add(index, makeDraft('a.md', { title: 'A', dates: [due('2026-03-07')], fields: { event: 'X' }, duration: 30 }), 120, 1700000000123.5);
       index.update(uriOf('n.md'), skippedResult('n.md'), { size: 7, mtimeMs: 42 });
       return { index, cache: index.toCache('key-1') };
@@ -253,7 +253,7 @@ describe('DraftIndex', () => {
 
     it('round-trips through JSON into a new index with one event', () => {
       const { index, cache } = cached();
-      const restored = new DraftIndex();
+      const restored = new DraftStore();
       const events = record(restored);
       assert.deepEqual(restored.loadCache(JSON.parse(JSON.stringify(cache)), 'key-1'), { loaded: 2 });
       assert.equal(events.length, 1);
@@ -269,7 +269,7 @@ describe('DraftIndex', () => {
 
     it('ignores a cache written under other settings', () => {
       const { cache } = cached();
-      const index = new DraftIndex();
+      const index = new DraftStore();
       const events = record(index);
       assert.deepEqual(index.loadCache(cache, 'key-2'), { loaded: 0, reason: 'settings changed since the cache was written' });
       assert.deepEqual(index.uris(), []);
@@ -278,7 +278,7 @@ describe('DraftIndex', () => {
 
     it('ignores a cache from another version', () => {
       const { cache } = cached();
-      const index = new DraftIndex();
+      const index = new DraftStore();
       assert.deepEqual(index.loadCache({ ...cache, version: CACHE_VERSION + 1 }, 'key-1'), {
         loaded: 0,
         reason: `cache version ${CACHE_VERSION + 1} is not ${CACHE_VERSION}`,
@@ -287,7 +287,7 @@ describe('DraftIndex', () => {
     });
 
     it('ignores things that are not a cache', () => {
-      const index = new DraftIndex();
+      const index = new DraftStore();
       for (const value of [undefined, null, 'cache', 42, [], {}, { version: 1, configKey: 'key-1' }, { version: '1', configKey: 'key-1', entries: [] }]) {
         assert.deepEqual(index.loadCache(value, 'key-1'), { loaded: 0, reason: 'not a DevRel Desk cache' }, JSON.stringify(value));
       }
@@ -309,7 +309,7 @@ describe('DraftIndex', () => {
         [1, 1, { skipped: { uri: 42 } }],
       ];
       for (const bad of corruptions) {
-        const index = new DraftIndex();
+        const index = new DraftStore();
         const result = index.loadCache({ ...cache, entries: [...cache.entries, bad] }, 'key-1');
         assert.equal(result.loaded, 0, JSON.stringify(bad));
         assert.ok(result.reason);
@@ -318,9 +318,9 @@ describe('DraftIndex', () => {
     });
 
     it('loads an empty cache', () => {
-      const index = new DraftIndex();
+      const index = new DraftStore();
       const events = record(index);
-      assert.deepEqual(index.loadCache(new DraftIndex().toCache('k'), 'k'), { loaded: 0 });
+      assert.deepEqual(index.loadCache(new DraftStore().toCache('k'), 'k'), { loaded: 0 });
       assert.equal(events.length, 0);
     });
   });

@@ -18,6 +18,7 @@ import { closeDashboard } from './views/dashboardPanel';
 import { createImpactView, ImpactTreeProvider } from './views/impactTree';
 import { createUpcomingView, UpcomingTreeProvider } from './views/upcomingTree';
 import { WorkspaceDrafts } from './services/workspaceDrafts';
+import { errorMessage } from './core/util/result';
 
 export type { DevRelDeskApi, DraftInfo } from './api';
 
@@ -113,7 +114,7 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
       .ready()
       .then(
         () => workspace.setTemplateKinds(templates.kindOverrides()),
-        (error: unknown) => log.warn(`Workspace templates could not be read: ${error instanceof Error ? error.message : String(error)}`),
+        (error: unknown) => log.warn(`Workspace templates could not be read: ${errorMessage(error)}`),
       )
       .then(() => workspace.start());
   }, 0);

@@ -7,6 +7,7 @@ import { today } from '../views/presentation';
 import type { ImpactTreeProvider } from '../views/impactTree';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 import { resolveTarget } from './trackingCommands';
+import { hasOwn } from '../core/util/objects';
 
 export interface ImpactContext {
   workspace: WorkspaceDrafts;
@@ -95,6 +96,6 @@ export async function chooseImpactMetric(ctx: ImpactContext, metric?: unknown): 
     if (!picked) return;
     chosen = picked.id;
   }
-  if (!Object.prototype.hasOwnProperty.call(metrics, chosen)) throw new UserError(`"${chosen}" is not a metric. Use one of: ${Object.keys(metrics).join(', ')}.`);
+  if (!hasOwn(metrics, chosen)) throw new UserError(`"${chosen}" is not a metric. Use one of: ${Object.keys(metrics).join(', ')}.`);
   await ctx.impact.setTopMetric(chosen);
 }

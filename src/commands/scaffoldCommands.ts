@@ -37,6 +37,7 @@ import { kindIcon, today } from '../views/presentation';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 import type { CommandEntry } from './commandTable';
 import { resolveTarget } from './trackingCommands';
+import { errorMessage } from '../core/util/result';
 
 export interface ScaffoldContext {
   workspace: WorkspaceDrafts;
@@ -475,7 +476,7 @@ function describeFileError(error: unknown): string {
         return 'the file system is not available (read-only or disconnected).';
     }
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return /EACCES|EPERM|EROFS|read-only/i.test(message) ? `the folder is read-only or you do not have permission to write there (${message}).` : message;
 }
 

@@ -22,6 +22,8 @@ import type {
   PipelineColumn,
   PipelineKind,
 } from '../webview/dashboard/protocol';
+import { hasOwn } from './util/objects';
+import { compareText, humanise, SHORT_MONTH_NAMES } from './util/strings';
 
 /** Eight weeks: far enough ahead to see the next CFP and event, near enough to fit on one screen. */
 export const CALENDAR_WEEKS = 8;
@@ -35,7 +37,6 @@ export interface DashboardOptions {
   focus: { maxActive: number | null; maxDeadlinesPer14Days: number | null };
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 export function buildDashboardModel(
@@ -229,7 +230,7 @@ function calendarItem(item: UpcomingItem, kinds: Readonly<Record<string, KindDef
 
 /** `Nov 23 – Nov 29`, with a year only when it isn't today's, once: fixed English, like the charts. */
 function weekLabel(start: string, end: string, today: string): string {
-  const day = (date: string): string => `${MONTHS[Number(date.slice(5, 7)) - 1]} ${Number(date.slice(8, 10))}`;
+  const day = (date: string): string => `${SHORT_MONTH_NAMES[Number(date.slice(5, 7)) - 1]} ${Number(date.slice(8, 10))}`;
   const year = (date: string): string => (date.slice(0, 4) === today.slice(0, 4) ? '' : `, ${date.slice(0, 4)}`);
   const startYear = start.slice(0, 4) === end.slice(0, 4) ? '' : year(start);
   return `${day(start)}${startYear} – ${day(end)}${year(end)}`;
@@ -237,7 +238,7 @@ function weekLabel(start: string, end: string, today: string): string {
 
 function dayLabel(date: string): string {
   const weekday = WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()];
-  return `${weekday} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${Number(date.slice(8, 10))}`;
+  return `${weekday} ${SHORT_MONTH_NAMES[Number(date.slice(5, 7)) - 1]} ${Number(date.slice(8, 10))}`;
 }
 
 function formatCount(value: number): string {
@@ -270,11 +271,6 @@ function buildImpact(drafts: readonly Draft[], kinds: Readonly<Record<string, Ki
   };
 }
 
-function humanise(id: string): string {
-  const words = id.replace(/-+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Messages from the webview
 
@@ -303,12 +299,4 @@ export function checkDashboardRequest(
   if (!kind) return { ok: false, reason: `setStatus: "${draft.kind}" is not a known kind` };
   if (!kind.statuses.includes(status)) return { ok: false, reason: `setStatus: "${status}" is not a status of ${kind.label.toLowerCase()}s` };
   return { ok: true, request: { type, uri, status } };
-}
-
-function hasOwn(record: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(record, key);
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

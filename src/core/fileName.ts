@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { isWindowsReservedName } from './slug';
+import { errorMessage } from './util/result';
 
 export interface FileNameVariables {
   /** `YYYY-MM-DD` */
@@ -116,7 +117,7 @@ export async function resolveNewFilePath(
     try {
       taken = await exists(candidate);
     } catch (error) {
-      return { ok: false, problem: `Could not check whether ${candidate} exists: ${describe(error)}` };
+      return { ok: false, problem: `Could not check whether ${candidate} exists: ${errorMessage(error)}` };
     }
     if (!taken) {
       return { ok: true, path: candidate };
@@ -159,8 +160,4 @@ function isInside(folder: string, candidate: string): boolean {
   }
   const relative = path.posix.relative(folder, normalised);
   return relative !== '' && relative !== '..' && !relative.startsWith('../') && !path.posix.isAbsolute(relative) && !relative.includes('/');
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

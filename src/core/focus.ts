@@ -5,6 +5,7 @@ import { addDays, daysBetween } from './dates';
 import { isActive, isFinished } from './kinds';
 import { nextDate } from './schedule';
 import type { Draft, DraftDate, KindDefinition } from './types';
+import { getOwn } from './util/objects';
 
 export const DEFAULT_MAX_ACTIVE = 3;
 export const DEFAULT_MAX_DEADLINES_PER_14_DAYS = 4;
@@ -110,7 +111,7 @@ export function focusDeadlines(drafts: readonly Draft[], kinds: Readonly<Record<
 
 /** An own kind only: a draft of kind `constructor` must not find Object's. */
 function kindOf(kinds: Readonly<Record<string, KindDefinition>>, id: string): KindDefinition | undefined {
-  return Object.prototype.hasOwnProperty.call(kinds, id) ? kinds[id] : undefined;
+  return getOwn(kinds, id);
 }
 
 function canonicalField(kind: KindDefinition | undefined, field: string): string {

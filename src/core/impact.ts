@@ -4,6 +4,8 @@
 
 import { formatDate, parseDateValue } from './dates';
 import type { Draft, ImpactEntry, KindDefinition } from './types';
+import { hasOwn } from './util/objects';
+import { compareText, humanise, SHORT_MONTH_NAMES } from './util/strings';
 
 export interface MetricDefinition {
   id: string;
@@ -102,11 +104,6 @@ export function resolveMetrics(overrides: Record<string, MetricOverride> | undef
     metrics[id] = { id, label, unit, icon, description };
   }
   return { metrics, problems };
-}
-
-function humanise(id: string): string {
-  const words = id.replace(/-+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 export function normaliseMetricId(metric: string): string {
@@ -372,10 +369,6 @@ export function aggregateImpact(
   };
 }
 
-function hasOwn(record: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(record, key);
-}
-
 function add(totals: Map<string, number>, metric: string, value: number): void {
   totals.set(metric, (totals.get(metric) ?? 0) + value);
 }
@@ -411,10 +404,6 @@ export function topDrafts(drafts: readonly Draft[], metric: string, n = 5): Draf
   return ranked.slice(0, limit);
 }
 
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 export interface MonthTotal {
   /** `YYYY-MM` */
   month: string;
@@ -423,7 +412,6 @@ export interface MonthTotal {
   total: number;
 }
 
-const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** A hundred years of bars is already more than any chart shows. */
 const MAX_MONTHS = 1200;
 
@@ -441,7 +429,7 @@ export function monthlySeries(drafts: readonly Draft[], metric: string, today: s
   for (let index = startIndex; index <= endIndex; index++) {
     const year = Math.floor(index / 12);
     const month = (index % 12) + 1;
-    series.push({ month: formatDate(year, month, 1).slice(0, 7), label: `${MONTH_NAMES[month - 1]} ${year}`, total: 0 });
+    series.push({ month: formatDate(year, month, 1).slice(0, 7), label: `${SHORT_MONTH_NAMES[month - 1]} ${year}`, total: 0 });
   }
   for (const draft of drafts) {
     for (const entry of draft.impact ?? []) {

@@ -1,4 +1,5 @@
 import type { CoreConfig, DateFieldDefinition, KindDefinition } from './types';
+import { humanise } from './util/strings';
 
 const due: DateFieldDefinition = { field: 'due', label: 'Due', deadline: true };
 const eventDate: DateFieldDefinition = { field: 'event_date', label: 'Event', deadline: true };
@@ -123,11 +124,6 @@ function cleanList(value: unknown): string[] | undefined {
   if (!Array.isArray(value)) return undefined;
   const items = value.filter((v): v is string => typeof v === 'string' && v.trim().length > 0).map((v) => v.trim());
   return [...new Set(items)];
-}
-
-function humanise(id: string): string {
-  const words = id.replace(/[_-]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 export function isFinished(kind: KindDefinition | undefined, status: string): boolean {

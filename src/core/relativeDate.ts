@@ -1,3 +1,5 @@
+import { MONTH_NAMES } from './util/strings';
+
 /**
  * Result of reading what a person typed into a date prompt.
  * `skipped` means the box was left empty on purpose: the field stays unset.
@@ -6,14 +8,9 @@ export type DateInputResult =
   | { ok: true; skipped: false; date: string }
   | { ok: true; skipped: true; date: undefined }
   | { ok: false; message: string };
-
 export const DATE_INPUT_HINT = 'Use YYYY-MM-DD, today, tomorrow, yesterday, +14d, -3d, +2w or next monday';
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
 
 // Anything further away is almost certainly a typo (`+1400d` for `+14d`) rather than a plan.
 const MAX_OFFSET_DAYS = 3660;

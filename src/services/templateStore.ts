@@ -4,6 +4,7 @@ import { kindOverridesFromTemplates, readTemplateKindInfo, withoutKindInfoProble
 import { builtinTemplates, parseTemplate, type Template } from '../core/templates/templates';
 import { Disposable } from '../util/disposable';
 import { log } from '../util/logger';
+import { errorMessage } from '../core/util/result';
 
 export const TEMPLATES_FOLDER = '.devrel/templates';
 
@@ -154,7 +155,7 @@ export class TemplateStore extends Disposable {
       } catch (error) {
         // Deleted between listing and reading: the watcher reloads again.
         if ((error instanceof vscode.FileSystemError && error.code === 'FileNotFound') || /ENOENT/.test(String(error))) continue;
-        problems.set(source, `could not be read: ${error instanceof Error ? error.message : String(error)}`);
+        problems.set(source, `could not be read: ${errorMessage(error)}`);
       }
     }
     for (const [source, message] of problems) {

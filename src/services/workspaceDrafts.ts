@@ -13,6 +13,7 @@ import { detectSiteGenerator, generatorProfile, type SiteGenerator } from '../co
 import type { CoreConfig, Draft, FolderKindMapping } from '../core/types';
 import { Disposable } from '../util/disposable';
 import { log } from '../util/logger';
+import { errorDetail, errorMessage } from '../core/util/result';
 
 const MARKDOWN_GLOB = '**/*.{md,markdown,mdx,MD}';
 const CACHE_MANIFEST_KEY = 'devrel.index.manifest';
@@ -169,7 +170,7 @@ export class WorkspaceDrafts extends Disposable {
       if (restored > 0) log().info(`Restored ${restored} entries from the index cache.`);
       await this.scanAll(true);
     } catch (error) {
-      log().error(`The first scan failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      log().error(`The first scan failed: ${errorDetail(error)}`);
     } finally {
       this.resolveFirstScan();
     }
@@ -276,7 +277,7 @@ export class WorkspaceDrafts extends Disposable {
       try {
         entries = fs.readdirSync(relativeDir ? `${root}/${relativeDir}` : root, { withFileTypes: true });
       } catch (error) {
-        log().warn(`Could not list ${relativeDir || folder.name}: ${error instanceof Error ? error.message : String(error)}`);
+        log().warn(`Could not list ${relativeDir || folder.name}: ${errorMessage(error)}`);
         continue;
       }
       for (const entry of entries) {
@@ -360,7 +361,7 @@ export class WorkspaceDrafts extends Disposable {
       this.index.update(key, result, { size: stat.size, mtimeMs: stat.mtime });
       this.scheduleSave();
     } catch (error) {
-      log().warn(`Could not read ${key}: ${error instanceof Error ? error.message : String(error)}`);
+      log().warn(`Could not read ${key}: ${errorMessage(error)}`);
     }
   }
 
@@ -411,7 +412,7 @@ export class WorkspaceDrafts extends Disposable {
         this.generators.set(folder.uri.toString(), generator);
         if (generator !== 'none') log().info(`${folder.name}: detected ${generator}.`);
       } catch (error) {
-        log().warn(`Could not look for a site generator in ${folder.name}: ${error instanceof Error ? error.message : String(error)}`);
+        log().warn(`Could not look for a site generator in ${folder.name}: ${errorMessage(error)}`);
       }
     }
   }
@@ -437,7 +438,7 @@ export class WorkspaceDrafts extends Disposable {
       if (result.reason) log().info(`Index cache not used: ${result.reason}.`);
       return result.loaded;
     } catch (error) {
-      log().warn(`The index cache could not be read and will be rebuilt: ${error instanceof Error ? error.message : String(error)}`);
+      log().warn(`The index cache could not be read and will be rebuilt: ${errorMessage(error)}`);
       return 0;
     }
   }
@@ -459,7 +460,7 @@ export class WorkspaceDrafts extends Disposable {
       for (let i = chunks; i < previous; i++) await this.storage.update(CACHE_CHUNK_KEY + i, undefined);
       await this.storage.update(CACHE_MANIFEST_KEY, { version: cache.version, configKey: cache.configKey, chunks });
     } catch (error) {
-      log().warn(`The index cache could not be saved: ${error instanceof Error ? error.message : String(error)}`);
+      log().warn(`The index cache could not be saved: ${errorMessage(error)}`);
     }
   }
 

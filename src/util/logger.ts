@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { OUTPUT_CHANNEL } from '../constants';
+import { errorDetail, errorMessage } from '../core/util/result';
 
 let channel: vscode.LogOutputChannel | undefined;
 
@@ -18,9 +19,9 @@ export function log(): Pick<vscode.LogOutputChannel, 'info' | 'warn' | 'error' |
  * message that says what failed and offers the log.
  */
 export async function reportError(action: string, error: unknown): Promise<void> {
-  const detail = error instanceof Error ? error.stack ?? error.message : String(error);
+  const detail = errorDetail(error);
   log().error(`${action} failed: ${detail}`);
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = errorMessage(error);
   const choice = await vscode.window.showErrorMessage(`DevRel Desk: ${action} failed. ${reason}`, 'Show Log');
   if (choice === 'Show Log') channel?.show();
 }

@@ -1,6 +1,7 @@
 // Worker-thread entry: analyses batches of draft bodies off the main thread.
 import { parentPort } from 'node:worker_threads';
 import { analyzeJobs, type AnalysisJob } from './analysis';
+import { errorDetail } from '../util/result';
 
 export interface AnalysisRequest {
   id: number;
@@ -15,7 +16,7 @@ parentPort?.on('message', (request: AnalysisRequest) => {
   try {
     response = { id: request.id, results: analyzeJobs(request.jobs, { wordsPerMinute: request.wordsPerMinute }) };
   } catch (error) {
-    response = { id: request.id, error: error instanceof Error ? error.stack ?? error.message : String(error) };
+    response = { id: request.id, error: errorDetail(error) };
   }
   parentPort?.postMessage(response);
 });

@@ -5,6 +5,8 @@ import { isValidCalendarDate } from '../dates';
 import { locateFrontMatter } from './parse';
 import type { FrontMatterBlock } from './parse';
 import { appendTomlFrontMatterListItem, setTomlFrontMatterFields } from './tomlEdit';
+import { errorMessage } from '../util/result';
+import { getOwn, hasOwn, setOwn } from '../util/objects';
 
 // Edits work on the source text, not on a re-serialised document: `yaml`'s `toString()`
 // re-indents sequences, re-spaces flow collections and joins multi-line scalars, so only the
@@ -234,7 +236,7 @@ function openFrontMatter(text: string): Opened {
   } catch (error) {
     return {
       ok: false,
-      message: `The front matter can't be read (${firstLine(error instanceof Error ? error.message : String(error))}), so DevRel Desk won't change it. Fix the front matter, then try again.`,
+      message: `The front matter can't be read (${firstLine(errorMessage(error))}), so DevRel Desk won't change it. Fix the front matter, then try again.`,
     };
   }
 
@@ -734,16 +736,7 @@ function sameData(a: unknown, b: unknown): boolean {
   if (aKeys.length !== bKeys.length) return false;
   const bRecord = b as Record<string, unknown>;
   const aRecord = a as Record<string, unknown>;
-  return aKeys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && sameData(aRecord[key], bRecord[key]));
-}
-
-/** Plain assignment would treat a `__proto__` field as the prototype. */
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
-function getOwn(source: Record<string, unknown>, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(source, key) ? source[key] : undefined;
+  return aKeys.every((key) => hasOwn(b, key) && sameData(aRecord[key], bRecord[key]));
 }
 
 function keyNameAt(doc: Document.Parsed, offset: number): string | undefined {

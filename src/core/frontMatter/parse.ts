@@ -3,6 +3,8 @@ import { parseDocument } from 'yaml';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { LineMap } from '../text';
 import type { Problem, Range } from '../types';
+import { errorMessage } from '../util/result';
+import { escapeRegExp } from '../util/strings';
 
 export type FrontMatterFormat = 'yaml' | 'toml';
 
@@ -135,7 +137,7 @@ function parseYamlPrecisely(text: string, content: string, block: FrontMatterBlo
     problems.push({
       code: 'yaml-syntax',
       severity: 'error',
-      message: `Front matter could not be read: ${firstLine(error instanceof Error ? error.message : String(error))}`,
+      message: `Front matter could not be read: ${firstLine(errorMessage(error))}`,
       range: rangeOf(map, block.contentStart, block.contentStart),
     });
     return { data: {}, problems };
@@ -203,7 +205,7 @@ export function unclosedProblem(text: string, location: { format: FrontMatterFor
  */
 export function findFieldValueRange(text: string, block: FrontMatterBlock, field: string, lines?: LineMap): Range | undefined {
   const content = text.slice(block.contentStart, block.contentEnd);
-  const escaped = field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(field);
   const separator = block.format === 'toml' ? '=' : ':';
   const pattern = new RegExp(`^(["']?)${escaped}\\1[ \\t]*${separator}[ \\t]*([^\\r\\n]*)`, 'm');
   const match = pattern.exec(content);

@@ -10,6 +10,7 @@ import { setFrontMatterFields, type FrontMatterValue } from '../frontMatter/edit
 import { readTomlTemplateFrontMatter } from './tomlTemplate';
 import type { SiteGeneratorProfile } from '../siteGenerator';
 import { templatePromptVariables, VARIABLE_PROMPTS, type Template } from './templates';
+import { hasOwn, isPlainObject } from '../util/objects';
 
 /** What a command was asked to create, after checking the argument object. */
 export interface NewDraftRequest {
@@ -432,7 +433,7 @@ export function kindOverridesFromTemplates(
 ): Record<string, { label?: string; statuses?: string[] }> {
   const result: Record<string, { label?: string; statuses?: string[] }> = {};
   for (const template of templates) {
-    if (Object.prototype.hasOwnProperty.call(result, template.kind) || !/^[a-z0-9][a-z0-9-]*$/.test(template.kind)) continue;
+    if (hasOwn(result, template.kind) || !/^[a-z0-9][a-z0-9-]*$/.test(template.kind)) continue;
     if (builtinKinds.includes(template.kind)) {
       if (template.statuses) result[template.kind] = { statuses: [...template.statuses] };
       continue;
@@ -443,12 +444,6 @@ export function kindOverridesFromTemplates(
 }
 
 // ---------------------------------------------------------------------------------------------
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
-}
 
 function describeValue(value: unknown): string {
   if (value === null) return 'null';

@@ -29,6 +29,8 @@ import {
   tomlTemplateFromDraft,
 } from './tomlTemplate';
 import type { TomlTextSpan } from '../frontMatter/tomlScan';
+import { getOwn, hasOwn } from '../util/objects';
+import { escapeRegExp, humanise } from '../util/strings';
 
 export interface Template {
   kind: string;
@@ -238,7 +240,7 @@ export function parseTemplate(text: string, source: string): ParsedTemplate {
 
   const template: Template = {
     kind,
-    name: block.name?.trim() || defaultName(kind),
+    name: block.name?.trim() || humanise(kind),
     source,
     builtin: false,
     text: templateText,
@@ -415,7 +417,7 @@ export function renderTemplate(template: Pick<Template, 'text'>, variables: Reco
   }
 
   for (const marker of markers) {
-    if (marker.type === 'variable' && !Object.prototype.hasOwnProperty.call(variables, marker.name) && !unknown.includes(marker.name)) {
+    if (marker.type === 'variable' && !hasOwn(variables, marker.name) && !unknown.includes(marker.name)) {
       unknown.push(marker.name);
     }
   }
@@ -881,7 +883,7 @@ function markerPiece(marker: Marker, variables: Record<string, string>): Piece {
   switch (marker.type) {
     case 'variable': {
       // Own properties only: `{{constructor}}` must not reach Object.prototype.
-      const value = Object.prototype.hasOwnProperty.call(variables, marker.name) ? variables[marker.name] : undefined;
+      const value = getOwn(variables, marker.name);
       return { type: 'text', text: value ?? marker.raw };
     }
     case 'tab':
@@ -1166,13 +1168,4 @@ function escapeSnippet(text: string): string {
 function kindFromSource(source: string): string {
   const base = source.split(/[\\/]/).pop() ?? '';
   return base.replace(/\.(md|markdown|mdx)$/i, '').toLowerCase();
-}
-
-function defaultName(kind: string): string {
-  const words = kind.replace(/[-_]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

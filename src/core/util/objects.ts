@@ -1,0 +1,24 @@
+// Records built from names written in files: a field or kind called `__proto__` or `constructor`
+// must be data like any other, never reach Object.prototype.
+
+/** Whether `key` is the record's own property, not one it inherits. */
+export function hasOwn(record: object, key: PropertyKey): boolean {
+  return Object.prototype.hasOwnProperty.call(record, key);
+}
+
+/** `record[key]` when it is the record's own property. */
+export function getOwn<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** Plain assignment would treat a `__proto__` key as the prototype. */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** An object literal (or one made with `Object.create(null)`), not an array, class instance or null. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}

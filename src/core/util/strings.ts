@@ -1,0 +1,39 @@
+// Small text helpers several core modules need.
+
+/** `trip-report` or `prs_merged` → `Trip report`, `Prs merged`: a label for an id nobody labelled. */
+export function humanise(id: string): string {
+  const words = id.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * Orders by UTF-16 code units, the same on every machine, unlike `localeCompare`: for tie-breaks
+ * that must not shuffle a list between refreshes.
+ */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** `text` as a regular expression that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Month names in English, January first: labels must not depend on the machine's locale. */
+export const MONTH_NAMES: readonly string[] = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** `Jan` to `Dec`. */
+export const SHORT_MONTH_NAMES: readonly string[] = MONTH_NAMES.map((name) => name.slice(0, 3));

@@ -196,7 +196,7 @@ async function createDraft(ctx: ScaffoldContext, request: NewDraftRequest, targe
     kind,
     title,
   });
-  if (!name.ok) throw new UserError(`${name.problem} (from ${placement.value.patternSource})`);
+  if (!name.ok) throw new UserError(`${name.message} (from ${placement.value.patternSource})`);
 
   await checkFolder(workspaceFolder, folder);
   const fileUri = await newFileUri(workspaceFolder, folder, name.fileName);
@@ -369,7 +369,7 @@ function weekday(isoDate: string): string {
 async function newFileUri(workspaceFolder: vscode.WorkspaceFolder, folder: string, fileName: string): Promise<vscode.Uri> {
   const toUri = (relative: string): vscode.Uri => (relative === '' ? workspaceFolder.uri : vscode.Uri.joinPath(workspaceFolder.uri, ...relative.split('/')));
   const resolved = await resolveNewFilePath(folder, fileName, (candidate) => exists(toUri(candidate)));
-  if (!resolved.ok) throw new UserError(resolved.problem);
+  if (!resolved.ok) throw new UserError(resolved.message);
   const uri = toUri(resolved.path);
   const inside = pathInside(toUri(folder).path, uri.path);
   if (inside === undefined || inside === '' || inside.includes('/')) {

@@ -1,10 +1,12 @@
 // Calendar dates are handled as `YYYY-MM-DD` strings: a deadline is a day, not an instant,
 // and strings never drift across time zones.
 
+import type { Result } from './util/result';
+
 const DAY_MS = 86_400_000;
 const DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$)/;
 
-export type DateParse = { ok: true; date: string } | { ok: false; message: string };
+export type DateParse = Result<{ date: string }>;
 
 export function isValidCalendarDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;

@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { isWindowsReservedName } from './slug';
 import { errorMessage } from './util/result';
+import { type Result } from './util/result';
 
 export interface FileNameVariables {
   /** `YYYY-MM-DD` */
@@ -12,8 +13,8 @@ export interface FileNameVariables {
   title: string;
 }
 
-export type FileNameResult = { ok: true; fileName: string } | { ok: false; problem: string };
-export type NewFilePathResult = { ok: true; path: string } | { ok: false; problem: string };
+export type FileNameResult = Result<{ fileName: string }>;
+export type NewFilePathResult = Result<{ path: string }>;
 
 export const DEFAULT_FILE_NAME_PATTERN = '{date}-{slug}.md';
 
@@ -33,12 +34,12 @@ const MAX_CLASH_ATTEMPTS = 999;
 export function expandFileNamePattern(pattern: string, vars: FileNameVariables): FileNameResult {
   const trimmed = (typeof pattern === 'string' ? pattern : '').trim();
   if (trimmed === '') {
-    return { ok: false, problem: 'The file name pattern is empty; use something like {date}-{slug}.md.' };
+    return { ok: false, message: 'The file name pattern is empty; use something like {date}-{slug}.md.' };
   }
   if (/[/\\]/.test(trimmed) || trimmed.includes('..')) {
     return {
       ok: false,
-      problem: `The file name pattern "${trimmed}" may not contain /, \\ or ..; set the folder separately.`,
+      message: `The file name pattern "${trimmed}" may not contain /, \\ or ..; set the folder separately.`,
     };
   }
 
@@ -63,7 +64,7 @@ export function expandFileNamePattern(pattern: string, vars: FileNameVariables):
   if (unknown.length > 0) {
     return {
       ok: false,
-      problem: `Unknown placeholder ${unknown.join(', ')} in the file name pattern; use {date}, {slug}, {year}, {month}, {day}, {kind} or {title}.`,
+      message: `Unknown placeholder ${unknown.join(', ')} in the file name pattern; use {date}, {slug}, {year}, {month}, {day}, {kind} or {title}.`,
     };
   }
 
@@ -73,16 +74,16 @@ export function expandFileNamePattern(pattern: string, vars: FileNameVariables):
   }
   const stem = fileName.replace(MARKDOWN_EXTENSION, '');
   if (stem.replace(/[-. ]/g, '') === '') {
-    return { ok: false, problem: `The file name pattern "${trimmed}" gives an empty name for this draft.` };
+    return { ok: false, message: `The file name pattern "${trimmed}" gives an empty name for this draft.` };
   }
   if (fileName.includes('..') || fileName.startsWith('.')) {
-    return { ok: false, problem: `The file name "${fileName}" would be hidden or climb folders; change the pattern.` };
+    return { ok: false, message: `The file name "${fileName}" would be hidden or climb folders; change the pattern.` };
   }
   if (isWindowsReservedName(fileName)) {
-    return { ok: false, problem: `"${fileName}" is a reserved name on Windows; change the pattern or the title.` };
+    return { ok: false, message: `"${fileName}" is a reserved name on Windows; change the pattern or the title.` };
   }
   if (new TextEncoder().encode(fileName).length > MAX_FILE_NAME_BYTES) {
-    return { ok: false, problem: `The file name is longer than ${MAX_FILE_NAME_BYTES} bytes; shorten the pattern or the title.` };
+    return { ok: false, message: `The file name is longer than ${MAX_FILE_NAME_BYTES} bytes; shorten the pattern or the title.` };
   }
   return { ok: true, fileName };
 }
@@ -99,10 +100,10 @@ export async function resolveNewFilePath(
 ): Promise<NewFilePathResult> {
   const base = normaliseFolder(folder);
   if (base === undefined) {
-    return { ok: false, problem: `The folder "${folder}" climbs out of the workspace.` };
+    return { ok: false, message: `The folder "${folder}" climbs out of the workspace.` };
   }
   if (fileName === '' || /[/\\]/.test(fileName) || fileName === '.' || fileName === '..') {
-    return { ok: false, problem: `"${fileName}" is not a plain file name.` };
+    return { ok: false, message: `"${fileName}" is not a plain file name.` };
   }
 
   const extension = path.posix.extname(fileName);
@@ -111,19 +112,19 @@ export async function resolveNewFilePath(
     const candidateName = attempt === 1 ? fileName : `${stem}-${attempt}${extension}`;
     const candidate = base === '' ? candidateName : path.posix.join(base, candidateName);
     if (!isInside(base, candidate)) {
-      return { ok: false, problem: `"${fileName}" would land outside the folder "${folder}".` };
+      return { ok: false, message: `"${fileName}" would land outside the folder "${folder}".` };
     }
     let taken: boolean;
     try {
       taken = await exists(candidate);
     } catch (error) {
-      return { ok: false, problem: `Could not check whether ${candidate} exists: ${errorMessage(error)}` };
+      return { ok: false, message: `Could not check whether ${candidate} exists: ${errorMessage(error)}` };
     }
     if (!taken) {
       return { ok: true, path: candidate };
     }
   }
-  return { ok: false, problem: `${MAX_CLASH_ATTEMPTS} files named like ${fileName} already exist in ${folder}.` };
+  return { ok: false, message: `${MAX_CLASH_ATTEMPTS} files named like ${fileName} already exist in ${folder}.` };
 }
 
 /** A title shaped for a file name: no path or shell-hostile characters, bounded length. */

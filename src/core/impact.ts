@@ -6,6 +6,7 @@ import { formatDate, parseDateValue } from './dates';
 import type { Draft, ImpactEntry, KindDefinition } from './types';
 import { hasOwn } from './util/objects';
 import { compareText, humanise, SHORT_MONTH_NAMES } from './util/strings';
+import { type Result } from './util/result';
 
 export interface MetricDefinition {
   id: string;
@@ -110,7 +111,7 @@ export function normaliseMetricId(metric: string): string {
   return metric.trim().toLowerCase();
 }
 
-export type ValueParse = { ok: true; value: number } | { ok: false; message: string };
+export type ValueParse = Result<{ value: number }>;
 
 const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
 const GROUPED_NUMBER = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
@@ -245,7 +246,7 @@ export interface NewImpactInput {
   date?: string;
 }
 
-export type NewImpactResult = { ok: true; entry: ImpactEntry; warning?: string } | { ok: false; message: string };
+export type NewImpactResult = Result<{ entry: ImpactEntry; warning?: string }>;
 
 /**
  * Checks what the Log Impact command collected, with the front matter's rules. A future

@@ -1,13 +1,11 @@
 import { MONTH_NAMES } from './util/strings';
+import { type Result } from './util/result';
 
 /**
  * Result of reading what a person typed into a date prompt.
  * `skipped` means the box was left empty on purpose: the field stays unset.
  */
-export type DateInputResult =
-  | { ok: true; skipped: false; date: string }
-  | { ok: true; skipped: true; date: undefined }
-  | { ok: false; message: string };
+export type DateInputResult = Result<{ skipped: false; date: string } | { skipped: true; date: undefined }>;
 export const DATE_INPUT_HINT = 'Use YYYY-MM-DD, today, tomorrow, yesterday, +14d, -3d, +2w or next monday';
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];

@@ -1,12 +1,11 @@
 import { isFinished } from './kinds';
 import { publishedFields, type SiteGenerator } from './siteGenerator';
 import type { Draft, KindDefinition } from './types';
+import { type Result } from './util/result';
 
 export type FieldValue = string | number | boolean;
 
-export type StatusChangePlan =
-  | { ok: true; fields: Record<string, FieldValue>; notes: string[] }
-  | { ok: false; message: string };
+export type StatusChangePlan = Result<{ fields: Record<string, FieldValue>; notes: string[] }>;
 
 /**
  * The front-matter fields to write when a draft moves to `status`. A blog post also gets the

@@ -1,7 +1,8 @@
 import { isUtf8 } from 'node:buffer';
 import type { Position, SkipReason } from './types';
+import { type Result } from './util/result';
 
-export type DecodeResult = { ok: true; text: string } | { ok: false; reason: SkipReason; message: string };
+export type DecodeResult = Result<{ text: string }, { reason: SkipReason }>;
 
 /**
  * Turns file bytes into text, refusing what is not a Markdown draft. A BOM is kept in

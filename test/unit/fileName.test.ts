@@ -19,7 +19,7 @@ function nameOf(pattern: string, overrides: Partial<FileNameVariables> = {}): st
 function problemOf(pattern: string, overrides: Partial<FileNameVariables> = {}): string {
   const result = expandFileNamePattern(pattern, { ...vars, ...overrides });
   assert.equal(result.ok, false, `${pattern} should be refused`);
-  return result.ok ? '' : result.problem;
+  return result.ok ? '' : result.message;
 }
 
 describe('expandFileNamePattern', () => {
@@ -109,7 +109,7 @@ describe('resolveNewFilePath', () => {
   it('refuses folders that climb out of the workspace', async () => {
     const result = await resolveNewFilePath('content/../../outside', 'a.md', () => false);
     assert.equal(result.ok, false);
-    assert.match(result.ok ? '' : result.problem, /climbs out/);
+    assert.match(result.ok ? '' : result.message, /climbs out/);
   });
 
   it('refuses file names that are paths', async () => {
@@ -124,7 +124,7 @@ describe('resolveNewFilePath', () => {
       throw new Error('permission denied');
     });
     assert.equal(result.ok, false);
-    assert.match(result.ok ? '' : result.problem, /permission denied/);
+    assert.match(result.ok ? '' : result.message, /permission denied/);
   });
 
   it('gives up after many clashes', async () => {

@@ -5,8 +5,8 @@ import { isValidCalendarDate } from '../dates';
 import { locateFrontMatter } from './parse';
 import type { FrontMatterBlock } from './parse';
 import { appendTomlFrontMatterListItem, setTomlFrontMatterFields } from './tomlEdit';
-import { errorMessage } from '../util/result';
 import { getOwn, hasOwn, setOwn } from '../util/objects';
+import { errorMessage, type Failure, type Result } from '../util/result';
 
 // Edits work on the source text, not on a re-serialised document: `yaml`'s `toString()`
 // re-indents sequences, re-spaces flow collections and joins multi-line scalars, so only the
@@ -19,14 +19,13 @@ export interface TextEdit {
   newText: string;
 }
 
-export type EditResult = { ok: true; text: string; edit: TextEdit } | { ok: false; message: string };
+export type EditResult = Result<{ text: string; edit: TextEdit }>;
 
 /** Front-matter data. `undefined` inside a map means "leave this key out", so optional fields can be passed as they are. */
 export type FrontMatterValue = string | number | boolean | null | FrontMatterValue[] | { [key: string]: FrontMatterValue | undefined };
 
 type LineBreak = '\n' | '\r\n';
 type QuoteType = 'QUOTE_DOUBLE' | 'QUOTE_SINGLE';
-type Failure = { ok: false; message: string };
 
 interface Layout {
   /** Spaces per nesting level in block maps. */
@@ -188,7 +187,7 @@ export function appendFrontMatterListItem(text: string, key: string, item: Front
 // ---------------------------------------------------------------------------------------------
 // Reading the front matter
 
-type Opened = { ok: true; frontMatter: YamlFrontMatter | MissingFrontMatter } | Failure;
+type Opened = Result<{ frontMatter: YamlFrontMatter | MissingFrontMatter }>;
 
 function isTomlFrontMatter(text: string): boolean {
   const location = locateFrontMatter(text);
@@ -428,7 +427,7 @@ function withComment(block: string, comment: string, lineBreak: LineBreak): stri
   return `${head} ${comment}${tail}`;
 }
 
-type Placed = { ok: true; splice: Splice } | Failure;
+type Placed = Result<{ splice: Splice }>;
 
 function appendToFlowList(fm: YamlFrontMatter, range: [number, number, number], value: FrontMatterValue): Placed {
   const content = fm.content;
@@ -616,7 +615,7 @@ function finish(
  * The last line of defence: the new file must still have closed front matter that parses to
  * exactly the expected data, followed by the untouched body. Anything else is refused.
  */
-function verify(result: string, body: string, expected: Record<string, unknown>, names: string[]): { ok: true } | Failure {
+function verify(result: string, body: string, expected: Record<string, unknown>, names: string[]): Result {
   const location = locateFrontMatter(result);
   if (location.type !== 'closed' || result.slice(location.block.end) !== body) return cannotEdit(names);
   const content = result.slice(location.block.contentStart, location.block.contentEnd);
@@ -658,7 +657,7 @@ function isPairEnd(code: number): boolean {
 // ---------------------------------------------------------------------------------------------
 // Values and small helpers
 
-type Plain = { ok: true; value: FrontMatterValue } | Failure;
+type Plain = Result<{ value: FrontMatterValue }>;
 
 /** Accepts what JSON would write, so callers can pass objects with optional fields left undefined. */
 function toPlainValue(value: unknown, name: string, seen: Set<object> = new Set()): Plain {

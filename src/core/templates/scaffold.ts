@@ -11,6 +11,7 @@ import { readTomlTemplateFrontMatter } from './tomlTemplate';
 import type { SiteGeneratorProfile } from '../siteGenerator';
 import { templatePromptVariables, VARIABLE_PROMPTS, type Template } from './templates';
 import { hasOwn, isPlainObject } from '../util/objects';
+import { type Result } from '../util/result';
 
 /** What a command was asked to create, after checking the argument object. */
 export interface NewDraftRequest {
@@ -21,8 +22,6 @@ export interface NewDraftRequest {
   fields: Record<string, FrontMatterValue>;
   open: boolean;
 }
-
-export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /** A workflow for kinds that only a workspace template defines and that declares none. */
 export const DEFAULT_WORKFLOW: readonly string[] = ['idea', 'drafting', 'review', 'done'];
@@ -51,7 +50,7 @@ const BUILTIN_TEMPLATE_VARIABLES: ReadonlyMap<string, readonly string[]> = new M
  * `{ kind, title, folder?, fields?, open? }`. `undefined` or `null` means "ask for everything".
  * `fixedKind` is the kind of a per-kind command, where `kind` may be left out.
  */
-export function parseNewDraftRequest(arg: unknown, fixedKind?: string): Checked<NewDraftRequest> {
+export function parseNewDraftRequest(arg: unknown, fixedKind?: string): Result<{ value: NewDraftRequest }> {
   if (arg === undefined || arg === null) {
     return { ok: true, value: { kind: fixedKind, fields: {}, open: true } };
   }
@@ -156,7 +155,7 @@ export interface Placement {
  * Where a new draft goes and how its file is named: the setting first, then the template's own
  * `folder`/`filename`, then the site generator's defaults.
  */
-export function placeDraft(input: PlacementInput): Checked<Placement> {
+export function placeDraft(input: PlacementInput): Result<{ value: Placement }> {
   const { kind, profile } = input;
   const folderChoice =
     input.settingFolder !== undefined && input.settingFolder.trim() !== ''
@@ -179,7 +178,7 @@ export function placeDraft(input: PlacementInput): Checked<Placement> {
  * A workspace-relative folder, normalised to forward slashes without `./` or trailing slashes.
  * Refuses absolute paths and anything that climbs out with `..`.
  */
-export function relativeFolder(folder: string): Checked<string> {
+export function relativeFolder(folder: string): Result<{ value: string }> {
   const slashed = folder.trim().replace(/\\/g, '/');
   if (slashed.startsWith('/') || /^[A-Za-z]:/.test(slashed)) {
     return { ok: false, message: `The folder "${folder}" must be relative to the workspace folder, like talks or content/posts.` };
@@ -233,7 +232,7 @@ export function genericTemplateText(kind: string, status: string | undefined): s
 export function applyDraftFields(
   rendered: { text: string; snippet: string },
   fields: Record<string, FrontMatterValue>,
-): { ok: true; text: string; snippet: string; tabStopsKept: 'all' | 'body' | 'none' } | { ok: false; message: string } {
+): Result<{ text: string; snippet: string; tabStopsKept: 'all' | 'body' | 'none' }> {
   if (Object.keys(fields).length === 0) return { ok: true, text: rendered.text, snippet: rendered.snippet, tabStopsKept: 'all' };
   const applied = setFrontMatterFields(rendered.text, fields);
   if (!applied.ok) return applied;

@@ -31,6 +31,7 @@ import {
 import type { TomlTextSpan } from '../frontMatter/tomlScan';
 import { getOwn, hasOwn } from '../util/objects';
 import { escapeRegExp, humanise } from '../util/strings';
+import { type Result } from '../util/result';
 
 export interface Template {
   kind: string;
@@ -268,7 +269,7 @@ export function parseTemplate(text: string, source: string): ParsedTemplate {
     if (check.ok) {
       template.fileNamePattern = block.filename.trim();
     } else {
-      problems.push(`template.filename: ${check.problem}`);
+      problems.push(`template.filename: ${check.message}`);
     }
   }
   return { template, problems };
@@ -360,7 +361,7 @@ export function resolveAnswer(
   name: string,
   input: string,
   today: string,
-): { ok: true; value: string } | { ok: false; message: string } {
+): Result<{ value: string }> {
   const prompt = VARIABLE_PROMPTS[name];
   const text = input.trim();
   if (prompt?.type === 'date') {

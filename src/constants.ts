@@ -1,6 +1,5 @@
 // Every id the extension contributes, in one place, so package.json and code can't drift apart unnoticed.
 
-export const EXTENSION_ID = 'devrel-desk.devrel-desk';
 export const CONFIG_SECTION = 'devrel';
 export const OUTPUT_CHANNEL = 'DevRel Desk';
 

@@ -8,7 +8,7 @@ import { SettingsWatcher } from './services/settings';
 import { toDraftInfo } from './core/schedule';
 import { DraftCodeActions } from './languageFeatures/codeActions';
 import { DraftDiagnostics } from './languageFeatures/diagnostics';
-import { createLogger } from './util/logger';
+import { createLogger, log } from './util/logger';
 import { FocusStatusBar } from './views/focusStatusBar';
 import { DraftStatusBar } from './views/draftStatusBar';
 import { TemplateStore } from './services/templateStore';
@@ -26,9 +26,9 @@ export type { DevRelDeskApi, DraftInfo } from './api';
 export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   const started = performance.now();
   const activatedAt = Date.now();
-  const log = createLogger();
+  const channel = createLogger();
   const push = (...items: vscode.Disposable[]): void => void context.subscriptions.push(...items);
-  push(log);
+  push(channel);
 
   const settings = new SettingsWatcher();
   const workspace = new WorkspaceDrafts(context.workspaceState, vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath);
@@ -48,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
     ),
   );
 
-  const tracking: TrackingContext = { workspace, drafts: draftsProvider, state: context.workspaceState, log };
+  const tracking: TrackingContext = { workspace, drafts: draftsProvider, state: context.workspaceState };
   restoreViewState(tracking);
   push({ dispose: closeDashboard });
   const templates = new TemplateStore();
@@ -57,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   push(
     ...registerCommands([
       ...trackingCommandEntries(tracking),
-      ...scaffoldCommandEntries({ workspace, templates, log }),
+      ...scaffoldCommandEntries({ workspace, templates }),
       ...impactCommandEntries(
         { workspace, impact: impactProvider },
         {
@@ -65,7 +65,6 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
           workspace,
           metrics: () => configuredMetrics(workspace),
           focus: () => ({ maxActive: workspace.currentSettings.focusMaxActive, maxDeadlinesPer14Days: workspace.currentSettings.focusMaxDeadlines }),
-          log,
         },
       ),
     ]),
@@ -114,13 +113,13 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
       .ready()
       .then(
         () => workspace.setTemplateKinds(templates.kindOverrides()),
-        (error: unknown) => log.warn(`Workspace templates could not be read: ${errorMessage(error)}`),
+        (error: unknown) => log().warn(`Workspace templates could not be read: ${errorMessage(error)}`),
       )
       .then(() => workspace.start());
   }, 0);
   push({ dispose: () => clearTimeout(timer) });
   timings.activateMs = performance.now() - started;
-  log.info(`Activated in ${timings.activateMs.toFixed(1)} ms.`);
+  log().info(`Activated in ${timings.activateMs.toFixed(1)} ms.`);
   return api;
 }
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands, type CommandId } from '../constants';
-import { log, reportError, UserError } from '../util/logger';
+import { log, reportError, showLog, UserError } from '../util/logger';
 import { showFocus } from './focusCommands';
 import { openDashboard, type DashboardDeps } from '../views/dashboardPanel';
 import { chooseImpactMetric, logImpact, type ImpactContext } from './impactCommands';
@@ -28,7 +28,7 @@ export function trackingCommandEntries(ctx: TrackingContext): CommandEntry[] {
     { id: Commands.clearTagFilter, action: 'Clear Tag Filter', run: () => tracking.clearTagFilter(ctx) },
     { id: Commands.refresh, action: 'Refresh', run: () => tracking.refresh(ctx) },
     { id: Commands.showDraftActions, action: 'Show Draft Actions', run: (target) => tracking.showDraftActions(ctx, target) },
-    { id: Commands.showLog, action: 'Show Log', run: () => ctx.log.show() },
+    { id: Commands.showLog, action: 'Show Log', run: () => showLog() },
     { id: Commands.parkDraft, action: 'Park Draft', run: (target) => tracking.parkDraft(ctx, target) },
     { id: Commands.showFocus, action: 'Show Focus', run: () => showFocus(ctx.workspace) },
   ];

@@ -31,7 +31,7 @@ import {
   type Template,
 } from '../core/templates/templates';
 import { confirmFocus } from './focusCommands';
-import { UserError } from '../util/logger';
+import { log, UserError } from '../util/logger';
 import { TEMPLATES_FOLDER, type TemplateStore } from '../services/templateStore';
 import { kindIcon, today } from '../views/presentation';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
@@ -42,7 +42,6 @@ import { errorMessage } from '../core/util/result';
 export interface ScaffoldContext {
   workspace: WorkspaceDrafts;
   templates: TemplateStore;
-  log: vscode.LogOutputChannel;
 }
 
 export interface CustomizeResult {
@@ -202,7 +201,7 @@ async function createDraft(ctx: ScaffoldContext, request: NewDraftRequest, targe
   const fileUri = await newFileUri(workspaceFolder, folder, name.fileName);
   await writeNewFile(workspaceFolder, fileUri, content.text);
   const relative = vscode.workspace.asRelativePath(fileUri);
-  ctx.log.info(`Created ${relative} from ${template.builtin ? `the built-in ${kind} template` : template.source}.`);
+  log().info(`Created ${relative} from ${template.builtin ? `the built-in ${kind} template` : template.source}.`);
 
   const document = await vscode.workspace.openTextDocument(fileUri);
   if (request.open) await showWithTabStops(document, content.text, content.snippet);
@@ -211,7 +210,7 @@ async function createDraft(ctx: ScaffoldContext, request: NewDraftRequest, targe
   if (rendered.unknownVariables.length > 0) {
     const names = rendered.unknownVariables.map((v) => `{{${v}}}`).join(', ');
     const one = rendered.unknownVariables.length === 1;
-    ctx.log.warn(`${relative}: ${templateLabel(template)} uses ${names}, which DevRel Desk has no value for.`);
+    log().warn(`${relative}: ${templateLabel(template)} uses ${names}, which DevRel Desk has no value for.`);
     void vscode.window.showWarningMessage(
       `${relative}: the template uses ${names}, which ${one ? 'is not a variable' : 'are not variables'} DevRel Desk knows, so ${one ? 'it was' : 'they were'} left in the file as written.`,
     );
@@ -528,7 +527,7 @@ export async function customizeTemplates(ctx: ScaffoldContext, target?: unknown)
     throw new UserError(`Could not write the templates to ${TEMPLATES_FOLDER}: ${describeFileError(error)}${done}`);
   }
   await ctx.templates.reload(folder);
-  ctx.log.info(`Customize Templates in ${folder.name}: wrote ${fileList(written) || 'nothing'}; kept ${fileList(skipped) || 'nothing'}.`);
+  log().info(`Customize Templates in ${folder.name}: wrote ${fileList(written) || 'nothing'}; kept ${fileList(skipped) || 'nothing'}.`);
 
   const first = written[0] ?? skipped[0];
   if (first) await vscode.window.showTextDocument(first, { preview: true });
@@ -572,14 +571,14 @@ export async function createTemplateFromFile(ctx: ScaffoldContext, target?: unkn
   if (!folder) return undefined;
   const made = templateFromDraft(text, kind, name, firstStatus(ctx.workspace.config.kinds[kind], ctx.templates.declaredStatuses(folder, kind)));
   if (made.text === undefined) throw new UserError(`${vscode.workspace.asRelativePath(uri)} cannot become a template: ${made.problems.join(' ')}`);
-  for (const problem of made.problems) ctx.log.warn(`Create Template from ${vscode.workspace.asRelativePath(uri)}: ${problem}`);
+  for (const problem of made.problems) log().warn(`Create Template from ${vscode.workspace.asRelativePath(uri)}: ${problem}`);
 
   const templateUri = await newFileUri(folder, TEMPLATES_FOLDER, `${slugify(name)}.md`);
   await writeNewFile(folder, templateUri, made.text);
   await ctx.templates.reload(folder);
   await vscode.window.showTextDocument(templateUri, { preview: false });
   const relative = vscode.workspace.asRelativePath(templateUri);
-  ctx.log.info(`Saved ${relative} as a ${kind} template made from ${vscode.workspace.asRelativePath(uri)}.`);
+  log().info(`Saved ${relative} as a ${kind} template made from ${vscode.workspace.asRelativePath(uri)}.`);
   void vscode.window.showInformationMessage(`Saved the template "${name}" as ${relative}. New Draft… offers it for ${ctx.workspace.config.kinds[kind]?.label ?? kind}.`);
   return templateUri;
 }

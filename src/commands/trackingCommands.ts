@@ -8,7 +8,7 @@ import { planStatusChange } from '../core/statusChange';
 import type { Draft } from '../core/types';
 import { editFrontMatter } from '../services/draftEdits';
 import { confirmFocus, pickAndPark } from './focusCommands';
-import { UserError } from '../util/logger';
+import { log, UserError } from '../util/logger';
 import { today } from '../views/presentation';
 import type { DraftsTreeProvider } from '../views/draftsTree';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
@@ -17,7 +17,6 @@ export interface TrackingContext {
   workspace: WorkspaceDrafts;
   drafts: DraftsTreeProvider;
   state: vscode.Memento;
-  log: vscode.LogOutputChannel;
 }
 
 const GROUP_BY_KEY = 'devrel.drafts.groupBy';
@@ -99,7 +98,7 @@ async function changeStatus(ctx: TrackingContext, uri: vscode.Uri, draft: Draft,
   const plan = planStatusChange(draft, kind, status, ctx.workspace.siteGenerator(folder), today());
   if (!plan.ok) throw new UserError(plan.message);
   await editFrontMatter(ctx.workspace, uri, plan.fields);
-  ctx.log.info(`${vscode.workspace.asRelativePath(uri)}: status ${draft.status} → ${status}. ${plan.notes.join(' ')}`.trim());
+  log().info(`${vscode.workspace.asRelativePath(uri)}: status ${draft.status} → ${status}. ${plan.notes.join(' ')}`.trim());
   vscode.window.setStatusBarMessage(`$(check) ${draft.title}: ${status}`, 4000);
   return true;
 }

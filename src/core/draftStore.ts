@@ -11,15 +11,6 @@ export interface DraftChange {
   removed: string[];
 }
 
-export interface DraftQuery {
-  kind?: string;
-  status?: string | string[];
-  /** Drafts with any date on or after this `YYYY-MM-DD`. */
-  from?: string;
-  /** Drafts with any date on or before this `YYYY-MM-DD`. */
-  to?: string;
-}
-
 export interface Disposable {
   dispose(): void;
 }
@@ -121,18 +112,6 @@ export class DraftStore {
     const skipped: Skipped[] = [];
     for (const entry of this.entries.values()) if ('skipped' in entry.result) skipped.push(entry.result.skipped);
     return skipped;
-  }
-
-  query(query: DraftQuery): Draft[] {
-    const statuses = query.status === undefined ? undefined : Array.isArray(query.status) ? query.status : [query.status];
-    return this.drafts().filter((draft) => {
-      if (query.kind !== undefined && draft.kind !== query.kind) return false;
-      if (statuses && !statuses.includes(draft.status)) return false;
-      if (query.from !== undefined || query.to !== undefined) {
-        return draft.dates.some((d) => (query.from === undefined || d.date >= query.from) && (query.to === undefined || d.date <= query.to));
-      }
-      return true;
-    });
   }
 
   clear(): void {

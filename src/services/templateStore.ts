@@ -67,14 +67,6 @@ export class TemplateStore extends Disposable {
     return ordered;
   }
 
-  /**
-   * The template for `kind` in `folder`. With several workspace templates of one kind, the one
-   * named after the kind (`talk.md`) wins, then the first by file name.
-   */
-  async templateFor(folder: vscode.WorkspaceFolder | undefined, kind: string): Promise<Template | undefined> {
-    return (await this.templatesFor(folder)).find((t) => t.kind === kind);
-  }
-
   /** The workspace template files of `folder` as last read, without reading again. */
   workspaceTemplates(folder?: vscode.WorkspaceFolder): WorkspaceTemplate[] {
     if (folder) return this.folders.get(folder.uri.toString())?.templates ?? [];

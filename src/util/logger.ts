@@ -9,9 +9,14 @@ export function createLogger(): vscode.LogOutputChannel {
   return channel;
 }
 
-/** The shared output channel. Before activation creates it, messages go to the console. */
+/** Where everything is logged: the output channel, or the console before activation creates it. */
 export function log(): Pick<vscode.LogOutputChannel, 'info' | 'warn' | 'error' | 'debug' | 'trace'> {
   return channel ?? console;
+}
+
+/** Opens the log for the person, as Show Log does. */
+export function showLog(): void {
+  channel?.show();
 }
 
 /**

@@ -4,6 +4,7 @@ import { Commands } from '../constants';
 import { buildDashboardModel, checkDashboardRequest } from '../core/dashboardModel';
 import type { MetricDefinition } from '../core/impact';
 import { Disposable } from '../util/disposable';
+import { log } from '../util/logger';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 import type { HostToPage } from '../webview/dashboard/protocol';
 import { today } from './presentation';
@@ -13,7 +14,6 @@ export interface DashboardDeps {
   workspace: WorkspaceDrafts;
   metrics(): Readonly<Record<string, MetricDefinition>>;
   focus(): { maxActive: number | null; maxDeadlinesPer14Days: number | null };
-  log: vscode.LogOutputChannel;
 }
 
 export const DASHBOARD_VIEW_TYPE = 'devrel.dashboard';
@@ -97,14 +97,14 @@ class DashboardPanel extends Disposable {
   }
 
   private post(message: HostToPage): void {
-    void this.panel.webview.postMessage(message).then(undefined, (error: unknown) => this.deps.log.warn(`Dashboard: could not update the page: ${String(error)}`));
+    void this.panel.webview.postMessage(message).then(undefined, (error: unknown) => log().warn(`Dashboard: could not update the page: ${String(error)}`));
   }
 
   private async receive(message: unknown): Promise<void> {
     const workspace = this.deps.workspace;
     const checked = checkDashboardRequest(message, (uri) => workspace.get(uri), workspace.config.kinds);
     if (!checked.ok) {
-      this.deps.log.warn(`Dashboard: ignored a message from the page: ${checked.reason}.`);
+      log().warn(`Dashboard: ignored a message from the page: ${checked.reason}.`);
       return;
     }
     const request = checked.request;
@@ -116,7 +116,7 @@ class DashboardPanel extends Disposable {
     if (request.type === 'open') {
       // Beside the dashboard, so the board stays in view while the draft is edited.
       await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preview: true }).then(undefined, (error: unknown) => {
-        this.deps.log.error(`Dashboard: could not open ${request.uri}: ${String(error)}`);
+        log().error(`Dashboard: could not open ${request.uri}: ${String(error)}`);
         void vscode.window.showErrorMessage(`DevRel Desk: could not open ${vscode.workspace.asRelativePath(uri)}.`);
       });
       return;

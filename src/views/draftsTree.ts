@@ -137,11 +137,6 @@ export class DraftsTreeProvider extends Disposable implements vscode.TreeDataPro
     return draft ? this.groupNode(this.groupKey(draft)) : undefined;
   }
 
-  /** The node for a draft, for `TreeView.reveal`. */
-  nodeFor(uri: string): DraftNode | undefined {
-    return this.workspace.get(uri) ? this.draftNode(uri) : undefined;
-  }
-
   private onIndexChange(change: DraftChange): void {
     void vscode.commands.executeCommand('setContext', ContextKeys.hasDrafts, this.workspace.drafts().length > 0);
     // During a scan whole batches arrive at once; one full refresh is cheaper than diffing them.

@@ -2,44 +2,19 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { DevRelDeskApi } from '../../src/api';
 import { emitNote } from '../runner/protocol';
 
 /**
  * Helpers for integration tests. Tests talk to DevRel Desk only the way a user
  * or another extension could: the `vscode` API, the extension's exported API,
- * workspace files and diagnostics. Nothing here imports from src/.
+ * workspace files and diagnostics. Nothing here imports from src/ except types.
  */
 
 export const extensionId = 'devrel-desk.devrel-desk';
 
-/** Mirrors the extension's exported shape; tests must not import it from src/. */
-export interface DraftInfo {
-  /** The draft's URI as a string. */
-  uri: string;
-  kind: string;
-  title: string;
-  status: string;
-  words: number;
-  readingMinutes: number;
-  checklist: { done: number; total: number };
-  /** Talks only: minutes budgeted in section headings, and the slot length. */
-  talkMinutes?: { planned: number; duration?: number };
-  dates: { field: string; label: string; date: string }[];
-  overdue: boolean;
-  problems: { message: string; line?: number }[];
-}
-
-/** The API `activate()` returns. Members beyond `listDrafts` are optional until the extension ships them. */
-export interface DevRelDeskApi {
-  listDrafts(): Promise<DraftInfo[]>;
-  onDidChangeDrafts?: vscode.Event<void>;
-  /** Timings of this activation in ms, as the extension measured them. */
-  readonly timings?: {
-    readonly activateMs: number;
-    readonly firstListMs?: number;
-    readonly firstIndexMs?: number;
-  };
-}
+// Types only: they are erased when compiled, so the tests never load a second copy of the extension.
+export type { DevRelDeskApi, DraftInfo, ImpactSummaryInfo } from '../../src/api';
 
 export function getExtension(): vscode.Extension<DevRelDeskApi> {
   const extension = vscode.extensions.getExtension<DevRelDeskApi>(extensionId);

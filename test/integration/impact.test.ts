@@ -1,17 +1,9 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { deleteWorkspaceFile, executeCommand, getApi, readEditorLogs, readWorkspaceFile, waitFor, workspaceUri, writeWorkspaceFile } from './helpers';
-
-interface ImpactSummaryInfo {
-  quarter: string;
-  thisQuarter: Record<string, number>;
-  allTime: Record<string, number>;
-  byKind: { kind: string; allTime: Record<string, number> }[];
-}
+import { deleteWorkspaceFile, executeCommand, getApi, readEditorLogs, readWorkspaceFile, waitFor, workspaceUri, writeWorkspaceFile, type ImpactSummaryInfo } from './helpers';
 
 async function summary(): Promise<ImpactSummaryInfo> {
-  const api = (await getApi()) as unknown as { impactSummary(): Promise<ImpactSummaryInfo> };
-  return api.impactSummary();
+  return (await getApi()).impactSummary();
 }
 
 function bodyOf(text: string): string {

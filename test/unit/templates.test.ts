@@ -7,11 +7,9 @@ import {
   renderTemplate,
   resolveAnswer,
   standardVariables,
-  stripTabStops,
   templateFromDraft,
   templatePromptVariables,
   templatesToCustomize,
-  toSnippetText,
   VARIABLE_PROMPTS,
   type Template,
 } from '../../src/core/templates/templates';
@@ -320,19 +318,6 @@ describe('renderTemplate', () => {
       result.snippet,
       "---\ndescription: '${1:One line: short}'\nlevel: ${2|beginner,advanced|}\n---\nCost: \\$5 ${3:fill} \\} a\\$b\\}$0\n",
     );
-  });
-});
-
-describe('toSnippetText and stripTabStops', () => {
-  it('escapes everything except the markers', () => {
-    assert.equal(
-      toSnippetText('cost: $5 {{tab:1:x}} ${HOME} } \\n {{choice:2:a,b|c}} {{title}} {{tab:3}}{{cursor}}'),
-      'cost: \\$5 ${1:x} \\${HOME\\} \\} \\\\n ${2|a\\,b,c|} {{title\\}\\} ${3}$0',
-    );
-  });
-
-  it('turns markers into their plain text', () => {
-    assert.equal(stripTabStops('A {{tab:1:b}} {{choice:2:c|d}} {{title}}{{cursor}} {{tab:3}}.'), 'A b c {{title}} .');
   });
 });
 

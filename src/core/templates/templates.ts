@@ -7,8 +7,8 @@
 //   {{cursor}}                 where the cursor ends up after the last tab stop
 // Tab stops get their own syntax instead of VS Code's `${1:…}` so that a template can hold
 // literal `$`, `${…}` and `}` (shell prompts, template literals, Liquid) without escaping them:
-// every character outside a marker is literal text. `toSnippetText` and `renderTemplate` do the
-// snippet escaping. Templates are data: nothing in them is ever evaluated.
+// every character outside a marker is literal text. `renderTemplate` does the snippet escaping.
+// Templates are data: nothing in them is ever evaluated.
 
 import { isCollection, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Pair, Scalar } from 'yaml';
@@ -498,36 +498,6 @@ export function renderTemplate(template: Pick<Template, 'text'>, variables: Reco
     }
   }
   return { text: rendered, snippet: piecesToSnippet(pieces), unknownVariables: unknown, problems };
-}
-
-/**
- * Template text with markers → VS Code snippet text: tab and choice markers become `${1:…}` and
- * `${1|a,b|}`, `{{cursor}}` becomes `$0`, and every other `$`, `}` and `\` is escaped so that it
- * stays literal. Variable markers are left as text.
- */
-export function toSnippetText(text: string): string {
-  const pieces: Piece[] = [];
-  let position = 0;
-  for (const marker of findMarkers(text)) {
-    pieces.push({ type: 'text', text: text.slice(position, marker.start) });
-    pieces.push(marker.type === 'variable' ? { type: 'text', text: marker.raw } : markerPiece(marker, {}));
-    position = marker.end;
-  }
-  pieces.push({ type: 'text', text: text.slice(position) });
-  return piecesToSnippet(pieces);
-}
-
-/** Template text with markers → plain text: tab stops give their default text, choices their first option. */
-export function stripTabStops(text: string): string {
-  return text.replace(MARKER, (raw, tabIndex, tabText, choiceIndex, choiceOptions, cursor) => {
-    if (tabIndex !== undefined) {
-      return tabText ?? '';
-    }
-    if (choiceIndex !== undefined) {
-      return splitOptions(choiceOptions)[0] ?? '';
-    }
-    return cursor !== undefined ? '' : raw;
-  });
 }
 
 // ---------------------------------------------------------------------------------------------

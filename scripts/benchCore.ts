@@ -4,4 +4,4 @@ export { AnalysisPool } from '../src/core/analysis/pool';
 export { DraftStore } from '../src/core/draftStore';
 export { readDraft } from '../src/core/draft';
 export { scanFiles } from '../src/core/scanner';
-export { configKey, DEFAULT_CONFIG } from '../src/core/kinds';
+export { configKey, DEFAULT_CONFIG } from '../src/core/kinds/resolve';

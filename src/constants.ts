@@ -1,14 +1,12 @@
 // Every id the extension contributes, in one place, so package.json and code can't drift apart unnoticed.
+// The per-kind New commands are the exception: their ids live with their kind in the registry.
+
+import type { KindCommand } from './core/kinds/registry';
 
 export const CONFIG_SECTION = 'devrel';
 export const OUTPUT_CHANNEL = 'DevRel Desk';
 
 export const Commands = {
-  newBlogPost: 'devrel.newBlogPost',
-  newTalk: 'devrel.newTalk',
-  newOssChecklist: 'devrel.newOssChecklist',
-  newWorkshop: 'devrel.newWorkshop',
-  newTripReport: 'devrel.newTripReport',
   newDraft: 'devrel.newDraft',
   newDraftHere: 'devrel.newDraftHere',
   customizeTemplates: 'devrel.customizeTemplates',
@@ -33,7 +31,10 @@ export const Commands = {
   impactMetric: 'devrel.impactMetric',
 } as const;
 
-export type CommandId = (typeof Commands)[keyof typeof Commands];
+/** New Blog Post and the other per-kind commands: each id sits with its kind in the kinds registry. */
+export type KindCommandId = KindCommand['id'];
+
+export type CommandId = (typeof Commands)[keyof typeof Commands] | KindCommandId;
 
 export const Views = {
   container: 'devrelDesk',

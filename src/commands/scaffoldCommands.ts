@@ -20,6 +20,7 @@ import {
 } from '../core/templates/scaffold';
 import { detectSiteGenerator, generatorProfile, publishedFields, type SiteGenerator } from '../core/siteGenerator';
 import { slugify } from '../core/slug';
+import { BUILT_IN_KIND_LIST, isSitePostKind } from '../core/kinds/registry';
 import {
   renderTemplate,
   resolveAnswer,
@@ -53,14 +54,6 @@ export interface CustomizeResult {
 /** Where the person asked for the draft to go, before a workspace folder is chosen. */
 type FolderTarget = { type: 'uri'; uri: vscode.Uri } | { type: 'relative'; path: string } | { type: 'none' };
 
-const PER_KIND_COMMANDS = [
-  { id: Commands.newBlogPost, action: 'New Blog Post', kind: 'blog' },
-  { id: Commands.newTalk, action: 'New Talk Outline', kind: 'talk' },
-  { id: Commands.newOssChecklist, action: 'New OSS Contribution Checklist', kind: 'oss' },
-  { id: Commands.newWorkshop, action: 'New Workshop', kind: 'workshop' },
-  { id: Commands.newTripReport, action: 'New Conference Trip Report', kind: 'trip-report' },
-] as const;
-
 const GIT_TIMEOUT_MS = 1500;
 const AUTHOR_CACHE_MS = 5 * 60_000;
 // Git may still be opening the repository; an empty answer is asked again sooner.
@@ -68,7 +61,7 @@ const NO_AUTHOR_CACHE_MS = 20_000;
 
 export function scaffoldCommandEntries(ctx: ScaffoldContext): CommandEntry[] {
   return [
-    ...PER_KIND_COMMANDS.map(({ id, action, kind }) => ({ id, action, run: (arg: unknown) => newDraftOfKind(ctx, kind, arg) })),
+    ...BUILT_IN_KIND_LIST.map(({ id, command }) => ({ id: command.id, action: command.title, run: (arg: unknown) => newDraftOfKind(ctx, id, arg) })),
     { id: Commands.newDraft, action: 'New Draft', run: (arg) => newDraft(ctx, arg) },
     { id: Commands.newDraftHere, action: 'New Draft Here', run: (folder, arg) => newDraftHere(ctx, folder, arg) },
     { id: Commands.customizeTemplates, action: 'Customize Templates', run: (folder) => customizeTemplates(ctx, folder) },
@@ -169,7 +162,7 @@ async function createDraft(ctx: ScaffoldContext, request: NewDraftRequest, targe
   const fields: Record<string, FrontMatterValue> = {
     ...(status !== undefined ? { status } : {}),
     // A new post must not go live with the next build of the site.
-    ...(kind === 'blog' ? publishedFields(generator, 'unpublished', now).set : {}),
+    ...(isSitePostKind(kind) ? publishedFields(generator, 'unpublished', now).set : {}),
     ...request.fields,
   };
   const content = applyDraftFields(rendered, fields);

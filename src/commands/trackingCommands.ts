@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { GroupBy } from '../services/settings';
 import { Commands } from '../constants';
-import { nextStatus } from '../core/kinds';
+import { nextStatus } from '../core/kinds/workflow';
 import { relativeDay, talkMeasure } from '../core/schedule';
 import { daysBetween } from '../core/dates';
 import { planStatusChange } from '../core/statusChange';

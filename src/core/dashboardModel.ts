@@ -6,7 +6,7 @@
 import { addDays, daysBetween } from './dates';
 import { focusDeadlines, focusState } from './focus';
 import { aggregateImpact, monthlySeries, type MetricDefinition } from './impact';
-import { isFinished } from './kinds';
+import { isFinished } from './kinds/workflow';
 import { nextDate, overdueDates, relativeDay, talkMeasure, upcoming, type UpcomingItem } from './schedule';
 import type { Draft, KindDefinition } from './types';
 import type {

@@ -2,7 +2,7 @@
 // calendar fills up. The limits only warn; nothing here stops anyone from working.
 
 import { addDays, daysBetween } from './dates';
-import { isActive, isFinished } from './kinds';
+import { isActive, isFinished } from './kinds/workflow';
 import { nextDate } from './schedule';
 import type { Draft, DraftDate, KindDefinition } from './types';
 import { getOwn } from './util/objects';

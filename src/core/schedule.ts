@@ -1,5 +1,5 @@
 import { daysBetween } from './dates';
-import { isFinished } from './kinds';
+import { isFinished } from './kinds/workflow';
 import type { Draft, DraftDate, KindDefinition } from './types';
 
 /** The plain, stable shape the extension API hands to other extensions and tests. */

@@ -1,5 +1,6 @@
 import type { FolderKindMapping } from './types';
 import { DEFAULT_FILE_NAME_PATTERN } from './fileName';
+import { BUILT_IN_KIND_LIST } from './kinds/registry';
 
 export type SiteGenerator = 'none' | 'hugo' | 'jekyll' | 'astro' | 'devto';
 
@@ -70,16 +71,10 @@ export function detectSiteGenerator(rootFileNames: readonly string[], configToml
  * Jekyll, which renders any other folder's Markdown as pages.
  */
 export function generatorProfile(gen: SiteGenerator): SiteGeneratorProfile {
-  const privateFolders: Record<string, string> = {
-    talk: 'talks',
-    oss: 'oss',
-    workshop: 'workshops',
-    'trip-report': 'trip-reports',
-  };
   switch (gen) {
     case 'hugo':
       // Themes disagree on the section name, so all the common ones are recognised as posts.
-      return profile(gen, 'Hugo', { blog: 'content/posts', ...privateFolders }, 'drafts', '{slug}.md', [
+      return profile(gen, 'Hugo', kindFolders('content/posts'), 'drafts', '{slug}.md', [
         { folder: 'content/posts', kind: 'blog' },
         { folder: 'content/post', kind: 'blog' },
         { folder: 'content/blog', kind: 'blog' },
@@ -88,7 +83,7 @@ export function generatorProfile(gen: SiteGenerator): SiteGeneratorProfile {
       return profile(
         gen,
         'Jekyll',
-        { blog: '_posts', talk: '_talks', oss: '_oss', workshop: '_workshops', 'trip-report': '_trip-reports' },
+        kindFolders('_posts', '_'),
         '_devrel',
         // Jekyll only builds posts whose file name starts with the date.
         '{date}-{slug}.md',
@@ -98,17 +93,17 @@ export function generatorProfile(gen: SiteGenerator): SiteGeneratorProfile {
         ],
       );
     case 'astro':
-      return profile(gen, 'Astro', { blog: 'src/content/blog', ...privateFolders }, 'drafts', '{slug}.md', [
+      return profile(gen, 'Astro', kindFolders('src/content/blog'), 'drafts', '{slug}.md', [
         { folder: 'src/content/blog', kind: 'blog' },
         { folder: 'src/content/posts', kind: 'blog' },
       ]);
     case 'devto':
-      return profile(gen, 'dev.to', { blog: 'posts', ...privateFolders }, 'drafts', DEFAULT_FILE_NAME_PATTERN, [
+      return profile(gen, 'dev.to', kindFolders('posts'), 'drafts', DEFAULT_FILE_NAME_PATTERN, [
         { folder: 'posts', kind: 'blog' },
       ]);
     case 'none':
     default:
-      return profile('none', 'No site generator', { blog: 'posts', ...privateFolders }, 'drafts', DEFAULT_FILE_NAME_PATTERN, []);
+      return profile('none', 'No site generator', kindFolders('posts'), 'drafts', DEFAULT_FILE_NAME_PATTERN, []);
   }
 }
 
@@ -156,12 +151,19 @@ export function publishedFields(
   }
 }
 
+/** Each built-in kind's folder as its registry entry places it: the posts folder, or a private one (`_talks` where a `_` keeps the generator from rendering it). */
+function kindFolders(postsFolder: string, privatePrefix = ''): Record<string, string> {
+  return Object.fromEntries(
+    BUILT_IN_KIND_LIST.map((kind) => [kind.id, kind.folder.type === 'posts' ? postsFolder : `${privatePrefix}${kind.folder.name}`]),
+  );
+}
+
 function profile(
   generator: SiteGenerator,
   label: string,
   folders: Record<string, string>,
   defaultFolder: string,
-  blogPattern: string,
+  postsPattern: string,
   folderKinds: FolderKindMapping[],
 ): SiteGeneratorProfile {
   return {
@@ -169,13 +171,9 @@ function profile(
     label,
     folders,
     defaultFolder,
-    fileNamePatterns: {
-      blog: blogPattern,
-      talk: DEFAULT_FILE_NAME_PATTERN,
-      oss: DEFAULT_FILE_NAME_PATTERN,
-      workshop: DEFAULT_FILE_NAME_PATTERN,
-      'trip-report': DEFAULT_FILE_NAME_PATTERN,
-    },
+    fileNamePatterns: Object.fromEntries(
+      BUILT_IN_KIND_LIST.map((kind) => [kind.id, kind.folder.type === 'posts' ? postsPattern : DEFAULT_FILE_NAME_PATTERN]),
+    ),
     defaultFileNamePattern: DEFAULT_FILE_NAME_PATTERN,
     folderKinds,
   };

@@ -1,4 +1,5 @@
-import { isFinished } from './kinds';
+import { isSitePostKind } from './kinds/registry';
+import { isFinished } from './kinds/workflow';
 import { publishedFields, type SiteGenerator } from './siteGenerator';
 import type { Draft, KindDefinition } from './types';
 import { type Result } from './util/result';
@@ -27,7 +28,7 @@ export function planStatusChange(
   }
   const fields: Record<string, FieldValue> = { status };
   const notes: string[] = [];
-  if (kind.id === 'blog') {
+  if (isSitePostKind(kind.id)) {
     const change = publishedFields(generator, isFinished(kind, status) ? 'published' : 'unpublished', today);
     Object.assign(fields, change.set);
     for (const missing of change.setIfMissing) {

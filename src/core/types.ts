@@ -62,6 +62,11 @@ export interface KindDefinition {
   finishedStatuses: string[];
   /** Statuses that Advance skips because they are outcomes, not steps (a rejected talk). */
   sideStatuses?: string[];
+  /**
+   * Statuses in which the advocate does the work (drafting, rehearsing), as opposed to waiting on
+   * others (submitted, review by a CFP). Read it through `activeStatuses()`, which has a default.
+   */
+  activeStatuses?: string[];
   /** Dates this kind knows, in order of preference. */
   dateFields: DateFieldDefinition[];
 }

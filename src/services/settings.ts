@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CONFIG_SECTION } from '../constants';
-import { DEFAULT_CONFIG, resolveKinds, type KindOverride, type KindProblem } from '../core/kinds';
+import { DEFAULT_CONFIG, resolveKinds, type KindOverride, type KindProblem } from '../core/kinds/resolve';
 import { DEFAULT_MAX_ACTIVE, DEFAULT_MAX_DEADLINES_PER_14_DAYS } from '../core/focus';
 import type { MetricOverride } from '../core/impact';
 import type { CoreConfig, FolderKindMapping } from '../core/types';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { BUILT_IN_KINDS } from '../core/kinds';
+import { BUILT_IN_KINDS } from '../core/kinds/registry';
 import { kindOverridesFromTemplates, readTemplateKindInfo, withoutKindInfoProblems } from '../core/templates/scaffold';
 import { builtinTemplates, parseTemplate, type Template } from '../core/templates/templates';
 import { Disposable } from '../util/disposable';

@@ -8,7 +8,7 @@ import { AnalysisPool } from '../core/analysis/pool';
 import { DraftStore, type DraftCache, type DraftChange } from '../core/draftStore';
 import { compileGlobs } from '../core/glob';
 import { scanFiles, type ScanFile, type ScanHost } from '../core/scanner';
-import { configKey, type KindOverride } from '../core/kinds';
+import { configKey, type KindOverride } from '../core/kinds/resolve';
 import { detectSiteGenerator, generatorProfile, type SiteGenerator } from '../core/siteGenerator';
 import type { CoreConfig, Draft, FolderKindMapping } from '../core/types';
 import { Disposable } from '../util/disposable';

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { GroupBy } from '../services/settings';
 import { ContextKeys, Views } from '../constants';
 import type { DraftChange } from '../core/draftStore';
-import { isFinished } from '../core/kinds';
+import { isFinished } from '../core/kinds/workflow';
 import { compareDrafts } from '../core/schedule';
 import type { Draft } from '../core/types';
 import { Disposable } from '../util/disposable';

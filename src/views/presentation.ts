@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { localDate, daysBetween } from '../core/dates';
 import { describeDraft, overdueDates, relativeDay, talkMeasure } from '../core/schedule';
-import { isActive, nextStatus } from '../core/kinds';
+import { kindIconId } from '../core/kinds/registry';
+import { isActive, nextStatus } from '../core/kinds/workflow';
 import type { Draft, KindDefinition } from '../core/types';
 import { Commands } from '../constants';
 
@@ -25,14 +26,6 @@ const STATUS_ICONS: Record<string, string> = {
   shared: 'broadcast',
 };
 
-const KIND_ICONS: Record<string, string> = {
-  blog: 'book',
-  talk: 'megaphone',
-  oss: 'git-pull-request',
-  workshop: 'mortar-board',
-  'trip-report': 'globe',
-};
-
 export function today(): string {
   return localDate(new Date());
 }
@@ -51,7 +44,7 @@ export function statusLabel(status: string): string {
 }
 
 export function kindIcon(kind: string): vscode.ThemeIcon {
-  return new vscode.ThemeIcon(KIND_ICONS[kind] ?? 'file-text');
+  return new vscode.ThemeIcon(kindIconId(kind));
 }
 
 export function statusIcon(draft: Draft, kind: KindDefinition | undefined, overdue: boolean): vscode.ThemeIcon {

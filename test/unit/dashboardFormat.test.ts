@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { buildDashboardModel } from '../../src/core/dashboardModel';
 import { BUILT_IN_METRICS } from '../../src/core/impact';
-import { BUILT_IN_KINDS } from '../../src/core/kinds';
+import { BUILT_IN_KINDS } from '../../src/core/kinds/registry';
 import type { Draft } from '../../src/core/types';
 import { formatNumber, largestFinite, NO_VALUE, niceMax, plural } from '../../src/webview/dashboard/format';
 import type { DashboardModel } from '../../src/webview/dashboard/protocol';

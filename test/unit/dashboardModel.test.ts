@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { buildDashboardModel, checkDashboardRequest, crowdedLimit, mondayOf, type DashboardOptions } from '../../src/core/dashboardModel';
 import { BUILT_IN_METRICS } from '../../src/core/impact';
-import { BUILT_IN_KINDS } from '../../src/core/kinds';
+import { BUILT_IN_KINDS } from '../../src/core/kinds/registry';
 import type { Draft, DraftDate, ImpactEntry } from '../../src/core/types';
 
 const kinds = BUILT_IN_KINDS;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { analyzeDraft, bodyOf, isMarkdownPath, kindForFolder, parseDraft, readDraft } from '../../src/core/draft';
-import { BUILT_IN_KINDS, resolveKinds } from '../../src/core/kinds';
+import { BUILT_IN_KINDS } from '../../src/core/kinds/registry';
+import { resolveKinds } from '../../src/core/kinds/resolve';
 import { draftOf, expectDraft, expectSkipped, LISTING, makeConfig, onlyProblem, problemCodes, range, readDraftOf, source, tomlDoc, utf8, yamlDoc } from './helpers';
 
 describe('draft', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { focusDeadlines, focusState, parkCandidates, wouldExceedFocus } from '../../src/core/focus';
-import { BUILT_IN_KINDS } from '../../src/core/kinds';
+import { BUILT_IN_KINDS } from '../../src/core/kinds/registry';
 import type { Draft, DraftDate } from '../../src/core/types';
 import { draftOf, yamlDoc } from './helpers';
 

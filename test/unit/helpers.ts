@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { parseDraft, readDraft, type ReadOptions } from '../../src/core/draft';
 import type { ScanFile, ScanHost } from '../../src/core/scanner';
-import { DEFAULT_CONFIG } from '../../src/core/kinds';
+import { DEFAULT_CONFIG } from '../../src/core/kinds/resolve';
 import type { CoreConfig, Draft, Problem, ProblemCode, ReadResult, Skipped } from '../../src/core/types';
 
 export const LISTING: ReadOptions = { analyze: false };

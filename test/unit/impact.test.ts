@@ -12,7 +12,7 @@ import {
   resolveMetrics,
   topDrafts,
 } from '../../src/core/impact';
-import { BUILT_IN_KINDS } from '../../src/core/kinds';
+import { BUILT_IN_KINDS } from '../../src/core/kinds/registry';
 import type { Draft, ImpactEntry } from '../../src/core/types';
 import { draftOf, onlyProblem, problemCodes, range, tomlDoc, yamlDoc } from './helpers';
 

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { BUILT_IN_KINDS, configKey, DEFAULT_CONFIG, isActive, isFinished, nextStatus, resolveKinds, type KindOverride } from '../../src/core/kinds';
+import { BUILT_IN_KINDS } from '../../src/core/kinds/registry';
+import { configKey, DEFAULT_CONFIG, resolveKinds, type KindOverride } from '../../src/core/kinds/resolve';
+import { activeStatuses, isActive, isFinished, nextStatus } from '../../src/core/kinds/workflow';
 import type { KindDefinition } from '../../src/core/types';
 import { parseDraft } from '../../src/core/draft';
 
@@ -97,6 +99,20 @@ describe('kinds', () => {
     it('gives nothing when only side statuses remain', () => {
       const kind: KindDefinition = { id: 'k', label: 'K', statuses: ['a', 'b', 'x'], finishedStatuses: ['b', 'x'], sideStatuses: ['x'], dateFields: [] };
       assert.equal(nextStatus(kind, 'b'), undefined);
+    });
+  });
+
+  describe('activeStatuses', () => {
+    it('gives the declared ones, kept to the workflow when settings change it', () => {
+      assert.deepEqual(activeStatuses(kinds.talk), ['drafting', 'rehearsing']);
+      const { kinds: resolved } = resolveKinds({ talk: { statuses: ['idea', 'drafting', 'submitted', 'delivered'] } });
+      assert.deepEqual(activeStatuses(resolved.talk), ['drafting']);
+    });
+
+    it('defaults to the steps between the first and the finished ones, without side statuses', () => {
+      const { kinds: resolved } = resolveKinds({ newsletter: { statuses: ['idea', 'writing', 'editing', 'dropped', 'sent'], finishedStatuses: ['dropped', 'sent'], sideStatuses: ['dropped'] } });
+      assert.equal(resolved.newsletter.activeStatuses, undefined);
+      assert.deepEqual(activeStatuses(resolved.newsletter), ['writing', 'editing']);
     });
   });
 

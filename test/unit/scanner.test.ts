@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { DraftStore, type DraftChange } from '../../src/core/draftStore';
 import { scanFiles, type ScanOptions } from '../../src/core/scanner';
-import { configKey } from '../../src/core/kinds';
+import { configKey } from '../../src/core/kinds/resolve';
 import type { CoreConfig, Draft } from '../../src/core/types';
 import { FakeHost, makeConfig, uriOf, yamlDoc } from './helpers';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { BUILT_IN_KINDS } from '../../src/core/kinds';
+import { BUILT_IN_KINDS } from '../../src/core/kinds/registry';
 import { compareDrafts, describeDraft, isOverdue, nextDate, relativeDay, toDraftInfo, upcoming, urgentCount } from '../../src/core/schedule';
 import { draftOf } from './helpers';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { BUILT_IN_KINDS } from '../../src/core/kinds';
+import { BUILT_IN_KINDS } from '../../src/core/kinds/registry';
 import { planStatusChange } from '../../src/core/statusChange';
 import { draftOf } from './helpers';
 

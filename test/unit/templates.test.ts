@@ -13,8 +13,8 @@ import {
   VARIABLE_PROMPTS,
   type Template,
 } from '../../src/core/templates/templates';
-import { BUILTIN_TEMPLATES, FIRST_STATUS, talkMinuteVariables, TALK_SECTION_WEIGHTS } from '../../src/core/templates/builtin';
-import { BUILT_IN_KINDS } from '../../src/core/kinds';
+import { talkMinuteVariables, TALK_SECTION_WEIGHTS } from '../../src/core/templates/builtin';
+import { BUILT_IN_KINDS } from '../../src/core/kinds/registry';
 
 /** The front matter of a rendered file, parsed strictly, plus the body after it. */
 function split(text: string): { data: Record<string, unknown>; body: string } {
@@ -341,13 +341,13 @@ describe('built-in templates', () => {
   });
 
   it('is valid YAML even before rendering', () => {
-    for (const template of BUILTIN_TEMPLATES) {
+    for (const template of builtinTemplates()) {
       const { data } = split(template.text);
       assert.equal(data.kind, template.kind);
     }
   });
 
-  for (const builtin of BUILTIN_TEMPLATES) {
+  for (const builtin of builtinTemplates()) {
     it(`${builtin.kind}: renders to front matter with its kind and first status`, () => {
       const template = builtinTemplates().find((t) => t.kind === builtin.kind);
       assert.ok(template);
@@ -357,7 +357,7 @@ describe('built-in templates', () => {
       assert.deepEqual(result.problems, []);
       const { data, body } = split(result.text);
       assert.equal(data.kind, builtin.kind);
-      assert.equal(data.status, FIRST_STATUS[builtin.kind]);
+      assert.equal(data.status, BUILT_IN_KINDS[builtin.kind]?.statuses[0]);
       assert.equal(data.title, TRICKY_TITLE);
       assert.ok(!result.text.includes('{{'), 'no marker left');
       assert.ok(body.trim().length > 400, 'a real body');
@@ -478,7 +478,7 @@ describe('templatesToCustomize', () => {
     const files = templatesToCustomize();
     assert.deepEqual(files.map((f) => f.fileName), ['blog.md', 'talk.md', 'oss.md', 'workshop.md', 'trip-report.md']);
     for (const file of files) {
-      const builtin = BUILTIN_TEMPLATES.find((b) => `${b.kind}.md` === file.fileName);
+      const builtin = builtinTemplates().find((b) => `${b.kind}.md` === file.fileName);
       assert.ok(builtin);
       const data = split(file.text).data;
       assert.deepEqual(data.template, { kind: builtin.kind, name: builtin.name, description: builtin.description });
@@ -587,10 +587,3 @@ describe('templateFromDraft', () => {
   });
 });
 
-describe('built-in first statuses', () => {
-  it('match the kinds’ workflows', () => {
-    for (const [kind, status] of Object.entries(FIRST_STATUS)) {
-      assert.equal(BUILT_IN_KINDS[kind]?.statuses[0], status, kind);
-    }
-  });
-});

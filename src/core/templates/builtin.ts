@@ -5,22 +5,15 @@
 // The blog template has no `date: {{date}}`: `date` counts as the publish date (a deadline), so
 // today's date there would make every new idea due at once. Publishing sets `date` when missing.
 
+// Each kind's entry in the kinds registry names its template here.
+
 export interface BuiltinTemplate {
-  kind: string;
+  /** What New Draft… lists it as. */
   name: string;
   description: string;
   /** Template text with its front matter; it has no `template:` block. */
   text: string;
 }
-
-/** Where each built-in kind's workflow starts: the status new drafts get. */
-export const FIRST_STATUS: Readonly<Record<string, string>> = {
-  blog: 'idea',
-  talk: 'idea',
-  oss: 'todo',
-  workshop: 'idea',
-  'trip-report': 'drafting',
-};
 
 export const DEFAULT_TALK_MINUTES = 30;
 
@@ -411,35 +404,32 @@ Record only what people agreed to share; contact details belong in the CRM, not 
 - Cost (travel, tickets, sponsorship), and whether to go next year:
 `;
 
-export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
-  {
-    kind: 'blog',
-    name: 'Blog post',
-    description: 'TL;DR, hook, steps, conclusion, call to action and a pre-publishing checklist',
-    text: BLOG,
-  },
-  {
-    kind: 'talk',
-    name: 'Talk outline',
-    description: 'CFP abstract, takeaways, timed sections, demo plan with fallback, Q&A and feedback',
-    text: TALK,
-  },
-  {
-    kind: 'oss',
-    name: 'OSS contribution checklist',
-    description: 'From finding a good first issue to a merged PR and sharing what you learned',
-    text: OSS,
-  },
-  {
-    kind: 'workshop',
-    name: 'Workshop',
-    description: 'Objectives, prerequisites, timed agenda, exercises, materials and a feedback form',
-    text: WORKSHOP,
-  },
-  {
-    kind: 'trip-report',
-    name: 'Conference trip report',
-    description: 'Talks, takeaways, leads, product feedback, follow-ups and impact',
-    text: TRIP_REPORT,
-  },
-];
+export const BLOG_TEMPLATE: BuiltinTemplate = {
+  name: 'Blog post',
+  description: 'TL;DR, hook, steps, conclusion, call to action and a pre-publishing checklist',
+  text: BLOG,
+};
+
+export const TALK_TEMPLATE: BuiltinTemplate = {
+  name: 'Talk outline',
+  description: 'CFP abstract, takeaways, timed sections, demo plan with fallback, Q&A and feedback',
+  text: TALK,
+};
+
+export const OSS_TEMPLATE: BuiltinTemplate = {
+  name: 'OSS contribution checklist',
+  description: 'From finding a good first issue to a merged PR and sharing what you learned',
+  text: OSS,
+};
+
+export const WORKSHOP_TEMPLATE: BuiltinTemplate = {
+  name: 'Workshop',
+  description: 'Objectives, prerequisites, timed agenda, exercises, materials and a feedback form',
+  text: WORKSHOP,
+};
+
+export const TRIP_REPORT_TEMPLATE: BuiltinTemplate = {
+  name: 'Conference trip report',
+  description: 'Talks, takeaways, leads, product feedback, follow-ups and impact',
+  text: TRIP_REPORT,
+};

@@ -3,7 +3,7 @@
 // and what it is called, and how extra front-matter fields reach both the file and its snippet.
 
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import { BUILTIN_TEMPLATES } from './builtin';
+import { BUILT_IN_KIND_LIST, builtInKind } from '../kinds/registry';
 import { DEFAULT_FILE_NAME_PATTERN } from '../fileName';
 import { locateFrontMatter } from '../frontMatter/parse';
 import { setFrontMatterFields, type FrontMatterValue } from '../frontMatter/edit';
@@ -28,21 +28,9 @@ export const DEFAULT_WORKFLOW: readonly string[] = ['idea', 'drafting', 'review'
 
 const REQUEST_KEYS = ['kind', 'title', 'folder', 'fields', 'open'];
 
-/**
- * What the issue asks each built-in kind for. A built-in template also uses `due` and others;
- * those stay empty so a new idea doesn't start with a wall of questions. A variable someone adds
- * to a customised built-in template is asked for, since they added it on purpose.
- */
-const BUILTIN_KIND_PROMPTS: Readonly<Record<string, readonly string[]>> = {
-  blog: [],
-  talk: ['event', 'cfp_deadline', 'event_date', 'duration'],
-  oss: ['repository', 'issue'],
-  workshop: ['event_date'],
-  'trip-report': ['event', 'event_date', 'end_date'],
-};
-
+/** The variables each built-in template uses, to tell them from ones someone added to a customised copy. */
 const BUILTIN_TEMPLATE_VARIABLES: ReadonlyMap<string, readonly string[]> = new Map(
-  BUILTIN_TEMPLATES.map((builtin) => [builtin.kind, templatePromptVariables(builtin)]),
+  BUILT_IN_KIND_LIST.map((kind) => [kind.id, templatePromptVariables(kind.template)]),
 );
 
 /**
@@ -122,7 +110,9 @@ export function unknownKindMessage(kind: string, known: readonly string[]): stri
  */
 export function variablesToAsk(template: Pick<Template, 'kind' | 'text'>, given: readonly string[] = []): string[] {
   const used = templatePromptVariables(template).filter((name) => VARIABLE_PROMPTS[name] !== undefined && !given.includes(name));
-  const chosen = BUILTIN_KIND_PROMPTS[template.kind];
+  // A built-in kind asks what its registry entry says; a variable someone added to a customised
+  // built-in template is asked for too, since they added it on purpose.
+  const chosen = builtInKind(template.kind)?.prompts;
   if (chosen === undefined) return used;
   const builtinUses = BUILTIN_TEMPLATE_VARIABLES.get(template.kind) ?? [];
   return used.filter((name) => chosen.includes(name) || !builtinUses.includes(name));

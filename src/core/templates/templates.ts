@@ -12,7 +12,8 @@
 
 import { isCollection, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Pair, Scalar } from 'yaml';
-import { BUILTIN_TEMPLATES, FIRST_STATUS, talkMinuteVariables, DEFAULT_TALK_MINUTES } from './builtin';
+import { talkMinuteVariables, DEFAULT_TALK_MINUTES } from './builtin';
+import { BUILT_IN_KIND_LIST, builtInKind } from '../kinds/registry';
 import { expandFileNamePattern } from '../fileName';
 import { parseDateInput } from '../relativeDate';
 import { generatorProfile } from '../siteGenerator';
@@ -277,19 +278,19 @@ export function parseTemplate(text: string, source: string): ParsedTemplate {
 
 /** The built-in templates, one per built-in kind. */
 export function builtinTemplates(): Template[] {
-  return BUILTIN_TEMPLATES.map((builtin) => ({
-    kind: builtin.kind,
-    name: builtin.name,
-    description: builtin.description,
-    source: `builtin:${builtin.kind}`,
+  return BUILT_IN_KIND_LIST.map(({ id, template }) => ({
+    kind: id,
+    name: template.name,
+    description: template.description,
+    source: `builtin:${id}`,
     builtin: true,
-    text: builtin.text,
+    text: template.text,
   }));
 }
 
 /** The built-in templates as files to copy into the workspace, each with a `template:` block to edit. */
 export function templatesToCustomize(): { fileName: string; text: string }[] {
-  return BUILTIN_TEMPLATES.map((builtin) => {
+  return builtinTemplates().map((builtin) => {
     const block = [
       '# DevRel Desk reads the template: block below and leaves it out of the drafts it creates.',
       '# folder is relative to the workspace; filename may use {date}, {slug}, {year}, {month}, {day}, {kind} and {title}.',
@@ -298,7 +299,7 @@ export function templatesToCustomize(): { fileName: string; text: string }[] {
       "  # filename: '{date}-{slug}.md'",
       `  kind: ${yamlScalar(builtin.kind)}`,
       `  name: ${yamlScalar(builtin.name)}`,
-      `  description: ${yamlScalar(builtin.description)}`,
+      `  description: ${yamlScalar(builtin.description ?? '')}`,
       '',
     ].join('\n');
     const opening = /^---[ \t]*\r?\n/.exec(builtin.text);
@@ -516,7 +517,7 @@ export function templateFromDraft(
   text: string,
   kind: string,
   name: string,
-  firstStatus: string | undefined = FIRST_STATUS[kind],
+  firstStatus: string | undefined = builtInKind(kind)?.statuses[0],
 ): { text?: string; problems: string[] } {
   // Added lines follow the draft's own line breaks, so a CRLF file does not end up mixed.
   const eol = /^\uFEFF?---[ \t]*\r\n/.test(text) ? '\r\n' : '\n';

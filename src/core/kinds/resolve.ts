@@ -1,51 +1,11 @@
-import type { CoreConfig, DateFieldDefinition, KindDefinition } from './types';
-import { humanise } from './util/strings';
+// The kinds in use: the built-in ones merged with what settings and workspace templates say.
 
-const due: DateFieldDefinition = { field: 'due', label: 'Due', deadline: true };
-const eventDate: DateFieldDefinition = { field: 'event_date', label: 'Event', deadline: true };
+import { BUILT_IN_KINDS } from './registry';
+import type { CoreConfig, KindDefinition } from '../types';
+import { humanise } from '../util/strings';
 
-// Kinds are looked up by names written in files, so maps of kinds have no prototype:
-// `kind: constructor` must not find Object.prototype.constructor.
-export const BUILT_IN_KINDS: Readonly<Record<string, KindDefinition>> = Object.freeze(Object.assign(Object.create(null) as Record<string, KindDefinition>, {
-  blog: {
-    id: 'blog',
-    label: 'Blog post',
-    statuses: ['idea', 'drafting', 'review', 'scheduled', 'published'],
-    finishedStatuses: ['published'],
-    dateFields: [{ field: 'publish_date', alternatives: ['date'], label: 'Publish', deadline: true }, due],
-  },
-  talk: {
-    id: 'talk',
-    label: 'Talk',
-    statuses: ['idea', 'drafting', 'submitted', 'accepted', 'rejected', 'rehearsing', 'delivered'],
-    // A rejected talk is over too: it must not count as active work or go overdue.
-    finishedStatuses: ['rejected', 'delivered'],
-    sideStatuses: ['rejected'],
-    dateFields: [{ field: 'cfp_deadline', label: 'CFP closes', deadline: true }, eventDate, due],
-  },
-  oss: {
-    id: 'oss',
-    label: 'OSS contribution',
-    statuses: ['todo', 'in-progress', 'pr-open', 'merged', 'closed'],
-    finishedStatuses: ['merged', 'closed'],
-    dateFields: [due],
-  },
-  workshop: {
-    id: 'workshop',
-    label: 'Workshop',
-    statuses: ['idea', 'drafting', 'ready', 'delivered'],
-    finishedStatuses: ['delivered'],
-    dateFields: [eventDate, due],
-  },
-  'trip-report': {
-    id: 'trip-report',
-    label: 'Trip report',
-    statuses: ['drafting', 'shared'],
-    finishedStatuses: ['shared'],
-    // The event is what the report is about, so it is in the past by design: never overdue.
-    dateFields: [{ ...eventDate, deadline: false }, due],
-  },
-}));
+/** The date a kind added in settings knows when it names none. */
+const DEFAULT_DATE_FIELD = { field: 'due', label: 'Due', deadline: true };
 
 /** User overrides of a kind, as they come from settings: every field optional. */
 export interface KindOverride {
@@ -107,13 +67,14 @@ export function resolveKinds(overrides: Record<string, KindOverride> | undefined
             alternatives: cleanList(d.alternatives),
             deadline: d.deadline !== false,
           }))
-      : base?.dateFields ?? [due];
+      : base?.dateFields ?? [DEFAULT_DATE_FIELD];
     kinds[id] = {
       id,
       label: typeof override.label === 'string' && override.label ? override.label : base?.label ?? humanise(id),
       statuses,
       finishedStatuses: finished,
       sideStatuses: (cleanList(override.sideStatuses) ?? base?.sideStatuses ?? []).filter((s) => statuses.includes(s)),
+      ...(base?.activeStatuses ? { activeStatuses: base.activeStatuses.filter((s) => statuses.includes(s)) } : {}),
       dateFields,
     };
   }
@@ -124,27 +85,6 @@ function cleanList(value: unknown): string[] | undefined {
   if (!Array.isArray(value)) return undefined;
   const items = value.filter((v): v is string => typeof v === 'string' && v.trim().length > 0).map((v) => v.trim());
   return [...new Set(items)];
-}
-
-export function isFinished(kind: KindDefinition | undefined, status: string): boolean {
-  return kind !== undefined && kind.finishedStatuses.includes(status);
-}
-
-/** Active work sits strictly between the first status and the finished ones. */
-export function isActive(kind: KindDefinition | undefined, status: string): boolean {
-  if (!kind) return false;
-  const index = kind.statuses.indexOf(status);
-  return index > 0 && !kind.finishedStatuses.includes(status);
-}
-
-export function nextStatus(kind: KindDefinition, status: string): string | undefined {
-  const index = kind.statuses.indexOf(status);
-  if (index < 0) return kind.statuses[0];
-  for (let i = index + 1; i < kind.statuses.length; i++) {
-    if (kind.sideStatuses?.includes(kind.statuses[i])) continue;
-    return kind.statuses[i];
-  }
-  return undefined;
 }
 
 export const DEFAULT_CONFIG: CoreConfig = Object.freeze({

@@ -1,0 +1,168 @@
+// The built-in kinds, one entry each, holding every fact about a kind that DevRel Desk ships.
+// Adding a kind means adding an entry here and its template in `templates/builtin.ts`; the
+// unit tests then say which package.json contributions (command, snippet) it still needs.
+
+import {
+  BLOG_TEMPLATE,
+  OSS_TEMPLATE,
+  TALK_TEMPLATE,
+  TRIP_REPORT_TEMPLATE,
+  WORKSHOP_TEMPLATE,
+  type BuiltinTemplate,
+} from '../templates/builtin';
+import type { DateFieldDefinition, KindDefinition } from '../types';
+import { getOwn } from '../util/objects';
+
+/**
+ * Where new drafts of a kind go unless settings or the template say otherwise. `posts` is
+ * wherever the site generator publishes posts, named its way; a private folder holds working
+ * notes the site must not render (speaker notes, leads), so each generator places it where it
+ * builds nothing.
+ */
+export type KindFolder = { type: 'posts' } | { type: 'private'; name: string };
+
+/** The per-kind command, e.g. New Blog Post; package.json contributes it with the same title and icon. */
+export interface KindCommand {
+  id: `devrel.new${string}`;
+  title: string;
+}
+
+export interface BuiltInKind {
+  id: string;
+  label: string;
+  /** Ordered workflow. The first is where new drafts start. */
+  statuses: readonly string[];
+  /** Statuses after which the work is over: hidden by "Hide finished", never overdue, never active. */
+  finishedStatuses: readonly string[];
+  /** Statuses that Advance skips because they are outcomes, not steps (a rejected talk). */
+  sideStatuses?: readonly string[];
+  /** Statuses in which the advocate is doing the work, as opposed to waiting on others. */
+  activeStatuses: readonly string[];
+  /** Dates this kind knows, in order of preference. */
+  dateFields: readonly DateFieldDefinition[];
+  /** A codicon id, for trees, pickers and the kind's command. */
+  icon: string;
+  /**
+   * The template variables its New command asks for. The built-in template uses others too
+   * (`due`, say); those stay empty so a new idea doesn't start with a wall of questions.
+   */
+  prompts: readonly string[];
+  folder: KindFolder;
+  template: BuiltinTemplate;
+  command: KindCommand;
+}
+
+const due: DateFieldDefinition = { field: 'due', label: 'Due', deadline: true };
+const eventDate: DateFieldDefinition = { field: 'event_date', label: 'Event', deadline: true };
+
+export const BUILT_IN_KIND_LIST: readonly BuiltInKind[] = [
+  {
+    id: 'blog',
+    label: 'Blog post',
+    statuses: ['idea', 'drafting', 'review', 'scheduled', 'published'],
+    finishedStatuses: ['published'],
+    activeStatuses: ['drafting', 'review'],
+    dateFields: [{ field: 'publish_date', alternatives: ['date'], label: 'Publish', deadline: true }, due],
+    icon: 'book',
+    prompts: [],
+    folder: { type: 'posts' },
+    template: BLOG_TEMPLATE,
+    command: { id: 'devrel.newBlogPost', title: 'New Blog Post' },
+  },
+  {
+    id: 'talk',
+    label: 'Talk',
+    statuses: ['idea', 'drafting', 'submitted', 'accepted', 'rejected', 'rehearsing', 'delivered'],
+    // A rejected talk is over too: it must not count as active work or go overdue.
+    finishedStatuses: ['rejected', 'delivered'],
+    sideStatuses: ['rejected'],
+    activeStatuses: ['drafting', 'rehearsing'],
+    dateFields: [{ field: 'cfp_deadline', label: 'CFP closes', deadline: true }, eventDate, due],
+    icon: 'megaphone',
+    prompts: ['event', 'cfp_deadline', 'event_date', 'duration'],
+    folder: { type: 'private', name: 'talks' },
+    template: TALK_TEMPLATE,
+    command: { id: 'devrel.newTalk', title: 'New Talk Outline' },
+  },
+  {
+    id: 'oss',
+    label: 'OSS contribution',
+    statuses: ['todo', 'in-progress', 'pr-open', 'merged', 'closed'],
+    finishedStatuses: ['merged', 'closed'],
+    activeStatuses: ['in-progress'],
+    dateFields: [due],
+    icon: 'git-pull-request',
+    prompts: ['repository', 'issue'],
+    folder: { type: 'private', name: 'oss' },
+    template: OSS_TEMPLATE,
+    command: { id: 'devrel.newOssChecklist', title: 'New OSS Contribution Checklist' },
+  },
+  {
+    id: 'workshop',
+    label: 'Workshop',
+    statuses: ['idea', 'drafting', 'ready', 'delivered'],
+    finishedStatuses: ['delivered'],
+    activeStatuses: ['drafting'],
+    dateFields: [eventDate, due],
+    icon: 'mortar-board',
+    prompts: ['event_date'],
+    folder: { type: 'private', name: 'workshops' },
+    template: WORKSHOP_TEMPLATE,
+    command: { id: 'devrel.newWorkshop', title: 'New Workshop' },
+  },
+  {
+    id: 'trip-report',
+    label: 'Trip report',
+    statuses: ['drafting', 'shared'],
+    finishedStatuses: ['shared'],
+    activeStatuses: ['drafting'],
+    // The event is what the report is about, so it is in the past by design: never overdue.
+    dateFields: [{ ...eventDate, deadline: false }, due],
+    icon: 'globe',
+    prompts: ['event', 'event_date', 'end_date'],
+    folder: { type: 'private', name: 'trip-reports' },
+    template: TRIP_REPORT_TEMPLATE,
+    command: { id: 'devrel.newTripReport', title: 'New Conference Trip Report' },
+  },
+];
+
+/** The icon of kinds that settings or workspace templates add. */
+export const DEFAULT_KIND_ICON = 'file-text';
+
+// Kinds are looked up by names written in files, so maps of kinds have no prototype:
+// `kind: constructor` must not find Object.prototype.constructor.
+const BY_ID: Readonly<Record<string, BuiltInKind>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, BuiltInKind>, Object.fromEntries(BUILT_IN_KIND_LIST.map((kind) => [kind.id, kind]))),
+);
+
+/** The workflow part of every built-in kind, as the core reads drafts with it. */
+export const BUILT_IN_KINDS: Readonly<Record<string, KindDefinition>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, KindDefinition>, Object.fromEntries(BUILT_IN_KIND_LIST.map((kind) => [kind.id, toKindDefinition(kind)]))),
+);
+
+/** The registry entry of a built-in kind; undefined for kinds settings or templates add. */
+export function builtInKind(id: string): BuiltInKind | undefined {
+  return getOwn(BY_ID, id);
+}
+
+/** A kind's codicon id: the registry's for a built-in kind, a plain document otherwise. */
+export function kindIconId(id: string): string {
+  return builtInKind(id)?.icon ?? DEFAULT_KIND_ICON;
+}
+
+/** The kind whose drafts are the site's posts, and so follow the site generator's folders and publishing fields. */
+export function isSitePostKind(id: string): boolean {
+  return builtInKind(id)?.folder.type === 'posts';
+}
+
+function toKindDefinition(kind: BuiltInKind): KindDefinition {
+  return {
+    id: kind.id,
+    label: kind.label,
+    statuses: [...kind.statuses],
+    finishedStatuses: [...kind.finishedStatuses],
+    ...(kind.sideStatuses ? { sideStatuses: [...kind.sideStatuses] } : {}),
+    activeStatuses: [...kind.activeStatuses],
+    dateFields: kind.dateFields.map((field) => ({ ...field })),
+  };
+}

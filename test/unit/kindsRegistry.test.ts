@@ -1,0 +1,170 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { Commands } from '../../src/constants';
+import { BUILT_IN_KIND_LIST, BUILT_IN_KINDS, builtInKind, DEFAULT_KIND_ICON, isSitePostKind, kindIconId } from '../../src/core/kinds/registry';
+import { activeStatuses } from '../../src/core/kinds/workflow';
+import { generatorProfile, SITE_GENERATORS } from '../../src/core/siteGenerator';
+import { templatePromptVariables, VARIABLE_PROMPTS } from '../../src/core/templates/templates';
+
+interface Contributed {
+  command: string;
+  title: string;
+  category?: string;
+  icon?: string;
+}
+
+interface PackageJson {
+  activationEvents?: string[];
+  contributes: {
+    commands: Contributed[];
+    menus: Record<string, { command: string; when?: string }[]>;
+    viewsWelcome: { view: string; contents: string; when?: string }[];
+    snippets: { language: string; path: string }[];
+  };
+}
+
+const root = join(__dirname, '..', '..');
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as PackageJson;
+
+function snippetsFile(): Record<string, { prefix: string | string[]; body: string | string[] }> {
+  const contribution = manifest.contributes.snippets.find((s) => s.language === 'markdown');
+  assert.ok(contribution, 'package.json contributes no Markdown snippets');
+  return JSON.parse(readFileSync(join(root, contribution.path), 'utf8')) as Record<string, { prefix: string | string[]; body: string | string[] }>;
+}
+
+function frontMatterOf(text: string): Record<string, unknown> {
+  const match = /^---\n([\s\S]*?)\n---\n/.exec(text);
+  assert.ok(match, 'no front matter');
+  const doc = parseDocument(match[1].replace(/\{\{[^\n]*?\}\}/g, (braced) => '_'.repeat(braced.length)));
+  assert.deepEqual(doc.errors, []);
+  return doc.toJS() as Record<string, unknown>;
+}
+
+describe('kinds registry', () => {
+  it('gives every kind a unique id and a unique New command', () => {
+    const ids = BUILT_IN_KIND_LIST.map((k) => k.id);
+    assert.equal(new Set(ids).size, ids.length);
+    const commands = BUILT_IN_KIND_LIST.map((k) => k.command.id);
+    assert.equal(new Set(commands).size, commands.length);
+    for (const id of commands) assert.ok(!(Object.values(Commands) as string[]).includes(id), `${id} is also in Commands`);
+  });
+
+  it('keeps every workflow list inside the kind’s statuses', () => {
+    for (const kind of BUILT_IN_KIND_LIST) {
+      assert.ok(kind.statuses.length > 0, kind.id);
+      assert.ok(kind.finishedStatuses.length > 0, kind.id);
+      for (const status of [...kind.finishedStatuses, ...(kind.sideStatuses ?? []), ...kind.activeStatuses]) {
+        assert.ok(kind.statuses.includes(status), `${kind.id}: ${status}`);
+      }
+      for (const status of kind.activeStatuses) assert.ok(!kind.finishedStatuses.includes(status), `${kind.id}: ${status} is active and finished`);
+    }
+  });
+
+  it('lists the statuses in which the advocate does the work', () => {
+    const active = Object.fromEntries(Object.values(BUILT_IN_KINDS).map((kind) => [kind.id, activeStatuses(kind)]));
+    assert.deepEqual(active, {
+      blog: ['drafting', 'review'],
+      talk: ['drafting', 'rehearsing'],
+      oss: ['in-progress'],
+      workshop: ['drafting'],
+      'trip-report': ['drafting'],
+    });
+  });
+
+  it('starts each template at the first status of its kind, with its kind', () => {
+    for (const kind of BUILT_IN_KIND_LIST) {
+      const data = frontMatterOf(kind.template.text);
+      assert.equal(data.kind, kind.id);
+      assert.equal(data.status, kind.statuses[0], kind.id);
+      assert.ok(kind.template.name.trim() !== '' && kind.template.description.trim() !== '', kind.id);
+    }
+  });
+
+  it('asks only for variables its template uses and that have a prompt', () => {
+    for (const kind of BUILT_IN_KIND_LIST) {
+      const used = templatePromptVariables(kind.template);
+      for (const name of kind.prompts) {
+        assert.ok(VARIABLE_PROMPTS[name], `${kind.id}: no prompt for ${name}`);
+        assert.ok(used.includes(name), `${kind.id}: the template does not use ${name}`);
+      }
+    }
+  });
+
+  it('places the posts kind where each generator publishes and the others in private folders', () => {
+    for (const generator of SITE_GENERATORS) {
+      const profile = generatorProfile(generator);
+      for (const kind of BUILT_IN_KIND_LIST) {
+        const folder = profile.folders[kind.id];
+        assert.ok(folder, `${generator}: ${kind.id}`);
+        if (kind.folder.type === 'private') assert.ok(folder.endsWith(kind.folder.name), `${generator}: ${kind.id} in ${folder}`);
+        else assert.ok(profile.folderKinds.length === 0 || profile.folderKinds.some((m) => m.folder === folder), `${generator}: ${folder} is read as posts`);
+      }
+    }
+    assert.equal(generatorProfile('jekyll').folders.talk, '_talks', 'Jekyll renders folders without an underscore');
+    assert.equal(generatorProfile('hugo').folders.blog, 'content/posts');
+  });
+
+  it('answers lookups by id, never from the prototype', () => {
+    assert.equal(builtInKind('talk')?.label, 'Talk');
+    assert.equal(builtInKind('constructor'), undefined);
+    assert.equal(BUILT_IN_KINDS.constructor, undefined);
+    assert.equal(kindIconId('oss'), 'git-pull-request');
+    assert.equal(kindIconId('newsletter'), DEFAULT_KIND_ICON);
+    assert.equal(isSitePostKind('blog'), true);
+    assert.equal(isSitePostKind('talk'), false);
+    assert.equal(isSitePostKind('toString'), false);
+  });
+});
+
+describe('package.json against the kinds registry', () => {
+  it('contributes each kind’s New command with its title and icon, in the DevRel category', () => {
+    for (const kind of BUILT_IN_KIND_LIST) {
+      const contributed = manifest.contributes.commands.find((c) => c.command === kind.command.id);
+      assert.ok(contributed, `package.json does not contribute ${kind.command.id}`);
+      assert.equal(contributed.title, kind.command.title);
+      assert.equal(contributed.category, 'DevRel');
+      assert.equal(contributed.icon, `$(${kind.icon})`);
+    }
+  });
+
+  it('contributes exactly the commands the extension registers', () => {
+    const registered = [...Object.values(Commands), ...BUILT_IN_KIND_LIST.map((k) => k.command.id)].sort();
+    assert.deepEqual(manifest.contributes.commands.map((c) => c.command).sort(), registered);
+  });
+
+  it('offers each kind’s New command where there are no drafts yet, and hides none from the palette', () => {
+    const welcome = manifest.contributes.viewsWelcome.find((w) => w.view === 'devrel.drafts' && w.when === '!devrel.scanning');
+    assert.ok(welcome, 'no welcome content for the Drafts view');
+    for (const kind of BUILT_IN_KIND_LIST) {
+      assert.ok(welcome.contents.includes(`[${kind.command.title}](command:${kind.command.id})`), `welcome lacks ${kind.command.id}`);
+      const hidden = manifest.contributes.menus.commandPalette?.find((m) => m.command === kind.command.id && m.when === 'false');
+      assert.equal(hidden, undefined, `${kind.command.id} is hidden from the palette`);
+    }
+  });
+
+  it('names only contributed commands in menus and activation events', () => {
+    const contributed = new Set(manifest.contributes.commands.map((c) => c.command));
+    for (const [menu, items] of Object.entries(manifest.contributes.menus)) {
+      for (const item of items) assert.ok(contributed.has(item.command), `${menu} names ${item.command}`);
+    }
+    for (const event of manifest.activationEvents ?? []) {
+      const command = /^onCommand:(.*)$/.exec(event)?.[1];
+      if (command !== undefined) assert.ok(contributed.has(command), `activation on ${command}`);
+    }
+  });
+
+  it('has a front-matter snippet for each kind offering its workflow', () => {
+    const snippets = Object.values(snippetsFile());
+    for (const kind of BUILT_IN_KIND_LIST) {
+      const snippet = snippets.find((s) => (Array.isArray(s.prefix) ? s.prefix : [s.prefix]).includes(`devrel-${kind.id}`));
+      assert.ok(snippet, `no snippet devrel-${kind.id}`);
+      const body = Array.isArray(snippet.body) ? snippet.body.join('\n') : snippet.body;
+      assert.match(body, new RegExp(`^kind: ${kind.id}$`, 'm'));
+      const choice = /^status: \$\{\d+\|([^|]*)\|\}$/m.exec(body);
+      assert.ok(choice, `devrel-${kind.id} offers no status choice`);
+      assert.deepEqual(choice[1].split(','), kind.statuses);
+    }
+  });
+});

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import type { DevRelDeskApi } from './api';
-import { impactCommandEntries, registerCommands, trackingCommandEntries } from './commands/commandTable';
+import { commandEntries, registerCommands } from './commands/commandTable';
 import { configuredMetrics } from './commands/impactCommands';
-import { scaffoldCommandEntries } from './commands/scaffoldCommands';
 import { restoreViewState, type TrackingContext } from './commands/trackingCommands';
 import { SettingsWatcher } from './services/settings';
 import { toDraftInfo } from './core/schedule';
@@ -55,19 +54,19 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   push(templates);
   push(templates.onDidChange(() => workspace.setTemplateKinds(templates.kindOverrides())));
   push(
-    ...registerCommands([
-      ...trackingCommandEntries(tracking),
-      ...scaffoldCommandEntries({ workspace, templates }),
-      ...impactCommandEntries(
-        { workspace, impact: impactProvider },
-        {
+    ...registerCommands(
+      commandEntries({
+        ...tracking,
+        templates,
+        impact: impactProvider,
+        dashboard: {
           extensionUri: context.extensionUri,
           workspace,
           metrics: () => configuredMetrics(workspace),
           focus: () => ({ maxActive: workspace.currentSettings.focusMaxActive, maxDeadlinesPer14Days: workspace.currentSettings.focusMaxDeadlines }),
         },
-      ),
-    ]),
+      }),
+    ),
   );
 
   push(

@@ -4,8 +4,11 @@ import { log, reportError, showLog, UserError } from '../util/logger';
 import { showFocus } from './focusCommands';
 import { openDashboard, type DashboardDeps } from '../views/dashboardPanel';
 import { chooseImpactMetric, logImpact, type ImpactContext } from './impactCommands';
+import * as scaffold from './scaffoldCommands';
+import type { ScaffoldContext } from './scaffoldCommands';
 import * as tracking from './trackingCommands';
 import type { TrackingContext } from './trackingCommands';
+import { BUILT_IN_KIND_LIST } from '../core/kinds/registry';
 
 export interface CommandEntry {
   id: CommandId;
@@ -14,8 +17,20 @@ export interface CommandEntry {
   run: (...args: unknown[]) => unknown;
 }
 
-export function trackingCommandEntries(ctx: TrackingContext): CommandEntry[] {
+/** Everything a command handler may need; each handler takes the part it uses. */
+export interface CommandServices extends TrackingContext, ScaffoldContext, ImpactContext {
+  dashboard: DashboardDeps;
+}
+
+/** Every command DevRel Desk registers: its id, what the person was doing, and how its arguments reach the handler. */
+export function commandEntries(ctx: CommandServices): CommandEntry[] {
   return [
+    // New Blog Post and the other per-kind commands come from the kinds registry.
+    ...BUILT_IN_KIND_LIST.map(({ id, command }): CommandEntry => ({ id: command.id, action: command.title, run: (arg) => scaffold.newDraftOfKind(ctx, id, arg) })),
+    { id: Commands.newDraft, action: 'New Draft', run: (arg) => scaffold.newDraft(ctx, arg) },
+    { id: Commands.newDraftHere, action: 'New Draft Here', run: (folder, arg) => scaffold.newDraftHere(ctx, folder, arg) },
+    { id: Commands.customizeTemplates, action: 'Customize Templates', run: (folder) => scaffold.customizeTemplates(ctx, folder) },
+    { id: Commands.createTemplateFromFile, action: 'Create Template from Current File', run: (target, name) => scaffold.createTemplateFromFile(ctx, target, name) },
     { id: Commands.setStatus, action: 'Set Status', run: (target, status) => tracking.setStatus(ctx, target, status) },
     { id: Commands.advanceStatus, action: 'Advance Status', run: (target) => tracking.advanceStatus(ctx, target) },
     { id: Commands.revealInExplorer, action: 'Reveal in Explorer', run: (target) => tracking.revealInExplorer(target) },
@@ -31,16 +46,11 @@ export function trackingCommandEntries(ctx: TrackingContext): CommandEntry[] {
     { id: Commands.showLog, action: 'Show Log', run: () => showLog() },
     { id: Commands.parkDraft, action: 'Park Draft', run: (target) => tracking.parkDraft(ctx, target) },
     { id: Commands.showFocus, action: 'Show Focus', run: () => showFocus(ctx.workspace) },
-  ];
-}
-
-export function impactCommandEntries(ctx: ImpactContext, dashboard: DashboardDeps): CommandEntry[] {
-  return [
     {
       id: Commands.openDashboard,
       action: 'Open Dashboard',
       run: () => {
-        openDashboard(dashboard);
+        openDashboard(ctx.dashboard);
       },
     },
     { id: Commands.logImpact, action: 'Log Impact', run: (target, input) => logImpact(ctx, target, input) },

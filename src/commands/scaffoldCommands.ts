@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { readSettings } from '../services/settings';
-import { Commands } from '../constants';
 import { expandFileNamePattern, resolveNewFilePath } from '../core/fileName';
 import { locateFrontMatter, parseFrontMatter } from '../core/frontMatter/parse';
 import type { FrontMatterValue } from '../core/frontMatter/edit';
@@ -20,7 +19,7 @@ import {
 } from '../core/templates/scaffold';
 import { detectSiteGenerator, generatorProfile, publishedFields, type SiteGenerator } from '../core/siteGenerator';
 import { slugify } from '../core/slug';
-import { BUILT_IN_KIND_LIST, isSitePostKind } from '../core/kinds/registry';
+import { isSitePostKind } from '../core/kinds/registry';
 import {
   renderTemplate,
   resolveAnswer,
@@ -36,7 +35,6 @@ import { log, UserError } from '../util/logger';
 import { TEMPLATES_FOLDER, type TemplateStore } from '../services/templateStore';
 import { kindIcon, today } from '../views/presentation';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
-import type { CommandEntry } from './commandTable';
 import { resolveTarget } from './trackingCommands';
 import { errorMessage } from '../core/util/result';
 
@@ -58,16 +56,6 @@ const GIT_TIMEOUT_MS = 1500;
 const AUTHOR_CACHE_MS = 5 * 60_000;
 // Git may still be opening the repository; an empty answer is asked again sooner.
 const NO_AUTHOR_CACHE_MS = 20_000;
-
-export function scaffoldCommandEntries(ctx: ScaffoldContext): CommandEntry[] {
-  return [
-    ...BUILT_IN_KIND_LIST.map(({ id, command }) => ({ id: command.id, action: command.title, run: (arg: unknown) => newDraftOfKind(ctx, id, arg) })),
-    { id: Commands.newDraft, action: 'New Draft', run: (arg) => newDraft(ctx, arg) },
-    { id: Commands.newDraftHere, action: 'New Draft Here', run: (folder, arg) => newDraftHere(ctx, folder, arg) },
-    { id: Commands.customizeTemplates, action: 'Customize Templates', run: (folder) => customizeTemplates(ctx, folder) },
-    { id: Commands.createTemplateFromFile, action: 'Create Template from Current File', run: (target, name) => createTemplateFromFile(ctx, target, name) },
-  ];
-}
 
 /** New Blog Post and the other per-kind commands: `arg` is `{ title, folder?, fields?, open? }` or nothing. */
 export async function newDraftOfKind(ctx: ScaffoldContext, kind: string, arg?: unknown): Promise<vscode.Uri | undefined> {

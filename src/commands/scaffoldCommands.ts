@@ -11,25 +11,18 @@ import {
   parseNewDraftRequest,
   pathInside,
   placeDraft,
-  promptableVariables,
   relativeFolder,
   unknownKindMessage,
-  variablesToAsk,
   type NewDraftRequest,
 } from '../core/templates/scaffold';
 import { detectSiteGenerator, generatorProfile, publishedFields, type SiteGenerator } from '../core/siteGenerator';
 import { slugify } from '../core/slug';
 import { isSitePostKind } from '../core/kinds/registry';
-import {
-  renderTemplate,
-  resolveAnswer,
-  standardVariables,
-  templateFromDraft,
-  templatePromptVariables,
-  templatesToCustomize,
-  VARIABLE_PROMPTS,
-  type Template,
-} from '../core/templates/templates';
+import { templatesToCustomize } from '../core/templates/customize';
+import { templateFromDraft } from '../core/templates/fromDraft';
+import type { Template } from '../core/templates/parseTemplate';
+import { renderTemplate } from '../core/templates/render';
+import { promptableVariables, resolveAnswer, standardVariables, templatePromptVariables, VARIABLE_PROMPTS, variablesToAsk } from '../core/templates/variables';
 import { confirmFocus } from './focusCommands';
 import { log, UserError } from '../util/logger';
 import { TEMPLATES_FOLDER, type TemplateStore } from '../services/templateStore';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { BUILT_IN_KINDS } from '../core/kinds/registry';
-import { kindOverridesFromTemplates, readTemplateKindInfo, withoutKindInfoProblems } from '../core/templates/scaffold';
-import { builtinTemplates, parseTemplate, type Template } from '../core/templates/templates';
+import { builtinTemplates, BUILT_IN_KINDS } from '../core/kinds/registry';
+import { kindOverridesFromTemplates } from '../core/kinds/resolve';
+import { parseTemplate, type Template } from '../core/templates/parseTemplate';
 import { Disposable } from '../util/disposable';
 import { log } from '../util/logger';
 import { errorMessage } from '../core/util/result';
@@ -12,9 +12,6 @@ export const TEMPLATES_FOLDER = '.devrel/templates';
 export interface WorkspaceTemplate {
   template: Template;
   uri: vscode.Uri;
-  /** The kind's label and workflow, from the `template:` block, for kinds the template adds. */
-  label?: string;
-  statuses?: string[];
 }
 
 interface FolderTemplates {
@@ -80,7 +77,7 @@ export class TemplateStore extends Disposable {
   kindOverrides(): Record<string, { label?: string; statuses?: string[] }> {
     const ordered = (vscode.workspace.workspaceFolders ?? []).flatMap((folder) => this.workspaceTemplates(folder));
     return kindOverridesFromTemplates(
-      ordered.map((t) => ({ kind: t.template.kind, name: t.template.name, label: t.label, statuses: t.statuses })),
+      ordered.map((t) => t.template),
       Object.keys(BUILT_IN_KINDS),
     );
   }
@@ -88,7 +85,7 @@ export class TemplateStore extends Disposable {
   /** The workflow a workspace template declares for `kind`, if any. */
   declaredStatuses(folder: vscode.WorkspaceFolder | undefined, kind: string): string[] | undefined {
     const templates = folder ? this.workspaceTemplates(folder) : this.workspaceTemplates();
-    const declared = templates.find((t) => t.template.kind === kind && t.statuses)?.statuses;
+    const declared = templates.find((t) => t.template.kind === kind && t.template.statuses)?.template.statuses;
     if (declared) return declared;
     return this.kindOverrides()[kind]?.statuses;
   }
@@ -140,10 +137,8 @@ export class TemplateStore extends Disposable {
       try {
         const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
         const parsed = parseTemplate(text, source);
-        const info = readTemplateKindInfo(text);
-        const found = [...withoutKindInfoProblems(parsed.problems), ...info.problems];
-        if (found.length > 0) problems.set(source, found.join(' '));
-        if (parsed.template) templates.push({ template: parsed.template, uri, label: info.label, statuses: info.statuses });
+        if (parsed.problems.length > 0) problems.set(source, parsed.problems.join(' '));
+        if (parsed.template) templates.push({ template: parsed.template, uri });
       } catch (error) {
         // Deleted between listing and reading: the watcher reloads again.
         if ((error instanceof vscode.FileSystemError && error.code === 'FileNotFound') || /ENOENT/.test(String(error))) continue;
@@ -204,5 +199,5 @@ function stableByKind(templates: WorkspaceTemplate[]): WorkspaceTemplate[] {
 }
 
 function signature(templates: readonly WorkspaceTemplate[]): string {
-  return JSON.stringify(templates.map((t) => [t.uri.toString(), t.template.kind, t.template.name, t.template.text, t.label, t.statuses]));
+  return JSON.stringify(templates.map((t) => [t.uri.toString(), t.template.kind, t.template.name, t.template.text, t.template.label, t.template.statuses]));
 }

@@ -6,7 +6,7 @@ import { Commands } from '../../src/constants';
 import { BUILT_IN_KIND_LIST, BUILT_IN_KINDS, builtInKind, DEFAULT_KIND_ICON, isSitePostKind, kindIconId } from '../../src/core/kinds/registry';
 import { activeStatuses } from '../../src/core/kinds/workflow';
 import { generatorProfile, SITE_GENERATORS } from '../../src/core/siteGenerator';
-import { templatePromptVariables, VARIABLE_PROMPTS } from '../../src/core/templates/templates';
+import { templatePromptVariables, VARIABLE_PROMPTS } from '../../src/core/templates/variables';
 
 interface Contributed {
   command: string;

@@ -1,26 +1,15 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseDocument } from 'yaml';
-import {
-  applyDraftFields,
-  DEFAULT_WORKFLOW,
-  escapeSnippetText,
-  firstStatus,
-  genericTemplateText,
-  kindOverridesFromTemplates,
-  parseNewDraftRequest,
-  pathInside,
-  placeDraft,
-  promptableVariables,
-  readTemplateKindInfo,
-  relativeFolder,
-  snippetToPlainText,
-  unknownKindMessage,
-  variablesToAsk,
-  withoutKindInfoProblems,
-} from '../../src/core/templates/scaffold';
+import { builtinTemplates } from '../../src/core/kinds/registry';
+import { DEFAULT_WORKFLOW, kindOverridesFromTemplates } from '../../src/core/kinds/resolve';
 import { generatorProfile } from '../../src/core/siteGenerator';
-import { builtinTemplates, parseTemplate, renderTemplate, standardVariables, templatesToCustomize, type Template } from '../../src/core/templates/templates';
+import { templatesToCustomize } from '../../src/core/templates/customize';
+import { parseTemplate, type Template } from '../../src/core/templates/parseTemplate';
+import { renderTemplate } from '../../src/core/templates/render';
+import { applyDraftFields, firstStatus, genericTemplateText, parseNewDraftRequest, pathInside, placeDraft, relativeFolder, unknownKindMessage } from '../../src/core/templates/scaffold';
+import { escapeSnippetText, snippetToPlainText } from '../../src/core/templates/snippet';
+import { promptableVariables, standardVariables, variablesToAsk } from '../../src/core/templates/variables';
 
 function builtin(kind: string): Template {
   const template = builtinTemplates().find((t) => t.kind === kind);
@@ -268,18 +257,22 @@ describe('workspace template kinds', () => {
     '',
   ].join('\n');
 
-  it('reads label and statuses from the template: block', () => {
-    assert.deepEqual(readTemplateKindInfo(newsletter), { label: 'Newsletter', statuses: ['outline', 'writing', 'sent'], problems: [] });
-    assert.deepEqual(readTemplateKindInfo(newsletter.replace('[outline, writing, sent]', "'outline, sent'")).statuses, ['outline', 'sent']);
-    assert.deepEqual(readTemplateKindInfo(newsletter.replace('[outline, writing, sent]', '[]')).problems.length, 1);
-    assert.deepEqual(readTemplateKindInfo('no front matter'), { problems: [] });
-  });
-
-  it('leaves the keys it reads out of parseTemplate’s complaints', () => {
+  it('reads label and statuses from the template: block, once, with the rest of it', () => {
     const parsed = parseTemplate(newsletter, '.devrel/templates/newsletter.md');
+    assert.deepEqual(parsed.problems, []);
     assert.equal(parsed.template?.kind, 'newsletter');
-    assert.deepEqual(withoutKindInfoProblems(parsed.problems), []);
+    assert.equal(parsed.template?.label, 'Newsletter');
+    assert.deepEqual(parsed.template?.statuses, ['outline', 'writing', 'sent']);
     assert.ok(!parsed.template?.text.includes('statuses'), 'the block is cut from the template text');
+    const read = (text: string): ReturnType<typeof parseTemplate> => parseTemplate(text, '.devrel/templates/newsletter.md');
+    assert.deepEqual(read(newsletter.replace('[outline, writing, sent]', "'outline, sent'")).template?.statuses, ['outline', 'sent']);
+    const empty = read(newsletter.replace('[outline, writing, sent]', '[]'));
+    assert.equal(empty.template?.statuses, undefined);
+    assert.equal(empty.problems.length, 1);
+    assert.match(empty.problems[0] ?? '', /template\.statuses must be a list/);
+    const unlabelled = read(newsletter.replace('label: Newsletter', 'label: 42'));
+    assert.equal(unlabelled.template?.label, undefined);
+    assert.match(unlabelled.problems.join(' '), /template\.label must be text/);
   });
 
   it('turns templates into kind settings: new kinds get a label and workflow, built-ins only a declared workflow', () => {

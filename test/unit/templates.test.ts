@@ -1,20 +1,13 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseDocument } from 'yaml';
-import {
-  builtinTemplates,
-  parseTemplate,
-  renderTemplate,
-  resolveAnswer,
-  standardVariables,
-  templateFromDraft,
-  templatePromptVariables,
-  templatesToCustomize,
-  VARIABLE_PROMPTS,
-  type Template,
-} from '../../src/core/templates/templates';
+import { templatesToCustomize } from '../../src/core/templates/customize';
+import { templateFromDraft } from '../../src/core/templates/fromDraft';
+import { parseTemplate, type Template } from '../../src/core/templates/parseTemplate';
+import { renderTemplate } from '../../src/core/templates/render';
+import { resolveAnswer, standardVariables, templatePromptVariables, VARIABLE_PROMPTS } from '../../src/core/templates/variables';
 import { talkMinuteVariables, TALK_SECTION_WEIGHTS } from '../../src/core/templates/builtin';
-import { BUILT_IN_KINDS } from '../../src/core/kinds/registry';
+import { builtinTemplates, BUILT_IN_KINDS } from '../../src/core/kinds/registry';
 
 /** The front matter of a rendered file, parsed strictly, plus the body after it. */
 function split(text: string): { data: Record<string, unknown>; body: string } {

@@ -2,8 +2,12 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parse, TomlDate } from 'smol-toml';
 import { locateFrontMatter } from '../../src/core/frontMatter/parse';
-import { applyDraftFields, readTemplateKindInfo, snippetToPlainText } from '../../src/core/templates/scaffold';
-import { parseTemplate, renderTemplate, standardVariables, templateFromDraft } from '../../src/core/templates/templates';
+import { templateFromDraft } from '../../src/core/templates/fromDraft';
+import { parseTemplate } from '../../src/core/templates/parseTemplate';
+import { renderTemplate } from '../../src/core/templates/render';
+import { applyDraftFields } from '../../src/core/templates/scaffold';
+import { snippetToPlainText } from '../../src/core/templates/snippet';
+import { standardVariables } from '../../src/core/templates/variables';
 
 function dataOf(text: string): Record<string, unknown> {
   const location = locateFrontMatter(text);
@@ -163,10 +167,12 @@ describe('TOML templates', () => {
     });
 
     it('reads a kind label and workflow from the [template] table', () => {
-      const info = readTemplateKindInfo('+++\ntitle = "{{title}}"\n[template]\nlabel = "Newsletter"\nstatuses = ["idea", "writing", "sent"]\n+++\n');
-      assert.deepEqual(info, { problems: [], label: 'Newsletter', statuses: ['idea', 'writing', 'sent'] });
-      assert.deepEqual(readTemplateKindInfo('+++\n[template]\nstatuses = "idea, sent"\n+++\n').statuses, ['idea', 'sent']);
-      assert.match(readTemplateKindInfo('+++\n[template]\nstatuses = [1, {}]\nlabel = 3\n+++\n').problems.join('\n'), /label must be text[\s\S]*statuses must be a list/);
+      const parsed = parseTemplate('+++\ntitle = "{{title}}"\n[template]\nlabel = "Newsletter"\nstatuses = ["idea", "writing", "sent"]\n+++\n', 'newsletter.md');
+      assert.deepEqual(parsed.problems, []);
+      assert.equal(parsed.template?.label, 'Newsletter');
+      assert.deepEqual(parsed.template?.statuses, ['idea', 'writing', 'sent']);
+      assert.deepEqual(parseTemplate('+++\n[template]\nstatuses = "idea, sent"\n+++\n', 'newsletter.md').template?.statuses, ['idea', 'sent']);
+      assert.match(parseTemplate('+++\n[template]\nstatuses = [1, {}]\nlabel = 3\n+++\n', 'newsletter.md').problems.join('\n'), /label must be text[\s\S]*statuses must be a list/);
     });
   });
 });

@@ -1,8 +1,7 @@
-import { load as loadFast } from 'js-yaml';
 import { Document, isCollection, isMap, isNode, isScalar, isSeq, parseDocument, visit } from 'yaml';
-import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { isValidCalendarDate } from '../dates';
+import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { locateFrontMatter } from './parse';
+import { stringifyOptions, styleScalars } from './yamlScalar';
 import type { FrontMatterBlock } from './parse';
 import { appendTomlFrontMatterListItem, setTomlFrontMatterFields } from './tomlEdit';
 import { getOwn, hasOwn, setOwn } from '../util/objects';
@@ -80,9 +79,6 @@ interface Splice {
 }
 
 const DEFAULT_LAYOUT: Layout = { indent: 2, seqIndent: 2 };
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-/** YAML 1.1 booleans: js-yaml reads them as text, but Jekyll and other YAML 1.1 readers don't. */
-const YAML11_BOOLEAN = /^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$/;
 
 /**
  * Sets top-level front-matter fields; `undefined` removes a field. Creates the front matter
@@ -511,46 +507,6 @@ function renderFlowItem(value: FrontMatterValue, lineBreak: LineBreak, padded: b
 function indentFor(value: FrontMatterValue, layout: Layout): number {
   if (layout.seqIndent === 0) return Array.isArray(value) ? 2 : layout.indent;
   return Array.isArray(value) ? layout.seqIndent : layout.indent;
-}
-
-function stringifyOptions(indent: number, indentSeq: boolean, flowCollectionPadding = true): Parameters<Document['toString']>[0] {
-  return {
-    indent,
-    indentSeq,
-    flowCollectionPadding,
-    lineWidth: 0,
-    minContentWidth: 0,
-    doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER,
-  };
-}
-
-/**
- * `YYYY-MM-DD` stays plain because that is how people write dates. Other strings are quoted
- * when js-yaml, which reads most drafts, or a YAML 1.1 site generator would take their plain
- * form for something else (`0b101`, timestamps, `yes`), though `yaml`'s core schema would not.
- */
-function styleScalars(doc: Document): void {
-  visit(doc, {
-    Scalar(_key, node: Scalar) {
-      if (typeof node.value !== 'string') return;
-      const value = node.value;
-      if (isIsoDate(value)) node.type = 'PLAIN';
-      else if (YAML11_BOOLEAN.test(value) || (!/[\n\r]/.test(value) && misreadAsPlain(value))) node.type = 'QUOTE_DOUBLE';
-    },
-  });
-}
-
-function misreadAsPlain(value: string): boolean {
-  try {
-    return loadFast(value) !== value;
-  } catch {
-    return true;
-  }
-}
-
-function isIsoDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  return match !== null && isValidCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   WORKSHOP_TEMPLATE,
   type BuiltinTemplate,
 } from '../templates/builtin';
+import type { Template } from '../templates/parseTemplate';
 import type { DateFieldDefinition, KindDefinition } from '../types';
 import { getOwn } from '../util/objects';
 
@@ -148,6 +149,18 @@ export function builtInKind(id: string): BuiltInKind | undefined {
 /** A kind's codicon id: the registry's for a built-in kind, a plain document otherwise. */
 export function kindIconId(id: string): string {
   return builtInKind(id)?.icon ?? DEFAULT_KIND_ICON;
+}
+
+/** The built-in templates, one per built-in kind, in registry order. */
+export function builtinTemplates(): Template[] {
+  return BUILT_IN_KIND_LIST.map(({ id, template }) => ({
+    kind: id,
+    name: template.name,
+    description: template.description,
+    source: `builtin:${id}`,
+    builtin: true,
+    text: template.text,
+  }));
 }
 
 /** The kind whose drafts are the site's posts, and so follow the site generator's folders and publishing fields. */

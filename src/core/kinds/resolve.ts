@@ -2,6 +2,7 @@
 
 import { BUILT_IN_KINDS } from './registry';
 import type { CoreConfig, KindDefinition } from '../types';
+import { hasOwn } from '../util/objects';
 import { humanise } from '../util/strings';
 
 /** The date a kind added in settings knows when it names none. */
@@ -98,4 +99,36 @@ export const DEFAULT_CONFIG: CoreConfig = Object.freeze({
 /** A stable key of everything in the config that changes how a file is read, for cache invalidation. */
 export function configKey(config: CoreConfig): string {
   return JSON.stringify([config.kinds, config.folderKinds, config.wordsPerMinute, config.abstractMaxChars, config.maxFileBytes]);
+}
+
+/** A workflow for kinds that only a workspace template defines and that declares none. */
+export const DEFAULT_WORKFLOW: readonly string[] = ['idea', 'drafting', 'review', 'done'];
+
+export interface WorkspaceTemplateKind {
+  kind: string;
+  name: string;
+  label?: string;
+  statuses?: string[];
+}
+
+/**
+ * The kinds workspace templates contribute, for merging into the kind settings (which win):
+ * a kind that isn't built in gets a label (the template's `label`, else its name) and a workflow
+ * (its `statuses`, else the default one); a built-in kind only gets the workflow it declares.
+ * The first template of a kind decides. Kind ids the settings would refuse are left out.
+ */
+export function kindOverridesFromTemplates(
+  templates: readonly WorkspaceTemplateKind[],
+  builtinKinds: readonly string[],
+): Record<string, { label?: string; statuses?: string[] }> {
+  const result: Record<string, { label?: string; statuses?: string[] }> = {};
+  for (const template of templates) {
+    if (hasOwn(result, template.kind) || !/^[a-z0-9][a-z0-9-]*$/.test(template.kind)) continue;
+    if (builtinKinds.includes(template.kind)) {
+      if (template.statuses) result[template.kind] = { statuses: [...template.statuses] };
+      continue;
+    }
+    result[template.kind] = { label: template.label ?? template.name, statuses: [...(template.statuses ?? DEFAULT_WORKFLOW)] };
+  }
+  return result;
 }

@@ -1,11 +1,9 @@
-// The templates DevRel Desk ships. They use the marker syntax that `templates.ts` documents:
+// The templates DevRel Desk ships. They use the marker syntax that `markers.ts` documents:
 // `{{variable}}`, `{{tab:N:default}}`, `{{choice:N:a|b}}` and `{{cursor}}`. Markers standing alone
 // as a front-matter value are quoted so that each template is valid YAML even before rendering;
 // the renderer chooses the quoting the real value needs.
 // The blog template has no `date: {{date}}`: `date` counts as the publish date (a deadline), so
 // today's date there would make every new idea due at once. Publishing sets `date` when missing.
-
-// Each kind's entry in the kinds registry names its template here.
 
 export interface BuiltinTemplate {
   /** What New Draft… lists it as. */
@@ -404,32 +402,9 @@ Record only what people agreed to share; contact details belong in the CRM, not 
 - Cost (travel, tickets, sponsorship), and whether to go next year:
 `;
 
-export const BLOG_TEMPLATE: BuiltinTemplate = {
-  name: 'Blog post',
-  description: 'TL;DR, hook, steps, conclusion, call to action and a pre-publishing checklist',
-  text: BLOG,
-};
-
-export const TALK_TEMPLATE: BuiltinTemplate = {
-  name: 'Talk outline',
-  description: 'CFP abstract, takeaways, timed sections, demo plan with fallback, Q&A and feedback',
-  text: TALK,
-};
-
-export const OSS_TEMPLATE: BuiltinTemplate = {
-  name: 'OSS contribution checklist',
-  description: 'From finding a good first issue to a merged PR and sharing what you learned',
-  text: OSS,
-};
-
-export const WORKSHOP_TEMPLATE: BuiltinTemplate = {
-  name: 'Workshop',
-  description: 'Objectives, prerequisites, timed agenda, exercises, materials and a feedback form',
-  text: WORKSHOP,
-};
-
-export const TRIP_REPORT_TEMPLATE: BuiltinTemplate = {
-  name: 'Conference trip report',
-  description: 'Talks, takeaways, leads, product feedback, follow-ups and impact',
-  text: TRIP_REPORT,
-};
+// Named by the kinds registry, which is where each kind says which template is its own.
+export const BLOG_TEMPLATE: BuiltinTemplate = { name: 'Blog post', description: 'TL;DR, hook, steps, conclusion, call to action and a pre-publishing checklist', text: BLOG };
+export const TALK_TEMPLATE: BuiltinTemplate = { name: 'Talk outline', description: 'CFP abstract, takeaways, timed sections, demo plan with fallback, Q&A and feedback', text: TALK };
+export const OSS_TEMPLATE: BuiltinTemplate = { name: 'OSS contribution checklist', description: 'From finding a good first issue to a merged PR and sharing what you learned', text: OSS };
+export const WORKSHOP_TEMPLATE: BuiltinTemplate = { name: 'Workshop', description: 'Objectives, prerequisites, timed agenda, exercises, materials and a feedback form', text: WORKSHOP };
+export const TRIP_REPORT_TEMPLATE: BuiltinTemplate = { name: 'Conference trip report', description: 'Talks, takeaways, leads, product feedback, follow-ups and impact', text: TRIP_REPORT };

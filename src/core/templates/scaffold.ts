@@ -1,17 +1,16 @@
 // The decisions behind creating a draft from a template, kept free of the editor so they can be
-// unit-tested: what a scripted caller may pass, which variables are asked for, where the file goes
-// and what it is called, and how extra front-matter fields reach both the file and its snippet.
+// unit-tested: what a scripted caller may pass, where the file goes and what it is called, and
+// how extra front-matter fields reach both the file and its snippet.
 
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import { BUILT_IN_KIND_LIST, builtInKind } from '../kinds/registry';
 import { DEFAULT_FILE_NAME_PATTERN } from '../fileName';
 import { locateFrontMatter } from '../frontMatter/parse';
 import { setFrontMatterFields, type FrontMatterValue } from '../frontMatter/edit';
-import { readTomlTemplateFrontMatter } from './tomlTemplate';
+import { yamlScalar } from '../frontMatter/yamlScalar';
 import type { SiteGeneratorProfile } from '../siteGenerator';
-import { templatePromptVariables, VARIABLE_PROMPTS, type Template } from './templates';
-import { hasOwn, isPlainObject } from '../util/objects';
-import { type Result } from '../util/result';
+import { isPlainObject } from '../util/objects';
+import type { Result } from '../util/result';
+import type { Template } from './parseTemplate';
+import { escapeSnippetText, snippetToPlainText } from './snippet';
 
 /** What a command was asked to create, after checking the argument object. */
 export interface NewDraftRequest {
@@ -23,15 +22,7 @@ export interface NewDraftRequest {
   open: boolean;
 }
 
-/** A workflow for kinds that only a workspace template defines and that declares none. */
-export const DEFAULT_WORKFLOW: readonly string[] = ['idea', 'drafting', 'review', 'done'];
-
 const REQUEST_KEYS = ['kind', 'title', 'folder', 'fields', 'open'];
-
-/** The variables each built-in template uses, to tell them from ones someone added to a customised copy. */
-const BUILTIN_TEMPLATE_VARIABLES: ReadonlyMap<string, readonly string[]> = new Map(
-  BUILT_IN_KIND_LIST.map((kind) => [kind.id, templatePromptVariables(kind.template)]),
-);
 
 /**
  * Checks the one argument object of New Draft and the per-kind commands:
@@ -101,26 +92,6 @@ export function parseNewDraftRequest(arg: unknown, fixedKind?: string): Result<{
 
 export function unknownKindMessage(kind: string, known: readonly string[]): string {
   return `"${kind}" is not a kind DevRel Desk knows. Use one of: ${known.join(', ')}.`;
-}
-
-/**
- * Which template variables to ask the person for, in the template's order. Only variables with a
- * known prompt are asked; anything else is an unknown variable (kept visible, and reported).
- * Variables whose value the caller already gave (`given`) are not asked again.
- */
-export function variablesToAsk(template: Pick<Template, 'kind' | 'text'>, given: readonly string[] = []): string[] {
-  const used = templatePromptVariables(template).filter((name) => VARIABLE_PROMPTS[name] !== undefined && !given.includes(name));
-  // A built-in kind asks what its registry entry says; a variable someone added to a customised
-  // built-in template is asked for too, since they added it on purpose.
-  const chosen = builtInKind(template.kind)?.prompts;
-  if (chosen === undefined) return used;
-  const builtinUses = BUILTIN_TEMPLATE_VARIABLES.get(template.kind) ?? [];
-  return used.filter((name) => chosen.includes(name) || !builtinUses.includes(name));
-}
-
-/** Every variable a template uses that has a prompt: the ones not asked are rendered empty. */
-export function promptableVariables(template: Pick<Template, 'text'>): string[] {
-  return templatePromptVariables(template).filter((name) => VARIABLE_PROMPTS[name] !== undefined);
 }
 
 export interface PlacementInput {
@@ -205,7 +176,7 @@ export function firstStatus(configured: { statuses: readonly string[] } | undefi
 
 /** A plain template for a kind that settings define but no template covers. */
 export function genericTemplateText(kind: string, status: string | undefined): string {
-  return ['---', `kind: ${kind}`, "title: '{{title}}'", ...(status ? [`status: ${status}`] : []), 'tags: []', '---', '', '# {{title}}', '', '{{cursor}}', ''].join('\n');
+  return ['---', `kind: ${yamlScalar(kind)}`, "title: '{{title}}'", ...(status ? [`status: ${yamlScalar(status)}`] : []), 'tags: []', '---', '', '# {{title}}', '', '{{cursor}}', ''].join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -250,186 +221,6 @@ export function applyDraftFields(
     if (snippetToPlainText(mixed) === text) return { ok: true, text, snippet: mixed, tabStopsKept: 'body' };
   }
   return { ok: true, text, snippet: escapeSnippetText(text), tabStopsKept: 'none' };
-}
-
-/** Text → snippet text that inserts it literally. */
-export function escapeSnippetText(text: string): string {
-  return text.replace(/[\\$}]/g, '\\$&');
-}
-
-/**
- * What a snippet inserts when every placeholder keeps its default and every choice its first
- * option: the check that a snippet and the file it stands for say the same thing. Covers the
- * syntax templates produce (`$1`, `${1}`, `${1:text}`, `${1|a,b|}`, `$0`, and `\` escapes);
- * variables such as `$TM_FILENAME` are not expanded and come out as written.
- */
-export function snippetToPlainText(snippet: string): string {
-  let position = 0;
-  const read = (insidePlaceholder: boolean): string => {
-    let out = '';
-    while (position < snippet.length) {
-      const ch = snippet[position];
-      if (ch === '\\' && position + 1 < snippet.length && '\\$}'.includes(snippet[position + 1] ?? '')) {
-        out += snippet[position + 1];
-        position += 2;
-        continue;
-      }
-      if (ch === '}' && insidePlaceholder) {
-        position++;
-        return out;
-      }
-      if (ch === '$') {
-        const rest = snippet.slice(position + 1);
-        const bare = /^\d+/.exec(rest);
-        if (bare) {
-          position += 1 + bare[0].length;
-          continue;
-        }
-        const braced = /^\{(\d+)([:|}])/.exec(rest);
-        if (braced) {
-          position += 1 + braced[0].length;
-          if (braced[2] === '}') continue;
-          if (braced[2] === ':') {
-            out += read(true);
-            continue;
-          }
-          out += readChoice();
-          continue;
-        }
-      }
-      out += ch;
-      position++;
-    }
-    return out;
-  };
-  const readChoice = (): string => {
-    const options: string[] = [''];
-    while (position < snippet.length) {
-      const ch = snippet[position];
-      if (ch === '\\' && position + 1 < snippet.length && '\\,|$}'.includes(snippet[position + 1] ?? '')) {
-        options[options.length - 1] += snippet[position + 1];
-        position += 2;
-        continue;
-      }
-      if (ch === '|' && snippet[position + 1] === '}') {
-        position += 2;
-        break;
-      }
-      if (ch === ',') options.push('');
-      else options[options.length - 1] += ch;
-      position++;
-    }
-    return options[0] ?? '';
-  };
-  return read(false);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Workspace templates and kinds
-
-export interface TemplateKindInfo {
-  /** From `template.label`, for a kind the template adds. */
-  label?: string;
-  /** From `template.statuses`, the kind's workflow. */
-  statuses?: string[];
-  problems: string[];
-}
-
-/**
- * Reads what `parseTemplate` leaves to its caller from a template's `template:` block: the
- * `label` and `statuses` of the kind it defines. `statuses` may be a list or comma-separated text.
- */
-export function readTemplateKindInfo(text: string): TemplateKindInfo {
-  const location = locateFrontMatter(text);
-  if (location.type === 'closed' && location.block.format === 'toml') {
-    return tomlTemplateKindInfo(text.slice(location.block.contentStart, location.block.contentEnd));
-  }
-  if (location.type !== 'closed' || location.block.format !== 'yaml') return { problems: [] };
-  const yamlText = text.slice(location.block.contentStart, location.block.contentEnd);
-  // Markers are hidden from the parser as templates.ts does, so `{{title}}` can't read as a mapping.
-  const doc = parseDocument(yamlText.replace(/\{\{[^\n]*?\}\}/g, (braced) => '_'.repeat(braced.length)), { uniqueKeys: false });
-  if (doc.errors.length > 0 || !isMap(doc.contents)) return { problems: [] };
-  const block = doc.contents.items.find((pair) => isScalar(pair.key) && pair.key.value === 'template')?.value;
-  if (!isMap(block)) return { problems: [] };
-  const info: TemplateKindInfo = { problems: [] };
-  for (const pair of block.items) {
-    const key = isScalar(pair.key) ? pair.key.value : undefined;
-    if (key === 'label') {
-      if (isScalar(pair.value) && typeof pair.value.value === 'string' && pair.value.value.trim() !== '') info.label = pair.value.value.trim();
-      else info.problems.push('template.label must be text, e.g. label: Newsletter.');
-    } else if (key === 'statuses') {
-      const items = isSeq(pair.value)
-        ? pair.value.items.map((item) => (isScalar(item) ? item.value : undefined))
-        : isScalar(pair.value) && typeof pair.value.value === 'string'
-          ? pair.value.value.split(',')
-          : undefined;
-      const statuses = items?.filter((s): s is string | number => typeof s === 'string' || typeof s === 'number').map((s) => String(s).trim()).filter((s) => s !== '');
-      if (!statuses || statuses.length === 0 || statuses.length !== items?.length) {
-        info.problems.push('template.statuses must be a list of statuses, e.g. [idea, drafting, sent].');
-      } else {
-        info.statuses = [...new Set(statuses)];
-      }
-    }
-  }
-  return info;
-}
-
-/** The same for a `[template]` table in TOML front matter. */
-function tomlTemplateKindInfo(content: string): TemplateKindInfo {
-  const read = readTomlTemplateFrontMatter(content);
-  if (!read.ok) return { problems: [] };
-  const block: unknown = Object.prototype.hasOwnProperty.call(read.data, 'template') ? read.data.template : undefined;
-  if (typeof block !== 'object' || block === null || Array.isArray(block) || block instanceof Date) return { problems: [] };
-  const info: TemplateKindInfo = { problems: [] };
-  const { label, statuses } = block as Record<string, unknown>;
-  if (label !== undefined) {
-    if (typeof label === 'string' && label.trim() !== '') info.label = label.trim();
-    else info.problems.push('template.label must be text, e.g. label = "Newsletter".');
-  }
-  if (statuses !== undefined) {
-    const items: unknown[] | undefined = Array.isArray(statuses) ? statuses : typeof statuses === 'string' ? statuses.split(',') : undefined;
-    const list = items?.filter((s): s is string | number => typeof s === 'string' || typeof s === 'number').map((s) => String(s).trim()).filter((s) => s !== '');
-    if (!list || list.length === 0 || list.length !== items?.length) {
-      info.problems.push('template.statuses must be a list of statuses, e.g. statuses = ["idea", "drafting", "sent"].');
-    } else {
-      info.statuses = [...new Set(list)];
-    }
-  }
-  return info;
-}
-
-/** Drops parseTemplate's complaints about the block keys that `readTemplateKindInfo` reads. */
-export function withoutKindInfoProblems(problems: readonly string[]): string[] {
-  return problems.filter((problem) => !/^template\.(label|statuses) is not a template setting/.test(problem));
-}
-
-export interface WorkspaceTemplateKind {
-  kind: string;
-  name: string;
-  label?: string;
-  statuses?: string[];
-}
-
-/**
- * The kinds workspace templates contribute, for merging into the kind settings (which win):
- * a kind that isn't built in gets a label (the template's `label`, else its name) and a workflow
- * (its `statuses`, else the default one); a built-in kind only gets the workflow it declares.
- * The first template of a kind decides. Kind ids the settings would refuse are left out.
- */
-export function kindOverridesFromTemplates(
-  templates: readonly WorkspaceTemplateKind[],
-  builtinKinds: readonly string[],
-): Record<string, { label?: string; statuses?: string[] }> {
-  const result: Record<string, { label?: string; statuses?: string[] }> = {};
-  for (const template of templates) {
-    if (hasOwn(result, template.kind) || !/^[a-z0-9][a-z0-9-]*$/.test(template.kind)) continue;
-    if (builtinKinds.includes(template.kind)) {
-      if (template.statuses) result[template.kind] = { statuses: [...template.statuses] };
-      continue;
-    }
-    result[template.kind] = { label: template.label ?? template.name, statuses: [...(template.statuses ?? DEFAULT_WORKFLOW)] };
-  }
-  return result;
 }
 
 // ---------------------------------------------------------------------------------------------

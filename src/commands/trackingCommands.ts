@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { GroupBy } from '../services/settings';
+import type { GroupBy } from '../core/config';
 import { Commands } from '../constants';
 import { nextStatus } from '../core/kinds/workflow';
 import { relativeDay, talkMeasure } from '../core/schedule';

@@ -1,102 +1,14 @@
+// Adapts core/config.ts to VS Code: fetches the raw `devrel.*` values and watches for changes.
+
 import * as vscode from 'vscode';
 import { CONFIG_SECTION } from '../constants';
-import { DEFAULT_CONFIG, resolveKinds, type KindOverride, type KindProblem } from '../core/kinds/resolve';
-import { DEFAULT_MAX_ACTIVE, DEFAULT_MAX_DEADLINES_PER_14_DAYS } from '../core/focus';
-import type { MetricOverride } from '../core/impact';
-import type { CoreConfig, FolderKindMapping } from '../core/types';
+import { checkSettings, type DevRelSettings } from '../core/config';
 import { Disposable } from '../util/disposable';
-
-export type GroupBy = 'kind' | 'status' | 'none';
-export type SiteGeneratorSetting = 'auto' | 'none' | 'hugo' | 'jekyll' | 'astro' | 'devto';
-
-export const DEFAULT_EXCLUDES = [
-  '**/node_modules/**',
-  '**/.git/**',
-  '**/public/**',
-  '**/_site/**',
-  '**/dist/**',
-  '**/out/**',
-  '**/build/**',
-  '**/.astro/**',
-  '**/resources/_gen/**',
-  '**/.devrel/templates/**',
-];
-
-export interface DevRelSettings {
-  kinds: Record<string, KindOverride>;
-  /** Workspace-relative folder → kind, e.g. `content/posts` → `blog`. */
-  folderKinds: Record<string, string>;
-  /** Kind → workspace-relative folder new drafts go into. */
-  folders: Record<string, string>;
-  /** Kind → file name pattern, e.g. `{date}-{slug}.md`. */
-  fileNamePatterns: Record<string, string>;
-  wordsPerMinute: number;
-  abstractMaxChars: number;
-  exclude: string[];
-  siteGenerator: SiteGeneratorSetting;
-  author: string;
-  groupBy: GroupBy;
-  hideFinished: boolean;
-  /** null turns the limit off. */
-  focusMaxActive: number | null;
-  /** null turns the warning off. */
-  focusMaxDeadlines: number | null;
-  impactMetrics: Record<string, MetricOverride>;
-}
 
 /** Reads every `devrel.*` setting in one place, with types and defaults. */
 export function readSettings(scope?: vscode.ConfigurationScope): DevRelSettings {
-  const c = vscode.workspace.getConfiguration(CONFIG_SECTION, scope);
-  const positive = (value: number | undefined, fallback: number): number =>
-    typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
-  return {
-    kinds: objectOr(c.get('kinds'), {}),
-    folderKinds: stringMap(c.get('folderKinds')),
-    folders: stringMap(c.get('folders')),
-    fileNamePatterns: stringMap(c.get('fileNamePatterns')),
-    wordsPerMinute: positive(c.get<number>('wordsPerMinute'), DEFAULT_CONFIG.wordsPerMinute),
-    abstractMaxChars: positive(c.get<number>('talk.abstractMaxChars'), DEFAULT_CONFIG.abstractMaxChars),
-    exclude: (c.get<string[]>('exclude') ?? DEFAULT_EXCLUDES).filter((g) => typeof g === 'string' && g.length > 0),
-    siteGenerator: oneOf(c.get('siteGenerator'), ['auto', 'none', 'hugo', 'jekyll', 'astro', 'devto'], 'auto'),
-    author: typeof c.get('author') === 'string' ? (c.get('author') as string) : '',
-    groupBy: oneOf(c.get('drafts.groupBy'), ['kind', 'status', 'none'], 'kind'),
-    hideFinished: c.get<boolean>('drafts.hideFinished') === true,
-    focusMaxActive: limit(c.get('focus.maxActive'), DEFAULT_MAX_ACTIVE),
-    focusMaxDeadlines: limit(c.get('focus.maxDeadlinesPer14Days'), DEFAULT_MAX_DEADLINES_PER_14_DAYS),
-    impactMetrics: objectOr(c.get('impact.metrics'), {}),
-  };
-}
-
-/**
- * The core's view of the settings. Folder mappings detected from the site generator come
- * first so that explicit settings for the same folder win.
- */
-export function toCoreConfig(
-  settings: DevRelSettings,
-  detectedFolderKinds: FolderKindMapping[] = [],
-  templateKinds: Record<string, KindOverride> = {},
-): { config: CoreConfig; problems: KindProblem[] } {
-  // Kinds that workspace templates add come first, so a setting for the same kind wins.
-  const { kinds, problems } = resolveKinds({ ...templateKinds, ...settings.kinds });
-  const explicit = Object.entries(settings.folderKinds).map(([folder, kind]) => ({ folder: normaliseFolder(folder), kind }));
-  const folderKinds = [...detectedFolderKinds.filter((d) => !explicit.some((e) => e.folder === d.folder)), ...explicit];
-  for (const mapping of folderKinds) {
-    if (!kinds[mapping.kind]) problems.push({ kind: mapping.kind, message: `devrel.folderKinds maps "${mapping.folder}" to unknown kind "${mapping.kind}".` });
-  }
-  return {
-    config: {
-      kinds,
-      folderKinds,
-      wordsPerMinute: settings.wordsPerMinute,
-      abstractMaxChars: settings.abstractMaxChars,
-      maxFileBytes: DEFAULT_CONFIG.maxFileBytes,
-    },
-    problems,
-  };
-}
-
-export function normaliseFolder(folder: string): string {
-  return folder.replace(/\\/g, '/').replace(/^\.?\/+|\/+$/g, '');
+  const configuration = vscode.workspace.getConfiguration(CONFIG_SECTION, scope);
+  return checkSettings((key) => configuration.get<unknown>(key));
 }
 
 /** Fires only for changes under `devrel.*`, and hands out the freshly read settings. */
@@ -119,26 +31,4 @@ export class SettingsWatcher extends Disposable {
   get settings(): DevRelSettings {
     return this.current;
   }
-}
-
-/** A limit the person can switch off with null; anything else unusable falls back to the default. */
-function limit(value: unknown, fallback: number): number | null {
-  if (value === null) return null;
-  return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.floor(value) : fallback;
-}
-
-function objectOr<T extends object>(value: unknown, fallback: T): T {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as T) : fallback;
-}
-
-function stringMap(value: unknown): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [key, item] of Object.entries(objectOr<Record<string, unknown>>(value, {}))) {
-    if (typeof item === 'string' && item.trim()) result[key] = item.trim();
-  }
-  return result;
-}
-
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
-  return allowed.includes(value as T) ? (value as T) : fallback;
 }

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as vscode from 'vscode';
-import { DEFAULT_EXCLUDES, readSettings, toCoreConfig, type DevRelSettings } from './settings';
+import { readSettings } from './settings';
+import { DEFAULT_EXCLUDES, toCoreConfig, type DevRelSettings } from '../core/config';
 import { ContextKeys } from '../constants';
 import { parseDraft, readDraft, isMarkdownPath } from '../core/draft';
 import { AnalysisPool } from '../core/analysis/pool';

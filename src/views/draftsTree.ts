@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { GroupBy } from '../services/settings';
+import type { GroupBy } from '../core/config';
 import { ContextKeys, Views } from '../constants';
 import type { DraftChange } from '../core/draftStore';
 import { isFinished } from '../core/kinds/workflow';

@@ -1,0 +1,132 @@
+// The `devrel.*` settings as the core takes them: every value checked, with its default when it is
+// missing or unusable, and the `CoreConfig` that reading drafts needs. The editor's adapter
+// (services/settings.ts) only fetches the raw values.
+
+import { DEFAULT_MAX_ACTIVE, DEFAULT_MAX_DEADLINES_PER_14_DAYS } from './focus';
+import type { MetricOverride } from './impact';
+import { DEFAULT_CONFIG, resolveKinds, type KindOverride, type KindProblem } from './kinds/resolve';
+import type { CoreConfig, FolderKindMapping } from './types';
+
+export type GroupBy = 'kind' | 'status' | 'none';
+export type SiteGeneratorSetting = 'auto' | 'none' | 'hugo' | 'jekyll' | 'astro' | 'devto';
+
+const SITE_GENERATOR_SETTINGS: readonly SiteGeneratorSetting[] = ['auto', 'none', 'hugo', 'jekyll', 'astro', 'devto'];
+const GROUP_BY: readonly GroupBy[] = ['kind', 'status', 'none'];
+
+export const DEFAULT_EXCLUDES = [
+  '**/node_modules/**',
+  '**/.git/**',
+  '**/public/**',
+  '**/_site/**',
+  '**/dist/**',
+  '**/out/**',
+  '**/build/**',
+  '**/.astro/**',
+  '**/resources/_gen/**',
+  '**/.devrel/templates/**',
+];
+
+export interface DevRelSettings {
+  kinds: Record<string, KindOverride>;
+  /** Workspace-relative folder → kind, e.g. `content/posts` → `blog`. */
+  folderKinds: Record<string, string>;
+  /** Kind → workspace-relative folder new drafts go into. */
+  folders: Record<string, string>;
+  /** Kind → file name pattern, e.g. `{date}-{slug}.md`. */
+  fileNamePatterns: Record<string, string>;
+  wordsPerMinute: number;
+  abstractMaxChars: number;
+  exclude: string[];
+  siteGenerator: SiteGeneratorSetting;
+  author: string;
+  groupBy: GroupBy;
+  hideFinished: boolean;
+  /** null turns the limit off. */
+  focusMaxActive: number | null;
+  /** null turns the warning off. */
+  focusMaxDeadlines: number | null;
+  impactMetrics: Record<string, MetricOverride>;
+}
+
+/**
+ * Checks every `devrel.*` setting. `get` gives the raw value of a key below `devrel.`, e.g.
+ * `drafts.groupBy`, or undefined; settings are typed by hand and can hold anything.
+ */
+export function checkSettings(get: (key: string) => unknown): DevRelSettings {
+  const excludes = get('exclude');
+  const author = get('author');
+  return {
+    kinds: objectOr(get('kinds'), {}),
+    folderKinds: stringMap(get('folderKinds')),
+    folders: stringMap(get('folders')),
+    fileNamePatterns: stringMap(get('fileNamePatterns')),
+    wordsPerMinute: positive(get('wordsPerMinute'), DEFAULT_CONFIG.wordsPerMinute),
+    abstractMaxChars: positive(get('talk.abstractMaxChars'), DEFAULT_CONFIG.abstractMaxChars),
+    exclude: (Array.isArray(excludes) ? (excludes as unknown[]) : DEFAULT_EXCLUDES).filter((g): g is string => typeof g === 'string' && g.length > 0),
+    siteGenerator: oneOf(get('siteGenerator'), SITE_GENERATOR_SETTINGS, 'auto'),
+    author: typeof author === 'string' ? author : '',
+    groupBy: oneOf(get('drafts.groupBy'), GROUP_BY, 'kind'),
+    hideFinished: get('drafts.hideFinished') === true,
+    focusMaxActive: limit(get('focus.maxActive'), DEFAULT_MAX_ACTIVE),
+    focusMaxDeadlines: limit(get('focus.maxDeadlinesPer14Days'), DEFAULT_MAX_DEADLINES_PER_14_DAYS),
+    impactMetrics: objectOr(get('impact.metrics'), {}),
+  };
+}
+
+/**
+ * The core's view of the settings. Folder mappings detected from the site generator come
+ * first so that explicit settings for the same folder win.
+ */
+export function toCoreConfig(
+  settings: DevRelSettings,
+  detectedFolderKinds: FolderKindMapping[] = [],
+  templateKinds: Record<string, KindOverride> = {},
+): { config: CoreConfig; problems: KindProblem[] } {
+  // Kinds that workspace templates add come first, so a setting for the same kind wins.
+  const { kinds, problems } = resolveKinds({ ...templateKinds, ...settings.kinds });
+  const explicit = Object.entries(settings.folderKinds).map(([folder, kind]) => ({ folder: normaliseFolder(folder), kind }));
+  const folderKinds = [...detectedFolderKinds.filter((d) => !explicit.some((e) => e.folder === d.folder)), ...explicit];
+  for (const mapping of folderKinds) {
+    if (!kinds[mapping.kind]) problems.push({ kind: mapping.kind, message: `devrel.folderKinds maps "${mapping.folder}" to unknown kind "${mapping.kind}".` });
+  }
+  return {
+    config: {
+      kinds,
+      folderKinds,
+      wordsPerMinute: settings.wordsPerMinute,
+      abstractMaxChars: settings.abstractMaxChars,
+      maxFileBytes: DEFAULT_CONFIG.maxFileBytes,
+    },
+    problems,
+  };
+}
+
+export function normaliseFolder(folder: string): string {
+  return folder.replace(/\\/g, '/').replace(/^\.?\/+|\/+$/g, '');
+}
+
+function positive(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+/** A limit the person can switch off with null; anything else unusable falls back to the default. */
+function limit(value: unknown, fallback: number): number | null {
+  if (value === null) return null;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.floor(value) : fallback;
+}
+
+function objectOr<T extends object>(value: unknown, fallback: T): T {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as T) : fallback;
+}
+
+function stringMap(value: unknown): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, item] of Object.entries(objectOr<Record<string, unknown>>(value, {}))) {
+    if (typeof item === 'string' && item.trim()) result[key] = item.trim();
+  }
+  return result;
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
+  return allowed.includes(value as T) ? (value as T) : fallback;
+}

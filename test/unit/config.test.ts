@@ -1,0 +1,141 @@
+import * as assert from 'node:assert/strict';
+import { checkSettings, DEFAULT_EXCLUDES, normaliseFolder, toCoreConfig } from '../../src/core/config';
+import { DEFAULT_MAX_ACTIVE, DEFAULT_MAX_DEADLINES_PER_14_DAYS } from '../../src/core/focus';
+import { DEFAULT_CONFIG } from '../../src/core/kinds/resolve';
+
+function settingsOf(values: Record<string, unknown>): ReturnType<typeof checkSettings> {
+  return checkSettings((key) => values[key]);
+}
+
+describe('checkSettings', () => {
+  it('gives every default when nothing is set', () => {
+    assert.deepEqual(settingsOf({}), {
+      kinds: {},
+      folderKinds: {},
+      folders: {},
+      fileNamePatterns: {},
+      wordsPerMinute: DEFAULT_CONFIG.wordsPerMinute,
+      abstractMaxChars: DEFAULT_CONFIG.abstractMaxChars,
+      exclude: DEFAULT_EXCLUDES,
+      siteGenerator: 'auto',
+      author: '',
+      groupBy: 'kind',
+      hideFinished: false,
+      focusMaxActive: DEFAULT_MAX_ACTIVE,
+      focusMaxDeadlines: DEFAULT_MAX_DEADLINES_PER_14_DAYS,
+      impactMetrics: {},
+    });
+  });
+
+  it('keeps values that are usable', () => {
+    const settings = settingsOf({
+      kinds: { newsletter: { statuses: ['idea', 'sent'] } },
+      folderKinds: { 'content/posts': 'blog' },
+      folders: { talk: ' talks ' },
+      wordsPerMinute: 200,
+      'talk.abstractMaxChars': 600,
+      exclude: ['**/vendor/**'],
+      siteGenerator: 'hugo',
+      author: 'Ada',
+      'drafts.groupBy': 'status',
+      'drafts.hideFinished': true,
+      'focus.maxActive': 5.7,
+      'focus.maxDeadlinesPer14Days': null,
+      'impact.metrics': { views: false },
+    });
+    assert.deepEqual(settings.kinds, { newsletter: { statuses: ['idea', 'sent'] } });
+    assert.deepEqual(settings.folders, { talk: 'talks' }, 'trimmed');
+    assert.equal(settings.wordsPerMinute, 200);
+    assert.equal(settings.abstractMaxChars, 600);
+    assert.deepEqual(settings.exclude, ['**/vendor/**']);
+    assert.equal(settings.siteGenerator, 'hugo');
+    assert.equal(settings.author, 'Ada');
+    assert.equal(settings.groupBy, 'status');
+    assert.equal(settings.hideFinished, true);
+    assert.equal(settings.focusMaxActive, 5, 'rounded down');
+    assert.equal(settings.focusMaxDeadlines, null, 'null turns the warning off');
+    assert.deepEqual(settings.impactMetrics, { views: false });
+  });
+
+  it('falls back to the default for anything it cannot use, and never throws', () => {
+    const settings = settingsOf({
+      kinds: ['blog'],
+      folderKinds: 'content/posts',
+      folders: { talk: 42, oss: '  ', workshop: 'workshops' },
+      wordsPerMinute: -1,
+      'talk.abstractMaxChars': Number.NaN,
+      exclude: 'node_modules',
+      siteGenerator: 'gatsby',
+      author: 7,
+      'drafts.groupBy': 'tag',
+      'drafts.hideFinished': 'yes',
+      'focus.maxActive': 0,
+      'focus.maxDeadlinesPer14Days': '4',
+      'impact.metrics': null,
+    });
+    assert.deepEqual(settings.kinds, {});
+    assert.deepEqual(settings.folderKinds, {});
+    assert.deepEqual(settings.folders, { workshop: 'workshops' });
+    assert.equal(settings.wordsPerMinute, DEFAULT_CONFIG.wordsPerMinute);
+    assert.equal(settings.abstractMaxChars, DEFAULT_CONFIG.abstractMaxChars);
+    assert.deepEqual(settings.exclude, DEFAULT_EXCLUDES);
+    assert.equal(settings.siteGenerator, 'auto');
+    assert.equal(settings.author, '');
+    assert.equal(settings.groupBy, 'kind');
+    assert.equal(settings.hideFinished, false);
+    assert.equal(settings.focusMaxActive, DEFAULT_MAX_ACTIVE);
+    assert.equal(settings.focusMaxDeadlines, DEFAULT_MAX_DEADLINES_PER_14_DAYS);
+    assert.deepEqual(settings.impactMetrics, {});
+  });
+
+  it('drops excludes that are not globs', () => {
+    assert.deepEqual(settingsOf({ exclude: ['**/a/**', '', 3, null] }).exclude, ['**/a/**']);
+  });
+});
+
+describe('toCoreConfig', () => {
+  it('carries the reading settings into the core config', () => {
+    const { config, problems } = toCoreConfig(settingsOf({ wordsPerMinute: 200, 'talk.abstractMaxChars': 500 }));
+    assert.deepEqual(problems, []);
+    assert.equal(config.wordsPerMinute, 200);
+    assert.equal(config.abstractMaxChars, 500);
+    assert.equal(config.maxFileBytes, DEFAULT_CONFIG.maxFileBytes);
+    assert.deepEqual(Object.keys(config.kinds), Object.keys(DEFAULT_CONFIG.kinds));
+  });
+
+  it('lets a folder setting win over the site generator’s mapping of the same folder', () => {
+    const settings = settingsOf({ folderKinds: { './content/posts/': 'talk', 'notes\\cfp': 'talk' } });
+    const { config } = toCoreConfig(settings, [
+      { folder: 'content/posts', kind: 'blog' },
+      { folder: 'content/blog', kind: 'blog' },
+    ]);
+    assert.deepEqual(config.folderKinds, [
+      { folder: 'content/blog', kind: 'blog' },
+      { folder: 'content/posts', kind: 'talk' },
+      { folder: 'notes/cfp', kind: 'talk' },
+    ]);
+  });
+
+  it('adds kinds from workspace templates, and lets a kind setting replace a template’s kind', () => {
+    const settings = settingsOf({ kinds: { newsletter: { label: 'Letter', statuses: ['draft', 'sent'] } } });
+    const { config, problems } = toCoreConfig(settings, [], { newsletter: { label: 'Newsletter', statuses: ['idea', 'sent'] }, podcast: { statuses: ['idea', 'live'] } });
+    assert.deepEqual(problems, []);
+    assert.equal(config.kinds.newsletter?.label, 'Letter');
+    assert.deepEqual(config.kinds.newsletter?.statuses, ['draft', 'sent']);
+    assert.deepEqual(config.kinds.podcast?.statuses, ['idea', 'live']);
+    assert.equal(config.kinds.podcast?.label, 'Podcast');
+  });
+
+  it('reports a folder mapped to a kind nobody defines', () => {
+    const { problems } = toCoreConfig(settingsOf({ folderKinds: { newsletters: 'newsletter' } }));
+    assert.deepEqual(problems, [{ kind: 'newsletter', message: 'devrel.folderKinds maps "newsletters" to unknown kind "newsletter".' }]);
+  });
+});
+
+describe('normaliseFolder', () => {
+  it('writes folders with forward slashes and no leading ./ or trailing slash', () => {
+    assert.equal(normaliseFolder('./content/posts/'), 'content/posts');
+    assert.equal(normaliseFolder('content\\posts'), 'content/posts');
+    assert.equal(normaliseFolder('/talks'), 'talks');
+  });
+});

@@ -17,6 +17,7 @@ import {
 } from '../core/templates/scaffold';
 import { detectSiteGenerator, generatorProfile, publishedFields, type SiteGenerator } from '../core/siteGenerator';
 import { slugify } from '../core/slug';
+import { folderRef } from '../core/target';
 import { isSitePostKind } from '../core/kinds/registry';
 import { templatesToCustomize } from '../core/templates/customize';
 import { templateFromDraft } from '../core/templates/fromDraft';
@@ -28,7 +29,7 @@ import { log, UserError } from '../util/logger';
 import { TEMPLATES_FOLDER, type TemplateStore } from '../services/templateStore';
 import { kindIcon, today } from '../views/presentation';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
-import { resolveTarget } from './trackingCommands';
+import { isUri, resolveTarget } from './trackingCommands';
 import { errorMessage } from '../core/util/result';
 
 export interface ScaffoldContext {
@@ -88,14 +89,17 @@ export async function newDraftHere(ctx: ScaffoldContext, target?: unknown, arg?:
 }
 
 function folderTargetOf(folder: unknown): FolderTarget {
-  if (folder === undefined) return { type: 'none' };
-  if (folder instanceof vscode.Uri) return { type: 'uri', uri: folder };
-  if (typeof folder === 'string') {
-    if (/^[a-z][a-z0-9+.-]+:\/\//i.test(folder)) return { type: 'uri', uri: vscode.Uri.parse(folder) };
-    if (folder.startsWith('/') || /^[A-Za-z]:[\\/]/.test(folder) || folder.startsWith('\\\\')) return { type: 'uri', uri: vscode.Uri.file(folder) };
-    return { type: 'relative', path: folder };
+  const ref = folderRef(folder, isUri);
+  switch (ref.type) {
+    case 'uriString':
+      return { type: 'uri', uri: vscode.Uri.parse(ref.uri) };
+    case 'path':
+      return { type: 'uri', uri: vscode.Uri.file(ref.path) };
+    case 'invalid':
+      throw new UserError(ref.message);
+    default:
+      return ref;
   }
-  throw new UserError('The folder must be a workspace-relative path, an absolute path or a Uri.');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import { nextStatus } from '../core/kinds/workflow';
 import { relativeDay, talkMeasure } from '../core/schedule';
 import { daysBetween } from '../core/dates';
 import { planStatusChange } from '../core/statusChange';
+import { targetRef } from '../core/target';
 import type { Draft } from '../core/types';
 import { editFrontMatter } from '../services/draftEdits';
 import { confirmFocus, pickAndPark } from './focusCommands';
@@ -27,16 +28,23 @@ const HIDE_FINISHED_KEY = 'devrel.drafts.hideFinished';
  * view, an Explorer selection, or nothing (the active editor).
  */
 export function resolveTarget(target: unknown): vscode.Uri | undefined {
-  if (target instanceof vscode.Uri) return target;
-  if (typeof target === 'string' && target.length > 0) return /^[a-z][a-z0-9+.-]+:/i.test(target) && !/^[a-z]:[\\/]/i.test(target) ? vscode.Uri.parse(target) : vscode.Uri.file(target);
-  if (typeof target === 'object' && target !== null) {
-    const node = target as { type?: string; uri?: unknown; item?: { draft?: Draft }; resourceUri?: unknown };
-    if (node.type === 'draft' && typeof node.uri === 'string') return vscode.Uri.parse(node.uri);
-    if (node.type === 'item' && node.item?.draft) return vscode.Uri.parse(node.item.draft.uri);
-    if (node.resourceUri instanceof vscode.Uri) return node.resourceUri;
+  const ref = targetRef(target, isUri);
+  switch (ref.type) {
+    case 'uri':
+      return ref.uri;
+    case 'uriString':
+      return vscode.Uri.parse(ref.uri);
+    case 'path':
+      return vscode.Uri.file(ref.path);
+    case 'activeEditor':
+      return vscode.window.activeTextEditor?.document.uri;
+    case 'none':
+      return undefined;
   }
-  if (target === undefined || target === null) return vscode.window.activeTextEditor?.document.uri;
-  return undefined;
+}
+
+export function isUri(value: unknown): value is vscode.Uri {
+  return value instanceof vscode.Uri;
 }
 
 function requireDraft(ctx: TrackingContext, target: unknown): { uri: vscode.Uri; draft: Draft } {

@@ -14,6 +14,11 @@ export interface AnalysisOptions {
   wordsPerMinute: number;
   /** Zero-based line in the whole file where `body` starts, so headings and sections refer to the file. */
   bodyStartLine: number;
+  /**
+   * Parse every paragraph's inline syntax with markdown-it instead of scanning its text. Slower,
+   * and the same counts: the reference the property tests hold the scanner to.
+   */
+  fullInlineParse?: boolean;
 }
 
 const FALLBACK_WORDS_PER_MINUTE = 238;
@@ -84,10 +89,11 @@ function skipPlainText(state: StateInline, silent: boolean): boolean {
 /**
  * Characters without which inline parsing cannot change the word count of `content` compared
  * with scanning it as plain text: links and images (`[`: targets and alt text), autolinks and
- * inline HTML (`<`), and entities (`&`). Emphasis, code spans and escapes only add punctuation,
- * which the word scanner ignores anyway.
+ * inline HTML (`<`), entities (`&`), code spans (`` ` ``: the padding spaces markdown-it strips
+ * can join a word to the text beside it) and escapes (`\`: `a\.b` is one word, like `a.b`).
+ * Emphasis only adds punctuation, which the word scanner ignores anyway.
  */
-const COUNT_CHANGING_SYNTAX = /[[<&]/g;
+const COUNT_CHANGING_SYNTAX = /[[<&`\\]/g;
 
 // Inline parsing is most of markdown-it's cost. This replaces the core `inline` rule so only
 // headings, whose plain text we need, are parsed here; paragraphs keep empty `children` and the
@@ -625,10 +631,13 @@ function walkInline(
   wantText: boolean,
   env: object,
   hasReferences: boolean,
+  fullInlineParse: boolean,
 ): string {
   const children = inline.children ?? (inline.children = []);
   counter.mode = BETWEEN;
-  if (children.length === 0) {
+  if (children.length === 0 && fullInlineParse) {
+    md.inline.parse(inline.content, md, env, children);
+  } else if (children.length === 0) {
     const content = inline.content;
     if (wantText || !needsInlineSyntax(content)) {
       scanWords(counter, content, firstTextOffset);
@@ -779,7 +788,7 @@ export function analyzeMarkdown(body: string, options: AnalysisOptions): DraftAn
     const token = tokens[i];
     switch (token.type) {
       case 'inline': {
-        const text = walkInline(token, counter, taskOffset, headingLevel !== 0, env, hasReferences);
+        const text = walkInline(token, counter, taskOffset, headingLevel !== 0, env, hasReferences, options.fullInlineParse === true);
         taskOffset = 0;
         if (headingLevel !== 0) {
           const line = headingLine + options.bodyStartLine;

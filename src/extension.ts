@@ -4,7 +4,7 @@ import { impactCommandEntries, registerCommands, trackingCommandEntries } from '
 import { configuredMetrics } from './commands/impactCommands';
 import { scaffoldCommandEntries } from './commands/scaffoldCommands';
 import { restoreViewState, type TrackingContext } from './commands/trackingCommands';
-import { SettingsWatcher } from './services/settings';
+import { Settings } from './services/settings';
 import { toDraftInfo } from './core/schedule';
 import { DraftCodeActions } from './languageFeatures/codeActions';
 import { DraftDiagnostics } from './languageFeatures/diagnostics';
@@ -29,8 +29,8 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   const push = (...items: vscode.Disposable[]): void => void context.subscriptions.push(...items);
   push(log);
 
-  const settings = new SettingsWatcher();
-  const workspace = new WorkspaceIndex(context.workspaceState, vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath);
+  const settings = new Settings();
+  const workspace = new WorkspaceIndex(context.workspaceState, settings, vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath);
   const draftsProvider = new DraftsTreeProvider(workspace);
   const upcomingProvider = new UpcomingTreeProvider(workspace);
   push(settings, workspace, draftsProvider, upcomingProvider);
@@ -56,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   push(
     ...registerCommands([
       ...trackingCommandEntries(tracking),
-      ...scaffoldCommandEntries({ workspace, templates, log }),
+      ...scaffoldCommandEntries({ workspace, settings, templates, log }),
       ...impactCommandEntries(
         { workspace, impact: impactProvider },
         {
@@ -71,8 +71,7 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   );
 
   push(
-    settings.onDidChange((next) => {
-      workspace.updateSettings(next);
+    settings.onDidChange(() => {
       draftsProvider.refreshAll();
       upcomingProvider.refresh();
       impactProvider.refresh();

@@ -95,8 +95,7 @@ async function changeStatus(ctx: TrackingContext, uri: vscode.Uri, draft: Draft,
     const proceed = await confirmFocus(ctx.workspace, { uri: uri.toString(), title: draft.title, kind: draft.kind, fromStatus: draft.status, toStatus: status }, interactive);
     if (!proceed) return false;
   }
-  const folder = vscode.workspace.getWorkspaceFolder(uri);
-  const plan = planStatusChange(draft, kind, status, ctx.workspace.siteGenerator(folder), today());
+  const plan = planStatusChange(draft, kind, status, ctx.workspace.generatorFor(uri), today());
   if (!plan.ok) throw new UserError(plan.message);
   await editFrontMatter(ctx.workspace, uri, plan.fields);
   ctx.log.info(`${vscode.workspace.asRelativePath(uri)}: status ${draft.status} → ${status}. ${plan.notes.join(' ')}`.trim());

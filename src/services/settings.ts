@@ -3,11 +3,14 @@ import { CONFIG_SECTION } from '../constants';
 import { DEFAULT_CONFIG, resolveKinds, type KindOverride, type KindProblem } from '../core/kinds';
 import { DEFAULT_MAX_ACTIVE, DEFAULT_MAX_DEADLINES_PER_14_DAYS } from '../core/focus';
 import type { MetricOverride } from '../core/impact';
+import { SITE_GENERATORS, type SiteGenerator } from '../core/sites/generators';
+import type { SiteRule } from '../core/sites/postRules';
 import type { CoreConfig, FolderKindMapping } from '../core/types';
 import { Disposable } from '../util/disposable';
 
-export type GroupBy = 'kind' | 'status' | 'none';
-export type SiteGeneratorSetting = 'auto' | 'none' | 'hugo' | 'jekyll' | 'astro' | 'devto';
+export type GroupBy = 'kind' | 'status' | 'site' | 'none';
+export type SiteGeneratorSetting = 'auto' | SiteGenerator;
+const SITE_GENERATOR_SETTINGS: readonly SiteGeneratorSetting[] = ['auto', ...SITE_GENERATORS];
 
 export const DEFAULT_EXCLUDES = [
   '**/node_modules/**',
@@ -42,11 +45,14 @@ export interface DevRelSettings {
   /** null turns the warning off. */
   focusMaxDeadlines: number | null;
   impactMetrics: Record<string, MetricOverride>;
+  /** The patterns of the editor's own `files.exclude` that are switched on. */
+  filesExclude: string[];
 }
 
-/** Reads every `devrel.*` setting in one place, with types and defaults. */
-export function readSettings(scope?: vscode.ConfigurationScope): DevRelSettings {
+/** Reads every `devrel.*` setting, and the editor settings DevRel Desk follows, with types and defaults. */
+function readSettings(scope?: vscode.ConfigurationScope): DevRelSettings {
   const c = vscode.workspace.getConfiguration(CONFIG_SECTION, scope);
+  const filesExclude = vscode.workspace.getConfiguration('files', scope).get<Record<string, unknown>>('exclude') ?? {};
   const positive = (value: number | undefined, fallback: number): number =>
     typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
   return {
@@ -57,13 +63,16 @@ export function readSettings(scope?: vscode.ConfigurationScope): DevRelSettings 
     wordsPerMinute: positive(c.get<number>('wordsPerMinute'), DEFAULT_CONFIG.wordsPerMinute),
     abstractMaxChars: positive(c.get<number>('talk.abstractMaxChars'), DEFAULT_CONFIG.abstractMaxChars),
     exclude: (c.get<string[]>('exclude') ?? DEFAULT_EXCLUDES).filter((g) => typeof g === 'string' && g.length > 0),
-    siteGenerator: oneOf(c.get('siteGenerator'), ['auto', 'none', 'hugo', 'jekyll', 'astro', 'devto'], 'auto'),
+    siteGenerator: oneOf(c.get('siteGenerator'), SITE_GENERATOR_SETTINGS, 'auto'),
     author: typeof c.get('author') === 'string' ? (c.get('author') as string) : '',
-    groupBy: oneOf(c.get('drafts.groupBy'), ['kind', 'status', 'none'], 'kind'),
+    groupBy: oneOf(c.get('drafts.groupBy'), ['kind', 'status', 'site', 'none'], 'kind'),
     hideFinished: c.get<boolean>('drafts.hideFinished') === true,
     focusMaxActive: limit(c.get('focus.maxActive'), DEFAULT_MAX_ACTIVE),
     focusMaxDeadlines: limit(c.get('focus.maxDeadlinesPer14Days'), DEFAULT_MAX_DEADLINES_PER_14_DAYS),
     impactMetrics: objectOr(c.get('impact.metrics'), {}),
+    filesExclude: Object.entries(objectOr<Record<string, unknown>>(filesExclude, {}))
+      .filter(([, on]) => on === true)
+      .map(([pattern]) => pattern),
   };
 }
 
@@ -75,6 +84,7 @@ export function toCoreConfig(
   settings: DevRelSettings,
   detectedFolderKinds: FolderKindMapping[] = [],
   templateKinds: Record<string, KindOverride> = {},
+  sites: SiteRule[] = [],
 ): { config: CoreConfig; problems: KindProblem[] } {
   // Kinds that workspace templates add come first, so a setting for the same kind wins.
   const { kinds, problems } = resolveKinds({ ...templateKinds, ...settings.kinds });
@@ -90,6 +100,7 @@ export function toCoreConfig(
       wordsPerMinute: settings.wordsPerMinute,
       abstractMaxChars: settings.abstractMaxChars,
       maxFileBytes: DEFAULT_CONFIG.maxFileBytes,
+      sites,
     },
     problems,
   };
@@ -99,25 +110,42 @@ export function normaliseFolder(folder: string): string {
   return folder.replace(/\\/g, '/').replace(/^\.?\/+|\/+$/g, '');
 }
 
-/** Fires only for changes under `devrel.*`, and hands out the freshly read settings. */
-export class SettingsWatcher extends Disposable {
+/**
+ * The one place settings are read: a typed snapshot of the workspace's settings, snapshots per
+ * workspace folder for resource-scoped values, and one event when any of them changes.
+ */
+export class Settings extends Disposable {
   private readonly emitter = this.register(new vscode.EventEmitter<DevRelSettings>());
+  /** Fires with the new snapshot after `devrel.*` or `files.exclude` changed. */
   readonly onDidChange = this.emitter.event;
-  private current = readSettings();
+  private snapshot = readSettings();
+  private readonly perFolder = new Map<string, DevRelSettings>();
 
   constructor() {
     super();
     this.register(
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (!event.affectsConfiguration(CONFIG_SECTION)) return;
-        this.current = readSettings();
-        this.emitter.fire(this.current);
+        if (!event.affectsConfiguration(CONFIG_SECTION) && !event.affectsConfiguration('files.exclude')) return;
+        this.snapshot = readSettings();
+        this.perFolder.clear();
+        this.emitter.fire(this.snapshot);
       }),
     );
+    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.perFolder.clear()));
   }
 
-  get settings(): DevRelSettings {
-    return this.current;
+  /** The settings as they apply to the whole workspace. */
+  get current(): DevRelSettings {
+    return this.snapshot;
+  }
+
+  /** The settings as they apply inside one workspace folder, where `.vscode/settings.json` may differ. */
+  forFolder(folder: vscode.Uri | undefined): DevRelSettings {
+    if (!folder) return this.snapshot;
+    const key = folder.toString();
+    let settings = this.perFolder.get(key);
+    if (!settings) this.perFolder.set(key, (settings = readSettings(folder)));
+    return settings;
   }
 }
 

@@ -19,7 +19,7 @@ import {
   variablesToAsk,
   withoutKindInfoProblems,
 } from '../../src/core/templates/scaffold';
-import { generatorProfile } from '../../src/core/siteGenerator';
+import { siteProfile } from '../../src/core/sites/profile';
 import { builtinTemplates, parseTemplate, renderTemplate, standardVariables, templatesToCustomize, type Template } from '../../src/core/templates/templates';
 
 function builtin(kind: string): Template {
@@ -116,8 +116,8 @@ describe('variablesToAsk', () => {
 });
 
 describe('placeDraft', () => {
-  const hugo = generatorProfile('hugo');
-  const none = generatorProfile('none');
+  const hugo = siteProfile({ root: '', generator: 'hugo', newPostFolder: 'content/posts', postFolders: ['content/posts'] });
+  const none = siteProfile(undefined);
 
   it('uses the site generator defaults', () => {
     const blog = placeDraft({ kind: 'blog', template: {}, profile: hugo });

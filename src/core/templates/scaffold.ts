@@ -8,7 +8,7 @@ import { DEFAULT_FILE_NAME_PATTERN } from '../fileName';
 import { locateFrontMatter } from '../frontMatter/parse';
 import { setFrontMatterFields, type FrontMatterValue } from '../frontMatter/edit';
 import { readTomlTemplateFrontMatter } from './tomlTemplate';
-import type { SiteGeneratorProfile } from '../siteGenerator';
+import type { SiteGeneratorProfile } from '../sites/profile';
 import { templatePromptVariables, VARIABLE_PROMPTS, type Template } from './templates';
 
 /** What a command was asked to create, after checking the argument object. */
@@ -135,12 +135,19 @@ export function promptableVariables(template: Pick<Template, 'text'>): string[] 
 
 export interface PlacementInput {
   kind: string;
+  /** A folder the person or caller asked for, e.g. New Draft Here's folder: it beats everything. */
+  requestedFolder?: string;
   /** `devrel.folders[kind]`, if set. */
   settingFolder?: string;
   /** `devrel.fileNamePatterns[kind]`, if set. */
   settingPattern?: string;
   template: Pick<Template, 'folder' | 'fileNamePattern'>;
   profile: SiteGeneratorProfile;
+  /**
+   * The site's own pattern for the folder the draft lands in, e.g. Jekyll's dated names in
+   * `_posts`, with the extension the folder's posts use; undefined falls back to the profile.
+   */
+  patternFor?(folder: string): { pattern: string; source: string } | undefined;
 }
 
 export interface Placement {
@@ -152,17 +159,19 @@ export interface Placement {
 }
 
 /**
- * Where a new draft goes and how its file is named: the setting first, then the template's own
- * `folder`/`filename`, then the site generator's defaults.
+ * Where a new draft goes and how its file is named: the requested folder first, then the
+ * setting, then the template's own `folder`/`filename`, then the site's defaults.
  */
 export function placeDraft(input: PlacementInput): Checked<Placement> {
   const { kind, profile } = input;
   const folderChoice =
-    input.settingFolder !== undefined && input.settingFolder.trim() !== ''
-      ? { value: input.settingFolder, source: `the setting devrel.folders.${kind}` }
-      : input.template.folder !== undefined
-        ? { value: input.template.folder, source: 'the template' }
-        : { value: profile.folders[kind] ?? profile.defaultFolder, source: `the ${profile.label} defaults` };
+    input.requestedFolder !== undefined
+      ? { value: input.requestedFolder, source: 'the folder you chose' }
+      : input.settingFolder !== undefined && input.settingFolder.trim() !== ''
+        ? { value: input.settingFolder, source: `the setting devrel.folders.${kind}` }
+        : input.template.folder !== undefined
+          ? { value: input.template.folder, source: 'the template' }
+          : { value: profile.folders[kind] ?? profile.defaultFolder, source: `the ${profile.label} defaults` };
   const folder = relativeFolder(folderChoice.value);
   if (!folder.ok) return { ok: false, message: `${folder.message} (from ${folderChoice.source})` };
   const patternChoice =
@@ -170,8 +179,13 @@ export function placeDraft(input: PlacementInput): Checked<Placement> {
       ? { value: input.settingPattern.trim(), source: `the setting devrel.fileNamePatterns.${kind}` }
       : input.template.fileNamePattern !== undefined
         ? { value: input.template.fileNamePattern, source: 'the template' }
-        : { value: profile.fileNamePatterns[kind] ?? profile.defaultFileNamePattern ?? DEFAULT_FILE_NAME_PATTERN, source: `the ${profile.label} defaults` };
+        : siteChoice(input.patternFor?.(folder.value)) ??
+          { value: profile.fileNamePatterns[kind] ?? profile.defaultFileNamePattern ?? DEFAULT_FILE_NAME_PATTERN, source: `the ${profile.label} defaults` };
   return { ok: true, value: { folder: folder.value, folderSource: folderChoice.source, pattern: patternChoice.value, patternSource: patternChoice.source } };
+}
+
+function siteChoice(site: { pattern: string; source: string } | undefined): { value: string; source: string } | undefined {
+  return site ? { value: site.pattern, source: site.source } : undefined;
 }
 
 /**

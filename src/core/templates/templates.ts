@@ -15,7 +15,7 @@ import type { Pair, Scalar } from 'yaml';
 import { BUILTIN_TEMPLATES, FIRST_STATUS, talkMinuteVariables, DEFAULT_TALK_MINUTES } from './builtin';
 import { expandFileNamePattern } from '../fileName';
 import { parseDateInput } from '../relativeDate';
-import { generatorProfile } from '../siteGenerator';
+import { siteProfile } from '../sites/profile';
 import { slugify } from '../slug';
 import { locateFrontMatter } from '../frontMatter/parse';
 import {
@@ -291,7 +291,7 @@ export function templatesToCustomize(): { fileName: string; text: string }[] {
       '# DevRel Desk reads the template: block below and leaves it out of the drafts it creates.',
       '# folder is relative to the workspace; filename may use {date}, {slug}, {year}, {month}, {day}, {kind} and {title}.',
       'template:',
-      `  # folder: ${generatorProfile('none').folders[builtin.kind] ?? 'drafts'}`,
+      `  # folder: ${siteProfile(undefined).folders[builtin.kind] ?? 'drafts'}`,
       "  # filename: '{date}-{slug}.md'",
       `  kind: ${yamlScalar(builtin.kind)}`,
       `  name: ${yamlScalar(builtin.name)}`,

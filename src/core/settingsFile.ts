@@ -1,7 +1,7 @@
 // Edits a `.vscode/settings.json` as text: only the values written change, and the person's
 // comments, order and layout stay as they were.
 
-import { applyEdits, modify, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { applyEdits, findNodeAtLocation, getNodeValue, modify, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 export type SettingsEdit = { ok: true; text: string; changed: boolean } | { ok: false; message: string };
 
@@ -22,6 +22,9 @@ export function setSettingsValues(text: string, values: Readonly<Record<string, 
   const formattingOptions = { ...indentOf(source), eol: source.includes('\r\n') ? '\r\n' : '\n' };
   let result = source;
   for (const [key, value] of Object.entries(values)) {
+    const node = findNodeAtLocation(tree, [key]);
+    // An unchanged value keeps its layout: rewriting it would only reformat the person's file.
+    if (node ? JSON.stringify(getNodeValue(node)) === JSON.stringify(value) : value === undefined) continue;
     result = applyEdits(result, modify(result, [key], value, { formattingOptions }));
   }
   return { ok: true, text: result, changed: result !== source };

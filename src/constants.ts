@@ -32,6 +32,7 @@ export const Commands = {
   parkDraft: 'devrel.parkDraft',
   showFocus: 'devrel.showFocus',
   impactMetric: 'devrel.impactMetric',
+  setUpWorkspace: 'devrel.setUpWorkspace',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -3,6 +3,7 @@ import type { DevRelDeskApi } from './api';
 import { impactCommandEntries, registerCommands, trackingCommandEntries } from './commands/commandTable';
 import { configuredMetrics } from './commands/impactCommands';
 import { scaffoldCommandEntries } from './commands/scaffoldCommands';
+import { setupCommandEntries } from './commands/setupCommands';
 import { restoreViewState, type TrackingContext } from './commands/trackingCommands';
 import { Settings } from './services/settings';
 import { toDraftInfo } from './core/schedule';
@@ -57,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
     ...registerCommands([
       ...trackingCommandEntries(tracking),
       ...scaffoldCommandEntries({ workspace, settings, templates, log }),
+      ...setupCommandEntries({ workspace, settings, log }),
       ...impactCommandEntries(
         { workspace, impact: impactProvider },
         {

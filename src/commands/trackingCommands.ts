@@ -127,6 +127,8 @@ export async function groupBy(ctx: TrackingContext, value?: unknown): Promise<vo
     const options: { label: string; value: GroupBy }[] = [
       { label: 'Kind', value: 'kind' },
       { label: 'Status', value: 'status' },
+      // Only offered when there is more than one site to tell apart.
+      ...(ctx.workspace.sites().length > 1 ? [{ label: 'Site', value: 'site' as const }] : []),
       { label: 'None', value: 'none' },
     ];
     const picked = await vscode.window.showQuickPick(
@@ -136,7 +138,7 @@ export async function groupBy(ctx: TrackingContext, value?: unknown): Promise<vo
     if (!picked) return;
     chosen = picked.value;
   }
-  if (chosen !== 'kind' && chosen !== 'status' && chosen !== 'none') throw new UserError(`Group by "${chosen}" is not possible. Use kind, status or none.`);
+  if (chosen !== 'kind' && chosen !== 'status' && chosen !== 'site' && chosen !== 'none') throw new UserError(`Group by "${chosen}" is not possible. Use kind, status, site or none.`);
   ctx.drafts.setGroupBy(chosen);
   await ctx.state.update(GROUP_BY_KEY, chosen);
 }

@@ -250,18 +250,21 @@ function resolveKind(
   return folderKind ? { kind: folderKind, source: 'folder' } : undefined;
 }
 
+/** A folder mapped to this stops being tracked, e.g. a detected post folder the person leaves out. */
+export const UNTRACKED_KIND = 'none';
+
 /** The kind a folder mapping gives a file; `uri` lets mappings that belong to one workspace folder apply only there. */
 export function kindForFolder(relativePath: string, config: CoreConfig, uri?: string): string | undefined {
   let best: { kind: string; length: number } | undefined;
   for (const mapping of config.folderKinds) {
     if (mapping.scope !== undefined && (uri === undefined || !uri.startsWith(mapping.scope.endsWith('/') ? mapping.scope : `${mapping.scope}/`))) continue;
     const folder = mapping.folder.replace(/\\/g, '/').replace(/^\.?\/+|\/+$/g, '');
-    if (!config.kinds[mapping.kind]) continue;
+    if (!config.kinds[mapping.kind] && mapping.kind !== UNTRACKED_KIND) continue;
     const inside = folder === '' || relativePath.startsWith(folder + '/');
     // The deepest mapping wins, so `content/posts/talks` can override `content/posts`.
     if (inside && (!best || folder.length > best.length)) best = { kind: mapping.kind, length: folder.length };
   }
-  return best?.kind;
+  return best?.kind === UNTRACKED_KIND ? undefined : best?.kind;
 }
 
 function resolveStatus(

@@ -3,6 +3,7 @@ import { CONFIG_SECTION } from '../constants';
 import { DEFAULT_CONFIG, resolveKinds, type KindOverride, type KindProblem } from '../core/kinds';
 import { DEFAULT_MAX_ACTIVE, DEFAULT_MAX_DEADLINES_PER_14_DAYS } from '../core/focus';
 import type { MetricOverride } from '../core/impact';
+import { UNTRACKED_KIND } from '../core/draft';
 import { SITE_GENERATORS, type SiteGenerator } from '../core/sites/generators';
 import type { SiteRule } from '../core/sites/postRules';
 import type { CoreConfig, FolderKindMapping } from '../core/types';
@@ -91,7 +92,7 @@ export function toCoreConfig(
   const explicit = Object.entries(settings.folderKinds).map(([folder, kind]) => ({ folder: normaliseFolder(folder), kind }));
   const folderKinds = [...detectedFolderKinds.filter((d) => !explicit.some((e) => e.folder === d.folder)), ...explicit];
   for (const mapping of folderKinds) {
-    if (!kinds[mapping.kind]) problems.push({ kind: mapping.kind, message: `devrel.folderKinds maps "${mapping.folder}" to unknown kind "${mapping.kind}".` });
+    if (!kinds[mapping.kind] && mapping.kind !== UNTRACKED_KIND) problems.push({ kind: mapping.kind, message: `devrel.folderKinds maps "${mapping.folder}" to unknown kind "${mapping.kind}".` });
   }
   return {
     config: {

@@ -16,6 +16,7 @@ import {
   relativeFolder,
   unknownKindMessage,
   variablesToAsk,
+  withTomlFrontMatter,
   type NewDraftRequest,
 } from '../core/templates/scaffold';
 import { siteContaining } from '../core/sites/detect';
@@ -210,8 +211,12 @@ async function createDraft(ctx: ScaffoldContext, request: NewDraftRequest, targe
     ...(kind === 'blog' ? unpublishedField(generator) : {}),
     ...request.fields,
   };
-  const content = applyDraftFields(rendered, fields);
-  if (!content.ok) throw new UserError(`The fields could not be set: ${content.message}`);
+  const applied = applyDraftFields(rendered, fields);
+  if (!applied.ok) throw new UserError(`The fields could not be set: ${applied.message}`);
+  // Zola's posts are TOML; a post written in YAML would stand out among them.
+  const toml = kind === 'blog' && generator !== 'none' && generatorRules(generator).frontMatter === 'toml' ? withTomlFrontMatter(applied) : undefined;
+  if (toml && !toml.ok) throw new UserError(`The new post's front matter could not be written as TOML: ${toml.message}`);
+  const content = toml?.ok ? toml.value : applied;
   // A draft created straight into active work counts against the focus limit.
   const startStatus = typeof fields.status === 'string' ? fields.status : undefined;
   if (startStatus !== undefined && !(await confirmFocus(ctx.workspace, { title, kind, toStatus: startStatus }, !scripted))) return undefined;

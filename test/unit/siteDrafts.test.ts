@@ -15,6 +15,7 @@ import {
   withExtension,
 } from '../../src/core/sites/profile';
 import { planStatusChange } from '../../src/core/statusChange';
+import { withTomlFrontMatter } from '../../src/core/templates/scaffold';
 import type { CoreConfig, Draft } from '../../src/core/types';
 import { expectDraft, expectSkipped, FakeHost, tomlDoc, utf8, yamlDoc } from './helpers';
 
@@ -269,5 +270,30 @@ describe('reading only the front matter of unmapped files', () => {
     // Small files that name a kind were read whole by their first read already.
     assert.deepEqual(host.reads.map((u) => u.slice('file:///ws/'.length)).sort(), ['content/posts/post.md']);
     assert.ok(!heads.some((u) => u.endsWith('content/posts/post.md')), 'a mapped file is read whole at once');
+  });
+});
+
+describe('new posts in TOML for Zola', () => {
+  it('writes the front matter as TOML, keeping the body and its tab stops', () => {
+    const text = ['---', "title: 'Shipping: \"wasm\"'", 'status: idea', 'draft: true', 'tags: []', "date: '2026-03-01'", "description: ''", '---', '', '# Shipping', '', 'Body $5', ''].join('\n');
+    const snippet = text.replace('Body $5', 'Body \\$5 ${1:here}').replace('Body \\$5 ${1:here}', 'Body \\$5 ${1:here}');
+    const converted = withTomlFrontMatter({ text, snippet });
+    assert.ok(converted.ok);
+    assert.equal(
+      converted.value.text,
+      ['+++', 'title = "Shipping: \\"wasm\\""', 'status = "idea"', 'draft = true', 'tags = []', 'date = 2026-03-01', '+++', '', '# Shipping', '', 'Body $5', ''].join('\n'),
+    );
+    assert.match(converted.value.snippet, /\$\{1:here\}/, 'the body keeps its tab stop');
+    const reread = draft(configWith({ generator: 'zola', postFolders: ['content/blog'] }), 'content/blog/x.md', converted.value.text);
+    assert.equal(reread.status, 'idea');
+    assert.equal(reread.frontMatterFormat, 'toml');
+  });
+
+  it('leaves TOML and front-matter-less text alone, and refuses broken YAML', () => {
+    const toml = tomlDoc(['title = "x"']);
+    const same = withTomlFrontMatter({ text: toml, snippet: toml });
+    assert.ok(same.ok);
+    assert.equal(same.value.text, toml);
+    assert.equal(withTomlFrontMatter({ text: '---\ntitle: [\n---\n', snippet: '' }).ok, false);
   });
 });

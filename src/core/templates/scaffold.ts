@@ -5,6 +5,7 @@
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { BUILTIN_TEMPLATES } from './builtin';
 import { DEFAULT_FILE_NAME_PATTERN } from '../fileName';
+import { yamlFrontMatterToToml } from '../frontMatter/convert';
 import { locateFrontMatter } from '../frontMatter/parse';
 import { setFrontMatterFields, type FrontMatterValue } from '../frontMatter/edit';
 import { readTomlTemplateFrontMatter } from './tomlTemplate';
@@ -470,4 +471,18 @@ function describeValue(value: unknown): string {
   if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
   if (typeof value === 'object') return 'that object';
   return `${typeof value} ${String(value)}`;
+}
+
+/**
+ * A new draft with TOML front matter, for a site that writes its posts in TOML. The front matter
+ * loses its tab stops (the TOML is written fresh); the body keeps them.
+ */
+export function withTomlFrontMatter(draft: { text: string; snippet: string }): Checked<{ text: string; snippet: string }> {
+  const converted = yamlFrontMatterToToml(draft.text);
+  if (!converted.ok) return { ok: false, message: converted.message };
+  if (converted.text === draft.text) return { ok: true, value: draft };
+  const snippetBlock = locateFrontMatter(draft.snippet);
+  const snippetBody = snippetBlock.type === 'closed' ? draft.snippet.slice(snippetBlock.block.end) : undefined;
+  const snippet = escapeSnippetText(converted.text.slice(0, converted.frontMatterEnd)) + (snippetBody ?? escapeSnippetText(converted.text.slice(converted.frontMatterEnd)));
+  return { ok: true, value: { text: converted.text, snippet: snippetToPlainText(snippet) === converted.text ? snippet : escapeSnippetText(converted.text) } };
 }

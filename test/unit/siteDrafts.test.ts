@@ -275,13 +275,13 @@ describe('reading only the front matter of unmapped files', () => {
 
 describe('new posts in TOML for Zola', () => {
   it('writes the front matter as TOML, keeping the body and its tab stops', () => {
-    const text = ['---', "title: 'Shipping: \"wasm\"'", 'status: idea', 'draft: true', 'tags: []', "date: '2026-03-01'", "description: ''", '---', '', '# Shipping', '', 'Body $5', ''].join('\n');
-    const snippet = text.replace('Body $5', 'Body \\$5 ${1:here}').replace('Body \\$5 ${1:here}', 'Body \\$5 ${1:here}');
+    const text = ['---', "title: 'Shipping: \"wasm\"'", 'status: idea', 'draft: true', 'tags: []', "date: '2026-03-01'", "description: ''", '---', '', '# Shipping', '', 'Body $5 here', ''].join('\n');
+    const snippet = text.replace(/^---[\s\S]*?\n---\n/, (fm) => fm.replace(/[\\$}]/g, '\\$&')).replace('Body $5 here', 'Body \\$5 ${1:here}');
     const converted = withTomlFrontMatter({ text, snippet });
     assert.ok(converted.ok);
     assert.equal(
       converted.value.text,
-      ['+++', 'title = "Shipping: \\"wasm\\""', 'status = "idea"', 'draft = true', 'tags = []', 'date = 2026-03-01', '+++', '', '# Shipping', '', 'Body $5', ''].join('\n'),
+      ['+++', 'title = "Shipping: \\"wasm\\""', 'status = "idea"', 'draft = true', 'tags = []', 'date = 2026-03-01', '+++', '', '# Shipping', '', 'Body $5 here', ''].join('\n'),
     );
     assert.match(converted.value.snippet, /\$\{1:here\}/, 'the body keeps its tab stop');
     const reread = draft(configWith({ generator: 'zola', postFolders: ['content/blog'] }), 'content/blog/x.md', converted.value.text);

@@ -209,12 +209,15 @@ async function createDraft(ctx: ScaffoldContext, request: NewDraftRequest, targe
     ...(status !== undefined ? { status } : {}),
     // A new post must not go live with the next build of the site.
     ...(kind === 'blog' ? unpublishedField(generator) : {}),
+    // Some generators refuse to build a post without a date.
+    ...(kind === 'blog' && generator !== 'none' && generatorRules(generator).requiredOnNewPost?.includes('date') ? { date: now } : {}),
     ...request.fields,
   };
   const applied = applyDraftFields(rendered, fields);
   if (!applied.ok) throw new UserError(`The fields could not be set: ${applied.message}`);
   // Zola's posts are TOML; a post written in YAML would stand out among them.
-  const toml = kind === 'blog' && generator !== 'none' && generatorRules(generator).frontMatter === 'toml' ? withTomlFrontMatter(applied) : undefined;
+  const rules = generator !== 'none' ? generatorRules(generator) : undefined;
+  const toml = kind === 'blog' && rules?.frontMatter === 'toml' ? withTomlFrontMatter(applied, rules.strictFrontMatter) : undefined;
   if (toml && !toml.ok) throw new UserError(`The new post's front matter could not be written as TOML: ${toml.message}`);
   const content = toml?.ok ? toml.value : applied;
   // A draft created straight into active work counts against the focus limit.

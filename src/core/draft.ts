@@ -2,7 +2,7 @@ import { analyzeMarkdown } from './analysis/analysis';
 import { isValidCalendarDate, parseDateValue } from './dates';
 import { findFieldValueRange, locateFrontMatter, parseFrontMatter, unclosedProblem, type FrontMatterBlock } from './frontMatter/parse';
 import { parseImpactEntries } from './impact';
-import { bundleName, dateFromPath, notAPostReason, postPlaceOf, siteStatus, valueAt, type PostPlace, type SiteStatus } from './sites/postRules';
+import { bundleName, dateFromPath, liftCustomFields, notAPostReason, postPlaceOf, siteRuleAt, siteStatus, valueAt, type PostPlace, type SiteStatus } from './sites/postRules';
 import { decodeDraftBytes, LineMap } from './text';
 import type { CoreConfig, Draft, DraftAnalysis, DraftDate, KindDefinition, KindSource, Problem, ReadResult, StatusSource } from './types';
 
@@ -66,6 +66,8 @@ export function parseDraft(source: DraftSource, text: string, config: CoreConfig
     bodyStart = location.bodyStart;
   }
 
+  // Zola keeps custom fields, DevRel Desk's among them, in [extra].
+  data = liftCustomFields(siteRuleAt(config.sites, source.uri, source.relativePath), data);
   const resolved = resolveKind(source, data, text, location, config);
   if (!resolved) return notADraft(source.uri);
   const place = postPlaceOf(config.sites, source.uri, source.relativePath);

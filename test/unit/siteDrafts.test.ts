@@ -3,7 +3,7 @@ import { parseDraft } from '../../src/core/draft';
 import { DraftIndex } from '../../src/core/draftIndex';
 import { headVerdict, scanFiles } from '../../src/core/indexer';
 import { DEFAULT_CONFIG } from '../../src/core/kinds';
-import type { GeneratorId } from '../../src/core/sites/generators';
+import { generatorRules, type GeneratorId } from '../../src/core/sites/generators';
 import { siteConfigOf } from '../../src/core/sites/postRules';
 import {
   dominantExtension,
@@ -295,5 +295,28 @@ describe('new posts in TOML for Zola', () => {
     assert.ok(same.ok);
     assert.equal(same.value.text, toml);
     assert.equal(withTomlFrontMatter({ text: '---\ntitle: [\n---\n', snippet: '' }).ok, false);
+  });
+});
+
+describe('Zola’s [extra] table', () => {
+  it('puts the fields Zola does not know under [extra] and tags under [taxonomies] in a new post', () => {
+    const text = ['---', 'kind: blog', "title: 'Shipping'", "description: 'Short'", 'tags: [wasm]', 'status: idea', 'draft: true', '---', '', 'Body', ''].join('\n');
+    const converted = withTomlFrontMatter({ text, snippet: text }, generatorRules('zola').strictFrontMatter);
+    assert.ok(converted.ok);
+    assert.equal(
+      converted.value.text,
+      ['+++', 'title = "Shipping"', 'description = "Short"', 'draft = true', '', '[taxonomies]', 'tags = [ "wasm" ]', '', '[extra]', 'kind = "blog"', 'status = "idea"', '+++', '', 'Body', ''].join('\n'),
+    );
+  });
+
+  it('reads status, kind and tags from [extra] and [taxonomies]', () => {
+    const config = configWith({ generator: 'zola', postFolders: ['content/blog'] });
+    const post = draft(config, 'content/blog/a.md', tomlDoc(['title = "A"', 'draft = true', '', '[taxonomies]', 'tags = ["wasm"]', '', '[extra]', 'status = "review"']));
+    assert.equal(post.status, 'review');
+    assert.equal(post.statusSource, 'front-matter');
+    assert.deepEqual(post.tags, ['wasm']);
+    const talk = draft(config, 'content/talks/b.md', tomlDoc(['title = "B"', '', '[extra]', 'kind = "talk"', 'status = "submitted"']));
+    assert.equal(talk.kind, 'talk');
+    assert.equal(talk.status, 'submitted');
   });
 });

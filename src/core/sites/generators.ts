@@ -64,6 +64,13 @@ export interface GeneratorRules {
   postFileName: string;
   frontMatter: 'yaml' | 'toml';
   /**
+   * For generators that refuse unknown front-matter keys (Zola): the keys they accept at the top
+   * level, and the table where every other field (DevRel Desk's `kind`, `status`…) must go.
+   */
+  strictFrontMatter?: { topLevel: readonly string[]; extraTable: string; taxonomiesTable?: string };
+  /** Fields a new post needs for the site to build at all, e.g. MkDocs's required `date`. */
+  requiredOnNewPost?: readonly 'date'[];
+  /**
    * Whether the generator renders Markdown in any folder under its root, so private notes (talks,
    * leads) must go in underscore folders it skips.
    */
@@ -241,6 +248,12 @@ export const GENERATORS: readonly GeneratorRules[] = [
     notAPost: sectionPage,
     postFileName: '{slug}.md',
     frontMatter: 'toml',
+    // Zola stops the build on a front-matter key it doesn't know; custom fields belong in [extra].
+    strictFrontMatter: {
+      topLevel: ['title', 'description', 'date', 'updated', 'weight', 'draft', 'render', 'slug', 'path', 'aliases', 'authors', 'in_search_index', 'template', 'taxonomies', 'extra'],
+      extraTable: 'extra',
+      taxonomiesTable: 'taxonomies',
+    },
     rendersEveryFolder: false,
   },
   {
@@ -255,6 +268,8 @@ export const GENERATORS: readonly GeneratorRules[] = [
     hiddenWhen: [],
     pathDates: 'none',
     dateFields: ['date.created'],
+    // The Material blog plugin refuses a post without a date.
+    requiredOnNewPost: ['date'],
     notAPost: never,
     postFileName: '{slug}.md',
     frontMatter: 'yaml',

@@ -47,6 +47,32 @@ export function postPlaceOf(sites: readonly SiteRule[] | undefined, uri: string,
   return best;
 }
 
+/** The site whose root holds a file, the deepest first, whether or not the file is in a post folder. */
+export function siteRuleAt(sites: readonly SiteRule[] | undefined, uri: string, relativePath: string): SiteRule | undefined {
+  let best: SiteRule | undefined;
+  for (const site of sites ?? []) {
+    if (site.scope !== undefined && !uri.startsWith(site.scope.endsWith('/') ? site.scope : `${site.scope}/`)) continue;
+    const inside = site.root === '' || relativePath.startsWith(`${site.root}/`);
+    if (inside && (!best || site.root.length > best.root.length)) best = site;
+  }
+  return best;
+}
+
+/**
+ * Front matter as DevRel Desk reads it on a generator that keeps custom fields in a table
+ * (Zola's `[extra]`, and tags in `[taxonomies]`): those fields are lifted to the top level.
+ */
+export function liftCustomFields(site: SiteRule | undefined, data: Record<string, unknown>): Record<string, unknown> {
+  const strict = site ? generatorRules(site.generator).strictFrontMatter : undefined;
+  if (!strict) return data;
+  const table = (name: string | undefined): Record<string, unknown> => {
+    const value = name === undefined ? undefined : data[name];
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) ? (value as Record<string, unknown>) : {};
+  };
+  const taxonomies = table(strict.taxonomiesTable);
+  return { ...table(strict.extraTable), ...(taxonomies.tags !== undefined ? { tags: taxonomies.tags } : {}), ...data };
+}
+
 /** Why a file in a post folder is not a post (`_index.md`, an undated Jekyll file…), or undefined. */
 export function notAPostReason(place: PostPlace): string | undefined {
   const fileName = place.pathInFolder.slice(place.pathInFolder.lastIndexOf('/') + 1);

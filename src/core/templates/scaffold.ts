@@ -5,7 +5,7 @@
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { BUILTIN_TEMPLATES } from './builtin';
 import { DEFAULT_FILE_NAME_PATTERN } from '../fileName';
-import { yamlFrontMatterToToml } from '../frontMatter/convert';
+import { yamlFrontMatterToToml, type StrictKeys } from '../frontMatter/convert';
 import { locateFrontMatter } from '../frontMatter/parse';
 import { setFrontMatterFields, type FrontMatterValue } from '../frontMatter/edit';
 import { readTomlTemplateFrontMatter } from './tomlTemplate';
@@ -477,8 +477,8 @@ function describeValue(value: unknown): string {
  * A new draft with TOML front matter, for a site that writes its posts in TOML. The front matter
  * loses its tab stops (the TOML is written fresh); the body keeps them.
  */
-export function withTomlFrontMatter(draft: { text: string; snippet: string }): Checked<{ text: string; snippet: string }> {
-  const converted = yamlFrontMatterToToml(draft.text);
+export function withTomlFrontMatter(draft: { text: string; snippet: string }, strict?: StrictKeys): Checked<{ text: string; snippet: string }> {
+  const converted = yamlFrontMatterToToml(draft.text, strict);
   if (!converted.ok) return { ok: false, message: converted.message };
   if (converted.text === draft.text) return { ok: true, value: draft };
   const snippetBlock = locateFrontMatter(draft.snippet);

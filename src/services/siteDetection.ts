@@ -7,7 +7,8 @@ import { detectSites, type DetectionHost, type SiteDetection } from '../core/sit
 import { GENERATORS } from '../core/sites/generators';
 import { log } from '../util/logger';
 import type { DevRelSettings } from './settings';
-import { excludedPaths, readHeadSync } from './workspaceScanner';
+import { readHeadSync } from '../util/readHead';
+import { excludedPaths } from './workspaceScanner';
 
 /** A watcher glob for every config file name a generator is recognised by. */
 export const SITE_CONFIG_GLOB = `**/{${[...new Set(GENERATORS.flatMap((g) => [...g.configFiles, ...(g.alsoRead ?? [])]))].join(',')}}`;

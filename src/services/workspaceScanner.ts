@@ -7,6 +7,7 @@ import { isMarkdownPath } from '../core/draft';
 import { compileGlobs } from '../core/glob';
 import type { ScanFile, ScanHost } from '../core/indexer';
 import { log } from '../util/logger';
+import { readHeadSync } from '../util/readHead';
 import { DEFAULT_EXCLUDES, type DevRelSettings } from './settings';
 
 export const MARKDOWN_GLOB = '**/*.{md,markdown,mdx,MD}';
@@ -119,15 +120,3 @@ export const scanHost: ScanHost = {
     return readHeadSync(uri.fsPath, bytes);
   },
 };
-
-/** The first `bytes` bytes of a local file. */
-export function readHeadSync(path: string, bytes: number): Uint8Array {
-  const fd = fs.openSync(path, 'r');
-  try {
-    const buffer = Buffer.allocUnsafe(bytes);
-    const read = fs.readSync(fd, buffer, 0, bytes, 0);
-    return buffer.subarray(0, read);
-  } finally {
-    fs.closeSync(fd);
-  }
-}

@@ -127,7 +127,14 @@ export class WorkspaceIndex extends Disposable {
 
   /** The generator that builds a file, for the fields that publish it. */
   generatorFor(uri: vscode.Uri | string): SiteGenerator {
-    return this.siteOf(uri)?.generator ?? 'none';
+    const parsed = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
+    const folder = vscode.workspace.getWorkspaceFolder(parsed);
+    const setting = this.settings.forFolder(folder?.uri).siteGenerator;
+    const site = this.siteOf(parsed);
+    // The setting names the root site's generator; it applies at once, before detection runs again.
+    if (setting === 'none') return 'none';
+    if (setting !== 'auto' && (site === undefined || site.root === '')) return setting;
+    return site?.generator ?? 'none';
   }
 
   /** Resolves once the first full scan (listing and analysis) is done. */

@@ -185,9 +185,10 @@ describe('Sites with no settings', function () {
       }
     });
 
-    // Needs the TOML front-matter editor.
-    it.skip('publishes with draft = false and [extra] status, byte for byte', async () => {
-      await expectStatusEdit('zola', 'content/blog/2024-02-03-shipping-wasm.md', 'published', (text) => text.replace('draft = true\n', 'draft = false\n'));
+    it('publishes with draft = false, and keeps the status in [extra], where Zola allows it', async () => {
+      await expectStatusEdit('zola', 'content/blog/2024-02-03-shipping-wasm.md', 'published', (text) =>
+        text.replace('draft = true\n', 'draft = false\n').replace('tags = ["wasm"]\n', 'tags = ["wasm"]\n\n[extra]\nstatus = "published"\n'),
+      );
     });
   });
 
@@ -210,6 +211,10 @@ describe('Sites with no settings', function () {
       } finally {
         await remove('hugo', post.path);
       }
+    });
+
+    it('publishes a TOML page bundle with draft = false, byte for byte', async () => {
+      await expectStatusEdit('hugo', 'content/posts/tracking-satellites/index.md', 'published', (text) => text.replace('draft = true\n', 'draft = false\nstatus = "published"\n'));
     });
 
     it('publishes a page bundle with draft: false, keeping its comments', async () => {

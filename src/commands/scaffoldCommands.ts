@@ -392,7 +392,7 @@ async function chooseKindFolder(
   if (!picked) return undefined;
   const folders = { ...ctx.settings.forFolder(workspaceFolder.uri).folders, [kind]: picked.candidate.folder };
   try {
-    await writeFolderSettings(workspaceFolder, { folders });
+    await writeFolderSettings(ctx.settings, workspaceFolder, { folders });
     ctx.log.info(`Remembered devrel.folders.${kind} = ${picked.candidate.folder} in ${workspaceFolder.name}.`);
   } catch (error) {
     // The draft is still created; only remembering failed.

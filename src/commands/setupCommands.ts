@@ -53,7 +53,7 @@ export async function setUpWorkspace(ctx: SetupContext, arg?: unknown): Promise<
       ? Object.entries(request.folderKinds).map(([path, kind]) => ({ folder: normaliseFolder(path), kind }))
       : report.mappings.map((m) => ({ folder: m.folder, kind: m.kind }));
     const written = request.folderKinds ? Object.fromEntries(chosen.map((c) => [c.folder, c.kind])) : folderKindsToWrite(report, current, chosen);
-    await writeFolderSettings(folder, { folderKinds: written });
+    await writeFolderSettings(ctx.settings, folder, { folderKinds: written });
     ctx.log.info(`Set Up Workspace in ${folder.name}: wrote devrel.folderKinds ${JSON.stringify(written)}.`);
     return { folder: folder.name, report, written };
   }
@@ -232,7 +232,7 @@ async function confirmInteractively(ctx: SetupContext, folder: vscode.WorkspaceF
   if (folderRemovals.length > 0) {
     values.folders = Object.fromEntries(Object.entries(ctx.settings.forFolder(folder.uri).folders).filter(([kind]) => !folderRemovals.includes(kind)));
   }
-  const changed = await writeFolderSettings(folder, values);
+  const changed = await writeFolderSettings(ctx.settings, folder, values);
   const file = vscode.workspace.asRelativePath(settingsFileOf(folder), (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
   ctx.log.info(`Set Up Workspace in ${folder.name}: ${changed ? `wrote devrel.folderKinds ${JSON.stringify(written)} to ${file}` : 'nothing changed'}.`);
   const count = Object.values(written).filter((kind) => kind !== 'none').length;

@@ -5,16 +5,18 @@ import * as vscode from 'vscode';
 import { CONFIG_SECTION } from '../constants';
 import { setSettingsValues } from '../core/settingsFile';
 import { UserError } from '../util/logger';
+import type { Settings } from './settings';
 
 export function settingsFileOf(folder: vscode.WorkspaceFolder): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json');
 }
 
 /**
- * Sets `devrel.*` settings (names without the prefix; `undefined` removes one) in the folder's
- * settings file, creating it when there is none. Returns whether anything changed.
+ * Sets `devrel.*` settings (names without the prefix, as `DevRelSettings` names them; `undefined`
+ * removes one) in the folder's settings file, creating it when there is none. Returns whether
+ * anything changed.
  */
-export async function writeFolderSettings(folder: vscode.WorkspaceFolder, values: Readonly<Record<string, unknown>>): Promise<boolean> {
+export async function writeFolderSettings(settings: Settings, folder: vscode.WorkspaceFolder, values: Readonly<Record<string, unknown>>): Promise<boolean> {
   const uri = settingsFileOf(folder);
   const relative = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
@@ -31,19 +33,19 @@ export async function writeFolderSettings(folder: vscode.WorkspaceFolder, values
   if (!edit.changed) return false;
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(folder.uri, '.vscode'));
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(edit.text));
-  await settled(folder, values);
+  await settled(settings, folder, values);
   return true;
 }
 
 /**
- * Waits (briefly) until the editor has read the new file, so the next command sees the values:
- * the editor notices a changed settings file through its watcher, a moment after the write.
+ * Waits (briefly) until the settings snapshot shows the new values, so the next command sees
+ * them: the editor notices a changed settings file through its watcher, a moment after the write.
  */
-async function settled(folder: vscode.WorkspaceFolder, values: Readonly<Record<string, unknown>>): Promise<void> {
+async function settled(settings: Settings, folder: vscode.WorkspaceFolder, values: Readonly<Record<string, unknown>>): Promise<void> {
   const deadline = Date.now() + 3000;
   const matches = (): boolean => {
-    const config = vscode.workspace.getConfiguration(CONFIG_SECTION, folder.uri);
-    return Object.entries(values).every(([key, value]) => JSON.stringify(config.inspect(key)?.workspaceFolderValue ?? config.inspect(key)?.workspaceValue) === JSON.stringify(value));
+    const current = settings.forFolder(folder.uri) as unknown as Record<string, unknown>;
+    return Object.entries(values).every(([key, value]) => JSON.stringify(current[key] ?? {}) === JSON.stringify(value ?? {}));
   };
   while (!matches() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
 }

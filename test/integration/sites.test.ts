@@ -50,9 +50,10 @@ describe('Sites with no settings', function () {
 
   /** Runs a scripted New Blog Post as if from an editor in that root, and returns the new file. */
   async function newPost(name: string, title: string): Promise<{ path: string; text: string }> {
-    const editorIn = (await vscode.workspace.findFiles(new vscode.RelativePattern(root(name), '**/*.md'), '**/node_modules/**', 1))[0];
-    assert.ok(editorIn, `a Markdown file in ${name}`);
-    await vscode.window.showTextDocument(editorIn);
+    // A file of that root in the editor is what makes a scripted command pick the root.
+    const editorIn = (await draftsIn(name))[0];
+    assert.ok(editorIn, `a draft in ${name}`);
+    await vscode.window.showTextDocument(vscode.Uri.parse(String(editorIn.uri)));
     const uri = await executeCommand<vscode.Uri>('devrel.newBlogPost', { title, open: false });
     assert.ok(uri instanceof vscode.Uri, 'New Blog Post returned the new file');
     const path = uri.path.slice(root(name).uri.path.length + 1);

@@ -13,6 +13,8 @@ const shared = {
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'info',
+  // jsonc-parser's default entry is a UMD build whose inner requires a bundler can't follow.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
 /** @type {import('esbuild').BuildOptions[]} */

@@ -3,19 +3,22 @@
 // Prints a table per corpus size; with --json the last line is one JSON object for the largest size.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import matter from 'gray-matter';
 import MarkdownIt from 'markdown-it';
 import { buildSync } from 'esbuild';
 import { availableParallelism } from 'node:os';
 import type { ScanFile } from '../src/core/scanner';
-import { generateCorpus } from './benchCorpus';
+import { generateCorpus, generateDocsCorpus } from './benchCorpus';
+import { readHeadSync } from '../src/util/readHead';
 import type * as Core from './benchCore';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const runs = Number(valueOf('--runs') ?? 5);
 const sizes = (valueOf('--sizes') ?? '1000,10000').split(',').map(Number);
+/** Pages in the docs-site corpus; 0 leaves it out. */
+const docsPages = Number(valueOf('--docs') ?? 20000);
 const root = path.resolve(__dirname, '..', '.bench');
 
 function valueOf(flag: string): string | undefined {
@@ -34,12 +37,12 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-function corpus(files: number): string {
-  const dir = path.join(root, `corpus-${files}`);
+function corpus(files: number, kind: 'drafts' | 'docs' = 'drafts'): string {
+  const dir = path.join(root, kind === 'docs' ? `docs-${files}` : `corpus-${files}`);
   const marker = path.join(dir, '.complete');
   if (!fs.existsSync(marker)) {
     fs.rmSync(dir, { recursive: true, force: true });
-    generateCorpus({ root: dir, files, seed: files });
+    (kind === 'docs' ? generateDocsCorpus : generateCorpus)({ root: dir, files, seed: files });
     fs.writeFileSync(marker, '');
   }
   return dir;
@@ -177,6 +180,36 @@ async function measure(files: number): Promise<Record<string, number>> {
   };
 }
 
+/**
+ * A docs site with no drafts: the cold scan reads each page only as far as its front matter,
+ * so it should cost little more than listing the files.
+ */
+async function measureDocs(files: number): Promise<Record<string, number>> {
+  const dir = corpus(files, 'docs');
+  const config = DEFAULT_CONFIG;
+  const headHost = { ...host, readHead: (uri: string, bytes: number): Uint8Array => readHeadSync(fileURLToPath(uri), bytes) };
+  const statWalk: number[] = [];
+  const cold: number[] = [];
+  const coldWhole: number[] = [];
+  let drafts = 0;
+  let frontMatterOnly = 0;
+  for (let run = 0; run < runs; run++) {
+    let t = performance.now();
+    const found = walkAndStat(dir);
+    statWalk.push(performance.now() - t);
+    const index = new DraftStore();
+    t = performance.now();
+    const report = await scanFiles(index, found, headHost, { config, yieldBetweenBatches: false });
+    cold.push(performance.now() - t);
+    drafts = index.drafts().length;
+    frontMatterOnly = report.frontMatterOnly;
+    t = performance.now();
+    await scanFiles(new DraftStore(), found, host, { config, yieldBetweenBatches: false });
+    coldWhole.push(performance.now() - t);
+  }
+  return { files: walkAndStat(dir).length, drafts, frontMatterOnly, statWalkMs: median(statWalk), coldScanMs: median(cold), coldWholeMs: median(coldWhole) };
+}
+
 function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
@@ -198,10 +231,19 @@ async function main(): Promise<void> {
     log(`  one-file update    ${r.updateMedianMs.toFixed(3).padStart(8)} ms  median (target < 2)`);
     log(`  cache size         ${String(r.cacheKB).padStart(8)} KB`);
   }
+  let docs: Record<string, number> | undefined;
+  if (docsPages > 0) {
+    docs = await measureDocs(docsPages);
+    log(`\ndocs site: ${docs.files} pages of 2-8 KB, ${docs.drafts} drafts, median of ${runs} runs:`);
+    log(`  walk + stat        ${docs.statWalkMs.toFixed(1).padStart(8)} ms`);
+    log(`  cold scan          ${docs.coldScanMs.toFixed(1).padStart(8)} ms  ${(docs.coldScanMs / docs.statWalkMs).toFixed(2)} x walk + stat (target <= 2; ${docs.frontMatterOnly} read only to the end of their front matter)`);
+    log(`  reading every page ${docs.coldWholeMs.toFixed(1).padStart(8)} ms  ${(docs.coldWholeMs / docs.statWalkMs).toFixed(2)} x walk + stat (for comparison)`);
+  }
   if (json) {
     const { files, rawReadMs, statWalkMs, coldListMs, coldIndexMs, warmIndexMs, baselineMs, updateMedianMs } = last;
     console.log(
       JSON.stringify({
+        ...(docs ? { docsPages: docs.files, docsStatWalkMs: round(docs.statWalkMs), docsColdScanMs: round(docs.coldScanMs) } : {}),
         files,
         rawReadMs: round(rawReadMs),
         statWalkMs: round(statWalkMs),

@@ -115,3 +115,49 @@ export function generateCorpus(options: CorpusOptions): string[] {
   }
   return written;
 }
+
+/**
+ * A documentation site: pages of 2–8 KB with the front matter docs generators use (title,
+ * description, sidebar position, tags) and no drafts, in nested sections.
+ */
+export function generateDocsCorpus(options: CorpusOptions): string[] {
+  const rand = makeRandom(options.seed ?? 7);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)];
+  const sentence = (min: number, max: number): string => {
+    const n = min + Math.floor(rand() * (max - min));
+    const words: string[] = [];
+    for (let i = 0; i < n; i++) words.push(pick(WORDS));
+    const s = words.join(' ');
+    return s.charAt(0).toUpperCase() + s.slice(1) + '.';
+  };
+  const written: string[] = [];
+  for (let i = 0; i < options.files; i++) {
+    const dir = path.join(options.root, 'docs', `section-${i % 23}`, `topic-${i % 11}`);
+    fs.mkdirSync(dir, { recursive: true });
+    const title = sentence(2, 6).replace(/\.$/, '');
+    const fm = ['---', `title: "${title}"`, `description: ${sentence(6, 16)}`, `sidebar_position: ${i % 40}`, `tags: [${pick(WORDS)}, ${pick(WORDS)}]`];
+    if (rand() < 0.3) fm.push(`slug: /reference/${i}`);
+    if (rand() < 0.2) fm.push('hide_table_of_contents: true');
+    fm.push('---', '');
+    const body: string[] = [`# ${title}`, ''];
+    const target = 2048 + Math.floor(rand() * 6144);
+    let size = fm.join('\n').length;
+    while (size < target) {
+      const roll = rand();
+      const block =
+        roll < 0.15
+          ? `## ${sentence(2, 5)}`
+          : roll < 0.3
+            ? '```bash\nnpm install @example/sdk\nnpx example init --region eu\n```'
+            : roll < 0.38
+              ? `:::tip\n${sentence(6, 14)}\n:::`
+              : `${sentence(10, 25)} ${sentence(5, 20)} See [the API reference](/api/${i % 97}) and \`example.config.js\`.`;
+      body.push(block, '');
+      size += block.length + 2;
+    }
+    const file = path.join(dir, `page-${i}.mdx`);
+    fs.writeFileSync(file, fm.join('\n') + body.join('\n'));
+    written.push(file);
+  }
+  return written;
+}

@@ -29,6 +29,7 @@ export const Commands = {
   parkDraft: 'devrel.parkDraft',
   showFocus: 'devrel.showFocus',
   impactMetric: 'devrel.impactMetric',
+  setUpWorkspace: 'devrel.setUpWorkspace',
 } as const;
 
 /** New Blog Post and the other per-kind commands: each id sits with its kind in the kinds registry. */

@@ -3,7 +3,7 @@ import type { DevRelDeskApi } from './api';
 import { commandEntries, registerCommands } from './commands/commandTable';
 import { configuredMetrics } from './commands/impactCommands';
 import { restoreViewState, type TrackingContext } from './commands/trackingCommands';
-import { SettingsWatcher } from './services/settings';
+import { Settings } from './services/settings';
 import { toDraftInfo } from './core/schedule';
 import { DraftCodeActions } from './languageFeatures/codeActions';
 import { DraftDiagnostics } from './languageFeatures/diagnostics';
@@ -29,8 +29,8 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   const push = (...items: vscode.Disposable[]): void => void context.subscriptions.push(...items);
   push(channel);
 
-  const settings = new SettingsWatcher();
-  const workspace = new WorkspaceDrafts(context.workspaceState, vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath);
+  const settings = new Settings();
+  const workspace = new WorkspaceDrafts(context.workspaceState, settings, vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath);
   const draftsProvider = new DraftsTreeProvider(workspace);
   const upcomingProvider = new UpcomingTreeProvider(workspace);
   push(settings, workspace, draftsProvider, upcomingProvider);
@@ -57,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
     ...registerCommands(
       commandEntries({
         ...tracking,
+        settings,
         templates,
         impact: impactProvider,
         dashboard: {
@@ -70,8 +71,7 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   );
 
   push(
-    settings.onDidChange((next) => {
-      workspace.updateSettings(next);
+    settings.onDidChange(() => {
       draftsProvider.refreshAll();
       upcomingProvider.refresh();
       impactProvider.refresh();

@@ -6,6 +6,7 @@ import { openDashboard, type DashboardDeps } from '../views/dashboardPanel';
 import { chooseImpactMetric, logImpact, type ImpactContext } from './impactCommands';
 import * as scaffold from './scaffoldCommands';
 import type { ScaffoldContext } from './scaffoldCommands';
+import { setUpWorkspace, type SetupContext } from './setupCommands';
 import * as tracking from './trackingCommands';
 import type { TrackingContext } from './trackingCommands';
 import { BUILT_IN_KIND_LIST } from '../core/kinds/registry';
@@ -18,7 +19,7 @@ export interface CommandEntry {
 }
 
 /** Everything a command handler may need; each handler takes the part it uses. */
-export interface CommandServices extends TrackingContext, ScaffoldContext, ImpactContext {
+export interface CommandServices extends TrackingContext, ScaffoldContext, ImpactContext, SetupContext {
   dashboard: DashboardDeps;
 }
 
@@ -31,6 +32,7 @@ export function commandEntries(ctx: CommandServices): CommandEntry[] {
     { id: Commands.newDraftHere, action: 'New Draft Here', run: (folder, arg) => scaffold.newDraftHere(ctx, folder, arg) },
     { id: Commands.customizeTemplates, action: 'Customize Templates', run: (folder) => scaffold.customizeTemplates(ctx, folder) },
     { id: Commands.createTemplateFromFile, action: 'Create Template from Current File', run: (target, name) => scaffold.createTemplateFromFile(ctx, target, name) },
+    { id: Commands.setUpWorkspace, action: 'Set Up Workspace', run: (arg) => setUpWorkspace(ctx, arg) },
     { id: Commands.setStatus, action: 'Set Status', run: (target, status) => tracking.setStatus(ctx, target, status) },
     { id: Commands.advanceStatus, action: 'Advance Status', run: (target) => tracking.advanceStatus(ctx, target) },
     { id: Commands.revealInExplorer, action: 'Reveal in Explorer', run: (target) => tracking.revealInExplorer(target) },

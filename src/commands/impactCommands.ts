@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { appendFrontMatterListItem } from '../core/frontMatter/edit';
+import { appendSiteFrontMatterListItem } from '../core/sites/frontMatterFields';
 import { impactEntryFields, newImpactEntry, parseImpactValue, resolveMetrics, type MetricDefinition, type NewImpactInput } from '../core/impact';
 import { editFrontMatterWith } from '../services/draftEdits';
 import { log, UserError } from '../util/logger';
@@ -38,7 +38,8 @@ export async function logImpact(ctx: ImpactContext, target?: unknown, input?: un
   }
   const checked = newImpactEntry(request, today(), metrics);
   if (!checked.ok) throw new UserError(checked.message);
-  await editFrontMatterWith(ctx.workspace, uri, (text) => appendFrontMatterListItem(text, 'impact', impactEntryFields(checked.entry)));
+  const generator = ctx.workspace.generatorFor(uri);
+  await editFrontMatterWith(ctx.workspace, uri, (text) => appendSiteFrontMatterListItem(text, 'impact', impactEntryFields(checked.entry), generator));
   const metric = metrics[checked.entry.metric];
   log().info(`${vscode.workspace.asRelativePath(uri)}: logged ${checked.entry.value} ${checked.entry.metric}.`);
   if (checked.warning) void vscode.window.showWarningMessage(checked.warning);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { readSettings } from '../services/settings';
+import { normaliseFolder } from '../core/config';
+import type { Settings } from '../services/settings';
 import { expandFileNamePattern, resolveNewFilePath } from '../core/fileName';
 import { locateFrontMatter, parseFrontMatter } from '../core/frontMatter/parse';
 import type { FrontMatterValue } from '../core/frontMatter/edit';
@@ -13,9 +14,15 @@ import {
   placeDraft,
   relativeFolder,
   unknownKindMessage,
+  withTomlFrontMatter,
   type NewDraftRequest,
 } from '../core/templates/scaffold';
-import { detectSiteGenerator, generatorProfile, publishedFields, type SiteGenerator } from '../core/siteGenerator';
+import { siteContaining } from '../core/sites/detect';
+import { generatorRules } from '../core/sites/generators';
+import { dominantExtension, kindFolderCandidates, siteOfFolder, siteProfile, unpublishedField, withExtension, type FolderCandidate } from '../core/sites/profile';
+import type { FolderKindMapping } from '../core/types';
+import { writeFolderSettings } from '../services/workspaceSettingsFile';
+import type { WorkspaceSite } from '../services/workspaceDrafts';
 import { slugify } from '../core/slug';
 import { folderRef } from '../core/target';
 import { isSitePostKind } from '../core/kinds/registry';
@@ -34,6 +41,7 @@ import { errorMessage } from '../core/util/result';
 
 export interface ScaffoldContext {
   workspace: WorkspaceDrafts;
+  settings: Settings;
   templates: TemplateStore;
 }
 
@@ -135,36 +143,66 @@ async function createDraft(ctx: ScaffoldContext, request: NewDraftRequest, targe
     }
   }
 
-  const settings = readSettings(workspaceFolder.uri);
+  const settings = ctx.settings.forFolder(workspaceFolder.uri);
   const author = settings.author.trim() || (await gitUserName(workspaceFolder));
   const rendered = renderTemplate(template, standardVariables({ title, today: now, author, kind, answers }));
   if (rendered.problems.length > 0) {
     throw new UserError(`The template ${templateLabel(template)} does not give valid front matter: ${rendered.problems[0]}`);
   }
 
-  const generator = await siteGeneratorOf(ctx, workspaceFolder);
+  const sites = await ctx.workspace.sitesOf(workspaceFolder);
+  // Where the kind already lives: asked once when there are several places, then remembered.
+  let chosen: FolderCandidate | undefined;
+  if (place.relativeFolder === undefined && settings.folders[kind] === undefined && template.folder === undefined) {
+    const mappings: FolderKindMapping[] = Object.entries(settings.folderKinds).map(([folder, mapped]) => ({ folder: normaliseFolder(folder), kind: mapped }));
+    const candidates = kindFolderCandidates(kind, sites, mappings);
+    chosen = candidates.length > 1 ? await chooseKindFolder(ctx, workspaceFolder, kind, kindLabel, candidates, scripted) : candidates[0];
+    if (candidates.length > 1 && chosen === undefined) return undefined;
+  }
+  const rootSite = sites.find((site) => site.root === '');
+  const profile = siteProfile((chosen?.site as WorkspaceSite | undefined) ?? rootSite ?? (sites.length === 1 ? sites[0] : undefined));
+  if (chosen) profile.folders[kind] = chosen.folder;
+  const siteFor = (folder: string): WorkspaceSite | undefined => siteOfFolder(sites, folder) ?? siteContaining(sites, folder);
+  const placement = placeDraft({
+    kind,
+    requestedFolder: place.relativeFolder,
+    settingFolder: settings.folders[kind],
+    settingPattern: settings.fileNamePatterns[kind],
+    template,
+    profile,
+    patternFor: (folder) => {
+      const site = kind === 'blog' ? siteOfFolder(sites, folder) : undefined;
+      const existing = dominantExtension(ctx.workspace.index.uris().filter((uri) => isDirectlyIn(workspaceFolder, folder, uri)));
+      const pattern = site ? generatorRules(site.generator).postFileName : undefined;
+      if (pattern === undefined && existing === undefined) return undefined;
+      const base = pattern ?? profile.fileNamePatterns[kind] ?? profile.defaultFileNamePattern;
+      return { pattern: existing ? withExtension(base, existing) : base, source: site ? `the ${siteProfile(site).label}` : `the files in ${folder || 'the folder'}` };
+    },
+  });
+  if (!placement.ok) throw new UserError(placement.message);
+  const folder = placement.value.folder;
+  const generator = siteFor(folder)?.generator ?? 'none';
+
   const status = firstStatus(ctx.workspace.config.kinds[kind], ctx.templates.declaredStatuses(workspaceFolder, kind));
   const fields: Record<string, FrontMatterValue> = {
     ...(status !== undefined ? { status } : {}),
     // A new post must not go live with the next build of the site.
-    ...(isSitePostKind(kind) ? publishedFields(generator, 'unpublished', now).set : {}),
+    ...(isSitePostKind(kind) ? unpublishedField(generator) : {}),
+    // Some generators refuse to build a post without a date.
+    ...(isSitePostKind(kind) && generator !== 'none' && generatorRules(generator).requiredOnNewPost?.includes('date') ? { date: now } : {}),
     ...request.fields,
   };
-  const content = applyDraftFields(rendered, fields);
-  if (!content.ok) throw new UserError(`The fields could not be set: ${content.message}`);
+  const applied = applyDraftFields(rendered, fields);
+  if (!applied.ok) throw new UserError(`The fields could not be set: ${applied.message}`);
+  // Zola's posts are TOML; a post written in YAML would stand out among them.
+  const rules = generator !== 'none' ? generatorRules(generator) : undefined;
+  const toml = isSitePostKind(kind) && rules?.frontMatter === 'toml' ? withTomlFrontMatter(applied, rules.strictFrontMatter) : undefined;
+  if (toml && !toml.ok) throw new UserError(`The new post's front matter could not be written as TOML: ${toml.message}`);
+  const content = toml?.ok ? toml.value : applied;
   // A draft created straight into active work counts against the focus limit.
   const startStatus = typeof fields.status === 'string' ? fields.status : undefined;
   if (startStatus !== undefined && !(await confirmFocus(ctx.workspace, { title, kind, toStatus: startStatus }, !scripted))) return undefined;
 
-  const placement = placeDraft({
-    kind,
-    settingFolder: settings.folders[kind],
-    settingPattern: settings.fileNamePatterns[kind],
-    template,
-    profile: generatorProfile(generator),
-  });
-  if (!placement.ok) throw new UserError(placement.message);
-  const folder = place.relativeFolder ?? placement.value.folder;
   const name = expandFileNamePattern(placement.value.pattern, {
     date: now,
     slug: slugify(title),
@@ -310,20 +348,42 @@ function givenAnswers(template: Template, fields: Record<string, FrontMatterValu
   return answers;
 }
 
-async function siteGeneratorOf(ctx: ScaffoldContext, folder: vscode.WorkspaceFolder): Promise<SiteGenerator> {
-  const known = ctx.workspace.siteGenerator(folder);
-  if (known !== 'none' || readSettings(folder.uri).siteGenerator !== 'auto') return known;
-  // The index detects generators at the start of its first scan; a command run before that looks itself.
-  try {
-    const entries = await vscode.workspace.fs.readDirectory(folder.uri);
-    const names = entries.filter(([, type]) => type & vscode.FileType.File).map(([name]) => name);
-    const configToml = names.includes('config.toml')
-      ? new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, 'config.toml')))
-      : undefined;
-    return detectSiteGenerator(names, configToml);
-  } catch {
-    return 'none';
+/**
+ * Asks once where drafts of a kind go when several folders hold them, and remembers the answer
+ * in the workspace folder's settings. A script gets the first folder, and nothing is written.
+ */
+async function chooseKindFolder(
+  ctx: ScaffoldContext,
+  workspaceFolder: vscode.WorkspaceFolder,
+  kind: string,
+  kindLabel: string,
+  candidates: FolderCandidate[],
+  scripted: boolean,
+): Promise<FolderCandidate | undefined> {
+  if (scripted) {
+    log().info(`New ${kindLabel}: ${candidates.length} folders hold ${kind} drafts; used ${candidates[0].folder}. Set devrel.folders.${kind} to choose.`);
+    return candidates[0];
   }
+  const picked = await vscode.window.showQuickPick(
+    candidates.map((candidate) => ({ label: `$(folder) ${candidate.folder}`, description: candidate.source, candidate })),
+    { title: `New ${kindLabel}`, placeHolder: `Where do new ${kindLabel}s go? DevRel Desk remembers the answer in this workspace's settings.`, ignoreFocusOut: true },
+  );
+  if (!picked) return undefined;
+  const folders = { ...ctx.settings.forFolder(workspaceFolder.uri).folders, [kind]: picked.candidate.folder };
+  try {
+    await writeFolderSettings(ctx.settings, workspaceFolder, { folders });
+    log().info(`Remembered devrel.folders.${kind} = ${picked.candidate.folder} in ${workspaceFolder.name}.`);
+  } catch (error) {
+    // The draft is still created; only remembering failed.
+    log().warn(`Could not remember the folder for ${kind}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return picked.candidate;
+}
+
+/** Whether `uri` is a file directly inside `folder` of the workspace folder. */
+function isDirectlyIn(workspaceFolder: vscode.WorkspaceFolder, folder: string, uri: string): boolean {
+  const base = (folder === '' ? workspaceFolder.uri : vscode.Uri.joinPath(workspaceFolder.uri, ...folder.split('/'))).toString() + '/';
+  return uri.startsWith(base) && !uri.slice(base.length).includes('/');
 }
 
 function templateLabel(template: Template): string {

@@ -102,8 +102,7 @@ async function changeStatus(ctx: TrackingContext, uri: vscode.Uri, draft: Draft,
     const proceed = await confirmFocus(ctx.workspace, { uri: uri.toString(), title: draft.title, kind: draft.kind, fromStatus: draft.status, toStatus: status }, interactive);
     if (!proceed) return false;
   }
-  const folder = vscode.workspace.getWorkspaceFolder(uri);
-  const plan = planStatusChange(draft, kind, status, ctx.workspace.siteGenerator(folder), today());
+  const plan = planStatusChange(draft, kind, status, ctx.workspace.generatorFor(uri), today());
   if (!plan.ok) throw new UserError(plan.message);
   await editFrontMatter(ctx.workspace, uri, plan.fields);
   log().info(`${vscode.workspace.asRelativePath(uri)}: status ${draft.status} → ${status}. ${plan.notes.join(' ')}`.trim());
@@ -135,6 +134,8 @@ export async function groupBy(ctx: TrackingContext, value?: unknown): Promise<vo
     const options: { label: string; value: GroupBy }[] = [
       { label: 'Kind', value: 'kind' },
       { label: 'Status', value: 'status' },
+      // Only offered when there is more than one site to tell apart.
+      ...(ctx.workspace.sites().length > 1 ? [{ label: 'Site', value: 'site' as const }] : []),
       { label: 'None', value: 'none' },
     ];
     const picked = await vscode.window.showQuickPick(
@@ -144,7 +145,7 @@ export async function groupBy(ctx: TrackingContext, value?: unknown): Promise<vo
     if (!picked) return;
     chosen = picked.value;
   }
-  if (chosen !== 'kind' && chosen !== 'status' && chosen !== 'none') throw new UserError(`Group by "${chosen}" is not possible. Use kind, status or none.`);
+  if (chosen !== 'kind' && chosen !== 'status' && chosen !== 'site' && chosen !== 'none') throw new UserError(`Group by "${chosen}" is not possible. Use kind, status, site or none.`);
   ctx.drafts.setGroupBy(chosen);
   await ctx.state.update(GROUP_BY_KEY, chosen);
 }

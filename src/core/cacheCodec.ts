@@ -4,7 +4,7 @@
 import type { Draft, DraftDate, ImpactEntry, KindSource, Problem, ReadResult, SkipReason, StatusSource } from './types';
 
 const KIND_SOURCES: KindSource[] = ['front-matter', 'folder'];
-const STATUS_SOURCES: StatusSource[] = ['front-matter', 'draft-flag', 'published-flag', 'default'];
+const STATUS_SOURCES: StatusSource[] = ['front-matter', 'draft-flag', 'published-flag', 'default', 'site-rule'];
 const FORMATS: (Draft['frontMatterFormat'] | null)[] = [null, 'yaml', 'toml'];
 
 type EncodedDate = [field: string, label: string, date: string, deadline: 0 | 1];

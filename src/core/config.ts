@@ -6,12 +6,15 @@ import { DEFAULT_MAX_ACTIVE, DEFAULT_MAX_DEADLINES_PER_14_DAYS } from './focus';
 import type { MetricOverride } from './impact';
 import { DEFAULT_CONFIG, resolveKinds, type KindOverride, type KindProblem } from './kinds/resolve';
 import type { CoreConfig, FolderKindMapping } from './types';
+import { UNTRACKED_KIND } from './draft';
+import { SITE_GENERATORS, type SiteGenerator } from './sites/generators';
+import type { SiteRule } from './sites/postRules';
 
-export type GroupBy = 'kind' | 'status' | 'none';
-export type SiteGeneratorSetting = 'auto' | 'none' | 'hugo' | 'jekyll' | 'astro' | 'devto';
+export type GroupBy = 'kind' | 'status' | 'site' | 'none';
+export type SiteGeneratorSetting = 'auto' | SiteGenerator;
 
-const SITE_GENERATOR_SETTINGS: readonly SiteGeneratorSetting[] = ['auto', 'none', 'hugo', 'jekyll', 'astro', 'devto'];
-const GROUP_BY: readonly GroupBy[] = ['kind', 'status', 'none'];
+const SITE_GENERATOR_SETTINGS: readonly SiteGeneratorSetting[] = ['auto', ...SITE_GENERATORS];
+const GROUP_BY: readonly GroupBy[] = ['kind', 'status', 'site', 'none'];
 
 export const DEFAULT_EXCLUDES = [
   '**/node_modules/**',
@@ -46,13 +49,15 @@ export interface DevRelSettings {
   /** null turns the warning off. */
   focusMaxDeadlines: number | null;
   impactMetrics: Record<string, MetricOverride>;
+  /** The patterns of the editor's own `files.exclude` that are switched on. */
+  filesExclude: string[];
 }
 
 /**
  * Checks every `devrel.*` setting. `get` gives the raw value of a key below `devrel.`, e.g.
  * `drafts.groupBy`, or undefined; settings are typed by hand and can hold anything.
  */
-export function checkSettings(get: (key: string) => unknown): DevRelSettings {
+export function checkSettings(get: (key: string) => unknown, filesExclude: unknown = {}): DevRelSettings {
   const excludes = get('exclude');
   const author = get('author');
   return {
@@ -70,6 +75,9 @@ export function checkSettings(get: (key: string) => unknown): DevRelSettings {
     focusMaxActive: limit(get('focus.maxActive'), DEFAULT_MAX_ACTIVE),
     focusMaxDeadlines: limit(get('focus.maxDeadlinesPer14Days'), DEFAULT_MAX_DEADLINES_PER_14_DAYS),
     impactMetrics: objectOr(get('impact.metrics'), {}),
+    filesExclude: Object.entries(objectOr<Record<string, unknown>>(filesExclude, {}))
+      .filter(([, on]) => on === true)
+      .map(([pattern]) => pattern),
   };
 }
 
@@ -81,13 +89,14 @@ export function toCoreConfig(
   settings: DevRelSettings,
   detectedFolderKinds: FolderKindMapping[] = [],
   templateKinds: Record<string, KindOverride> = {},
+  sites: SiteRule[] = [],
 ): { config: CoreConfig; problems: KindProblem[] } {
   // Kinds that workspace templates add come first, so a setting for the same kind wins.
   const { kinds, problems } = resolveKinds({ ...templateKinds, ...settings.kinds });
   const explicit = Object.entries(settings.folderKinds).map(([folder, kind]) => ({ folder: normaliseFolder(folder), kind }));
   const folderKinds = [...detectedFolderKinds.filter((d) => !explicit.some((e) => e.folder === d.folder)), ...explicit];
   for (const mapping of folderKinds) {
-    if (!kinds[mapping.kind]) problems.push({ kind: mapping.kind, message: `devrel.folderKinds maps "${mapping.folder}" to unknown kind "${mapping.kind}".` });
+    if (!kinds[mapping.kind] && mapping.kind !== UNTRACKED_KIND) problems.push({ kind: mapping.kind, message: `devrel.folderKinds maps "${mapping.folder}" to unknown kind "${mapping.kind}".` });
   }
   return {
     config: {
@@ -96,6 +105,7 @@ export function toCoreConfig(
       wordsPerMinute: settings.wordsPerMinute,
       abstractMaxChars: settings.abstractMaxChars,
       maxFileBytes: DEFAULT_CONFIG.maxFileBytes,
+      sites,
     },
     problems,
   };

@@ -2,6 +2,7 @@ import { analyzeMarkdown } from './analysis/analysis';
 import { isValidCalendarDate, parseDateValue } from './dates';
 import { findFieldValueRange, locateFrontMatter, parseFrontMatter, unclosedProblem, type FrontMatterBlock } from './frontMatter/parse';
 import { parseImpactEntries } from './impact';
+import { bundleName, dateFromPath, liftCustomFields, notAPostReason, postPlaceOf, siteRuleAt, siteStatus, valueAt, type PostPlace, type SiteStatus } from './sites/postRules';
 import { decodeDraftBytes, LineMap } from './text';
 import type { CoreConfig, Draft, DraftAnalysis, DraftDate, KindDefinition, KindSource, Problem, ReadResult, StatusSource } from './types';
 
@@ -32,6 +33,11 @@ export function readDraft(source: DraftSource, bytes: Uint8Array, config: CoreCo
   return parseDraft(source, decoded.text, config, options);
 }
 
+/** What a file with no kind in its front matter and no folder mapping reads as. */
+export function notADraft(uri: string): ReadResult {
+  return { skipped: { uri, reason: 'not-a-draft', message: 'Not a draft: no known kind in front matter or folder mapping.' } };
+}
+
 /** Builds a draft from text, e.g. an unsaved editor's contents. */
 export function parseDraft(source: DraftSource, text: string, config: CoreConfig, options: ReadOptions): ReadResult {
   if (text.length > config.maxFileBytes) {
@@ -60,10 +66,14 @@ export function parseDraft(source: DraftSource, text: string, config: CoreConfig
     bodyStart = location.bodyStart;
   }
 
+  // Zola keeps custom fields, DevRel Desk's among them, in [extra].
+  data = liftCustomFields(siteRuleAt(config.sites, source.uri, source.relativePath), data);
   const resolved = resolveKind(source, data, text, location, config);
-  if (!resolved) {
-    return { skipped: { uri: source.uri, reason: 'not-a-draft', message: 'Not a draft: no known kind in front matter or folder mapping.' } };
-  }
+  if (!resolved) return notADraft(source.uri);
+  const place = postPlaceOf(config.sites, source.uri, source.relativePath);
+  // A file the folder made a draft, but which the site does not treat as a post (Hugo's `_index.md`).
+  const notAPost = place && resolved.source === 'folder' ? notAPostReason(place) : undefined;
+  if (notAPost) return { skipped: { uri: source.uri, reason: 'not-a-draft', message: `Not a post: ${notAPost}.` } };
   const kindDef = config.kinds[resolved.kind] as KindDefinition | undefined;
   const fieldRange = (field: string): Problem['range'] => (block ? findFieldValueRange(text, block, field, lineMap()) : undefined);
 
@@ -79,7 +89,7 @@ export function parseDraft(source: DraftSource, text: string, config: CoreConfig
     });
   }
 
-  const status = resolveStatus(data, kindDef, resolved.source);
+  const status = resolveStatus(data, kindDef, resolved.source, place, place ? siteStatus(place, data) : undefined);
   if (status.source === 'front-matter' && kindDef && !kindDef.statuses.includes(status.status)) {
     problems.push({
       code: 'unknown-status',
@@ -101,10 +111,17 @@ export function parseDraft(source: DraftSource, text: string, config: CoreConfig
     return ymd && !isValidCalendarDate(Number(ymd[1]), Number(ymd[2]), Number(ymd[3])) ? raw : undefined;
   };
   const dates: DraftDate[] = [];
-  for (const definition of kindDef?.dateFields ?? []) {
+  for (const [index, definition] of (kindDef?.dateFields ?? []).entries()) {
     const field = [definition.field, ...(definition.alternatives ?? [])].find((name) => data[name] !== undefined && data[name] !== null && data[name] !== '');
-    if (field === undefined) continue;
-    const value = block?.format === 'toml' && data[field] instanceof Date ? writtenTomlDate(field) ?? data[field] : data[field];
+    if (field === undefined) {
+      // The first date is when a post goes out; the site may keep it elsewhere, or in the file's name.
+      const fromSite = index === 0 && place ? siteDate(place, data) : undefined;
+      if (fromSite) dates.push({ field: fromSite.field, label: definition.label, date: fromSite.date, deadline: definition.deadline });
+      continue;
+    }
+    const written = block?.format === 'toml' && data[field] instanceof Date ? writtenTomlDate(field) ?? data[field] : data[field];
+    // MkDocs writes `date: { created: …, updated: … }`.
+    const value = place && isPlainObject(written) && place.rules.dateFields.includes(`${field}.created`) ? written.created : written;
     const parsed = parseDateValue(value);
     if (parsed.ok) {
       dates.push({ field, label: definition.label, date: parsed.date, deadline: definition.deadline });
@@ -154,7 +171,8 @@ export function parseDraft(source: DraftSource, text: string, config: CoreConfig
     }
   }
 
-  const title = typeof data.title === 'string' && data.title.trim() ? data.title.trim() : firstHeading(text, bodyStart) ?? fileTitle(source.relativePath);
+  const title =
+    typeof data.title === 'string' && data.title.trim() ? data.title.trim() : firstHeading(text, bodyStart) ?? bundleName(source.relativePath) ?? fileTitle(source.relativePath);
 
   const draft: Draft = {
     uri: source.uri,
@@ -226,7 +244,7 @@ function resolveKind(
     const match = /^kind[ \t]*[:=][ \t]*["']?([A-Za-z0-9_-]+)/m.exec(text.slice(0, fence));
     if (match) written = match[1];
   }
-  const folderKind = kindForFolder(source.relativePath, config);
+  const folderKind = kindForFolder(source.relativePath, config, source.uri);
   if (written) {
     if (config.kinds[written]) return { kind: written, source: 'front-matter' };
     return folderKind ? { kind: folderKind, source: 'folder', unknownKind: written } : { kind: written, source: 'front-matter', unknownKind: written };
@@ -234,35 +252,62 @@ function resolveKind(
   return folderKind ? { kind: folderKind, source: 'folder' } : undefined;
 }
 
-export function kindForFolder(relativePath: string, config: CoreConfig): string | undefined {
+/** A folder mapped to this stops being tracked, e.g. a detected post folder the person leaves out. */
+export const UNTRACKED_KIND = 'none';
+
+/** The kind a folder mapping gives a file; `uri` lets mappings that belong to one workspace folder apply only there. */
+export function kindForFolder(relativePath: string, config: CoreConfig, uri?: string): string | undefined {
   let best: { kind: string; length: number } | undefined;
   for (const mapping of config.folderKinds) {
+    if (mapping.scope !== undefined && (uri === undefined || !uri.startsWith(mapping.scope.endsWith('/') ? mapping.scope : `${mapping.scope}/`))) continue;
     const folder = mapping.folder.replace(/\\/g, '/').replace(/^\.?\/+|\/+$/g, '');
-    if (!config.kinds[mapping.kind]) continue;
+    if (!config.kinds[mapping.kind] && mapping.kind !== UNTRACKED_KIND) continue;
     const inside = folder === '' || relativePath.startsWith(folder + '/');
     // The deepest mapping wins, so `content/posts/talks` can override `content/posts`.
     if (inside && (!best || folder.length > best.length)) best = { kind: mapping.kind, length: folder.length };
   }
-  return best?.kind;
+  return best?.kind === UNTRACKED_KIND ? undefined : best?.kind;
 }
 
 function resolveStatus(
   data: Record<string, unknown>,
   kind: KindDefinition | undefined,
   kindSource: KindSource,
+  place?: PostPlace,
+  site?: SiteStatus,
 ): { status: string; source: StatusSource } {
   if (typeof data.status === 'string' && data.status.trim()) return { status: data.status.trim(), source: 'front-matter' };
   const statuses = kind?.statuses ?? ['idea'];
   // Not a side status: a published talk is delivered, not rejected.
   const finished = kind?.finishedStatuses.find((s) => !kind.sideStatuses?.includes(s)) ?? kind?.finishedStatuses[0] ?? statuses[statuses.length - 1];
   const inProgress = statuses.includes('drafting') ? 'drafting' : statuses[0];
+  if (site && place) {
+    const ownFlag = site.reason.startsWith(`${place.rules.publishedField}:`);
+    const source: StatusSource = !ownFlag ? 'site-rule' : place.rules.publishedField === 'draft' ? 'draft-flag' : 'published-flag';
+    return { status: site.published ? finished : inProgress, source };
+  }
   const draftFlag = asBoolean(data.draft);
   if (draftFlag !== undefined) return { status: draftFlag ? inProgress : finished, source: 'draft-flag' };
   const published = asBoolean(data.published);
   if (published !== undefined) return { status: published ? finished : inProgress, source: 'published-flag' };
-  // Hugo and Jekyll publish a post that says nothing either way.
+  // Generators publish a post that says nothing either way.
   if (kindSource === 'folder') return { status: finished, source: 'default' };
   return { status: statuses[0], source: 'default' };
+}
+
+/** A post's date from the generator's own fields or from its path, when the kind's fields have none. */
+function siteDate(place: PostPlace, data: Record<string, unknown>): { field: string; date: string } | undefined {
+  for (const path of place.rules.dateFields) {
+    const parsed = parseDateValue(valueAt(data, path));
+    // A dotted path is written back to its top-level field: MkDocs also accepts a plain `date:`.
+    if (parsed.ok) return { field: path.split('.')[0] ?? path, date: parsed.date };
+  }
+  const fromPath = dateFromPath(place);
+  return fromPath ? { field: 'date', date: fromPath } : undefined;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
 function asBoolean(value: unknown): boolean | undefined {

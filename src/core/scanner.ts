@@ -1,7 +1,8 @@
 import { analyzeJobs, type AnalysisJob, type AnalysisOptions } from './analysis/analysis';
 
 export type { AnalysisJob } from './analysis/analysis';
-import { applyAnalysis, bodyOf, isMarkdownPath, parseDraft } from './draft';
+import { applyAnalysis, bodyOf, isMarkdownPath, kindForFolder, notADraft, parseDraft } from './draft';
+import { locateFrontMatter } from './frontMatter/parse';
 import type { DraftStore, FileStamp, DraftUpdate } from './draftStore';
 import { decodeDraftBytes } from './text';
 import type { CoreConfig, Draft, DraftAnalysis, Skipped } from './types';
@@ -13,6 +14,37 @@ export interface ScanFile extends FileStamp {
 
 export interface ScanHost {
   readFile(uri: string): Uint8Array | Promise<Uint8Array>;
+  /**
+   * At most the first `bytes` bytes of a file. With it, a file that no folder maps to a kind is
+   * read only as far as its front matter: it is a draft only if the front matter names a kind.
+   */
+  readHead?(uri: string, bytes: number): Uint8Array | Promise<Uint8Array>;
+}
+
+/** Enough for nearly every front matter; a longer one is read further. */
+export const HEAD_BYTES = 4096;
+/** Past this, a fence that still hasn't closed is read as a whole file. */
+const MAX_HEAD_BYTES = 64 * 1024;
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+export type HeadVerdict = 'not-a-draft' | 'read-more' | 'read-all';
+
+/**
+ * What the start of an unmapped file says: no front matter, or front matter that never mentions
+ * `kind`, means it is not a draft; a fence that hasn't closed within `head` needs more bytes.
+ * Only ASCII matters here (fences and the key), so the bytes are read as Latin-1: no UTF-8
+ * decoding, and a character cut at the end of `head` can't break anything.
+ */
+export function headVerdict(head: Uint8Array, isWholeFile: boolean): HeadVerdict {
+  const bom = UTF8_BOM.every((byte, i) => head[i] === byte) ? 3 : 0;
+  const text = Buffer.from(head.buffer, head.byteOffset + bom, head.byteLength - bom).toString('latin1');
+  const location = locateFrontMatter(text);
+  if (location.type === 'none') return 'not-a-draft';
+  // Any `kind` at all, even nested or in flow style, is worth a full read; a docs page rarely says it.
+  const mentionsKind = (content: string): boolean => /\bkind\b/.test(content);
+  if (location.type === 'closed') return mentionsKind(text.slice(location.block.contentStart, location.block.contentEnd)) ? 'read-all' : 'not-a-draft';
+  if (isWholeFile) return mentionsKind(text) ? 'read-all' : 'not-a-draft';
+  return 'read-more';
 }
 
 export interface ScanOptions {
@@ -39,6 +71,8 @@ export interface ScanReport {
   total: number;
   reused: number;
   read: number;
+  /** Of those read, the files read only as far as their front matter. */
+  frontMatterOnly: number;
   removed: number;
   skipped: Skipped[];
   failed: { uri: string; message: string }[];
@@ -55,7 +89,7 @@ export interface ScanReport {
 export async function scanFiles(index: DraftStore, files: readonly ScanFile[], host: ScanHost, options: ScanOptions): Promise<ScanReport> {
   const { config } = options;
   const batchSize = options.batchSize ?? 250;
-  const report: ScanReport = { total: files.length, reused: 0, read: 0, removed: 0, skipped: [], failed: [], analyzerFailures: 0, cancelled: false };
+  const report: ScanReport = { total: files.length, reused: 0, read: 0, frontMatterOnly: 0, removed: 0, skipped: [], failed: [], analyzerFailures: 0, cancelled: false };
 
   const present = new Set(files.map((f) => f.uri));
   const removals = index.uris().filter((uri) => !present.has(uri));
@@ -82,7 +116,7 @@ export async function scanFiles(index: DraftStore, files: readonly ScanFile[], h
   for (let start = 0; start < stale.length; start += batchSize) {
     if (options.isCancelled?.()) return { ...report, cancelled: true };
     const batch = stale.slice(start, start + batchSize);
-    const contents = await readBatch(batch, host);
+    const contents = await readBatch(batch, host, config);
     const updates: DraftUpdate[] = [];
     const listed: Pending[] = [];
     batch.forEach((file, i) => {
@@ -93,6 +127,11 @@ export async function scanFiles(index: DraftStore, files: readonly ScanFile[], h
         return;
       }
       report.read++;
+      if (content === HEAD_ONLY) {
+        report.frontMatterOnly++;
+        updates.push({ uri: file.uri, result: notADraft(file.uri), stamp });
+        return;
+      }
       const decoded = decodeDraftBytes(content, config.maxFileBytes);
       const result = decoded.ok
         ? parseDraft(file, decoded.text, config, { analyze: false })
@@ -132,16 +171,43 @@ export async function scanFiles(index: DraftStore, files: readonly ScanFile[], h
   return report;
 }
 
-async function readBatch(batch: readonly ScanFile[], host: ScanHost): Promise<(Uint8Array | Error)[]> {
-  const results: (Uint8Array | Error | Promise<Uint8Array | Error>)[] = batch.map((file) => {
+async function readBatch(batch: readonly ScanFile[], host: ScanHost, config: CoreConfig): Promise<(Uint8Array | Error | HeadOnly)[]> {
+  const results: (Uint8Array | Error | HeadOnly | Promise<Uint8Array | Error | HeadOnly>)[] = batch.map((file) => {
     try {
+      if (host.readHead && file.size <= config.maxFileBytes && kindForFolder(file.relativePath, config, file.uri) === undefined) {
+        const value = readFront(file, host, host.readHead);
+        return value instanceof Promise ? value.catch(toError) : value;
+      }
       const value = host.readFile(file.uri);
       return value instanceof Promise ? value.catch(toError) : value;
     } catch (error) {
       return toError(error);
     }
   });
-  return results.some((r) => r instanceof Promise) ? Promise.all(results) : (results as (Uint8Array | Error)[]);
+  return results.some((r) => r instanceof Promise) ? Promise.all(results) : (results as (Uint8Array | Error | HeadOnly)[]);
+}
+
+/** A file whose start showed it is not a draft: nothing more was read. */
+const HEAD_ONLY = Symbol('head only');
+type HeadOnly = typeof HEAD_ONLY;
+
+/** Reads an unmapped file's front matter, and the whole file only when the front matter may name a kind. */
+function readFront(
+  file: ScanFile,
+  host: ScanHost,
+  readHead: NonNullable<ScanHost['readHead']>,
+  bytes = HEAD_BYTES,
+): Uint8Array | HeadOnly | Promise<Uint8Array | HeadOnly> {
+  const next = (head: Uint8Array): Uint8Array | HeadOnly | Promise<Uint8Array | HeadOnly> => {
+    const whole = head.byteLength < bytes || head.byteLength >= file.size;
+    const verdict = headVerdict(head, whole);
+    if (verdict === 'not-a-draft') return HEAD_ONLY;
+    if (whole) return head;
+    if (verdict === 'read-more' && bytes < MAX_HEAD_BYTES) return readFront(file, host, readHead, bytes * 4);
+    return host.readFile(file.uri);
+  };
+  const head = readHead(file.uri, bytes);
+  return head instanceof Promise ? head.then(next) : next(head);
 }
 
 function toError(error: unknown): Error {

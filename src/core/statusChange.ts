@@ -1,12 +1,14 @@
 import { isSitePostKind } from './kinds/registry';
 import { isFinished } from './kinds/workflow';
-import { publishedFields, type SiteGenerator } from './siteGenerator';
+import type { SiteGenerator } from './sites/generators';
+import { publishedFields } from './sites/profile';
 import type { Draft, KindDefinition } from './types';
 import { type Result } from './util/result';
 
 export type FieldValue = string | number | boolean;
 
-export type StatusChangePlan = Result<{ fields: Record<string, FieldValue>; notes: string[] }>;
+/** A field set to undefined is removed. */
+export type StatusChangePlan = Result<{ fields: Record<string, FieldValue | undefined>; notes: string[] }>;
 
 /**
  * The front-matter fields to write when a draft moves to `status`. A blog post also gets the
@@ -26,11 +28,12 @@ export function planStatusChange(
   if (!kind.statuses.includes(status)) {
     return { ok: false, message: `"${status}" is not a status of a ${kind.label.toLowerCase()}. Use one of: ${kind.statuses.join(', ')}.` };
   }
-  const fields: Record<string, FieldValue> = { status };
+  const fields: Record<string, FieldValue | undefined> = { status };
   const notes: string[] = [];
   if (isSitePostKind(kind.id)) {
-    const change = publishedFields(generator, isFinished(kind, status) ? 'published' : 'unpublished', today);
+    const change = publishedFields(generator, isFinished(kind, status) ? 'published' : 'unpublished', today, draft.fields);
     Object.assign(fields, change.set);
+    for (const field of change.remove) fields[field] = undefined;
     for (const missing of change.setIfMissing) {
       const hasDate = missing.unlessPresent.some((field) => draft.dates.some((d) => d.field === field) || (draft.fields[field] !== undefined && draft.fields[field] !== ''));
       if (!hasDate) {

@@ -1,5 +1,7 @@
 // Plain data shared by the core and its adapters. Nothing here may depend on `vscode`.
 
+import type { SiteRule } from './sites/postRules';
+
 /** A zero-based position in a document's text, counted in UTF-16 code units like VS Code. */
 export interface Position {
   line: number;
@@ -75,11 +77,15 @@ export interface FolderKindMapping {
   /** Workspace-relative folder, with forward slashes, e.g. `content/posts`. */
   folder: string;
   kind: string;
+  /** The workspace folder's URI when the mapping belongs to one folder (a detected site); undefined applies to every folder. */
+  scope?: string;
 }
 
 export interface CoreConfig {
   kinds: Record<string, KindDefinition>;
   folderKinds: FolderKindMapping[];
+  /** Detected or configured sites, whose generators decide what in their post folders is a post, published, and dated. */
+  sites?: SiteRule[];
   wordsPerMinute: number;
   abstractMaxChars: number;
   maxFileBytes: number;
@@ -126,7 +132,8 @@ export interface ImpactEntry {
 }
 
 export type KindSource = 'front-matter' | 'folder';
-export type StatusSource = 'front-matter' | 'draft-flag' | 'published-flag' | 'default';
+/** `site-rule`: the site generator's own rule, e.g. a post in Jekyll's `_drafts` or Docusaurus's `unlisted: true`. */
+export type StatusSource = 'front-matter' | 'draft-flag' | 'published-flag' | 'default' | 'site-rule';
 
 /**
  * What the listing pass knows about a draft: enough for a tree to show it.

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { setFrontMatterFields, type EditResult, type FrontMatterValue } from '../core/frontMatter/edit';
+import type { EditResult, FrontMatterValue } from '../core/frontMatter/edit';
+import { setSiteFrontMatterFields } from '../core/sites/frontMatterFields';
 import { UserError } from '../util/logger';
 import type { WorkspaceDrafts } from './workspaceDrafts';
 
@@ -10,7 +11,9 @@ import type { WorkspaceDrafts } from './workspaceDrafts';
  * hidden unsaved documents behind; an editor with unsaved work stays unsaved.
  */
 export async function editFrontMatter(workspace: WorkspaceDrafts, uri: vscode.Uri, fields: Record<string, FrontMatterValue | undefined>): Promise<void> {
-  await editFrontMatterWith(workspace, uri, (text) => setFrontMatterFields(text, fields));
+  // The site decides where fields go: Zola keeps DevRel Desk's in [extra].
+  const generator = workspace.generatorFor(uri);
+  await editFrontMatterWith(workspace, uri, (text) => setSiteFrontMatterFields(text, fields, generator));
 }
 
 /** The same, for any core edit function, e.g. appending an impact entry. */

@@ -1,30 +1,34 @@
-import * as fs from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as vscode from 'vscode';
-import { readSettings } from './settings';
-import { DEFAULT_EXCLUDES, toCoreConfig, type DevRelSettings } from '../core/config';
+import { normaliseFolder, toCoreConfig, type DevRelSettings } from '../core/config';
+import { type Settings } from './settings';
 import { ContextKeys } from '../constants';
 import { parseDraft, readDraft, isMarkdownPath } from '../core/draft';
 import { AnalysisPool } from '../core/analysis/pool';
-import { DraftStore, type DraftCache, type DraftChange } from '../core/draftStore';
-import { compileGlobs } from '../core/glob';
-import { scanFiles, type ScanFile, type ScanHost } from '../core/scanner';
+import { DraftStore, type DraftChange } from '../core/draftStore';
+import { scanFiles } from '../core/scanner';
 import { configKey, type KindOverride } from '../core/kinds/resolve';
-import { detectSiteGenerator, generatorProfile, type SiteGenerator } from '../core/siteGenerator';
+import { siteContaining, type DetectedSite, type SiteDetection } from '../core/sites/detect';
+import type { SiteGenerator } from '../core/sites/generators';
+import { siteConfigOf, type SiteRule } from '../core/sites/postRules';
 import type { CoreConfig, Draft, FolderKindMapping } from '../core/types';
 import { Disposable } from '../util/disposable';
 import { log } from '../util/logger';
-import { errorDetail, errorMessage } from '../core/util/result';
+import { IndexCacheStore } from './indexCacheStore';
+import { detectFolderSites, SITE_CONFIG_GLOB } from './siteDetection';
+import { excludedPaths, findMarkdownFiles, MARKDOWN_GLOB, scanHost, statFile, workspaceRelativePath } from './workspaceScanner';
 
-const MARKDOWN_GLOB = '**/*.{md,markdown,mdx,MD}';
-const CACHE_MANIFEST_KEY = 'devrel.index.manifest';
-const CACHE_CHUNK_KEY = 'devrel.index.chunk.';
-/** Entries per stored key: a few hundred drafts keep each key well under a megabyte. */
-const CACHE_CHUNK_SIZE = 400;
 const PROGRESS_THRESHOLD = 500;
 const EDIT_DEBOUNCE_MS = 300;
 /** Below this many files to read, starting worker threads costs more than it saves. */
 const WORKER_THRESHOLD = 300;
+/** Config files come in bursts (a checkout, a scaffold); detection runs once after them. */
+const SITE_CHANGE_DEBOUNCE_MS = 500;
+
+/** A site found in a workspace folder. */
+export interface WorkspaceSite extends DetectedSite {
+  folder: vscode.WorkspaceFolder;
+}
 
 export interface ScanStats {
   /** Milliseconds from the start of the first scan until every draft was listed. */
@@ -36,24 +40,30 @@ export interface ScanStats {
 }
 
 /**
- * Keeps the core's index in step with the workspace: an initial scan after activation,
- * a file watcher, unsaved edits, and a cache in workspace storage for quick restarts.
+ * Keeps the core's index in step with the workspace: finds the sites, runs the initial scan
+ * after activation, follows the file watcher and unsaved edits, and restores the cache on a
+ * restart. Listing files, detecting sites and storing the cache are each done elsewhere.
  */
 export class WorkspaceDrafts extends Disposable {
   readonly index = new DraftStore();
   private readonly changeEmitter = this.register(new vscode.EventEmitter<DraftChange>());
   /** Fires after the index changed; carries the URIs so views can refresh narrowly. */
   readonly onDidChange = this.changeEmitter.event;
+  private readonly sitesEmitter = this.register(new vscode.EventEmitter<void>());
+  /** Fires after the sites were detected again. */
+  readonly onDidChangeSites = this.sitesEmitter.event;
   private coreConfig: CoreConfig;
-  private settings: DevRelSettings;
-  private generators = new Map<string, SiteGenerator>();
   private isExcluded: (relativePath: string) => boolean;
+  private detections = new Map<string, { folder: vscode.WorkspaceFolder; detection: SiteDetection }>();
+  private detecting: Promise<void> | undefined;
   private readonly firstScan: Promise<void>;
   private resolveFirstScan!: () => void;
   private scanGeneration = 0;
   private readonly pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private siteTimer: ReturnType<typeof setTimeout> | undefined;
   readonly stats: ScanStats = {};
+  private readonly cache: IndexCacheStore;
 
   private pool: AnalysisPool | undefined;
   private templateKinds: Record<string, KindOverride> = {};
@@ -64,14 +74,19 @@ export class WorkspaceDrafts extends Disposable {
   private scanning = false;
 
   /** `workerScript` is the bundled analysis worker; without it, analysis runs on the extension host thread. */
-  constructor(private readonly storage: vscode.Memento, private readonly workerScript?: string) {
+  constructor(
+    storage: vscode.Memento,
+    private readonly settings: Settings,
+    private readonly workerScript?: string,
+  ) {
     super();
+    this.cache = new IndexCacheStore(storage);
     this.register({ dispose: () => this.pool?.dispose() });
-    this.settings = readSettings();
-    this.coreConfig = toCoreConfig(this.settings).config;
-    this.isExcluded = compileGlobs(this.settings.exclude);
+    this.coreConfig = toCoreConfig(settings.current).config;
+    this.isExcluded = excludedPaths(settings.current);
     this.firstScan = new Promise((resolve) => (this.resolveFirstScan = resolve));
     this.register(this.index.onDidChange((change) => this.queueChange(change)));
+    this.register(settings.onDidChange((next) => this.updateSettings(next)));
     this.register({ dispose: () => this.clearTimers() });
   }
 
@@ -80,12 +95,47 @@ export class WorkspaceDrafts extends Disposable {
   }
 
   get currentSettings(): DevRelSettings {
-    return this.settings;
+    return this.settings.current;
   }
 
-  siteGenerator(folder: vscode.WorkspaceFolder | undefined): SiteGenerator {
-    if (this.settings.siteGenerator !== 'auto') return this.settings.siteGenerator;
-    return (folder && this.generators.get(folder.uri.toString())) ?? 'none';
+  /** Every site found, in workspace folder order, each folder's sites by root. */
+  sites(): WorkspaceSite[] {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    return folders.flatMap((folder) => (this.detections.get(folder.uri.toString())?.detection.sites ?? []).map((site) => ({ ...site, folder })));
+  }
+
+  /** The sites of one workspace folder, once detection has run. */
+  async sitesOf(folder: vscode.WorkspaceFolder): Promise<WorkspaceSite[]> {
+    if (!this.detections.has(folder.uri.toString())) await this.detectSites();
+    return this.sites().filter((site) => site.folder.uri.toString() === folder.uri.toString());
+  }
+
+  /** The detection of one workspace folder, for Set Up Workspace. */
+  async detectionOf(folder: vscode.WorkspaceFolder): Promise<SiteDetection | undefined> {
+    if (!this.detections.has(folder.uri.toString())) await this.detectSites();
+    return this.detections.get(folder.uri.toString())?.detection;
+  }
+
+  /** The site a file belongs to: the one with the deepest root that holds it. */
+  siteOf(uri: vscode.Uri | string): WorkspaceSite | undefined {
+    const parsed = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
+    const folder = vscode.workspace.getWorkspaceFolder(parsed);
+    const relativePath = folder ? workspaceRelativePath(parsed, [folder]) : undefined;
+    if (!folder || relativePath === undefined) return undefined;
+    const site = siteContaining(this.detections.get(folder.uri.toString())?.detection.sites ?? [], relativePath);
+    return site ? { ...site, folder } : undefined;
+  }
+
+  /** The generator that builds a file, for the fields that publish it. */
+  generatorFor(uri: vscode.Uri | string): SiteGenerator {
+    const parsed = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
+    const folder = vscode.workspace.getWorkspaceFolder(parsed);
+    const setting = this.settings.forFolder(folder?.uri).siteGenerator;
+    const site = this.siteOf(parsed);
+    // The setting names the root site's generator; it applies at once, before detection runs again.
+    if (setting === 'none') return 'none';
+    if (setting !== 'auto' && (site === undefined || site.root === '')) return setting;
+    return site?.generator ?? 'none';
   }
 
   /** Resolves once the first full scan (listing and analysis) is done. */
@@ -112,6 +162,9 @@ export class WorkspaceDrafts extends Disposable {
     // A deleted folder is reported once, as the folder; the Markdown watcher never sees it.
     const folders = this.register(vscode.workspace.createFileSystemWatcher('**/*', true, true, false));
     this.register(folders.onDidDelete((uri) => this.forget(uri)));
+    // A site's config appearing, changing or going away can change what its posts are.
+    const configs = this.register(vscode.workspace.createFileSystemWatcher(SITE_CONFIG_GLOB));
+    for (const event of [configs.onDidCreate, configs.onDidChange, configs.onDidDelete]) this.register(event(() => this.scheduleSiteDetection()));
     // Folder deletes and renames made in the editor don't always reach a Markdown-only watcher.
     this.register(vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.forget(uri))));
     this.register(
@@ -129,15 +182,15 @@ export class WorkspaceDrafts extends Disposable {
         if (this.index.has(document.uri.toString()) || isMarkdownPath(document.uri.path)) void this.refreshFile(document.uri);
       }),
     );
-    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan('workspace folders changed')));
+    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.redetect('workspace folders changed')));
     void this.runFirstScan();
   }
 
   /** Applies new settings; a change that alters how files are read rescans from scratch. */
-  updateSettings(settings: DevRelSettings): void {
-    this.settings = settings;
-    this.isExcluded = compileGlobs(settings.exclude);
-    this.reconfigure('settings changed');
+  private updateSettings(settings: DevRelSettings): void {
+    this.isExcluded = excludedPaths(settings);
+    // The generator setting and the excludes decide which sites there are.
+    void this.redetect('settings changed');
   }
 
   /** Kinds that workspace templates add; a change that alters how files are read rescans. */
@@ -149,7 +202,7 @@ export class WorkspaceDrafts extends Disposable {
   private reconfigure(reason: string): void {
     // Before the first scan nothing has been read under the old rules; that scan works out the config.
     if (!this.started) return;
-    const next = toCoreConfig(this.settings, this.detectedFolderKinds(), this.templateKinds).config;
+    const next = this.buildConfig();
     const changed = configKey(next) !== configKey(this.coreConfig);
     this.coreConfig = next;
     if (changed) {
@@ -158,23 +211,70 @@ export class WorkspaceDrafts extends Disposable {
     }
   }
 
+  private buildConfig(): CoreConfig {
+    const folderKinds: FolderKindMapping[] = [];
+    const rules: SiteRule[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const scope = folder.uri.toString();
+      const site = siteConfigOf(scope, this.detections.get(scope)?.detection.sites ?? []);
+      // Each folder's own settings, so a multi-root workspace can map each folder differently.
+      const explicit = Object.entries(this.settings.forFolder(folder.uri).folderKinds).map(([path, kind]) => ({ folder: normaliseFolder(path), kind, scope }));
+      folderKinds.push(...site.folderKinds.filter((d) => !explicit.some((e) => e.folder === d.folder)), ...explicit);
+      rules.push(...site.rules);
+    }
+    // Mappings were made per folder above.
+    return toCoreConfig({ ...this.settings.current, folderKinds: {} }, folderKinds, this.templateKinds, rules).config;
+  }
+
   async rescan(reason: string): Promise<void> {
     log().info(`Rescanning the workspace: ${reason}.`);
     await this.scanAll(false);
   }
 
+  /** Detects the sites again, then rescans if that changed how files are read. */
+  async redetect(reason: string): Promise<void> {
+    if (!this.started) return;
+    await this.detectSites();
+    this.reconfigure(reason);
+  }
+
+  private scheduleSiteDetection(): void {
+    clearTimeout(this.siteTimer);
+    this.siteTimer = setTimeout(() => void this.redetect('a site config changed'), SITE_CHANGE_DEBOUNCE_MS);
+  }
+
   private async runFirstScan(): Promise<void> {
     try {
-      await this.detectSiteGenerators();
-      this.coreConfig = toCoreConfig(this.settings, this.detectedFolderKinds(), this.templateKinds).config;
-      const restored = this.restoreCache();
+      await this.detectSites();
+      this.coreConfig = this.buildConfig();
+      const restored = this.cache.restore(this.index, configKey(this.coreConfig));
       if (restored > 0) log().info(`Restored ${restored} entries from the index cache.`);
       await this.scanAll(true);
     } catch (error) {
-      log().error(`The first scan failed: ${errorDetail(error)}`);
+      log().error(`The first scan failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     } finally {
       this.resolveFirstScan();
     }
+  }
+
+  /** One detection at a time; a call while one runs waits for it and then runs again, since something changed. */
+  private async detectSites(): Promise<void> {
+    const previous = this.detecting;
+    const run = (async (): Promise<void> => {
+      await previous?.catch(() => undefined);
+      const next = new Map<string, { folder: vscode.WorkspaceFolder; detection: SiteDetection }>();
+      for (const folder of vscode.workspace.workspaceFolders ?? []) {
+        try {
+          next.set(folder.uri.toString(), { folder, detection: await detectFolderSites(folder, this.settings.forFolder(folder.uri)) });
+        } catch (error) {
+          log().warn(`Could not look for sites in ${folder.name}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+      this.detections = next;
+      this.sitesEmitter.fire();
+    })();
+    this.detecting = run;
+    await run;
   }
 
   private async scanAll(first: boolean): Promise<void> {
@@ -183,12 +283,12 @@ export class WorkspaceDrafts extends Disposable {
     this.scanning = true;
     void vscode.commands.executeCommand('setContext', ContextKeys.scanning, true);
     try {
-      const files = await this.findFiles();
+      const files = await findMarkdownFiles(this.settings.current);
       log().info(`Found ${files.length} Markdown files in ${Math.round(performance.now() - started)} ms.`);
       if (generation !== this.scanGeneration) return;
       const reading = files.length > PROGRESS_THRESHOLD;
       const run = async (progress?: vscode.Progress<{ message?: string }>): Promise<void> => {
-        const report = await scanFiles(this.index, files, this.host(), {
+        const report = await scanFiles(this.index, files, scanHost, {
           config: this.coreConfig,
           analyzer: files.length >= WORKER_THRESHOLD ? this.analysisPool()?.analyze : undefined,
           isCancelled: () => generation !== this.scanGeneration || this.isDisposed,
@@ -211,7 +311,7 @@ export class WorkspaceDrafts extends Disposable {
           if (skipped.reason !== 'not-a-draft') log().info(`${skipped.uri}: ${skipped.message}`);
         }
         log().info(
-          `Scanned ${files.length} Markdown files in ${Math.round(performance.now() - started)} ms: ${this.index.drafts().length} drafts, ${report.read} read, ${report.reused} unchanged, ${report.removed} removed.`,
+          `Scanned ${files.length} Markdown files in ${Math.round(performance.now() - started)} ms: ${this.index.drafts().length} drafts, ${report.read} read (${report.frontMatterOnly} only as far as their front matter), ${report.reused} unchanged, ${report.removed} removed.`,
         );
         this.scheduleSave(0);
       };
@@ -236,114 +336,8 @@ export class WorkspaceDrafts extends Disposable {
     return this.pool;
   }
 
-  private async findFiles(): Promise<ScanFile[]> {
-    const folders = vscode.workspace.workspaceFolders ?? [];
-    const files: ScanFile[] = [];
-    const local = folders.filter((f) => f.uri.scheme === 'file');
-    if (local.length > 0) {
-      // Local folders are walked directly: a search round trip per workspace cost far more
-      // than reading the folders, and excluded folders are skipped without being entered.
-      const excluded = this.excludedPaths();
-      for (const folder of local) await this.walkFolder(folder, excluded, files);
-    }
-    if (local.length === folders.length) return files;
-    const uris = (await vscode.workspace.findFiles(MARKDOWN_GLOB, this.excludeGlob())).filter((uri) => uri.scheme !== 'file');
-    const batch = 64;
-    for (let i = 0; i < uris.length; i += batch) {
-      const stats = await Promise.all(uris.slice(i, i + batch).map((uri) => this.stat(uri)));
-      stats.forEach((stat, j) => {
-        const uri = uris[i + j];
-        const relativePath = this.relativePath(uri, folders);
-        if (stat && relativePath !== undefined && !this.isExcluded(relativePath)) {
-          files.push({ uri: uri.toString(), relativePath, size: stat.size, mtimeMs: stat.mtime });
-        }
-      });
-    }
-    return files;
-  }
-
-  /** Our excludes plus the user's `files.exclude`, as one predicate on workspace-relative paths. */
-  private excludedPaths(): (relativePath: string) => boolean {
-    const filesExclude = vscode.workspace.getConfiguration('files').get<Record<string, boolean>>('exclude') ?? {};
-    return compileGlobs([...this.settings.exclude, ...Object.entries(filesExclude).filter(([, on]) => on === true).map(([pattern]) => pattern)]);
-  }
-
-  private async walkFolder(folder: vscode.WorkspaceFolder, excluded: (relativePath: string) => boolean, into: ScanFile[]): Promise<void> {
-    const root = folder.uri.fsPath;
-    const pending: string[] = [''];
-    let visited = 0;
-    while (pending.length > 0) {
-      const relativeDir = pending.pop()!;
-      let entries: fs.Dirent[];
-      try {
-        entries = fs.readdirSync(relativeDir ? `${root}/${relativeDir}` : root, { withFileTypes: true });
-      } catch (error) {
-        log().warn(`Could not list ${relativeDir || folder.name}: ${errorMessage(error)}`);
-        continue;
-      }
-      for (const entry of entries) {
-        const relativePath = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
-        // Links are not followed, so a loop of links can't trap the scan.
-        if (entry.isDirectory()) {
-          if (!excluded(relativePath)) pending.push(relativePath);
-        } else if (entry.isFile() && isMarkdownPath(entry.name) && !excluded(relativePath)) {
-          try {
-            const stat = fs.statSync(`${root}/${relativePath}`);
-            into.push({ uri: vscode.Uri.joinPath(folder.uri, ...relativePath.split('/')).toString(), relativePath, size: stat.size, mtimeMs: stat.mtimeMs });
-          } catch {
-            // Deleted while we looked: the watcher reports it.
-          }
-        }
-      }
-      // Stay responsive in very large trees.
-      if (++visited % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
-    }
-  }
-
-  /** Our excludes plus the user's `files.exclude`, since passing any exclude to findFiles replaces the default. */
-  private excludeGlob(): string | undefined {
-    const patterns = new Set(this.settings.exclude.length ? this.settings.exclude : DEFAULT_EXCLUDES);
-    const filesExclude = vscode.workspace.getConfiguration('files').get<Record<string, boolean>>('exclude') ?? {};
-    for (const [pattern, on] of Object.entries(filesExclude)) if (on === true) patterns.add(pattern);
-    return patterns.size ? `{${[...patterns].join(',')}}` : undefined;
-  }
-
-  private relativePath(uri: vscode.Uri, folders: readonly vscode.WorkspaceFolder[] = vscode.workspace.workspaceFolders ?? []): string | undefined {
-    const folder = vscode.workspace.getWorkspaceFolder(uri) ?? folders.find((f) => uri.path.startsWith(f.uri.path + '/'));
-    if (!folder) return undefined;
-    const base = folder.uri.path.endsWith('/') ? folder.uri.path : folder.uri.path + '/';
-    return uri.path.startsWith(base) ? uri.path.slice(base.length) : undefined;
-  }
-
-  private async stat(uri: vscode.Uri): Promise<{ size: number; mtime: number } | undefined> {
-    try {
-      if (uri.scheme === 'file') {
-        // Local files are stat-ed synchronously: a batch of small calls is far quicker than
-        // a round trip through the thread pool each, and the scan yields between batches.
-        const stat = fs.statSync(uri.fsPath);
-        return stat.isFile() ? { size: stat.size, mtime: stat.mtimeMs } : undefined;
-      }
-      const stat = await vscode.workspace.fs.stat(uri);
-      return stat.type & vscode.FileType.File ? { size: stat.size, mtime: stat.mtime } : undefined;
-    } catch {
-      // Gone between listing and stat: the watcher will report the delete.
-      return undefined;
-    }
-  }
-
-  private host(): ScanHost {
-    return {
-      // Local files are read with Node directly and synchronously, a batch at a time: much faster
-      // than a promise per file, and the scanner yields to the host between batches.
-      readFile: (uriString: string): Uint8Array | Promise<Uint8Array> => {
-        const uri = vscode.Uri.parse(uriString);
-        return uri.scheme === 'file' ? fs.readFileSync(uri.fsPath) : Promise.resolve(vscode.workspace.fs.readFile(uri));
-      },
-    };
-  }
-
   private async refreshFile(uri: vscode.Uri): Promise<void> {
-    const relativePath = this.relativePath(uri);
+    const relativePath = workspaceRelativePath(uri);
     if (relativePath === undefined || !isMarkdownPath(uri.path) || this.isExcluded(relativePath)) return;
     const key = uri.toString();
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
@@ -351,18 +345,18 @@ export class WorkspaceDrafts extends Disposable {
       this.applyDocument(open);
       return;
     }
-    const stat = await this.stat(uri);
+    const stat = await statFile(uri);
     if (!stat) {
       this.forget(uri);
       return;
     }
     try {
-      const bytes = await Promise.resolve(this.host().readFile(key));
+      const bytes = await Promise.resolve(scanHost.readFile(key));
       const result = readDraft({ uri: key, relativePath }, bytes, this.coreConfig, { analyze: true });
       this.index.update(key, result, { size: stat.size, mtimeMs: stat.mtime });
       this.scheduleSave();
     } catch (error) {
-      log().warn(`Could not read ${key}: ${errorMessage(error)}`);
+      log().warn(`Could not read ${key}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
@@ -391,7 +385,7 @@ export class WorkspaceDrafts extends Disposable {
   /** Reads an open document's current text, saved or not. */
   applyDocument(document: vscode.TextDocument): void {
     if (document.isClosed) return;
-    const relativePath = this.relativePath(document.uri);
+    const relativePath = workspaceRelativePath(document.uri);
     if (relativePath === undefined || !isMarkdownPath(document.uri.path) || this.isExcluded(relativePath)) return;
     const key = document.uri.toString();
     const result = parseDraft({ uri: key, relativePath }, document.getText(), this.coreConfig, { analyze: true });
@@ -399,70 +393,11 @@ export class WorkspaceDrafts extends Disposable {
     this.index.update(key, result, document.isDirty ? { size: -1, mtimeMs: -1 } : { size: -1, mtimeMs: document.version });
   }
 
-  private async detectSiteGenerators(): Promise<void> {
-    this.generators.clear();
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      try {
-        const entries = await vscode.workspace.fs.readDirectory(folder.uri);
-        const names = entries.filter(([, type]) => type & vscode.FileType.File).map(([name]) => name);
-        let configToml: string | undefined;
-        if (names.includes('config.toml')) {
-          configToml = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, 'config.toml')));
-        }
-        const generator = detectSiteGenerator(names, configToml);
-        this.generators.set(folder.uri.toString(), generator);
-        if (generator !== 'none') log().info(`${folder.name}: detected ${generator}.`);
-      } catch (error) {
-        log().warn(`Could not look for a site generator in ${folder.name}: ${errorMessage(error)}`);
-      }
-    }
-  }
-
-  private detectedFolderKinds(): FolderKindMapping[] {
-    const mappings: FolderKindMapping[] = [];
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const generator = this.siteGenerator(folder);
-      for (const mapping of generatorProfile(generator).folderKinds) {
-        if (!mappings.some((m) => m.folder === mapping.folder)) mappings.push(mapping);
-      }
-    }
-    return mappings;
-  }
-
-  private restoreCache(): number {
-    try {
-      const manifest = this.storage.get<{ version: number; configKey: string; chunks: number }>(CACHE_MANIFEST_KEY);
-      if (!manifest) return 0;
-      const entries: DraftCache['entries'] = [];
-      for (let i = 0; i < manifest.chunks; i++) entries.push(...(this.storage.get<DraftCache['entries']>(CACHE_CHUNK_KEY + i) ?? []));
-      const result = this.index.loadCache({ version: manifest.version, configKey: manifest.configKey, entries }, configKey(this.coreConfig));
-      if (result.reason) log().info(`Index cache not used: ${result.reason}.`);
-      return result.loaded;
-    } catch (error) {
-      log().warn(`The index cache could not be read and will be rebuilt: ${errorMessage(error)}`);
-      return 0;
-    }
-  }
-
   private scheduleSave(delayMs = 5000): void {
     clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => void this.saveCache(), delayMs);
-  }
-
-  private async saveCache(): Promise<void> {
-    if (this.isDisposed) return;
-    try {
-      const cache = this.index.toCache(configKey(this.coreConfig));
-      // Unsaved edits are never cached: their stamp can't match a file on disk.
-      const entries = cache.entries.filter(([size]) => size >= 0);
-      const previous = this.storage.get<{ chunks: number }>(CACHE_MANIFEST_KEY)?.chunks ?? 0;
-      const chunks = Math.ceil(entries.length / CACHE_CHUNK_SIZE);
-      for (let i = 0; i < chunks; i++) await this.storage.update(CACHE_CHUNK_KEY + i, entries.slice(i * CACHE_CHUNK_SIZE, (i + 1) * CACHE_CHUNK_SIZE));
-      for (let i = chunks; i < previous; i++) await this.storage.update(CACHE_CHUNK_KEY + i, undefined);
-      await this.storage.update(CACHE_MANIFEST_KEY, { version: cache.version, configKey: cache.configKey, chunks });
-    } catch (error) {
-      log().warn(`The index cache could not be saved: ${errorMessage(error)}`);
-    }
+    this.saveTimer = setTimeout(() => {
+      if (!this.isDisposed) void this.cache.save(this.index, configKey(this.coreConfig));
+    }, delayMs);
   }
 
   /**
@@ -493,6 +428,7 @@ export class WorkspaceDrafts extends Disposable {
   private clearTimers(): void {
     clearTimeout(this.flushTimer);
     clearTimeout(this.saveTimer);
+    clearTimeout(this.siteTimer);
     for (const timer of this.pendingEdits.values()) clearTimeout(timer);
     this.pendingEdits.clear();
   }

@@ -5,6 +5,7 @@ import type { DraftChange } from '../core/draftStore';
 import { isFinished } from '../core/kinds/workflow';
 import { compareDrafts } from '../core/schedule';
 import type { Draft } from '../core/types';
+import { siteProfile } from '../core/sites/profile';
 import { Disposable } from '../util/disposable';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 import { draftTooltip, draftTreeItem, kindIcon, pluralKindLabel, statusGroupIcon, statusLabel, today } from './presentation';
@@ -35,13 +36,26 @@ export class DraftsTreeProvider extends Disposable implements vscode.TreeDataPro
   private groupBy: GroupBy;
   private hideFinished: boolean;
   private tag: string | undefined;
+  /** Each draft's site group, since finding a draft's site parses its URI. */
+  private readonly siteKeys = new Map<string, string>();
 
   constructor(private readonly workspace: WorkspaceDrafts) {
     super();
     this.groupBy = workspace.currentSettings.groupBy;
     this.hideFinished = workspace.currentSettings.hideFinished;
     this.register(workspace.onDidChange((change) => this.onIndexChange(change)));
+    this.register(
+      workspace.onDidChangeSites(() => {
+        this.siteKeys.clear();
+        this.refreshAll();
+      }),
+    );
     this.updateContext();
+  }
+
+  /** Grouping by site only means something with more than one site; otherwise drafts are grouped by kind. */
+  private get effectiveGroupBy(): GroupBy {
+    return this.groupBy === 'site' && this.workspace.sites().length < 2 ? 'kind' : this.groupBy;
   }
 
   get grouping(): GroupBy {
@@ -89,9 +103,11 @@ export class DraftsTreeProvider extends Disposable implements vscode.TreeDataPro
     if (node.type === 'group') {
       const members = this.membersOf(node.key);
       const item = new vscode.TreeItem(`${this.groupLabel(node.key)} (${members.length})`, vscode.TreeItemCollapsibleState.Expanded);
-      item.id = `group:${this.groupBy}:${node.key}`;
+      const grouping = this.effectiveGroupBy;
+      item.id = `group:${grouping}:${node.key}`;
       item.contextValue = 'group';
-      item.iconPath = this.groupBy === 'kind' ? kindIcon(node.key) : statusGroupIcon(node.key);
+      item.iconPath =
+        grouping === 'kind' ? kindIcon(node.key) : grouping === 'site' ? new vscode.ThemeIcon(node.key === NO_SITE ? 'folder' : 'globe') : statusGroupIcon(node.key);
       return item;
     }
     const draft = this.workspace.get(node.uri);
@@ -114,7 +130,7 @@ export class DraftsTreeProvider extends Disposable implements vscode.TreeDataPro
     const kinds = this.workspace.config.kinds;
     const visible = this.visibleDrafts();
     if (!node) {
-      if (this.groupBy === 'none') {
+      if (this.effectiveGroupBy === 'none') {
         this.placement = new Map(visible.map((d) => [d.uri, '']));
         return visible.sort((a, b) => compareDrafts(a, b, kinds, now)).map((d) => this.draftNode(d.uri));
       }
@@ -132,7 +148,7 @@ export class DraftsTreeProvider extends Disposable implements vscode.TreeDataPro
   }
 
   getParent(node: DraftsTreeNode): DraftsTreeNode | undefined {
-    if (node.type === 'group' || this.groupBy === 'none') return undefined;
+    if (node.type === 'group' || this.effectiveGroupBy === 'none') return undefined;
     const draft = this.workspace.get(node.uri);
     return draft ? this.groupNode(this.groupKey(draft)) : undefined;
   }
@@ -144,7 +160,8 @@ export class DraftsTreeProvider extends Disposable implements vscode.TreeDataPro
       this.refreshAll();
       return;
     }
-    if (this.groupBy === 'none') {
+    for (const uri of change.removed) this.siteKeys.delete(uri);
+    if (this.effectiveGroupBy === 'none') {
       const moved = [...change.changed, ...change.removed].some((uri) => this.placement.has(uri) !== this.isVisible(this.workspace.get(uri)));
       if (moved) this.refreshAll();
       else this.emitter.fire(change.changed.filter((uri) => this.placement.has(uri)).map((uri) => this.draftNode(uri)));
@@ -198,18 +215,40 @@ export class DraftsTreeProvider extends Disposable implements vscode.TreeDataPro
   }
 
   private groupKey(draft: Draft): string {
-    return this.groupBy === 'status' ? draft.status : draft.kind;
+    const grouping = this.effectiveGroupBy;
+    if (grouping === 'site') {
+      let key = this.siteKeys.get(draft.uri);
+      if (key === undefined) {
+        const site = this.workspace.siteOf(draft.uri);
+        this.siteKeys.set(draft.uri, (key = site ? siteKey(site.folder.uri.toString(), site.root) : NO_SITE));
+      }
+      return key;
+    }
+    return grouping === 'status' ? draft.status : draft.kind;
   }
 
   private groupLabel(key: string): string {
     const kinds = this.workspace.config.kinds;
-    if (this.groupBy === 'kind') return pluralKindLabel(kinds[key], key);
+    const grouping = this.effectiveGroupBy;
+    if (grouping === 'kind') return pluralKindLabel(kinds[key], key);
+    if (grouping === 'site') {
+      if (key === NO_SITE) return 'Not in a site';
+      const sites = this.workspace.sites();
+      const site = sites.find((s) => siteKey(s.folder.uri.toString(), s.root) === key);
+      if (!site) return key;
+      const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+      return `${multiRoot ? `${site.folder.name} · ` : ''}${siteProfile(site).label}`;
+    }
     return statusLabel(key);
   }
 
   private orderGroups(keys: string[]): string[] {
     const kinds = Object.values(this.workspace.config.kinds);
-    if (this.groupBy === 'kind') {
+    if (this.effectiveGroupBy === 'site') {
+      const order = this.workspace.sites().map((s) => siteKey(s.folder.uri.toString(), s.root));
+      return keys.sort((a, b) => rank(order, a) - rank(order, b) || a.localeCompare(b));
+    }
+    if (this.effectiveGroupBy === 'kind') {
       const order = kinds.map((k) => k.id);
       return keys.sort((a, b) => rank(order, a) - rank(order, b) || a.localeCompare(b));
     }
@@ -237,6 +276,12 @@ export class DraftsTreeProvider extends Disposable implements vscode.TreeDataPro
     void vscode.commands.executeCommand('setContext', ContextKeys.hideFinished, this.hideFinished);
     void vscode.commands.executeCommand('setContext', ContextKeys.tagFilter, this.tag !== undefined);
   }
+}
+
+const NO_SITE = 'site:none';
+
+function siteKey(folderUri: string, root: string): string {
+  return `site:${folderUri}#${root}`;
 }
 
 function rank(order: string[], key: string): number {

@@ -5,8 +5,8 @@ import { CodeServer, runServerOptions, startCodeServer } from './codeServer';
 import { runInExtensionHost } from './hostRun';
 import { EventLog, isVerbose, PhaseResult, phaseTimeoutMs, Print, readEventsFile, resultPath } from './phase';
 import { decodeEvent } from './protocol';
-import { addSecondRoot, createRunDirs, removeRunDirs, RunDirs, saveLogs } from './runDirs';
-import { testResultsDir } from './paths';
+import { addSecondRoot, createRunDirs, removeRunDirs, RunDirs, saveLogs, useSiteFixtures } from './runDirs';
+import { siteFixtures, testResultsDir } from './paths';
 
 /**
  * Runs the compiled integration suites inside code-server's extension host,
@@ -18,14 +18,16 @@ export async function runIntegrationPhase(
   codeServerEntry: string,
   testsEntry: string,
   print: Print,
-  variant: 'single-root' | 'multi-root' = 'single-root',
+  variant: 'single-root' | 'multi-root' | 'sites' = 'single-root',
 ): Promise<PhaseResult> {
   const startedAt = Date.now();
-  const name = variant === 'multi-root' ? 'multiroot' : 'integration';
+  const name = variant === 'multi-root' ? 'multiroot' : variant === 'sites' ? 'sites' : 'integration';
   const log = new EventLog(name, print);
-  const dirs = createRunDirs(name);
-  // The multi-root run opens two folders and runs only the suites written for it.
+  const dirs = createRunDirs(name, variant === 'sites' ? siteFixtures : undefined);
+  // The multi-root runs open several folders and run only the suites written for them.
   if (variant === 'multi-root') addSecondRoot(dirs);
+  if (variant === 'sites') useSiteFixtures(dirs);
+  const grep = variant === 'multi-root' ? '^Multi-root' : variant === 'sites' ? '^Sites' : undefined;
   // Registered first, so on Ctrl+C it runs after the server and browser have stopped.
   const removeDirs = addCleanup('temp folders', () => removeRunDirs(dirs));
   let server: CodeServer | undefined;
@@ -35,7 +37,7 @@ export async function runIntegrationPhase(
       runServerOptions(codeServerEntry, dirs, {
         disableGallery: true,
         // The extension host inherits the server's environment.
-        env: { ...testEnvironment(dirs), ...(variant === 'multi-root' ? { DEVREL_TEST_GREP: '^Multi-root' } : {}) },
+        env: { ...testEnvironment(dirs), ...(grep !== undefined ? { DEVREL_TEST_GREP: process.env.DEVREL_TEST_GREP ? `${grep}.*${process.env.DEVREL_TEST_GREP}` : grep } : {}) },
       }),
     );
     browser = await launchBrowser();

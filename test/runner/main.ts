@@ -17,8 +17,8 @@ import { runUiPhase } from './ui';
  * `N passed, N failed` of every phase that ran.
  */
 
-type Phase = 'integration' | 'multiroot' | 'ui';
-const phases: readonly Phase[] = ['integration', 'multiroot', 'ui'];
+type Phase = 'integration' | 'multiroot' | 'sites' | 'ui';
+const phases: readonly Phase[] = ['integration', 'multiroot', 'sites', 'ui'];
 
 async function main(): Promise<number> {
   installSignalHandlers();
@@ -52,7 +52,7 @@ async function main(): Promise<number> {
   const buildStarted = Date.now();
   await buildExtension();
   let integrationEntry = '';
-  if (selected.includes('integration') || selected.includes('multiroot')) {
+  if (selected.includes('integration') || selected.includes('multiroot') || selected.includes('sites')) {
     const compiled = await buildIntegrationTests();
     integrationEntry = compiled.integrationEntry;
     console.log(`built the extension and ${compiled.testFiles.length} integration test files in ${Date.now() - buildStarted} ms`);
@@ -63,6 +63,7 @@ async function main(): Promise<number> {
     const titles: Record<Phase, string> = {
       integration: 'Integration tests (extension host)',
       multiroot: 'Integration tests in a multi-root workspace (extension host)',
+      sites: 'Integration tests on site fixtures with no settings (extension host)',
       ui: 'UI tests (Playwright)',
     };
     console.log(`\n${titles[phase]} in code-server ${codeServerVersion}`);
@@ -70,7 +71,7 @@ async function main(): Promise<number> {
     const result =
       phase === 'ui'
         ? await runUiPhase(entry, print)
-        : await runIntegrationPhase(entry, integrationEntry, print, phase === 'multiroot' ? 'multi-root' : 'single-root');
+        : await runIntegrationPhase(entry, integrationEntry, print, phase === 'multiroot' ? 'multi-root' : phase === 'sites' ? 'sites' : 'single-root');
     results.push(result);
     console.log(`${phase} took ${result.seconds} s`);
     console.log(formatCounts(result.counts, phase));

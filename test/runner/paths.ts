@@ -11,6 +11,8 @@ export const codeServerInstallDir: string = path.join(repoRoot, '.vscode-test', 
 export const testOutDir: string = path.join(repoRoot, 'out');
 export const uiTestDir: string = path.join(repoRoot, 'test', 'ui');
 export const fixtureWorkspace: string = path.join(repoRoot, 'test', 'fixtures', 'demo-workspace');
+/** One folder per site shape (Jekyll in docs/, Zola, two sites in one folder…), opened together as a multi-root workspace. */
+export const siteFixtures: string = path.join(repoRoot, 'test', 'fixtures', 'sites');
 export const testResultsDir: string = path.join(repoRoot, 'test-results');
 
 export const extensionId = 'devrel-desk.devrel-desk';

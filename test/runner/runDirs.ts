@@ -37,6 +37,20 @@ export function addSecondRoot(dirs: RunDirs): void {
 }
 
 /**
+ * Turns a run into one over the site fixtures: every folder of `test/fixtures/sites/` (copied as
+ * the run's workspace) becomes a root of its own, with no settings, as a new user would open it.
+ */
+export function useSiteFixtures(dirs: RunDirs): void {
+  const roots = fs
+    .readdirSync(dirs.workspace, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => ({ path: path.join(dirs.workspace, entry.name) }))
+    .sort((a, b) => a.path.localeCompare(b.path));
+  dirs.workspaceFile = path.join(dirs.root, 'sites.code-workspace');
+  fs.writeFileSync(dirs.workspaceFile, JSON.stringify({ folders: roots }, null, 2));
+}
+
+/**
  * Creates a run's folders. The workspace is a copy of `fixture`, or an empty
  * folder named `empty` when `fixture` is null (for generated workspaces).
  */

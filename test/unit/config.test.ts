@@ -24,6 +24,7 @@ describe('checkSettings', () => {
       focusMaxActive: DEFAULT_MAX_ACTIVE,
       focusMaxDeadlines: DEFAULT_MAX_DEADLINES_PER_14_DAYS,
       impactMetrics: {},
+      filesExclude: [],
     });
   });
 
@@ -65,7 +66,7 @@ describe('checkSettings', () => {
       wordsPerMinute: -1,
       'talk.abstractMaxChars': Number.NaN,
       exclude: 'node_modules',
-      siteGenerator: 'gatsby',
+      siteGenerator: 'wordpress',
       author: 7,
       'drafts.groupBy': 'tag',
       'drafts.hideFinished': 'yes',

@@ -5,7 +5,8 @@ import { parseDocument } from 'yaml';
 import { Commands } from '../../src/constants';
 import { BUILT_IN_KIND_LIST, BUILT_IN_KINDS, builtInKind, DEFAULT_KIND_ICON, isSitePostKind, kindIconId } from '../../src/core/kinds/registry';
 import { activeStatuses } from '../../src/core/kinds/workflow';
-import { generatorProfile, SITE_GENERATORS } from '../../src/core/siteGenerator';
+import { GENERATORS } from '../../src/core/sites/generators';
+import { siteProfile, type SiteSummary } from '../../src/core/sites/profile';
 import { templatePromptVariables, VARIABLE_PROMPTS } from '../../src/core/templates/variables';
 
 interface Contributed {
@@ -93,17 +94,21 @@ describe('kinds registry', () => {
   });
 
   it('places the posts kind where each generator publishes and the others in private folders', () => {
-    for (const generator of SITE_GENERATORS) {
-      const profile = generatorProfile(generator);
+    const siteOf = (generator: SiteSummary['generator']): SiteSummary => {
+      const rules = GENERATORS.find((g) => g.id === generator)!;
+      return { root: '', generator, newPostFolder: rules.postFolders[0], postFolders: [...rules.postFolders] };
+    };
+    for (const site of [undefined, ...GENERATORS.map((g) => siteOf(g.id))]) {
+      const profile = siteProfile(site);
       for (const kind of BUILT_IN_KIND_LIST) {
         const folder = profile.folders[kind.id];
-        assert.ok(folder, `${generator}: ${kind.id}`);
-        if (kind.folder.type === 'private') assert.ok(folder.endsWith(kind.folder.name), `${generator}: ${kind.id} in ${folder}`);
-        else assert.ok(profile.folderKinds.length === 0 || profile.folderKinds.some((m) => m.folder === folder), `${generator}: ${folder} is read as posts`);
+        assert.ok(folder, `${site?.generator ?? 'none'}: ${kind.id}`);
+        if (kind.folder.type === 'private') assert.ok(folder.endsWith(kind.folder.name), `${site?.generator}: ${kind.id} in ${folder}`);
+        else assert.equal(folder, site?.newPostFolder ?? 'posts', `${site?.generator}: ${folder} is where posts go`);
       }
     }
-    assert.equal(generatorProfile('jekyll').folders.talk, '_talks', 'Jekyll renders folders without an underscore');
-    assert.equal(generatorProfile('hugo').folders.blog, 'content/posts');
+    assert.equal(siteProfile(siteOf('jekyll')).folders.talk, '_talks', 'Jekyll renders folders without an underscore');
+    assert.equal(siteProfile(siteOf('hugo')).folders.blog, 'content/posts');
   });
 
   it('answers lookups by id, never from the prototype', () => {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { parseDocument } from 'yaml';
 import { builtinTemplates } from '../../src/core/kinds/registry';
 import { DEFAULT_WORKFLOW, kindOverridesFromTemplates } from '../../src/core/kinds/resolve';
-import { generatorProfile } from '../../src/core/siteGenerator';
+import { siteProfile } from '../../src/core/sites/profile';
 import { templatesToCustomize } from '../../src/core/templates/customize';
 import { parseTemplate, type Template } from '../../src/core/templates/parseTemplate';
 import { renderTemplate } from '../../src/core/templates/render';
@@ -105,8 +105,8 @@ describe('variablesToAsk', () => {
 });
 
 describe('placeDraft', () => {
-  const hugo = generatorProfile('hugo');
-  const none = generatorProfile('none');
+  const hugo = siteProfile({ root: '', generator: 'hugo', newPostFolder: 'content/posts', postFolders: ['content/posts'] });
+  const none = siteProfile(undefined);
 
   it('uses the site generator defaults', () => {
     const blog = placeDraft({ kind: 'blog', template: {}, profile: hugo });

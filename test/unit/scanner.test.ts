@@ -284,7 +284,7 @@ describe('scanFiles', () => {
     const index = new DraftStore();
     let listed = 0;
     const report = await scanFiles(index, [], new FakeHost(), { ...options(config), onListed: () => listed++ });
-    assert.deepEqual(report, { total: 0, reused: 0, read: 0, removed: 0, skipped: [], failed: [], analyzerFailures: 0, cancelled: false });
+    assert.deepEqual(report, { total: 0, reused: 0, read: 0, frontMatterOnly: 0, removed: 0, skipped: [], failed: [], analyzerFailures: 0, cancelled: false });
     assert.equal(listed, 1);
   });
 });

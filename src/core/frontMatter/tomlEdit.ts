@@ -143,6 +143,70 @@ export function appendTomlFrontMatterListItem(text: string, key: string, item: F
   return finish(text, fm, [{ start: fm.layout.appendAt, end: fm.layout.appendAt, text: line.text }], expected, [key]);
 }
 
+/**
+ * Sets fields inside one `[table]` of `+++` front matter (`undefined` removes one), for
+ * generators that refuse unknown top-level keys and keep custom fields in a table, such as
+ * Zola's `[extra]`. A missing key goes after the table's last key; a missing table is added at
+ * the end of the front matter. Everything else keeps its bytes.
+ */
+export function setTomlTableFields(text: string, table: string, fields: Record<string, FrontMatterValue | undefined>): EditResult {
+  const opened = openTomlFrontMatter(text);
+  if (!opened.ok) return opened;
+  const fm = opened.frontMatter;
+  const names = Object.keys(fields).map((name) => `${table}.${name}`);
+  const headers = fm.layout.headers.filter((header) => header.path[0] === table);
+  const header = headers.find((h) => !h.array && h.path.length === 1);
+  // Written inline (`extra = { … }`), as dotted keys, or as an array of tables: not ours to rewrite.
+  if (fm.layout.pairs.some((pair) => pair.table === undefined && pair.path[0] === table) || headers.some((h) => h.array)) return writtenAsTable(table);
+  const current = fm.data[table];
+  if (current !== undefined && !isPlainObject(current)) return writtenAsTable(table);
+  const tableData: Record<string, unknown> = { ...(current ?? {}) };
+  const expected: Record<string, unknown> = { ...fm.data, [table]: tableData };
+  const splices: Splice[] = [];
+  const added: string[] = [];
+  const own = header ? fm.layout.pairs.filter((pair) => pair.table === header) : [];
+
+  for (const name of Object.keys(fields)) {
+    const value = fields[name];
+    const pair = own.find((p) => p.path.length === 1 && p.path[0] === name);
+    if (own.some((p) => p.path.length > 1 && p.path[0] === name) || headers.some((h) => h.path.length > 1 && h.path[1] === name)) return writtenAsTable(`${table}.${name}`);
+    if (value === undefined) {
+      if (!pair) continue;
+      delete tableData[name];
+      splices.push({ start: pair.lineStart, end: pair.lineEnd, text: '' });
+      continue;
+    }
+    const checked = checkValue(value, name);
+    if (!checked.ok) return checked;
+    const data = topLevelData(value, pair?.shape);
+    setOwn(tableData, name, data);
+    if (!pair) {
+      const line = renderNewKey(name, data, fm.lineBreak);
+      if (!line.ok) return line;
+      added.push(line.text);
+      continue;
+    }
+    if (sameData(getOwn(current ?? {}, name), data)) continue;
+    const rendered = renderValueLike(data, pair.shape);
+    if (!rendered.ok) return rendered;
+    splices.push({ start: pair.valueStart, end: pair.valueEnd, text: rendered.text });
+  }
+  if (added.length > 0) {
+    if (header) {
+      const at = Math.max(header.lineEnd, ...own.map((pair) => pair.lineEnd));
+      splices.push({ start: at, end: at, text: (fm.content.slice(0, at).endsWith('\n') || at === 0 ? '' : fm.lineBreak) + added.join('') });
+    } else {
+      const end = fm.content.length;
+      const content = fm.content;
+      const gap = content === '' ? '' : content.endsWith(`${fm.lineBreak}${fm.lineBreak}`) ? '' : content.endsWith('\n') ? fm.lineBreak : fm.lineBreak + fm.lineBreak;
+      const key = keyText(table);
+      if (!key.ok) return key;
+      splices.push({ start: end, end, text: `${gap}[${key.text}]${fm.lineBreak}${added.join('')}` });
+    }
+  }
+  return finish(text, fm, splices, expected, names);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reading
 

@@ -2,7 +2,7 @@
 
 import { yamlScalar } from '../frontMatter/yamlScalar';
 import { builtinTemplates } from '../kinds/registry';
-import { generatorProfile } from '../siteGenerator';
+import { siteProfile } from '../sites/profile';
 
 /** The built-in templates as files to copy into the workspace, each with a `template:` block to edit. */
 export function templatesToCustomize(): { fileName: string; text: string }[] {
@@ -11,7 +11,7 @@ export function templatesToCustomize(): { fileName: string; text: string }[] {
       '# DevRel Desk reads the template: block below and leaves it out of the drafts it creates.',
       '# folder is relative to the workspace; filename may use {date}, {slug}, {year}, {month}, {day}, {kind} and {title}.',
       'template:',
-      `  # folder: ${generatorProfile('none').folders[builtin.kind] ?? 'drafts'}`,
+      `  # folder: ${siteProfile(undefined).folders[builtin.kind] ?? 'drafts'}`,
       "  # filename: '{date}-{slug}.md'",
       `  kind: ${yamlScalar(builtin.kind)}`,
       `  name: ${yamlScalar(builtin.name)}`,

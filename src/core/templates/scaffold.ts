@@ -3,10 +3,11 @@
 // how extra front-matter fields reach both the file and its snippet.
 
 import { DEFAULT_FILE_NAME_PATTERN } from '../fileName';
+import { yamlFrontMatterToToml, type StrictKeys } from '../frontMatter/convert';
 import { locateFrontMatter } from '../frontMatter/parse';
 import { setFrontMatterFields, type FrontMatterValue } from '../frontMatter/edit';
 import { yamlScalar } from '../frontMatter/yamlScalar';
-import type { SiteGeneratorProfile } from '../siteGenerator';
+import type { SiteGeneratorProfile } from '../sites/profile';
 import { isPlainObject } from '../util/objects';
 import type { Result } from '../util/result';
 import type { Template } from './parseTemplate';
@@ -96,12 +97,19 @@ export function unknownKindMessage(kind: string, known: readonly string[]): stri
 
 export interface PlacementInput {
   kind: string;
+  /** A folder the person or caller asked for, e.g. New Draft Here's folder: it beats everything. */
+  requestedFolder?: string;
   /** `devrel.folders[kind]`, if set. */
   settingFolder?: string;
   /** `devrel.fileNamePatterns[kind]`, if set. */
   settingPattern?: string;
   template: Pick<Template, 'folder' | 'fileNamePattern'>;
   profile: SiteGeneratorProfile;
+  /**
+   * The site's own pattern for the folder the draft lands in, e.g. Jekyll's dated names in
+   * `_posts`, with the extension the folder's posts use; undefined falls back to the profile.
+   */
+  patternFor?(folder: string): { pattern: string; source: string } | undefined;
 }
 
 export interface Placement {
@@ -113,17 +121,19 @@ export interface Placement {
 }
 
 /**
- * Where a new draft goes and how its file is named: the setting first, then the template's own
- * `folder`/`filename`, then the site generator's defaults.
+ * Where a new draft goes and how its file is named: the requested folder first, then the
+ * setting, then the template's own `folder`/`filename`, then the site's defaults.
  */
 export function placeDraft(input: PlacementInput): Result<{ value: Placement }> {
   const { kind, profile } = input;
   const folderChoice =
-    input.settingFolder !== undefined && input.settingFolder.trim() !== ''
-      ? { value: input.settingFolder, source: `the setting devrel.folders.${kind}` }
-      : input.template.folder !== undefined
-        ? { value: input.template.folder, source: 'the template' }
-        : { value: profile.folders[kind] ?? profile.defaultFolder, source: `the ${profile.label} defaults` };
+    input.requestedFolder !== undefined
+      ? { value: input.requestedFolder, source: 'the folder you chose' }
+      : input.settingFolder !== undefined && input.settingFolder.trim() !== ''
+        ? { value: input.settingFolder, source: `the setting devrel.folders.${kind}` }
+        : input.template.folder !== undefined
+          ? { value: input.template.folder, source: 'the template' }
+          : { value: profile.folders[kind] ?? profile.defaultFolder, source: `the ${profile.label} defaults` };
   const folder = relativeFolder(folderChoice.value);
   if (!folder.ok) return { ok: false, message: `${folder.message} (from ${folderChoice.source})` };
   const patternChoice =
@@ -131,8 +141,13 @@ export function placeDraft(input: PlacementInput): Result<{ value: Placement }> 
       ? { value: input.settingPattern.trim(), source: `the setting devrel.fileNamePatterns.${kind}` }
       : input.template.fileNamePattern !== undefined
         ? { value: input.template.fileNamePattern, source: 'the template' }
-        : { value: profile.fileNamePatterns[kind] ?? profile.defaultFileNamePattern ?? DEFAULT_FILE_NAME_PATTERN, source: `the ${profile.label} defaults` };
+        : siteChoice(input.patternFor?.(folder.value)) ??
+          { value: profile.fileNamePatterns[kind] ?? profile.defaultFileNamePattern ?? DEFAULT_FILE_NAME_PATTERN, source: `the ${profile.label} defaults` };
   return { ok: true, value: { folder: folder.value, folderSource: folderChoice.source, pattern: patternChoice.value, patternSource: patternChoice.source } };
+}
+
+function siteChoice(site: { pattern: string; source: string } | undefined): { value: string; source: string } | undefined {
+  return site ? { value: site.pattern, source: site.source } : undefined;
 }
 
 /**
@@ -231,4 +246,18 @@ function describeValue(value: unknown): string {
   if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
   if (typeof value === 'object') return 'that object';
   return `${typeof value} ${String(value)}`;
+}
+
+/**
+ * A new draft with TOML front matter, for a site that writes its posts in TOML. The front matter
+ * loses its tab stops (the TOML is written fresh); the body keeps them.
+ */
+export function withTomlFrontMatter(draft: { text: string; snippet: string }, strict?: StrictKeys): Result<{ value: { text: string; snippet: string } }> {
+  const converted = yamlFrontMatterToToml(draft.text, strict);
+  if (!converted.ok) return { ok: false, message: converted.message };
+  if (converted.text === draft.text) return { ok: true, value: draft };
+  const snippetBlock = locateFrontMatter(draft.snippet);
+  const snippetBody = snippetBlock.type === 'closed' ? draft.snippet.slice(snippetBlock.block.end) : undefined;
+  const snippet = escapeSnippetText(converted.text.slice(0, converted.frontMatterEnd)) + (snippetBody ?? escapeSnippetText(converted.text.slice(converted.frontMatterEnd)));
+  return { ok: true, value: { text: converted.text, snippet: snippetToPlainText(snippet) === converted.text ? snippet : escapeSnippetText(converted.text) } };
 }

@@ -1,0 +1,73 @@
+// Adapts the core's site detection to a workspace folder: listings and small reads through Node
+// for local folders and through the editor's file system for others.
+
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { detectSites, type DetectionHost, type SiteDetection } from '../core/sites/detect';
+import { GENERATORS } from '../core/sites/generators';
+import { log } from '../util/logger';
+import type { DevRelSettings } from '../core/config';
+import { readHeadSync } from '../util/readHead';
+import { excludedPaths } from './workspaceScanner';
+
+/** A watcher glob for every config file name a generator is recognised by. */
+export const SITE_CONFIG_GLOB = `**/{${[...new Set(GENERATORS.flatMap((g) => [...g.configFiles, ...(g.alsoRead ?? [])]))].join(',')}}`;
+
+/** The sites in one workspace folder, as the settings allow: none with `devrel.siteGenerator: none`. */
+export async function detectFolderSites(folder: vscode.WorkspaceFolder, settings: DevRelSettings): Promise<SiteDetection> {
+  if (settings.siteGenerator === 'none') return { sites: [], foldersListed: 0, truncated: false };
+  const started = performance.now();
+  const detection = await detectSites(hostFor(folder.uri), {
+    isExcluded: excludedPaths(settings),
+    rootGenerator: settings.siteGenerator === 'auto' ? undefined : settings.siteGenerator,
+  });
+  const found = detection.sites.map((site) => `${site.generator} in ${site.root || '/'}`).join(', ') || 'no site';
+  log().info(`${folder.name}: found ${found} after listing ${detection.foldersListed} folders in ${Math.round(performance.now() - started)} ms.`);
+  if (detection.truncated) log().warn(`${folder.name}: stopped looking for sites after ${detection.foldersListed} folders; set devrel.exclude to skip large folders.`);
+  return detection;
+}
+
+function hostFor(root: vscode.Uri): DetectionHost {
+  if (root.scheme === 'file') {
+    const base = root.fsPath;
+    const full = (relative: string): string => (relative ? `${base}/${relative}` : base);
+    return {
+      list: async (dir) => {
+        try {
+          const entries = fs.readdirSync(full(dir), { withFileTypes: true });
+          return { files: entries.filter((e) => e.isFile()).map((e) => e.name), folders: entries.filter((e) => e.isDirectory()).map((e) => e.name) };
+        } catch {
+          return undefined;
+        }
+      },
+      read: async (path, maxBytes) => {
+        try {
+          return Buffer.from(readHeadSync(full(path), maxBytes)).toString('utf8');
+        } catch {
+          return undefined;
+        }
+      },
+    };
+  }
+  const uriOf = (relative: string): vscode.Uri => (relative ? vscode.Uri.joinPath(root, ...relative.split('/')) : root);
+  return {
+    list: async (dir) => {
+      try {
+        const entries = await vscode.workspace.fs.readDirectory(uriOf(dir));
+        return {
+          files: entries.filter(([, type]) => type & vscode.FileType.File).map(([name]) => name),
+          folders: entries.filter(([, type]) => type & vscode.FileType.Directory).map(([name]) => name),
+        };
+      } catch {
+        return undefined;
+      }
+    },
+    read: async (path, maxBytes) => {
+      try {
+        return new TextDecoder().decode((await vscode.workspace.fs.readFile(uriOf(path))).subarray(0, maxBytes));
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}

@@ -1,0 +1,145 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { note, openWorkbench, waitUntil, Workbench } from './workbench';
+
+/**
+ * The demo workspace is a Hugo site; this suite adds a Docusaurus site in `website/` and a
+ * folder of dated notes nothing claims, so Set Up Workspace has two sites and a candidate to show.
+ */
+describe('Set Up Workspace and the walkthrough', () => {
+  let workbench: Workbench;
+  const added = ['website', 'journal', '.vscode'];
+
+  function write(relative: string, text: string): void {
+    const file = path.join(workbench.workspace, relative);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+  }
+
+  before(async () => {
+    workbench = await openWorkbench();
+    write('website/docusaurus.config.js', "module.exports = { title: 'Tracewell docs', url: 'https://docs.tracewell.example', baseUrl: '/' };\n");
+    write('website/blog/2026-09-01-collector-1-0.md', '---\ntitle: Collector 1.0\n---\n\nThe collector is stable.\n');
+    write('website/blog/2026-10-15-sampling-guide.md', '---\ntitle: A sampling guide\ndraft: true\n---\n\nHead or tail?\n');
+    write('journal/2026-08-02-kubecon-prep.md', '# KubeCon prep\n');
+    write('journal/2026-08-09-cfp-ideas.md', '# CFP ideas\n');
+    write('journal/2026-08-16-demo-notes.md', '# Demo notes\n');
+  });
+
+  after(async () => {
+    // Other suites share the workspace copy and count its drafts.
+    await workbench?.runCommand('View: Close All Editors').catch(() => undefined);
+    if (workbench) {
+      await workbench.runCommand('DevRel: Group By…').catch(() => undefined);
+      await workbench.page.locator('.quick-input-widget .monaco-list-row', { hasText: /^\s*Kind/ }).first().click({ timeout: 5000 }).catch(() => undefined);
+      for (const folder of added) fs.rmSync(path.join(workbench.workspace, folder), { recursive: true, force: true });
+    }
+    await workbench?.close();
+  });
+
+  async function rowLabels(): Promise<string[]> {
+    const rows = workbench.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+    const labels: string[] = [];
+    for (const row of await rows.all()) labels.push(((await row.innerText()) ?? '').replace(/\s+/g, ' ').trim());
+    return labels;
+  }
+
+  it('shows both sites, the tracked folders with counts and the untracked ones, and writes what is confirmed', async () => {
+    const page = workbench.page;
+    // The new site's config is picked up by the watcher; give detection a moment, then ask.
+    await waitUntil(
+      async () => {
+        await workbench.runCommand('DevRel: Set Up Workspace…');
+        const visible = await page.getByText(/Docusaurus site in website\//).first().isVisible({ timeout: 5000 }).catch(() => false);
+        if (!visible) await workbench.closeQuickInput();
+        return visible;
+      },
+      60_000,
+      'Set Up Workspace to show the Docusaurus site',
+    );
+    await workbench.waitForText(/2 sites found/);
+    const labels = await rowLabels();
+    note(labels.join(' | '));
+    assert.ok(labels.some((l) => /content\/posts.*Blog post · 9 files, 9 tracked/.test(l)), labels.join('\n'));
+    assert.ok(labels.some((l) => /website\/blog.*Blog post · 2 files, 2 tracked/.test(l)), labels.join('\n'));
+    assert.ok(labels.some((l) => /journal.*Blog post\? · 3 files named YYYY-MM-DD-…/.test(l)), labels.join('\n'));
+    assert.ok(labels.some((l) => /talks.*Talk\? · named talks/.test(l)), labels.join('\n'));
+    await page.mouse.move(1100, 700);
+    await workbench.screenshot('set-up-workspace');
+
+    // Track the journal too: its checkbox, then Enter.
+    const journal = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'journal' }).first();
+    await journal.locator('input[type="checkbox"], .monaco-custom-toggle, .quick-input-list-checkbox').first().click();
+    await page.keyboard.press('Enter');
+    const settings = path.join(workbench.workspace, '.vscode', 'settings.json');
+    await waitUntil(async () => fs.existsSync(settings), 10_000, '.vscode/settings.json');
+    const written = JSON.parse(fs.readFileSync(settings, 'utf8')) as Record<string, Record<string, string>>;
+    assert.deepEqual(written['devrel.folderKinds'], { 'content/posts': 'blog', journal: 'blog', 'website/blog': 'blog' });
+    await workbench.waitForText(/DevRel Desk tracks 3 folders/);
+    await workbench.screenshot('set-up-workspace-written');
+  });
+
+  it('groups the Drafts view by site', async () => {
+    await workbench.openViewContainer('DevRel Desk');
+    await workbench.runCommand('DevRel: Group By…');
+    const site = workbench.page.locator('.quick-input-widget .monaco-list-row', { hasText: /^\s*Site/ }).first();
+    await site.waitFor({ state: 'visible', timeout: 10_000 });
+    await site.click();
+    await waitUntil(
+      async () => {
+        const rows = await workbench.treeRows('Drafts');
+        return rows.some((r) => /^Hugo site \(\d+\)/.test(r.text)) && rows.some((r) => /^Docusaurus site in website\/ \(2\)/.test(r.text));
+      },
+      20_000,
+      'site groups in the Drafts view',
+    );
+    const groups = (await workbench.treeRows('Drafts')).filter((r) => r.level === 1).map((r) => r.text);
+    note(groups.join(' | '));
+    assert.ok(groups.some((g) => /^Not in a site \(\d+\)/.test(g)) || groups.every((g) => /site/.test(g)), groups.join(', '));
+    await workbench.screenshot('drafts-grouped-by-site');
+  });
+
+  it('asks once where new posts go when several folders hold them, and remembers it', async () => {
+    const page = workbench.page;
+    await workbench.openCommandPalette('DevRel: New Blog Post');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: /^\s*DevRel: New Blog Post\s*$/ }).first().click();
+    await workbench.waitForText(/Title: it goes into the front matter/);
+    await page.keyboard.type('Tail sampling at scale');
+    await page.keyboard.press('Enter');
+    await workbench.waitForText(/Where do new blog posts go\?/);
+    const labels = await rowLabels();
+    note(labels.join(' | '));
+    assert.ok(labels.some((l) => /website\/blog/.test(l)) && labels.some((l) => /content\/posts/.test(l)) && labels.some((l) => /journal/.test(l)), labels.join('\n'));
+    await page.mouse.move(1100, 700);
+    await workbench.screenshot('new-post-where');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'website/blog' }).first().click();
+    const widget = page.locator('.quick-input-widget');
+    for (let i = 0; i < 10 && (await widget.isVisible()); i++) {
+      await page.waitForTimeout(200);
+      if (await widget.isVisible()) await page.keyboard.press('Enter');
+    }
+    const settings = path.join(workbench.workspace, '.vscode', 'settings.json');
+    await waitUntil(async () => /"devrel\.folders"/.test(fs.readFileSync(settings, 'utf8')), 10_000, 'devrel.folders in the settings');
+    assert.deepEqual((JSON.parse(fs.readFileSync(settings, 'utf8')) as Record<string, unknown>)['devrel.folders'], { blog: 'website/blog' });
+    const created = fs.readdirSync(path.join(workbench.workspace, 'website', 'blog')).filter((name) => name.endsWith('tail-sampling-at-scale.md'));
+    assert.equal(created.length, 1, 'the post went to website/blog, named by date as Docusaurus expects');
+    assert.match(fs.readFileSync(path.join(workbench.workspace, 'website', 'blog', created[0]), 'utf8'), /^draft: true$/m);
+  });
+
+  it('opens the walkthrough with its steps', async () => {
+    const page = workbench.page;
+    await workbench.runCommand('View: Close All Editors').catch(() => undefined);
+    await workbench.openCommandPalette('Welcome: Open Walkthrough');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: /Open Walkthrough/ }).first().click();
+    const entry = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get Started with DevRel Desk' }).first();
+    await entry.waitFor({ state: 'visible', timeout: 15_000 });
+    await entry.click();
+    for (const step of ['See what DevRel Desk found', 'Create a first draft of each kind', 'Log what a piece of work achieved', 'Open the dashboard']) {
+      await workbench.waitForText(step, 20_000);
+    }
+    await workbench.waitForText(/Set Up Workspace/);
+    await page.mouse.move(1200, 780);
+    await workbench.screenshot('walkthrough');
+  });
+});

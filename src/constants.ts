@@ -29,6 +29,10 @@ export const Commands = {
   parkDraft: 'devrel.parkDraft',
   showFocus: 'devrel.showFocus',
   impactMetric: 'devrel.impactMetric',
+  publish: 'devrel.publish',
+  setApiKey: 'devrel.setApiKey',
+  clearApiKey: 'devrel.clearApiKey',
+  syncStats: 'devrel.syncStats',
 } as const;
 
 /** New Blog Post and the other per-kind commands: each id sits with its kind in the kinds registry. */

@@ -18,6 +18,8 @@ import { createImpactView, ImpactTreeProvider } from './views/impactTree';
 import { createUpcomingView, UpcomingTreeProvider } from './views/upcomingTree';
 import { WorkspaceDrafts } from './services/workspaceDrafts';
 import { errorMessage } from './core/util/result';
+import { PublishClient, PublishKeys } from './services/publishService';
+import { PublishPreviewProvider } from './views/publishPreview';
 
 export type { DevRelDeskApi, DraftInfo } from './api';
 
@@ -53,6 +55,9 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   const templates = new TemplateStore();
   push(templates);
   push(templates.onDidChange(() => workspace.setTemplateKinds(templates.kindOverrides())));
+  const publishKeys = new PublishKeys(context.secrets);
+  const publishPreview = new PublishPreviewProvider();
+  push(publishPreview);
   push(
     ...registerCommands(
       commandEntries({
@@ -65,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
           metrics: () => configuredMetrics(workspace),
           focus: () => ({ maxActive: workspace.currentSettings.focusMaxActive, maxDeadlinesPer14Days: workspace.currentSettings.focusMaxDeadlines }),
         },
+        publish: { workspace, state: context.workspaceState, keys: publishKeys, client: new PublishClient(context.workspaceState), preview: publishPreview },
       }),
     ),
   );

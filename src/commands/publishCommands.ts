@@ -24,7 +24,7 @@ export interface PublishDeps {
 
 export interface PublishOptions {
   platform?: Platform;
-  /** Show what would be sent and send nothing. Defaults to true the first time a draft goes to a platform. */
+  /** Show what would be sent and send nothing. Defaults to true the first time a draft goes to a platform, until it has been previewed or published there. */
   dryRun?: boolean;
   /** dev.to: publish (true) or keep as a dev.to draft (false). */
   published?: boolean;
@@ -76,7 +76,8 @@ async function runPublish(deps: PublishDeps, uri: vscode.Uri, platform: Platform
   const endpoint = readPublishSettings(uri).endpoints[platform];
   const previewed = deps.state.get<Record<string, boolean>>(PREVIEWED_KEY, {});
   const previewKey = `${platform}:${uri.toString()}`;
-  const dryRun = options.dryRun ?? !previewed[previewKey];
+  // Once a draft has been previewed or published to a platform, publishing it there again sends straight away.
+  const dryRun = options.dryRun ?? (!previewed[previewKey] && plan.action === 'create');
 
   if (dryRun) {
     await deps.preview.show(label, uri, renderPlanPreview(plan, endpoint, context.relativePath));
@@ -117,6 +118,7 @@ async function runPublish(deps: PublishDeps, uri: vscode.Uri, platform: Platform
     const sent = await send(deps, plan, key, options, scripted);
     if (!sent) return { status: 'cancelled', platform };
     await editFrontMatter(deps.workspace, uri, writeBackFields(platform, sent.response));
+    await deps.state.update(PREVIEWED_KEY, { ...deps.state.get<Record<string, boolean>>(PREVIEWED_KEY, {}), [previewKey]: true });
     const status = sent.action === 'update' ? 'updated' : 'created';
     log().info(`${context.relativePath}: ${status} on ${label} as ${sent.response.id}${sent.response.url ? ` (${sent.response.url})` : ''}.`);
     const open = 'Open on ' + label;

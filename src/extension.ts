@@ -20,6 +20,7 @@ import { WorkspaceDrafts } from './services/workspaceDrafts';
 import { errorMessage } from './core/util/result';
 import { PublishClient, PublishKeys } from './services/publishService';
 import { PublishPreviewProvider } from './views/publishPreview';
+import { PublishCodeActions, PublishDiagnostics } from './languageFeatures/publishChecks';
 
 export type { DevRelDeskApi, DraftInfo } from './api';
 
@@ -57,7 +58,9 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   push(templates.onDidChange(() => workspace.setTemplateKinds(templates.kindOverrides())));
   const publishKeys = new PublishKeys(context.secrets);
   const publishPreview = new PublishPreviewProvider();
-  push(publishPreview);
+  const publishChecks = new PublishDiagnostics(workspace);
+  push(publishPreview, publishChecks);
+  push(vscode.languages.registerCodeActionsProvider([{ language: 'markdown' }, { pattern: '**/*.{md,markdown,mdx}' }], new PublishCodeActions(publishChecks), PublishCodeActions.metadata));
   push(
     ...registerCommands(
       commandEntries({

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { crossPostChecks, firstParagraph } from '../../src/core/publish/checks';
 import { localReferences, rewriteReferences } from '../../src/core/publish/markdown';
 import { blockingProblems, buildPublishPlan, devtoTag, hashnodeTagSlug, HASHNODE_PUBLISH_POST, HASHNODE_UPDATE_POST, splitDraft } from '../../src/core/publish/payload';
 import { defaultPermalink, permalinkPath, siteUrlFromConfig } from '../../src/core/publish/siteUrl';
@@ -238,5 +239,35 @@ describe('publish payloads', () => {
     assert.equal(parts.body, 'Body\r\n');
     assert.equal(parts.bodyStartLine, 4);
     assert.deepEqual(parts.data, { title: 'X' });
+  });
+});
+
+describe('cross-post checks', () => {
+  const published = '---\ntitle: Out there\nstatus: published\ntags: [a, b, c, d, Open-Source]\n---\n\nFirst paragraph, with a [link](https://x.example) and *emphasis*.\n\nSecond.\n';
+
+  it('checks posts that are out on the site, with places and fixes, and hints at cross-posting', () => {
+    const problems = crossPostChecks(published, { relativePath: 'posts/out.md', publishedOnSite: true });
+    assert.deepEqual(problems.map((p) => p.code).sort(), ['invalid-tag', 'missing-cover', 'missing-description', 'not-cross-posted', 'too-many-tags']);
+    const tags = problems.find((p) => p.code === 'too-many-tags');
+    assert.deepEqual(tags?.range, { start: { line: 3, character: 6 }, end: { line: 3, character: 31 } });
+    assert.deepEqual(tags?.fix?.value, ['a', 'b', 'c', 'd']);
+    const description = problems.find((p) => p.code === 'missing-description');
+    assert.deepEqual(description?.fix, { title: 'Use the first paragraph as the description', field: 'description', value: 'First paragraph, with a link and emphasis.' });
+    assert.equal(problems.find((p) => p.code === 'not-cross-posted')?.severity, 'info');
+  });
+
+  it('leaves work in progress alone, and drops the hint once cross-posted', () => {
+    assert.deepEqual(crossPostChecks(published, { relativePath: 'posts/out.md', publishedOnSite: false }), []);
+    const crossPosted = published.replace('status: published\n', 'status: published\ndevto_id: 12\n');
+    assert.ok(!crossPostChecks(crossPosted, { relativePath: 'posts/out.md', publishedOnSite: true }).some((p) => p.code === 'not-cross-posted'));
+    assert.ok(crossPostChecks(crossPosted, { relativePath: 'posts/out.md', publishedOnSite: false }).length > 0, 'a cross-posted draft is checked whatever its status');
+  });
+
+  it('finds the first plain paragraph for a description, skipping code, headings and images', () => {
+    assert.equal(firstParagraph('# Title\n\n```\ncode\n\nmore code\n```\n\n![x](y.png)\n\nReal `text` here.\n'), 'Real text here.');
+    const long = 'word '.repeat(60).trim();
+    const shortened = firstParagraph(long) ?? '';
+    assert.ok(shortened.length <= 160 && shortened.endsWith('…'));
+    assert.equal(firstParagraph('## Only a heading\n'), undefined);
   });
 });

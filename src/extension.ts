@@ -20,6 +20,7 @@ import { WorkspaceDrafts } from './services/workspaceDrafts';
 import { errorMessage } from './core/util/result';
 import { PublishClient, PublishKeys } from './services/publishService';
 import { PublishPreviewProvider } from './views/publishPreview';
+import { reachByPlatform } from './core/publish/reach';
 import { PublishCodeActions, PublishDiagnostics } from './languageFeatures/publishChecks';
 
 export type { DevRelDeskApi, DraftInfo } from './api';
@@ -106,6 +107,7 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
         thisQuarter: { ...summary.thisQuarter },
         allTime: { ...summary.allTime },
         byKind: summary.byKind.map((k) => ({ kind: k.kind, allTime: { ...k.allTime } })),
+        byPlatform: reachByPlatform(workspace.drafts()).map((r) => ({ platform: r.platform, allTime: { ...r.totals } })),
       };
     },
     onDidChangeDrafts: changed.event,

@@ -12,6 +12,8 @@ import {
   writeBackFields,
 } from '../../src/core/publish/remote';
 import { splitDraft } from '../../src/core/publish/payload';
+import { crossPostsOf, reachByPlatform } from '../../src/core/publish/reach';
+import type { Draft } from '../../src/core/types';
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): { status: number; headers: Record<string, string>; body: string } => ({
   status,
@@ -157,5 +159,43 @@ describe('publish responses and reach', () => {
       assert.ok(result.ok);
       assert.equal(result.text, '---\r\nlist:\r\n- x: 9\r\n  y: z\r\n- x: 2\r\n---\r\nbody\r\n');
     });
+  });
+});
+
+describe('reach per platform', () => {
+  const draft = (uri: string, fields: Record<string, string | number>, impact: { metric: string; value: number; source?: string }[]) => ({
+    uri,
+    fields,
+    impact: impact.map((e) => ({ date: '2026-11-05', ...e })),
+  });
+
+  it('totals synced entries per platform and leaves hand-logged ones out', () => {
+    const drafts = [
+      draft('a', { devto_id: 1 }, [
+        { metric: 'views', value: 100, source: 'devto' },
+        { metric: 'views', value: 900 },
+      ]),
+      draft('b', { devto_id: 2, hashnode_id: 'h' }, [
+        { metric: 'views', value: 50, source: 'devto' },
+        { metric: 'reactions', value: 3, source: 'hashnode' },
+        { metric: 'views', value: 7, source: 'medium' },
+      ]),
+    ] as unknown as Draft[];
+    assert.deepEqual(reachByPlatform(drafts), [
+      { platform: 'devto', label: 'dev.to', totals: { views: 150 }, drafts: 2 },
+      { platform: 'hashnode', label: 'Hashnode', totals: { reactions: 3 }, drafts: 1 },
+    ]);
+  });
+
+  it('lists where a draft is cross-posted, linking only to http(s) addresses', () => {
+    const posts = crossPostsOf({
+      fields: { devto_id: 12, devto_url: 'https://dev.to/p/x', hashnode_id: 'h1', hashnode_url: 'javascript:alert(1)' },
+      impact: [{ date: '2026-11-05', metric: 'views', value: 40, source: 'devto' }],
+    });
+    assert.deepEqual(posts, [
+      { platform: 'devto', label: 'dev.to', id: '12', url: 'https://dev.to/p/x', reach: { views: 40 } },
+      { platform: 'hashnode', label: 'Hashnode', id: 'h1', url: undefined, reach: {} },
+    ]);
+    assert.deepEqual(crossPostsOf({ fields: {}, impact: undefined }), []);
   });
 });

@@ -416,12 +416,16 @@ describe('Publish and cross-post', function () {
     ]) {
       assert.match(after, new RegExp(`metric: ${metric}\\n\\s+value: ${value}\\n\\s+source: ${source}\\n`), `${source} ${metric}`);
     }
-    const api = (await getApi()) as unknown as { impactSummary(): Promise<{ allTime: Record<string, number> }> };
+    const api = (await getApi()) as unknown as { impactSummary(): Promise<{ allTime: Record<string, number>; byPlatform: { platform: string; allTime: Record<string, number> }[] }> };
     const totals = await waitFor(async () => {
       const s = await api.impactSummary();
       return (s.allTime.views ?? 0) >= 1584 ? s : undefined;
     }, 10_000, 'the Impact totals to include the synced views');
     assert.ok(totals.allTime.comments >= 6);
+    assert.deepEqual(totals.byPlatform, [
+      { platform: 'devto', allTime: { views: 1204, reactions: 31, comments: 4 } },
+      { platform: 'hashnode', allTime: { views: 380, reactions: 5, comments: 2 } },
+    ]);
 
     const again = await executeCommand<SyncReport[]>('devrel.syncStats', { platform: 'devto' });
     assert.deepEqual(again?.map((r) => [r.platform, r.updated]), [['devto', 0]]);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { crossPostChecks, firstParagraph } from '../../src/core/publish/checks';
 import { localReferences, rewriteReferences } from '../../src/core/publish/markdown';
+import { renderPlanPreview } from '../../src/core/publish/preview';
 import { blockingProblems, buildPublishPlan, devtoTag, hashnodeTagSlug, HASHNODE_PUBLISH_POST, HASHNODE_UPDATE_POST, splitDraft } from '../../src/core/publish/payload';
 import { defaultPermalink, permalinkPath, siteUrlFromConfig } from '../../src/core/publish/siteUrl';
 import type { PublishContext } from '../../src/core/publish/types';
@@ -269,5 +270,27 @@ describe('cross-post checks', () => {
     const shortened = firstParagraph(long) ?? '';
     assert.ok(shortened.length <= 160 && shortened.endsWith('…'));
     assert.equal(firstParagraph('## Only a heading\n'), undefined);
+  });
+});
+
+describe('dry-run preview', () => {
+  it('lists the request, problems, fields and the exact body in a fence the body cannot close', () => {
+    const text = DRAFT.replace(BODY, 'Some ```` fences ```` inside.\n');
+    const plan = buildPublishPlan(text, CONTEXT, { platform: 'devto' });
+    const preview = renderPlanPreview(plan, 'https://dev.to', 'content/posts/tracing-costs.md');
+    assert.match(preview, /^# Dry run: Create a dev\.to article\n/);
+    assert.ok(preview.includes('**Request:** `POST https://dev.to/api/articles`'));
+    assert.ok(preview.includes('- **canonical_url**: `https://blog.example.dev/posts/tracing-costs/` (from the site URL and permalink /{section}/{slug}/)'));
+    assert.ok(preview.includes('- **tags**: `opentelemetry`, `observability`, `go`, `costcontrol` (from tags)'));
+    assert.ok(preview.includes('- ⚠️ dev.to takes at most 4 tags'));
+    assert.ok(preview.endsWith('## `body_markdown`, exactly as sent\n\n`````markdown\nSome ```` fences ```` inside.\n`````\n'));
+  });
+
+  it('says which problems stop the publish and names an update by its id', () => {
+    const plan = buildPublishPlan('---\ndevto_id: 99\n---\nBody\n', CONTEXT, { platform: 'devto' });
+    const preview = renderPlanPreview(plan, 'https://dev.to', 'posts/x.md');
+    assert.match(preview, /^# Dry run: Update dev\.to article 99/);
+    assert.ok(preview.includes('**This problem stops the publish until fixed.**'));
+    assert.ok(preview.includes('- **published**: *not sent* (kept as it is on dev.to)'));
   });
 });

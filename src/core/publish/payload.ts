@@ -161,7 +161,7 @@ function resolveCommon(parts: DraftParts, context: PublishContext): Resolved {
   if (typeof override === 'string' && override.trim()) {
     if (isHttpUrl(override.trim())) {
       canonicalUrl = override.trim();
-      canonicalNote = 'canonical_url in the front matter';
+      canonicalNote = 'from canonical_url in the front matter';
     } else {
       problems.push({ code: 'invalid-canonical', severity: 'error', message: `canonical_url "${override}" is not an http:// or https:// address.`, field: 'canonical_url' });
     }
@@ -169,7 +169,7 @@ function resolveCommon(parts: DraftParts, context: PublishContext): Resolved {
     const path = permalinkPath(context.permalink, { relativePath: context.relativePath, data });
     if (path) {
       canonicalUrl = siteAbsolute(context.siteUrl, path);
-      canonicalNote = `site URL + permalink ${context.permalink}`;
+      canonicalNote = `from the site URL and permalink ${context.permalink}`;
     } else {
       problems.push({
         code: 'no-canonical',
@@ -205,13 +205,13 @@ function resolveCommon(parts: DraftParts, context: PublishContext): Resolved {
     problems.push({ code: 'missing-cover', severity: 'warning', message: 'No cover image: add cover_image with an https:// address so the post has a picture in feeds.', field: 'cover_image' });
   } else if (isAbsoluteTarget(coverField.value)) {
     cover = coverField.value;
-    coverNote = coverField.field;
+    coverNote = `from ${coverField.field}`;
   } else {
     const resolution = resolveTarget(coverField.value, bases);
     if ('unchanged' in resolution) cover = coverField.value;
     else if (resolution.ok) {
       cover = resolution.url;
-      coverNote = `${coverField.field}, made absolute`;
+      coverNote = `from ${coverField.field}, made absolute`;
       problems.push({
         code: 'relative-cover',
         severity: 'info',
@@ -295,12 +295,12 @@ export function buildPublishPlan(text: string, context: PublishContext, options:
     if (common.description) article.description = common.description;
     const fields: PlanField[] = [
       { name: 'title', value: title },
-      { name: 'published', value: published, note: published === undefined ? 'left as it is on dev.to' : undefined },
-      { name: 'tags', value: tags.sent, note: data.devto_tags !== undefined ? 'devto_tags' : 'tags' },
+      { name: 'published', value: published, note: published === undefined ? 'kept as it is on dev.to' : undefined },
+      { name: 'tags', value: tags.sent, note: data.devto_tags !== undefined ? 'from devto_tags' : 'from tags' },
       { name: 'series', value: series },
       { name: 'canonical_url', value: common.canonicalUrl, note: common.canonicalNote },
       { name: 'main_image', value: common.cover, note: common.coverNote },
-      { name: 'description', value: common.description, note: common.descriptionField },
+      { name: 'description', value: common.description, note: common.descriptionField && `from ${common.descriptionField}` },
     ];
     const path = remoteId ? `/api/articles/${encodeURIComponent(remoteId)}` : '/api/articles';
     return { fields, request: { method: remoteId ? 'PUT' : 'POST', path, json: { article } } };
@@ -344,11 +344,11 @@ export function buildPublishPlan(text: string, context: PublishContext, options:
     const fields: PlanField[] = [
       { name: 'title', value: title },
       { name: 'subtitle', value: subtitle },
-      { name: 'publicationId', value: remoteId ? undefined : publicationId, note: remoteId ? 'unchanged' : ownPublication ? 'hashnode_publication_id' : 'devrel.publish.hashnode.publicationId' },
-      { name: 'tags', value: tags.map((t) => t.slug), note: tagsField },
+      { name: 'publicationId', value: remoteId ? undefined : publicationId, note: remoteId ? 'kept as it is on Hashnode' : ownPublication ? 'from hashnode_publication_id' : 'from devrel.publish.hashnode.publicationId' },
+      { name: 'tags', value: tags.map((t) => t.slug), note: `from ${tagsField}` },
       { name: 'originalArticleURL', value: common.canonicalUrl, note: common.canonicalNote },
       { name: 'coverImageOptions.coverImageURL', value: common.cover, note: common.coverNote },
-      { name: 'metaTags.description', value: common.description, note: common.descriptionField },
+      { name: 'metaTags.description', value: common.description, note: common.descriptionField && `from ${common.descriptionField}` },
       { name: 'seriesId', value: seriesId },
     ];
     return { fields, request: { method: 'POST', path: '', json: { query, variables: { input } } } };

@@ -28,9 +28,9 @@ export function renderPlanPreview(plan: PublishPlan, endpoint: string, draftPath
     lines.push('', 'The publish stops at these unless you choose to go on.', '');
   }
 
-  lines.push('## Fields', '', '| Field | Value | From |', '| --- | --- | --- |');
+  lines.push('## Fields', '');
   for (const field of plan.fields) {
-    lines.push(`| \`${field.name}\` | ${cell(field.value)} | ${field.note ? escapeCell(field.note) : ''} |`);
+    lines.push(`- **${field.name}**: ${cell(field.value)}${field.note ? ` (${field.note})` : ''}`);
   }
   lines.push('');
   const bodyField = plan.platform === 'devto' ? 'body_markdown' : 'contentMarkdown';
@@ -46,12 +46,8 @@ function cell(value: string | number | boolean | string[] | undefined): string {
   return `\`${String(value)}\``;
 }
 
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|');
-}
-
 function escapeCode(text: string): string {
-  return text.replace(/`/g, 'ˋ').replace(/\|/g, '\\|');
+  return text.replace(/`/g, 'ˋ');
 }
 
 function escapeInline(text: string): string {

@@ -6,11 +6,12 @@ import { renderPlanPreview } from '../core/publish/preview';
 import { syncImpactEntries, writeBackFields, type RemoteError } from '../core/publish/remote';
 import { defaultPermalink, SITE_CONFIG_FILES, siteUrlFromConfig } from '../core/publish/siteUrl';
 import { isPlatform, PLATFORM_INFO, PLATFORMS, type Platform, type PublishContext, type PublishPlan, type RemoteStats } from '../core/publish/types';
+import { setFrontMatterFields } from '../core/frontMatter/edit';
 import { editFrontMatter, editFrontMatterWith } from '../services/draftEdits';
 import { PublishClient, PublishKeys, readPublishSettings, RemoteFailure } from '../services/publishService';
 import type { WorkspaceIndex } from '../services/workspaceIndex';
 import { log, UserError } from '../util/logger';
-import type { PublishPreviewProvider } from '../views/publishPreview';
+import { PUBLISH_PREVIEW_SCHEME, type PublishPreviewProvider } from '../views/publishPreview';
 import { today } from '../views/presentation';
 import { resolveTarget } from './trackingCommands';
 
@@ -114,8 +115,14 @@ async function runPublish(deps: PublishDeps, uri: vscode.Uri, platform: Platform
     return failed(platform, { kind: 'unauthorized', message });
   }
 
+  // For an article deleted on the platform: the same draft as a new article, without the stale id.
+  const asNew = (): PublishPlan => {
+    const withoutId = setFrontMatterFields(document.getText(), { [PLATFORM_INFO[platform].idField]: undefined });
+    if (!withoutId.ok) throw new UserError(withoutId.message);
+    return buildPublishPlan(withoutId.text, context, { platform, published: options.published ?? true });
+  };
   try {
-    const sent = await send(deps, plan, key, options, scripted);
+    const sent = await send(deps, plan, asNew, key, options, scripted);
     if (!sent) return { status: 'cancelled', platform };
     await editFrontMatter(deps.workspace, uri, writeBackFields(platform, sent.response));
     await deps.state.update(PREVIEWED_KEY, { ...deps.state.get<Record<string, boolean>>(PREVIEWED_KEY, {}), [previewKey]: true });
@@ -139,6 +146,7 @@ async function runPublish(deps: PublishDeps, uri: vscode.Uri, platform: Platform
 async function send(
   deps: PublishDeps,
   plan: PublishPlan,
+  asNew: () => PublishPlan,
   key: string,
   options: PublishOptions,
   scripted: boolean,
@@ -159,19 +167,11 @@ async function send(
       if (!recreate) return undefined;
     }
     if (!recreate) throw error;
-    const fresh = recreatePlan(plan);
+    const fresh = asNew();
+    const blocking = blockingProblems(fresh);
+    if (blocking.length > 0) throw new UserError(`${label}: ${blocking[0].message}`);
     return { action: 'create', response: await deps.client.publish(plan.platform, fresh.request, key) };
   }
-}
-
-/** The same post as a new article: the stale id is dropped, everything else is kept. */
-function recreatePlan(plan: PublishPlan): PublishPlan {
-  if (plan.platform === 'devto') {
-    const article = { ...(plan.request.json as { article: Record<string, unknown> }).article };
-    if (article.published === undefined) article.published = true;
-    return { ...plan, action: 'create', remoteId: undefined, request: { method: 'POST', path: '/api/articles', json: { article } } };
-  }
-  throw new UserError('The Hashnode post no longer exists. Remove hashnode_id from the front matter and publish again to create a new post.');
 }
 
 function dryRunResult(plan: PublishPlan, endpoint: string): PublishResult {
@@ -218,7 +218,9 @@ function readOptions(raw: unknown): PublishOptions {
 }
 
 function requireDraft(deps: PublishDeps, target: unknown): { uri: vscode.Uri } {
-  const uri = resolveTarget(target);
+  let uri = resolveTarget(target);
+  // Run from a dry-run preview, Publish means the draft it previews.
+  if (uri?.scheme === PUBLISH_PREVIEW_SCHEME && uri.query) uri = vscode.Uri.parse(uri.query);
   if (!uri) throw new UserError('Open a draft or pick one in the Drafts view first.');
   if (!deps.workspace.get(uri)) throw new UserError(`${vscode.workspace.asRelativePath(uri)} is not a DevRel draft. Add a "kind:" to its front matter to track it.`);
   return { uri };

@@ -390,6 +390,21 @@ describe('Publish and cross-post', function () {
     assert.equal(fake.hashnode.size, 1);
   });
 
+  it('creates a deleted Hashnode post again when asked', async () => {
+    const [oldId] = [...fake.hashnode.keys()];
+    fake.hashnode.delete(oldId);
+    const refused = await publishNow({ platform: 'hashnode' });
+    assert.equal(refused?.error?.kind, 'not-found');
+    const again = await publishNow({ platform: 'hashnode', recreate: true });
+    assert.equal(again?.status, 'created');
+    assert.notEqual(again?.id, oldId);
+    const last = fake.received[fake.received.length - 1].json as { query: string; variables: { input: Record<string, unknown> } };
+    assert.match(last.query, /^mutation PublishPost/);
+    assert.equal(last.variables.input.publicationId, '65f1e4c0ffee0000aaaa0001');
+    assert.equal('id' in last.variables.input, false);
+    assert.match(await readWorkspaceFile(DRAFT_PATH), new RegExp(`^hashnode_id: "?${again?.id}"?$`, 'm'));
+  });
+
   it('syncs reach into the impact log, replacing its own entries on every sync', async () => {
     const article = [...fake.devto.values()][0];
     article.views = 1204;

@@ -153,6 +153,11 @@ describe('publish responses and reach', () => {
       assert.equal(replaceFrontMatterListItem('---\nother: 1\n---\n', 'list', 0, 5).ok, false);
     });
 
+    it('says plainly that a TOML list item cannot be changed in place yet', () => {
+      const result = replaceFrontMatterListItem('+++\ntitle = "x"\n[[impact]]\nmetric = "views"\nvalue = 1\n+++\nbody\n', 'impact', 0, { metric: 'views', value: 2 });
+      assert.ok(!result.ok && /TOML list "impact"/.test(result.message));
+    });
+
     it('keeps CRLF line breaks', () => {
       const text = '---\r\nlist:\r\n- x: 1\r\n- x: 2\r\n---\r\nbody\r\n';
       const result = replaceFrontMatterListItem(text, 'list', 0, { x: 9, y: 'z' });

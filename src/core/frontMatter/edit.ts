@@ -188,6 +188,9 @@ export function appendFrontMatterListItem(text: string, key: string, item: Front
 export function replaceFrontMatterListItem(text: string, key: string, index: number, item: FrontMatterValue): EditResult {
   const clean = toPlainValue(item, key);
   if (!clean.ok) return clean;
+  if (isTomlFrontMatter(text)) {
+    return { ok: false, message: `DevRel Desk can't change an item of the TOML list "${key}" in place yet; the file was left as it is. Edit item ${index + 1} by hand.` };
+  }
   const opened = openFrontMatter(text);
   if (!opened.ok) return opened;
   const fm = opened.frontMatter;

@@ -466,6 +466,28 @@ describe('Publish and cross-post', function () {
     assert.equal(await readWorkspaceFile(DRAFT_PATH), before);
   });
 
+  it('publishes a Hugo draft with TOML front matter and writes the id back as TOML', async () => {
+    const path = 'content/posts/publish-toml.md';
+    const text = '+++\nkind = "blog"\ntitle = "TOML cross-post"\ndate = 2026-11-02\ntags = ["hugo", "toml"]\ndescription = "Front matter in TOML."\n+++\n\nA body in a TOML post.\n';
+    await writeWorkspaceFile(path, text);
+    await executeCommand('devrel.setApiKey', 'devto', fake.devtoKey);
+    try {
+      const api = await getApi();
+      await waitFor(async () => (await api.listDrafts()).some((d) => d.title === 'TOML cross-post'), 10_000, 'the TOML draft');
+      const result = await executeCommand<PublishResult>('devrel.publish', workspaceUri(path), { platform: 'devto', dryRun: false });
+      assert.equal(result?.status, 'created', JSON.stringify(result));
+      const sent = (fake.received[fake.received.length - 1].json as { article: Record<string, unknown> }).article;
+      assert.equal(sent.body_markdown, 'A body in a TOML post.\n');
+      assert.equal(sent.canonical_url, 'https://blog.tracewell.dev/posts/publish-toml/');
+      const after = await readWorkspaceFile(path);
+      assert.match(after, new RegExp(`^devto_id = ${result?.id}$`, 'm'));
+      assert.match(after, /^devto_url = "https:\/\/dev\.to\/priya\/toml-cross-post-\d+"$/m);
+      assert.ok(after.endsWith('+++\n\nA body in a TOML post.\n'), 'the body is untouched');
+    } finally {
+      await deleteWorkspaceFile(path);
+    }
+  });
+
   it('stops without a key and names the command that sets one', async () => {
     await executeCommand('devrel.clearApiKey', 'devto');
     fake.received.length = 0;

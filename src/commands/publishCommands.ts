@@ -124,7 +124,15 @@ async function runPublish(deps: PublishDeps, uri: vscode.Uri, platform: Platform
   try {
     const sent = await send(deps, plan, asNew, key, options, scripted);
     if (!sent) return { status: 'cancelled', platform };
-    await editFrontMatter(deps.workspace, uri, writeBackFields(platform, sent.response));
+    const fields = writeBackFields(platform, sent.response);
+    try {
+      await editFrontMatter(deps.workspace, uri, fields);
+    } catch (error) {
+      // The article exists now; without its id in the file the next publish would duplicate it.
+      const reason = error instanceof Error ? error.message : String(error);
+      const info = PLATFORM_INFO[platform];
+      throw new UserError(`${sent.action === 'update' ? 'Updated' : 'Published'} on ${label} as ${sent.response.id}, but its id could not be written back: ${reason} Add ${info.idField}: ${sent.response.id} to the front matter by hand so the next publish updates it.`);
+    }
     await deps.state.update(PREVIEWED_KEY, { ...deps.state.get<Record<string, boolean>>(PREVIEWED_KEY, {}), [previewKey]: true });
     const status = sent.action === 'update' ? 'updated' : 'created';
     log().info(`${context.relativePath}: ${status} on ${label} as ${sent.response.id}${sent.response.url ? ` (${sent.response.url})` : ''}.`);

@@ -69,7 +69,8 @@ export function draftTreeItem(draft: Draft, kind: KindDefinition | undefined, no
   const overdue = overdueDates(draft, kind, now);
   const item = new vscode.TreeItem(draft.title, vscode.TreeItemCollapsibleState.None);
   item.resourceUri = uri;
-  item.description = (overdue.length > 0 ? 'overdue · ' : '') + describeDraft(draft, kind, now);
+  const crossPosts = crossPostsOf(draft).map((post) => post.label);
+  item.description = (overdue.length > 0 ? 'overdue · ' : '') + describeDraft(draft, kind, now) + (crossPosts.length > 0 ? ` · on ${crossPosts.join(', ')}` : '');
   item.iconPath = statusIcon(draft, kind, overdue.length > 0);
   // Menus match on these words: `canAdvance` for Advance Status, `active` for Park Draft.
   item.contextValue = `draft${canAdvance ? '.canAdvance' : ''}${active ? '.active' : ''}`;

@@ -131,6 +131,7 @@ describe('Cross-posting in the workbench', () => {
     await page.keyboard.press('Escape');
     const row = workbench.viewPane('Drafts').getByRole('treeitem').filter({ hasText: 'Sampling at the edge, cross-posted' }).first();
     await row.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match((await row.getAttribute('aria-label')) ?? '', /on dev\.to, Hashnode/, 'the row says where the post is cross-posted');
     const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'dev.to' }).first();
     await waitUntil(
       async () => {

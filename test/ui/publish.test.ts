@@ -113,8 +113,6 @@ describe('Cross-posting in the workbench', () => {
     note(`notification buttons: ${buttons.join(' | ')}`);
     assert.ok(buttons.includes('Publish') && buttons.includes('Save as Draft on dev.to'), `buttons: ${buttons.join(', ')}`);
     note(`preview and notification shown after ${Date.now() - started} ms`);
-    // The preview is a virtual document; its text is read from the editor that shows it.
-    await workbench.waitForText('canonical_url', 10_000);
     // Room for the preview, and no stray hover over it, for the screenshot.
     await page.mouse.move(640, 760);
     await page.keyboard.press('Control+B');

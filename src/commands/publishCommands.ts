@@ -87,8 +87,12 @@ async function runPublish(deps: PublishDeps, uri: vscode.Uri, platform: Platform
     const result = dryRunResult(plan, endpoint);
     if (scripted) return result;
     const blocking = blockingProblems(plan);
-    const choices = blocking.length > 0 ? [] : platform === 'devto' && plan.action === 'create' ? ['Publish', 'Save as Draft on dev.to'] : [plan.action === 'update' ? 'Update' : 'Publish'];
-    const prompt = blocking.length > 0 ? `Dry run for ${label}: fix ${blocking.length === 1 ? 'the problem' : `${blocking.length} problems`} shown in the preview before publishing.` : `Dry run for ${label}: check the preview, then send it.`;
+    const choices =
+      blocking.length > 0 ? [] : platform === 'devto' && plan.action === 'create' ? ['Publish', 'Save as Draft on dev.to'] : [plan.action === 'update' ? 'Update' : 'Publish'];
+    const prompt =
+      blocking.length > 0
+        ? `Dry run for ${label}: fix ${blocking.length === 1 ? 'the problem' : `${blocking.length} problems`} shown in the preview before publishing.`
+        : `Dry run for ${label}: check the preview, then send it.`;
     const choice = await vscode.window.showInformationMessage(prompt, ...choices);
     if (!choice) return result;
     const published = choice === 'Save as Draft on dev.to' ? false : choice === 'Publish' ? true : options.published;
@@ -97,7 +101,9 @@ async function runPublish(deps: PublishDeps, uri: vscode.Uri, platform: Platform
 
   const blocking = blockingProblems(plan);
   if (blocking.length > 0) {
-    throw new UserError(`${label}: ${blocking[0].message}${blocking.length > 1 ? ` (and ${blocking.length - 1} more problem${blocking.length > 2 ? 's' : ''}; run a dry run to see them)` : ''}`);
+    throw new UserError(
+      `${label}: ${blocking[0].message}${blocking.length > 1 ? ` (and ${blocking.length - 1} more problem${blocking.length > 2 ? 's' : ''}; run a dry run to see them)` : ''}`,
+    );
   }
   if (plan.unresolved.length > 0 && !options.ignoreUnresolved) {
     const list = plan.unresolved.map((r) => r.target).join(', ');
@@ -131,7 +137,9 @@ async function runPublish(deps: PublishDeps, uri: vscode.Uri, platform: Platform
       // The article exists now; without its id in the file the next publish would duplicate it.
       const reason = error instanceof Error ? error.message : String(error);
       const info = PLATFORM_INFO[platform];
-      throw new UserError(`${sent.action === 'update' ? 'Updated' : 'Published'} on ${label} as ${sent.response.id}, but its id could not be written back: ${reason} Add ${info.idField}: ${sent.response.id} to the front matter by hand so the next publish updates it.`);
+      throw new UserError(
+        `${sent.action === 'update' ? 'Updated' : 'Published'} on ${label} as ${sent.response.id}, but its id could not be written back: ${reason} Add ${info.idField}: ${sent.response.id} to the front matter by hand so the next publish updates it.`,
+      );
     }
     await deps.state.update(PREVIEWED_KEY, { ...deps.state.get<Record<string, boolean>>(PREVIEWED_KEY, {}), [previewKey]: true });
     const status = sent.action === 'update' ? 'updated' : 'created';
@@ -246,7 +254,7 @@ async function pickPlatform(title: string): Promise<Platform | undefined> {
 export async function publishContextFor(workspace: WorkspaceIndex, uri: vscode.Uri, text: string): Promise<PublishContext> {
   const settings = readPublishSettings(uri);
   const folder = vscode.workspace.getWorkspaceFolder(uri);
-  const relativePath = folder ? uri.path.slice(folder.uri.path.replace(/\/+$/, '').length + 1) : uri.path.split('/').pop() ?? uri.path;
+  const relativePath = folder ? uri.path.slice(folder.uri.path.replace(/\/+$/, '').length + 1) : (uri.path.split('/').pop() ?? uri.path);
   const generator = workspace.siteGenerator(folder);
   const siteUrl = settings.siteUrl ?? (folder ? await siteUrlOf(folder) : undefined);
   const jekyllConfig = generator === 'jekyll' && folder ? await readFileText(vscode.Uri.joinPath(folder.uri, '_config.yml')) : undefined;
@@ -425,7 +433,9 @@ function summarise(reports: SyncReport[], scripted: boolean): void {
   }
   const ok = reports.filter((r) => !r.error);
   if (ok.length > 0) {
-    const parts = ok.map((r) => `${PLATFORM_INFO[r.platform].label}: ${r.drafts} post${r.drafts === 1 ? '' : 's'}${r.missing.length ? `, ${r.missing.length} no longer listed` : ''}`);
+    const parts = ok.map(
+      (r) => `${PLATFORM_INFO[r.platform].label}: ${r.drafts} post${r.drafts === 1 ? '' : 's'}${r.missing.length ? `, ${r.missing.length} no longer listed` : ''}`,
+    );
     vscode.window.setStatusBarMessage(`$(sync) Reach synced — ${parts.join('; ')}`, 5000);
   }
 }

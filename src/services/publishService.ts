@@ -1,7 +1,18 @@
 import * as vscode from 'vscode';
 import { CONFIG_SECTION } from '../constants';
 import { proxyFor, redact, redactUrl } from '../core/publish/proxy';
-import { devtoStats, hashnodeStats, hashnodeStatsQuery, httpFailure, interpretPublishResponse, parseJson, type HttpAnswer, type PublishResponse, type RemoteError, type StatsResponse } from '../core/publish/remote';
+import {
+  devtoStats,
+  hashnodeStats,
+  hashnodeStatsQuery,
+  httpFailure,
+  interpretPublishResponse,
+  parseJson,
+  type HttpAnswer,
+  type PublishResponse,
+  type RemoteError,
+  type StatsResponse,
+} from '../core/publish/remote';
 import { normaliseSiteUrl } from '../core/publish/siteUrl';
 import { PLATFORM_INFO, type Platform, type PlannedRequest, type RemoteStats } from '../core/publish/types';
 import { log } from '../util/logger';
@@ -141,12 +152,19 @@ export class PublishClient {
     const url = settings.endpoints[platform] + request.path;
     const http = vscode.workspace.getConfiguration('http');
     const proxy = proxyFor(url, { setting: http.get<string>('proxy'), env: process.env });
-    const headers: Record<string, string> =
-      platform === 'devto' ? { 'api-key': key, accept: 'application/vnd.forem.api-v1+json' } : { authorization: key };
+    const headers: Record<string, string> = platform === 'devto' ? { 'api-key': key, accept: 'application/vnd.forem.api-v1+json' } : { authorization: key };
     const started = Date.now();
     const shown = `${request.method} ${redactUrl(url)}${proxy ? ` via ${redactUrl(proxy)}` : ''}`;
     try {
-      const answer = await sendRequest({ url, method: request.method, headers, json: request.json, timeoutMs: settings.timeoutMs, proxy, strictSSL: http.get<boolean>('proxyStrictSSL') !== false });
+      const answer = await sendRequest({
+        url,
+        method: request.method,
+        headers,
+        json: request.json,
+        timeoutMs: settings.timeoutMs,
+        proxy,
+        strictSSL: http.get<boolean>('proxyStrictSSL') !== false,
+      });
       log().info(`${shown} → HTTP ${answer.status} in ${Date.now() - started} ms`);
       if (answer.status >= 400) log().debug(`${PLATFORM_INFO[platform].label} said: ${redact(answer.body.slice(0, 500), [key])}`);
       return answer;

@@ -98,7 +98,16 @@ class FakePlatforms {
     if (req.method === 'POST' && url.pathname === '/api/articles') {
       const article = (json as { article: Record<string, unknown> }).article;
       const id = this.nextId++;
-      const entry = { id, url: `https://dev.to/priya/${String(article.title).toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${id}`, article, views: 0, reactions: 0, comments: 0 };
+      const entry = {
+        id,
+        url: `https://dev.to/priya/${String(article.title)
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')}-${id}`,
+        article,
+        views: 0,
+        reactions: 0,
+        comments: 0,
+      };
       this.devto.set(id, entry);
       return send(201, { type_of: 'article', id, title: article.title, url: entry.url, published: article.published });
     }
@@ -112,7 +121,16 @@ class FakePlatforms {
     if (req.method === 'GET' && url.pathname === '/api/articles/me') {
       return send(
         200,
-        [...this.devto.values()].map((a) => ({ type_of: 'article', id: a.id, title: a.article.title, url: a.url, published: true, page_views_count: a.views, public_reactions_count: a.reactions, comments_count: a.comments })),
+        [...this.devto.values()].map((a) => ({
+          type_of: 'article',
+          id: a.id,
+          title: a.article.title,
+          url: a.url,
+          published: true,
+          page_views_count: a.views,
+          public_reactions_count: a.reactions,
+          comments_count: a.comments,
+        })),
       );
     }
     send(404, { error: 'not found', status: 404 });
@@ -123,7 +141,14 @@ class FakePlatforms {
     const input = body.variables.input as Record<string, unknown> | undefined;
     if (body.query.includes('publishPost(') && input) {
       const id = `6650${(this.nextId++).toString(16)}`;
-      const post = { id, url: `https://priya.hashnode.dev/${String(input.title).toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, input, views: 0 };
+      const post = {
+        id,
+        url: `https://priya.hashnode.dev/${String(input.title)
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')}`,
+        input,
+        views: 0,
+      };
       this.hashnode.set(id, post);
       return send(200, { data: { publishPost: { post: { id, slug: 'x', url: post.url } } } });
     }
@@ -147,14 +172,7 @@ class FakePlatforms {
 
 const DRAFT_PATH = 'content/posts/publish-demo.md';
 const IMAGE_PATH = 'content/posts/img/pipeline.png';
-const BODY = [
-  'Tail sampling keeps the traces that matter.',
-  '',
-  '![The pipeline](./img/pipeline.png)',
-  '',
-  'Read [the setup notes](/notes/setup/) first.',
-  '',
-].join('\n');
+const BODY = ['Tail sampling keeps the traces that matter.', '', '![The pipeline](./img/pipeline.png)', '', 'Read [the setup notes](/notes/setup/) first.', ''].join('\n');
 const DRAFT = [
   '---',
   'kind: blog',
@@ -232,7 +250,10 @@ describe('Publish and cross-post', function () {
     assert.equal(article.main_image, 'https://raw.example.test/priya/blog/main/content/posts/img/pipeline.png');
     assert.equal(
       article.body_markdown,
-      BODY.replace('./img/pipeline.png', 'https://raw.example.test/priya/blog/main/content/posts/img/pipeline.png').replace('(/notes/setup/)', '(https://blog.tracewell.dev/notes/setup/)'),
+      BODY.replace('./img/pipeline.png', 'https://raw.example.test/priya/blog/main/content/posts/img/pipeline.png').replace(
+        '(/notes/setup/)',
+        '(https://blog.tracewell.dev/notes/setup/)',
+      ),
     );
     assert.ok(result.problems?.some((p) => p.code === 'too-many-tags'));
     const preview = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'devrel-publish'), 5000, 'the preview document');
@@ -431,11 +452,17 @@ describe('Publish and cross-post', function () {
     ]) {
       assert.match(after, new RegExp(`metric: ${metric}\\n\\s+value: ${value}\\n\\s+source: ${source}\\n`), `${source} ${metric}`);
     }
-    const api = (await getApi()) as unknown as { impactSummary(): Promise<{ allTime: Record<string, number>; byPlatform: { platform: string; allTime: Record<string, number> }[] }> };
-    const totals = await waitFor(async () => {
-      const s = await api.impactSummary();
-      return (s.allTime.views ?? 0) >= 1584 ? s : undefined;
-    }, 10_000, 'the Impact totals to include the synced views');
+    const api = (await getApi()) as unknown as {
+      impactSummary(): Promise<{ allTime: Record<string, number>; byPlatform: { platform: string; allTime: Record<string, number> }[] }>;
+    };
+    const totals = await waitFor(
+      async () => {
+        const s = await api.impactSummary();
+        return (s.allTime.views ?? 0) >= 1584 ? s : undefined;
+      },
+      10_000,
+      'the Impact totals to include the synced views',
+    );
     assert.ok(totals.allTime.comments >= 6);
     assert.deepEqual(totals.byPlatform, [
       { platform: 'devto', allTime: { views: 1204, reactions: 31, comments: 4 } },
@@ -443,7 +470,10 @@ describe('Publish and cross-post', function () {
     ]);
 
     const again = await executeCommand<SyncReport[]>('devrel.syncStats', { platform: 'devto' });
-    assert.deepEqual(again?.map((r) => [r.platform, r.updated]), [['devto', 0]]);
+    assert.deepEqual(
+      again?.map((r) => [r.platform, r.updated]),
+      [['devto', 0]],
+    );
     assert.equal(await readWorkspaceFile(DRAFT_PATH), after, 'syncing again adds nothing');
 
     article.views = 1500;
@@ -468,7 +498,8 @@ describe('Publish and cross-post', function () {
 
   it('publishes a Hugo draft with TOML front matter and writes the id back as TOML', async () => {
     const path = 'content/posts/publish-toml.md';
-    const text = '+++\nkind = "blog"\ntitle = "TOML cross-post"\ndate = 2026-11-02\ntags = ["hugo", "toml"]\ndescription = "Front matter in TOML."\n+++\n\nA body in a TOML post.\n';
+    const text =
+      '+++\nkind = "blog"\ntitle = "TOML cross-post"\ndate = 2026-11-02\ntags = ["hugo", "toml"]\ndescription = "Front matter in TOML."\n+++\n\nA body in a TOML post.\n';
     await writeWorkspaceFile(path, text);
     await executeCommand('devrel.setApiKey', 'devto', fake.devtoKey);
     try {

@@ -41,7 +41,11 @@ describe('Cross-post checks', () => {
     assert.ok(setTags?.edit, `actions: ${actions?.map((a) => a.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(setTags.edit));
 
-    const description = await waitFor(() => vscode.languages.getDiagnostics(uri).find((d) => d.source === SOURCE && d.code === 'missing-description'), 5000, 'the description diagnostic');
+    const description = await waitFor(
+      () => vscode.languages.getDiagnostics(uri).find((d) => d.source === SOURCE && d.code === 'missing-description'),
+      5000,
+      'the description diagnostic',
+    );
     const more = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, description.range, vscode.CodeActionKind.QuickFix.value);
     const useParagraph = more?.find((a) => a.title === 'Use the first paragraph as the description');
     assert.ok(useParagraph?.edit);
@@ -54,7 +58,10 @@ describe('Cross-post checks', () => {
     assert.equal(bodyOf(text), BODY);
     await waitFor(
       () => {
-        const codes = vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE).map((d) => String(d.code));
+        const codes = vscode.languages
+          .getDiagnostics(uri)
+          .filter((d) => d.source === SOURCE)
+          .map((d) => String(d.code));
         return !codes.includes('too-many-tags') && !codes.includes('missing-description') && !codes.includes('invalid-tag');
       },
       10_000,

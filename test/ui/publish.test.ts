@@ -143,8 +143,13 @@ describe('Cross-posting in the workbench', () => {
     note(`tooltip: ${text.replace(/\s+/g, ' ')}`);
     assert.match(text, /dev\.to · 1,204 views · 31 reactions/);
     assert.match(text, /Hashnode · 380 views/);
-    const links = await hover.locator('a').evaluateAll((anchors) => anchors.map((a) => [a.getAttribute('href'), a.getAttribute('data-href'), a.getAttribute('title')].filter(Boolean).join(' ')));
-    assert.ok(links.some((href) => href.includes('dev.to/priya/sampling-at-the-edge-4k2j')), `links: ${links.join(', ')}`);
+    const links = await hover
+      .locator('a')
+      .evaluateAll((anchors) => anchors.map((a) => [a.getAttribute('href'), a.getAttribute('data-href'), a.getAttribute('title')].filter(Boolean).join(' ')));
+    assert.ok(
+      links.some((href) => href.includes('dev.to/priya/sampling-at-the-edge-4k2j')),
+      `links: ${links.join(', ')}`,
+    );
     await workbench.screenshot('publish-cross-posted-tooltip');
   });
 });

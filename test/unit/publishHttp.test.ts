@@ -43,7 +43,13 @@ describe('publish transport', () => {
   });
 
   it('sends JSON with the given headers and reads the answer', async () => {
-    const answer = await sendRequest({ url: `http://127.0.0.1:${port}/api/articles`, method: 'POST', headers: { 'api-key': 'k-123' }, json: { article: { title: 'é' } }, timeoutMs: 5000 });
+    const answer = await sendRequest({
+      url: `http://127.0.0.1:${port}/api/articles`,
+      method: 'POST',
+      headers: { 'api-key': 'k-123' },
+      json: { article: { title: 'é' } },
+      timeoutMs: 5000,
+    });
     assert.equal(answer.status, 201);
     assert.deepEqual(JSON.parse(answer.body), { id: 7, echo: { article: { title: 'é' } } });
     const last = received[received.length - 1];

@@ -83,7 +83,10 @@ describe('publish payloads', () => {
         pageUrl: (path) => `https://blog.example.dev/page-of/${path}`,
       });
       const lines = result.body.split('\n');
-      assert.equal(lines[0], 'Intro with a ![diagram](https://raw.example.com/acme/blog/main/content/posts/img/flow.png "Flow") and [the docs](https://blog.example.dev/docs/setup/).');
+      assert.equal(
+        lines[0],
+        'Intro with a ![diagram](https://raw.example.com/acme/blog/main/content/posts/img/flow.png "Flow") and [the docs](https://blog.example.dev/docs/setup/).',
+      );
       assert.equal(lines[3], 'cat ./img/not-a-link.png ![x](./inside-code.png)', 'fenced code is untouched');
       assert.equal(lines[6], 'See `![not](./span.png)` and [another post](https://blog.example.dev/page-of/content/posts/other-post.md#part).');
       assert.equal(lines[8], '[ref]: https://raw.example.com/acme/blog/main/content/posts/files/data.csv');
@@ -143,7 +146,11 @@ describe('publish payloads', () => {
       const codes = plan.problems.map((p) => p.code).sort();
       assert.deepEqual(codes, ['invalid-tag', 'relative-cover', 'too-many-tags']);
       const tooMany = plan.problems.find((p) => p.code === 'too-many-tags');
-      assert.deepEqual(tooMany?.fix, { title: 'Set devto_tags to opentelemetry, observability, go, costcontrol', field: 'devto_tags', value: ['opentelemetry', 'observability', 'go', 'costcontrol'] });
+      assert.deepEqual(tooMany?.fix, {
+        title: 'Set devto_tags to opentelemetry, observability, go, costcontrol',
+        field: 'devto_tags',
+        value: ['opentelemetry', 'observability', 'go', 'costcontrol'],
+      });
       assert.deepEqual(blockingProblems(plan), []);
     });
 
@@ -171,7 +178,12 @@ describe('publish payloads', () => {
     it('refuses a body that dev.to would read as front matter, and a missing title', () => {
       const text = '---\nkind: blog\n---\n\n---\ntitle: Sneaky\n---\nBody\n';
       const plan = buildPublishPlan(text, CONTEXT, { platform: 'devto' });
-      assert.deepEqual(blockingProblems(plan).map((p) => p.code).sort(), ['body-front-matter', 'missing-title']);
+      assert.deepEqual(
+        blockingProblems(plan)
+          .map((p) => p.code)
+          .sort(),
+        ['body-front-matter', 'missing-title'],
+      );
     });
 
     it('warns about missing cover, description and canonical link', () => {
@@ -209,7 +221,10 @@ describe('publish payloads', () => {
         { slug: 'cost-control', name: 'cost-control' },
         { slug: 'sre', name: 'sre' },
       ]);
-      assert.ok(plan.problems.some((p) => p.code === 'series-needs-id'), 'a series name alone cannot be sent');
+      assert.ok(
+        plan.problems.some((p) => p.code === 'series-needs-id'),
+        'a series name alone cannot be sent',
+      );
     });
 
     it('updates with updatePost and the post id when hashnode_id is present', () => {
@@ -225,7 +240,12 @@ describe('publish payloads', () => {
 
     it('needs a publication id to create, and cannot leave a post unpublished', () => {
       const plan = buildPublishPlan(DRAFT, { ...CONTEXT, hashnodePublicationId: undefined }, { platform: 'hashnode', published: false });
-      assert.deepEqual(blockingProblems(plan).map((p) => p.code).sort(), ['missing-publication', 'unpublished-unsupported']);
+      assert.deepEqual(
+        blockingProblems(plan)
+          .map((p) => p.code)
+          .sort(),
+        ['missing-publication', 'unpublished-unsupported'],
+      );
     });
 
     it('makes tag slugs of lowercase letters, digits and hyphens', () => {
@@ -244,7 +264,8 @@ describe('publish payloads', () => {
 });
 
 describe('cross-post checks', () => {
-  const published = '---\ntitle: Out there\nstatus: published\ntags: [a, b, c, d, Open-Source]\n---\n\nFirst paragraph, with a [link](https://x.example) and *emphasis*.\n\nSecond.\n';
+  const published =
+    '---\ntitle: Out there\nstatus: published\ntags: [a, b, c, d, Open-Source]\n---\n\nFirst paragraph, with a [link](https://x.example) and *emphasis*.\n\nSecond.\n';
 
   it('checks posts that are out on the site, with places and fixes, and hints at cross-posting', () => {
     const problems = crossPostChecks(published, { relativePath: 'posts/out.md', publishedOnSite: true });

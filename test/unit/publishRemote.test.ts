@@ -88,15 +88,23 @@ describe('publish responses and reach', () => {
 
     it('asks Hashnode for several posts in one query and reads the answer', () => {
       const query = hashnodeStatsQuery(['a1', 'b2']);
-      assert.equal(query.query, 'query PostStats($id0: ID!, $id1: ID!) { p0: post(id: $id0) { id url views reactionCount responseCount replyCount } p1: post(id: $id1) { id url views reactionCount responseCount replyCount } }');
+      assert.equal(
+        query.query,
+        'query PostStats($id0: ID!, $id1: ID!) { p0: post(id: $id0) { id url views reactionCount responseCount replyCount } p1: post(id: $id1) { id url views reactionCount responseCount replyCount } }',
+      );
       assert.deepEqual(query.variables, { id0: 'a1', id1: 'b2' });
-      const answer = hashnodeStats(json(200, { data: { p0: { id: 'a1', url: 'https://h.dev/a', views: 90, reactionCount: 7, responseCount: 2, replyCount: 1 }, p1: null } }), ['a1', 'b2']);
+      const answer = hashnodeStats(json(200, { data: { p0: { id: 'a1', url: 'https://h.dev/a', views: 90, reactionCount: 7, responseCount: 2, replyCount: 1 }, p1: null } }), [
+        'a1',
+        'b2',
+      ]);
       assert.deepEqual(answer, { ok: true, stats: [{ id: 'a1', url: 'https://h.dev/a', views: 90, reactions: 7, comments: 3 }] });
     });
   });
 
   describe('impact sync', () => {
-    const draft = ['---', 'title: Post', 'impact:', '  - date: 2026-10-01', '    metric: views', '    value: 500', '    note: Site analytics', '---', '', 'Body stays.', ''].join('\n');
+    const draft = ['---', 'title: Post', 'impact:', '  - date: 2026-10-01', '    metric: views', '    value: 500', '    note: Site analytics', '---', '', 'Body stays.', ''].join(
+      '\n',
+    );
 
     it('adds one entry per metric, then replaces them rather than adding again', () => {
       const first = syncImpactEntries(draft, 'devto', { id: '1', url: 'https://dev.to/x', views: 120, reactions: 9, comments: 0 }, '2026-11-05');
@@ -132,10 +140,13 @@ describe('publish responses and reach', () => {
       const both = syncImpactEntries(devto.text, 'hashnode', { id: 'h', views: 20 }, '2026-11-05');
       assert.ok(both.ok);
       const views = parseImpactEntries(splitDraft(both.text).data.impact).entries.filter((e) => e.source);
-      assert.deepEqual(views.map((e) => [e.source, e.value]), [
-        ['devto', 10],
-        ['hashnode', 20],
-      ]);
+      assert.deepEqual(
+        views.map((e) => [e.source, e.value]),
+        [
+          ['devto', 10],
+          ['hashnode', 20],
+        ],
+      );
     });
   });
 

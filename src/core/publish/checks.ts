@@ -32,7 +32,11 @@ export function crossPostChecks(text: string, input: CheckInput): PlacedProblem[
   if (!input.publishedOnSite && !crossPosted) return [];
   const location = locateFrontMatter(text);
   const block = location.type === 'closed' ? location.block : undefined;
-  const plan = buildPublishPlan(text, { relativePath: input.relativePath, permalink: '/{slug}/', siteUrl: input.siteUrl, assetsBaseUrl: input.assetsBaseUrl }, { platform: 'devto' });
+  const plan = buildPublishPlan(
+    text,
+    { relativePath: input.relativePath, permalink: '/{slug}/', siteUrl: input.siteUrl, assetsBaseUrl: input.assetsBaseUrl },
+    { platform: 'devto' },
+  );
   const problems: PublishProblem[] = plan.problems.filter((p) => EDITOR_CODES.has(p.code));
   if (!crossPosted) {
     problems.push({ code: 'not-cross-posted', severity: 'info', message: 'Published on your site but not cross-posted yet: dev.to and Hashnode can bring it more readers.' });

@@ -61,7 +61,7 @@ export function resolveTarget(target: string, bases: ReferenceBases): Resolution
     if (page) return { ok: true, url: page + suffix.replace(/^\?[^#]*/, ''), repoPath };
   }
   if (!bases.assetsBaseUrl) {
-    return { ok: false, reason: 'it is relative and no base URL for the repository\'s files is set (devrel.publish.assetsBaseUrl)', repoPath };
+    return { ok: false, reason: "it is relative and no base URL for the repository's files is set (devrel.publish.assetsBaseUrl)", repoPath };
   }
   const encoded = repoPath.split('/').map(encodeURIComponent).join('/');
   return { ok: true, url: bases.assetsBaseUrl.replace(/\/+$/, '') + '/' + encoded + suffix, repoPath };

@@ -71,7 +71,10 @@ export function hashnodeTagSlug(tag: string): string {
 /** A list of tags as written: a YAML list, or a comma-separated string. */
 export function readTags(value: unknown): string[] {
   const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
-  return items.filter((t): t is string | number => typeof t === 'string' || typeof t === 'number').map((t) => String(t).trim()).filter(Boolean);
+  return items
+    .filter((t): t is string | number => typeof t === 'string' || typeof t === 'number')
+    .map((t) => String(t).trim())
+    .filter(Boolean);
 }
 
 export function readText(data: Record<string, unknown>, fields: readonly string[]): { field: string; value: string } | undefined {
@@ -202,7 +205,12 @@ function resolveCommon(parts: DraftParts, context: PublishContext): Resolved {
   let coverNote: string | undefined;
   const coverField = readText(data, COVER_FIELDS);
   if (!coverField) {
-    problems.push({ code: 'missing-cover', severity: 'warning', message: 'No cover image: add cover_image with an https:// address so the post has a picture in feeds.', field: 'cover_image' });
+    problems.push({
+      code: 'missing-cover',
+      severity: 'warning',
+      message: 'No cover image: add cover_image with an https:// address so the post has a picture in feeds.',
+      field: 'cover_image',
+    });
   } else if (isAbsoluteTarget(coverField.value)) {
     cover = coverField.value;
     coverNote = `from ${coverField.field}`;
@@ -221,13 +229,23 @@ function resolveCommon(parts: DraftParts, context: PublishContext): Resolved {
       });
     } else {
       unresolved.push({ target: coverField.value, line: 0, reason: resolution.reason });
-      problems.push({ code: 'relative-cover', severity: 'warning', message: `The cover image ${coverField.value} is relative and can't be made absolute: ${resolution.reason}.`, field: coverField.field });
+      problems.push({
+        code: 'relative-cover',
+        severity: 'warning',
+        message: `The cover image ${coverField.value} is relative and can't be made absolute: ${resolution.reason}.`,
+        field: coverField.field,
+      });
     }
   }
 
   const description = readText(data, DESCRIPTION_FIELDS);
   if (!description) {
-    problems.push({ code: 'missing-description', severity: 'warning', message: 'No description: platforms show one under the title and in search results. Add description.', field: 'description' });
+    problems.push({
+      code: 'missing-description',
+      severity: 'warning',
+      message: 'No description: platforms show one under the title and in search results. Add description.',
+      field: 'description',
+    });
   }
 
   const rewritten = rewriteReferences(parts.body, bases);
@@ -264,7 +282,9 @@ export function buildPublishPlan(text: string, context: PublishContext, options:
   const parts = splitDraft(text);
   const { data } = parts;
   const platform = options.platform;
-  const problems: PublishProblem[] = parts.frontMatterProblems.map((message) => ({ code: 'front-matter', severity: 'error', message: `The front matter can't be read: ${message}` }) as PublishProblem);
+  const problems: PublishProblem[] = parts.frontMatterProblems.map(
+    (message) => ({ code: 'front-matter', severity: 'error', message: `The front matter can't be read: ${message}` }) as PublishProblem,
+  );
   const title = typeof data.title === 'string' ? data.title.trim() : typeof data.title === 'number' ? String(data.title) : '';
   if (!title) problems.push({ code: 'missing-title', severity: 'error', message: 'The draft has no title; add title to the front matter.', field: 'title' });
   const remoteId = remoteIdOf(data, platform);
@@ -273,14 +293,25 @@ export function buildPublishPlan(text: string, context: PublishContext, options:
   const series = typeof data.series === 'string' && data.series.trim() ? data.series.trim() : undefined;
 
   const plan = platform === 'devto' ? devtoPlan() : hashnodePlan();
-  return { ...plan, platform, remoteId, action: remoteId ? 'update' : 'create', title, canonicalUrl: common.canonicalUrl, body: common.body, problems, unresolved: common.unresolved };
+  return {
+    ...plan,
+    platform,
+    remoteId,
+    action: remoteId ? 'update' : 'create',
+    title,
+    canonicalUrl: common.canonicalUrl,
+    body: common.body,
+    problems,
+    unresolved: common.unresolved,
+  };
 
   function devtoPlan(): { fields: PlanField[]; request: PlannedRequest } {
     if (/^---[ \t]*\r?$/m.test(common.body.split('\n')[0] ?? '')) {
       problems.push({
         code: 'body-front-matter',
         severity: 'error',
-        message: 'The body starts with a "---" line, which dev.to would read as front matter and use to override the title and tags. Start the body with text, or use *** for a rule.',
+        message:
+          'The body starts with a "---" line, which dev.to would read as front matter and use to override the title and tags. Start the body with text, or use *** for a rule.',
       });
     }
     const tags = devtoTags(data);
@@ -317,7 +348,11 @@ export function buildPublishPlan(text: string, context: PublishContext, options:
       });
     }
     if (options.published === false) {
-      problems.push({ code: 'unpublished-unsupported', severity: 'error', message: "Hashnode's API publishes posts straight away; it has no unpublished posts. Publish to Hashnode when the post is ready." });
+      problems.push({
+        code: 'unpublished-unsupported',
+        severity: 'error',
+        message: "Hashnode's API publishes posts straight away; it has no unpublished posts. Publish to Hashnode when the post is ready.",
+      });
     }
     const tagsField = data.hashnode_tags !== undefined ? 'hashnode_tags' : 'tags';
     const tags: { slug: string; name: string }[] = [];
@@ -327,7 +362,12 @@ export function buildPublishPlan(text: string, context: PublishContext, options:
     }
     const seriesId = typeof data.hashnode_series_id === 'string' && data.hashnode_series_id.trim() ? data.hashnode_series_id.trim() : undefined;
     if (series && !seriesId) {
-      problems.push({ code: 'series-needs-id', severity: 'info', message: `Hashnode adds posts to a series by its id, not its name; "${series}" is not sent. Add hashnode_series_id to send it.`, field: 'series' });
+      problems.push({
+        code: 'series-needs-id',
+        severity: 'info',
+        message: `Hashnode adds posts to a series by its id, not its name; "${series}" is not sent. Add hashnode_series_id to send it.`,
+        field: 'series',
+      });
     }
     const subtitle = typeof data.subtitle === 'string' && data.subtitle.trim() ? data.subtitle.trim() : undefined;
     const input: Record<string, unknown> = remoteId ? { id: remoteId } : {};
@@ -344,7 +384,11 @@ export function buildPublishPlan(text: string, context: PublishContext, options:
     const fields: PlanField[] = [
       { name: 'title', value: title },
       { name: 'subtitle', value: subtitle },
-      { name: 'publicationId', value: remoteId ? undefined : publicationId, note: remoteId ? 'kept as it is on Hashnode' : ownPublication ? 'from hashnode_publication_id' : 'from devrel.publish.hashnode.publicationId' },
+      {
+        name: 'publicationId',
+        value: remoteId ? undefined : publicationId,
+        note: remoteId ? 'kept as it is on Hashnode' : ownPublication ? 'from hashnode_publication_id' : 'from devrel.publish.hashnode.publicationId',
+      },
       { name: 'tags', value: tags.map((t) => t.slug), note: `from ${tagsField}` },
       { name: 'originalArticleURL', value: common.canonicalUrl, note: common.canonicalNote },
       { name: 'coverImageOptions.coverImageURL', value: common.cover, note: common.coverNote },

@@ -54,7 +54,8 @@ export function crossPostsOf(draft: Pick<Draft, 'fields' | 'impact'>): CrossPost
     const url = typeof rawUrl === 'string' && /^https?:\/\/[^\s]+$/i.test(rawUrl) ? rawUrl : undefined;
     const reach: Record<string, number> = {};
     for (const entry of draft.impact ?? []) {
-      if (entry.source === platform) Object.defineProperty(reach, entry.metric, { value: (reach[entry.metric] ?? 0) + entry.value, enumerable: true, writable: true, configurable: true });
+      if (entry.source === platform)
+        Object.defineProperty(reach, entry.metric, { value: (reach[entry.metric] ?? 0) + entry.value, enumerable: true, writable: true, configurable: true });
     }
     posts.push({ platform, label: info.label, id: String(id), url, reach });
   }

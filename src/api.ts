@@ -27,4 +27,6 @@ export interface ImpactSummaryInfo {
   thisQuarter: Record<string, number>;
   allTime: Record<string, number>;
   byKind: { kind: string; allTime: Record<string, number> }[];
+  /** Reach synced from dev.to and Hashnode, per platform; platforms never synced are left out. */
+  byPlatform: { platform: string; allTime: Record<string, number> }[];
 }

@@ -30,6 +30,10 @@ export const Commands = {
   showFocus: 'devrel.showFocus',
   impactMetric: 'devrel.impactMetric',
   setUpWorkspace: 'devrel.setUpWorkspace',
+  publish: 'devrel.publish',
+  setApiKey: 'devrel.setApiKey',
+  clearApiKey: 'devrel.clearApiKey',
+  syncStats: 'devrel.syncStats',
 } as const;
 
 /** New Blog Post and the other per-kind commands: each id sits with its kind in the kinds registry. */

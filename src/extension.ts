@@ -18,6 +18,10 @@ import { createImpactView, ImpactTreeProvider } from './views/impactTree';
 import { createUpcomingView, UpcomingTreeProvider } from './views/upcomingTree';
 import { WorkspaceDrafts } from './services/workspaceDrafts';
 import { errorMessage } from './core/util/result';
+import { PublishClient, PublishKeys } from './services/publishService';
+import { PublishPreviewProvider } from './views/publishPreview';
+import { reachByPlatform } from './core/publish/reach';
+import { PublishCodeActions, PublishDiagnostics } from './languageFeatures/publishChecks';
 
 export type { DevRelDeskApi, DraftInfo } from './api';
 
@@ -53,6 +57,11 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   const templates = new TemplateStore();
   push(templates);
   push(templates.onDidChange(() => workspace.setTemplateKinds(templates.kindOverrides())));
+  const publishKeys = new PublishKeys(context.secrets);
+  const publishPreview = new PublishPreviewProvider();
+  const publishChecks = new PublishDiagnostics(workspace);
+  push(publishPreview, publishChecks);
+  push(vscode.languages.registerCodeActionsProvider([{ language: 'markdown' }, { pattern: '**/*.{md,markdown,mdx}' }], new PublishCodeActions(publishChecks), PublishCodeActions.metadata));
   push(
     ...registerCommands(
       commandEntries({
@@ -66,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
           metrics: () => configuredMetrics(workspace),
           focus: () => ({ maxActive: workspace.currentSettings.focusMaxActive, maxDeadlinesPer14Days: workspace.currentSettings.focusMaxDeadlines }),
         },
+        publish: { workspace, state: context.workspaceState, keys: publishKeys, client: new PublishClient(context.workspaceState), preview: publishPreview },
       }),
     ),
   );
@@ -97,6 +107,7 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
         thisQuarter: { ...summary.thisQuarter },
         allTime: { ...summary.allTime },
         byKind: summary.byKind.map((k) => ({ kind: k.kind, allTime: { ...k.allTime } })),
+        byPlatform: reachByPlatform(workspace.drafts()).map((r) => ({ platform: r.platform, allTime: { ...r.totals } })),
       };
     },
     onDidChangeDrafts: changed.event,

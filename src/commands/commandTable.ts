@@ -8,6 +8,7 @@ import * as scaffold from './scaffoldCommands';
 import type { ScaffoldContext } from './scaffoldCommands';
 import { setUpWorkspace, type SetupContext } from './setupCommands';
 import * as tracking from './trackingCommands';
+import { clearApiKey, publish, setApiKey, syncStats, type PublishDeps } from './publishCommands';
 import type { TrackingContext } from './trackingCommands';
 import { BUILT_IN_KIND_LIST } from '../core/kinds/registry';
 
@@ -21,6 +22,7 @@ export interface CommandEntry {
 /** Everything a command handler may need; each handler takes the part it uses. */
 export interface CommandServices extends TrackingContext, ScaffoldContext, ImpactContext, SetupContext {
   dashboard: DashboardDeps;
+  publish: PublishDeps;
 }
 
 /** Every command DevRel Desk registers: its id, what the person was doing, and how its arguments reach the handler. */
@@ -57,6 +59,10 @@ export function commandEntries(ctx: CommandServices): CommandEntry[] {
     },
     { id: Commands.logImpact, action: 'Log Impact', run: (target, input) => logImpact(ctx, target, input) },
     { id: Commands.impactMetric, action: 'Top Work By Metric', run: (metric) => chooseImpactMetric(ctx, metric) },
+    { id: Commands.publish, action: 'Publish', run: (target, options) => publish(ctx.publish, target, options) },
+    { id: Commands.setApiKey, action: 'Set API Key', run: (platform, key) => setApiKey(ctx.publish, platform, key) },
+    { id: Commands.clearApiKey, action: 'Clear API Key', run: (platform) => clearApiKey(ctx.publish, platform) },
+    { id: Commands.syncStats, action: 'Sync Stats', run: (options) => syncStats(ctx.publish, options) },
   ];
 }
 

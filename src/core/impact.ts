@@ -21,6 +21,7 @@ export interface MetricDefinition {
 export const BUILT_IN_METRICS: Readonly<Record<string, MetricDefinition>> = Object.freeze({
   views: { id: 'views', label: 'Views', unit: 'page views', icon: 'eye', description: 'Page views of a published piece.' },
   reactions: { id: 'reactions', label: 'Reactions', unit: 'reactions', icon: 'reactions', description: 'Likes, claps, emoji and shares.' },
+  comments: { id: 'comments', label: 'Comments', unit: 'comments', icon: 'comment', description: 'Comments on a published piece or a cross-post.' },
   attendees: { id: 'attendees', label: 'Attendees', unit: 'people in the room', icon: 'organization', description: 'People at a talk or workshop.' },
   questions: { id: 'questions', label: 'Questions', unit: 'questions asked', icon: 'question', description: 'Questions asked during or after a session.' },
   stars: { id: 'stars', label: 'Stars', unit: 'repository stars', icon: 'star-full', description: 'Stars gained by a repository.' },
@@ -153,7 +154,7 @@ function isHttpUrl(text: string): boolean {
 type EntryCheck = { ok: true; entry: ImpactEntry } | { ok: false; issues: string[] };
 
 /** The rules shared by front matter and the Log Impact command; `issues` are lowercase fragments. */
-function checkEntry(fields: { date: unknown; metric: unknown; value: unknown; note?: unknown; link?: unknown }): EntryCheck {
+function checkEntry(fields: { date: unknown; metric: unknown; value: unknown; note?: unknown; link?: unknown; source?: unknown }): EntryCheck {
   const issues: string[] = [];
   let date: string | undefined;
   if (fields.date === undefined || fields.date === null || fields.date === '') issues.push('date is missing');
@@ -182,6 +183,8 @@ function checkEntry(fields: { date: unknown; metric: unknown; value: unknown; no
   const entry: ImpactEntry = { date, metric, value };
   if (typeof note === 'string') entry.note = note;
   if (typeof link === 'string') entry.link = link;
+  const source = optionalText(fields.source);
+  if (typeof source === 'string') entry.source = source;
   return { ok: true, entry };
 }
 
@@ -224,7 +227,7 @@ export function parseImpactEntries(value: unknown, metrics?: Readonly<Record<str
       return;
     }
     const fields = item as Record<string, unknown>;
-    const checked = checkEntry({ date: fields.date, metric: fields.metric, value: fields.value, note: fields.note, link: fields.link });
+    const checked = checkEntry({ date: fields.date, metric: fields.metric, value: fields.value, note: fields.note, link: fields.link, source: fields.source });
     if (!checked.ok) {
       result.problems.push(`${label}: ${checked.issues.join('; ')}.`);
       return;
@@ -271,7 +274,7 @@ function sentence(text: string): string {
 
 /** The entry as front-matter data for `appendFrontMatterListItem`, in the order people write it. */
 export function impactEntryFields(entry: ImpactEntry): Record<string, string | number | undefined> {
-  return { date: entry.date, metric: entry.metric, value: entry.value, note: entry.note, link: entry.link };
+  return { date: entry.date, metric: entry.metric, value: entry.value, note: entry.note, link: entry.link, source: entry.source };
 }
 
 // ---------------------------------------------------------------------------------------------

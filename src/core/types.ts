@@ -129,6 +129,8 @@ export interface ImpactEntry {
   value: number;
   note?: string;
   link?: string;
+  /** Where a synced figure came from, e.g. `devto`; absent for entries logged by hand. */
+  source?: string;
 }
 
 export type KindSource = 'front-matter' | 'folder';

@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import { Commands, Views } from '../constants';
 import { aggregateImpact, topDrafts, type ImpactSummary, type MetricDefinition } from '../core/impact';
+import { reachByPlatform } from '../core/publish/reach';
 import { Disposable } from '../util/disposable';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 import { kindIcon, pluralKindLabel, today } from './presentation';
 
 export type ImpactNode =
-  | { type: 'section'; section: 'quarter' | 'allTime' | 'byKind' | 'top' }
+  | { type: 'section'; section: 'quarter' | 'allTime' | 'byKind' | 'byPlatform' | 'top' }
+  | { type: 'platform'; platform: string; label: string; drafts: number }
   | { type: 'metric'; metric: string; value: number; parent: string }
   | { type: 'kind'; kind: string }
   | { type: 'draft'; uri: string; title: string; total: number; rank: number };
@@ -66,9 +68,10 @@ export class ImpactTreeProvider extends Disposable implements vscode.TreeDataPro
           quarter: `This quarter (${summary.quarter.label})`,
           allTime: 'All time',
           byKind: 'By kind',
+          byPlatform: 'Reach by platform',
           top: `Top work by ${this.metricLabel(this.chosenMetric).toLowerCase()}`,
         };
-        const item = new vscode.TreeItem(labels[node.section], node.section === 'byKind' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+        const item = new vscode.TreeItem(labels[node.section], node.section === 'byKind' || node.section === 'byPlatform' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
         item.id = `impact:${node.section}`;
         item.contextValue = `section.${node.section}`;
         if (node.section === 'top') item.command = { command: Commands.impactMetric, title: 'Choose Metric' };
@@ -90,6 +93,14 @@ export class ImpactTreeProvider extends Disposable implements vscode.TreeDataPro
         item.iconPath = kindIcon(node.kind);
         return item;
       }
+      case 'platform': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `impact:platform:${node.platform}`;
+        item.description = `${node.drafts} cross-post${node.drafts === 1 ? '' : 's'}`;
+        item.iconPath = new vscode.ThemeIcon('cloud-upload');
+        item.tooltip = `Synced with DevRel: Sync Reach from dev.to and Hashnode`;
+        return item;
+      }
       case 'draft': {
         const item = new vscode.TreeItem(`${node.rank}. ${node.title}`);
         item.id = `impact:top:${node.uri}`;
@@ -105,7 +116,12 @@ export class ImpactTreeProvider extends Disposable implements vscode.TreeDataPro
 
   getChildren(node?: ImpactNode): ImpactNode[] {
     const summary = this.current();
-    if (!node) return summary.entryCount === 0 ? [] : [{ type: 'section', section: 'quarter' }, { type: 'section', section: 'allTime' }, { type: 'section', section: 'byKind' }, { type: 'section', section: 'top' }];
+    if (!node) {
+      if (summary.entryCount === 0) return [];
+      const sections: ImpactNode[] = [{ type: 'section', section: 'quarter' }, { type: 'section', section: 'allTime' }, { type: 'section', section: 'byKind' }];
+      if (reachByPlatform(this.workspace.drafts()).length > 0) sections.push({ type: 'section', section: 'byPlatform' });
+      return [...sections, { type: 'section', section: 'top' }];
+    }
     if (node.type === 'section') {
       switch (node.section) {
         case 'quarter':
@@ -114,9 +130,15 @@ export class ImpactTreeProvider extends Disposable implements vscode.TreeDataPro
           return this.metricRows(summary.allTime, summary.metricOrder, 'allTime');
         case 'byKind':
           return summary.byKind.map((k) => ({ type: 'kind', kind: k.kind }));
+        case 'byPlatform':
+          return reachByPlatform(this.workspace.drafts()).map((r) => ({ type: 'platform', platform: r.platform, label: r.label, drafts: r.drafts }));
         case 'top':
           return topDrafts(this.workspace.drafts(), this.chosenMetric, 5).map((d, i) => ({ type: 'draft', uri: d.draft.uri, title: d.draft.title, total: d.total, rank: i + 1 }));
       }
+    }
+    if (node.type === 'platform') {
+      const reach = reachByPlatform(this.workspace.drafts()).find((r) => r.platform === node.platform);
+      return reach ? this.metricRows(reach.totals, [...summary.metricOrder, ...Object.keys(reach.totals).filter((m) => !summary.metricOrder.includes(m))], `platform:${node.platform}`) : [];
     }
     if (node.type === 'kind') {
       const kind = summary.byKind.find((k) => k.kind === node.kind);

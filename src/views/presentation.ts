@@ -5,6 +5,7 @@ import { kindIconId } from '../core/kinds/registry';
 import { isActive, nextStatus } from '../core/kinds/workflow';
 import type { Draft, KindDefinition } from '../core/types';
 import { Commands } from '../constants';
+import { crossPostsOf } from '../core/publish/reach';
 
 const STATUS_ICONS: Record<string, string> = {
   idea: 'lightbulb',
@@ -68,7 +69,8 @@ export function draftTreeItem(draft: Draft, kind: KindDefinition | undefined, no
   const overdue = overdueDates(draft, kind, now);
   const item = new vscode.TreeItem(draft.title, vscode.TreeItemCollapsibleState.None);
   item.resourceUri = uri;
-  item.description = (overdue.length > 0 ? 'overdue · ' : '') + describeDraft(draft, kind, now);
+  const crossPosts = crossPostsOf(draft).map((post) => post.label);
+  item.description = (overdue.length > 0 ? 'overdue · ' : '') + describeDraft(draft, kind, now) + (crossPosts.length > 0 ? ` · on ${crossPosts.join(', ')}` : '');
   item.iconPath = statusIcon(draft, kind, overdue.length > 0);
   // Menus match on these words: `canAdvance` for Advance Status, `active` for Park Draft.
   item.contextValue = `draft${canAdvance ? '.canAdvance' : ''}${active ? '.active' : ''}`;
@@ -103,6 +105,14 @@ export function draftTooltip(draft: Draft, kind: KindDefinition | undefined, now
     md.appendText(draft.tags.join(', '));
     md.appendMarkdown('\n\n');
   }
+  for (const post of crossPostsOf(draft)) {
+    md.appendMarkdown('$(cloud-upload) ');
+    if (post.url) md.appendMarkdown(`[${escapeLinkText(post.label)}](${post.url.replace(/[()]/g, encodeURIComponent)})`);
+    else md.appendText(`${post.label} #${post.id}`);
+    const figures = Object.entries(post.reach).map(([metric, value]) => `${value.toLocaleString('en-US')} ${metric}`);
+    md.appendText(figures.length > 0 ? ` · ${figures.join(' · ')}` : ' · cross-posted');
+    md.appendMarkdown('  \n');
+  }
   for (const problem of draft.problems) {
     md.appendMarkdown(problem.severity === 'error' ? '$(error) ' : '$(warning) ');
     md.appendText(problem.range ? `Line ${problem.range.start.line + 1}: ${problem.message}` : problem.message);
@@ -111,4 +121,8 @@ export function draftTooltip(draft: Draft, kind: KindDefinition | undefined, now
   md.appendMarkdown('\n');
   md.appendText(draft.relativePath);
   return md;
+}
+
+function escapeLinkText(text: string): string {
+  return text.replace(/[[\]\\]/g, '\\$&');
 }

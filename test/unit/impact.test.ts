@@ -40,10 +40,11 @@ function e(date: string, metric: string, value: number): ImpactEntry {
 
 describe('impact', () => {
   describe('BUILT_IN_METRICS', () => {
-    it('has the twelve metrics from the issue, each keyed by its id', () => {
+    it('has the twelve metrics from the impact issue and comments for cross-posts, each keyed by its id', () => {
       assert.deepEqual(Object.keys(BUILT_IN_METRICS), [
         'views',
         'reactions',
+        'comments',
         'attendees',
         'questions',
         'stars',
@@ -98,14 +99,14 @@ describe('impact', () => {
       const { metrics } = resolveMetrics({ 'webinar-hours': {}, demos: { label: 'Demos', icon: '$(rocket)', description: 'Live demos given' } });
       assert.deepEqual(metrics['webinar-hours'], { id: 'webinar-hours', label: 'Webinar hours', unit: 'webinar hours', icon: 'graph', description: '' });
       assert.deepEqual(metrics.demos, { id: 'demos', label: 'Demos', unit: 'demos', icon: 'rocket', description: 'Live demos given' });
-      assert.equal(Object.keys(metrics).length, 14);
+      assert.equal(Object.keys(metrics).length, 15);
     });
 
     it('removes a built-in set to null or false', () => {
       const { metrics, problems } = resolveMetrics({ beers: null, leads: false });
       assert.equal('beers' in metrics, false);
       assert.equal('leads' in metrics, false);
-      assert.equal(Object.keys(metrics).length, 10);
+      assert.equal(Object.keys(metrics).length, 11);
       assert.deepEqual(problems, []);
     });
 

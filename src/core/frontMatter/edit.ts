@@ -180,6 +180,43 @@ export function appendFrontMatterListItem(text: string, key: string, item: Front
   return finish(text, fm, [splice.splice], expected, [key]);
 }
 
+/**
+ * Replaces the item at `index` of a top-level list field, e.g. to update one synced impact
+ * entry in place. The other items keep their text; a flow list (`[a, b]`) is refused rather
+ * than rewritten.
+ */
+export function replaceFrontMatterListItem(text: string, key: string, index: number, item: FrontMatterValue): EditResult {
+  const clean = toPlainValue(item, key);
+  if (!clean.ok) return clean;
+  if (isTomlFrontMatter(text)) {
+    return { ok: false, message: `DevRel Desk can't change an item of the TOML list "${key}" in place yet; the file was left as it is. Edit item ${index + 1} by hand.` };
+  }
+  const opened = openFrontMatter(text);
+  if (!opened.ok) return opened;
+  const fm = opened.frontMatter;
+  const current = fm.kind === 'yaml' ? getOwn(fm.data, key) : undefined;
+  const entry = fm.kind === 'yaml' ? fm.entries.find((candidate) => candidate.name === key) : undefined;
+  if (fm.kind !== 'yaml' || !entry || !Array.isArray(current) || !Number.isInteger(index) || index < 0 || index >= current.length) {
+    return { ok: false, message: `The front-matter list "${key}" has no item ${index + 1} to change.` };
+  }
+  const node = entry.value;
+  const target = isSeq(node) ? node.items[index] : undefined;
+  if (!isSeq(node) || node.flow || !node.range || !isNode(target) || !target.range) return cannotEdit([key]);
+  const content = fm.content;
+  const dashColumn = columnOf(content, node.range[0]);
+  const start = content.lastIndexOf('\n', target.range[0] - 1) + 1;
+  // The item's own line must start with its dash; anything else is a layout this doesn't handle.
+  if (!/^ *- +$/.test(content.slice(start, target.range[0]))) return cannotEdit([key]);
+  const end = lineEndAfter(content, target.range[1]);
+  const doc = new Document([clean.value], { aliasDuplicateObjects: false });
+  styleScalars(doc);
+  const rendered = doc.toString(stringifyOptions(indentFor([clean.value], fm.layout), fm.layout.seqIndent > 0));
+  const expected = { ...fm.data };
+  setOwn(expected, key, current.map((value, i) => (i === index ? clean.value : value)));
+  if (sameData(current[index], clean.value)) return unchanged(text, fm.block.contentStart);
+  return finish(text, fm, [{ start, end, text: shape(rendered, dashColumn, fm.lineBreak, true) }], expected, [key]);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reading the front matter
 

@@ -1,0 +1,441 @@
+import * as vscode from 'vscode';
+import { Commands } from '../constants';
+import { localReferences, repoPathOf, isAbsoluteTarget } from '../core/publish/markdown';
+import { blockingProblems, buildPublishPlan, COVER_FIELDS, readText, remoteIdOf, splitDraft } from '../core/publish/payload';
+import { renderPlanPreview } from '../core/publish/preview';
+import { syncImpactEntries, writeBackFields, type RemoteError } from '../core/publish/remote';
+import { defaultPermalink, SITE_CONFIG_FILES, siteUrlFromConfig } from '../core/publish/siteUrl';
+import { isPlatform, PLATFORM_INFO, PLATFORMS, type Platform, type PublishContext, type PublishPlan, type RemoteStats } from '../core/publish/types';
+import { setFrontMatterFields } from '../core/frontMatter/edit';
+import { editFrontMatter, editFrontMatterWith } from '../services/draftEdits';
+import { PublishClient, PublishKeys, readPublishSettings, RemoteFailure } from '../services/publishService';
+import type { WorkspaceDrafts } from '../services/workspaceDrafts';
+import { log, UserError } from '../util/logger';
+import { PUBLISH_PREVIEW_SCHEME, type PublishPreviewProvider } from '../views/publishPreview';
+import { today } from '../views/presentation';
+import { resolveTarget } from './trackingCommands';
+
+export interface PublishDeps {
+  workspace: WorkspaceDrafts;
+  state: vscode.Memento;
+  keys: PublishKeys;
+  client: PublishClient;
+  preview: PublishPreviewProvider;
+}
+
+export interface PublishOptions {
+  platform?: Platform;
+  /** Show what would be sent and send nothing. Defaults to true the first time a draft goes to a platform, until it has been previewed or published there. */
+  dryRun?: boolean;
+  /** dev.to: publish (true) or keep as a dev.to draft (false). */
+  published?: boolean;
+  /** Go on although some relative links or images can't be made absolute. */
+  ignoreUnresolved?: boolean;
+  /** When the remote article was deleted, create it again instead of stopping. */
+  recreate?: boolean;
+}
+
+export interface PublishResult {
+  status: 'dry-run' | 'created' | 'updated' | 'failed' | 'cancelled';
+  platform: Platform;
+  id?: string;
+  url?: string;
+  /** Dry runs: what would be sent. */
+  request?: { method: string; url: string; json: unknown };
+  body?: string;
+  problems?: { code: string; severity: string; message: string }[];
+  unresolved?: { target: string; line: number; reason: string }[];
+  error?: { kind: string; message: string; field?: string };
+}
+
+const PREVIEWED_KEY = 'devrel.publish.previewed';
+const inFlight = new Set<string>();
+
+/** `devrel.publish(target, { platform, dryRun?, published? })`: asks nothing when the platform is given. */
+export async function publish(deps: PublishDeps, target?: unknown, rawOptions?: unknown): Promise<PublishResult | undefined> {
+  const options = readOptions(rawOptions);
+  const scripted = rawOptions !== undefined;
+  const { uri } = requireDraft(deps, target);
+  const platform = options.platform ?? (await pickPlatform('Publish to which platform?'));
+  if (!platform) return undefined;
+  const label = PLATFORM_INFO[platform].label;
+  const lock = `${platform}:${uri.toString()}`;
+  if (inFlight.has(lock)) throw new UserError(`${vscode.workspace.asRelativePath(uri)} is already being published to ${label}; wait for that to finish.`);
+  inFlight.add(lock);
+  try {
+    return await runPublish(deps, uri, platform, options, scripted);
+  } finally {
+    inFlight.delete(lock);
+  }
+}
+
+async function runPublish(deps: PublishDeps, uri: vscode.Uri, platform: Platform, options: PublishOptions, scripted: boolean): Promise<PublishResult> {
+  const label = PLATFORM_INFO[platform].label;
+  const document = await vscode.workspace.openTextDocument(uri);
+  const context = await publishContextFor(deps.workspace, uri, document.getText());
+  const plan = buildPublishPlan(document.getText(), context, { platform, published: options.published });
+  const endpoint = readPublishSettings(uri).endpoints[platform];
+  const previewed = deps.state.get<Record<string, boolean>>(PREVIEWED_KEY, {});
+  const previewKey = `${platform}:${uri.toString()}`;
+  // Once a draft has been previewed or published to a platform, publishing it there again sends straight away.
+  const dryRun = options.dryRun ?? (!previewed[previewKey] && plan.action === 'create');
+
+  if (dryRun) {
+    await deps.preview.show(label, uri, renderPlanPreview(plan, endpoint, context.relativePath));
+    await deps.state.update(PREVIEWED_KEY, { ...previewed, [previewKey]: true });
+    log().info(`${context.relativePath}: dry run for ${label} (${plan.action}); nothing sent.`);
+    const result = dryRunResult(plan, endpoint);
+    if (scripted) return result;
+    const blocking = blockingProblems(plan);
+    const choices =
+      blocking.length > 0 ? [] : platform === 'devto' && plan.action === 'create' ? ['Publish', 'Save as Draft on dev.to'] : [plan.action === 'update' ? 'Update' : 'Publish'];
+    const prompt =
+      blocking.length > 0
+        ? `Dry run for ${label}: fix ${blocking.length === 1 ? 'the problem' : `${blocking.length} problems`} shown in the preview before publishing.`
+        : `Dry run for ${label}: check the preview, then send it.`;
+    const choice = await vscode.window.showInformationMessage(prompt, ...choices);
+    if (!choice) return result;
+    const published = choice === 'Save as Draft on dev.to' ? false : choice === 'Publish' ? true : options.published;
+    return runPublish(deps, uri, platform, { ...options, dryRun: false, published }, scripted);
+  }
+
+  const blocking = blockingProblems(plan);
+  if (blocking.length > 0) {
+    throw new UserError(
+      `${label}: ${blocking[0].message}${blocking.length > 1 ? ` (and ${blocking.length - 1} more problem${blocking.length > 2 ? 's' : ''}; run a dry run to see them)` : ''}`,
+    );
+  }
+  if (plan.unresolved.length > 0 && !options.ignoreUnresolved) {
+    const list = plan.unresolved.map((r) => r.target).join(', ');
+    const message = `${plan.unresolved.length === 1 ? 'One link or image' : `${plan.unresolved.length} links or images`} can't be made absolute for ${label}: ${list}.`;
+    if (scripted) return failed(platform, { kind: 'validation', message: `${message} Nothing was sent.` });
+    const choice = await vscode.window.showWarningMessage(message, { modal: true, detail: plan.unresolved.map((r) => `${r.target}: ${r.reason}`).join('\n') }, 'Publish Anyway');
+    if (choice !== 'Publish Anyway') return { status: 'cancelled', platform };
+  }
+
+  const key = await deps.keys.get(platform);
+  if (!key) {
+    const message = `No ${label} API key is stored. Run DevRel: Set API Key first.`;
+    log().warn(`${context.relativePath}: ${message}`);
+    void offerKey(platform, message);
+    return failed(platform, { kind: 'unauthorized', message });
+  }
+
+  // For an article deleted on the platform: the same draft as a new article, without the stale id.
+  const asNew = (): PublishPlan => {
+    const withoutId = setFrontMatterFields(document.getText(), { [PLATFORM_INFO[platform].idField]: undefined });
+    if (!withoutId.ok) throw new UserError(withoutId.message);
+    return buildPublishPlan(withoutId.text, context, { platform, published: options.published ?? true });
+  };
+  try {
+    const sent = await send(deps, plan, asNew, key, options, scripted);
+    if (!sent) return { status: 'cancelled', platform };
+    const fields = writeBackFields(platform, sent.response);
+    try {
+      await editFrontMatter(deps.workspace, uri, fields);
+    } catch (error) {
+      // The article exists now; without its id in the file the next publish would duplicate it.
+      const reason = error instanceof Error ? error.message : String(error);
+      const info = PLATFORM_INFO[platform];
+      throw new UserError(
+        `${sent.action === 'update' ? 'Updated' : 'Published'} on ${label} as ${sent.response.id}, but its id could not be written back: ${reason} Add ${info.idField}: ${sent.response.id} to the front matter by hand so the next publish updates it.`,
+      );
+    }
+    await deps.state.update(PREVIEWED_KEY, { ...deps.state.get<Record<string, boolean>>(PREVIEWED_KEY, {}), [previewKey]: true });
+    const status = sent.action === 'update' ? 'updated' : 'created';
+    log().info(`${context.relativePath}: ${status} on ${label} as ${sent.response.id}${sent.response.url ? ` (${sent.response.url})` : ''}.`);
+    const open = 'Open on ' + label;
+    if (!scripted && sent.response.url) {
+      void vscode.window.showInformationMessage(`${status === 'created' ? 'Published' : 'Updated'} “${plan.title}” on ${label}.`, open).then((choice) => {
+        if (choice === open && sent.response.url) void vscode.env.openExternal(vscode.Uri.parse(sent.response.url));
+      });
+    } else vscode.window.setStatusBarMessage(`$(cloud-upload) ${status === 'created' ? 'Published' : 'Updated'} “${plan.title}” on ${label}`, 5000);
+    return { status, platform, id: sent.response.id, url: sent.response.url };
+  } catch (error) {
+    if (!(error instanceof RemoteFailure)) throw error;
+    log().warn(`${context.relativePath}: publishing to ${label} failed: ${error.error.message}`);
+    showFailure(platform, error.error, uri);
+    return failed(platform, error.error);
+  }
+}
+
+async function send(
+  deps: PublishDeps,
+  plan: PublishPlan,
+  asNew: () => PublishPlan,
+  key: string,
+  options: PublishOptions,
+  scripted: boolean,
+): Promise<{ action: 'create' | 'update'; response: { id: string; url?: string } } | undefined> {
+  try {
+    return { action: plan.action, response: await deps.client.publish(plan.platform, plan.request, key) };
+  } catch (error) {
+    if (!(error instanceof RemoteFailure) || error.error.kind !== 'not-found' || plan.action !== 'update') throw error;
+    const label = PLATFORM_INFO[plan.platform].label;
+    let recreate = options.recreate === true;
+    if (!scripted && !recreate) {
+      const choice = await vscode.window.showWarningMessage(
+        `The ${label} article ${plan.remoteId} no longer exists; it may have been deleted there. Create it again?`,
+        { modal: true },
+        'Create Again',
+      );
+      recreate = choice === 'Create Again';
+      if (!recreate) return undefined;
+    }
+    if (!recreate) throw error;
+    const fresh = asNew();
+    const blocking = blockingProblems(fresh);
+    if (blocking.length > 0) throw new UserError(`${label}: ${blocking[0].message}`);
+    return { action: 'create', response: await deps.client.publish(plan.platform, fresh.request, key) };
+  }
+}
+
+function dryRunResult(plan: PublishPlan, endpoint: string): PublishResult {
+  return {
+    status: 'dry-run',
+    platform: plan.platform,
+    request: { method: plan.request.method, url: endpoint + plan.request.path, json: plan.request.json },
+    body: plan.body,
+    problems: plan.problems.map(({ code, severity, message }) => ({ code, severity, message })),
+    unresolved: plan.unresolved,
+  };
+}
+
+function failed(platform: Platform, error: Pick<RemoteError, 'kind' | 'message' | 'field'>): PublishResult {
+  return { status: 'failed', platform, error: { kind: error.kind, message: error.message, field: error.field } };
+}
+
+function showFailure(platform: Platform, error: RemoteError, uri: vscode.Uri): void {
+  if (error.kind === 'unauthorized') {
+    void offerKey(platform, error.message);
+    return;
+  }
+  const actions = error.kind === 'validation' ? ['Open Draft'] : ['Show Log'];
+  void vscode.window.showErrorMessage(error.message, ...actions).then((choice) => {
+    if (choice === 'Open Draft') void vscode.window.showTextDocument(uri);
+    if (choice === 'Show Log') void vscode.commands.executeCommand(Commands.showLog);
+  });
+}
+
+async function offerKey(platform: Platform, message: string): Promise<void> {
+  const choice = await vscode.window.showErrorMessage(message, 'Set API Key');
+  if (choice === 'Set API Key') await vscode.commands.executeCommand(Commands.setApiKey, platform);
+}
+
+function readOptions(raw: unknown): PublishOptions {
+  if (raw === undefined || raw === null) return {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw new UserError('Publish takes { platform: "devto" | "hashnode", dryRun?, published? }.');
+  const options = raw as Record<string, unknown>;
+  if (options.platform !== undefined && !isPlatform(options.platform)) throw new UserError(`"${String(options.platform)}" is not a platform; use "devto" or "hashnode".`);
+  for (const flag of ['dryRun', 'published', 'ignoreUnresolved', 'recreate']) {
+    if (options[flag] !== undefined && typeof options[flag] !== 'boolean') throw new UserError(`Publish option ${flag} must be true or false.`);
+  }
+  return options as PublishOptions;
+}
+
+function requireDraft(deps: PublishDeps, target: unknown): { uri: vscode.Uri } {
+  let uri = resolveTarget(target);
+  // Run from a dry-run preview, Publish means the draft it previews.
+  if (uri?.scheme === PUBLISH_PREVIEW_SCHEME && uri.query) uri = vscode.Uri.parse(uri.query);
+  if (!uri) throw new UserError('Open a draft or pick one in the Drafts view first.');
+  if (!deps.workspace.get(uri)) throw new UserError(`${vscode.workspace.asRelativePath(uri)} is not a DevRel draft. Add a "kind:" to its front matter to track it.`);
+  return { uri };
+}
+
+async function pickPlatform(title: string): Promise<Platform | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    PLATFORMS.map((id) => ({ label: PLATFORM_INFO[id].label, id })),
+    { title },
+  );
+  return picked?.id;
+}
+
+/** Site URL, permalink rule and missing files: what the core needs besides the draft's text. */
+export async function publishContextFor(workspace: WorkspaceDrafts, uri: vscode.Uri, text: string): Promise<PublishContext> {
+  const settings = readPublishSettings(uri);
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  const relativePath = folder ? uri.path.slice(folder.uri.path.replace(/\/+$/, '').length + 1) : (uri.path.split('/').pop() ?? uri.path);
+  const generator = workspace.generatorFor(uri);
+  const siteUrl = settings.siteUrl ?? (folder ? await siteUrlOf(folder) : undefined);
+  const jekyllConfig = generator === 'jekyll' && folder ? await readFileText(vscode.Uri.joinPath(folder.uri, '_config.yml')) : undefined;
+  const permalink = settings.permalink || defaultPermalink(generator, jekyllConfig);
+  const parts = splitDraft(text);
+  const references = localReferences(parts.body, relativePath);
+  const cover = readText(parts.data, COVER_FIELDS);
+  if (cover && !isAbsoluteTarget(cover.value) && !cover.value.startsWith('/')) {
+    const path = repoPathOf(relativePath, cover.value);
+    if (path) references.push(path);
+  }
+  const missing = new Set<string>();
+  if (folder) {
+    await Promise.all(
+      references.map(async (path) => {
+        try {
+          await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, ...path.split('/')));
+        } catch {
+          missing.add(path);
+        }
+      }),
+    );
+  }
+  return { relativePath, siteUrl, permalink, assetsBaseUrl: settings.assetsBaseUrl, hashnodePublicationId: settings.hashnodePublicationId, missingFiles: missing };
+}
+
+async function siteUrlOf(folder: vscode.WorkspaceFolder): Promise<string | undefined> {
+  for (const name of SITE_CONFIG_FILES) {
+    const text = await readFileText(vscode.Uri.joinPath(folder.uri, name));
+    const url = text === undefined ? undefined : siteUrlFromConfig(name, text);
+    if (url) return url;
+  }
+  return undefined;
+}
+
+async function readFileText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+/** `devrel.setApiKey(platform?, key?)`: with both, stores the key without asking. */
+export async function setApiKey(deps: Pick<PublishDeps, 'keys'>, platformArg?: unknown, keyArg?: unknown): Promise<boolean> {
+  if (platformArg !== undefined && !isPlatform(platformArg)) throw new UserError(`"${String(platformArg)}" is not a platform; use "devto" or "hashnode".`);
+  if (keyArg !== undefined && typeof keyArg !== 'string') throw new UserError('The API key must be text.');
+  const platform = platformArg ?? (await pickPlatform('Set the API key for which platform?'));
+  if (!platform) return false;
+  const label = PLATFORM_INFO[platform].label;
+  let key = keyArg?.trim();
+  if (key === undefined) {
+    key = (
+      await vscode.window.showInputBox({
+        title: `${label} API key`,
+        prompt:
+          platform === 'devto'
+            ? 'Create one at dev.to → Settings → Extensions → DEV Community API Keys. It is kept in the editor’s secret storage.'
+            : 'Create a Personal Access Token at hashnode.com → Settings → Developer. It is kept in the editor’s secret storage.',
+        password: true,
+        ignoreFocusOut: true,
+        validateInput: (text) => (text.trim() ? undefined : 'Paste the key, or press Escape to cancel.'),
+      })
+    )?.trim();
+    if (key === undefined) return false;
+  }
+  if (!key) throw new UserError(`The ${label} API key is empty; nothing was stored.`);
+  if (/\s/.test(key)) throw new UserError(`The ${label} API key contains spaces; paste only the key.`);
+  await deps.keys.store(platform, key);
+  log().info(`${label} API key stored in the editor's secret storage.`);
+  vscode.window.setStatusBarMessage(`$(key) ${label} API key stored`, 4000);
+  return true;
+}
+
+export async function clearApiKey(deps: Pick<PublishDeps, 'keys'>, platformArg?: unknown): Promise<boolean> {
+  if (platformArg !== undefined && !isPlatform(platformArg)) throw new UserError(`"${String(platformArg)}" is not a platform; use "devto" or "hashnode".`);
+  const platform = platformArg ?? (await pickPlatform('Remove the API key of which platform?'));
+  if (!platform) return false;
+  await deps.keys.delete(platform);
+  log().info(`${PLATFORM_INFO[platform].label} API key removed from the editor's secret storage.`);
+  vscode.window.setStatusBarMessage(`$(key) ${PLATFORM_INFO[platform].label} API key removed`, 4000);
+  return true;
+}
+
+export interface SyncReport {
+  platform: Platform;
+  /** Cross-posted drafts found for the platform. */
+  drafts: number;
+  /** Drafts whose impact entries changed. */
+  updated: number;
+  /** Articles the platform no longer lists. */
+  missing: string[];
+  error?: { kind: string; message: string };
+  /** When the platform failed: when the last stats were fetched, if ever. */
+  lastFetched?: string;
+}
+
+/** `devrel.syncStats({ platform? })`: fetches reach for every cross-posted draft and records it as impact. */
+export async function syncStats(deps: PublishDeps, rawOptions?: unknown): Promise<SyncReport[]> {
+  if (rawOptions !== undefined && (typeof rawOptions !== 'object' || rawOptions === null)) throw new UserError('Sync Stats takes { platform?: "devto" | "hashnode" }.');
+  const wanted = (rawOptions as { platform?: unknown } | undefined)?.platform;
+  if (wanted !== undefined && !isPlatform(wanted)) throw new UserError(`"${String(wanted)}" is not a platform; use "devto" or "hashnode".`);
+  await deps.workspace.ready();
+  const reports: SyncReport[] = [];
+  for (const platform of wanted ? [wanted] : PLATFORMS) {
+    const drafts = deps.workspace.drafts().filter((d) => remoteIdOf(d.fields, platform) !== undefined);
+    if (drafts.length === 0) {
+      if (wanted) reports.push({ platform, drafts: 0, updated: 0, missing: [] });
+      continue;
+    }
+    reports.push(await syncPlatform(deps, platform, drafts));
+  }
+  summarise(reports, rawOptions !== undefined);
+  return reports;
+}
+
+async function syncPlatform(deps: PublishDeps, platform: Platform, drafts: ReturnType<WorkspaceDrafts['drafts']>): Promise<SyncReport> {
+  const label = PLATFORM_INFO[platform].label;
+  const report: SyncReport = { platform, drafts: drafts.length, updated: 0, missing: [] };
+  const key = await deps.keys.get(platform);
+  if (!key) {
+    report.error = { kind: 'unauthorized', message: `No ${label} API key is stored. Run DevRel: Set API Key first.` };
+    return report;
+  }
+  const ids = drafts.map((d) => remoteIdOf(d.fields, platform) as string);
+  let stats: RemoteStats[];
+  try {
+    stats = await deps.client.stats(platform, ids, key);
+  } catch (error) {
+    if (!(error instanceof RemoteFailure)) throw error;
+    const cached = deps.client.cachedStats(platform);
+    report.error = { kind: error.error.kind, message: error.error.message };
+    report.lastFetched = cached?.fetchedAt;
+    log().warn(`Sync Stats: ${error.error.message}${cached ? ` The impact log keeps the figures fetched ${cached.fetchedAt.slice(0, 10)}.` : ''}`);
+    return report;
+  }
+  const byId = new Map(stats.map((s) => [s.id, s]));
+  const day = today();
+  for (const draft of drafts) {
+    const id = remoteIdOf(draft.fields, platform) as string;
+    const found = byId.get(id);
+    if (!found) {
+      report.missing.push(draft.relativePath);
+      continue;
+    }
+    const url = typeof draft.fields[PLATFORM_INFO[platform].urlField] === 'string' ? (draft.fields[PLATFORM_INFO[platform].urlField] as string) : found.url;
+    const uri = vscode.Uri.parse(draft.uri);
+    const current = (await vscode.workspace.openTextDocument(uri)).getText();
+    const preview = syncImpactEntries(current, platform, { ...found, url }, day);
+    // Same figures as last time: the file is left exactly as it is.
+    if (preview.ok && preview.text === current) continue;
+    try {
+      await editFrontMatterWith(deps.workspace, uri, (text) => syncImpactEntries(text, platform, { ...found, url }, day));
+      report.updated++;
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      log().warn(`Sync Stats: ${draft.relativePath}: ${error.message}`);
+    }
+  }
+  log().info(`Sync Stats: ${label}: ${stats.length} of ${drafts.length} cross-posts read, ${report.updated} impact log${report.updated === 1 ? '' : 's'} changed.`);
+  return report;
+}
+
+function summarise(reports: SyncReport[], scripted: boolean): void {
+  if (reports.length === 0) {
+    if (!scripted) void vscode.window.showInformationMessage('No draft is cross-posted yet: publish one to dev.to or Hashnode first.');
+    return;
+  }
+  const failedReports = reports.filter((r) => r.error);
+  for (const report of failedReports) {
+    const label = PLATFORM_INFO[report.platform].label;
+    const kept = report.lastFetched ? ` Your impact log keeps the figures from ${report.lastFetched.slice(0, 10)}.` : '';
+    const message = `${report.error?.message ?? ''}${kept}`;
+    if (report.error?.kind === 'unauthorized') void offerKey(report.platform, message);
+    else void vscode.window.showWarningMessage(`Sync Stats (${label}): ${message}`);
+  }
+  const ok = reports.filter((r) => !r.error);
+  if (ok.length > 0) {
+    const parts = ok.map(
+      (r) => `${PLATFORM_INFO[r.platform].label}: ${r.drafts} post${r.drafts === 1 ? '' : 's'}${r.missing.length ? `, ${r.missing.length} no longer listed` : ''}`,
+    );
+    vscode.window.setStatusBarMessage(`$(sync) Reach synced — ${parts.join('; ')}`, 5000);
+  }
+}

@@ -1,0 +1,111 @@
+import * as vscode from 'vscode';
+import { Commands } from '../constants';
+import { setFrontMatterFields } from '../core/frontMatter/edit';
+import { crossPostChecks, type PlacedProblem } from '../core/publish/checks';
+import { readPublishSettings } from '../services/publishService';
+import type { WorkspaceDrafts } from '../services/workspaceDrafts';
+import { Disposable } from '../util/disposable';
+
+export const PUBLISH_DIAGNOSTIC_SOURCE = 'DevRel Desk cross-post';
+const CHECKED_KIND = 'blog';
+
+/** Cross-post checks for open blog posts that are out on the site or already cross-posted. */
+export class PublishDiagnostics extends Disposable {
+  private readonly collection = this.register(vscode.languages.createDiagnosticCollection('devrel-publish'));
+  /** The problems behind each document's diagnostics, for the quick fixes. */
+  private readonly problems = new Map<string, PlacedProblem[]>();
+
+  constructor(private readonly workspace: WorkspaceDrafts) {
+    super();
+    this.register(workspace.onDidChange((change) => [...change.changed, ...change.removed].forEach((uri) => this.refresh(uri))));
+    this.register(vscode.workspace.onDidOpenTextDocument((document) => this.refresh(document.uri.toString())));
+    this.register(
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        this.collection.delete(document.uri);
+        this.problems.delete(document.uri.toString());
+      }),
+    );
+    this.register(vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('devrel.publish') && this.refreshAll()));
+    this.refreshAll();
+  }
+
+  problemsOf(uri: vscode.Uri): PlacedProblem[] {
+    return this.problems.get(uri.toString()) ?? [];
+  }
+
+  private refreshAll(): void {
+    for (const document of vscode.workspace.textDocuments) this.refresh(document.uri.toString());
+  }
+
+  private refresh(uriString: string): void {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uriString);
+    const draft = this.workspace.get(uriString);
+    if (!document || !draft || draft.kind !== CHECKED_KIND) {
+      this.collection.delete(vscode.Uri.parse(uriString));
+      this.problems.delete(uriString);
+      return;
+    }
+    const kind = this.workspace.config.kinds[draft.kind];
+    const publishedOnSite = kind !== undefined && kind.finishedStatuses.includes(draft.status);
+    const settings = readPublishSettings(document.uri);
+    const problems = crossPostChecks(document.getText(), { relativePath: draft.relativePath, publishedOnSite, assetsBaseUrl: settings.assetsBaseUrl, siteUrl: settings.siteUrl });
+    this.problems.set(uriString, problems);
+    this.collection.set(document.uri, problems.map(toDiagnostic));
+  }
+}
+
+function toDiagnostic(problem: PlacedProblem): vscode.Diagnostic {
+  const { start, end } = problem.range;
+  const severity =
+    problem.code === 'not-cross-posted'
+      ? vscode.DiagnosticSeverity.Hint
+      : problem.severity === 'error'
+        ? vscode.DiagnosticSeverity.Error
+        : problem.severity === 'warning'
+          ? vscode.DiagnosticSeverity.Warning
+          : vscode.DiagnosticSeverity.Information;
+  const diagnostic = new vscode.Diagnostic(new vscode.Range(start.line, start.character, end.line, end.character), problem.message, severity);
+  diagnostic.source = PUBLISH_DIAGNOSTIC_SOURCE;
+  diagnostic.code = problem.code;
+  return diagnostic;
+}
+
+/** Quick fixes for the cross-post checks: front-matter changes, and publishing for the hint. */
+export class PublishCodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+
+  constructor(private readonly diagnostics: PublishDiagnostics) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    const problems = this.diagnostics.problemsOf(document.uri);
+    for (const diagnostic of context.diagnostics) {
+      if (diagnostic.source !== PUBLISH_DIAGNOSTIC_SOURCE) continue;
+      const problem = problems.find((p) => p.code === diagnostic.code && p.message === diagnostic.message);
+      if (!problem) continue;
+      if (problem.code === 'not-cross-posted') {
+        for (const [platform, label] of [
+          ['devto', 'dev.to'],
+          ['hashnode', 'Hashnode'],
+        ] as const) {
+          const action = new vscode.CodeAction(`Preview publishing to ${label}`, vscode.CodeActionKind.QuickFix);
+          action.command = { command: Commands.publish, title: action.title, arguments: [document.uri, { platform, dryRun: true }] };
+          action.diagnostics = [diagnostic];
+          actions.push(action);
+        }
+        continue;
+      }
+      if (!problem.fix) continue;
+      const edit = setFrontMatterFields(document.getText(), { [problem.fix.field]: problem.fix.value });
+      if (!edit.ok) continue;
+      const action = new vscode.CodeAction(problem.fix.title, vscode.CodeActionKind.QuickFix);
+      action.edit = new vscode.WorkspaceEdit();
+      const { offset, length, newText } = edit.edit;
+      action.edit.replace(document.uri, new vscode.Range(document.positionAt(offset), document.positionAt(offset + length)), newText);
+      action.diagnostics = [diagnostic];
+      action.isPreferred = true;
+      actions.push(action);
+    }
+    return actions;
+  }
+}

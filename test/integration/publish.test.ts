@@ -1,0 +1,530 @@
+import * as assert from 'assert';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+import * as vscode from 'vscode';
+import { deleteWorkspaceFile, executeCommand, getApi, readWorkspaceFile, waitFor, workspaceUri, writeWorkspaceFile } from './helpers';
+
+/** What `devrel.publish` returns; mirrored here because tests never import src/. */
+interface PublishResult {
+  status: 'dry-run' | 'created' | 'updated' | 'failed' | 'cancelled';
+  platform: string;
+  id?: string;
+  url?: string;
+  request?: { method: string; url: string; json: unknown };
+  body?: string;
+  problems?: { code: string; severity: string; message: string }[];
+  unresolved?: { target: string; line: number; reason: string }[];
+  error?: { kind: string; message: string; field?: string };
+}
+
+interface SyncReport {
+  platform: string;
+  drafts: number;
+  updated: number;
+  missing: string[];
+  error?: { kind: string; message: string };
+  lastFetched?: string;
+}
+
+interface Received {
+  method: string;
+  path: string;
+  headers: http.IncomingHttpHeaders;
+  json: unknown;
+}
+
+interface DevtoArticle {
+  id: number;
+  url: string;
+  article: Record<string, unknown>;
+  views: number;
+  reactions: number;
+  comments: number;
+}
+
+/**
+ * A stand-in for both platforms, speaking their documented shapes: dev.to's REST articles
+ * endpoints with the `api-key` header, and Hashnode's GraphQL publishPost, updatePost and post.
+ */
+class FakePlatforms {
+  readonly received: Received[] = [];
+  readonly devto = new Map<number, DevtoArticle>();
+  readonly hashnode = new Map<string, { id: string; url: string; input: Record<string, unknown>; views: number }>();
+  devtoKey = 'devto-test-key-0001';
+  hashnodeKey = 'hashnode-test-token-0001';
+  /** The next answers to give instead of the normal one, in order. */
+  readonly scripted: { status: number; body: unknown; headers?: Record<string, string> }[] = [];
+  hang = false;
+  delayMs = 0;
+  private nextId = 4100;
+  private server = http.createServer((req, res) => void this.handle(req, res));
+  private sockets = new Set<import('net').Socket>();
+  port = 0;
+
+  async start(): Promise<void> {
+    this.server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  get base(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    let raw = '';
+    for await (const chunk of req) raw += String(chunk);
+    const url = new URL(req.url ?? '/', this.base);
+    const json = raw ? JSON.parse(raw) : undefined;
+    this.received.push({ method: req.method ?? '', path: url.pathname + url.search, headers: req.headers, json });
+    if (this.hang) return;
+    if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(body));
+    };
+    const scripted = this.scripted.shift();
+    if (scripted) return send(scripted.status, scripted.body, scripted.headers);
+    if (url.pathname === '/graphql') return this.graphql(req, json as { query: string; variables: Record<string, unknown> }, send);
+    if (req.headers['api-key'] !== this.devtoKey) return send(401, { error: 'unauthorized', status: 401 });
+    if (req.method === 'POST' && url.pathname === '/api/articles') {
+      const article = (json as { article: Record<string, unknown> }).article;
+      const id = this.nextId++;
+      const entry = {
+        id,
+        url: `https://dev.to/priya/${String(article.title)
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')}-${id}`,
+        article,
+        views: 0,
+        reactions: 0,
+        comments: 0,
+      };
+      this.devto.set(id, entry);
+      return send(201, { type_of: 'article', id, title: article.title, url: entry.url, published: article.published });
+    }
+    const put = /^\/api\/articles\/(\d+)$/.exec(url.pathname);
+    if (req.method === 'PUT' && put) {
+      const entry = this.devto.get(Number(put[1]));
+      if (!entry) return send(404, { error: 'not found', status: 404 });
+      entry.article = { ...entry.article, ...(json as { article: Record<string, unknown> }).article };
+      return send(200, { type_of: 'article', id: entry.id, title: entry.article.title, url: entry.url });
+    }
+    if (req.method === 'GET' && url.pathname === '/api/articles/me') {
+      return send(
+        200,
+        [...this.devto.values()].map((a) => ({
+          type_of: 'article',
+          id: a.id,
+          title: a.article.title,
+          url: a.url,
+          published: true,
+          page_views_count: a.views,
+          public_reactions_count: a.reactions,
+          comments_count: a.comments,
+        })),
+      );
+    }
+    send(404, { error: 'not found', status: 404 });
+  }
+
+  private graphql(req: http.IncomingMessage, body: { query: string; variables: Record<string, unknown> }, send: (status: number, body: unknown) => void): void {
+    if (req.headers.authorization !== this.hashnodeKey) return send(200, { errors: [{ message: 'Invalid token', extensions: { code: 'UNAUTHENTICATED' } }], data: null });
+    const input = body.variables.input as Record<string, unknown> | undefined;
+    if (body.query.includes('publishPost(') && input) {
+      const id = `6650${(this.nextId++).toString(16)}`;
+      const post = {
+        id,
+        url: `https://priya.hashnode.dev/${String(input.title)
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')}`,
+        input,
+        views: 0,
+      };
+      this.hashnode.set(id, post);
+      return send(200, { data: { publishPost: { post: { id, slug: 'x', url: post.url } } } });
+    }
+    if (body.query.includes('updatePost(') && input) {
+      const post = this.hashnode.get(String(input.id));
+      if (!post) return send(200, { errors: [{ message: 'Post not found', extensions: { code: 'NOT_FOUND' } }], data: null });
+      post.input = { ...post.input, ...input };
+      return send(200, { data: { updatePost: { post: { id: post.id, slug: 'x', url: post.url } } } });
+    }
+    if (body.query.startsWith('query PostStats')) {
+      const data: Record<string, unknown> = {};
+      for (const [name, id] of Object.entries(body.variables)) {
+        const post = this.hashnode.get(String(id));
+        data[`p${name.slice(2)}`] = post ? { id: post.id, url: post.url, views: post.views, reactionCount: 5, responseCount: 1, replyCount: 1 } : null;
+      }
+      return send(200, { data });
+    }
+    send(200, { errors: [{ message: 'Unknown operation', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] });
+  }
+}
+
+const DRAFT_PATH = 'content/posts/publish-demo.md';
+const IMAGE_PATH = 'content/posts/img/pipeline.png';
+const BODY = ['Tail sampling keeps the traces that matter.', '', '![The pipeline](./img/pipeline.png)', '', 'Read [the setup notes](/notes/setup/) first.', ''].join('\n');
+const DRAFT = [
+  '---',
+  'kind: blog',
+  'title: "Tail sampling on a budget"',
+  'status: published',
+  'date: 2026-10-20',
+  'tags: [OpenTelemetry, observability, go, sre, cost-control]',
+  'series: Observability budgets',
+  'description: What tail sampling saves, and what it costs.',
+  'cover_image: ./img/pipeline.png',
+  '---',
+  '',
+  BODY,
+].join('\n');
+
+function bodyOf(text: string): string {
+  const match = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(text);
+  assert.ok(match, 'expected YAML front matter');
+  return text.slice(match[0].length);
+}
+
+async function publishNow(options: Record<string, unknown>): Promise<PublishResult | undefined> {
+  return executeCommand<PublishResult>('devrel.publish', workspaceUri(DRAFT_PATH), options);
+}
+
+describe('Publish and cross-post', function () {
+  const fake = new FakePlatforms();
+  const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('devrel');
+  const settings: [string, unknown][] = [];
+  const set = async (key: string, value: unknown): Promise<void> => {
+    settings.push([key, undefined]);
+    await config().update(key, value, vscode.ConfigurationTarget.Workspace);
+  };
+
+  before(async () => {
+    await fake.start();
+    await set('publish.devto.endpoint', fake.base);
+    await set('publish.hashnode.endpoint', `${fake.base}/graphql`);
+    await set('publish.assetsBaseUrl', 'https://raw.example.test/priya/blog/main/');
+    await set('publish.hashnode.publicationId', '65f1e4c0ffee0000aaaa0001');
+    await vscode.workspace.fs.writeFile(workspaceUri(IMAGE_PATH), new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
+    await writeWorkspaceFile(DRAFT_PATH, DRAFT);
+    const api = await getApi();
+    await waitFor(async () => (await api.listDrafts()).some((d) => d.title === 'Tail sampling on a budget'), 10_000, 'the demo draft to be indexed');
+  });
+
+  after(async () => {
+    for (const [key] of settings) await config().update(key, undefined, vscode.ConfigurationTarget.Workspace);
+    await executeCommand('devrel.clearApiKey', 'devto');
+    await executeCommand('devrel.clearApiKey', 'hashnode');
+    await deleteWorkspaceFile(DRAFT_PATH).catch(() => undefined);
+    await deleteWorkspaceFile('content/posts/img').catch(() => undefined);
+    await fake.stop();
+  });
+
+  it('stores API keys in secret storage without asking', async () => {
+    assert.equal(await executeCommand('devrel.setApiKey', 'devto', fake.devtoKey), true);
+    assert.equal(await executeCommand('devrel.setApiKey', 'hashnode', fake.hashnodeKey), true);
+    assert.equal(await executeCommand('devrel.setApiKey', 'myspace', 'x'), undefined, 'an unknown platform is refused');
+    const settingsText = JSON.stringify(vscode.workspace.getConfiguration('devrel').get('publish'));
+    assert.ok(!settingsText.includes(fake.devtoKey), 'the key is not in settings');
+  });
+
+  it('does a dry run the first time: shows the exact payload and sends nothing', async () => {
+    const before = await readWorkspaceFile(DRAFT_PATH);
+    const result = await publishNow({ platform: 'devto' });
+    assert.ok(result);
+    assert.equal(result.status, 'dry-run');
+    assert.equal(fake.received.length, 0, 'nothing reached the server');
+    assert.equal(result.request?.method, 'POST');
+    assert.equal(result.request?.url, `${fake.base}/api/articles`);
+    const article = (result.request?.json as { article: Record<string, unknown> }).article;
+    assert.equal(article.canonical_url, 'https://blog.tracewell.dev/posts/publish-demo/', 'canonical from hugo.toml baseURL and the section');
+    assert.deepEqual(article.tags, ['opentelemetry', 'observability', 'go', 'sre']);
+    assert.equal(article.main_image, 'https://raw.example.test/priya/blog/main/content/posts/img/pipeline.png');
+    assert.equal(
+      article.body_markdown,
+      BODY.replace('./img/pipeline.png', 'https://raw.example.test/priya/blog/main/content/posts/img/pipeline.png').replace(
+        '(/notes/setup/)',
+        '(https://blog.tracewell.dev/notes/setup/)',
+      ),
+    );
+    assert.ok(result.problems?.some((p) => p.code === 'too-many-tags'));
+    const preview = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'devrel-publish'), 5000, 'the preview document');
+    assert.match(preview.getText(), /^# Dry run: Create a dev\.to article/);
+    assert.ok(preview.getText().includes(String(article.body_markdown).trimEnd()), 'the preview shows the exact Markdown');
+    assert.equal(await readWorkspaceFile(DRAFT_PATH), before, 'a dry run writes nothing');
+  });
+
+  it('publishes to dev.to, writes back devto_id and devto_url, and leaves the body byte for byte', async () => {
+    const before = await readWorkspaceFile(DRAFT_PATH);
+    const result = await publishNow({ platform: 'devto' });
+    assert.equal(result?.status, 'created', JSON.stringify(result));
+    assert.equal(fake.received.length, 1);
+    const request = fake.received[0];
+    assert.equal(request.method, 'POST');
+    assert.equal(request.path, '/api/articles');
+    assert.equal(request.headers['api-key'], fake.devtoKey);
+    assert.equal(request.headers.accept, 'application/vnd.forem.api-v1+json');
+    const article = (request.json as { article: Record<string, unknown> }).article;
+    assert.deepEqual(Object.keys(article).sort(), ['body_markdown', 'canonical_url', 'description', 'main_image', 'published', 'series', 'tags', 'title']);
+    assert.equal(article.published, true);
+    assert.equal(article.series, 'Observability budgets');
+    assert.equal(article.description, 'What tail sampling saves, and what it costs.');
+    assert.ok(!String(article.body_markdown).includes('kind: blog'), 'no front matter in the body sent');
+    const created = [...fake.devto.values()][0];
+    const after = await readWorkspaceFile(DRAFT_PATH);
+    assert.match(after, new RegExp(`^devto_id: ${created.id}$`, 'm'));
+    assert.ok(after.includes(`devto_url: ${created.url}\n`));
+    assert.equal(bodyOf(after), bodyOf(before), 'the body is untouched');
+    assert.match(after, /^status: published$/m, 'the site’s own fields are untouched');
+  });
+
+  it('updates the same article on the second publish instead of creating another', async () => {
+    const id = [...fake.devto.keys()][0];
+    fake.received.length = 0;
+    const result = await publishNow({ platform: 'devto' });
+    assert.equal(result?.status, 'updated');
+    assert.equal(result?.id, String(id));
+    assert.equal(fake.received[0].method, 'PUT');
+    assert.equal(fake.received[0].path, `/api/articles/${id}`);
+    assert.equal(fake.devto.size, 1, 'no duplicate article');
+  });
+
+  it('waits out a 429 with Retry-After and tries once more', async () => {
+    fake.received.length = 0;
+    fake.scripted.push({ status: 429, body: { error: 'Rate limit reached', status: 429 }, headers: { 'retry-after': '1' } });
+    const started = Date.now();
+    const result = await publishNow({ platform: 'devto' });
+    assert.equal(result?.status, 'updated');
+    assert.equal(fake.received.length, 2);
+    assert.ok(Date.now() - started >= 900, 'it waited for Retry-After');
+  });
+
+  it('says when to try again after a long Retry-After, and writes nothing', async () => {
+    const before = await readWorkspaceFile(DRAFT_PATH);
+    fake.scripted.push({ status: 429, body: { error: 'Rate limit reached' }, headers: { 'retry-after': '3600' } });
+    const result = await publishNow({ platform: 'devto' });
+    assert.equal(result?.status, 'failed');
+    assert.equal(result?.error?.kind, 'rate-limited');
+    assert.match(result?.error?.message ?? '', /Try again after/);
+    assert.equal(await readWorkspaceFile(DRAFT_PATH), before);
+  });
+
+  it('reports a rejected key (401), a validation error (422) and leaves the file untouched', async () => {
+    const before = await readWorkspaceFile(DRAFT_PATH);
+    await executeCommand('devrel.setApiKey', 'devto', 'wrong-key-1234');
+    const unauthorized = await publishNow({ platform: 'devto' });
+    assert.equal(unauthorized?.status, 'failed');
+    assert.equal(unauthorized?.error?.kind, 'unauthorized');
+    assert.match(unauthorized?.error?.message ?? '', /Set API Key/);
+    assert.ok(!JSON.stringify(unauthorized).includes('wrong-key-1234'), 'the key is never in a message');
+    await executeCommand('devrel.setApiKey', 'devto', fake.devtoKey);
+
+    fake.scripted.push({ status: 422, body: { error: 'Tag list exceed the maximum of 4 tags', status: 422 } });
+    const invalid = await publishNow({ platform: 'devto' });
+    assert.equal(invalid?.error?.kind, 'validation');
+    assert.equal(invalid?.error?.field, 'tags');
+    assert.match(invalid?.error?.message ?? '', /Tag list exceed/);
+    assert.equal(await readWorkspaceFile(DRAFT_PATH), before);
+  });
+
+  it('times out a server that never answers, and reports a server that is down', async () => {
+    const before = await readWorkspaceFile(DRAFT_PATH);
+    await set('publish.timeoutSeconds', 1);
+    fake.hang = true;
+    try {
+      const timedOut = await publishNow({ platform: 'devto' });
+      assert.equal(timedOut?.error?.kind, 'timeout');
+      assert.match(timedOut?.error?.message ?? '', /did not answer within 1 s/);
+    } finally {
+      fake.hang = false;
+    }
+    await set('publish.devto.endpoint', 'http://127.0.0.1:9');
+    try {
+      const down = await publishNow({ platform: 'devto' });
+      assert.equal(down?.error?.kind, 'network');
+      assert.match(down?.error?.message ?? '', /could not be reached/);
+    } finally {
+      await set('publish.devto.endpoint', fake.base);
+      await set('publish.timeoutSeconds', undefined);
+    }
+    assert.equal(await readWorkspaceFile(DRAFT_PATH), before);
+  });
+
+  it('refuses a second publish of the same draft while one is running', async () => {
+    fake.delayMs = 600;
+    fake.received.length = 0;
+    try {
+      const [first, second] = await Promise.all([publishNow({ platform: 'devto' }), publishNow({ platform: 'devto' })]);
+      assert.equal(first?.status, 'updated');
+      assert.equal(second, undefined, 'the second one is refused at the command boundary');
+      assert.equal(fake.received.length, 1);
+    } finally {
+      fake.delayMs = 0;
+    }
+  });
+
+  it('offers to create a deleted article again, and does so when asked', async () => {
+    const oldId = [...fake.devto.keys()][0];
+    fake.devto.delete(oldId);
+    const before = await readWorkspaceFile(DRAFT_PATH);
+    const refused = await publishNow({ platform: 'devto' });
+    assert.equal(refused?.error?.kind, 'not-found');
+    assert.equal(await readWorkspaceFile(DRAFT_PATH), before);
+    const again = await publishNow({ platform: 'devto', recreate: true });
+    assert.equal(again?.status, 'created');
+    assert.notEqual(again?.id, String(oldId));
+    assert.match(await readWorkspaceFile(DRAFT_PATH), new RegExp(`^devto_id: ${again?.id}$`, 'm'));
+  });
+
+  it('publishes to Hashnode with publishPost, then updates with updatePost', async () => {
+    const before = await readWorkspaceFile(DRAFT_PATH);
+    fake.received.length = 0;
+    const created = await publishNow({ platform: 'hashnode', dryRun: false });
+    assert.equal(created?.status, 'created', JSON.stringify(created));
+    const request = fake.received[0];
+    assert.equal(request.path, '/graphql');
+    assert.equal(request.headers.authorization, fake.hashnodeKey);
+    const { query, variables } = request.json as { query: string; variables: { input: Record<string, unknown> } };
+    assert.match(query, /^mutation PublishPost\(\$input: PublishPostInput!\) \{ publishPost\(input: \$input\)/);
+    assert.equal(variables.input.publicationId, '65f1e4c0ffee0000aaaa0001');
+    assert.equal(variables.input.originalArticleURL, 'https://blog.tracewell.dev/posts/publish-demo/');
+    assert.deepEqual(variables.input.coverImageOptions, { coverImageURL: 'https://raw.example.test/priya/blog/main/content/posts/img/pipeline.png' });
+    assert.equal((variables.input.tags as unknown[]).length, 5);
+    const after = await readWorkspaceFile(DRAFT_PATH);
+    assert.match(after, new RegExp(`^hashnode_id: "?${created?.id}"?$`, 'm'));
+    assert.match(after, /^hashnode_url: https:\/\/priya\.hashnode\.dev\//m);
+    assert.equal(bodyOf(after), bodyOf(before));
+
+    const updated = await publishNow({ platform: 'hashnode' });
+    assert.equal(updated?.status, 'updated');
+    const second = fake.received[1].json as { query: string; variables: { input: Record<string, unknown> } };
+    assert.match(second.query, /^mutation UpdatePost/);
+    assert.equal(second.variables.input.id, created?.id);
+    assert.equal(fake.hashnode.size, 1);
+  });
+
+  it('creates a deleted Hashnode post again when asked', async () => {
+    const [oldId] = [...fake.hashnode.keys()];
+    fake.hashnode.delete(oldId);
+    const refused = await publishNow({ platform: 'hashnode' });
+    assert.equal(refused?.error?.kind, 'not-found');
+    const again = await publishNow({ platform: 'hashnode', recreate: true });
+    assert.equal(again?.status, 'created');
+    assert.notEqual(again?.id, oldId);
+    const last = fake.received[fake.received.length - 1].json as { query: string; variables: { input: Record<string, unknown> } };
+    assert.match(last.query, /^mutation PublishPost/);
+    assert.equal(last.variables.input.publicationId, '65f1e4c0ffee0000aaaa0001');
+    assert.equal('id' in last.variables.input, false);
+    assert.match(await readWorkspaceFile(DRAFT_PATH), new RegExp(`^hashnode_id: "?${again?.id}"?$`, 'm'));
+  });
+
+  it('syncs reach into the impact log, replacing its own entries on every sync', async () => {
+    const article = [...fake.devto.values()][0];
+    article.views = 1204;
+    article.reactions = 31;
+    article.comments = 4;
+    [...fake.hashnode.values()][0].views = 380;
+    const before = await readWorkspaceFile(DRAFT_PATH);
+    const reports = await executeCommand<SyncReport[]>('devrel.syncStats', {});
+    assert.deepEqual(
+      reports?.map((r) => [r.platform, r.drafts, r.updated, r.error?.kind]),
+      [
+        ['devto', 1, 1, undefined],
+        ['hashnode', 1, 1, undefined],
+      ],
+    );
+    const after = await readWorkspaceFile(DRAFT_PATH);
+    assert.equal(bodyOf(after), bodyOf(before));
+    for (const [metric, value, source] of [
+      ['views', 1204, 'devto'],
+      ['reactions', 31, 'devto'],
+      ['comments', 4, 'devto'],
+      ['views', 380, 'hashnode'],
+      ['comments', 2, 'hashnode'],
+    ]) {
+      assert.match(after, new RegExp(`metric: ${metric}\\n\\s+value: ${value}\\n\\s+source: ${source}\\n`), `${source} ${metric}`);
+    }
+    const api = (await getApi()) as unknown as {
+      impactSummary(): Promise<{ allTime: Record<string, number>; byPlatform: { platform: string; allTime: Record<string, number> }[] }>;
+    };
+    const totals = await waitFor(
+      async () => {
+        const s = await api.impactSummary();
+        return (s.allTime.views ?? 0) >= 1584 ? s : undefined;
+      },
+      10_000,
+      'the Impact totals to include the synced views',
+    );
+    assert.ok(totals.allTime.comments >= 6);
+    assert.deepEqual(totals.byPlatform, [
+      { platform: 'devto', allTime: { views: 1204, reactions: 31, comments: 4 } },
+      { platform: 'hashnode', allTime: { views: 380, reactions: 5, comments: 2 } },
+    ]);
+
+    const again = await executeCommand<SyncReport[]>('devrel.syncStats', { platform: 'devto' });
+    assert.deepEqual(
+      again?.map((r) => [r.platform, r.updated]),
+      [['devto', 0]],
+    );
+    assert.equal(await readWorkspaceFile(DRAFT_PATH), after, 'syncing again adds nothing');
+
+    article.views = 1500;
+    await executeCommand('devrel.syncStats', { platform: 'devto' });
+    const later = await readWorkspaceFile(DRAFT_PATH);
+    assert.equal((later.match(/source: devto/g) ?? []).length, 3, 'still one entry per metric');
+    assert.match(later, /value: 1500\n\s+source: devto/);
+  });
+
+  it('keeps the impact log as it is when a platform is down, and says when figures were last fetched', async () => {
+    const before = await readWorkspaceFile(DRAFT_PATH);
+    await set('publish.devto.endpoint', 'http://127.0.0.1:9');
+    try {
+      const reports = await executeCommand<SyncReport[]>('devrel.syncStats', { platform: 'devto' });
+      assert.equal(reports?.[0].error?.kind, 'network');
+      assert.match(reports?.[0].lastFetched ?? '', /^\d{4}-\d{2}-\d{2}T/);
+    } finally {
+      await set('publish.devto.endpoint', fake.base);
+    }
+    assert.equal(await readWorkspaceFile(DRAFT_PATH), before);
+  });
+
+  it('publishes a Hugo draft with TOML front matter and writes the id back as TOML', async () => {
+    const path = 'content/posts/publish-toml.md';
+    const text =
+      '+++\nkind = "blog"\ntitle = "TOML cross-post"\ndate = 2026-11-02\ntags = ["hugo", "toml"]\ndescription = "Front matter in TOML."\n+++\n\nA body in a TOML post.\n';
+    await writeWorkspaceFile(path, text);
+    await executeCommand('devrel.setApiKey', 'devto', fake.devtoKey);
+    try {
+      const api = await getApi();
+      await waitFor(async () => (await api.listDrafts()).some((d) => d.title === 'TOML cross-post'), 10_000, 'the TOML draft');
+      const result = await executeCommand<PublishResult>('devrel.publish', workspaceUri(path), { platform: 'devto', dryRun: false });
+      assert.equal(result?.status, 'created', JSON.stringify(result));
+      const sent = (fake.received[fake.received.length - 1].json as { article: Record<string, unknown> }).article;
+      assert.equal(sent.body_markdown, 'A body in a TOML post.\n');
+      assert.equal(sent.canonical_url, 'https://blog.tracewell.dev/posts/publish-toml/');
+      const after = await readWorkspaceFile(path);
+      assert.match(after, new RegExp(`^devto_id = ${result?.id}$`, 'm'));
+      assert.match(after, /^devto_url = "https:\/\/dev\.to\/priya\/toml-cross-post-\d+"$/m);
+      assert.ok(after.endsWith('+++\n\nA body in a TOML post.\n'), 'the body is untouched');
+    } finally {
+      await deleteWorkspaceFile(path);
+    }
+  });
+
+  it('stops without a key and names the command that sets one', async () => {
+    await executeCommand('devrel.clearApiKey', 'devto');
+    fake.received.length = 0;
+    const result = await publishNow({ platform: 'devto' });
+    assert.equal(result?.status, 'failed');
+    assert.match(result?.error?.message ?? '', /No dev\.to API key is stored/);
+    assert.equal(fake.received.length, 0);
+  });
+});

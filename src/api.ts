@@ -27,4 +27,6 @@ export interface ImpactSummaryInfo {
   thisQuarter: Record<string, number>;
   allTime: Record<string, number>;
   byKind: { kind: string; allTime: Record<string, number> }[];
+  /** CFP acceptance per year, oldest first: accepted (with confirmed, delivered and declined) over decided. */
+  acceptance: { year: string; accepted: number; decided: number; rate: number }[];
 }

@@ -29,6 +29,14 @@ export const Commands = {
   parkDraft: 'devrel.parkDraft',
   showFocus: 'devrel.showFocus',
   impactMetric: 'devrel.impactMetric',
+  addSubmission: 'devrel.addSubmission',
+  setSubmissionStatus: 'devrel.setSubmissionStatus',
+  exportCalendar: 'devrel.exportCalendar',
+  refreshCfps: 'devrel.refreshCfps',
+  trackCfp: 'devrel.trackCfp',
+  filterCfps: 'devrel.filterCfps',
+  clearCfpFilter: 'devrel.clearCfpFilter',
+  openCfp: 'devrel.openCfp',
 } as const;
 
 /** New Blog Post and the other per-kind commands: each id sits with its kind in the kinds registry. */
@@ -41,6 +49,7 @@ export const Views = {
   drafts: 'devrel.drafts',
   upcoming: 'devrel.upcoming',
   impact: 'devrel.impact',
+  cfps: 'devrel.cfps',
 } as const;
 
 export const ContextKeys = {
@@ -49,4 +58,5 @@ export const ContextKeys = {
   tagFilter: 'devrel.tagFilterActive',
   hasDrafts: 'devrel.hasDrafts',
   scanning: 'devrel.scanning',
+  cfpFilterActive: 'devrel.cfpFilterActive',
 } as const;

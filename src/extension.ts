@@ -97,6 +97,7 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
         thisQuarter: { ...summary.thisQuarter },
         allTime: { ...summary.allTime },
         byKind: summary.byKind.map((k) => ({ kind: k.kind, allTime: { ...k.allTime } })),
+        acceptance: impactProvider.acceptance().map((year) => ({ ...year })),
       };
     },
     onDidChangeDrafts: changed.event,

@@ -46,6 +46,8 @@ export interface DevRelSettings {
   /** null turns the warning off. */
   focusMaxDeadlines: number | null;
   impactMetrics: Record<string, MetricOverride>;
+  /** Character budgets of named abstract variants, e.g. `{ short: 300 }`. */
+  abstractBudgets: Record<string, number>;
 }
 
 /**
@@ -70,6 +72,7 @@ export function checkSettings(get: (key: string) => unknown): DevRelSettings {
     focusMaxActive: limit(get('focus.maxActive'), DEFAULT_MAX_ACTIVE),
     focusMaxDeadlines: limit(get('focus.maxDeadlinesPer14Days'), DEFAULT_MAX_DEADLINES_PER_14_DAYS),
     impactMetrics: objectOr(get('impact.metrics'), {}),
+    abstractBudgets: budgetMap(get('talk.abstractBudgets')),
   };
 }
 
@@ -96,6 +99,7 @@ export function toCoreConfig(
       wordsPerMinute: settings.wordsPerMinute,
       abstractMaxChars: settings.abstractMaxChars,
       maxFileBytes: DEFAULT_CONFIG.maxFileBytes,
+      abstractBudgets: settings.abstractBudgets,
     },
     problems,
   };
@@ -117,6 +121,14 @@ function limit(value: unknown, fallback: number): number | null {
 
 function objectOr<T extends object>(value: unknown, fallback: T): T {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as T) : fallback;
+}
+
+function budgetMap(value: unknown): Record<string, number> {
+  const result: Record<string, number> = {};
+  for (const [key, item] of Object.entries(objectOr<Record<string, unknown>>(value, {}))) {
+    if (typeof item === 'number' && Number.isFinite(item) && item > 0) result[key] = item;
+  }
+  return result;
 }
 
 function stringMap(value: unknown): Record<string, string> {

@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import { Commands, Views } from '../constants';
 import { aggregateImpact, topDrafts, type ImpactSummary, type MetricDefinition } from '../core/impact';
+import { acceptanceByYear, type AcceptanceYear } from '../core/talks/submissions';
 import { Disposable } from '../util/disposable';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 import { kindIcon, pluralKindLabel, today } from './presentation';
 
 export type ImpactNode =
-  | { type: 'section'; section: 'quarter' | 'allTime' | 'byKind' | 'top' }
+  | { type: 'section'; section: 'quarter' | 'allTime' | 'byKind' | 'top' | 'acceptance' }
+  | { type: 'acceptance'; year: AcceptanceYear }
   | { type: 'metric'; metric: string; value: number; parent: string }
   | { type: 'kind'; kind: string }
   | { type: 'draft'; uri: string; title: string; total: number; rank: number };
@@ -23,6 +25,7 @@ export class ImpactTreeProvider extends Disposable implements vscode.TreeDataPro
   private readonly emitter = this.register(new vscode.EventEmitter<ImpactNode | undefined>());
   readonly onDidChangeTreeData = this.emitter.event;
   private summary: ImpactSummary | undefined;
+  private acceptanceYears: AcceptanceYear[] | undefined;
   private metrics: Readonly<Record<string, MetricDefinition>> = {};
   private chosenMetric: string;
 
@@ -52,8 +55,15 @@ export class ImpactTreeProvider extends Disposable implements vscode.TreeDataPro
     return this.summary;
   }
 
+  /** CFP acceptance per year, from every talk's submissions. */
+  acceptance(): AcceptanceYear[] {
+    this.acceptanceYears ??= acceptanceByYear(this.workspace.drafts().map((d) => d.submissions));
+    return this.acceptanceYears;
+  }
+
   refresh(): void {
     this.summary = undefined;
+    this.acceptanceYears = undefined;
     this.metrics = this.readMetrics();
     this.emitter.fire(undefined);
   }
@@ -67,6 +77,7 @@ export class ImpactTreeProvider extends Disposable implements vscode.TreeDataPro
           allTime: 'All time',
           byKind: 'By kind',
           top: `Top work by ${this.metricLabel(this.chosenMetric).toLowerCase()}`,
+          acceptance: 'CFP acceptance',
         };
         const item = new vscode.TreeItem(labels[node.section], node.section === 'byKind' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
         item.id = `impact:${node.section}`;
@@ -90,6 +101,16 @@ export class ImpactTreeProvider extends Disposable implements vscode.TreeDataPro
         item.iconPath = kindIcon(node.kind);
         return item;
       }
+      case 'acceptance': {
+        const { year, accepted, decided, rate } = node.year;
+        const item = new vscode.TreeItem(year);
+        item.id = `impact:acceptance:${year}`;
+        item.description = `${accepted} of ${decided} accepted · ${Math.round(rate * 100)}%`;
+        item.iconPath = new vscode.ThemeIcon('megaphone');
+        item.tooltip = 'Accepted, confirmed, delivered and declined submissions over those the calls have answered, by the year of the event.';
+        item.accessibilityInformation = { label: `${year}: ${item.description}` };
+        return item;
+      }
       case 'draft': {
         const item = new vscode.TreeItem(`${node.rank}. ${node.title}`);
         item.id = `impact:top:${node.uri}`;
@@ -105,7 +126,12 @@ export class ImpactTreeProvider extends Disposable implements vscode.TreeDataPro
 
   getChildren(node?: ImpactNode): ImpactNode[] {
     const summary = this.current();
-    if (!node) return summary.entryCount === 0 ? [] : [{ type: 'section', section: 'quarter' }, { type: 'section', section: 'allTime' }, { type: 'section', section: 'byKind' }, { type: 'section', section: 'top' }];
+    if (!node) {
+      const sections: ImpactNode[] =
+        summary.entryCount === 0 ? [] : [{ type: 'section', section: 'quarter' }, { type: 'section', section: 'allTime' }, { type: 'section', section: 'byKind' }, { type: 'section', section: 'top' }];
+      if (this.acceptance().length > 0) sections.push({ type: 'section', section: 'acceptance' });
+      return sections;
+    }
     if (node.type === 'section') {
       switch (node.section) {
         case 'quarter':
@@ -114,6 +140,8 @@ export class ImpactTreeProvider extends Disposable implements vscode.TreeDataPro
           return this.metricRows(summary.allTime, summary.metricOrder, 'allTime');
         case 'byKind':
           return summary.byKind.map((k) => ({ type: 'kind', kind: k.kind }));
+        case 'acceptance':
+          return [...this.acceptance()].reverse().map((year) => ({ type: 'acceptance', year }));
         case 'top':
           return topDrafts(this.workspace.drafts(), this.chosenMetric, 5).map((d, i) => ({ type: 'draft', uri: d.draft.uri, title: d.draft.title, total: d.total, rank: i + 1 }));
       }

@@ -3,6 +3,7 @@
 
 import { parseDateValue } from '../dates';
 import { removeFrontMatterListItem, setFrontMatterListItemFields, type EditResult, type FrontMatterValue } from '../frontMatter/edit';
+import { locateFrontMatter, parseFrontMatter } from '../frontMatter/parse';
 import { rankBySimilarity } from '../similarity';
 import type { LineMap } from '../text';
 import type { DraftDate, Problem, ProblemFix, Range, Submission } from '../types';
@@ -453,4 +454,22 @@ export function newSubmissionEntry(input: NewSubmissionInput, existing: readonly
 export function findSubmission(submissions: readonly Submission[] | undefined, event: string): Submission | undefined {
   const key = event.trim().toLowerCase().replace(/\s+/g, ' ');
   return submissions?.find((s) => s.event.toLowerCase().replace(/\s+/g, ' ') === key);
+}
+
+/**
+ * Where the submission to an event sits in a file's current text. Edits look it up again in
+ * the text they change, so an entry added or removed since the last scan can't shift them.
+ */
+export function submissionIndexIn(text: string, event: string): number | undefined {
+  const location = locateFrontMatter(text);
+  if (location.type !== 'closed') return undefined;
+  const list = parseFrontMatter(text, location.block).data[SUBMISSIONS_FIELD];
+  if (!Array.isArray(list)) return undefined;
+  const key = event.trim().toLowerCase().replace(/\s+/g, ' ');
+  const index = list.findIndex((entry: unknown) => {
+    if (typeof entry !== 'object' || entry === null) return false;
+    const written = (entry as Record<string, unknown>)[SUBMISSION_KEYS.event];
+    return (typeof written === 'string' || typeof written === 'number') && String(written).trim().toLowerCase().replace(/\s+/g, ' ') === key;
+  });
+  return index < 0 ? undefined : index;
 }

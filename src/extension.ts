@@ -18,6 +18,7 @@ import { createImpactView, ImpactTreeProvider } from './views/impactTree';
 import { createUpcomingView, UpcomingTreeProvider } from './views/upcomingTree';
 import { WorkspaceDrafts } from './services/workspaceDrafts';
 import { errorMessage } from './core/util/result';
+import { CalendarAutoExport } from './services/calendarExport';
 
 export type { DevRelDeskApi, DraftInfo } from './api';
 
@@ -78,6 +79,9 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
       focusBar.update();
     }),
   );
+
+  const calendarExport = new CalendarAutoExport(workspace, () => String(vscode.workspace.getConfiguration('devrel').get('calendar.autoExport') ?? ''));
+  push(calendarExport, settings.onDidChange(() => calendarExport.schedule()));
 
   const changed = new vscode.EventEmitter<void>();
   push(changed, workspace.onDidChange(() => changed.fire()));

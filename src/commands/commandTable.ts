@@ -9,7 +9,7 @@ import type { ScaffoldContext } from './scaffoldCommands';
 import * as tracking from './trackingCommands';
 import type { TrackingContext } from './trackingCommands';
 import { BUILT_IN_KIND_LIST } from '../core/kinds/registry';
-import { addSubmission, setSubmissionStatus } from './talkCommands';
+import { addSubmission, exportCalendar, setSubmissionStatus } from './talkCommands';
 
 export interface CommandEntry {
   id: CommandId;
@@ -58,6 +58,7 @@ export function commandEntries(ctx: CommandServices): CommandEntry[] {
     { id: Commands.impactMetric, action: 'Top Work By Metric', run: (metric) => chooseImpactMetric(ctx, metric) },
     { id: Commands.addSubmission, action: 'Add Submission', run: (target, input) => addSubmission(ctx, target, input) },
     { id: Commands.setSubmissionStatus, action: 'Set Submission Status', run: (target, event, status) => setSubmissionStatus(ctx, target, event, status) },
+    { id: Commands.exportCalendar, action: 'Export Calendar', run: (arg) => exportCalendar(ctx, arg) },
   ];
 }
 

@@ -12,6 +12,7 @@ import {
   type NewSubmissionInput,
 } from '../core/talks/submissions';
 import type { Draft, Submission } from '../core/types';
+import { calendarText, writeCalendarFile } from '../services/calendarExport';
 import { editFrontMatterWith } from '../services/draftEdits';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 import { log, UserError } from '../util/logger';
@@ -219,4 +220,35 @@ async function offerAcceptedFollowUps(ctx: TalkContext, uri: vscode.Uri, draft: 
     log().warn(`After accepting ${submission.event}: ${message}`);
     void vscode.window.showWarningMessage(message);
   }
+}
+
+/**
+ * Export Calendar…: `{ uri? }` writes there and asks nothing; otherwise it asks where to save.
+ * Returns the file written.
+ */
+export async function exportCalendar(ctx: TalkContext, arg?: unknown): Promise<vscode.Uri | undefined> {
+  if (arg !== undefined && arg !== null && (typeof arg !== 'object' || arg instanceof vscode.Uri)) {
+    throw new UserError('Export Calendar takes { uri? }: the .ics file to write.');
+  }
+  const given = (arg as { uri?: unknown } | undefined)?.uri;
+  let uri: vscode.Uri | undefined;
+  if (given instanceof vscode.Uri) uri = given;
+  else if (typeof given === 'string' && given) uri = /^[a-z][a-z0-9+.-]+:/i.test(given) && !/^[a-z]:[\\/]/i.test(given) ? vscode.Uri.parse(given) : vscode.Uri.file(given);
+  else if (given !== undefined) throw new UserError('uri must be a Uri or a path to an .ics file.');
+  await ctx.workspace.ready();
+  if (!uri) {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    uri = await vscode.window.showSaveDialog({
+      title: 'Export Calendar',
+      saveLabel: 'Export',
+      defaultUri: folder ? vscode.Uri.joinPath(folder.uri, 'devrel-desk.ics') : undefined,
+      filters: { 'iCalendar files': ['ics'] },
+    });
+    if (!uri) return undefined;
+  }
+  const { text, events } = calendarText(ctx.workspace);
+  await writeCalendarFile(uri, text);
+  log().info(`Calendar: exported ${events} events to ${uri.toString(true)}.`);
+  vscode.window.setStatusBarMessage(`$(calendar) Exported ${events} dates to ${vscode.workspace.asRelativePath(uri)}`, 5000);
+  return uri;
 }

@@ -1,6 +1,6 @@
 import { daysBetween } from './dates';
 import { isFinished } from './kinds/workflow';
-import { activeSubmissionDates, submissionSummary, type SubmissionDate } from './talks/submissions';
+import { activeSubmissionDates, repeatsTalkDate, submissionSummary } from './talks/submissions';
 import type { Draft, DraftDate, KindDefinition, Submission } from './types';
 
 /** The plain, stable shape the extension API hands to other extensions and tests. */
@@ -123,7 +123,7 @@ export function upcoming(drafts: readonly Draft[], kinds: Record<string, KindDef
     // A talk delivered once can still be on its way to other events, so submissions follow their own statuses.
     for (const submission of draft.submissions ?? []) {
       for (const date of activeSubmissionDates(submission)) {
-        if (!finished && repeatsDraftDate(draft, date)) continue;
+        if (!finished && repeatsTalkDate(draft, date.field.slice(date.field.lastIndexOf('.') + 1), date.date, submission.event)) continue;
         const days = daysBetween(today, date.date);
         const group = place(days, date.deadline);
         if (group) items.push({ draft, date, group, days, submission });
@@ -131,14 +131,6 @@ export function upcoming(drafts: readonly Draft[], kinds: Record<string, KindDef
     }
   }
   return items.sort((a, b) => a.date.date.localeCompare(b.date.date) || a.draft.title.localeCompare(b.draft.title) || (a.submission?.event ?? '').localeCompare(b.submission?.event ?? ''));
-}
-
-/** The talk's own `event:` and dates often describe the same event as one of its submissions; show it once. */
-function repeatsDraftDate(draft: Draft, date: SubmissionDate): boolean {
-  const key = date.field.slice(date.field.lastIndexOf('.') + 1);
-  const event = draft.fields.event;
-  const sameEvent = event === undefined || (typeof event === 'string' && event.trim().toLowerCase() === date.submission.event.toLowerCase());
-  return sameEvent && draft.dates.some((d) => d.field === key && d.date === date.date);
 }
 
 /** Overdue items plus those due within seven days: what the Upcoming badge counts. */

@@ -6,7 +6,7 @@ import { removeFrontMatterListItem, setFrontMatterListItemFields, type EditResul
 import { locateFrontMatter, parseFrontMatter } from '../frontMatter/parse';
 import { rankBySimilarity } from '../similarity';
 import type { LineMap } from '../text';
-import type { DraftDate, Problem, ProblemFix, Range, Submission } from '../types';
+import type { Draft, DraftDate, Problem, ProblemFix, Range, Submission } from '../types';
 import type { FieldPath } from './yamlRanges';
 
 export const SUBMISSIONS_FIELD = 'submissions';
@@ -472,4 +472,14 @@ export function submissionIndexIn(text: string, event: string): number | undefin
     return (typeof written === 'string' || typeof written === 'number') && String(written).trim().toLowerCase().replace(/\s+/g, ' ') === key;
   });
   return index < 0 ? undefined : index;
+}
+
+/**
+ * A talk's own `event:` and dates often describe the same event as one of its submissions;
+ * views and calendars show such a date once, as the talk's.
+ */
+export function repeatsTalkDate(draft: Pick<Draft, 'dates' | 'fields'>, key: string, date: string, event: string): boolean {
+  const own = draft.fields.event;
+  const sameEvent = own === undefined || (typeof own === 'string' && own.trim().toLowerCase() === event.trim().toLowerCase());
+  return sameEvent && draft.dates.some((d) => d.field === key && d.date === date);
 }

@@ -19,6 +19,9 @@ import { createUpcomingView, UpcomingTreeProvider } from './views/upcomingTree';
 import { WorkspaceDrafts } from './services/workspaceDrafts';
 import { errorMessage } from './core/util/result';
 import { CalendarAutoExport } from './services/calendarExport';
+import { CfpFeedService } from './services/cfpFeeds';
+import { openCfps } from './core/talks/cfpFeed';
+import { CfpTreeProvider, createCfpView } from './views/cfpTree';
 
 export type { DevRelDeskApi, DraftInfo } from './api';
 
@@ -38,6 +41,10 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   const impactProvider = new ImpactTreeProvider(workspace, context.workspaceState, () => configuredMetrics(workspace));
   push(impactProvider);
   push(createDraftsView(draftsProvider), createUpcomingView(upcomingProvider), createImpactView(impactProvider));
+  // Nothing is fetched here: the feeds are read when the CFPs view opens or Refresh CFPs runs.
+  const cfpFeeds = new CfpFeedService(context.globalStorageUri);
+  const cfpProvider = new CfpTreeProvider(cfpFeeds, context.globalState);
+  push(cfpFeeds, cfpProvider, createCfpView(cfpProvider));
   const focusBar = new FocusStatusBar(workspace);
   push(new DraftStatusBar(workspace), focusBar, new DraftDiagnostics(workspace));
   push(
@@ -66,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
           metrics: () => configuredMetrics(workspace),
           focus: () => ({ maxActive: workspace.currentSettings.focusMaxActive, maxDeadlinesPer14Days: workspace.currentSettings.focusMaxDeadlines }),
         },
+        cfps: { feeds: cfpFeeds, tree: cfpProvider },
       }),
     ),
   );
@@ -103,6 +111,19 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
         byKind: summary.byKind.map((k) => ({ kind: k.kind, allTime: { ...k.allTime } })),
         acceptance: impactProvider.acceptance().map((year) => ({ ...year })),
       };
+    },
+    async openCfps() {
+      await cfpFeeds.ensureLoaded();
+      return openCfps(cfpFeeds.current.calls, {}, today()).map(({ name, url, cfpUrl, cfpDeadline, eventStart, eventEnd, location, online }) => ({
+        name,
+        cfpUrl,
+        cfpDeadline,
+        ...(url !== undefined ? { url } : {}),
+        ...(eventStart !== undefined ? { eventStart } : {}),
+        ...(eventEnd !== undefined ? { eventEnd } : {}),
+        ...(location !== undefined ? { location } : {}),
+        ...(online !== undefined ? { online } : {}),
+      }));
     },
     onDidChangeDrafts: changed.event,
     get timings() {

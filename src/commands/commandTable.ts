@@ -10,6 +10,7 @@ import * as tracking from './trackingCommands';
 import type { TrackingContext } from './trackingCommands';
 import { BUILT_IN_KIND_LIST } from '../core/kinds/registry';
 import { addSubmission, exportCalendar, setSubmissionStatus } from './talkCommands';
+import { clearCfpFilter, filterCfps, openCfp, refreshCfps, trackCfp, type CfpContext } from './cfpCommands';
 
 export interface CommandEntry {
   id: CommandId;
@@ -21,10 +22,12 @@ export interface CommandEntry {
 /** Everything a command handler may need; each handler takes the part it uses. */
 export interface CommandServices extends TrackingContext, ScaffoldContext, ImpactContext {
   dashboard: DashboardDeps;
+  cfps: Pick<CfpContext, 'feeds' | 'tree'>;
 }
 
 /** Every command DevRel Desk registers: its id, what the person was doing, and how its arguments reach the handler. */
 export function commandEntries(ctx: CommandServices): CommandEntry[] {
+  const cfp: CfpContext = { workspace: ctx.workspace, ...ctx.cfps };
   return [
     // New Blog Post and the other per-kind commands come from the kinds registry.
     ...BUILT_IN_KIND_LIST.map(({ id, command }): CommandEntry => ({ id: command.id, action: command.title, run: (arg) => scaffold.newDraftOfKind(ctx, id, arg) })),
@@ -59,6 +62,21 @@ export function commandEntries(ctx: CommandServices): CommandEntry[] {
     { id: Commands.addSubmission, action: 'Add Submission', run: (target, input) => addSubmission(ctx, target, input) },
     { id: Commands.setSubmissionStatus, action: 'Set Submission Status', run: (target, event, status) => setSubmissionStatus(ctx, target, event, status) },
     { id: Commands.exportCalendar, action: 'Export Calendar', run: (arg) => exportCalendar(ctx, arg) },
+    { id: Commands.refreshCfps, action: 'Refresh CFPs', run: () => refreshCfps(cfp) },
+    { id: Commands.filterCfps, action: 'Filter CFPs', run: (arg) => filterCfps(cfp, arg) },
+    { id: Commands.clearCfpFilter, action: 'Clear CFP Filter', run: () => clearCfpFilter(cfp) },
+    { id: Commands.trackCfp, action: 'Track CFP', run: (call, target) => trackCfp(cfp, call, target) },
+    { id: Commands.openCfp, action: 'Open Call for Papers', run: (call) => openCfp(cfp, call) },
+  ];
+}
+
+export function cfpCommandEntries(ctx: CfpContext): CommandEntry[] {
+  return [
+    { id: Commands.refreshCfps, action: 'Refresh CFPs', run: () => refreshCfps(ctx) },
+    { id: Commands.filterCfps, action: 'Filter CFPs', run: (arg) => filterCfps(ctx, arg) },
+    { id: Commands.clearCfpFilter, action: 'Clear CFP Filter', run: () => clearCfpFilter(ctx) },
+    { id: Commands.trackCfp, action: 'Track CFP', run: (cfp, target) => trackCfp(ctx, cfp, target) },
+    { id: Commands.openCfp, action: 'Open Call for Papers', run: (cfp) => openCfp(ctx, cfp) },
   ];
 }
 

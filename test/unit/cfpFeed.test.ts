@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cfpCountries, cfpKey, describeFilter, MAX_FEED_ENTRIES, mergeCfps, openCfps, parseCfpFeed, type Cfp } from '../../src/core/talks/cfpFeed';
+import { cfpCountries, cfpKey, describeAge, describeFilter, MAX_FEED_ENTRIES, mergeCfps, openCfps, parseCfpFeed, type Cfp } from '../../src/core/talks/cfpFeed';
 
 const TODAY = '2026-12-02';
 const ms = (date: string): number => Date.parse(`${date}T00:00:00Z`);
@@ -154,5 +154,15 @@ describe('CFP feeds', () => {
     assert.deepEqual(names(openCfps(all, { withinDays: 0 }, TODAY)), []);
     assert.deepEqual(cfpCountries(all).map((c) => c.country), ['France', 'Germany', 'Netherlands', 'Portugal']);
     assert.equal(describeFilter({ text: 'go', attendance: 'in-person', withinDays: 30 }), '“go” · in person · closing within 30 days');
+  });
+
+  it('says how old the cache is', () => {
+    const now = Date.UTC(2026, 11, 2, 12);
+    assert.equal(describeAge(now - 20_000, now), 'just now');
+    assert.equal(describeAge(now - 12 * 60_000, now), '12 min ago');
+    assert.equal(describeAge(now - 3 * 3_600_000, now), '3 h ago');
+    assert.equal(describeAge(now - 26 * 3_600_000, now), '1 day ago');
+    assert.equal(describeAge(now - 5 * 86_400_000, now), '5 days ago');
+    assert.equal(describeAge(now + 60_000, now), 'just now', 'a clock that went back is not the future');
   });
 });

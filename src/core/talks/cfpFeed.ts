@@ -286,3 +286,14 @@ function describe(value: unknown): string {
   if (typeof value === 'object') return 'an object';
   return `a ${typeof value}`;
 }
+
+/** How old the cached feeds are, in words: `just now`, `12 min ago`, `3 h ago`, `2 days ago`. */
+export function describeAge(fetchedAt: number, now: number): string {
+  const minutes = Math.floor(Math.max(0, now - fetchedAt) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  const days = Math.floor(hours / 24);
+  return days === 1 ? '1 day ago' : `${days} days ago`;
+}

@@ -178,7 +178,9 @@ submissions:
     assert.equal(submissions[1].status, 'rejected');
   });
 
-  it('reports bad submissions with quick fixes that edit only the front matter', async () => {
+  it('reports bad submissions with quick fixes that edit only the front matter', async function () {
+    // Four rounds of code actions and re-checks; a busy machine needs more than the default.
+    this.timeout(90_000);
     const path = 'talks/bad-submissions.md';
     const text = `---
 kind: talk
@@ -241,7 +243,8 @@ Body
     }
   });
 
-  it('exports a calendar that an iCalendar library reads, with stable UIDs', async () => {
+  it('exports a calendar that an iCalendar library reads, with stable UIDs', async function () {
+    this.timeout(60_000);
     const file = 'exports/devrel.ics';
     const uri = workspaceUri(file);
     try {

@@ -23,13 +23,18 @@ function keyDate(submission: Submission, now: string): { label: string; date: st
   return dates.filter((d) => d.date >= now).sort((a, b) => a.date.localeCompare(b.date))[0] ?? dates.sort((a, b) => b.date.localeCompare(a.date))[0];
 }
 
+/** `CFP answer due` stays as it is mid-sentence; `Event` becomes `event`. */
+function inSentence(label: string): string {
+  return /^[A-Z]{2,}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}
+
 /** A child row of a talk in the Drafts view: one call for papers the talk went to. */
 export function submissionTreeItem(draft: Draft, submission: Submission, now: string): vscode.TreeItem {
   const item = new vscode.TreeItem(submission.event, vscode.TreeItemCollapsibleState.None);
   item.id = `submission:${draft.uri}#${submission.event}`;
   const date = keyDate(submission, now);
   const parts = [submission.status];
-  if (date) parts.push(`${date.label.toLowerCase()} ${relativeDay(daysBetween(now, date.date))}`);
+  if (date) parts.push(`${inSentence(date.label)} ${relativeDay(daysBetween(now, date.date))}`);
   if (submission.format) parts.push(submission.format);
   item.description = parts.join(' · ');
   const [icon, color] = SUBMISSION_ICONS[submission.status] ?? ['question', 'list.warningForeground'];

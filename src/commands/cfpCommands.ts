@@ -60,7 +60,10 @@ async function withText(current: CfpFilter): Promise<CfpFilter | undefined> {
 async function withCountry(ctx: CfpContext, current: CfpFilter): Promise<CfpFilter | undefined> {
   const countries = cfpCountries(ctx.feeds.current.calls);
   const picked = await vscode.window.showQuickPick(
-    [{ label: 'Any country', country: undefined as string | undefined }, ...countries.map((c) => ({ label: c.country, description: `${c.count}`, country: c.country as string | undefined }))],
+    [
+      { label: 'Any country', country: undefined as string | undefined },
+      ...countries.map((c) => ({ label: c.country, description: `${c.count}`, country: c.country as string | undefined })),
+    ],
     { title: 'Filter CFPs by country' },
   );
   if (!picked) return undefined;
@@ -90,7 +93,12 @@ async function resolveCfp(ctx: CfpContext, arg: unknown): Promise<Cfp> {
   await ctx.feeds.ensureLoaded();
   const known = ctx.feeds.current.calls.find((c) => cfpKey(c.cfpUrl) === cfpKey(url));
   if (known) return known;
-  if (typeof candidate === 'object' && candidate !== null && typeof (candidate as { name?: unknown }).name === 'string' && typeof (candidate as { cfpDeadline?: unknown }).cfpDeadline === 'string') {
+  if (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof (candidate as { name?: unknown }).name === 'string' &&
+    typeof (candidate as { cfpDeadline?: unknown }).cfpDeadline === 'string'
+  ) {
     return { ...(candidate as Cfp), sources: [] };
   }
   throw new UserError(`No call for papers at ${url} is in the CFP feeds.`);
@@ -123,7 +131,13 @@ export async function trackCfp(ctx: CfpContext, arg?: unknown, target?: unknown)
   }
   const draft = ctx.workspace.get(talk);
   if (draft && findSubmission(draft.submissions, cfp.name)) throw new UserError(`"${draft.title}" already tracks ${cfp.name}.`);
-  const added = await addSubmission({ workspace: ctx.workspace }, talk, { event: cfp.name, cfpUrl: cfp.cfpUrl, cfpDeadline: cfp.cfpDeadline, eventDate: cfp.eventStart, status: 'draft' });
+  const added = await addSubmission({ workspace: ctx.workspace }, talk, {
+    event: cfp.name,
+    cfpUrl: cfp.cfpUrl,
+    cfpDeadline: cfp.cfpDeadline,
+    eventDate: cfp.eventStart,
+    status: 'draft',
+  });
   return added ? talk : undefined;
 }
 

@@ -70,9 +70,7 @@ export function calendarEntries(drafts: readonly Draft[], kinds: Record<string, 
   }
   // Two identical UIDs would make a calendar app keep only one; the first wins, like a re-import would.
   const seen = new Set<string>();
-  return entries
-    .sort((a, b) => a.date.localeCompare(b.date) || a.summary.localeCompare(b.summary))
-    .filter((e) => (seen.has(e.uid) ? false : (seen.add(e.uid), true)));
+  return entries.sort((a, b) => a.date.localeCompare(b.date) || a.summary.localeCompare(b.summary)).filter((e) => (seen.has(e.uid) ? false : (seen.add(e.uid), true)));
 }
 
 /** The `.ics` text (RFC 5545) for the entries, written by a maintained iCalendar library. */

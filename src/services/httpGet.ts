@@ -18,7 +18,10 @@ export interface HttpGetOptions {
 }
 
 export class HttpError extends Error {
-  constructor(message: string, readonly status?: number) {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
     super(message);
   }
 }
@@ -29,7 +32,7 @@ const MAX_REDIRECTS = 3;
 export function proxyFor(url: string, setting: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
   const target = new URL(url);
   if (isLoopback(target.hostname)) return undefined;
-  const fromEnv = target.protocol === 'https:' ? env.HTTPS_PROXY ?? env.https_proxy ?? env.HTTP_PROXY ?? env.http_proxy : env.HTTP_PROXY ?? env.http_proxy;
+  const fromEnv = target.protocol === 'https:' ? (env.HTTPS_PROXY ?? env.https_proxy ?? env.HTTP_PROXY ?? env.http_proxy) : (env.HTTP_PROXY ?? env.http_proxy);
   const proxy = setting?.trim() || fromEnv?.trim();
   return proxy || undefined;
 }
@@ -132,7 +135,13 @@ function requestOnce(url: string, options: HttpGetOptions): Promise<{ body: stri
     } else if (!secure) {
       // A plain http URL goes to the proxy as an absolute URL.
       const request = http.request(
-        { host: proxy.hostname, port: proxy.port || 80, method: 'GET', path: url, headers: { ...headers, Host: target.host, ...(proxyAuth ? { 'Proxy-Authorization': proxyAuth } : {}) } },
+        {
+          host: proxy.hostname,
+          port: proxy.port || 80,
+          method: 'GET',
+          path: url,
+          headers: { ...headers, Host: target.host, ...(proxyAuth ? { 'Proxy-Authorization': proxyAuth } : {}) },
+        },
         onResponse,
       );
       requests.push(request);

@@ -24,7 +24,10 @@ export class CfpTreeProvider extends Disposable implements vscode.TreeDataProvid
   private view: vscode.TreeView<CfpNode> | undefined;
   private filterValue: CfpFilter;
 
-  constructor(private readonly feeds: CfpFeedService, private readonly state: vscode.Memento) {
+  constructor(
+    private readonly feeds: CfpFeedService,
+    private readonly state: vscode.Memento,
+  ) {
     super();
     this.filterValue = sanitiseFilter(state.get<unknown>(FILTER_KEY));
     this.register(feeds.onDidChange(() => this.refresh()));

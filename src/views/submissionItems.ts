@@ -57,7 +57,9 @@ export function submissionTooltip(draft: Draft, submission: Submission, now: str
     md.appendText(`${date.label}: ${date.date} (${relativeDay(daysBetween(now, date.date))})`);
     md.appendMarkdown('  \n');
   }
-  const facts = [submission.format, submission.abstract ? `${submission.abstract} abstract` : undefined, submission.travel ? `travel: ${submission.travel}` : undefined].filter(Boolean);
+  const facts = [submission.format, submission.abstract ? `${submission.abstract} abstract` : undefined, submission.travel ? `travel: ${submission.travel}` : undefined].filter(
+    Boolean,
+  );
   if (facts.length > 0) {
     md.appendMarkdown('\n');
     md.appendText(facts.join(' · '));

@@ -62,10 +62,14 @@ async function submissionsOf(path: string, accept: (s: SubmissionInfo[]) => bool
 }
 
 async function fileBecomes(path: string, accept: (text: string) => boolean): Promise<string> {
-  return waitFor(async () => {
-    const text = await readWorkspaceFile(path);
-    return accept(text) ? text : undefined;
-  }, 10_000, `${path} to be saved`);
+  return waitFor(
+    async () => {
+      const text = await readWorkspaceFile(path);
+      return accept(text) ? text : undefined;
+    },
+    10_000,
+    `${path} to be saved`,
+  );
 }
 
 function addDays(days: number): string {
@@ -261,7 +265,10 @@ Body
       assert.equal(kubecon.start, '2027-03-23');
       assert.ok(events.every((e) => e.allDay));
       assert.ok(!events.some((e) => e.summary.includes('FOSDEM 2027 (Submissions test talk)')), 'the rejected submission is not in the calendar');
-      assert.ok(events.some((e) => e.summary.startsWith('Publish: ')), 'publish dates are there too');
+      assert.ok(
+        events.some((e) => e.summary.startsWith('Publish: ')),
+        'publish dates are there too',
+      );
       assert.equal(new Set(events.map((e) => e.uid)).size, events.length, 'UIDs are unique');
 
       // A moved date keeps its UID, so a calendar app that re-imports moves the event.
@@ -304,14 +311,37 @@ Body
 
     before(async () => {
       const developersEvents = [
-        { link: `https://cfp.example.org/near`, untilDate: ms(addDays(5)), conf: { name: 'Near Conf', date: [ms(addDays(60)), ms(addDays(61))], hyperlink: 'https://near.example.org', location: 'Ghent (Belgium)' } },
+        {
+          link: `https://cfp.example.org/near`,
+          untilDate: ms(addDays(5)),
+          conf: { name: 'Near Conf', date: [ms(addDays(60)), ms(addDays(61))], hyperlink: 'https://near.example.org', location: 'Ghent (Belgium)' },
+        },
         { link: `https://cfp.example.org/online`, untilDate: ms(addDays(20)), conf: { name: 'Online Days', date: [ms(addDays(90))], location: 'Online' } },
         { link: `https://cfp.example.org/past`, untilDate: ms(addDays(-3)), conf: { name: 'Past Conf', date: [ms(addDays(30))], location: 'Paris (France)' } },
         { link: 'javascript:alert(1)', untilDate: ms(addDays(9)), conf: { name: 'Hostile entry' } },
       ];
       const confsTech = [
-        { name: 'Far Conf', url: 'https://far.example.org', startDate: addDays(120), endDate: addDays(121), city: 'Lisbon', country: 'Portugal', online: false, cfpUrl: 'https://cfp.example.org/far', cfpEndDate: addDays(45) },
-        { name: 'Near Conference', url: 'https://near.example.org', startDate: addDays(60), endDate: addDays(61), city: 'Ghent', country: 'Belgium', cfpUrl: 'https://CFP.example.org/near/', cfpEndDate: addDays(6) },
+        {
+          name: 'Far Conf',
+          url: 'https://far.example.org',
+          startDate: addDays(120),
+          endDate: addDays(121),
+          city: 'Lisbon',
+          country: 'Portugal',
+          online: false,
+          cfpUrl: 'https://cfp.example.org/far',
+          cfpEndDate: addDays(45),
+        },
+        {
+          name: 'Near Conference',
+          url: 'https://near.example.org',
+          startDate: addDays(60),
+          endDate: addDays(61),
+          city: 'Ghent',
+          country: 'Belgium',
+          cfpUrl: 'https://CFP.example.org/near/',
+          cfpEndDate: addDays(6),
+        },
         { name: 'No call', url: 'https://nocall.example.org', startDate: addDays(50) },
       ];
       server = http.createServer((request, response) => {
@@ -399,7 +429,7 @@ Body
       } finally {
         await vscode.workspace.fs.delete(created);
       }
-      const opened = await executeCommand('devrel.openCfp', { type: 'cfp', cfp: { ...far, cfpUrl: `${base}/far-cfp` , name: 'Local', cfpDeadline: addDays(3) } });
+      const opened = await executeCommand('devrel.openCfp', { type: 'cfp', cfp: { ...far, cfpUrl: `${base}/far-cfp`, name: 'Local', cfpDeadline: addDays(3) } });
       assert.equal(typeof opened, 'boolean', 'a call not in the feeds still opens when the row carries it');
       assert.equal(await executeCommand('devrel.openCfp', 'https://unknown.example.org/cfp'), undefined, 'an unknown call is refused');
     });
@@ -410,7 +440,10 @@ Body
       const count = await executeCommand<number>('devrel.refreshCfps');
       const calls = await (await api()).openCfps();
       assert.equal(count, 3);
-      assert.deepEqual(calls.map((c) => c.name), ['Near Conf', 'Online Days', 'Far Conf']);
+      assert.deepEqual(
+        calls.map((c) => c.name),
+        ['Near Conf', 'Online Days', 'Far Conf'],
+      );
       assert.ok(
         readEditorLogs().some((e) => e.text.includes('all-cfps.json could not be read') && e.text.includes('Showing the copy from')),
         'the log says the cache is shown',

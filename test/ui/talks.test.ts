@@ -73,7 +73,10 @@ describe('Talks in the workbench: submissions, CFPs and the calendar', () => {
   it('lists submission dates in Upcoming', async () => {
     await focusOnView(workbench, 'Upcoming');
     const pane = workbench.viewPane('Upcoming');
-    const later = pane.getByRole('treeitem').filter({ hasText: /^\s*Later \(\d+\)/ }).first();
+    const later = pane
+      .getByRole('treeitem')
+      .filter({ hasText: /^\s*Later \(\d+\)/ })
+      .first();
     await later.waitFor({ state: 'visible', timeout: 30_000 });
     if ((await later.getAttribute('aria-expanded')) !== 'true') await later.click();
     const row = pane.getByRole('treeitem').filter({ hasText: 'CFP answer due: KubeCon + CloudNativeCon Europe 2027' }).first();

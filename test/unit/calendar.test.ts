@@ -78,7 +78,7 @@ describe('calendar', () => {
         ['2027-01-15', '2027-01-16', 'CFP answer due: KubeCon EU 2027 (Tail sampling, at scale; really)'],
         ['2027-03-23', '2027-03-24', 'Event: KubeCon EU 2027 (Tail sampling, at scale; really)'],
       ],
-      'the submission deadline that repeats the talk\'s own is kept once per UID; the rejected submission is left out',
+      "the submission deadline that repeats the talk's own is kept once per UID; the rejected submission is left out",
     );
     assert.ok(events.every((e) => e.allDay));
     assert.equal(events[3].url, 'https://events.example.org/cfp?a=1&b=2');

@@ -37,9 +37,27 @@ const CONFS_TECH = JSON.stringify([
     locales: 'EN',
   },
   { name: 'No CFP', url: 'https://nocfp.example.org', startDate: '2027-05-01', endDate: '2027-05-01', city: 'Lyon', country: 'France' },
-  { name: 'Hybrid Days', url: 'https://hybrid.example.org', startDate: '2027-02-10', endDate: '2027-02-11', city: 'Lisbon', country: 'Portugal', online: true, cfpEndDate: '2026-12-05' },
+  {
+    name: 'Hybrid Days',
+    url: 'https://hybrid.example.org',
+    startDate: '2027-02-10',
+    endDate: '2027-02-11',
+    city: 'Lisbon',
+    country: 'Portugal',
+    online: true,
+    cfpEndDate: '2026-12-05',
+  },
   // The same call as in the developers.events feed, written slightly differently.
-  { name: 'Devoxx FR', url: 'https://devoxx.example.fr', startDate: '2027-04-14', endDate: '2027-04-16', city: 'Paris', country: 'France', cfpUrl: 'HTTPS://Sessionize.example.com/devoxx-fr-2027?utm_source=x', cfpEndDate: '2027-01-12' },
+  {
+    name: 'Devoxx FR',
+    url: 'https://devoxx.example.fr',
+    startDate: '2027-04-14',
+    endDate: '2027-04-16',
+    city: 'Paris',
+    country: 'France',
+    cfpUrl: 'HTTPS://Sessionize.example.com/devoxx-fr-2027?utm_source=x',
+    cfpEndDate: '2027-01-12',
+  },
 ]);
 
 describe('CFP feeds', () => {
@@ -65,7 +83,10 @@ describe('CFP feeds', () => {
   it('reads the confs.tech format, skipping conferences without a call', () => {
     const read = parseCfpFeed(CONFS_TECH, 'ct');
     assert.deepEqual(read.problems, []);
-    assert.deepEqual(read.calls.map((c) => c.name), ['KubeCon EU', 'Hybrid Days', 'Devoxx FR']);
+    assert.deepEqual(
+      read.calls.map((c) => c.name),
+      ['KubeCon EU', 'Hybrid Days', 'Devoxx FR'],
+    );
     assert.deepEqual(read.calls[0], {
       name: 'KubeCon EU',
       cfpUrl: 'https://events.example.org/kubecon-eu/cfp/',
@@ -107,10 +128,16 @@ describe('CFP feeds', () => {
       { link: 'https://good.example.org/cfp', untilDate: ms('2027-01-05'), conf: { name: 'Good', date: 'soon', location: 42 } },
     ]);
     const read = parseCfpFeed(feed, 'hostile');
-    assert.deepEqual(read.calls.map((c) => c.name), ['Control chars [31m', 'Proto', 'Good']);
+    assert.deepEqual(
+      read.calls.map((c) => c.name),
+      ['Control chars [31m', 'Proto', 'Good'],
+    );
     assert.equal(read.skipped, 10);
     assert.equal(read.problems.length, 1, 'one message for the feed, not one per entry');
-    assert.match(read.problems[0], /^hostile: 10 entries were skipped \(entry 1 is null, not an object; entry 2 is a number, not an object; entry 3 is a string, not an object; and 7 more\)\.$/);
+    assert.match(
+      read.problems[0],
+      /^hostile: 10 entries were skipped \(entry 1 is null, not an object; entry 2 is a number, not an object; entry 3 is a string, not an object; and 7 more\)\.$/,
+    );
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
   });
 
@@ -152,7 +179,10 @@ describe('CFP feeds', () => {
     assert.deepEqual(names(openCfps(all, { country: 'france' }, TODAY)), ['Devoxx France 2027']);
     assert.deepEqual(names(openCfps(all, { withinDays: 13 }, TODAY)), ['Hybrid Days', 'KubeCon EU']);
     assert.deepEqual(names(openCfps(all, { withinDays: 0 }, TODAY)), []);
-    assert.deepEqual(cfpCountries(all).map((c) => c.country), ['France', 'Germany', 'Netherlands', 'Portugal']);
+    assert.deepEqual(
+      cfpCountries(all).map((c) => c.country),
+      ['France', 'Germany', 'Netherlands', 'Portugal'],
+    );
     assert.equal(describeFilter({ text: 'go', attendance: 'in-person', withinDays: 30 }), '“go” · in person · closing within 30 days');
   });
 

@@ -66,16 +66,22 @@ describe('submissions', () => {
       travel: 'covered',
     });
     assert.equal(draft.status, 'submitted', "the talk's own status stays the talk's");
-    assert.deepEqual(draft.abstracts?.map((a) => [a.name, a.source]), [
-      ['short', 'front-matter'],
-      ['long', 'front-matter'],
-    ]);
+    assert.deepEqual(
+      draft.abstracts?.map((a) => [a.name, a.source]),
+      [
+        ['short', 'front-matter'],
+        ['long', 'front-matter'],
+      ],
+    );
   });
 
   it('keeps the single-event fields working beside submissions', () => {
     const draft = talk(`event: "Berlin Go Meetup"\ncfp_deadline: 2026-12-20\nevent_date: 2027-01-10`);
     assert.equal(draft.submissions, undefined);
-    assert.deepEqual(draft.dates.map((d) => d.field), ['cfp_deadline', 'event_date']);
+    assert.deepEqual(
+      draft.dates.map((d) => d.field),
+      ['cfp_deadline', 'event_date'],
+    );
     assert.equal(draft.fields.event, 'Berlin Go Meetup');
   });
 
@@ -87,13 +93,16 @@ describe('submissions', () => {
     assert.equal(describeDraft(talk(THREE), BUILT_IN_KINDS.talk, TODAY), 'submitted · 1 submitted · 1 accepted · 1 rejected');
   });
 
-  it('reports a submission without an event, and offers the talk\'s event or removing it', () => {
+  it("reports a submission without an event, and offers the talk's event or removing it", () => {
     const text = '---\nkind: talk\ntitle: T\nevent: "PGConf.EU 2027"\nsubmissions:\n  - cfp_deadline: 2027-04-02\n    status: draft\n  - event: Other\n---\nBody\n';
     const draft = draftOf(text, { path: 'talks/t.md' });
     const problem = only(draft, 'submission-without-event');
     assert.equal(problem.severity, 'warning');
     assert.equal(problem.range?.start.line, 5);
-    assert.deepEqual(draft.submissions?.map((s) => s.event), ['Other']);
+    assert.deepEqual(
+      draft.submissions?.map((s) => s.event),
+      ['Other'],
+    );
     const [setEvent, remove] = problem.fixes ?? [];
     assert.equal(setEvent.title, 'Set the event to "PGConf.EU 2027"');
     assert.equal(setEvent.preferred, true);
@@ -134,7 +143,10 @@ describe('submissions', () => {
   it('follows the date rules of other date fields', () => {
     const draft = talk('submissions:\n  - event: A\n    cfp_deadline: 2026-02-30\n    event_date: 2027/03/07\n    notification_date: 2027-01-15T10:00:00+01:00');
     const dates = draft.problems.filter((p) => p.code === 'invalid-date');
-    assert.deepEqual(dates.map((p) => p.field), ['cfp_deadline', 'event_date']);
+    assert.deepEqual(
+      dates.map((p) => p.field),
+      ['cfp_deadline', 'event_date'],
+    );
     assert.match(dates[0].message, /not a real calendar date/);
     assert.equal(draft.submissions?.[0].notificationDate, '2027-01-15', 'a timestamp keeps its calendar day');
   });
@@ -232,8 +244,13 @@ describe('submissions', () => {
   });
 
   it('keeps submissions in Upcoming after the talk is delivered elsewhere, and shows a date shared with the talk once', () => {
-    const delivered = draftOf('---\nkind: talk\ntitle: T\nstatus: delivered\nsubmissions:\n  - event: Next\n    event_date: 2027-01-20\n    status: confirmed\n---\n', { path: 'talks/d.md' });
-    assert.deepEqual(upcoming([delivered], BUILT_IN_KINDS, TODAY).map((i) => i.submission?.event), ['Next']);
+    const delivered = draftOf('---\nkind: talk\ntitle: T\nstatus: delivered\nsubmissions:\n  - event: Next\n    event_date: 2027-01-20\n    status: confirmed\n---\n', {
+      path: 'talks/d.md',
+    });
+    assert.deepEqual(
+      upcoming([delivered], BUILT_IN_KINDS, TODAY).map((i) => i.submission?.event),
+      ['Next'],
+    );
     const shared = talk('event: KubeCon EU 2027\nevent_date: 2027-03-23\nsubmissions:\n  - event: KubeCon EU 2027\n    event_date: 2027-03-23\n    status: accepted');
     const items = upcoming([shared], BUILT_IN_KINDS, TODAY);
     assert.equal(items.length, 1);
@@ -264,14 +281,20 @@ describe('abstract variants', () => {
     const long = 'word '.repeat(80);
     const draft = talk(`abstracts:\n  short: "${long}"\n  long: "${long}"\n  keynote: "${'x'.repeat(950)}"`);
     const over = draft.problems.filter((p) => p.code === 'abstract-too-long');
-    assert.deepEqual(over.map((p) => p.field), ['abstracts.short', 'abstracts.keynote']);
+    assert.deepEqual(
+      over.map((p) => p.field),
+      ['abstracts.short', 'abstracts.keynote'],
+    );
     assert.match(over[0].message, /short abstract is 399 characters; its budget is 300\. Cut 99/);
     assert.equal(over[0].range?.start.line, 5);
-    assert.deepEqual(draft.abstracts?.map((a) => [a.name, a.chars, a.budget]), [
-      ['short', 399, 300],
-      ['long', 399, 1500],
-      ['keynote', 950, 900],
-    ]);
+    assert.deepEqual(
+      draft.abstracts?.map((a) => [a.name, a.chars, a.budget]),
+      [
+        ['short', 399, 300],
+        ['long', 399, 1500],
+        ['keynote', 950, 900],
+      ],
+    );
   });
 
   it('uses configured budgets', () => {
@@ -300,10 +323,13 @@ ${'Long text. '.repeat(200)}
 ## Outline (10 min)
 `;
     const draft = talk('', body);
-    assert.deepEqual(draft.abstracts?.map((a) => [a.name, a.source]), [
-      ['short', 'section'],
-      ['long', 'section'],
-    ]);
+    assert.deepEqual(
+      draft.abstracts?.map((a) => [a.name, a.source]),
+      [
+        ['short', 'section'],
+        ['long', 'section'],
+      ],
+    );
     const long = draft.problems.find((p) => p.field === 'Abstract (long)');
     assert.ok(long && long.range, 'the long section is over budget, placed at its heading');
     assert.equal(draft.abstracts?.[0].chars, abstractLength('Short and sweet.\n\n### A sub-heading still belongs to it\n\nMore.'));

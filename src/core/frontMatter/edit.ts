@@ -262,6 +262,9 @@ export function removeFrontMatterListItem(text: string, key: string, index: numb
 type LocatedItem = { ok: true; fm: YamlFrontMatter; node: YAMLSeq; list: unknown[] } | Failure;
 
 function locateListItem(text: string, key: string, index: number): LocatedItem {
+  if (isTomlFrontMatter(text)) {
+    return { ok: false, message: `DevRel Desk can't change one entry of a TOML "[[${key}]]" list yet. Edit the entry by hand, or write the front matter as YAML.` };
+  }
   const opened = openFrontMatter(text);
   if (!opened.ok) return opened;
   const fm = opened.frontMatter;

@@ -64,7 +64,8 @@ export function readSubmissions(value: unknown, context: SubmissionContext): Sub
   const submissions: Submission[] = [];
   const problems: Problem[] = [];
   if (value === undefined || value === null || value === '') return { submissions, problems };
-  const at = (path: FieldPath, part?: 'value' | 'key' | 'entry'): Range | undefined => context.rangeOf([SUBMISSIONS_FIELD, ...path], part) ?? context.rangeOf([SUBMISSIONS_FIELD], 'key');
+  const at = (path: FieldPath, part?: 'value' | 'key' | 'entry'): Range | undefined =>
+    context.rangeOf([SUBMISSIONS_FIELD, ...path], part) ?? context.rangeOf([SUBMISSIONS_FIELD], 'key');
   if (!Array.isArray(value)) {
     problems.push({
       code: 'invalid-submission',
@@ -102,7 +103,15 @@ export function readSubmissions(value: unknown, context: SubmissionContext): Sub
         message: `${label} has no event. Name the conference or meetup it went to, e.g. "event: KubeCon EU 2027".`,
         range: at([index], 'entry'),
         fixes: fixes(context, [
-          ...(talkEvent ? [{ title: `Set the event to "${talkEvent}"`, preferred: true, result: () => setFrontMatterListItemFields(context.text, SUBMISSIONS_FIELD, index, { event: talkEvent }) }] : []),
+          ...(talkEvent
+            ? [
+                {
+                  title: `Set the event to "${talkEvent}"`,
+                  preferred: true,
+                  result: () => setFrontMatterListItemFields(context.text, SUBMISSIONS_FIELD, index, { event: talkEvent }),
+                },
+              ]
+            : []),
           { title: `Remove ${label.toLowerCase()}`, result: () => removeFrontMatterListItem(context.text, SUBMISSIONS_FIELD, index) },
         ]),
       });
@@ -129,7 +138,11 @@ export function readSubmissions(value: unknown, context: SubmissionContext): Sub
           range: at([index, SUBMISSION_KEYS.status]),
           fixes: fixes(
             context,
-            suggestions.map((s, i) => ({ title: `Change the status to "${s}"`, preferred: i === 0, result: () => setFrontMatterListItemFields(context.text, SUBMISSIONS_FIELD, index, { status: s }) })),
+            suggestions.map((s, i) => ({
+              title: `Change the status to "${s}"`,
+              preferred: i === 0,
+              result: () => setFrontMatterListItemFields(context.text, SUBMISSIONS_FIELD, index, { status: s }),
+            })),
           ),
         });
       }
@@ -187,7 +200,13 @@ export function readSubmissions(value: unknown, context: SubmissionContext): Sub
           range: at([index, SUBMISSION_KEYS.travel]),
           fixes: fixes(
             context,
-            rankBySimilarity(travel, TRAVEL_VALUES).slice(0, 2).map((t, i) => ({ title: `Change travel to "${t}"`, preferred: i === 0, result: () => setFrontMatterListItemFields(context.text, SUBMISSIONS_FIELD, index, { travel: t }) })),
+            rankBySimilarity(travel, TRAVEL_VALUES)
+              .slice(0, 2)
+              .map((t, i) => ({
+                title: `Change travel to "${t}"`,
+                preferred: i === 0,
+                result: () => setFrontMatterListItemFields(context.text, SUBMISSIONS_FIELD, index, { travel: t }),
+              })),
           ),
         });
       }
@@ -211,7 +230,13 @@ export function readSubmissions(value: unknown, context: SubmissionContext): Sub
           range: at([index, SUBMISSION_KEYS.abstract]),
           fixes: fixes(
             context,
-            rankBySimilarity(abstract, names).slice(0, 3).map((n, i) => ({ title: `Change the abstract to "${n}"`, preferred: i === 0, result: () => setFrontMatterListItemFields(context.text, SUBMISSIONS_FIELD, index, { abstract: n }) })),
+            rankBySimilarity(abstract, names)
+              .slice(0, 3)
+              .map((n, i) => ({
+                title: `Change the abstract to "${n}"`,
+                preferred: i === 0,
+                result: () => setFrontMatterListItemFields(context.text, SUBMISSIONS_FIELD, index, { abstract: n }),
+              })),
           ),
         });
       }
@@ -228,7 +253,13 @@ export function readSubmissions(value: unknown, context: SubmissionContext): Sub
         field: SUBMISSION_KEYS.notificationDate,
         message: `${named}: the notification date ${submission.notificationDate} is before the CFP deadline ${submission.cfpDeadline}. Calls answer after they close; are the two dates swapped?`,
         range: at([index, SUBMISSION_KEYS.notificationDate]),
-        fixes: fixes(context, [{ title: 'Swap the CFP deadline and the notification date', preferred: true, result: () => setFrontMatterListItemFields(context.text, SUBMISSIONS_FIELD, index, swapped) }]),
+        fixes: fixes(context, [
+          {
+            title: 'Swap the CFP deadline and the notification date',
+            preferred: true,
+            result: () => setFrontMatterListItemFields(context.text, SUBMISSIONS_FIELD, index, swapped),
+          },
+        ]),
       });
     }
 
@@ -242,7 +273,9 @@ export function readSubmissions(value: unknown, context: SubmissionContext): Sub
         value: event,
         message: `${named} repeats submission ${first + 1}: a talk goes to an event once. Keep one entry, or name the events apart (e.g. add the year).`,
         range: at([index, SUBMISSION_KEYS.event]),
-        fixes: fixes(context, [{ title: `Remove this second entry for ${event}`, preferred: true, result: () => removeFrontMatterListItem(context.text, SUBMISSIONS_FIELD, index) }]),
+        fixes: fixes(context, [
+          { title: `Remove this second entry for ${event}`, preferred: true, result: () => removeFrontMatterListItem(context.text, SUBMISSIONS_FIELD, index) },
+        ]),
       });
     } else seen.set(key, index);
     submissions.push(submission);
@@ -369,9 +402,7 @@ export function acceptanceByYear(submissionLists: Iterable<readonly Submission[]
       years.set(year, entry);
     }
   }
-  return [...years]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([year, { accepted, decided }]) => ({ year, accepted, decided, rate: decided === 0 ? 0 : accepted / decided }));
+  return [...years].sort(([a], [b]) => a.localeCompare(b)).map(([year, { accepted, decided }]) => ({ year, accepted, decided, rate: decided === 0 ? 0 : accepted / decided }));
 }
 
 /** The input of Add Submission, as a caller passes it. */
@@ -394,7 +425,8 @@ export type NewSubmissionCheck = { ok: true; fields: Record<string, FrontMatterV
  * order. Refuses a second entry for an event the talk already has.
  */
 export function newSubmissionEntry(input: NewSubmissionInput, existing: readonly Submission[]): NewSubmissionCheck {
-  if (typeof input !== 'object' || input === null) return { ok: false, message: 'Add Submission takes { event, cfpUrl?, cfpDeadline?, notificationDate?, eventDate?, status?, format?, abstract? }.' };
+  if (typeof input !== 'object' || input === null)
+    return { ok: false, message: 'Add Submission takes { event, cfpUrl?, cfpDeadline?, notificationDate?, eventDate?, status?, format?, abstract? }.' };
   const event = typeof input.event === 'string' ? input.event.trim() : '';
   if (!event) return { ok: false, message: 'A submission needs an event: the conference or meetup the talk goes to.' };
   if (event.length > MAX_TEXT) return { ok: false, message: `The event name is ${event.length} characters; keep it under ${MAX_TEXT}.` };
@@ -444,7 +476,17 @@ export function newSubmissionEntry(input: NewSubmissionInput, existing: readonly
   }
   if (travel) fields[SUBMISSION_KEYS.travel] = travel.toLowerCase();
   // Keys in the order the README documents, so a new entry reads like a hand-written one.
-  const order = [SUBMISSION_KEYS.event, SUBMISSION_KEYS.cfpUrl, SUBMISSION_KEYS.cfpDeadline, SUBMISSION_KEYS.notificationDate, SUBMISSION_KEYS.eventDate, SUBMISSION_KEYS.status, SUBMISSION_KEYS.format, SUBMISSION_KEYS.abstract, SUBMISSION_KEYS.travel];
+  const order = [
+    SUBMISSION_KEYS.event,
+    SUBMISSION_KEYS.cfpUrl,
+    SUBMISSION_KEYS.cfpDeadline,
+    SUBMISSION_KEYS.notificationDate,
+    SUBMISSION_KEYS.eventDate,
+    SUBMISSION_KEYS.status,
+    SUBMISSION_KEYS.format,
+    SUBMISSION_KEYS.abstract,
+    SUBMISSION_KEYS.travel,
+  ];
   const ordered: Record<string, FrontMatterValue> = {};
   for (const name of order) if (fields[name] !== undefined) ordered[name] = fields[name];
   return { ok: true, fields: ordered };

@@ -12,7 +12,11 @@ export type FieldPath = readonly (string | number)[];
  * The YAML is parsed again only when the first range is asked for, which happens only for
  * drafts that have problems. TOML front matter gives no places; problems there have none.
  */
-export function nestedRangeFinder(text: string, block: FrontMatterBlock | undefined, lines: () => LineMap): (path: FieldPath, part?: 'value' | 'key' | 'entry') => Range | undefined {
+export function nestedRangeFinder(
+  text: string,
+  block: FrontMatterBlock | undefined,
+  lines: () => LineMap,
+): (path: FieldPath, part?: 'value' | 'key' | 'entry') => Range | undefined {
   let root: Node | null | undefined;
   const base = block?.contentStart ?? 0;
   return (path, part = 'value') => {

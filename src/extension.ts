@@ -20,7 +20,7 @@ import { WorkspaceDrafts } from './services/workspaceDrafts';
 import { errorMessage } from './core/util/result';
 import { CalendarAutoExport } from './services/calendarExport';
 import { CfpFeedService } from './services/cfpFeeds';
-import { openCfps } from './core/talks/cfpFeed';
+import { openCfps, trackingTalk } from './core/talks/cfpFeed';
 import { CfpTreeProvider, createCfpView } from './views/cfpTree';
 
 export type { DevRelDeskApi, DraftInfo } from './api';
@@ -43,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   push(createDraftsView(draftsProvider), createUpcomingView(upcomingProvider), createImpactView(impactProvider));
   // Nothing is fetched here: the feeds are read when the CFPs view opens or Refresh CFPs runs.
   const cfpFeeds = new CfpFeedService(context.globalStorageUri);
-  const cfpProvider = new CfpTreeProvider(cfpFeeds, context.globalState);
+  const cfpProvider = new CfpTreeProvider(cfpFeeds, context.globalState, (cfp) => trackingTalk(workspace.drafts(), cfp), workspace.onDidChange);
   push(cfpFeeds, cfpProvider, createCfpView(cfpProvider));
   const focusBar = new FocusStatusBar(workspace);
   push(new DraftStatusBar(workspace), focusBar, new DraftDiagnostics(workspace));

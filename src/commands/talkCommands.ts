@@ -171,11 +171,11 @@ export async function setSubmissionStatus(ctx: TalkContext, target?: unknown, ev
     if (!chosen) return false;
   }
   if (!isSubmissionStatus(chosen)) throw new UserError(`"${chosen}" is not a submission status. Use one of: ${SUBMISSION_STATUSES.join(', ')}.`);
-  const target_ = submission;
+  const chosenSubmission = submission;
   const newStatus = chosen;
   await editFrontMatterWith(ctx.workspace, talk.uri, (text) => {
-    const index = submissionIndexIn(text, target_.event);
-    if (index === undefined) return { ok: false, message: `The submission to ${target_.event} is no longer in ${vscode.workspace.asRelativePath(talk.uri)}.` };
+    const index = submissionIndexIn(text, chosenSubmission.event);
+    if (index === undefined) return { ok: false, message: `The submission to ${chosenSubmission.event} is no longer in ${vscode.workspace.asRelativePath(talk.uri)}.` };
     return setFrontMatterListItemFields(text, SUBMISSIONS_FIELD, index, { status: newStatus });
   });
   log().info(`${vscode.workspace.asRelativePath(talk.uri)}: submission to ${submission.event}: ${submission.status} → ${newStatus}.`);

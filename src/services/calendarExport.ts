@@ -6,10 +6,10 @@ import type { WorkspaceDrafts } from './workspaceDrafts';
 
 const AUTO_EXPORT_DEBOUNCE_MS = 1000;
 
-/** The `.ics` text for everything in the index now. */
-export function calendarText(workspace: WorkspaceDrafts): { text: string; events: number } {
+/** The `.ics` text for everything in the index now, and a key of its events that ignores when it was made. */
+export function calendarText(workspace: WorkspaceDrafts): { text: string; events: number; key: string } {
   const entries = calendarEntries(workspace.drafts(), workspace.config.kinds);
-  return { text: buildCalendar(entries, { now: new Date() }), events: entries.length };
+  return { text: buildCalendar(entries, { now: new Date() }), events: entries.length, key: JSON.stringify(entries) };
 }
 
 /**
@@ -32,10 +32,15 @@ export async function writeCalendarFile(uri: vscode.Uri, text: string): Promise<
 /** Keeps `devrel.calendar.autoExport` up to date after every change, for calendar apps that subscribe to it. */
 export class CalendarAutoExport extends Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private warned = new Set<string>();
+  private readonly warned = new Set<string>();
   private running: Promise<void> = Promise.resolve();
+  /** What was last written where, so typing in a draft doesn't rewrite an unchanged calendar every second. */
+  private written: { target: string; key: string } | undefined;
 
-  constructor(private readonly workspace: WorkspaceDrafts, private readonly target: () => string) {
+  constructor(
+    private readonly workspace: WorkspaceDrafts,
+    private readonly target: () => string,
+  ) {
     super();
     this.register(workspace.onDidChange(() => this.schedule()));
     this.register({ dispose: () => this.timer && clearTimeout(this.timer) });
@@ -62,8 +67,10 @@ export class CalendarAutoExport extends Disposable {
     }
     const uri = vscode.Uri.joinPath(folder.uri, ...relative.split(/[\\/]/).filter(Boolean));
     try {
-      const { text, events } = calendarText(this.workspace);
+      const { text, events, key } = calendarText(this.workspace);
+      if (this.written?.target === uri.toString() && this.written.key === key) return;
       await writeCalendarFile(uri, text);
+      this.written = { target: uri.toString(), key };
       log().info(`Calendar: wrote ${events} events to ${vscode.workspace.asRelativePath(uri)}.`);
     } catch (error) {
       this.warnOnce(relative, error instanceof Error ? error.message : String(error));

@@ -27,8 +27,12 @@ export class CfpTreeProvider extends Disposable implements vscode.TreeDataProvid
   constructor(
     private readonly feeds: CfpFeedService,
     private readonly state: vscode.Memento,
+    /** The talk that already tracks a call, if any, so the row can say so. */
+    private readonly trackedBy: (cfp: Cfp) => string | undefined = () => undefined,
+    onDidChangeTalks?: vscode.Event<unknown>,
   ) {
     super();
+    if (onDidChangeTalks) this.register(onDidChangeTalks(() => this.emitter.fire(undefined)));
     this.filterValue = sanitiseFilter(state.get<unknown>(FILTER_KEY));
     this.register(feeds.onDidChange(() => this.refresh()));
     // The clock moves deadlines into the past and ages the cache; an hourly look keeps both honest.
@@ -72,8 +76,13 @@ export class CfpTreeProvider extends Disposable implements vscode.TreeDataProvid
     item.id = `cfp:${cfp.cfpUrl}`;
     const closes = daysBetween(now, cfp.cfpDeadline);
     const where = cfp.online && (!cfp.location || /^online$/i.test(cfp.location)) ? 'online' : cfp.location;
-    item.description = [`closes ${relativeDay(closes)}`, cfp.eventStart ? `event ${cfp.eventStart}` : undefined, where].filter(Boolean).join(' · ');
-    item.iconPath = new vscode.ThemeIcon(closes < 7 ? 'bell' : 'megaphone', closes < 7 ? new vscode.ThemeColor('list.warningForeground') : undefined);
+    const tracked = this.trackedBy(cfp);
+    item.description = [tracked ? 'tracked' : undefined, `closes ${relativeDay(closes)}`, cfp.eventStart ? `event ${cfp.eventStart}` : undefined, where]
+      .filter(Boolean)
+      .join(' · ');
+    item.iconPath = tracked
+      ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'))
+      : new vscode.ThemeIcon(closes < 7 ? 'bell' : 'megaphone', closes < 7 ? new vscode.ThemeColor('list.warningForeground') : undefined);
     item.contextValue = 'cfp';
     item.command = { command: Commands.openCfp, title: 'Open Call for Papers', arguments: [node] };
     const md = new vscode.MarkdownString(undefined, true);
@@ -94,6 +103,10 @@ export class CfpTreeProvider extends Disposable implements vscode.TreeDataProvid
     md.appendText(cfp.cfpUrl);
     md.appendMarkdown('\n\n');
     md.appendText(`From ${cfp.sources.join(', ')}`);
+    if (tracked) {
+      md.appendMarkdown('\n\n$(pass) ');
+      md.appendText(`Tracked in ${tracked}`);
+    }
     item.tooltip = md;
     item.accessibilityInformation = { label: `${cfp.name}, ${item.description}` };
     return item;

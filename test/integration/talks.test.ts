@@ -289,6 +289,22 @@ Body
     }
   });
 
+  it('keeps the auto-export calendar up to date after a change', async function () {
+    this.timeout(60_000);
+    const config = vscode.workspace.getConfiguration('devrel');
+    const file = 'calendar/auto.ics';
+    await config.update('calendar.autoExport', file, vscode.ConfigurationTarget.Workspace);
+    try {
+      await fileBecomes(file, (text) => text.includes('END:VCALENDAR'));
+      assert.equal(await executeCommand('devrel.addSubmission', workspaceUri(talkPath), { event: 'Auto Export Days', eventDate: addDays(70) }), true);
+      const text = await fileBecomes(file, (t) => t.replace(/\r\n /g, '').includes('SUMMARY:Event: Auto Export Days (Submissions test talk)'));
+      assert.match(text, /^BEGIN:VCALENDAR\r\n/);
+    } finally {
+      await config.update('calendar.autoExport', undefined, vscode.ConfigurationTarget.Workspace);
+      await deleteWorkspaceFile('calendar').catch(() => undefined);
+    }
+  });
+
   it("never overwrites a file that isn't its own calendar", async () => {
     const file = 'notes/my-calendar.ics';
     const mine = 'BEGIN:VCALENDAR\r\nPRODID:-//Someone//Their own//EN\r\nEND:VCALENDAR\r\n';

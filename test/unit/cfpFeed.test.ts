@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cfpCountries, cfpKey, describeAge, describeFilter, MAX_FEED_ENTRIES, mergeCfps, openCfps, parseCfpFeed, type Cfp } from '../../src/core/talks/cfpFeed';
+import { cfpCountries, cfpKey, describeAge, trackingTalk, describeFilter, MAX_FEED_ENTRIES, mergeCfps, openCfps, parseCfpFeed, type Cfp } from '../../src/core/talks/cfpFeed';
 
 const TODAY = '2026-12-02';
 const ms = (date: string): number => Date.parse(`${date}T00:00:00Z`);
@@ -194,5 +194,16 @@ describe('CFP feeds', () => {
     assert.equal(describeAge(now - 26 * 3_600_000, now), '1 day ago');
     assert.equal(describeAge(now - 5 * 86_400_000, now), '5 days ago');
     assert.equal(describeAge(now + 60_000, now), 'just now', 'a clock that went back is not the future');
+  });
+
+  it('finds the talk that already tracks a call, by CFP URL or event name', () => {
+    const call = parseCfpFeed(CONFS_TECH, 'ct').calls[0];
+    const drafts = [
+      { title: 'Other', submissions: [{ event: 'Somewhere' }] },
+      { title: 'Tail sampling', submissions: [{ event: 'KubeCon Europe', cfpUrl: 'https://events.example.org/kubecon-eu/cfp?utm_source=feed' }] },
+    ];
+    assert.equal(trackingTalk(drafts, call), 'Tail sampling');
+    assert.equal(trackingTalk([{ title: 'By name', submissions: [{ event: 'kubecon eu' }] }], call), 'By name');
+    assert.equal(trackingTalk([{ title: 'None' }], call), undefined);
   });
 });

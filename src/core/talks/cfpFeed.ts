@@ -297,3 +297,15 @@ export function describeAge(fetchedAt: number, now: number): string {
   const days = Math.floor(hours / 24);
   return days === 1 ? '1 day ago' : `${days} days ago`;
 }
+
+/** The title of a draft whose submissions already name this call, by CFP URL or by event name. */
+export function trackingTalk(drafts: readonly { title: string; submissions?: readonly { event: string; cfpUrl?: string }[] }[], cfp: Cfp): string | undefined {
+  const key = cfpKey(cfp.cfpUrl);
+  const name = cfp.name.trim().toLowerCase();
+  for (const draft of drafts) {
+    for (const submission of draft.submissions ?? []) {
+      if ((submission.cfpUrl && cfpKey(submission.cfpUrl) === key) || submission.event.trim().toLowerCase() === name) return draft.title;
+    }
+  }
+  return undefined;
+}

@@ -9,6 +9,11 @@ export interface DevRelDeskApi {
   listDrafts(): Promise<DraftInfo[]>;
   /** The totals the Impact view shows: per metric this quarter and in all, and per kind. */
   impactSummary(): Promise<ImpactSummaryInfo>;
+  /**
+   * Open calls for papers from the `devrel.cfp.sources` feeds, merged by CFP URL, soonest
+   * deadline first. Reads the feeds (or their cache) if nothing has read them yet.
+   */
+  openCfps(): Promise<CfpInfo[]>;
   /** Fires whenever a draft is added, changed or removed. */
   onDidChangeDrafts: vscode.Event<void>;
   /** Timings of this activation, in milliseconds, for benchmarks and diagnostics. */
@@ -29,4 +34,18 @@ export interface ImpactSummaryInfo {
   byKind: { kind: string; allTime: Record<string, number> }[];
   /** Reach synced from dev.to and Hashnode, per platform; platforms never synced are left out. */
   byPlatform: { platform: string; allTime: Record<string, number> }[];
+  /** CFP acceptance per year, oldest first: accepted (with confirmed, delivered and declined) over decided. */
+  acceptance: { year: string; accepted: number; decided: number; rate: number }[];
+}
+
+export interface CfpInfo {
+  name: string;
+  url?: string;
+  cfpUrl: string;
+  /** `YYYY-MM-DD` */
+  cfpDeadline: string;
+  eventStart?: string;
+  eventEnd?: string;
+  location?: string;
+  online?: boolean;
 }

@@ -34,6 +34,14 @@ export const Commands = {
   setApiKey: 'devrel.setApiKey',
   clearApiKey: 'devrel.clearApiKey',
   syncStats: 'devrel.syncStats',
+  addSubmission: 'devrel.addSubmission',
+  setSubmissionStatus: 'devrel.setSubmissionStatus',
+  exportCalendar: 'devrel.exportCalendar',
+  refreshCfps: 'devrel.refreshCfps',
+  trackCfp: 'devrel.trackCfp',
+  filterCfps: 'devrel.filterCfps',
+  clearCfpFilter: 'devrel.clearCfpFilter',
+  openCfp: 'devrel.openCfp',
 } as const;
 
 /** New Blog Post and the other per-kind commands: each id sits with its kind in the kinds registry. */
@@ -46,6 +54,7 @@ export const Views = {
   drafts: 'devrel.drafts',
   upcoming: 'devrel.upcoming',
   impact: 'devrel.impact',
+  cfps: 'devrel.cfps',
 } as const;
 
 export const ContextKeys = {
@@ -54,4 +63,5 @@ export const ContextKeys = {
   tagFilter: 'devrel.tagFilterActive',
   hasDrafts: 'devrel.hasDrafts',
   scanning: 'devrel.scanning',
+  cfpFilterActive: 'devrel.cfpFilterActive',
 } as const;

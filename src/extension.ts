@@ -22,6 +22,10 @@ import { PublishClient, PublishKeys } from './services/publishService';
 import { PublishPreviewProvider } from './views/publishPreview';
 import { reachByPlatform } from './core/publish/reach';
 import { PublishCodeActions, PublishDiagnostics } from './languageFeatures/publishChecks';
+import { CalendarAutoExport } from './services/calendarExport';
+import { CfpFeedService } from './services/cfpFeeds';
+import { openCfps, trackingTalk } from './core/talks/cfpFeed';
+import { CfpTreeProvider, createCfpView } from './views/cfpTree';
 
 export type { DevRelDeskApi, DraftInfo } from './api';
 
@@ -41,6 +45,10 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   const impactProvider = new ImpactTreeProvider(workspace, context.workspaceState, () => configuredMetrics(workspace));
   push(impactProvider);
   push(createDraftsView(draftsProvider), createUpcomingView(upcomingProvider), createImpactView(impactProvider));
+  // Nothing is fetched here: the feeds are read when the CFPs view opens or Refresh CFPs runs.
+  const cfpFeeds = new CfpFeedService(context.globalStorageUri);
+  const cfpProvider = new CfpTreeProvider(cfpFeeds, context.globalState, (cfp) => trackingTalk(workspace.drafts(), cfp), workspace.onDidChange);
+  push(cfpFeeds, cfpProvider, createCfpView(cfpProvider));
   const focusBar = new FocusStatusBar(workspace);
   push(new DraftStatusBar(workspace), focusBar, new DraftDiagnostics(workspace));
   push(
@@ -76,6 +84,7 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
           focus: () => ({ maxActive: workspace.currentSettings.focusMaxActive, maxDeadlinesPer14Days: workspace.currentSettings.focusMaxDeadlines }),
         },
         publish: { workspace, state: context.workspaceState, keys: publishKeys, client: new PublishClient(context.workspaceState), preview: publishPreview },
+        cfps: { feeds: cfpFeeds, tree: cfpProvider },
       }),
     ),
   );
@@ -88,6 +97,9 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
       focusBar.update();
     }),
   );
+
+  const calendarExport = new CalendarAutoExport(workspace, () => String(vscode.workspace.getConfiguration('devrel').get('calendar.autoExport') ?? ''));
+  push(calendarExport, settings.onDidChange(() => calendarExport.schedule()));
 
   const changed = new vscode.EventEmitter<void>();
   push(changed, workspace.onDidChange(() => changed.fire()));
@@ -108,7 +120,21 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
         allTime: { ...summary.allTime },
         byKind: summary.byKind.map((k) => ({ kind: k.kind, allTime: { ...k.allTime } })),
         byPlatform: reachByPlatform(workspace.drafts()).map((r) => ({ platform: r.platform, allTime: { ...r.totals } })),
+        acceptance: impactProvider.acceptance().map((year) => ({ ...year })),
       };
+    },
+    async openCfps() {
+      await cfpFeeds.ensureLoaded();
+      return openCfps(cfpFeeds.current.calls, {}, today()).map(({ name, url, cfpUrl, cfpDeadline, eventStart, eventEnd, location, online }) => ({
+        name,
+        cfpUrl,
+        cfpDeadline,
+        ...(url !== undefined ? { url } : {}),
+        ...(eventStart !== undefined ? { eventStart } : {}),
+        ...(eventEnd !== undefined ? { eventEnd } : {}),
+        ...(location !== undefined ? { location } : {}),
+        ...(online !== undefined ? { online } : {}),
+      }));
     },
     onDidChangeDrafts: changed.event,
     get timings() {

@@ -11,6 +11,8 @@ import * as tracking from './trackingCommands';
 import { clearApiKey, publish, setApiKey, syncStats, type PublishDeps } from './publishCommands';
 import type { TrackingContext } from './trackingCommands';
 import { BUILT_IN_KIND_LIST } from '../core/kinds/registry';
+import { addSubmission, exportCalendar, setSubmissionStatus } from './talkCommands';
+import { clearCfpFilter, filterCfps, openCfp, refreshCfps, trackCfp, type CfpContext } from './cfpCommands';
 
 export interface CommandEntry {
   id: CommandId;
@@ -23,10 +25,12 @@ export interface CommandEntry {
 export interface CommandServices extends TrackingContext, ScaffoldContext, ImpactContext, SetupContext {
   dashboard: DashboardDeps;
   publish: PublishDeps;
+  cfps: Pick<CfpContext, 'feeds' | 'tree'>;
 }
 
 /** Every command DevRel Desk registers: its id, what the person was doing, and how its arguments reach the handler. */
 export function commandEntries(ctx: CommandServices): CommandEntry[] {
+  const cfp: CfpContext = { workspace: ctx.workspace, ...ctx.cfps };
   return [
     // New Blog Post and the other per-kind commands come from the kinds registry.
     ...BUILT_IN_KIND_LIST.map(({ id, command }): CommandEntry => ({ id: command.id, action: command.title, run: (arg) => scaffold.newDraftOfKind(ctx, id, arg) })),
@@ -63,6 +67,14 @@ export function commandEntries(ctx: CommandServices): CommandEntry[] {
     { id: Commands.setApiKey, action: 'Set API Key', run: (platform, key) => setApiKey(ctx.publish, platform, key) },
     { id: Commands.clearApiKey, action: 'Clear API Key', run: (platform) => clearApiKey(ctx.publish, platform) },
     { id: Commands.syncStats, action: 'Sync Stats', run: (options) => syncStats(ctx.publish, options) },
+    { id: Commands.addSubmission, action: 'Add Submission', run: (target, input) => addSubmission(ctx, target, input) },
+    { id: Commands.setSubmissionStatus, action: 'Set Submission Status', run: (target, event, status) => setSubmissionStatus(ctx, target, event, status) },
+    { id: Commands.exportCalendar, action: 'Export Calendar', run: (arg) => exportCalendar(ctx, arg) },
+    { id: Commands.refreshCfps, action: 'Refresh CFPs', run: () => refreshCfps(cfp) },
+    { id: Commands.filterCfps, action: 'Filter CFPs', run: (arg) => filterCfps(cfp, arg) },
+    { id: Commands.clearCfpFilter, action: 'Clear CFP Filter', run: () => clearCfpFilter(cfp) },
+    { id: Commands.trackCfp, action: 'Track CFP', run: (call, target) => trackCfp(cfp, call, target) },
+    { id: Commands.openCfp, action: 'Open Call for Papers', run: (call) => openCfp(cfp, call) },
   ];
 }
 

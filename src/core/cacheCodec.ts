@@ -1,7 +1,7 @@
 // A compact, positional encoding of index entries for the cache. A warm start parses the
 // whole cache before anything can be shown, and repeating every property name for ten
 // thousand drafts roughly doubled its size and its parse time.
-import type { Draft, DraftDate, ImpactEntry, KindSource, Problem, ReadResult, SkipReason, StatusSource } from './types';
+import type { AbstractVariant, Draft, DraftDate, ImpactEntry, KindSource, Problem, ReadResult, SkipReason, StatusSource, Submission } from './types';
 
 const KIND_SOURCES: KindSource[] = ['front-matter', 'folder'];
 const STATUS_SOURCES: StatusSource[] = ['front-matter', 'draft-flag', 'published-flag', 'default', 'site-rule'];
@@ -28,6 +28,7 @@ export type EncodedDraft = [
   problems: Problem[],
   analysis: EncodedAnalysis,
   impact: EncodedImpact[] | null,
+  talk?: [submissions: Submission[] | null, abstracts: AbstractVariant[] | null] | null,
 ];
 export type EncodedSkipped = [tag: 's', uri: string, reason: SkipReason, message: string];
 export type EncodedResult = EncodedDraft | EncodedSkipped;
@@ -36,7 +37,7 @@ export function encodeResult(result: ReadResult): EncodedResult {
   if ('skipped' in result) return ['s', result.skipped.uri, result.skipped.reason, result.skipped.message];
   const d = result.draft;
   const a = d.analysis;
-  return [
+  const encoded: EncodedDraft = [
     'd',
     d.uri,
     d.relativePath,
@@ -54,6 +55,9 @@ export function encodeResult(result: ReadResult): EncodedResult {
     a ? [a.words, a.readingMinutes, a.checklist.done, a.checklist.total, a.talk ?? null] : null,
     d.impact ? d.impact.map((e) => [e.date, e.metric, e.value, e.note ?? null, e.link ?? null]) : null,
   ];
+  // Only talks with submissions or named abstracts pay for the extra element.
+  if (d.submissions || d.abstracts) encoded.push([d.submissions ?? null, d.abstracts ?? null]);
+  return encoded;
 }
 
 /** Decodes one entry; anything malformed gives undefined, so a corrupt cache is ignored, not trusted. */
@@ -62,9 +66,9 @@ export function decodeResult(value: unknown): ReadResult | undefined {
   if (value[0] === 's' && value.length === 4 && typeof value[1] === 'string') {
     return { skipped: { uri: value[1], reason: value[2] as SkipReason, message: String(value[3]) } };
   }
-  // 15 elements is an entry written before impact was tracked.
-  if (value[0] !== 'd' || (value.length !== 15 && value.length !== 16)) return undefined;
-  const [, uri, relativePath, kind, kindSource, title, status, statusSource, dates, tags, duration, fields, format, problems, analysis, impact] = value as EncodedDraft;
+  // 15 elements is an entry written before impact was tracked, 16 before submissions.
+  if (value[0] !== 'd' || value.length < 15 || value.length > 17) return undefined;
+  const [, uri, relativePath, kind, kindSource, title, status, statusSource, dates, tags, duration, fields, format, problems, analysis, impact, talk] = value as EncodedDraft;
   if (typeof uri !== 'string' || typeof relativePath !== 'string' || typeof kind !== 'string' || typeof title !== 'string' || typeof status !== 'string') return undefined;
   if (!Array.isArray(dates) || !Array.isArray(tags) || !Array.isArray(problems) || typeof fields !== 'object' || fields === null) return undefined;
   const draft: Draft = {
@@ -88,6 +92,18 @@ export function decodeResult(value: unknown): ReadResult | undefined {
     const entries = decodeImpact(impact);
     if (!entries) return undefined;
     draft.impact = entries;
+  }
+  if (talk !== undefined && talk !== null) {
+    if (!Array.isArray(talk) || talk.length !== 2) return undefined;
+    const [submissions, abstracts] = talk;
+    if (submissions !== null) {
+      if (!Array.isArray(submissions) || !submissions.every((s) => typeof s === 'object' && s !== null && typeof s.event === 'string' && typeof s.status === 'string')) return undefined;
+      draft.submissions = submissions;
+    }
+    if (abstracts !== null) {
+      if (!Array.isArray(abstracts) || !abstracts.every((a) => typeof a === 'object' && a !== null && typeof a.name === 'string' && typeof a.chars === 'number')) return undefined;
+      draft.abstracts = abstracts;
+    }
   }
   if (Array.isArray(analysis)) {
     const [words, readingMinutes, done, total, talk] = analysis;

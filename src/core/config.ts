@@ -51,6 +51,8 @@ export interface DevRelSettings {
   impactMetrics: Record<string, MetricOverride>;
   /** The patterns of the editor's own `files.exclude` that are switched on. */
   filesExclude: string[];
+  /** Character budgets of named abstract variants, e.g. `{ short: 300 }`. */
+  abstractBudgets: Record<string, number>;
 }
 
 /**
@@ -78,6 +80,7 @@ export function checkSettings(get: (key: string) => unknown, filesExclude: unkno
     filesExclude: Object.entries(objectOr<Record<string, unknown>>(filesExclude, {}))
       .filter(([, on]) => on === true)
       .map(([pattern]) => pattern),
+    abstractBudgets: budgetMap(get('talk.abstractBudgets')),
   };
 }
 
@@ -106,6 +109,7 @@ export function toCoreConfig(
       abstractMaxChars: settings.abstractMaxChars,
       maxFileBytes: DEFAULT_CONFIG.maxFileBytes,
       sites,
+      abstractBudgets: settings.abstractBudgets,
     },
     problems,
   };
@@ -127,6 +131,14 @@ function limit(value: unknown, fallback: number): number | null {
 
 function objectOr<T extends object>(value: unknown, fallback: T): T {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as T) : fallback;
+}
+
+function budgetMap(value: unknown): Record<string, number> {
+  const result: Record<string, number> = {};
+  for (const [key, item] of Object.entries(objectOr<Record<string, unknown>>(value, {}))) {
+    if (typeof item === 'number' && Number.isFinite(item) && item > 0) result[key] = item;
+  }
+  return result;
 }
 
 function stringMap(value: unknown): Record<string, string> {

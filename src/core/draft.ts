@@ -3,6 +3,7 @@ import { isValidCalendarDate, parseDateValue } from './dates';
 import { findFieldValueRange, locateFrontMatter, parseFrontMatter, unclosedProblem, type FrontMatterBlock } from './frontMatter/parse';
 import { parseImpactEntries } from './impact';
 import { bundleName, dateFromPath, liftCustomFields, notAPostReason, postPlaceOf, siteRuleAt, siteStatus, valueAt, type PostPlace, type SiteStatus } from './sites/postRules';
+import { readTalkPlanning } from './talks/talkDraft';
 import { decodeDraftBytes, LineMap } from './text';
 import type { CoreConfig, Draft, DraftAnalysis, DraftDate, KindDefinition, KindSource, Problem, ReadResult, StatusSource } from './types';
 
@@ -171,6 +172,9 @@ export function parseDraft(source: DraftSource, text: string, config: CoreConfig
     }
   }
 
+  const planning = readTalkPlanning({ data, text, block, bodyStart, lines: lineMap, config, kind: resolved.kind });
+  problems.push(...planning.problems);
+
   const title =
     typeof data.title === 'string' && data.title.trim() ? data.title.trim() : firstHeading(text, bodyStart) ?? bundleName(source.relativePath) ?? fileTitle(source.relativePath);
 
@@ -190,6 +194,8 @@ export function parseDraft(source: DraftSource, text: string, config: CoreConfig
     problems,
   };
   if (impact.entries.length > 0) draft.impact = impact.entries;
+  if (planning.submissions) draft.submissions = planning.submissions;
+  if (planning.abstracts) draft.abstracts = planning.abstracts;
   if (options.analyze) analyzeDraft(draft, text.slice(bodyStart), bodyStartLine, config);
   return { draft };
 }
@@ -333,7 +339,7 @@ function readTags(value: unknown): string[] {
 }
 
 const MAX_FIELD_LENGTH = 200;
-const FIELDS_READ_ELSEWHERE = new Set(['title', 'kind', 'status', 'tags', 'duration', 'abstract', 'impact']);
+const FIELDS_READ_ELSEWHERE = new Set(['title', 'kind', 'status', 'tags', 'duration', 'abstract', 'impact', 'submissions', 'abstracts']);
 
 const dateFieldNames = new WeakMap<KindDefinition, ReadonlySet<string>>();
 const NO_FIELDS: ReadonlySet<string> = new Set();

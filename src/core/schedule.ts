@@ -1,6 +1,7 @@
 import { daysBetween } from './dates';
 import { isFinished } from './kinds/workflow';
-import type { Draft, DraftDate, KindDefinition } from './types';
+import { activeSubmissionDates, repeatsTalkDate, submissionSummary } from './talks/submissions';
+import type { Draft, DraftDate, KindDefinition, Submission } from './types';
 
 /** The plain, stable shape the extension API hands to other extensions and tests. */
 export interface DraftInfo {
@@ -15,6 +16,26 @@ export interface DraftInfo {
   dates: { field: string; label: string; date: string }[];
   overdue: boolean;
   problems: { message: string; line?: number }[];
+  /** Talks sent to calls for papers, one per event; dates as `YYYY-MM-DD`. */
+  submissions?: SubmissionInfo[];
+}
+
+export interface SubmissionInfo {
+  event: string;
+  status: string;
+  cfpDeadline?: string;
+  notificationDate?: string;
+  eventDate?: string;
+  cfpUrl?: string;
+}
+
+export function toSubmissionInfo(s: Submission): SubmissionInfo {
+  const info: SubmissionInfo = { event: s.event, status: s.status };
+  if (s.cfpDeadline) info.cfpDeadline = s.cfpDeadline;
+  if (s.notificationDate) info.notificationDate = s.notificationDate;
+  if (s.eventDate) info.eventDate = s.eventDate;
+  if (s.cfpUrl) info.cfpUrl = s.cfpUrl;
+  return info;
 }
 
 /** A deadline that has passed while the work is still open. */
@@ -53,6 +74,7 @@ export function toDraftInfo(draft: Draft, kind: KindDefinition | undefined, toda
   if (analysis?.talk || draft.duration !== undefined) {
     info.talkMinutes = { planned: analysis?.talk?.plannedMinutes ?? 0, duration: draft.duration };
   }
+  if (draft.submissions) info.submissions = draft.submissions.map(toSubmissionInfo);
   return info;
 }
 
@@ -61,6 +83,8 @@ export type UpcomingGroup = 'overdue' | 'this-week' | 'next-30-days' | 'later';
 export interface UpcomingItem {
   draft: Draft;
   date: DraftDate;
+  /** Set when the date belongs to one of a talk's submissions rather than to the draft itself. */
+  submission?: Submission;
   group: UpcomingGroup;
   /** Days from today; negative when past. */
   days: number;
@@ -79,23 +103,34 @@ export const UPCOMING_GROUP_LABELS: Record<UpcomingGroup, string> = {
  */
 export function upcoming(drafts: readonly Draft[], kinds: Record<string, KindDefinition>, today: string): UpcomingItem[] {
   const items: UpcomingItem[] = [];
+  const place = (days: number, overdue: boolean): UpcomingGroup | undefined => {
+    if (days < 0) return overdue ? 'overdue' : undefined;
+    if (days < 7) return 'this-week';
+    if (days <= 30) return 'next-30-days';
+    return 'later';
+  };
   for (const draft of drafts) {
     const kind = kinds[draft.kind];
-    if (isFinished(kind, draft.status)) continue;
-    const overdue = new Set(overdueDates(draft, kind, today));
-    for (const date of draft.dates) {
-      const days = daysBetween(today, date.date);
-      let group: UpcomingGroup;
-      if (days < 0) {
-        if (!overdue.has(date)) continue;
-        group = 'overdue';
-      } else if (days < 7) group = 'this-week';
-      else if (days <= 30) group = 'next-30-days';
-      else group = 'later';
-      items.push({ draft, date, group, days });
+    const finished = isFinished(kind, draft.status);
+    if (!finished) {
+      const overdue = new Set(overdueDates(draft, kind, today));
+      for (const date of draft.dates) {
+        const days = daysBetween(today, date.date);
+        const group = place(days, overdue.has(date));
+        if (group) items.push({ draft, date, group, days });
+      }
+    }
+    // A talk delivered once can still be on its way to other events, so submissions follow their own statuses.
+    for (const submission of draft.submissions ?? []) {
+      for (const date of activeSubmissionDates(submission)) {
+        if (!finished && repeatsTalkDate(draft, date.field.slice(date.field.lastIndexOf('.') + 1), date.date, submission.event)) continue;
+        const days = daysBetween(today, date.date);
+        const group = place(days, date.deadline);
+        if (group) items.push({ draft, date, group, days, submission });
+      }
     }
   }
-  return items.sort((a, b) => a.date.date.localeCompare(b.date.date) || a.draft.title.localeCompare(b.draft.title));
+  return items.sort((a, b) => a.date.date.localeCompare(b.date.date) || a.draft.title.localeCompare(b.draft.title) || (a.submission?.event ?? '').localeCompare(b.submission?.event ?? ''));
 }
 
 /** Overdue items plus those due within seven days: what the Upcoming badge counts. */
@@ -124,6 +159,7 @@ export function nextDate(draft: Draft, kind: KindDefinition | undefined, today: 
 /** The compact facts shown after a draft's title, e.g. `drafting · due in 3 days · 1,240 words`. */
 export function describeDraft(draft: Draft, kind: KindDefinition | undefined, today: string): string {
   const parts: string[] = [draft.status];
+  if (draft.submissions && draft.submissions.length > 0) parts.push(submissionSummary(draft.submissions));
   const date = nextDate(draft, kind, today);
   if (date) parts.push(`${date.label.toLowerCase()} ${relativeDay(daysBetween(today, date.date))}`);
   const analysis = draft.analysis;

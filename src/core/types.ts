@@ -27,7 +27,14 @@ export type ProblemCode =
   | 'abstract-too-long'
   | 'talk-over-duration'
   | 'invalid-duration'
-  | 'invalid-impact';
+  | 'invalid-impact'
+  | 'invalid-submission'
+  | 'submission-without-event'
+  | 'unknown-submission-status'
+  | 'notification-before-deadline'
+  | 'duplicate-submission'
+  | 'unknown-abstract-variant'
+  | 'invalid-abstract';
 
 /** Something wrong with a draft. Problems are data: the core reports them and never throws them. */
 export interface Problem {
@@ -42,6 +49,45 @@ export interface Problem {
   validValues?: string[];
   /** The offending value as written, for quick fixes. */
   value?: string;
+  /** Ready-made fixes, worked out by the core on the text the problem was found in. */
+  fixes?: ProblemFix[];
+}
+
+/** A quick fix as data: one replacement in the file the problem was found in. */
+export interface ProblemFix {
+  title: string;
+  range: Range;
+  newText: string;
+  preferred?: boolean;
+}
+
+/** One entry of a talk's `submissions:` list: the talk sent to one call for papers. */
+export interface Submission {
+  /** Position in the `submissions:` list, for edits. */
+  index: number;
+  event: string;
+  /** One of the submission statuses, or the unknown value as written (which is reported). */
+  status: string;
+  cfpUrl?: string;
+  /** `YYYY-MM-DD` */
+  cfpDeadline?: string;
+  /** `YYYY-MM-DD` */
+  notificationDate?: string;
+  /** `YYYY-MM-DD` */
+  eventDate?: string;
+  format?: string;
+  /** The abstract variant that was sent, e.g. `short`. */
+  abstract?: string;
+  travel?: string;
+}
+
+/** One abstract of a talk and how it measures against its budget. */
+export interface AbstractVariant {
+  name: string;
+  /** Characters, with runs of white space counted as one, as CFP forms count them. */
+  chars: number;
+  budget: number;
+  source: 'front-matter' | 'section';
 }
 
 export interface DateFieldDefinition {
@@ -89,6 +135,8 @@ export interface CoreConfig {
   wordsPerMinute: number;
   abstractMaxChars: number;
   maxFileBytes: number;
+  /** Character budgets of named abstract variants; others use `abstractMaxChars`. */
+  abstractBudgets?: Record<string, number>;
 }
 
 export interface DraftDate {
@@ -160,6 +208,10 @@ export interface Draft {
   fields: Record<string, string | number | boolean>;
   /** Valid entries of the front-matter `impact:` list; absent when there are none. */
   impact?: ImpactEntry[];
+  /** Entries of the front-matter `submissions:` list that name an event; absent when there are none. */
+  submissions?: Submission[];
+  /** Named abstracts (`abstracts:` or `## Abstract (name)` sections); absent when there are none. */
+  abstracts?: AbstractVariant[];
   frontMatterFormat?: 'yaml' | 'toml';
   problems: Problem[];
   /** Headings are left out: every draft is kept in memory and in the cache, and no view lists them. */

@@ -9,6 +9,7 @@ import { siteProfile } from '../core/sites/profile';
 import { Disposable } from '../util/disposable';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 import { draftTooltip, draftTreeItem, kindIcon, pluralKindLabel, statusGroupIcon, statusLabel, today } from './presentation';
+import { submissionTooltip, submissionTreeItem } from './submissionItems';
 
 export interface GroupNode {
   type: 'group';
@@ -20,7 +21,13 @@ export interface DraftNode {
   uri: string;
 }
 
-export type DraftsTreeNode = GroupNode | DraftNode;
+export interface SubmissionNode {
+  type: 'submission';
+  uri: string;
+  event: string;
+}
+
+export type DraftsTreeNode = GroupNode | DraftNode | SubmissionNode;
 
 /**
  * The Drafts view. Nodes are plain models kept by key, so a change refreshes only the nodes
@@ -112,16 +119,25 @@ export class DraftsTreeProvider extends Disposable implements vscode.TreeDataPro
     }
     const draft = this.workspace.get(node.uri);
     if (!draft) return new vscode.TreeItem('(removed)');
+    if (node.type === 'submission') {
+      const submission = draft.submissions?.find((s) => s.event === node.event);
+      return submission ? submissionTreeItem(draft, submission, today()) : new vscode.TreeItem('(removed)');
+    }
     const kind = kinds[draft.kind];
     const item = draftTreeItem(draft, kind, today());
     item.id = `draft:${draft.uri}`;
+    if (draft.submissions && draft.submissions.length > 0) item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
+    if (draft.kind === 'talk') item.contextValue += '.talk';
     return item;
   }
 
   /** Tooltips are built only for the rows a person hovers. */
   resolveTreeItem(item: vscode.TreeItem, node: DraftsTreeNode): vscode.TreeItem {
-    const draft = node.type === 'draft' ? this.workspace.get(node.uri) : undefined;
-    if (draft) item.tooltip = draftTooltip(draft, this.workspace.config.kinds[draft.kind], today());
+    const draft = node.type === 'draft' || node.type === 'submission' ? this.workspace.get(node.uri) : undefined;
+    if (draft && node.type === 'submission') {
+      const submission = draft.submissions?.find((s) => s.event === node.event);
+      if (submission) item.tooltip = submissionTooltip(draft, submission, today());
+    } else if (draft) item.tooltip = draftTooltip(draft, this.workspace.config.kinds[draft.kind], today());
     return item;
   }
 
@@ -144,10 +160,14 @@ export class DraftsTreeProvider extends Disposable implements vscode.TreeDataPro
         .sort((a, b) => compareDrafts(a, b, kinds, now))
         .map((d) => this.draftNode(d.uri));
     }
+    if (node.type === 'draft') {
+      return (this.workspace.get(node.uri)?.submissions ?? []).map((s) => ({ type: 'submission', uri: node.uri, event: s.event }));
+    }
     return [];
   }
 
   getParent(node: DraftsTreeNode): DraftsTreeNode | undefined {
+    if (node.type === 'submission') return this.workspace.get(node.uri) ? this.draftNode(node.uri) : undefined;
     if (node.type === 'group' || this.effectiveGroupBy === 'none') return undefined;
     const draft = this.workspace.get(node.uri);
     return draft ? this.groupNode(this.groupKey(draft)) : undefined;

@@ -2,12 +2,14 @@ import * as vscode from 'vscode';
 import { Commands, Views } from '../constants';
 import { aggregateImpact, topDrafts, type ImpactSummary, type MetricDefinition } from '../core/impact';
 import { reachByPlatform } from '../core/publish/reach';
+import { acceptanceByYear, type AcceptanceYear } from '../core/talks/submissions';
 import { Disposable } from '../util/disposable';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 import { kindIcon, pluralKindLabel, today } from './presentation';
 
 export type ImpactNode =
-  | { type: 'section'; section: 'quarter' | 'allTime' | 'byKind' | 'byPlatform' | 'top' }
+  | { type: 'section'; section: 'quarter' | 'allTime' | 'byKind' | 'byPlatform' | 'top' | 'acceptance' }
+  | { type: 'acceptance'; year: AcceptanceYear }
   | { type: 'platform'; platform: string; label: string; drafts: number }
   | { type: 'metric'; metric: string; value: number; parent: string }
   | { type: 'kind'; kind: string }
@@ -25,6 +27,7 @@ export class ImpactTreeProvider extends Disposable implements vscode.TreeDataPro
   private readonly emitter = this.register(new vscode.EventEmitter<ImpactNode | undefined>());
   readonly onDidChangeTreeData = this.emitter.event;
   private summary: ImpactSummary | undefined;
+  private acceptanceYears: AcceptanceYear[] | undefined;
   private metrics: Readonly<Record<string, MetricDefinition>> = {};
   private chosenMetric: string;
 
@@ -54,8 +57,15 @@ export class ImpactTreeProvider extends Disposable implements vscode.TreeDataPro
     return this.summary;
   }
 
+  /** CFP acceptance per year, from every talk's submissions. */
+  acceptance(): AcceptanceYear[] {
+    this.acceptanceYears ??= acceptanceByYear(this.workspace.drafts().map((d) => d.submissions));
+    return this.acceptanceYears;
+  }
+
   refresh(): void {
     this.summary = undefined;
+    this.acceptanceYears = undefined;
     this.metrics = this.readMetrics();
     this.emitter.fire(undefined);
   }
@@ -70,6 +80,7 @@ export class ImpactTreeProvider extends Disposable implements vscode.TreeDataPro
           byKind: 'By kind',
           byPlatform: 'Reach by platform',
           top: `Top work by ${this.metricLabel(this.chosenMetric).toLowerCase()}`,
+          acceptance: 'CFP acceptance',
         };
         const item = new vscode.TreeItem(labels[node.section], node.section === 'byKind' || node.section === 'byPlatform' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
         item.id = `impact:${node.section}`;
@@ -101,6 +112,16 @@ export class ImpactTreeProvider extends Disposable implements vscode.TreeDataPro
         item.tooltip = `Synced with DevRel: Sync Reach from dev.to and Hashnode`;
         return item;
       }
+      case 'acceptance': {
+        const { year, accepted, decided, rate } = node.year;
+        const item = new vscode.TreeItem(year);
+        item.id = `impact:acceptance:${year}`;
+        item.description = `${accepted} of ${decided} accepted · ${Math.round(rate * 100)}%`;
+        item.iconPath = new vscode.ThemeIcon('megaphone');
+        item.tooltip = 'Accepted, confirmed, delivered and declined submissions over those the calls have answered, by the year of the event.';
+        item.accessibilityInformation = { label: `${year}: ${item.description}` };
+        return item;
+      }
       case 'draft': {
         const item = new vscode.TreeItem(`${node.rank}. ${node.title}`);
         item.id = `impact:top:${node.uri}`;
@@ -117,10 +138,14 @@ export class ImpactTreeProvider extends Disposable implements vscode.TreeDataPro
   getChildren(node?: ImpactNode): ImpactNode[] {
     const summary = this.current();
     if (!node) {
-      if (summary.entryCount === 0) return [];
-      const sections: ImpactNode[] = [{ type: 'section', section: 'quarter' }, { type: 'section', section: 'allTime' }, { type: 'section', section: 'byKind' }];
-      if (reachByPlatform(this.workspace.drafts()).length > 0) sections.push({ type: 'section', section: 'byPlatform' });
-      return [...sections, { type: 'section', section: 'top' }];
+      const sections: ImpactNode[] = [];
+      if (summary.entryCount > 0) {
+        sections.push({ type: 'section', section: 'quarter' }, { type: 'section', section: 'allTime' }, { type: 'section', section: 'byKind' });
+        if (reachByPlatform(this.workspace.drafts()).length > 0) sections.push({ type: 'section', section: 'byPlatform' });
+        sections.push({ type: 'section', section: 'top' });
+      }
+      if (this.acceptance().length > 0) sections.push({ type: 'section', section: 'acceptance' });
+      return sections;
     }
     if (node.type === 'section') {
       switch (node.section) {
@@ -132,6 +157,8 @@ export class ImpactTreeProvider extends Disposable implements vscode.TreeDataPro
           return summary.byKind.map((k) => ({ type: 'kind', kind: k.kind }));
         case 'byPlatform':
           return reachByPlatform(this.workspace.drafts()).map((r) => ({ type: 'platform', platform: r.platform, label: r.label, drafts: r.drafts }));
+        case 'acceptance':
+          return [...this.acceptance()].reverse().map((year) => ({ type: 'acceptance', year }));
         case 'top':
           return topDrafts(this.workspace.drafts(), this.chosenMetric, 5).map((d, i) => ({ type: 'draft', uri: d.draft.uri, title: d.draft.title, total: d.total, rank: i + 1 }));
       }

@@ -62,6 +62,14 @@ export class UpcomingTreeProvider extends Disposable implements vscode.TreeDataP
     const kind = this.workspace.config.kinds[draft.kind];
     const item = draftTreeItem(draft, kind, this.computedFor);
     item.id = `upcoming:${draft.uri}#${date.field}`;
+    const submission = node.item.submission;
+    if (submission) {
+      // A submission's date is about the event; the talk's own status says nothing about it.
+      item.label = `${date.label}: ${submission.event}`;
+      item.description = `${relativeDay(days)} · ${date.date} · ${draft.title} · ${submission.status}`;
+      item.accessibilityInformation = { label: `${date.label} ${relativeDay(days)}, ${submission.event}, ${draft.title}, submission ${submission.status}` };
+      return item;
+    }
     item.label = `${date.label}: ${draft.title}`;
     item.description = `${relativeDay(days)} · ${date.date} · ${draft.status}`;
     item.accessibilityInformation = { label: `${date.label} ${relativeDay(days)}, ${draft.title}, ${draft.status}` };

@@ -25,6 +25,7 @@ describe('checkSettings', () => {
       focusMaxDeadlines: DEFAULT_MAX_DEADLINES_PER_14_DAYS,
       impactMetrics: {},
       filesExclude: [],
+      abstractBudgets: {},
     });
   });
 

@@ -217,6 +217,112 @@ export function replaceFrontMatterListItem(text: string, key: string, index: num
   return finish(text, fm, [{ start, end, text: shape(rendered, dashColumn, fm.lineBreak, true) }], expected, [key]);
 }
 
+/**
+ * Sets fields of one map in a top-level list, e.g. the status of the second entry of
+ * `submissions:`. Fields already in the entry change in place; new ones go after its last
+ * field, at the same indentation. `undefined` leaves a field as it is. Only block lists of
+ * `key: value` entries are edited; anything else is refused with a message.
+ */
+export function setFrontMatterListItemFields(text: string, key: string, index: number, fields: Record<string, FrontMatterValue | undefined>): EditResult {
+  const changes: Array<[string, FrontMatterValue]> = [];
+  for (const name of Object.keys(fields)) {
+    const raw: unknown = fields[name];
+    if (raw === undefined) continue;
+    const clean = toPlainValue(raw, name);
+    if (!clean.ok) return clean;
+    changes.push([name, clean.value]);
+  }
+  const located = locateListItem(text, key, index);
+  if (!located.ok) return located;
+  const { fm, node, list } = located;
+  const item = node.items[index];
+  if (!isMap(item) || item.flow || !item.range || item.items.length === 0) {
+    return {
+      ok: false,
+      message: `Entry ${index + 1} of "${key}" isn't written as "key: value" lines, so DevRel Desk can't change it. Write each field of the entry on its own line, then try again.`,
+    };
+  }
+  const entries: Entry[] = [];
+  for (const pair of item.items) {
+    const described = describeEntry(fm.content, pair, true);
+    if (!described || described.colonEnd === undefined) return cannotEdit([key]);
+    entries.push(described);
+  }
+  const current = list[index] as Record<string, unknown>;
+  const updated: Record<string, unknown> = { ...current };
+  const splices: Splice[] = [];
+  const appended: string[] = [];
+  const itemColumn = entries[0].column;
+  for (const [name, value] of changes) {
+    setOwn(updated, name, value);
+    const entry = entries.find((candidate) => candidate.name === name);
+    if (!entry) {
+      appended.push(renderNewField(name, value, { layout: fm.layout, lineBreak: fm.lineBreak, keyColumn: itemColumn }));
+      continue;
+    }
+    if (sameData(getOwn(current, name), value)) continue;
+    splices.push(replaceValue(fm, entry, entry.colonEnd as number, value));
+  }
+  if (appended.length > 0) {
+    const at = entries[entries.length - 1].spanEnd;
+    splices.push({ start: at, end: at, text: appended.join('') });
+  }
+  const expected = { ...fm.data };
+  const nextList = [...list];
+  nextList[index] = updated;
+  setOwn(expected, key, nextList);
+  return finish(text, fm, splices, expected, [key]);
+}
+
+/** Removes one entry of a top-level block list, with its lines. Removing the last entry leaves the field empty. */
+export function removeFrontMatterListItem(text: string, key: string, index: number): EditResult {
+  const located = locateListItem(text, key, index);
+  if (!located.ok) return located;
+  const { fm, node, list } = located;
+  const item = node.items[index];
+  const content = fm.content;
+  const start = isNode(item) ? item.range?.[0] : undefined;
+  const end = isNode(item) ? item.range?.[1] : undefined;
+  if (start === undefined || end === undefined) return cannotEdit([key]);
+  let dash = start - 1;
+  while (dash >= 0 && /\s/.test(content[dash])) dash--;
+  const lineStart = content.lastIndexOf('\n', dash - 1) + 1;
+  // Only an entry whose dash starts its own line: `- - a` can't lose one entry alone.
+  if (content[dash] !== '-' || !/^[ \t]*$/.test(content.slice(lineStart, dash))) return cannotEdit([key]);
+  const lineEnd = lineEndAfter(content, Math.max(end, start));
+  const expected = { ...fm.data };
+  const rest = list.filter((_, i) => i !== index);
+  setOwn(expected, key, rest.length > 0 ? rest : null);
+  return finish(text, fm, [{ start: lineStart, end: lineEnd, text: '' }], expected, [key]);
+}
+
+type LocatedItem = { ok: true; fm: YamlFrontMatter; node: YAMLSeq; list: unknown[] } | Failure;
+
+function locateListItem(text: string, key: string, index: number): LocatedItem {
+  if (isTomlFrontMatter(text)) {
+    return { ok: false, message: `DevRel Desk can't change one entry of a TOML "[[${key}]]" list yet. Edit the entry by hand, or write the front matter as YAML.` };
+  }
+  const opened = openFrontMatter(text);
+  if (!opened.ok) return opened;
+  const fm = opened.frontMatter;
+  const list = fm.kind === 'yaml' ? getOwn(fm.data, key) : undefined;
+  const entry = fm.kind === 'yaml' ? fm.entries.find((candidate) => candidate.name === key) : undefined;
+  if (fm.kind !== 'yaml' || !entry || !Array.isArray(list)) {
+    return { ok: false, message: `The front matter has no "${key}" list, so there is no entry to change.` };
+  }
+  if (!Number.isInteger(index) || index < 0 || index >= list.length) {
+    return { ok: false, message: `"${key}" has ${list.length} ${list.length === 1 ? 'entry' : 'entries'}, so there is no entry ${index + 1} to change.` };
+  }
+  const node = entry.value;
+  if (!isSeq(node) || node.flow || !node.range) {
+    return {
+      ok: false,
+      message: `"${key}" is written as a "[ … ]" list, which DevRel Desk can't edit entry by entry. Write one "- " entry per line, then try again.`,
+    };
+  }
+  return { ok: true, fm, node, list };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reading the front matter
 
@@ -329,14 +435,15 @@ function openFrontMatter(text: string): Opened {
   };
 }
 
-function describeEntry(content: string, pair: Pair<unknown, unknown>): Entry | undefined {
+/** `nested` measures the key's own column, for pairs inside a list entry (`- key:` starts left of its key). */
+function describeEntry(content: string, pair: Pair<unknown, unknown>, nested = false): Entry | undefined {
   const token = pair.srcToken;
   const key = pair.key;
   if (!token || !isNode(key) || !key.range) return undefined;
   const keyStart = key.range[0];
   const lineStart = content.lastIndexOf('\n', keyStart - 1) + 1;
   // Measured from the line, not the key, so that `? key` and `&anchor key:` count as written.
-  const column = /^ */.exec(content.slice(lineStart, keyStart))?.[0].length ?? 0;
+  const column = nested ? keyStart - lineStart : /^ */.exec(content.slice(lineStart, keyStart))?.[0].length ?? 0;
   const name = isScalar(key) && key.value !== null && typeof key.value !== 'object' ? String(key.value) : undefined;
   const explicit = token.start.some((part) => part.type === 'explicit-key-ind');
   const indicator = token.sep?.find((part) => part.type === 'map-value-ind');

@@ -98,7 +98,7 @@ export const DEFAULT_CONFIG: CoreConfig = Object.freeze({
 
 /** A stable key of everything in the config that changes how a file is read, for cache invalidation. */
 export function configKey(config: CoreConfig): string {
-  return JSON.stringify([config.kinds, config.folderKinds, config.wordsPerMinute, config.abstractMaxChars, config.maxFileBytes, config.sites ?? []]);
+  return JSON.stringify([config.kinds, config.folderKinds, config.wordsPerMinute, config.abstractMaxChars, config.maxFileBytes, config.sites ?? [], config.abstractBudgets ?? {}]);
 }
 
 /** A workflow for kinds that only a workspace template defines and that declares none. */

@@ -1,0 +1,254 @@
+import * as vscode from 'vscode';
+import { Commands } from '../constants';
+import { parseDateValue } from '../core/dates';
+import { appendFrontMatterListItem, setFrontMatterListItemFields } from '../core/frontMatter/edit';
+import {
+  findSubmission,
+  isSubmissionStatus,
+  newSubmissionEntry,
+  SUBMISSION_STATUSES,
+  SUBMISSIONS_FIELD,
+  submissionIndexIn,
+  type NewSubmissionInput,
+} from '../core/talks/submissions';
+import type { Draft, Submission } from '../core/types';
+import { calendarText, writeCalendarFile } from '../services/calendarExport';
+import { editFrontMatterWith } from '../services/draftEdits';
+import type { WorkspaceDrafts } from '../services/workspaceDrafts';
+import { log, UserError } from '../util/logger';
+import { resolveTarget } from './trackingCommands';
+
+export interface TalkContext {
+  workspace: WorkspaceDrafts;
+}
+
+/** A submission row of the Drafts view, as menus pass it. */
+export interface SubmissionNodeArg {
+  type: 'submission';
+  uri: string;
+  event: string;
+}
+
+const STATUS_HINTS: Record<string, string> = {
+  draft: 'not sent yet',
+  submitted: 'waiting for the answer',
+  accepted: 'the call said yes',
+  rejected: 'the call said no',
+  waitlisted: 'on the reserve list',
+  confirmed: 'you confirmed you will speak',
+  declined: 'you turned the acceptance down',
+  withdrawn: 'you pulled the submission',
+  delivered: 'the talk was given',
+};
+
+function isSubmissionNode(value: unknown): value is SubmissionNodeArg {
+  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'submission' && typeof (value as { uri?: unknown }).uri === 'string';
+}
+
+/** The draft a talk command works on: a tree row, a Uri, the active editor, or one the person picks. */
+async function pickTalk(ctx: TalkContext, target: unknown, title: string, interactive: boolean): Promise<{ uri: vscode.Uri; draft: Draft } | undefined> {
+  const uri = isSubmissionNode(target) ? vscode.Uri.parse(target.uri) : resolveTarget(target);
+  const draft = uri ? ctx.workspace.get(uri) : undefined;
+  if (uri && draft) return { uri, draft };
+  if (uri && (target !== undefined || !interactive)) {
+    throw new UserError(`${vscode.workspace.asRelativePath(uri)} is not a DevRel draft. Add "kind: talk" to its front matter to track its submissions.`);
+  }
+  if (!interactive) throw new UserError('Name the talk: pass its Uri as the first argument.');
+  const talks = ctx.workspace
+    .drafts()
+    .filter((d) => d.kind === 'talk' || d.submissions !== undefined)
+    .sort((a, b) => a.title.localeCompare(b.title));
+  if (talks.length === 0) throw new UserError('There are no talks yet. Create one with DevRel: New Talk Outline first.');
+  const picked = await vscode.window.showQuickPick(
+    talks.map((d) => ({ label: d.title, description: d.status, detail: d.relativePath, uri: d.uri })),
+    { title, placeHolder: 'Which talk?', matchOnDetail: true },
+  );
+  if (!picked) return undefined;
+  const chosen = vscode.Uri.parse(picked.uri);
+  const chosenDraft = ctx.workspace.get(chosen);
+  return chosenDraft ? { uri: chosen, draft: chosenDraft } : undefined;
+}
+
+/**
+ * Adds a submission to a talk's `submissions:` list. With an input object it asks nothing;
+ * otherwise it asks for the event, the CFP deadline and the status.
+ */
+export async function addSubmission(ctx: TalkContext, target?: unknown, input?: unknown): Promise<boolean> {
+  const interactive = input === undefined;
+  const talk = await pickTalk(ctx, target, 'Add Submission', interactive);
+  if (!talk) return false;
+  let request: NewSubmissionInput | undefined;
+  if (!interactive) {
+    if (typeof input !== 'object' || input === null) {
+      throw new UserError('Add Submission takes { event, cfpUrl?, cfpDeadline?, notificationDate?, eventDate?, status?, format?, abstract? }.');
+    }
+    request = input as NewSubmissionInput;
+  } else {
+    request = await askForSubmission(talk.draft);
+    if (!request) return false;
+  }
+  const checked = newSubmissionEntry(request, talk.draft.submissions ?? []);
+  if (!checked.ok) throw new UserError(checked.message);
+  await editFrontMatterWith(ctx.workspace, talk.uri, (text) => appendFrontMatterListItem(text, SUBMISSIONS_FIELD, checked.fields));
+  log().info(`${vscode.workspace.asRelativePath(talk.uri)}: added a submission to ${String(checked.fields.event)} (${String(checked.fields.status)}).`);
+  vscode.window.setStatusBarMessage(`$(mail) ${talk.draft.title}: submission to ${String(checked.fields.event)} added`, 4000);
+  return true;
+}
+
+async function askForSubmission(draft: Draft): Promise<NewSubmissionInput | undefined> {
+  const title = `Add Submission: ${draft.title}`;
+  const suggested = typeof draft.fields.event === 'string' && !findSubmission(draft.submissions, draft.fields.event) ? draft.fields.event : undefined;
+  const event = await vscode.window.showInputBox({
+    title: `${title} (1/3)`,
+    prompt: 'Which event is the talk going to?',
+    placeHolder: 'e.g. KubeCon EU 2027',
+    value: suggested,
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      if (!value.trim()) return 'Name the event.';
+      return findSubmission(draft.submissions, value) ? 'This talk already has a submission to that event.' : undefined;
+    },
+  });
+  if (event === undefined) return undefined;
+  const deadline = await vscode.window.showInputBox({
+    title: `${title} (2/3)`,
+    prompt: 'When does the call for papers close? YYYY-MM-DD, or leave empty.',
+    placeHolder: 'YYYY-MM-DD',
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      if (!value.trim()) return undefined;
+      const parsed = parseDateValue(value.trim());
+      return parsed.ok ? undefined : `The date ${parsed.message}.`;
+    },
+  });
+  if (deadline === undefined) return undefined;
+  const status = await pickStatus(`${title} (3/3)`, 'draft', 'Where does this submission stand?');
+  if (!status) return undefined;
+  return { event: event.trim(), cfpDeadline: deadline.trim() || undefined, status };
+}
+
+async function pickStatus(title: string, current: string | undefined, placeHolder: string): Promise<string | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    SUBMISSION_STATUSES.map((status) => ({ label: status, description: status === current ? `current · ${STATUS_HINTS[status]}` : STATUS_HINTS[status] })),
+    { title, placeHolder, ignoreFocusOut: true },
+  );
+  return picked?.label;
+}
+
+/**
+ * Sets one submission's status: `(target, event, status)` asks nothing. Without the event
+ * or the status it asks for them. Accepting offers the trip report and the event's dates.
+ */
+export async function setSubmissionStatus(ctx: TalkContext, target?: unknown, event?: unknown, status?: unknown): Promise<boolean> {
+  if (event !== undefined && typeof event !== 'string') throw new UserError('The event must be text, such as "KubeCon EU 2027".');
+  if (status !== undefined && typeof status !== 'string') throw new UserError('The status must be text, such as "accepted".');
+  const talk = await pickTalk(ctx, target, 'Set Submission Status', event === undefined || status === undefined);
+  if (!talk) return false;
+  const submissions = talk.draft.submissions ?? [];
+  let submission: Submission | undefined;
+  const named = typeof event === 'string' ? event : isSubmissionNode(target) ? target.event : undefined;
+  if (named !== undefined) {
+    submission = findSubmission(submissions, named);
+    if (!submission) {
+      const known = submissions.map((s) => s.event).join(', ');
+      throw new UserError(`"${talk.draft.title}" has no submission to ${named}.${known ? ` Its submissions: ${known}.` : ' Add one with DevRel: Add Submission… first.'}`);
+    }
+  } else {
+    if (submissions.length === 0) throw new UserError(`"${talk.draft.title}" has no submissions yet. Add one with DevRel: Add Submission… first.`);
+    const picked =
+      submissions.length === 1
+        ? { submission: submissions[0] }
+        : await vscode.window.showQuickPick(
+            submissions.map((s) => ({ label: s.event, description: s.status, submission: s })),
+            { title: `Set Submission Status: ${talk.draft.title}`, placeHolder: 'Which submission?' },
+          );
+    if (!picked) return false;
+    submission = picked.submission;
+  }
+  let chosen = typeof status === 'string' ? status.trim().toLowerCase() : undefined;
+  if (chosen === undefined) {
+    chosen = await pickStatus(`Set Submission Status: ${submission.event}`, submission.status, `Now ${submission.status}. Move this submission to…`);
+    if (!chosen) return false;
+  }
+  if (!isSubmissionStatus(chosen)) throw new UserError(`"${chosen}" is not a submission status. Use one of: ${SUBMISSION_STATUSES.join(', ')}.`);
+  const chosenSubmission = submission;
+  const newStatus = chosen;
+  await editFrontMatterWith(ctx.workspace, talk.uri, (text) => {
+    const index = submissionIndexIn(text, chosenSubmission.event);
+    if (index === undefined) return { ok: false, message: `The submission to ${chosenSubmission.event} is no longer in ${vscode.workspace.asRelativePath(talk.uri)}.` };
+    return setFrontMatterListItemFields(text, SUBMISSIONS_FIELD, index, { status: newStatus });
+  });
+  log().info(`${vscode.workspace.asRelativePath(talk.uri)}: submission to ${submission.event}: ${submission.status} → ${newStatus}.`);
+  vscode.window.setStatusBarMessage(`$(check) ${submission.event}: ${newStatus}`, 4000);
+  if (newStatus === 'accepted' && submission.status !== 'accepted') void offerAcceptedFollowUps(ctx, talk.uri, talk.draft, submission);
+  return true;
+}
+
+/** Not awaited: a scripted caller gets its answer at once, and the offer waits for the person. */
+async function offerAcceptedFollowUps(ctx: TalkContext, uri: vscode.Uri, draft: Draft, submission: Submission): Promise<void> {
+  const createReport = 'Create Trip Report';
+  const addDates = 'Add Event Date…';
+  const choices = submission.eventDate ? [createReport] : [addDates, createReport];
+  const when = submission.eventDate ? ` on ${submission.eventDate}` : '';
+  const choice = await vscode.window.showInformationMessage(`"${draft.title}" was accepted at ${submission.event}${when}.`, ...choices);
+  try {
+    if (choice === createReport) {
+      const fields: Record<string, string> = { event: submission.event };
+      if (submission.eventDate) fields.event_date = submission.eventDate;
+      await vscode.commands.executeCommand(Commands.newDraft, { kind: 'trip-report', title: submission.event, fields, open: true });
+    } else if (choice === addDates) {
+      const date = await vscode.window.showInputBox({
+        title: `Event date: ${submission.event}`,
+        prompt: 'When is the event? It then shows in Upcoming.',
+        placeHolder: 'YYYY-MM-DD',
+        ignoreFocusOut: true,
+        validateInput: (value) => {
+          const parsed = parseDateValue(value.trim());
+          return parsed.ok ? undefined : `The date ${parsed.message}.`;
+        },
+      });
+      const parsed = date === undefined ? undefined : parseDateValue(date.trim());
+      if (!parsed?.ok) return;
+      await editFrontMatterWith(ctx.workspace, uri, (text) => {
+        const index = submissionIndexIn(text, submission.event);
+        if (index === undefined) return { ok: false, message: `The submission to ${submission.event} is no longer in the file.` };
+        return setFrontMatterListItemFields(text, SUBMISSIONS_FIELD, index, { event_date: parsed.date });
+      });
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log().warn(`After accepting ${submission.event}: ${message}`);
+    void vscode.window.showWarningMessage(message);
+  }
+}
+
+/**
+ * Export Calendar…: `{ uri? }` writes there and asks nothing; otherwise it asks where to save.
+ * Returns the file written.
+ */
+export async function exportCalendar(ctx: TalkContext, arg?: unknown): Promise<vscode.Uri | undefined> {
+  if (arg !== undefined && arg !== null && (typeof arg !== 'object' || arg instanceof vscode.Uri)) {
+    throw new UserError('Export Calendar takes { uri? }: the .ics file to write.');
+  }
+  const given = (arg as { uri?: unknown } | undefined)?.uri;
+  let uri: vscode.Uri | undefined;
+  if (given instanceof vscode.Uri) uri = given;
+  else if (typeof given === 'string' && given) uri = /^[a-z][a-z0-9+.-]+:/i.test(given) && !/^[a-z]:[\\/]/i.test(given) ? vscode.Uri.parse(given) : vscode.Uri.file(given);
+  else if (given !== undefined) throw new UserError('uri must be a Uri or a path to an .ics file.');
+  await ctx.workspace.ready();
+  if (!uri) {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    uri = await vscode.window.showSaveDialog({
+      title: 'Export Calendar',
+      saveLabel: 'Export',
+      defaultUri: folder ? vscode.Uri.joinPath(folder.uri, 'devrel-desk.ics') : undefined,
+      filters: { 'iCalendar files': ['ics'] },
+    });
+    if (!uri) return undefined;
+  }
+  const { text, events } = calendarText(ctx.workspace);
+  await writeCalendarFile(uri, text);
+  log().info(`Calendar: exported ${events} events to ${uri.toString(true)}.`);
+  vscode.window.setStatusBarMessage(`$(calendar) Exported ${events} dates to ${vscode.workspace.asRelativePath(uri)}`, 5000);
+  return uri;
+}

@@ -13,7 +13,7 @@ export type Print = (line: string) => void;
 
 /** Limit for one phase, so a hung editor fails the run instead of blocking it. */
 export function phaseTimeoutMs(): number {
-  return Number(process.env.DEVREL_TEST_TIMEOUT_MS) || 5 * 60_000;
+  return Number(process.env.DEVREL_TEST_TIMEOUT_MS) || 15 * 60_000;
 }
 
 export function isVerbose(): boolean {

@@ -29,6 +29,12 @@ describe('checkSettings', () => {
     });
   });
 
+  it('keeps abstract budgets that are positive numbers, and passes them to the core', () => {
+    const settings = settingsOf({ 'talk.abstractBudgets': { short: 280, long: -1, pitch: 'long', keynote: 2000 } });
+    assert.deepEqual(settings.abstractBudgets, { short: 280, keynote: 2000 });
+    assert.deepEqual(toCoreConfig(settings).config.abstractBudgets, { short: 280, keynote: 2000 });
+  });
+
   it('keeps values that are usable', () => {
     const settings = settingsOf({
       kinds: { newsletter: { statuses: ['idea', 'sent'] } },

@@ -127,6 +127,11 @@ describe('Cross-posting in the workbench', () => {
   it('shows where a draft is cross-posted, with links and synced reach, in its tooltip', async () => {
     const page = workbench.page;
     await page.keyboard.press('Escape');
+    // Four views share the sidebar now; fold the others so the Drafts tree renders the row.
+    for (const title of ['Upcoming', 'Impact', 'CFPs']) {
+      const header = page.locator('.pane-header').filter({ has: page.locator('h3.title', { hasText: new RegExp(`^\\s*${title}\\s*$`, 'i') }) }).first();
+      if ((await header.getAttribute('aria-expanded').catch(() => null)) === 'true') await header.click();
+    }
     const row = workbench.viewPane('Drafts').getByRole('treeitem').filter({ hasText: 'Sampling at the edge, cross-posted' }).first();
     await row.waitFor({ state: 'visible', timeout: 30_000 });
     assert.match((await row.getAttribute('aria-label')) ?? '', /on dev\.to, Hashnode/, 'the row says where the post is cross-posted');

@@ -128,7 +128,7 @@ describe('Cross-posting in the workbench', () => {
     const page = workbench.page;
     await page.keyboard.press('Escape');
     // Four views share the sidebar now; fold the others so the Drafts tree renders the row.
-    for (const title of ['Upcoming', 'Impact', 'CFPs']) {
+    for (const title of ['Upcoming', 'Impact']) {
       const header = page.locator('.pane-header').filter({ has: page.locator('h3.title', { hasText: new RegExp(`^\\s*${title}\\s*$`, 'i') }) }).first();
       if ((await header.getAttribute('aria-expanded').catch(() => null)) === 'true') await header.click();
     }

@@ -1,5 +1,6 @@
 import { Document, isCollection, isMap, isNode, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { minimalEdit } from './minimalEdit';
 import { locateFrontMatter } from './parse';
 import { stringifyOptions, styleScalars } from './yamlScalar';
 import type { FrontMatterBlock } from './parse';
@@ -734,25 +735,6 @@ function unchanged(text: string, offset: number): EditResult {
   return { ok: true, text, edit: { offset, length: 0, newText: '' } };
 }
 
-/** The smallest single replacement between two contents, never splitting a CRLF or a surrogate pair. */
-function minimalEdit(before: string, after: string, base: number): TextEdit {
-  const shorter = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let end = 0;
-  while (end < shorter - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
-  while (start > 0 && isPairStart(before.charCodeAt(start - 1))) start--;
-  while (end > 0 && isPairEnd(before.charCodeAt(before.length - end))) end--;
-  return { offset: base + start, length: before.length - start - end, newText: after.slice(start, after.length - end) };
-}
-
-function isPairStart(code: number): boolean {
-  return code === 13 || (code >= 0xd800 && code <= 0xdbff);
-}
-
-function isPairEnd(code: number): boolean {
-  return code === 10 || (code >= 0xdc00 && code <= 0xdfff);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Values and small helpers

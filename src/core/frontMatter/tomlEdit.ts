@@ -1,8 +1,9 @@
 import { parse as parseToml, stringify as stringifyToml, TomlDate, TomlError } from 'smol-toml';
 import { isValidCalendarDate } from '../dates';
+import { minimalEdit } from './minimalEdit';
 import { locateFrontMatter } from './parse';
 import type { FrontMatterBlock } from './parse';
-import type { EditResult, FrontMatterValue, TextEdit } from './edit';
+import type { EditResult, FrontMatterValue } from './edit';
 import { scanToml, readInlineArray } from './tomlScan';
 import type { TomlHeader, TomlLayout, TomlPair, ValueShape } from './tomlScan';
 
@@ -475,25 +476,6 @@ function verify(result: string, body: string, expected: Record<string, unknown>)
   }
 }
 
-/** The smallest single replacement between two contents, never splitting a CRLF or a surrogate pair. */
-function minimalEdit(before: string, after: string, base: number): TextEdit {
-  const shorter = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let end = 0;
-  while (end < shorter - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
-  while (start > 0 && isPairStart(before.charCodeAt(start - 1))) start--;
-  while (end > 0 && isPairEnd(before.charCodeAt(before.length - end))) end--;
-  return { offset: base + start, length: before.length - start - end, newText: after.slice(start, after.length - end) };
-}
-
-function isPairStart(code: number): boolean {
-  return code === 13 || (code >= 0xd800 && code <= 0xdbff);
-}
-
-function isPairEnd(code: number): boolean {
-  return code === 10 || (code >= 0xdc00 && code <= 0xdfff);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Messages and small helpers

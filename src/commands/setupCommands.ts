@@ -136,7 +136,8 @@ async function confirmInteractively(ctx: SetupContext, folder: vscode.WorkspaceF
     draftKind: kind,
     note,
     label: `$(${kindIcon(kind).id}) ${path}`,
-    description: `${labelOf(kind)}${type === 'candidate' ? '?' : ''} · ${note}`,
+    description: `${labelOf(kind)}${type === 'candidate' ? '?' : ''}`,
+    detail: note,
     buttons: [CHANGE_KIND],
   });
   const rows: Row[] = [];
@@ -169,10 +170,7 @@ async function confirmInteractively(ctx: SetupContext, folder: vscode.WorkspaceF
 
   const pick = vscode.window.createQuickPick<Row>();
   pick.title = `Set Up Workspace: ${folder.name}`;
-  pick.placeholder =
-    report.sites.length > 0
-      ? `${report.sites.length} site${report.sites.length === 1 ? '' : 's'} found. Checked folders are tracked; Enter writes them to .vscode/settings.json.`
-      : 'No site generator found. Checked folders are tracked; Enter writes them to .vscode/settings.json.';
+  pick.placeholder = `${report.sites.length === 0 ? 'No site found' : `${report.sites.length} site${report.sites.length === 1 ? '' : 's'} found`}: check what to track, Enter saves it`;
   pick.canSelectMany = true;
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;

@@ -58,14 +58,15 @@ describe('Set Up Workspace and the walkthrough', () => {
       60_000,
       'Set Up Workspace to show the Docusaurus site',
     );
-    await workbench.waitForText(/2 sites found/);
+    await workbench.waitForText(/2 sites found: check what to track/);
     const labels = await rowLabels();
     note(labels.join(' | '));
-    assert.ok(labels.some((l) => /content\/posts.*Blog post · 9 files, 9 tracked/.test(l)), labels.join('\n'));
-    assert.ok(labels.some((l) => /website\/blog.*Blog post · 2 files, 2 tracked/.test(l)), labels.join('\n'));
-    assert.ok(labels.some((l) => /journal.*Blog post\? · 3 files named YYYY-MM-DD-…/.test(l)), labels.join('\n'));
-    assert.ok(labels.some((l) => /talks.*Talk\? · named talks/.test(l)), labels.join('\n'));
-    await page.mouse.move(1100, 700);
+    assert.ok(labels.some((l) => /content\/posts ?Blog post.*9 files, 9 tracked/.test(l)), labels.join('\n'));
+    assert.ok(labels.some((l) => /website\/blog ?Blog post.*2 files, 2 tracked/.test(l)), labels.join('\n'));
+    assert.ok(labels.some((l) => /journal ?Blog post\?.*3 files named YYYY-MM-DD-…/.test(l)), labels.join('\n'));
+    assert.ok(labels.some((l) => /talks ?Talk\?.*named talks/.test(l)), labels.join('\n'));
+    await page.mouse.move(1200, 760);
+    await page.waitForTimeout(500);
     await workbench.screenshot('set-up-workspace');
 
     // Track the journal too: its checkbox, then Enter.
@@ -80,13 +81,17 @@ describe('Set Up Workspace and the walkthrough', () => {
     await workbench.screenshot('set-up-workspace-written');
   });
 
-  // Known failure after merging with the CFPs view and the earlier Set Up test's written mapping; the fix is on the sites branch.
-  it.skip('groups the Drafts view by site', async () => {
+  it('groups the Drafts view by site', async () => {
+    const page = workbench.page;
     await workbench.openViewContainer('DevRel Desk');
     await workbench.runCommand('DevRel: Group By…');
-    const site = workbench.page.locator('.quick-input-widget .monaco-list-row', { hasText: /^\s*Site/ }).first();
+    const site = page.locator('.quick-input-widget .monaco-list-row', { hasText: /^\s*Site/ }).first();
     await site.waitFor({ state: 'visible', timeout: 10_000 });
     await site.click();
+    // Collapsed, every site's group fits on screen.
+    const pane = workbench.viewPane('Drafts');
+    await pane.hover();
+    await pane.locator('.pane-header a.action-label[aria-label="Collapse All"]').first().click();
     await waitUntil(
       async () => {
         const rows = await workbench.treeRows('Drafts');
@@ -97,15 +102,21 @@ describe('Set Up Workspace and the walkthrough', () => {
     );
     const groups = (await workbench.treeRows('Drafts')).filter((r) => r.level === 1).map((r) => r.text);
     note(groups.join(' | '));
-    assert.ok(groups.some((g) => /^Not in a site \(\d+\)/.test(g)) || groups.every((g) => /site/.test(g)), groups.join(', '));
+    assert.equal(groups.length, 2, 'the Hugo site at the root holds every other draft');
+    await page.mouse.move(1200, 760);
     await workbench.screenshot('drafts-grouped-by-site');
   });
 
-  // Known failure for the same reason: the earlier test's folderKinds mapping makes every folder a candidate from settings.
-  it.skip('asks once where new posts go when several folders hold them, and remembers it', async () => {
+  it('asks once where new posts go when several folders hold them, and remembers it', async () => {
     const page = workbench.page;
     await workbench.openCommandPalette('DevRel: New Blog Post');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: /^\s*DevRel: New Blog Post\s*$/ }).first().click();
+    // Clicked by hand: the palette hands over to the command's own prompts in the same widget.
+    await page
+      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+      .filter({ has: page.locator('.label-name', { hasText: /^\s*DevRel: New Blog Post\s*$/ }) })
+      .first()
+      .click();
+    await page.mouse.move(1200, 760);
     await workbench.waitForText(/Title: it goes into the front matter/);
     await page.keyboard.type('Tail sampling at scale');
     await page.keyboard.press('Enter');
@@ -113,7 +124,6 @@ describe('Set Up Workspace and the walkthrough', () => {
     const labels = await rowLabels();
     note(labels.join(' | '));
     assert.ok(labels.some((l) => /website\/blog/.test(l)) && labels.some((l) => /content\/posts/.test(l)) && labels.some((l) => /journal/.test(l)), labels.join('\n'));
-    await page.mouse.move(1100, 700);
     await workbench.screenshot('new-post-where');
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'website/blog' }).first().click();
     const widget = page.locator('.quick-input-widget');
@@ -141,7 +151,11 @@ describe('Set Up Workspace and the walkthrough', () => {
       await workbench.waitForText(step, 20_000);
     }
     await workbench.waitForText(/Set Up Workspace/);
+    // Without the side bar the walkthrough has room for its media column.
+    await workbench.runCommand('View: Close Primary Side Bar').catch(() => undefined);
     await page.mouse.move(1200, 780);
+    await page.waitForTimeout(1000);
     await workbench.screenshot('walkthrough');
+    await workbench.runCommand('View: Toggle Primary Side Bar Visibility').catch(() => undefined);
   });
 });

@@ -120,7 +120,7 @@ describe('Set Up Workspace and the walkthrough', () => {
     await workbench.waitForText(/Title: it goes into the front matter/);
     await page.keyboard.type('Tail sampling at scale');
     await page.keyboard.press('Enter');
-    await workbench.waitForText(/Where do new blog posts go\?/);
+    await page.locator('.quick-input-widget .quick-input-box input[placeholder^="Where do new blog posts go?"]').waitFor({ state: 'visible', timeout: 30_000 });
     const labels = await rowLabels();
     note(labels.join(' | '));
     assert.ok(labels.some((l) => /website\/blog/.test(l)) && labels.some((l) => /content\/posts/.test(l)) && labels.some((l) => /journal/.test(l)), labels.join('\n'));

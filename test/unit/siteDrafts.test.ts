@@ -201,7 +201,7 @@ describe('where new drafts go', () => {
     assert.deepEqual(
       candidates.map((c) => [c.folder, c.source]),
       [
-        ['docs/_posts', 'devrel.folderKinds'],
+        ['docs/_posts', 'Jekyll site in docs/'],
         ['notes/posts', 'devrel.folderKinds'],
         ['website/blog', 'Docusaurus site in website/'],
       ],

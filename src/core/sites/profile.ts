@@ -83,7 +83,7 @@ export function kindFolderCandidates(kind: string, sites: readonly SiteSummary[]
   for (const mapping of settingsFolderKinds) {
     if (mapping.kind !== kind) continue;
     const site = sites.find((s) => s.postFolders.includes(mapping.folder));
-    add({ folder: mapping.folder, source: 'devrel.folderKinds', site });
+    add({ folder: mapping.folder, source: site ? siteProfile(site).label : 'devrel.folderKinds', site });
   }
   if (kind === 'blog') {
     for (const site of sites) {

@@ -144,7 +144,7 @@ async function confirmInteractively(ctx: SetupContext, folder: vscode.WorkspaceF
   const picked: Row[] = [];
   const separator = (label: string): void => void rows.push({ type: 'info', label, kind: vscode.QuickPickItemKind.Separator });
   for (const site of report.sites) {
-    separator(`${site.label} · ${site.configFile || 'devrel.siteGenerator'}`);
+    separator(site.label);
     const own = report.mappings.filter((m) => m.site === site.root);
     if (own.length === 0) rows.push({ type: 'info', label: `$(info) No post folder${site.newPostFolder ? ` yet: new posts go to ${site.newPostFolder}` : ''}`, detail: site.note });
     for (const m of own) {

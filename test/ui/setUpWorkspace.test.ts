@@ -58,7 +58,7 @@ describe('Set Up Workspace and the walkthrough', () => {
       60_000,
       'Set Up Workspace to show the Docusaurus site',
     );
-    await workbench.waitForText(/2 sites found: check what to track/);
+    await page.locator('.quick-input-widget .quick-input-box input[placeholder^="2 sites found: check what to track"]').waitFor({ state: 'visible', timeout: 30_000 });
     const labels = await rowLabels();
     note(labels.join(' | '));
     assert.ok(labels.some((l) => /content\/posts ?Blog post.*9 files, 9 tracked/.test(l)), labels.join('\n'));

@@ -71,8 +71,19 @@ describe('Set Up Workspace and the walkthrough', () => {
 
     // Track the journal too: its checkbox, then Enter.
     const journal = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'journal' }).first();
-    await journal.locator('input[type="checkbox"], .monaco-custom-toggle, .quick-input-list-checkbox').first().click();
-    await page.keyboard.press('Enter');
+    const count = page.locator('.quick-input-widget .quick-input-count');
+    // A click on the row toggles its check; the widget's count says when it took.
+    await waitUntil(
+      async () => {
+        if (/3 Selected/.test((await count.textContent()) ?? '')) return true;
+        await journal.locator('.label-name').first().click();
+        await page.waitForTimeout(300);
+        return /3 Selected/.test((await count.textContent()) ?? '');
+      },
+      20_000,
+      'the journal folder to be checked',
+    );
+    await page.locator('.quick-input-widget .quick-input-action a, .quick-input-widget .quick-input-action .monaco-button', { hasText: 'OK' }).first().click();
     const settings = path.join(workbench.workspace, '.vscode', 'settings.json');
     await waitUntil(async () => fs.existsSync(settings), 10_000, '.vscode/settings.json');
     const written = JSON.parse(fs.readFileSync(settings, 'utf8')) as Record<string, Record<string, string>>;

@@ -231,6 +231,17 @@ export class WorkspaceDrafts extends Disposable {
     await this.scanAll(false);
   }
 
+  /** Refresh: finds the sites again and reads the whole workspace under what they say. */
+  async refresh(reason: string): Promise<void> {
+    if (this.started) await this.detectSites();
+    const next = this.buildConfig();
+    if (configKey(next) !== configKey(this.coreConfig)) {
+      this.coreConfig = next;
+      this.index.clear();
+    }
+    await this.rescan(reason);
+  }
+
   /** Detects the sites again, then rescans if that changed how files are read. */
   async redetect(reason: string): Promise<void> {
     if (!this.started) return;

@@ -47,7 +47,8 @@ describe('Set Up Workspace and the walkthrough', () => {
 
   it('shows both sites, the tracked folders with counts and the untracked ones, and writes what is confirmed', async () => {
     const page = workbench.page;
-    // The new site's config is picked up by the watcher; give detection a moment, then ask.
+    // The watcher picks the new site's config up on its own; Refresh makes sure of it at once.
+    await workbench.runCommand('DevRel: Refresh');
     await waitUntil(
       async () => {
         await workbench.runCommand('DevRel: Set Up Workspace…');
@@ -55,7 +56,7 @@ describe('Set Up Workspace and the walkthrough', () => {
         if (!visible) await workbench.closeQuickInput();
         return visible;
       },
-      60_000,
+      120_000,
       'Set Up Workspace to show the Docusaurus site',
     );
     await page.locator('.quick-input-widget .quick-input-box input[placeholder^="2 sites found: check what to track"]').waitFor({ state: 'visible', timeout: 30_000 });

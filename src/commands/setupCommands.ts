@@ -97,7 +97,8 @@ function currentFolderKinds(ctx: SetupContext, folder: vscode.WorkspaceFolder): 
 }
 
 async function reportFor(ctx: SetupContext, folder: vscode.WorkspaceFolder): Promise<SetupReport> {
-  await ctx.workspace.ready();
+  // Counts must reflect every file under the current rules, not a scan half done.
+  await ctx.workspace.idle();
   const detection = (await ctx.workspace.detectionOf(folder)) ?? { sites: [], foldersListed: 0, truncated: false };
   const settings = ctx.settings.forFolder(folder.uri);
   const folderKinds = currentFolderKinds(ctx, folder);

@@ -72,6 +72,7 @@ export class WorkspaceDrafts extends Disposable {
   private readonly queuedRemoved = new Set<string>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private scanning = false;
+  private idleWaiters: (() => void)[] = [];
 
   /** `workerScript` is the bundled analysis worker; without it, analysis runs on the extension host thread. */
   constructor(
@@ -141,6 +142,19 @@ export class WorkspaceDrafts extends Disposable {
   /** Resolves once the first full scan (listing and analysis) is done. */
   ready(): Promise<void> {
     return this.firstScan;
+  }
+
+  /**
+   * Resolves once no detection or scan is running, for answers that must count every file under
+   * the current rules (Set Up Workspace right after a Refresh or a settings change).
+   */
+  async idle(): Promise<void> {
+    await this.firstScan;
+    for (;;) {
+      await this.detecting?.catch(() => undefined);
+      if (!this.scanning) return;
+      await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    }
   }
 
   drafts(): Draft[] {
@@ -336,6 +350,7 @@ export class WorkspaceDrafts extends Disposable {
         this.scanning = false;
         this.flushChanges();
         void vscode.commands.executeCommand('setContext', ContextKeys.scanning, false);
+        for (const resolve of this.idleWaiters.splice(0)) resolve();
       }
     }
   }
@@ -437,6 +452,9 @@ export class WorkspaceDrafts extends Disposable {
   }
 
   private clearTimers(): void {
+    // Nothing will scan any more: whoever waits for quiet gets it now.
+    this.scanning = false;
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
     clearTimeout(this.flushTimer);
     clearTimeout(this.saveTimer);
     clearTimeout(this.siteTimer);

@@ -241,13 +241,16 @@ export class WorkspaceDrafts extends Disposable {
   }
 
   async rescan(reason: string): Promise<void> {
+    if (!this.started) return this.firstScan;
     log().info(`Rescanning the workspace: ${reason}.`);
     await this.scanAll(false);
   }
 
   /** Refresh: finds the sites again and reads the whole workspace under what they say. */
   async refresh(reason: string): Promise<void> {
-    if (this.started) await this.detectSites();
+    // Before the first scan has started there is nothing to refresh: that scan is about to read everything.
+    if (!this.started) return this.firstScan;
+    await this.detectSites();
     const next = this.buildConfig();
     if (configKey(next) !== configKey(this.coreConfig)) {
       this.coreConfig = next;
@@ -271,7 +274,10 @@ export class WorkspaceDrafts extends Disposable {
   private async runFirstScan(): Promise<void> {
     try {
       await this.detectSites();
-      this.coreConfig = this.buildConfig();
+      const config = this.buildConfig();
+      // Anything read before the sites were known was read under other rules.
+      if (configKey(config) !== configKey(this.coreConfig)) this.index.clear();
+      this.coreConfig = config;
       const restored = this.cache.restore(this.index, configKey(this.coreConfig));
       if (restored > 0) log().info(`Restored ${restored} entries from the index cache.`);
       await this.scanAll(true);

@@ -146,8 +146,14 @@ describe('Set Up Workspace and the walkthrough', () => {
     const settings = path.join(workbench.workspace, '.vscode', 'settings.json');
     await waitUntil(async () => /"devrel\.folders"/.test(fs.readFileSync(settings, 'utf8')), 10_000, 'devrel.folders in the settings');
     assert.deepEqual((JSON.parse(fs.readFileSync(settings, 'utf8')) as Record<string, unknown>)['devrel.folders'], { blog: 'website/blog' });
-    const created = fs.readdirSync(path.join(workbench.workspace, 'website', 'blog')).filter((name) => name.endsWith('tail-sampling-at-scale.md'));
-    assert.equal(created.length, 1, 'the post went to website/blog, named by date as Docusaurus expects');
+    const blog = path.join(workbench.workspace, 'website', 'blog');
+    const made = (): string[] => fs.readdirSync(blog).filter((name) => name.endsWith('tail-sampling-at-scale.md'));
+    await waitUntil(async () => made().length > 0, 30_000, 'the new post in website/blog');
+    const created = made();
+    assert.equal(created.length, 1, 'the post went to website/blog');
+    assert.match(created[0], /^\d{4}-\d{2}-\d{2}-tail-sampling-at-scale\.md$/, 'named by date, as Docusaurus expects');
+    // The new post opens with its first placeholder selected; the walkthrough comes next.
+    await workbench.page.locator('.tabs-container [role="tab"]', { hasText: created[0] }).first().waitFor({ state: 'visible', timeout: 30_000 });
     assert.match(fs.readFileSync(path.join(workbench.workspace, 'website', 'blog', created[0]), 'utf8'), /^draft: true$/m);
   });
 

@@ -202,7 +202,7 @@ describe('where new drafts go', () => {
       candidates.map((c) => [c.folder, c.source]),
       [
         ['docs/_posts', 'Jekyll site in docs/'],
-        ['notes/posts', 'devrel.folderKinds'],
+        ['notes/posts', 'mapped in devrel.folderKinds'],
         ['website/blog', 'Docusaurus site in website/'],
       ],
     );

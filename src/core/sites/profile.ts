@@ -65,7 +65,7 @@ export function siteProfile(site: SiteSummary | undefined, privateFolders: Reado
 export interface FolderCandidate {
   /** Workspace-relative. */
   folder: string;
-  /** Why, for a person: "Jekyll site in docs/", "devrel.folderKinds". */
+  /** Why, for a person: "Jekyll site in docs/", "mapped in devrel.folderKinds". */
   source: string;
   /** The site whose folder it is, if any. */
   site?: SiteSummary;
@@ -83,7 +83,7 @@ export function kindFolderCandidates(kind: string, sites: readonly SiteSummary[]
   for (const mapping of settingsFolderKinds) {
     if (mapping.kind !== kind) continue;
     const site = sites.find((s) => s.postFolders.includes(mapping.folder));
-    add({ folder: mapping.folder, source: site ? siteProfile(site).label : 'devrel.folderKinds', site });
+    add({ folder: mapping.folder, source: site ? siteProfile(site).label : 'mapped in devrel.folderKinds', site });
   }
   if (kind === 'blog') {
     for (const site of sites) {

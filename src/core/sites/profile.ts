@@ -4,7 +4,6 @@
 import type { FolderKindMapping } from '../types';
 import { DEFAULT_FILE_NAME_PATTERN } from '../fileName';
 import { BUILT_IN_KIND_LIST } from '../kinds/registry';
-import { join } from './detect';
 import { generatorLabel, generatorRules, type GeneratorId, type SiteGenerator } from './generators';
 
 export interface SiteGeneratorProfile {
@@ -181,11 +180,6 @@ export function unpublishedField(gen: SiteGenerator): Record<string, boolean> {
   if (gen === 'none') return {};
   const rules = generatorRules(gen);
   return { [rules.publishedField]: rules.publishedField === 'draft' };
-}
-
-/** Keeps joins of settings folders and site roots in one place. */
-export function siteFolder(site: { root: string }, folder: string): string {
-  return join(site.root, folder);
 }
 
 function looselyEqual(value: unknown, expected: unknown): boolean {

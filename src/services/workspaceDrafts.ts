@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as vscode from 'vscode';
 import { normaliseFolder, toCoreConfig, type DevRelSettings } from '../core/config';
@@ -420,6 +421,11 @@ export class WorkspaceDrafts extends Disposable {
     const relativePath = workspaceRelativePath(document.uri);
     if (relativePath === undefined || !isMarkdownPath(document.uri.path) || this.isExcluded(relativePath)) return;
     const key = document.uri.toString();
+    // A saved document whose file was deleted is only a leftover in memory; unsaved work is kept.
+    if (!document.isDirty && document.uri.scheme === 'file' && !fs.existsSync(document.uri.fsPath)) {
+      this.forget(document.uri);
+      return;
+    }
     const result = parseDraft({ uri: key, relativePath }, document.getText(), this.coreConfig, { analyze: true });
     // An impossible stamp makes the next scan read the file from disk again.
     this.index.update(key, result, document.isDirty ? { size: -1, mtimeMs: -1 } : { size: -1, mtimeMs: document.version });

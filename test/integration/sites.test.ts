@@ -63,7 +63,7 @@ describe('Sites with no settings', function () {
 
   async function remove(name: string, path: string): Promise<void> {
     await vscode.workspace.fs.delete(uriIn(name, path), { useTrash: false });
-    await waitFor(async () => !(await draftsIn(name)).some((d) => String(d.uri) === uriIn(name, path).toString()), 10_000, `${path} to leave the index`);
+    await waitFor(async () => !(await draftsIn(name)).some((d) => String(d.uri) === uriIn(name, path).toString()), 20_000, `${path} to leave the index`);
   }
 
   /** Sets a status and checks that the file became exactly `expected`; puts the file back afterwards. */

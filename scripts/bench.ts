@@ -8,9 +8,9 @@ import matter from 'gray-matter';
 import MarkdownIt from 'markdown-it';
 import { buildSync } from 'esbuild';
 import { availableParallelism } from 'node:os';
-import type { ScanFile } from '../src/core/scanner';
+import type { FrontDecision, FrontRead, ScanFile } from '../src/core/scanner';
 import { generateCorpus, generateDocsCorpus } from './benchCorpus';
-import { readHeadSync } from '../src/util/readHead';
+import { readFrontSync } from '../src/util/readHead';
 import type * as Core from './benchCore';
 
 const args = process.argv.slice(2);
@@ -187,7 +187,7 @@ async function measure(files: number): Promise<Record<string, number>> {
 async function measureDocs(files: number): Promise<Record<string, number>> {
   const dir = corpus(files, 'docs');
   const config = DEFAULT_CONFIG;
-  const headHost = { ...host, readHead: (uri: string, bytes: number): Uint8Array => readHeadSync(fileURLToPath(uri), bytes) };
+  const headHost = { ...host, readFront: (uri: string, first: number, decide: FrontDecision): FrontRead => readFrontSync(fileURLToPath(uri), first, decide) };
   const statWalk: number[] = [];
   const cold: number[] = [];
   const coldWhole: number[] = [];

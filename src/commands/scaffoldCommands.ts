@@ -366,7 +366,7 @@ async function chooseKindFolder(
   }
   const picked = await vscode.window.showQuickPick(
     candidates.map((candidate) => ({ label: `$(folder) ${candidate.folder}`, description: candidate.source, candidate })),
-    { title: `New ${kindLabel}`, placeHolder: `Where do new ${kindLabel}s go? DevRel Desk remembers the answer in this workspace's settings.`, ignoreFocusOut: true },
+    { title: `New ${kindLabel}`, placeHolder: `Where do new ${kindLabel}s go? The answer is saved in .vscode/settings.json.`, ignoreFocusOut: true },
   );
   if (!picked) return undefined;
   const folders = { ...ctx.settings.forFolder(workspaceFolder.uri).folders, [kind]: picked.candidate.folder };

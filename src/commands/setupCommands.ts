@@ -97,7 +97,8 @@ function currentFolderKinds(ctx: SetupContext, folder: vscode.WorkspaceFolder): 
 }
 
 async function reportFor(ctx: SetupContext, folder: vscode.WorkspaceFolder): Promise<SetupReport> {
-  await ctx.workspace.ready();
+  // Counts must reflect every file under the current rules, not a scan half done.
+  await ctx.workspace.idle();
   const detection = (await ctx.workspace.detectionOf(folder)) ?? { sites: [], foldersListed: 0, truncated: false };
   const settings = ctx.settings.forFolder(folder.uri);
   const folderKinds = currentFolderKinds(ctx, folder);
@@ -136,14 +137,15 @@ async function confirmInteractively(ctx: SetupContext, folder: vscode.WorkspaceF
     draftKind: kind,
     note,
     label: `$(${kindIcon(kind).id}) ${path}`,
-    description: `${labelOf(kind)}${type === 'candidate' ? '?' : ''} · ${note}`,
+    description: `${labelOf(kind)}${type === 'candidate' ? '?' : ''}`,
+    detail: note,
     buttons: [CHANGE_KIND],
   });
   const rows: Row[] = [];
   const picked: Row[] = [];
   const separator = (label: string): void => void rows.push({ type: 'info', label, kind: vscode.QuickPickItemKind.Separator });
   for (const site of report.sites) {
-    separator(`${site.label} · ${site.configFile || 'devrel.siteGenerator'}`);
+    separator(site.label);
     const own = report.mappings.filter((m) => m.site === site.root);
     if (own.length === 0) rows.push({ type: 'info', label: `$(info) No post folder${site.newPostFolder ? ` yet: new posts go to ${site.newPostFolder}` : ''}`, detail: site.note });
     for (const m of own) {
@@ -169,10 +171,7 @@ async function confirmInteractively(ctx: SetupContext, folder: vscode.WorkspaceF
 
   const pick = vscode.window.createQuickPick<Row>();
   pick.title = `Set Up Workspace: ${folder.name}`;
-  pick.placeholder =
-    report.sites.length > 0
-      ? `${report.sites.length} site${report.sites.length === 1 ? '' : 's'} found. Checked folders are tracked; Enter writes them to .vscode/settings.json.`
-      : 'No site generator found. Checked folders are tracked; Enter writes them to .vscode/settings.json.';
+  pick.placeholder = `${report.sites.length === 0 ? 'No site found' : `${report.sites.length} site${report.sites.length === 1 ? '' : 's'} found`}: check what to track, Enter saves it`;
   pick.canSelectMany = true;
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;

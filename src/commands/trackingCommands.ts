@@ -183,7 +183,7 @@ export function clearTagFilter(ctx: TrackingContext): void {
 }
 
 export async function refresh(ctx: TrackingContext): Promise<void> {
-  await ctx.workspace.rescan('refresh requested');
+  await ctx.workspace.refresh('refresh requested');
   ctx.drafts.refreshAll();
 }
 

@@ -15,14 +15,23 @@ export interface ScanFile extends FileStamp {
 export interface ScanHost {
   readFile(uri: string): Uint8Array | Promise<Uint8Array>;
   /**
-   * At most the first `bytes` bytes of a file. With it, a file that no folder maps to a kind is
+   * Reads a file from its start, `firstBytes` at first, asking `decide` after each read whether
+   * to stop there, read more, or read it all. With it, a file that no folder maps to a kind is
    * read only as far as its front matter: it is a draft only if the front matter names a kind.
+   * One open serves the whole file when it turns out to be a draft.
    */
-  readHead?(uri: string, bytes: number): Uint8Array | Promise<Uint8Array>;
+  readFront?(uri: string, firstBytes: number, decide: FrontDecision): FrontRead | Promise<FrontRead>;
+}
+
+/** `complete`: the bytes are the whole file. */
+export type FrontDecision = (bytes: Uint8Array, complete: boolean) => 'stop' | 'more' | 'all';
+export interface FrontRead {
+  bytes: Uint8Array;
+  complete: boolean;
 }
 
 /** Enough for nearly every front matter; a longer one is read further. */
-export const HEAD_BYTES = 4096;
+export const HEAD_BYTES = 1024;
 /** Past this, a fence that still hasn't closed is read as a whole file. */
 const MAX_HEAD_BYTES = 64 * 1024;
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
@@ -174,8 +183,8 @@ export async function scanFiles(index: DraftStore, files: readonly ScanFile[], h
 async function readBatch(batch: readonly ScanFile[], host: ScanHost, config: CoreConfig): Promise<(Uint8Array | Error | HeadOnly)[]> {
   const results: (Uint8Array | Error | HeadOnly | Promise<Uint8Array | Error | HeadOnly>)[] = batch.map((file) => {
     try {
-      if (host.readHead && file.size <= config.maxFileBytes && kindForFolder(file.relativePath, config, file.uri) === undefined) {
-        const value = readFront(file, host, host.readHead);
+      if (host.readFront && file.size <= config.maxFileBytes && kindForFolder(file.relativePath, config, file.uri) === undefined) {
+        const value = readFrontMatterOnly(file, host, host.readFront);
         return value instanceof Promise ? value.catch(toError) : value;
       }
       const value = host.readFile(file.uri);
@@ -192,22 +201,20 @@ const HEAD_ONLY = Symbol('head only');
 type HeadOnly = typeof HEAD_ONLY;
 
 /** Reads an unmapped file's front matter, and the whole file only when the front matter may name a kind. */
-function readFront(
-  file: ScanFile,
-  host: ScanHost,
-  readHead: NonNullable<ScanHost['readHead']>,
-  bytes = HEAD_BYTES,
-): Uint8Array | HeadOnly | Promise<Uint8Array | HeadOnly> {
-  const next = (head: Uint8Array): Uint8Array | HeadOnly | Promise<Uint8Array | HeadOnly> => {
-    const whole = head.byteLength < bytes || head.byteLength >= file.size;
-    const verdict = headVerdict(head, whole);
-    if (verdict === 'not-a-draft') return HEAD_ONLY;
-    if (whole) return head;
-    if (verdict === 'read-more' && bytes < MAX_HEAD_BYTES) return readFront(file, host, readHead, bytes * 4);
-    return host.readFile(file.uri);
+function readFrontMatterOnly(file: ScanFile, host: ScanHost, readFront: NonNullable<ScanHost['readFront']>): Uint8Array | HeadOnly | Promise<Uint8Array | HeadOnly> {
+  let verdict: HeadVerdict = 'read-all';
+  const decide: FrontDecision = (bytes, complete) => {
+    verdict = headVerdict(bytes, complete);
+    if (verdict === 'not-a-draft') return 'stop';
+    // A fence still open this far in is read whole: parsing reports it.
+    return verdict === 'read-all' || bytes.byteLength >= MAX_HEAD_BYTES ? 'all' : 'more';
   };
-  const head = readHead(file.uri, bytes);
-  return head instanceof Promise ? head.then(next) : next(head);
+  const finish = (read: FrontRead): Uint8Array | HeadOnly | Promise<Uint8Array> => {
+    if (verdict === 'not-a-draft') return HEAD_ONLY;
+    return read.complete ? read.bytes : host.readFile(file.uri);
+  };
+  const read = readFront(file.uri, HEAD_BYTES, decide);
+  return read instanceof Promise ? read.then(finish) : finish(read);
 }
 
 function toError(error: unknown): Error {

@@ -73,6 +73,7 @@ export class WorkspaceDrafts extends Disposable {
   private readonly queuedRemoved = new Set<string>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private scanning = false;
+  private idleWaiters: (() => void)[] = [];
 
   /** `workerScript` is the bundled analysis worker; without it, analysis runs on the extension host thread. */
   constructor(
@@ -142,6 +143,19 @@ export class WorkspaceDrafts extends Disposable {
   /** Resolves once the first full scan (listing and analysis) is done. */
   ready(): Promise<void> {
     return this.firstScan;
+  }
+
+  /**
+   * Resolves once no detection or scan is running, for answers that must count every file under
+   * the current rules (Set Up Workspace right after a Refresh or a settings change).
+   */
+  async idle(): Promise<void> {
+    await this.firstScan;
+    for (;;) {
+      await this.detecting?.catch(() => undefined);
+      if (!this.scanning) return;
+      await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    }
   }
 
   drafts(): Draft[] {
@@ -228,8 +242,22 @@ export class WorkspaceDrafts extends Disposable {
   }
 
   async rescan(reason: string): Promise<void> {
+    if (!this.started) return this.firstScan;
     log().info(`Rescanning the workspace: ${reason}.`);
     await this.scanAll(false);
+  }
+
+  /** Refresh: finds the sites again and reads the whole workspace under what they say. */
+  async refresh(reason: string): Promise<void> {
+    // Before the first scan has started there is nothing to refresh: that scan is about to read everything.
+    if (!this.started) return this.firstScan;
+    await this.detectSites();
+    const next = this.buildConfig();
+    if (configKey(next) !== configKey(this.coreConfig)) {
+      this.coreConfig = next;
+      this.index.clear();
+    }
+    await this.rescan(reason);
   }
 
   /** Detects the sites again, then rescans if that changed how files are read. */
@@ -247,7 +275,10 @@ export class WorkspaceDrafts extends Disposable {
   private async runFirstScan(): Promise<void> {
     try {
       await this.detectSites();
-      this.coreConfig = this.buildConfig();
+      const config = this.buildConfig();
+      // Anything read before the sites were known was read under other rules.
+      if (configKey(config) !== configKey(this.coreConfig)) this.index.clear();
+      this.coreConfig = config;
       const restored = this.cache.restore(this.index, configKey(this.coreConfig));
       if (restored > 0) log().info(`Restored ${restored} entries from the index cache.`);
       await this.scanAll(true);
@@ -326,6 +357,7 @@ export class WorkspaceDrafts extends Disposable {
         this.scanning = false;
         this.flushChanges();
         void vscode.commands.executeCommand('setContext', ContextKeys.scanning, false);
+        for (const resolve of this.idleWaiters.splice(0)) resolve();
       }
     }
   }
@@ -432,6 +464,9 @@ export class WorkspaceDrafts extends Disposable {
   }
 
   private clearTimers(): void {
+    // Nothing will scan any more: whoever waits for quiet gets it now.
+    this.scanning = false;
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
     clearTimeout(this.flushTimer);
     clearTimeout(this.saveTimer);
     clearTimeout(this.siteTimer);

@@ -5,9 +5,9 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { isMarkdownPath } from '../core/draft';
 import { compileGlobs } from '../core/glob';
-import type { ScanFile, ScanHost } from '../core/scanner';
+import type { FrontDecision, FrontRead, ScanFile, ScanHost } from '../core/scanner';
 import { log } from '../util/logger';
-import { readHeadSync } from '../util/readHead';
+import { readFrontSync } from '../util/readHead';
 import { DEFAULT_EXCLUDES, type DevRelSettings } from '../core/config';
 
 export const MARKDOWN_GLOB = '**/*.{md,markdown,mdx,MD}';
@@ -113,10 +113,13 @@ export const scanHost: ScanHost = {
     const uri = vscode.Uri.parse(uriString);
     return uri.scheme === 'file' ? fs.readFileSync(uri.fsPath) : Promise.resolve(vscode.workspace.fs.readFile(uri));
   },
-  readHead: (uriString: string, bytes: number): Uint8Array | Promise<Uint8Array> => {
+  readFront: (uriString: string, firstBytes: number, decide: FrontDecision): FrontRead | Promise<FrontRead> => {
     const uri = vscode.Uri.parse(uriString);
-    // Other file systems can only read whole files.
-    if (uri.scheme !== 'file') return Promise.resolve(vscode.workspace.fs.readFile(uri));
-    return readHeadSync(uri.fsPath, bytes);
+    if (uri.scheme === 'file') return readFrontSync(uri.fsPath, firstBytes, decide);
+    // Other file systems read whole files: one decision on all of it.
+    return Promise.resolve(vscode.workspace.fs.readFile(uri)).then((bytes) => {
+      decide(bytes, true);
+      return { bytes, complete: true };
+    });
   },
 };

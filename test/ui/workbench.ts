@@ -216,7 +216,7 @@ export async function openWorkbench(options: { timeoutMs?: number } = {}): Promi
   const page = await context.newPage();
   session.pages.add(page);
   const workbench = new Workbench(page, session);
-  await page.goto(session.workbenchUrl);
+  await page.goto(session.workbenchUrl, { timeout: timeoutMs });
   await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: timeoutMs });
   await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: timeoutMs });
   // The title changes once the remote extension host is connected for development.

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { parseDraft } from '../../src/core/draft';
 import { DraftStore } from '../../src/core/draftStore';
-import { headVerdict, scanFiles } from '../../src/core/scanner';
+import { headVerdict, scanFiles, type FrontDecision, type FrontRead } from '../../src/core/scanner';
 import { DEFAULT_CONFIG } from '../../src/core/kinds/resolve';
 import { generatorRules, type GeneratorId } from '../../src/core/sites/generators';
 import { siteConfigOf } from '../../src/core/sites/postRules';
@@ -201,8 +201,8 @@ describe('where new drafts go', () => {
     assert.deepEqual(
       candidates.map((c) => [c.folder, c.source]),
       [
-        ['docs/_posts', 'devrel.folderKinds'],
-        ['notes/posts', 'devrel.folderKinds'],
+        ['docs/_posts', 'Jekyll site in docs/'],
+        ['notes/posts', 'mapped in devrel.folderKinds'],
         ['website/blog', 'Docusaurus site in website/'],
       ],
     );
@@ -241,11 +241,18 @@ describe('reading only the front matter of unmapped files', () => {
     const host = new FakeHost();
     const heads: string[] = [];
     const withHead = Object.assign(Object.create(host) as FakeHost, {
-      readHead(uri: string, bytes: number): Uint8Array {
+      readFront(uri: string, firstBytes: number, decide: FrontDecision): FrontRead {
         heads.push(uri);
         const file = host.files.get(uri);
         if (!file) throw new Error(`ENOENT: ${uri}`);
-        return file.bytes.subarray(0, bytes);
+        // Like the local host: grow by four, or read everything when asked.
+        for (let size = firstBytes; ; size *= 4) {
+          const bytes = file.bytes.subarray(0, size);
+          const complete = bytes.byteLength === file.bytes.byteLength;
+          const wanted = decide(bytes, complete);
+          if (complete || wanted === 'stop') return { bytes, complete };
+          if (wanted === 'all') return { bytes: file.bytes, complete: true };
+        }
       },
     });
     const long = 'x'.repeat(6000);
@@ -267,7 +274,7 @@ describe('reading only the front matter of unmapped files', () => {
     assert.deepEqual(summary(partial), summary(whole));
     assert.equal(partial.uris().length, whole.uris().length, 'the files that are not drafts are remembered as such');
     assert.equal(report.frontMatterOnly, 3);
-    // Small files that name a kind were read whole by their first read already.
+    // Files that name a kind were read whole through the same read; only the mapped one took readFile.
     assert.deepEqual(host.reads.map((u) => u.slice('file:///ws/'.length)).sort(), ['content/posts/post.md']);
     assert.ok(!heads.some((u) => u.endsWith('content/posts/post.md')), 'a mapped file is read whole at once');
   });

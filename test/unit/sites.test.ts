@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { detectSites, siteContaining, type DetectionHost } from '../../src/core/sites/detect';
 import { GENERATORS, generatorRules, SITE_GENERATORS } from '../../src/core/sites/generators';
 import { dateFromPath, datePrefix, notAPostReason, postPlaceOf, siteConfigOf, siteStatus, type PostPlace, type SiteRule } from '../../src/core/sites/postRules';
@@ -263,7 +265,11 @@ describe('site post rules', () => {
     assert.equal(config.rules[0]?.generator, 'jekyll');
   });
 
-  it('has rules for every generator the setting offers', () => {
+  it('has rules for every generator the setting offers, and the setting offers every generator', () => {
     for (const id of SITE_GENERATORS) if (id !== 'none') assert.equal(generatorRules(id).id, id);
+    const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, { enum?: string[] }> } };
+    };
+    assert.deepEqual(manifest.contributes.configuration.properties['devrel.siteGenerator']?.enum, ['auto', ...SITE_GENERATORS]);
   });
 });

@@ -46,7 +46,7 @@ export interface SiteDetection {
   truncated: boolean;
 }
 
-export const DEFAULT_MAX_DEPTH = 3;
+const DEFAULT_MAX_DEPTH = 3;
 const DEFAULT_MAX_FOLDERS = 2000;
 /** Config files worth reading are small; anything larger is not read past this. */
 const CONFIG_READ_BYTES = 64 * 1024;

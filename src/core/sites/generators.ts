@@ -304,10 +304,6 @@ export function generatorRules(id: GeneratorId): GeneratorRules {
   return BY_ID.get(id) as GeneratorRules;
 }
 
-export function isGeneratorId(value: unknown): value is GeneratorId {
-  return typeof value === 'string' && BY_ID.has(value as GeneratorId);
-}
-
 export const SITE_GENERATORS: readonly SiteGenerator[] = ['none', ...GENERATORS.map((g) => g.id)];
 
 export function generatorLabel(id: SiteGenerator): string {

@@ -4,7 +4,6 @@
 import type { FolderKindMapping } from '../types';
 import { DEFAULT_FILE_NAME_PATTERN } from '../fileName';
 import { BUILT_IN_KIND_LIST } from '../kinds/registry';
-import { join } from './detect';
 import { generatorLabel, generatorRules, type GeneratorId, type SiteGenerator } from './generators';
 
 export interface SiteGeneratorProfile {
@@ -65,7 +64,7 @@ export function siteProfile(site: SiteSummary | undefined, privateFolders: Reado
 export interface FolderCandidate {
   /** Workspace-relative. */
   folder: string;
-  /** Why, for a person: "Jekyll site in docs/", "devrel.folderKinds". */
+  /** Why, for a person: "Jekyll site in docs/", "mapped in devrel.folderKinds". */
   source: string;
   /** The site whose folder it is, if any. */
   site?: SiteSummary;
@@ -83,7 +82,7 @@ export function kindFolderCandidates(kind: string, sites: readonly SiteSummary[]
   for (const mapping of settingsFolderKinds) {
     if (mapping.kind !== kind) continue;
     const site = sites.find((s) => s.postFolders.includes(mapping.folder));
-    add({ folder: mapping.folder, source: 'devrel.folderKinds', site });
+    add({ folder: mapping.folder, source: site ? siteProfile(site).label : 'mapped in devrel.folderKinds', site });
   }
   if (kind === 'blog') {
     for (const site of sites) {
@@ -181,11 +180,6 @@ export function unpublishedField(gen: SiteGenerator): Record<string, boolean> {
   if (gen === 'none') return {};
   const rules = generatorRules(gen);
   return { [rules.publishedField]: rules.publishedField === 'draft' };
-}
-
-/** Keeps joins of settings folders and site roots in one place. */
-export function siteFolder(site: { root: string }, folder: string): string {
-  return join(site.root, folder);
 }
 
 function looselyEqual(value: unknown, expected: unknown): boolean {

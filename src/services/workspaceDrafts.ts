@@ -69,6 +69,8 @@ export class WorkspaceDrafts extends Disposable {
   private pool: AnalysisPool | undefined;
   private templateKinds: Record<string, KindOverride> = {};
   private started = false;
+  /** Counts forgets, so a read that straddled a delete can tell it happened. */
+  private forgetCount = 0;
   private readonly queuedChanged = new Set<string>();
   private readonly queuedRemoved = new Set<string>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -378,6 +380,7 @@ export class WorkspaceDrafts extends Disposable {
       this.applyDocument(open);
       return;
     }
+    const forgotten = this.forgetCount;
     const stat = await statFile(uri);
     if (!stat) {
       this.forget(uri);
@@ -385,6 +388,11 @@ export class WorkspaceDrafts extends Disposable {
     }
     try {
       const bytes = await Promise.resolve(scanHost.readFile(key));
+      // A delete reported while the file was being read must win: no later event would remove it again.
+      if (this.forgetCount !== forgotten && !(await statFile(uri))) {
+        this.forget(uri);
+        return;
+      }
       const result = readDraft({ uri: key, relativePath }, bytes, this.coreConfig, { analyze: true });
       this.index.update(key, result, { size: stat.size, mtimeMs: stat.mtime });
       this.scheduleSave();
@@ -394,6 +402,7 @@ export class WorkspaceDrafts extends Disposable {
   }
 
   private forget(uri: vscode.Uri): void {
+    this.forgetCount++;
     const key = uri.toString();
     this.index.remove(key);
     this.index.removeUnder(key);

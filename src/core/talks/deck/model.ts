@@ -47,21 +47,15 @@ export function buildDeck(outline: TalkOutline, options: DeckOptions = {}): Deck
   slides.push({
     key: 'title',
     role: 'title',
-    label: 'Title',
+    label: 'Title slide',
     heading: outline.title,
     content: titleLines,
-    notes: outline.duration !== undefined ? [`Slot: ${formatBudget(outline.duration)}, planned: ${formatBudget(outline.plannedMinutes)}.`] : [],
+    notes: outline.duration !== undefined ? [`Slot: ${formatBudget(outline.duration)}.`] : [],
   });
 
-  let start = 0;
   for (const section of outline.sections) {
-    const notes: string[] = [];
-    if (section.minutes !== undefined) {
-      notes.push(`Budget: ${formatBudget(section.minutes)} (starts at ${formatClock(start * 60_000)}).`);
-      start += section.minutes;
-    } else {
-      notes.push('Budget: none set in the outline.');
-    }
+    // Start times belong in the handout: here one changed budget would change every later slide.
+    const notes = [section.minutes !== undefined ? `Budget: ${formatBudget(section.minutes)}.` : 'Budget: none set in the outline.'];
     notes.push(...section.notes);
     const slide: DeckSlide = {
       key: sectionKey(section),
@@ -80,7 +74,7 @@ export function buildDeck(outline: TalkOutline, options: DeckOptions = {}): Deck
   if (outline.links.length > 0) {
     closing.push(outline.links.map((link) => (link.text ? `- [${escapeLinkText(link.text)}](${link.url})` : `- <${link.url}>`)).join('\n'));
   }
-  slides.push({ key: 'closing', role: 'closing', label: 'Closing', heading: 'Thank you', content: closing, notes: [] });
+  slides.push({ key: 'closing', role: 'closing', label: 'Closing slide', heading: 'Thank you', content: closing, notes: [] });
 
   const deck: Deck = { title: outline.title, slides };
   if (options.source) deck.source = options.source;

@@ -1,9 +1,16 @@
 import assert from 'node:assert/strict';
-import { Marp } from '@marp-team/marp-core';
 import { parseTalkOutline } from '../../src/core/talks/outline';
 import { buildDeck } from '../../src/core/talks/deck/model';
 import { marpFormat } from '../../src/core/talks/deck/marp';
 import { changedSections, writeDeck, type DeckWrite } from '../../src/core/talks/deck/merge';
+
+interface MarpRenderer {
+  render(markdown: string): { html: string; comments: string[][] };
+}
+// The package declares its types only through `exports`, which this project's `node` module
+// resolution does not read, so the little used here is typed by hand.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Marp } = require('@marp-team/marp-core') as { Marp: new () => MarpRenderer };
 
 const TALK = `---
 kind: talk

@@ -14,6 +14,7 @@ import {
   type RehearsalRun,
 } from '../../src/core/talks/rehearsal';
 import { parseFrontMatter, locateFrontMatter } from '../../src/core/frontMatter/parse';
+import { draftOf, onlyProblem, problemCodes } from './helpers';
 
 const TALK = `---
 kind: talk
@@ -225,5 +226,44 @@ describe('rehearsal timer', () => {
     assert.deepEqual(comparison.ranLong.map((s) => [s.title, s.over]), [['Demo', 3.1], ['Intro', 1.2]]);
     assert.equal(describeRun(comparison), '31.5 min, 1.5 over the 30 min slot; ran long: Demo +3.1, Intro +1.2');
     assert.equal(describeRun(compareRun({ date: '2026-12-02', minutes: 28, sections: [{ title: 'A', planned: 30, actual: 28 }] }, 30)), '28 min of the 30 min slot; every section within its budget');
+  });
+});
+
+describe('rehearsals on a draft', () => {
+  const runs = (lastMinutes: number): string =>
+    [
+      '---',
+      'kind: talk',
+      'duration: 30',
+      'rehearsals:',
+      '  - date: 2026-12-01',
+      '    minutes: 35',
+      `  - date: 2026-12-02`,
+      `    minutes: ${lastMinutes}`,
+      '    sections:',
+      '      - { title: Intro, planned: 5, actual: 6.2 }',
+      '      - { title: Demo, planned: 10, actual: 13.1 }',
+      '---',
+      '## Intro (5 min)',
+      '',
+    ].join('\n');
+
+  it('warns on the rehearsals field when the last run went over the slot', () => {
+    const draft = draftOf(runs(31.5), { path: 'talks/t.md' });
+    assert.equal(draft.rehearsals?.length, 2);
+    const problem = onlyProblem(draft, 'rehearsal-over-slot');
+    assert.equal(problem.severity, 'warning');
+    assert.equal(problem.message, 'The last rehearsal (2026-12-02) took 31.5 min, 1.5 min over the 30 min slot. Demo ran 3.1 min over its budget.');
+    assert.equal(problem.range?.start.line, 3, "on the rehearsals field");
+  });
+
+  it('stays quiet when the last run fit, even if an earlier one did not', () => {
+    assert.deepEqual(problemCodes(draftOf(runs(29), { path: 'talks/t.md' })), []);
+  });
+
+  it('reads TOML rehearsals too', () => {
+    const draft = draftOf('+++\nkind = "talk"\nduration = 10\n\n[[rehearsals]]\ndate = 2026-12-02\nminutes = 12\n+++\n', { path: 'talks/t.md' });
+    assert.deepEqual(draft.rehearsals, [{ date: '2026-12-02', minutes: 12 }]);
+    assert.match(onlyProblem(draft, 'rehearsal-over-slot').message, /took 12 min, 2 min over the 10 min slot\.$/);
   });
 });

@@ -2,7 +2,10 @@
 // clock, so the editor uses `Date.now` and tests step time by hand.
 
 import { parseDateValue } from '../dates';
+import type { RehearsalRun, RehearsalSectionResult } from '../types';
 import type { TalkOutline } from './outline';
+
+export type { RehearsalRun, RehearsalSectionResult } from '../types';
 
 /** Milliseconds since some fixed point; only differences matter. */
 export type Clock = () => number;
@@ -40,21 +43,6 @@ export interface RehearsalSnapshot {
   plannedThroughMs: number;
   sectionOver: boolean;
   totalOver: boolean;
-}
-
-/** One section of a recorded run, as written to the front matter. */
-export interface RehearsalSectionResult {
-  title: string;
-  planned?: number;
-  actual: number;
-}
-
-/** One entry of the front-matter `rehearsals:` list. */
-export interface RehearsalRun {
-  /** `YYYY-MM-DD` */
-  date: string;
-  minutes: number;
-  sections?: RehearsalSectionResult[];
 }
 
 export type RehearsalOutcome =
@@ -302,4 +290,17 @@ function round1(n: number): number {
 
 export function formatNumber(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}
+
+/**
+ * The warning for a talk whose last recorded rehearsal ran over its slot, or undefined. The last
+ * run is the last entry of the list, which is the order rehearsals are recorded in.
+ */
+export function overSlotMessage(runs: readonly RehearsalRun[], slot: number | undefined): string | undefined {
+  const last = runs[runs.length - 1];
+  if (last === undefined || slot === undefined || !(last.minutes > slot)) return undefined;
+  const comparison = compareRun(last, slot);
+  const longest = comparison.ranLong[0];
+  const where = longest ? ` ${longest.title} ran ${formatNumber(longest.over ?? 0)} min over its budget.` : '';
+  return `The last rehearsal (${last.date}) took ${formatNumber(last.minutes)} min, ${formatNumber(comparison.overSlot ?? 0)} min over the ${formatNumber(slot)} min slot.${where}`;
 }

@@ -6,15 +6,7 @@ import { changedSections, writeDeck, type DeckChanges } from '../core/talks/deck
 import { buildDeck } from '../core/talks/deck/model';
 import { buildHandout, handoutOwnership } from '../core/talks/handout';
 import { parseTalkOutline, type TalkOutline } from '../core/talks/outline';
-import {
-  compareRun,
-  describeRun,
-  rehearsalEntryFields,
-  rehearsalPlan,
-  type Clock,
-  type RehearsalRun,
-  type RehearsalSnapshot,
-} from '../core/talks/rehearsal';
+import { compareRun, describeRun, rehearsalEntryFields, rehearsalPlan, type Clock, type RehearsalRun, type RehearsalSnapshot } from '../core/talks/rehearsal';
 import { editFrontMatterWith } from '../services/draftEdits';
 import type { RehearsalSession } from '../services/rehearsalSession';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
@@ -55,7 +47,9 @@ export async function exportSlides(ctx: TalkStageContext, target?: unknown, opti
   if (!talk) return undefined;
   const { outline, relativePath } = await readOutline(talk);
   if (outline.sections.length === 0) {
-    throw new UserError(`${relativePath} has no sections to make slides from. Give each part of the talk a heading with its minute budget, such as "## Intro (5 min)", then export again.`);
+    throw new UserError(
+      `${relativePath} has no sections to make slides from. Give each part of the talk a heading with its minute budget, such as "## Intro (5 min)", then export again.`,
+    );
   }
   const deck = buildDeck(outline, { speaker: ctx.workspace.currentSettings.author, source: relativePath });
   const first = request.uri ?? siblingUri(talk, `${format.fileSuffix}.md`);
@@ -75,7 +69,9 @@ export async function exportSlides(ctx: TalkStageContext, target?: unknown, opti
     announce(uri, exportMessage(format, uri, deck.slides.length, result.created, result.changes, leftAlone), outline);
     return uri;
   }
-  throw new UserError(`None of ${vscode.workspace.asRelativePath(first)} and the ${MAX_BESIDE - 1} numbered names beside it is free or made by DevRel Desk. Pass another file as { uri }.`);
+  throw new UserError(
+    `None of ${vscode.workspace.asRelativePath(first)} and the ${MAX_BESIDE - 1} numbered names beside it is free or made by DevRel Desk. Pass another file as { uri }.`,
+  );
 }
 
 /** `devrel.exportSpeakerNotes(target)`: writes the handout beside the talk and returns its Uri. */
@@ -110,7 +106,7 @@ function exportOptions(options: unknown): { format: string; uri?: vscode.Uri } {
   const request: { format: string; uri?: vscode.Uri } = { format: (format ?? 'marp').trim().toLowerCase() };
   if (uri !== undefined && uri !== null) {
     const resolved = uri instanceof vscode.Uri || typeof uri === 'string' ? resolveTarget(uri) : undefined;
-    if (!resolved) throw new UserError('The slides\' uri must be a Uri or a path.');
+    if (!resolved) throw new UserError("The slides' uri must be a Uri or a path.");
     request.uri = resolved;
   }
   return request;
@@ -252,7 +248,10 @@ async function pickTalk(ctx: TalkStageContext, target: unknown, action: string):
   }
   const active = vscode.window.activeTextEditor?.document.uri;
   if (active && ctx.workspace.get(active)?.kind === 'talk') return active;
-  const talks = ctx.workspace.drafts().filter((d) => d.kind === 'talk').sort((a, b) => a.title.localeCompare(b.title));
+  const talks = ctx.workspace
+    .drafts()
+    .filter((d) => d.kind === 'talk')
+    .sort((a, b) => a.title.localeCompare(b.title));
   if (talks.length === 0) throw new UserError('There are no talks yet. Create one with DevRel: New Talk Outline first.');
   const picked = await vscode.window.showQuickPick(
     talks.map((d) => ({ label: d.title, description: d.relativePath, uri: d.uri })),

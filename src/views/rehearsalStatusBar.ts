@@ -26,11 +26,12 @@ export class RehearsalStatusBar extends Disposable {
     this.item.text = view.text;
     this.item.tooltip = view.tooltip;
     this.item.accessibilityInformation = { label: view.label };
-    this.item.backgroundColor = view.level === 'error'
-      ? new vscode.ThemeColor('statusBarItem.errorBackground')
-      : view.level === 'warning'
-        ? new vscode.ThemeColor('statusBarItem.warningBackground')
-        : undefined;
+    this.item.backgroundColor =
+      view.level === 'error'
+        ? new vscode.ThemeColor('statusBarItem.errorBackground')
+        : view.level === 'warning'
+          ? new vscode.ThemeColor('statusBarItem.warningBackground')
+          : undefined;
     this.item.show();
   }
 }
@@ -45,7 +46,9 @@ export function rehearsalStatus(active: ActiveRehearsal): { text: string; label:
 
   const label = [
     paused ? 'Rehearsal paused.' : 'Rehearsing.',
-    active.plan.wholeTalk ? '' : `Section ${s.index + 1} of ${s.count}, ${s.section.title}: ${spoken(s.sectionMs)}${s.sectionBudgetMs !== undefined ? ` of ${spoken(s.sectionBudgetMs)}` : ''}.`,
+    active.plan.wholeTalk
+      ? ''
+      : `Section ${s.index + 1} of ${s.count}, ${s.section.title}: ${spoken(s.sectionMs)}${s.sectionBudgetMs !== undefined ? ` of ${spoken(s.sectionBudgetMs)}` : ''}.`,
     `Total ${spoken(s.totalMs)}${s.slotMs !== undefined ? ` of ${spoken(s.slotMs)}` : ''}.`,
   ]
     .filter(Boolean)
@@ -56,7 +59,7 @@ export function rehearsalStatus(active: ActiveRehearsal): { text: string; label:
   tooltip.appendMarkdown('**');
   tooltip.appendText(active.plan.title);
   tooltip.appendMarkdown('**\n\n');
-  if (active.talkMissing) tooltip.appendMarkdown('$(warning) The talk\'s file is gone. Stop the rehearsal to keep the run: it opens in a new editor.\n\n');
+  if (active.talkMissing) tooltip.appendMarkdown("$(warning) The talk's file is gone. Stop the rehearsal to keep the run: it opens in a new editor.\n\n");
   tooltip.appendText(`${s.section.title}${s.section.minutes !== undefined ? ` (${s.section.minutes} min)` : ''}`);
   tooltip.appendMarkdown('\n\n');
   for (const note of s.section.notes) {

@@ -1,16 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import {
-  closeAllEditors,
-  deleteWorkspaceFile,
-  executeCommand,
-  getApi,
-  getDiagnostics,
-  readWorkspaceFile,
-  waitFor,
-  workspaceUri,
-  writeWorkspaceFile,
-} from './helpers';
+import { closeAllEditors, deleteWorkspaceFile, executeCommand, getApi, getDiagnostics, readWorkspaceFile, waitFor, workspaceUri, writeWorkspaceFile } from './helpers';
 
 /** The shapes the commands return; tests never import them from src/. */
 interface Snapshot {
@@ -88,7 +78,9 @@ function localToday(): string {
 
 /** Deck slides split at the `---` lines between them, after the front matter. */
 function slidesOf(deck: string): string[] {
-  return bodyOf(deck).split(/\n---\n/).map((slide) => slide.trim());
+  return bodyOf(deck)
+    .split(/\n---\n/)
+    .map((slide) => slide.trim());
 }
 
 async function writeTalk(path: string, text: string, title: string): Promise<vscode.Uri> {
@@ -138,7 +130,7 @@ describe('Talks: slides, speaker notes and rehearsal', () => {
 
   it('exports the talk to a Marp deck with a slide per section, notes and budgets', async () => {
     const uri = await executeCommand<vscode.Uri>('devrel.exportSlides', workspaceUri(TALK_PATH), { format: 'marp' });
-    assert.ok(uri instanceof vscode.Uri, 'the command returns the deck\'s Uri');
+    assert.ok(uri instanceof vscode.Uri, "the command returns the deck's Uri");
     assert.equal(uri.toString(), workspaceUri(DECK_PATH).toString());
     const deck = await readWorkspaceFile(DECK_PATH);
     assert.match(deck, /^---\nmarp: true\n/);
@@ -166,11 +158,20 @@ describe('Talks: slides, speaker notes and rehearsal', () => {
     const deck = await readWorkspaceFile(DECK_PATH);
     const edited = deck
       .replace('- One JSON file per environment', '- One JSON file per environment, checked in')
-      .replace('\n---\n\n[//]: # "devrel-desk slide=section:demo-a-kill-switch', '\n---\n\n## Architecture\n\n![How flags reach the service](arch.png)\n\n---\n\n[//]: # "devrel-desk slide=section:demo-a-kill-switch');
+      .replace(
+        '\n---\n\n[//]: # "devrel-desk slide=section:demo-a-kill-switch',
+        '\n---\n\n## Architecture\n\n![How flags reach the service](arch.png)\n\n---\n\n[//]: # "devrel-desk slide=section:demo-a-kill-switch',
+      );
     assert.notEqual(edited, deck);
     await rewrite(DECK_PATH, edited);
     const talk = await readWorkspaceFile(TALK_PATH);
-    await rewrite(TALK_PATH, talk.replace('## Why flags (3 min)', '## Why flags (4 min)').replace('- One JSON file per environment', '- One YAML file per environment').replace('## Questions (2 min)', '## Questions (1 min)'));
+    await rewrite(
+      TALK_PATH,
+      talk
+        .replace('## Why flags (3 min)', '## Why flags (4 min)')
+        .replace('- One JSON file per environment', '- One YAML file per environment')
+        .replace('## Questions (2 min)', '## Questions (1 min)'),
+    );
 
     const uri = await executeCommand<vscode.Uri>('devrel.exportSlides', workspaceUri(TALK_PATH));
     assert.equal(uri?.toString(), workspaceUri(DECK_PATH).toString());
@@ -178,7 +179,7 @@ describe('Talks: slides, speaker notes and rehearsal', () => {
     assert.equal(slides.length, 7);
     assert.match(slides[1], /Budget: 4 min\./, 'an untouched slide follows the outline');
     assert.match(slides[2], /One JSON file per environment, checked in/, 'the hand-edited slide is kept as it is');
-    assert.ok(!slides.some((s) => s.includes('One YAML file')), 'the outline\'s change does not overwrite the hand edit');
+    assert.ok(!slides.some((s) => s.includes('One YAML file')), "the outline's change does not overwrite the hand edit");
     assert.match(slides[3], /^## Architecture$/m, 'the added slide stays where it was put');
     assert.match(slides[5], /Budget: 1 min\./);
     await rewrite(TALK_PATH, TALK);
@@ -189,7 +190,7 @@ describe('Talks: slides, speaker notes and rehearsal', () => {
     await rewrite(DECK_PATH, foreign);
     const uri = await executeCommand<vscode.Uri>('devrel.exportSlides', workspaceUri(TALK_PATH), { format: 'marp' });
     assert.equal(uri?.toString(), workspaceUri('talks/stage-flags-without-a-vendor.slides-2.md').toString());
-    assert.equal(await readWorkspaceFile(DECK_PATH), foreign, 'the person\'s deck is untouched');
+    assert.equal(await readWorkspaceFile(DECK_PATH), foreign, "the person's deck is untouched");
     assert.match(await readWorkspaceFile('talks/stage-flags-without-a-vendor.slides-2.md'), /^---\nmarp: true\n/);
   });
 
@@ -226,7 +227,7 @@ describe('Talks: slides, speaker notes and rehearsal', () => {
 
     await rewrite(NOTES_PATH, `${handout}\nMy own closing line.\n`);
     const beside = await executeCommand<vscode.Uri>('devrel.exportSpeakerNotes', workspaceUri(TALK_PATH));
-    assert.equal(beside?.toString(), workspaceUri('talks/stage-flags-without-a-vendor.notes-2.md').toString(), 'an edited handout is the person\'s now');
+    assert.equal(beside?.toString(), workspaceUri('talks/stage-flags-without-a-vendor.notes-2.md').toString(), "an edited handout is the person's now");
     assert.match(await readWorkspaceFile(NOTES_PATH), /My own closing line\./);
     await removeIfThere('talks/stage-flags-without-a-vendor.notes-2.md');
   });
@@ -258,10 +259,14 @@ describe('Talks: slides, speaker notes and rehearsal', () => {
     const result = await executeCommand<StopResult>('devrel.stopRehearsal');
     assert.ok(result?.recorded, result?.message);
 
-    const after = await waitFor(async () => {
-      const text = await readWorkspaceFile(TALK_PATH);
-      return text.includes('rehearsals:') ? text : undefined;
-    }, 10_000, 'the run in the front matter');
+    const after = await waitFor(
+      async () => {
+        const text = await readWorkspaceFile(TALK_PATH);
+        return text.includes('rehearsals:') ? text : undefined;
+      },
+      10_000,
+      'the run in the front matter',
+    );
     assert.equal(bodyOf(after), bodyOf(before), 'the body is byte for byte the same');
     const frontMatter = frontMatterOf(after);
     assert.ok(frontMatter.startsWith(frontMatterOf(before).replace(/---\n$/, '')), 'the fields before stay as they were');
@@ -290,11 +295,9 @@ describe('Talks: slides, speaker notes and rehearsal', () => {
       ),
     );
 
-    const diagnostics = await waitFor(
-      () => getDiagnostics(TALK_PATH).filter((d) => d.code === 'rehearsal-over-slot'),
-      10_000,
-      'the over-the-slot warning',
-    ).then((found) => (found.length > 0 ? found : undefined));
+    const diagnostics = await waitFor(() => getDiagnostics(TALK_PATH).filter((d) => d.code === 'rehearsal-over-slot'), 10_000, 'the over-the-slot warning').then((found) =>
+      found.length > 0 ? found : undefined,
+    );
     assert.ok(diagnostics);
     assert.equal(diagnostics[0].severity, vscode.DiagnosticSeverity.Warning);
     assert.match(diagnostics[0].message, /took 23\.4 min, 3\.4 min over the 20 min slot\. Demo: a kill switch ran 2\.1 min over its budget\./);
@@ -326,10 +329,14 @@ describe('Talks: slides, speaker notes and rehearsal', () => {
       clock.advance(4.75);
       const result = await executeCommand<StopResult>('devrel.stopRehearsal');
       assert.deepEqual(result?.run, { date: localToday(), minutes: 4.8 });
-      const after = await waitFor(async () => {
-        const now = await readWorkspaceFile(path);
-        return now.includes('[[rehearsals]]') ? now : undefined;
-      }, 10_000, 'the run in the TOML front matter');
+      const after = await waitFor(
+        async () => {
+          const now = await readWorkspaceFile(path);
+          return now.includes('[[rehearsals]]') ? now : undefined;
+        },
+        10_000,
+        'the run in the TOML front matter',
+      );
       assert.equal(after, text.replace('duration = 5\n', `duration = 5\n\n[[rehearsals]]\ndate = ${localToday()}\nminutes = 4.8\n`));
     } finally {
       await removeIfThere(path);
@@ -349,7 +356,10 @@ describe('Talks: slides, speaker notes and rehearsal', () => {
       const result = await executeCommand<StopResult>('devrel.stopRehearsal');
       assert.equal(result?.recorded, false);
       assert.match(result?.message ?? '', /was deleted or moved during the rehearsal/);
-      assert.deepEqual(result?.run?.sections?.map((s) => s.actual), [5, 1]);
+      assert.deepEqual(
+        result?.run?.sections?.map((s) => s.actual),
+        [5, 1],
+      );
       const handedOver = vscode.workspace.textDocuments.find((d) => d.isUntitled && d.getText().includes('rehearsals:'));
       assert.ok(handedOver, 'the run is in a new editor');
       assert.match(handedOver.getText(), /- date: \d{4}-\d\d-\d\d\n {4}minutes: 6\n/);

@@ -155,7 +155,10 @@ describe('re-exporting a deck', () => {
 
   it('adds new sections after the section before them and removes untouched slides of deleted sections', () => {
     const first = okText(exportDeck(TALK));
-    const edited = TALK.replace('## Questions (2 min)', '## Lessons learned (2 min)\n\n- Flags are debt\n\n## Questions (2 min)').replace(/## Demo \(8 min\)[\s\S]*?(?=## Lessons)/, '');
+    const edited = TALK.replace('## Questions (2 min)', '## Lessons learned (2 min)\n\n- Flags are debt\n\n## Questions (2 min)').replace(
+      /## Demo \(8 min\)[\s\S]*?(?=## Lessons)/,
+      '',
+    );
     const result = exportDeck(edited, first);
     const changes = okChanges(result);
     assert.deepEqual(changes.added, ['Lessons learned']);
@@ -209,7 +212,7 @@ describe('re-exporting a deck', () => {
     const result = exportDeck(TALK.replace('(3 min)', '(4 min)'), copied);
     const after = slidesOf(okText(result));
     assert.match(after[1], /Budget: 4 min/);
-    assert.match(after[2], /Who really ships/, 'the copy is kept as a slide of the person\'s');
+    assert.match(after[2], /Who really ships/, "the copy is kept as a slide of the person's");
     assert.equal(okChanges(result).handAdded, 1);
   });
 });

@@ -99,7 +99,7 @@ describe('talk outline', () => {
     assert.deepEqual(demo.content, ['Replay the traffic.'], 'the inline comment is taken off the slide');
   });
 
-  it('puts code and a timed breakdown on the parent slide, without the breakdown\'s timing', () => {
+  it("puts code and a timed breakdown on the parent slide, without the breakdown's timing", () => {
     const tiers = parseTalkOutline(TALK, { fallbackTitle: 'file' }).sections[1];
     assert.equal(tiers.minutes, 10);
     assert.ok(tiers.content.some((block) => block.startsWith('```yaml')));
@@ -129,7 +129,10 @@ describe('talk outline', () => {
 
   it('gives repeated titles distinct ids and says so', () => {
     const outline = parseTalkOutline('## Demo (5 min)\n\n- a\n\n## Demo (5 min)\n\n- b\n', { fallbackTitle: 'file' });
-    assert.deepEqual(outline.sections.map((s) => s.id), ['demo', 'demo-2']);
+    assert.deepEqual(
+      outline.sections.map((s) => s.id),
+      ['demo', 'demo-2'],
+    );
     const problem = outline.problems.find((p) => p.code === 'duplicate-title');
     assert.ok(problem);
     assert.match(problem.message, /Two sections are titled "Demo" \(lines 1 and 5\)/);
@@ -139,15 +142,27 @@ describe('talk outline', () => {
     const outline = parseTalkOutline('# My talk\n\n## Opening\n\n- hello\n\n## Closing\n\ntext\n', { fallbackTitle: 'file' });
     assert.equal(outline.title, 'My talk');
     assert.equal(outline.timed, false);
-    assert.deepEqual(outline.sections.map((s) => [s.title, s.minutes]), [['Opening', undefined], ['Closing', undefined]]);
-    assert.deepEqual(outline.problems.map((p) => p.code), ['no-budgets']);
+    assert.deepEqual(
+      outline.sections.map((s) => [s.title, s.minutes]),
+      [
+        ['Opening', undefined],
+        ['Closing', undefined],
+      ],
+    );
+    assert.deepEqual(
+      outline.problems.map((p) => p.code),
+      ['no-budgets'],
+    );
   });
 
   it('reports a talk with no sections at all', () => {
     const outline = parseTalkOutline('---\nkind: talk\n---\n\nJust an idea.\n', { fallbackTitle: 'idea' });
     assert.equal(outline.title, 'idea');
     assert.deepEqual(outline.sections, []);
-    assert.deepEqual(outline.problems.map((p) => p.code), ['no-sections']);
+    assert.deepEqual(
+      outline.problems.map((p) => p.code),
+      ['no-sections'],
+    );
   });
 
   it('reads CRLF files and TOML front matter', () => {
@@ -155,7 +170,10 @@ describe('talk outline', () => {
     const outline = parseTalkOutline(text, { fallbackTitle: 'file' });
     assert.equal(outline.title, 'Zola talk');
     assert.equal(outline.duration, 20);
-    assert.deepEqual(outline.sections.map((s) => s.title), ['Intro', 'End']);
+    assert.deepEqual(
+      outline.sections.map((s) => s.title),
+      ['Intro', 'End'],
+    );
     assert.deepEqual(outline.sections[0].notes, ['hi']);
     assert.deepEqual(outline.sections[0].bullets, ['one']);
   });

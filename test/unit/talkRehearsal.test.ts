@@ -79,11 +79,14 @@ describe('speaker-notes handout', () => {
   it('counts past an hour and says when the plan runs over the slot', () => {
     const long = parseTalkOutline('---\nduration: 60\n---\n## Part one (45 min)\n## Part two (30 min)\n## Part three (1 min)\n', { fallbackTitle: 'x' });
     const handout = buildHandout(long);
-    assert.deepEqual(handout.entries.map((e) => e.start), ['00:00', '45:00', '1:15:00']);
+    assert.deepEqual(
+      handout.entries.map((e) => e.start),
+      ['00:00', '45:00', '1:15:00'],
+    );
     assert.match(handout.text, /Ends at 1:16:00, over the 60 min slot\./);
   });
 
-  it('knows its own untouched text from an edited copy and from someone else\'s file', () => {
+  it("knows its own untouched text from an edited copy and from someone else's file", () => {
     const { text } = buildHandout(parseTalkOutline(TALK, { fallbackTitle: 'talk' }));
     assert.equal(handoutOwnership(text), 'untouched');
     assert.equal(handoutOwnership(text.replace(/\n/g, '\r\n')), 'untouched');
@@ -162,7 +165,10 @@ describe('rehearsal timer', () => {
     const { run, partial } = recorded(rehearsal.outcome('2026-12-03'));
     assert.equal(partial, true);
     assert.equal(run.minutes, 7);
-    assert.deepEqual(run.sections?.map((s) => s.title), ['Intro', 'How it works']);
+    assert.deepEqual(
+      run.sections?.map((s) => s.title),
+      ['Intro', 'How it works'],
+    );
   });
 
   it('records nothing when stopped during the first section or before any time passed', () => {
@@ -197,7 +203,14 @@ describe('rehearsal timer', () => {
   });
 
   it('writes a run to the front matter that reads back the same, leaving the body alone', () => {
-    const run: RehearsalRun = { date: '2026-12-02', minutes: 31.5, sections: [{ title: 'Intro', planned: 5, actual: 6.2 }, { title: 'Q&A: live', actual: 1 }] };
+    const run: RehearsalRun = {
+      date: '2026-12-02',
+      minutes: 31.5,
+      sections: [
+        { title: 'Intro', planned: 5, actual: 6.2 },
+        { title: 'Q&A: live', actual: 1 },
+      ],
+    };
     const first = appendFrontMatterListItem(TALK, 'rehearsals', rehearsalEntryFields(run));
     assert.ok(first.ok);
     const second = appendFrontMatterListItem(first.text, 'rehearsals', rehearsalEntryFields({ date: '2026-12-03', minutes: 29 }));
@@ -212,20 +225,43 @@ describe('rehearsal timer', () => {
   it('skips malformed entries when reading runs back', () => {
     assert.deepEqual(parseRehearsals('nope'), []);
     assert.deepEqual(
-      parseRehearsals([null, { date: 'soon', minutes: 3 }, { date: '2026-12-01', minutes: 'x' }, { date: '2026-12-01', minutes: '12.5', sections: [{ title: 1 }, { title: 'A', actual: 2 }] }]),
+      parseRehearsals([
+        null,
+        { date: 'soon', minutes: 3 },
+        { date: '2026-12-01', minutes: 'x' },
+        { date: '2026-12-01', minutes: '12.5', sections: [{ title: 1 }, { title: 'A', actual: 2 }] },
+      ]),
       [{ date: '2026-12-01', minutes: 12.5, sections: [{ title: 'A', actual: 2 }] }],
     );
   });
 
   it('compares a run with the plan: the slot, and which sections ran long by how much', () => {
     const comparison = compareRun(
-      { date: '2026-12-02', minutes: 31.5, sections: [{ title: 'Intro', planned: 5, actual: 6.2 }, { title: 'Demo', planned: 10, actual: 13.1 }, { title: 'End', planned: 5, actual: 4 }, { title: 'Q&A', actual: 2 }] },
+      {
+        date: '2026-12-02',
+        minutes: 31.5,
+        sections: [
+          { title: 'Intro', planned: 5, actual: 6.2 },
+          { title: 'Demo', planned: 10, actual: 13.1 },
+          { title: 'End', planned: 5, actual: 4 },
+          { title: 'Q&A', actual: 2 },
+        ],
+      },
       30,
     );
     assert.equal(comparison.overSlot, 1.5);
-    assert.deepEqual(comparison.ranLong.map((s) => [s.title, s.over]), [['Demo', 3.1], ['Intro', 1.2]]);
+    assert.deepEqual(
+      comparison.ranLong.map((s) => [s.title, s.over]),
+      [
+        ['Demo', 3.1],
+        ['Intro', 1.2],
+      ],
+    );
     assert.equal(describeRun(comparison), '31.5 min, 1.5 over the 30 min slot; ran long: Demo +3.1, Intro +1.2');
-    assert.equal(describeRun(compareRun({ date: '2026-12-02', minutes: 28, sections: [{ title: 'A', planned: 30, actual: 28 }] }, 30)), '28 min of the 30 min slot; every section within its budget');
+    assert.equal(
+      describeRun(compareRun({ date: '2026-12-02', minutes: 28, sections: [{ title: 'A', planned: 30, actual: 28 }] }, 30)),
+      '28 min of the 30 min slot; every section within its budget',
+    );
   });
 });
 
@@ -254,7 +290,7 @@ describe('rehearsals on a draft', () => {
     const problem = onlyProblem(draft, 'rehearsal-over-slot');
     assert.equal(problem.severity, 'warning');
     assert.equal(problem.message, 'The last rehearsal (2026-12-02) took 31.5 min, 1.5 min over the 30 min slot. Demo ran 3.1 min over its budget.');
-    assert.equal(problem.range?.start.line, 3, "on the rehearsals field");
+    assert.equal(problem.range?.start.line, 3, 'on the rehearsals field');
   });
 
   it('stays quiet when the last run fit, even if an earlier one did not', () => {

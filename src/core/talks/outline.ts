@@ -82,7 +82,7 @@ const MAX_LINKS = 8;
 export function parseTalkOutline(text: string, options: OutlineOptions): TalkOutline {
   const location = locateFrontMatter(text);
   let data: Record<string, unknown> = {};
-  let body = text;
+  let body: string;
   let bodyStartLine = 0;
   if (location.type === 'closed') {
     data = parseFrontMatter(text, location.block).data;
@@ -378,7 +378,10 @@ function collectLinks(frontMatterLinks: unknown, blocks: readonly Block[], lines
   }
   for (const block of blocks) {
     if (block.type === 'fence' || block.type === 'code_block') continue;
-    const source = lines.slice(block.start, block.end).join('\n').replace(/`[^`\n]*`/g, '');
+    const source = lines
+      .slice(block.start, block.end)
+      .join('\n')
+      .replace(/`[^`\n]*`/g, '');
     for (const match of source.matchAll(MARKDOWN_LINK)) add(match[2], match[1]);
     for (const match of source.matchAll(AUTOLINK)) add(match[1]);
     for (const match of source.replace(MARKDOWN_LINK, '').matchAll(BARE_URL)) add(match[0]);

@@ -45,9 +45,7 @@ export interface RehearsalSnapshot {
   totalOver: boolean;
 }
 
-export type RehearsalOutcome =
-  | { recorded: true; run: RehearsalRun; /** Stopped before the last section. */ partial: boolean }
-  | { recorded: false; message: string };
+export type RehearsalOutcome = { recorded: true; run: RehearsalRun; /** Stopped before the last section. */ partial: boolean } | { recorded: false; message: string };
 
 export const WHOLE_TALK = 'Whole talk';
 

@@ -91,10 +91,7 @@ export const marpFormat: DeckFormat = {
 
 function stateLines(state: DeckState): string[] {
   const from = state.source ? ` from ${state.source}` : '';
-  return [
-    `${MADE_BY_PREFIX}${from}. Export Slides again to update it: slides you add or edit by hand are kept.`,
-    `# devrel-desk exported: ${state.exported.join(' ')}`,
-  ];
+  return [`${MADE_BY_PREFIX}${from}. Export Slides again to update it: slides you add or edit by hand are kept.`, `# devrel-desk exported: ${state.exported.join(' ')}`];
 }
 
 /** Presenter notes live in an HTML comment, which the first `-->` would end. */

@@ -23,9 +23,7 @@ export interface DeckChanges {
   handAdded: number;
 }
 
-export type DeckWrite =
-  | { ok: true; text: string; created: boolean; changes: DeckChanges }
-  | { ok: false; reason: 'not-ours'; message: string };
+export type DeckWrite = { ok: true; text: string; created: boolean; changes: DeckChanges } | { ok: false; reason: 'not-ours'; message: string };
 
 interface Generated {
   slide: DeckSlide;
@@ -125,7 +123,10 @@ export function writeDeck(format: DeckFormat, deck: Deck, existing?: string): De
   // Kept slides of sections gone from the outline still carry markers; remember them so they are never re-added.
   for (const entry of output) if (entry.key !== undefined && !exported.includes(entry.key)) exported.push(entry.key);
 
-  let text = format.join(format.writeState(header, state(exported)), output.map((o) => o.text));
+  let text = format.join(
+    format.writeState(header, state(exported)),
+    output.map((o) => o.text),
+  );
   if (crlf) text = text.replace(/\n/g, '\r\n');
   return { ok: true, created: false, text, changes };
 }

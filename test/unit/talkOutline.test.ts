@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { parseTalkOutline } from '../../src/core/talks/outline';
+import { builtinTemplates } from '../../src/core/kinds/registry';
+import { renderTemplate } from '../../src/core/templates/render';
+import { standardVariables } from '../../src/core/templates/variables';
 
 const TALK = `---
 kind: talk
@@ -184,5 +187,20 @@ describe('talk outline', () => {
     }
     const untitled = parseTalkOutline('## (5 min)\n', { fallbackTitle: 'x' });
     assert.equal(untitled.sections[0].title, 'Section 1');
+  });
+
+  it('reads the built-in talk template as six timed sections, each with bullets and speaker notes, and nothing to fix', () => {
+    const template = builtinTemplates().find((t) => t.kind === 'talk');
+    assert.ok(template);
+    const text = renderTemplate(template, standardVariables({ title: 'T', today: '2026-03-07', answers: { duration: '30' } })).text;
+    const outline = parseTalkOutline(text, { fallbackTitle: 'talk' });
+    assert.deepEqual(outline.problems, []);
+    assert.equal(outline.sections.length, 6);
+    assert.equal(outline.plannedMinutes, 30);
+    for (const section of outline.sections) {
+      assert.ok(section.bullets.length > 0, `${section.title} has bullets`);
+      assert.ok(section.notes.length > 0, `${section.title} has speaker notes`);
+    }
+    assert.ok(!outline.sections.some((s) => /CFP|Demo plan|Speaker notes/.test(s.title)), 'preparation sections are not part of the talk');
   });
 });

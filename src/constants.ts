@@ -42,6 +42,13 @@ export const Commands = {
   filterCfps: 'devrel.filterCfps',
   clearCfpFilter: 'devrel.clearCfpFilter',
   openCfp: 'devrel.openCfp',
+  exportSlides: 'devrel.exportSlides',
+  exportSpeakerNotes: 'devrel.exportSpeakerNotes',
+  startRehearsal: 'devrel.startRehearsal',
+  nextSection: 'devrel.nextSection',
+  pauseRehearsal: 'devrel.pauseRehearsal',
+  resumeRehearsal: 'devrel.resumeRehearsal',
+  stopRehearsal: 'devrel.stopRehearsal',
 } as const;
 
 /** New Blog Post and the other per-kind commands: each id sits with its kind in the kinds registry. */
@@ -55,6 +62,7 @@ export const Views = {
   upcoming: 'devrel.upcoming',
   impact: 'devrel.impact',
   cfps: 'devrel.cfps',
+  speakerNotes: 'devrel.speakerNotes',
 } as const;
 
 export const ContextKeys = {
@@ -64,4 +72,6 @@ export const ContextKeys = {
   hasDrafts: 'devrel.hasDrafts',
   scanning: 'devrel.scanning',
   cfpFilterActive: 'devrel.cfpFilterActive',
+  rehearsing: 'devrel.rehearsing',
+  rehearsalPaused: 'devrel.rehearsalPaused',
 } as const;

@@ -26,6 +26,9 @@ import { CalendarAutoExport } from './services/calendarExport';
 import { CfpFeedService } from './services/cfpFeeds';
 import { openCfps, trackingTalk } from './core/talks/cfpFeed';
 import { CfpTreeProvider, createCfpView } from './views/cfpTree';
+import { RehearsalSession } from './services/rehearsalSession';
+import { RehearsalStatusBar } from './views/rehearsalStatusBar';
+import { SpeakerNotesView } from './views/speakerNotesView';
 
 export type { DevRelDeskApi, DraftInfo } from './api';
 
@@ -59,6 +62,10 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
     ),
   );
 
+  const rehearsals = new RehearsalSession(workspace);
+  const speakerNotes = new SpeakerNotesView(rehearsals);
+  push(rehearsals, new RehearsalStatusBar(rehearsals), speakerNotes);
+
   const tracking: TrackingContext = { workspace, drafts: draftsProvider, state: context.workspaceState };
   restoreViewState(tracking);
   push({ dispose: closeDashboard });
@@ -85,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
         },
         publish: { workspace, state: context.workspaceState, keys: publishKeys, client: new PublishClient(context.workspaceState), preview: publishPreview },
         cfps: { feeds: cfpFeeds, tree: cfpProvider },
+        rehearsal: { session: rehearsals, notes: speakerNotes },
       }),
     ),
   );

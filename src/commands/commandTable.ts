@@ -13,6 +13,8 @@ import type { TrackingContext } from './trackingCommands';
 import { BUILT_IN_KIND_LIST } from '../core/kinds/registry';
 import { addSubmission, exportCalendar, setSubmissionStatus } from './talkCommands';
 import { clearCfpFilter, filterCfps, openCfp, refreshCfps, trackCfp, type CfpContext } from './cfpCommands';
+import * as stage from './talkStageCommands';
+import type { TalkStageContext } from './talkStageCommands';
 
 export interface CommandEntry {
   id: CommandId;
@@ -26,11 +28,13 @@ export interface CommandServices extends TrackingContext, ScaffoldContext, Impac
   dashboard: DashboardDeps;
   publish: PublishDeps;
   cfps: Pick<CfpContext, 'feeds' | 'tree'>;
+  rehearsal: Omit<TalkStageContext, 'workspace'>;
 }
 
 /** Every command DevRel Desk registers: its id, what the person was doing, and how its arguments reach the handler. */
 export function commandEntries(ctx: CommandServices): CommandEntry[] {
   const cfp: CfpContext = { workspace: ctx.workspace, ...ctx.cfps };
+  const talkStage: TalkStageContext = { workspace: ctx.workspace, ...ctx.rehearsal };
   return [
     // New Blog Post and the other per-kind commands come from the kinds registry.
     ...BUILT_IN_KIND_LIST.map(({ id, command }): CommandEntry => ({ id: command.id, action: command.title, run: (arg) => scaffold.newDraftOfKind(ctx, id, arg) })),
@@ -75,6 +79,13 @@ export function commandEntries(ctx: CommandServices): CommandEntry[] {
     { id: Commands.clearCfpFilter, action: 'Clear CFP Filter', run: () => clearCfpFilter(cfp) },
     { id: Commands.trackCfp, action: 'Track CFP', run: (call, target) => trackCfp(cfp, call, target) },
     { id: Commands.openCfp, action: 'Open Call for Papers', run: (call) => openCfp(cfp, call) },
+    { id: Commands.exportSlides, action: 'Export Slides', run: (target, options) => stage.exportSlides(talkStage, target, options) },
+    { id: Commands.exportSpeakerNotes, action: 'Export Speaker Notes', run: (target) => stage.exportSpeakerNotes(talkStage, target) },
+    { id: Commands.startRehearsal, action: 'Start Rehearsal', run: (target, options) => stage.startRehearsal(talkStage, target, options) },
+    { id: Commands.nextSection, action: 'Next Section', run: () => stage.nextSection(talkStage) },
+    { id: Commands.pauseRehearsal, action: 'Pause Rehearsal', run: () => stage.pauseRehearsal(talkStage) },
+    { id: Commands.resumeRehearsal, action: 'Resume Rehearsal', run: () => stage.resumeRehearsal(talkStage) },
+    { id: Commands.stopRehearsal, action: 'Stop Rehearsal', run: () => stage.stopRehearsal(talkStage) },
   ];
 }
 

@@ -1,7 +1,7 @@
 // A compact, positional encoding of index entries for the cache. A warm start parses the
 // whole cache before anything can be shown, and repeating every property name for ten
 // thousand drafts roughly doubled its size and its parse time.
-import type { AbstractVariant, Draft, DraftDate, ImpactEntry, KindSource, Problem, ReadResult, SkipReason, StatusSource, Submission } from './types';
+import type { AbstractVariant, Draft, DraftDate, ImpactEntry, KindSource, Problem, ReadResult, RehearsalRun, SkipReason, StatusSource, Submission } from './types';
 
 const KIND_SOURCES: KindSource[] = ['front-matter', 'folder'];
 const STATUS_SOURCES: StatusSource[] = ['front-matter', 'draft-flag', 'published-flag', 'default', 'site-rule'];
@@ -28,7 +28,7 @@ export type EncodedDraft = [
   problems: Problem[],
   analysis: EncodedAnalysis,
   impact: EncodedImpact[] | null,
-  talk?: [submissions: Submission[] | null, abstracts: AbstractVariant[] | null] | null,
+  talk?: [submissions: Submission[] | null, abstracts: AbstractVariant[] | null, rehearsals?: RehearsalRun[] | null] | null,
 ];
 export type EncodedSkipped = [tag: 's', uri: string, reason: SkipReason, message: string];
 export type EncodedResult = EncodedDraft | EncodedSkipped;
@@ -55,8 +55,9 @@ export function encodeResult(result: ReadResult): EncodedResult {
     a ? [a.words, a.readingMinutes, a.checklist.done, a.checklist.total, a.talk ?? null] : null,
     d.impact ? d.impact.map((e) => [e.date, e.metric, e.value, e.note ?? null, e.link ?? null]) : null,
   ];
-  // Only talks with submissions or named abstracts pay for the extra element.
-  if (d.submissions || d.abstracts) encoded.push([d.submissions ?? null, d.abstracts ?? null]);
+  // Only talks with submissions, named abstracts or rehearsals pay for the extra element.
+  if (d.rehearsals) encoded.push([d.submissions ?? null, d.abstracts ?? null, d.rehearsals]);
+  else if (d.submissions || d.abstracts) encoded.push([d.submissions ?? null, d.abstracts ?? null]);
   return encoded;
 }
 
@@ -94,8 +95,9 @@ export function decodeResult(value: unknown): ReadResult | undefined {
     draft.impact = entries;
   }
   if (talk !== undefined && talk !== null) {
-    if (!Array.isArray(talk) || talk.length !== 2) return undefined;
-    const [submissions, abstracts] = talk;
+    // Two elements is an entry written before rehearsals were tracked.
+    if (!Array.isArray(talk) || (talk.length !== 2 && talk.length !== 3)) return undefined;
+    const [submissions, abstracts, rehearsals] = talk;
     if (submissions !== null) {
       if (!Array.isArray(submissions) || !submissions.every((s) => typeof s === 'object' && s !== null && typeof s.event === 'string' && typeof s.status === 'string')) return undefined;
       draft.submissions = submissions;
@@ -103,6 +105,10 @@ export function decodeResult(value: unknown): ReadResult | undefined {
     if (abstracts !== null) {
       if (!Array.isArray(abstracts) || !abstracts.every((a) => typeof a === 'object' && a !== null && typeof a.name === 'string' && typeof a.chars === 'number')) return undefined;
       draft.abstracts = abstracts;
+    }
+    if (rehearsals !== undefined && rehearsals !== null) {
+      if (!Array.isArray(rehearsals) || !rehearsals.every(isRun)) return undefined;
+      draft.rehearsals = rehearsals;
     }
   }
   if (Array.isArray(analysis)) {
@@ -127,4 +133,10 @@ function decodeImpact(value: unknown): ImpactEntry[] | undefined {
     entries.push(entry);
   }
   return entries;
+}
+
+function isRun(value: unknown): value is RehearsalRun {
+  if (value === null || typeof value !== 'object') return false;
+  const run = value as Partial<RehearsalRun>;
+  return typeof run.date === 'string' && typeof run.minutes === 'number' && (run.sections === undefined || Array.isArray(run.sections));
 }

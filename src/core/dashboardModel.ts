@@ -8,6 +8,7 @@ import { focusDeadlines, focusState } from './focus';
 import { aggregateImpact, monthlySeries, type MetricDefinition } from './impact';
 import { isFinished } from './kinds/workflow';
 import { nextDate, overdueDates, relativeDay, talkMeasure, upcoming, type UpcomingItem } from './schedule';
+import { buildRehearsalHistory } from './talks/rehearsalHistory';
 import type { Draft, KindDefinition } from './types';
 import type {
   CalendarItem,
@@ -50,6 +51,7 @@ export function buildDashboardModel(
     pipeline: buildPipeline(drafts, kinds, options.today),
     calendar: buildCalendar(drafts, kinds, options),
     impact: buildImpact(drafts, kinds, options),
+    rehearsals: buildRehearsalHistory(drafts),
   };
 }
 

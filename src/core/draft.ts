@@ -4,6 +4,7 @@ import { findFieldValueRange, locateFrontMatter, parseFrontMatter, unclosedProbl
 import { parseImpactEntries } from './impact';
 import { bundleName, dateFromPath, liftCustomFields, notAPostReason, postPlaceOf, siteRuleAt, siteStatus, valueAt, type PostPlace, type SiteStatus } from './sites/postRules';
 import { readTalkPlanning } from './talks/talkDraft';
+import { overSlotMessage, parseRehearsals } from './talks/rehearsal';
 import { decodeDraftBytes, LineMap } from './text';
 import type { CoreConfig, Draft, DraftAnalysis, DraftDate, KindDefinition, KindSource, Problem, ReadResult, StatusSource } from './types';
 
@@ -158,6 +159,12 @@ export function parseDraft(source: DraftSource, text: string, config: CoreConfig
     problems.push({ code: 'invalid-impact', severity: 'warning', message, field: 'impact', range: impactRange });
   }
 
+  const rehearsals = parseRehearsals(data.rehearsals);
+  const overSlot = overSlotMessage(rehearsals, duration);
+  if (overSlot !== undefined) {
+    problems.push({ code: 'rehearsal-over-slot', severity: 'warning', message: overSlot, field: 'rehearsals', range: fieldRange('rehearsals') });
+  }
+
   const fields = scalarFields(data, kindDef);
   if (resolved.kind === 'talk' && typeof data.abstract === 'string') {
     const length = data.abstract.trim().length;
@@ -196,6 +203,7 @@ export function parseDraft(source: DraftSource, text: string, config: CoreConfig
   if (impact.entries.length > 0) draft.impact = impact.entries;
   if (planning.submissions) draft.submissions = planning.submissions;
   if (planning.abstracts) draft.abstracts = planning.abstracts;
+  if (rehearsals.length > 0) draft.rehearsals = rehearsals;
   if (options.analyze) analyzeDraft(draft, text.slice(bodyStart), bodyStartLine, config);
   return { draft };
 }
@@ -339,7 +347,7 @@ function readTags(value: unknown): string[] {
 }
 
 const MAX_FIELD_LENGTH = 200;
-const FIELDS_READ_ELSEWHERE = new Set(['title', 'kind', 'status', 'tags', 'duration', 'abstract', 'impact', 'submissions', 'abstracts']);
+const FIELDS_READ_ELSEWHERE = new Set(['title', 'kind', 'status', 'tags', 'duration', 'abstract', 'impact', 'submissions', 'abstracts', 'rehearsals']);
 
 const dateFieldNames = new WeakMap<KindDefinition, ReadonlySet<string>>();
 const NO_FIELDS: ReadonlySet<string> = new Set();

@@ -34,7 +34,8 @@ export type ProblemCode =
   | 'notification-before-deadline'
   | 'duplicate-submission'
   | 'unknown-abstract-variant'
-  | 'invalid-abstract';
+  | 'invalid-abstract'
+  | 'rehearsal-over-slot';
 
 /** Something wrong with a draft. Problems are data: the core reports them and never throws them. */
 export interface Problem {
@@ -181,6 +182,22 @@ export interface ImpactEntry {
   source?: string;
 }
 
+/** One section of a recorded rehearsal, from the front-matter `rehearsals:` list. */
+export interface RehearsalSectionResult {
+  title: string;
+  /** The section's budget in minutes when the run was recorded. */
+  planned?: number;
+  actual: number;
+}
+
+/** One recorded rehearsal, an entry of the front-matter `rehearsals:` list. */
+export interface RehearsalRun {
+  /** `YYYY-MM-DD` */
+  date: string;
+  minutes: number;
+  sections?: RehearsalSectionResult[];
+}
+
 export type KindSource = 'front-matter' | 'folder';
 /** `site-rule`: the site generator's own rule, e.g. a post in Jekyll's `_drafts` or Docusaurus's `unlisted: true`. */
 export type StatusSource = 'front-matter' | 'draft-flag' | 'published-flag' | 'default' | 'site-rule';
@@ -212,6 +229,8 @@ export interface Draft {
   submissions?: Submission[];
   /** Named abstracts (`abstracts:` or `## Abstract (name)` sections); absent when there are none. */
   abstracts?: AbstractVariant[];
+  /** Valid entries of the front-matter `rehearsals:` list, in the order written; absent when there are none. */
+  rehearsals?: RehearsalRun[];
   frontMatterFormat?: 'yaml' | 'toml';
   problems: Problem[];
   /** Headings are left out: every draft is kept in memory and in the cache, and no view lists them. */

@@ -178,6 +178,10 @@ class DashboardPanel extends Disposable {
     <h2 id="impact-heading">Impact</h2>
     <div class="section-body"></div>
   </section>
+  <section id="rehearsals" aria-labelledby="rehearsals-heading">
+    <h2 id="rehearsals-heading">Rehearsals</h2>
+    <div class="section-body"></div>
+  </section>
 </main>
 <script nonce="${nonce}" src="${script.toString()}"></script>
 </body>

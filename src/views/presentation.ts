@@ -3,6 +3,7 @@ import { localDate, daysBetween } from '../core/dates';
 import { describeDraft, overdueDates, relativeDay, talkMeasure } from '../core/schedule';
 import { kindIconId } from '../core/kinds/registry';
 import { isActive, nextStatus } from '../core/kinds/workflow';
+import { compareRun, describeRun } from '../core/talks/rehearsal';
 import type { Draft, KindDefinition } from '../core/types';
 import { Commands } from '../constants';
 import { crossPostsOf } from '../core/publish/reach';
@@ -98,6 +99,12 @@ export function draftTooltip(draft: Draft, kind: KindDefinition | undefined, now
     md.appendText(`${analysis.words.toLocaleString('en-US')} words · ${analysis.readingMinutes} min read`);
     if (analysis.checklist.total > 0) md.appendText(` · ${analysis.checklist.done}/${analysis.checklist.total} tasks done`);
     if (analysis.talk || draft.duration !== undefined) md.appendText(` · ${talkMeasure(analysis.talk?.plannedMinutes ?? 0, draft.duration)} planned`);
+    md.appendMarkdown('\n\n');
+  }
+  const lastRun = draft.rehearsals?.[draft.rehearsals.length - 1];
+  if (lastRun) {
+    md.appendMarkdown('$(play-circle) ');
+    md.appendText(`Last rehearsal, ${lastRun.date}: ${describeRun(compareRun(lastRun, draft.duration))}`);
     md.appendMarkdown('\n\n');
   }
   if (draft.tags.length > 0) {

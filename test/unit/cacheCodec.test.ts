@@ -16,6 +16,10 @@ describe('cacheCodec', () => {
       'talks/impact.md',
       '---\nkind: talk\nstatus: delivered\nimpact:\n  - date: 2026-03-01\n    metric: attendees\n    value: 120\n    note: Full room\n  - date: 2026-03-02\n    metric: views\n    value: "1,200"\n    link: https://example.com/v\n  - date: 2026-03-03\n    metric: stars\n    value: nope\n---\n',
     ],
+    [
+      'talks/rehearsed.md',
+      '---\nkind: talk\nduration: 20\nrehearsals:\n  - date: 2026-03-01\n    minutes: 21.5\n    sections:\n      - { title: A, planned: 15, actual: 16 }\n      - { title: B, actual: 5.5 }\n---\n## A (15 min)\n## B (5 min)\n',
+    ],
   ];
 
   for (const analyze of [LISTING, ANALYZED]) {
@@ -39,6 +43,25 @@ describe('cacheCodec', () => {
     assert.deepEqual(decoded.draft.problems.map((p) => p.code), ['invalid-impact']);
   });
 
+  it('keeps rehearsals and the over-the-slot warning', () => {
+    const result = readDraft(source('talks/rehearsed.md'), utf8(samples[6][1]), config, LISTING);
+    const decoded = decodeResult(JSON.parse(JSON.stringify(encodeResult(result))));
+    assert.ok(decoded && 'draft' in decoded);
+    assert.deepEqual(decoded.draft.rehearsals, [{ date: '2026-03-01', minutes: 21.5, sections: [{ title: 'A', planned: 15, actual: 16 }, { title: 'B', actual: 5.5 }] }]);
+    assert.deepEqual(decoded.draft.problems.map((p) => p.code), ['rehearsal-over-slot']);
+  });
+
+  it('reads talk entries written before rehearsals were recorded', () => {
+    const encoded = encodeResult(readDraft(source('talks/rehearsed.md'), utf8(samples[6][1]), config, LISTING));
+    assert.equal(encoded.length, 17);
+    const talk = encoded[16] as unknown[];
+    assert.equal(talk.length, 3);
+    const decoded = decodeResult([...encoded.slice(0, 16), talk.slice(0, 2)]);
+    assert.ok(decoded && 'draft' in decoded);
+    assert.equal('rehearsals' in decoded.draft, false);
+    assert.equal(decoded.draft.duration, 20);
+  });
+
   it('reads entries written before impact was tracked', () => {
     const encoded = encodeResult(readDraft(source('oss/o.md'), utf8(samples[2][1]), config, LISTING));
     assert.equal(encoded.length, 16);
@@ -60,6 +83,10 @@ describe('cacheCodec', () => {
     const badImpact = [{}, [['2026-03-01', 'views', '3', null, null]], [['2026-03-01', 'views', 3]], [['2026-03-01', 7, 3, null, null]], ['x']];
     for (const impact of badImpact) assert.equal(decodeResult([...entry, impact]), undefined, JSON.stringify(impact));
     assert.equal(decodeResult([...entry, null, 'extra']), undefined);
+    assert.equal(decodeResult([...entry, null, [{ date: 1 }]]), undefined);
+    assert.equal(decodeResult([...entry, null, [null, null, [{ date: 1 }]]]), undefined);
+    assert.equal(decodeResult([...entry, null, [null, null, 'runs']]), undefined);
+    assert.equal(decodeResult([...entry, null, null, 'extra']), undefined);
     for (const bad of [null, 'x', [], ['d'], ['s', 1, 'binary', 'm'], ['d', 'u', 'p', 'k', 0, 't', 's', 0, null, [], null, {}, 0, [], null]]) {
       assert.equal(decodeResult(bad), undefined, JSON.stringify(bad));
     }

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
+import { parseTalkOutline } from '../../src/core/talks/outline';
 
 interface Snippet {
   prefix: string | string[];
@@ -147,6 +148,14 @@ describe('snippets/markdown.json', () => {
   it('talk sections carry a minute budget the analysis can read', () => {
     const text = expand(bodyOf(snippetWithPrefix('devrel-talk-section')));
     assert.match(text, /^## .+ \(\d+ min\)$/m);
+  });
+
+  it('talk sections and speaker notes read back as slide bullets and notes', () => {
+    const section = expand(bodyOf(snippetWithPrefix('devrel-talk-section')));
+    const notes = expand(bodyOf(snippetWithPrefix('devrel-notes')));
+    const [read] = parseTalkOutline(`${section}\n${notes}\n`, { fallbackTitle: 'talk' }).sections;
+    assert.deepEqual(read.bullets, ['Point to make', 'Transition to the next section:']);
+    assert.deepEqual(read.notes, ['what to say, and what to skip if running late', 'what to say first', 'what to skip if running late']);
   });
 
   it('dates use the snippet date variables in YYYY-MM-DD order', () => {

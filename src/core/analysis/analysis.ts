@@ -733,7 +733,12 @@ const MINUTES = String.raw`(\d+(?:[.,]\d+)?)\s*(?:m|mins?|minutes?)\.?`;
 const TIMING_RE = new RegExp(String.raw`(?:[([]\s*${MINUTES}\s*[)\]]|[-–—:]\s*${MINUTES})\s*$`, 'i');
 const TITLE_TRAILER_RE = /[\s\-–—:|·]+$/;
 
-function parseTiming(text: string): { title: string; minutes: number } | undefined {
+/**
+ * The title and minute budget of a heading's plain text, e.g. "Demo (10 min)" → Demo, 10;
+ * undefined when the heading carries no timing. Shared with the talk outline, which reads the
+ * same headings from their source.
+ */
+export function parseTiming(text: string): { title: string; minutes: number } | undefined {
   // Every timing ends with ")", "]", "." or the last letter of a unit (m, min, mins, minute,
   // minutes); heading text is trimmed, so most headings never reach the regex.
   const last = text.charCodeAt(text.length - 1);

@@ -153,29 +153,52 @@ read hundreds of these, so every sentence has to earn its place. Before submitti
 2. {{tab:6:What they will be able to do}}
 3. {{tab:7:What they will try first on Monday}}
 
+<!--
+The sections below are the talk. Each heading carries its minute budget, and together they fill
+the slot. Bullets become slide content; "Speaker note:" comments and "Notes:" paragraphs become
+presenter notes. DevRel: Export Slides (Marp), Export Speaker Notes and Start Rehearsal work
+from them.
+-->
+
 ## Intro ({{talk_minutes_intro}} min)
 
-Open with a story or a question, not with "About me". One slide about yourself, at most.
+- The story or question you open with
+- Why it matters to this room
+
+<!-- Speaker note: open with the story, not with "About me". One slide about yourself, at most. -->
 
 ## The problem ({{talk_minutes_problem}} min)
 
-Why the status quo hurts: a real incident, a number, a quote from a user.
+- A real incident, a number, or a quote from a user
+
+<!-- Speaker note: why the status quo hurts, in the audience's words. -->
 
 ## How it works ({{talk_minutes_how}} min)
 
-The idea in three steps. One diagram beats five slides of bullets.
+- The idea in three steps
+
+<!-- Speaker note: one diagram beats five slides of bullets. -->
 
 ## Live demo ({{talk_minutes_demo}} min)
 
-Follow the demo plan below. Say what you are about to show before you show it.
+- What you will show, in one line
+
+Notes: say what you are about to show before you show it.
+Follow the demo plan below; after one failed retry, switch to the recording.
 
 ## Lessons learned ({{talk_minutes_lessons}} min)
 
-What surprised you, what you would do differently, and where this approach does not fit.
+- What surprised you
+- Where this approach does not fit
+
+<!-- Speaker note: what you would do differently next time. -->
 
 ## Wrap-up and call to action ({{talk_minutes_wrapup}} min)
 
-Repeat the three takeaways. One short link or QR code to slides, code and resources.
+- The three takeaways, once more
+- One short link or QR code to slides, code and resources
+
+<!-- Speaker note: end on the call to action, then thank the organisers. -->
 
 ## Demo plan
 
@@ -189,7 +212,7 @@ the slides right after the demo slide. If the demo breaks, switch after one retr
 - [ ] Works offline: dependencies, container images and models pulled in advance
 - [ ] Reset script that brings the demo back to its starting state
 - [ ] Font size at least 20 pt, theme checked on a projector, notifications off
-- [ ] Rehearsed end to end at least twice, timed
+- [ ] Rehearsed end to end at least twice with DevRel: Start Rehearsal, every section on time
 
 ## Speaker notes
 

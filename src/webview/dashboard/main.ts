@@ -6,6 +6,7 @@ import { announce, el, required } from './dom';
 import { postToHost, readHostMessage, saveModel, savedModel } from './host';
 import { renderImpact } from './impactCharts';
 import { isDragging, renderPipeline } from './pipelineBoard';
+import { renderRehearsals } from './rehearsalCharts';
 import type { DashboardModel, FocusLine } from './protocol';
 
 const root = required(document.getElementById('dashboard-root'), '#dashboard-root');
@@ -14,6 +15,7 @@ const bodies = {
   pipeline: required(document.querySelector<HTMLElement>('#pipeline .section-body'), 'pipeline section'),
   calendar: required(document.querySelector<HTMLElement>('#calendar .section-body'), 'calendar section'),
   impact: required(document.querySelector<HTMLElement>('#impact .section-body'), 'impact section'),
+  rehearsals: required(document.querySelector<HTMLElement>('#rehearsals .section-body'), 'rehearsals section'),
 };
 
 /** A model that arrived mid-drag, drawn when the drag ends. */
@@ -51,6 +53,7 @@ function render(model: DashboardModel): void {
   renderPipeline(bodies.pipeline, model.pipeline);
   renderCalendar(bodies.calendar, model.calendar);
   renderImpact(bodies.impact, model.impact);
+  renderRehearsals(bodies.rehearsals, model.rehearsals);
   root.setAttribute('aria-busy', 'false');
   const controls = controlsByKey();
   for (const [key, value] of picked) {

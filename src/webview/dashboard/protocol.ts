@@ -17,6 +17,8 @@ export interface DashboardModel {
   pipeline: PipelineKind[];
   calendar: CalendarModel;
   impact: ImpactModel;
+  /** Absent from models saved by versions before rehearsals were tracked. */
+  rehearsals?: RehearsalsModel;
 }
 
 export interface FocusLine {
@@ -137,4 +139,46 @@ export interface ImpactModel {
   draftCount: number;
   /** Only metrics with any entries, configured ones in their order first. */
   metrics: ImpactMetric[];
+}
+
+/** Talks with recorded rehearsals, the most recently rehearsed first. */
+export interface RehearsalsModel {
+  talks: RehearsalTalk[];
+}
+
+export interface RehearsalTalk {
+  uri: string;
+  title: string;
+  relativePath: string;
+  /** The slot in minutes, from the front-matter `duration`. */
+  slot?: number;
+  /** The last runs, oldest first, for the history chart. */
+  runs: RehearsalPoint[];
+  /** How many runs there are in all; `runs` holds the last few. */
+  runCount: number;
+  latest: LatestRehearsal;
+}
+
+export interface RehearsalPoint {
+  /** `YYYY-MM-DD` */
+  date: string;
+  minutes: number;
+}
+
+export interface LatestRehearsal {
+  date: string;
+  minutes: number;
+  /** Minutes over the slot, negative when under; absent without a slot. */
+  overSlot?: number;
+  /** `31.5 min, 1.5 over the 30 min slot; ran long: Demo +3.1` */
+  summary: string;
+  sections: RehearsalSectionRow[];
+}
+
+export interface RehearsalSectionRow {
+  title: string;
+  planned?: number;
+  actual: number;
+  /** Minutes over the budget; 0 or less when on time; absent without a budget. */
+  over?: number;
 }

@@ -416,12 +416,20 @@ function isAsciiLetter(ch: number): boolean {
   return lower >= 0x61 && lower <= 0x7a;
 }
 
-/** The end of the autolink starting with the `<` at `pos`, or -1 (markdown-it's `autolink`). */
+/**
+ * The end of the autolink starting with the `<` at `pos`, or -1 (markdown-it's `autolink`).
+ * The scan stops at the next `<` as well as at `>`: looking for `>` first made a run of `<`
+ * without one quadratic, since every `<` searched the rest of the paragraph.
+ */
 function autolinkEnd(s: string, pos: number): number {
-  const close = s.indexOf('>', pos + 1);
-  if (close === -1) return -1;
-  const nextOpen = s.indexOf('<', pos + 1);
-  if (nextOpen !== -1 && nextOpen < close) return -1;
+  const max = s.length;
+  let close = pos + 1;
+  for (; close < max; close++) {
+    const ch = s.charCodeAt(close);
+    if (ch === 0x3e) break;
+    if (ch === 0x3c) return -1;
+  }
+  if (close >= max) return -1;
   const url = s.slice(pos + 1, close);
   return AUTOLINK_RE.test(url) || EMAIL_RE.test(url) ? close + 1 : -1;
 }
@@ -731,7 +739,17 @@ function taskState(content: string): number {
 // ("Saving 5 min") is not taken as timing: it is too often part of the title.
 const MINUTES = String.raw`(\d+(?:[.,]\d+)?)\s*(?:m|mins?|minutes?)\.?`;
 const TIMING_RE = new RegExp(String.raw`(?:[([]\s*${MINUTES}\s*[)\]]|[-–—:]\s*${MINUTES})\s*$`, 'i');
-const TITLE_TRAILER_RE = /[\s\-–—:|·]+$/;
+/** Separators left between a title and its timing: "Intro —" from "Intro — 5 min". */
+const TITLE_TRAILER_PUNCTUATION = '-–—:|·';
+const WHITESPACE = /\s/;
+
+// A scan rather than /[\s\-–—:|·]+$/, which is quadratic on a long run of separators followed
+// by anything else: every start inside the run reads the rest of it.
+function trimTitleTrailer(title: string): string {
+  let end = title.length;
+  while (end > 0 && (TITLE_TRAILER_PUNCTUATION.includes(title[end - 1]) || WHITESPACE.test(title[end - 1]))) end--;
+  return title.slice(0, end);
+}
 
 function parseTiming(text: string): { title: string; minutes: number } | undefined {
   // Every timing ends with ")", "]", "." or the last letter of a unit (m, min, mins, minute,
@@ -753,7 +771,7 @@ function parseTiming(text: string): { title: string; minutes: number } | undefin
   if (match === null) return undefined;
   const minutes = Number((match[1] ?? match[2]).replace(',', '.'));
   if (!Number.isFinite(minutes)) return undefined;
-  return { title: text.slice(0, match.index).replace(TITLE_TRAILER_RE, ''), minutes };
+  return { title: trimTitleTrailer(text.slice(0, match.index)), minutes };
 }
 
 /**

@@ -20,6 +20,7 @@ export type ProblemCode =
   | 'toml-syntax'
   | 'front-matter-unclosed'
   | 'front-matter-not-a-map'
+  | 'front-matter-too-large'
   | 'duplicate-key'
   | 'unknown-kind'
   | 'unknown-status'

@@ -1,13 +1,29 @@
 import assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
 import { analyzeMarkdown } from '../../src/core/analysis/analysis';
-import type { DraftAnalysis } from '../../src/core/types';
+import { parseDraft } from '../../src/core/draft';
+import type { Draft, DraftAnalysis } from '../../src/core/types';
+import { expectDraft, makeConfig, problemCodes, source } from './helpers';
 
 // Inputs from the hardening probe, at the sizes it reported. Before the fixes each of these took
 // from several seconds to over a minute; they are asserted on their results here, and their
 // speed is printed by `npm run bench` (the pathological section), never timed in a test.
 
 const MB = 1024 * 1024;
+
+function read(frontMatter: string, body = '# Title\n'): Draft {
+  const config = makeConfig({ maxFileBytes: 8 * MB });
+  return expectDraft(parseDraft(source('notes/hostile.md'), `---\nkind: blog\n${frontMatter}\n---\n${body}`, config, { analyze: false }));
+}
+
+function tooLarge(draft: Draft): string {
+  assert.deepEqual(problemCodes(draft), ['front-matter-too-large']);
+  return draft.problems[0].message;
+}
+
+function keys(count: number): string {
+  return Array.from({ length: count }, (_, i) => `key${i}: value`).join('\n');
+}
 
 function analyze(body: string): DraftAnalysis {
   return analyzeMarkdown(body, { wordsPerMinute: 238, bodyStartLine: 0 });
@@ -66,6 +82,53 @@ describe('hostile input', () => {
       const result = analyze(`${'a\n'.repeat(100_000)}===\n`);
       assert.equal(result.words, 100_000);
       assert.equal(result.headings.length, 1);
+    });
+  });
+
+  describe('front matter', () => {
+    it('lists a draft with 33,000 keys, with the cap in its problem, and reads none of them', () => {
+      const draft = read(`${keys(33_000)}\nalias: *a`);
+      assert.equal(draft.kind, 'blog');
+      assert.equal(draft.title, 'Title');
+      assert.match(tooLarge(draft), /^Front matter too large to edit safely: 33,002 keys, the limit is 2,000\./);
+      assert.deepEqual(draft.fields, {});
+    });
+
+    it('refuses 13,000 keys plus one alias', () => {
+      assert.match(tooLarge(read(`${keys(13_000)}\nb: *a`)), /13,002 keys, the limit is 2,000/);
+    });
+
+    it('refuses 200,000 lines of "a: ["', () => {
+      assert.match(tooLarge(read('a: [\n'.repeat(200_000))), /200,001 keys, the limit is 2,000/);
+    });
+
+    it('refuses nesting 1,000,000 brackets deep', () => {
+      assert.match(tooLarge(read(`x: ${'['.repeat(1_000_000)}`)), /nested 1,000,001 levels deep, the limit is 32/);
+    });
+
+    it('refuses 250,000 aliases', () => {
+      assert.match(tooLarge(read(`a: &a x\nb: [${'*a,'.repeat(250_000)}]`)), /250,000 aliases, the limit is 100/);
+    });
+
+    it('still finds a duplicate key among 1,999 keys and an alias', () => {
+      const draft = read(`${keys(1_997)}\nkey5: again\nalias: &a x`);
+      assert.deepEqual(problemCodes(draft), ['duplicate-key']);
+      assert.equal(draft.problems[0].range?.start.line, 1_999);
+    });
+
+    it('reports the first error of large invalid front matter once, however many there are', () => {
+      for (const frontMatter of [']\n'.repeat(30_000), `a: *b\n${']\n'.repeat(30_000)}`]) {
+        const draft = read(frontMatter);
+        assert.deepEqual(problemCodes(draft), ['yaml-syntax'], frontMatter.slice(0, 10));
+      }
+    });
+
+    it('keeps TOML front matter to the same caps', () => {
+      const config = makeConfig({ maxFileBytes: 8 * MB });
+      const big = expectDraft(parseDraft(source('notes/hostile.md'), `+++\nkind = "blog"\nx = "${'a'.repeat(70_000)}"\n+++\n`, config, { analyze: false }));
+      assert.match(tooLarge(big), /69 KB, the limit is 64 KB/);
+      const deep = expectDraft(parseDraft(source('notes/hostile.md'), `+++\nkind = "blog"\nx = ${'['.repeat(40)}${']'.repeat(40)}\n+++\n`, config, { analyze: false }));
+      assert.deepEqual(problemCodes(deep), ['toml-syntax']);
     });
   });
 });

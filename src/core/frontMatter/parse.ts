@@ -1,7 +1,8 @@
 import { CORE_SCHEMA, load as loadFast, YAMLException } from 'js-yaml';
-import { parseDocument } from 'yaml';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { LineMap } from '../text';
+import { FRONT_MATTER_LIMITS, frontMatterOverLimit } from './limits';
+import { parseYamlDocument } from './yamlDocument';
 import type { Problem, Range } from '../types';
 import { errorMessage } from '../util/result';
 import { escapeRegExp } from '../util/strings';
@@ -89,25 +90,64 @@ export interface ParsedFrontMatter {
  * Parses front matter into plain data. Parsing never runs code: both YAML readers use
  * schemas without functions or custom types, and TOML has none.
  *
- * Most front matter goes through js-yaml, which is several times faster than the `yaml`
- * Document parser. Anything that could expand (anchors and aliases) or that js-yaml rejects
- * goes through `yaml`, which keeps its alias-count guard and reports every error with a place.
+ * Front matter over the caps in `limits.ts` is not parsed at all: the draft gets a problem
+ * saying so, and no fields. Within them, most front matter goes through js-yaml, which is
+ * several times faster than the `yaml` Document parser. Anything that could expand (anchors
+ * and aliases) goes through `yaml`, which keeps its alias-count guard, and so does small front
+ * matter that js-yaml rejects, because `yaml` reports every error with a place. Larger invalid
+ * front matter gets js-yaml's first error, which costs nothing more to find.
  */
 export function parseFrontMatter(text: string, block: FrontMatterBlock, lines?: LineMap): ParsedFrontMatter {
   const content = text.slice(block.contentStart, block.contentEnd);
+  const over = frontMatterOverLimit(content, block.format);
+  if (over !== undefined) {
+    const map = lines ?? new LineMap(text);
+    return {
+      data: {},
+      problems: [
+        {
+          code: 'front-matter-too-large',
+          severity: 'error',
+          message: `${over} DevRel Desk lists the draft without reading its fields, and won't edit them.`,
+          range: rangeOf(map, block.start, block.start + FENCES[block.format].length),
+        },
+      ],
+    };
+  }
   if (block.format === 'toml') return parseTomlBlock(text, content, block, lines);
   if (content.trim().length === 0) return { data: {}, problems: [] };
-  if (!/[&*]/.test(content)) {
+  const mayAlias = /[&*]/.test(content);
+  const small = content.length <= PRECISE_ERRORS_MAX_CHARS;
+  if (!mayAlias || !small) {
     try {
       // CORE_SCHEMA, like `yaml`'s default: dates stay the strings their author wrote. js-yaml's
       // default schema makes Dates and rolls 2026-02-30 over to March 2 and shifts offset times to UTC.
-      return asMap(loadFast(content, { filename: undefined, json: false, schema: CORE_SCHEMA }), text, block, lines);
+      const value = loadFast(content, { filename: undefined, json: false, schema: CORE_SCHEMA });
+      if (!mayAlias) return asMap(value, text, block, lines);
     } catch (error) {
       if (!(error instanceof YAMLException)) throw error;
-      // Fall through: the precise parser explains what is wrong, with places.
+      // Small front matter falls through: the precise parser explains what is wrong, with places.
+      if (!small) return { data: {}, problems: [fastSyntaxProblem(error, text, block, lines)] };
     }
   }
   return parseYamlPrecisely(text, content, block, lines);
+}
+
+/** Front matter up to this size that js-yaml rejects is parsed again by `yaml` for better errors. */
+const PRECISE_ERRORS_MAX_CHARS = 16 * 1024;
+
+function fastSyntaxProblem(error: YAMLException, text: string, block: FrontMatterBlock, lines?: LineMap): Problem {
+  const map = lines ?? new LineMap(text);
+  const mark = (error as YAMLException & { mark?: { position?: number } }).mark;
+  const at = block.contentStart + Math.min(Math.max(0, mark?.position ?? 0), block.contentEnd - block.contentStart);
+  const reason = (error as YAMLException & { reason?: string }).reason ?? firstLine(error.message);
+  const duplicate = reason.startsWith('duplicated mapping key');
+  return {
+    code: duplicate ? 'duplicate-key' : 'yaml-syntax',
+    severity: 'error',
+    message: duplicate ? 'Duplicate key in front matter. Keep one of them.' : `Front matter is not valid YAML: ${reason}`,
+    range: rangeOf(map, at, at + 1),
+  };
 }
 
 const MAX_SYNTAX_PROBLEMS = 5;
@@ -115,7 +155,7 @@ const MAX_SYNTAX_PROBLEMS = 5;
 function parseYamlPrecisely(text: string, content: string, block: FrontMatterBlock, lines?: LineMap): ParsedFrontMatter {
   const map = lines ?? new LineMap(text);
   const problems: Problem[] = [];
-  const doc = parseDocument(content, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseYamlDocument(content);
   // One bad line can cascade into thousands of errors; the first few say what to fix.
   for (const error of doc.errors.slice(0, MAX_SYNTAX_PROBLEMS)) {
     const [from, to] = error.pos;
@@ -148,7 +188,7 @@ function parseYamlPrecisely(text: string, content: string, block: FrontMatterBlo
 
 function parseTomlBlock(text: string, content: string, block: FrontMatterBlock, lines?: LineMap): ParsedFrontMatter {
   try {
-    return asMap(parseToml(content), text, block, lines);
+    return asMap(parseToml(content, { maxDepth: FRONT_MATTER_LIMITS.depth }), text, block, lines);
   } catch (error) {
     if (!(error instanceof TomlError)) throw error;
     const map = lines ?? new LineMap(text);

@@ -100,13 +100,13 @@ describe('front-matter limits', () => {
 
     it('names the key count and the limit', () => {
       const keys = Array.from({ length: 5_000 }, (_, i) => `k${i}: v`).join('\n');
-      assert.equal(frontMatterOverLimit(keys, 'yaml'), 'Front matter too large to edit safely: 5,000 keys, the limit is 2,000.');
-      assert.equal(frontMatterOverLimit(keys.split('\n').slice(0, 2_000).join('\n'), 'yaml'), undefined);
+      assert.equal(frontMatterOverLimit(keys, 'yaml'), 'Front matter too large to edit safely: 5,000 keys, the limit is 1,000.');
+      assert.equal(frontMatterOverLimit(keys.split('\n').slice(0, 1_000).join('\n'), 'yaml'), undefined);
     });
 
     it('names a count over its cap before the size', () => {
       assert.equal(frontMatterOverLimit(`a: ${'['.repeat(1_000_000)}`, 'yaml'), 'Front matter too large to edit safely: nested 1,000,001 levels deep, the limit is 32.');
-      assert.equal(frontMatterOverLimit('a: 1\n'.repeat(33_000), 'yaml'), 'Front matter too large to edit safely: 33,000 keys, the limit is 2,000.');
+      assert.equal(frontMatterOverLimit('a: 1\n'.repeat(33_000), 'yaml'), 'Front matter too large to edit safely: 33,000 keys, the limit is 1,000.');
     });
 
     it('refuses too many bytes, for YAML and TOML', () => {

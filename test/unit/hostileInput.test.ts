@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
 import { analyzeMarkdown } from '../../src/core/analysis/analysis';
 import { parseDraft } from '../../src/core/draft';
+import { appendFrontMatterListItem, setFrontMatterFields } from '../../src/core/frontMatter/edit';
 import type { Draft, DraftAnalysis } from '../../src/core/types';
 import { expectDraft, makeConfig, problemCodes, source } from './helpers';
 
@@ -90,16 +91,16 @@ describe('hostile input', () => {
       const draft = read(`${keys(33_000)}\nalias: *a`);
       assert.equal(draft.kind, 'blog');
       assert.equal(draft.title, 'Title');
-      assert.match(tooLarge(draft), /^Front matter too large to edit safely: 33,002 keys, the limit is 2,000\./);
+      assert.match(tooLarge(draft), /^Front matter too large to edit safely: 33,002 keys, the limit is 1,000\./);
       assert.deepEqual(draft.fields, {});
     });
 
     it('refuses 13,000 keys plus one alias', () => {
-      assert.match(tooLarge(read(`${keys(13_000)}\nb: *a`)), /13,002 keys, the limit is 2,000/);
+      assert.match(tooLarge(read(`${keys(13_000)}\nb: *a`)), /13,002 keys, the limit is 1,000/);
     });
 
     it('refuses 200,000 lines of "a: ["', () => {
-      assert.match(tooLarge(read('a: [\n'.repeat(200_000))), /200,001 keys, the limit is 2,000/);
+      assert.match(tooLarge(read('a: [\n'.repeat(200_000))), /200,001 keys, the limit is 1,000/);
     });
 
     it('refuses nesting 1,000,000 brackets deep', () => {
@@ -110,10 +111,10 @@ describe('hostile input', () => {
       assert.match(tooLarge(read(`a: &a x\nb: [${'*a,'.repeat(250_000)}]`)), /250,000 aliases, the limit is 100/);
     });
 
-    it('still finds a duplicate key among 1,999 keys and an alias', () => {
-      const draft = read(`${keys(1_997)}\nkey5: again\nalias: &a x`);
+    it('still finds a duplicate key among 999 keys and an alias', () => {
+      const draft = read(`${keys(997)}\nkey5: again\nalias: &a x`);
       assert.deepEqual(problemCodes(draft), ['duplicate-key']);
-      assert.equal(draft.problems[0].range?.start.line, 1_999);
+      assert.equal(draft.problems[0].range?.start.line, 999);
     });
 
     it('reports the first error of large invalid front matter once, however many there are', () => {
@@ -129,6 +130,29 @@ describe('hostile input', () => {
       assert.match(tooLarge(big), /69 KB, the limit is 64 KB/);
       const deep = expectDraft(parseDraft(source('notes/hostile.md'), `+++\nkind = "blog"\nx = ${'['.repeat(40)}${']'.repeat(40)}\n+++\n`, config, { analyze: false }));
       assert.deepEqual(problemCodes(deep), ['toml-syntax']);
+    });
+  });
+
+  describe('front-matter edits', () => {
+    const draftWith = (count: number): string => `---\nkind: blog\nstatus: idea\n${keys(count)}\n---\nBody stays.\n`;
+
+    it('refuses Set Status on 8,000 keys with the cap in the message', () => {
+      const result = setFrontMatterFields(draftWith(8_000), { status: 'drafting' });
+      assert.equal(result.ok, false);
+      assert.match(result.ok ? '' : result.message, /^Front matter too large to edit safely: 8,002 keys, the limit is 1,000\. /);
+    });
+
+    it('edits front matter just under the caps', () => {
+      const text = draftWith(990);
+      const result = setFrontMatterFields(text, { status: 'drafting' });
+      assert.ok(result.ok);
+      assert.equal(result.text, text.replace('status: idea', 'status: drafting'));
+    });
+
+    it('refuses an edit that would take the front matter over a cap', () => {
+      const result = appendFrontMatterListItem(draftWith(998), 'impact', { date: '2026-01-01', metric: 'views', value: 3 });
+      assert.equal(result.ok, false);
+      assert.match(result.ok ? '' : result.message, /too large to read: 1,004 keys, the limit is 1,000\./);
     });
   });
 });

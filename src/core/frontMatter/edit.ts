@@ -1,6 +1,9 @@
-import { Document, isCollection, isMap, isNode, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import { CORE_SCHEMA, load as loadFast } from 'js-yaml';
+import { Document, isCollection, isMap, isNode, isScalar, isSeq, visit } from 'yaml';
 import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { frontMatterOverLimit } from './limits';
 import { locateFrontMatter } from './parse';
+import { parseYamlDocument } from './yamlDocument';
 import { stringifyOptions, styleScalars } from './yamlScalar';
 import type { FrontMatterBlock } from './parse';
 import { appendTomlFrontMatterListItem, setTomlFrontMatterFields } from './tomlEdit';
@@ -351,7 +354,9 @@ function openFrontMatter(text: string): Opened {
   if (block.format === 'toml') return cannotEdit();
 
   const content = text.slice(block.contentStart, block.contentEnd);
-  const doc = parseDocument(content, { keepSourceTokens: true, uniqueKeys: true, prettyErrors: false });
+  const over = frontMatterOverLimit(content, 'yaml');
+  if (over !== undefined) return { ok: false, message: `${over} DevRel Desk won't change it; edit the fields by hand.` };
+  const doc = parseYamlDocument(content, { keepSourceTokens: true });
   if (doc.errors.length > 0) {
     const error = doc.errors[0];
     const line = lineNumberAt(text, block.contentStart + error.pos[0]);
@@ -719,15 +724,29 @@ function verify(result: string, body: string, expected: Record<string, unknown>,
   const location = locateFrontMatter(result);
   if (location.type !== 'closed' || result.slice(location.block.end) !== body) return cannotEdit(names);
   const content = result.slice(location.block.contentStart, location.block.contentEnd);
-  const doc = parseDocument(content, { uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length > 0) return cannotEdit(names);
+  const over = frontMatterOverLimit(content, 'yaml');
+  if (over !== undefined) {
+    return { ok: false, message: `The change would leave the front matter too large to read: ${over.replace(/^Front matter too large to edit safely: /, '')} Remove fields or entries first.` };
+  }
   let data: unknown;
   try {
-    data = doc.toJS() ?? {};
+    data = readBack(content) ?? {};
   } catch {
     return cannotEdit(names);
   }
   return sameData(data, expected) ? { ok: true } : cannotEdit(names);
+}
+
+/**
+ * The data a draft reader gets from the new front matter, read the way it reads it: js-yaml for
+ * text without anchors or aliases, which also keeps an edit to one `yaml` document parse, and
+ * the `yaml` parser, with its alias guard, for the rest. Throws when either finds an error.
+ */
+function readBack(content: string): unknown {
+  if (!/[&*]/.test(content)) return loadFast(content, { schema: CORE_SCHEMA });
+  const doc = parseYamlDocument(content);
+  if (doc.errors.length > 0) throw doc.errors[0];
+  return doc.toJS();
 }
 
 function unchanged(text: string, offset: number): EditResult {
@@ -763,6 +782,8 @@ type Plain = Result<{ value: FrontMatterValue }>;
 function toPlainValue(value: unknown, name: string, seen: Set<object> = new Set()): Plain {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return { ok: true, value };
   if (typeof value === 'number') {
+    // -0 reads back as 0 in js-yaml, which reads most drafts, so it is written as 0.
+    if (Object.is(value, -0)) return { ok: true, value: 0 };
     if (Number.isFinite(value)) return { ok: true, value };
     return invalidValue(name, 'is not a finite number');
   }

@@ -23,7 +23,7 @@ export interface FrontMatterLimits {
  */
 export const FRONT_MATTER_LIMITS: Readonly<FrontMatterLimits> = Object.freeze({
   bytes: 64 * 1024,
-  keys: 2000,
+  keys: 1000,
   depth: 32,
   aliases: 100,
 });
@@ -36,7 +36,7 @@ export interface YamlShape {
 
 /**
  * Why front matter is over a cap, as a sentence: "Front matter too large to edit safely: 30,000
- * keys, the limit is 2,000." Undefined when it is within every cap. TOML is checked for bytes
+ * keys, the limit is 1,000." Undefined when it is within every cap. TOML is checked for bytes
  * only; its parser is given the depth cap, and it has no aliases.
  */
 export function frontMatterOverLimit(

@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
 import { analyzeMarkdown } from '../../src/core/analysis/analysis';
 import { parseDraft } from '../../src/core/draft';
+import { buildDashboardModel, withFiniteNumbers } from '../../src/core/dashboardModel';
 import { appendFrontMatterListItem, setFrontMatterFields } from '../../src/core/frontMatter/edit';
+import { aggregateImpact, BUILT_IN_METRICS, MAX_IMPACT_VALUE, monthlySeries, parseImpactEntries, topDrafts } from '../../src/core/impact';
+import { BUILT_IN_KINDS } from '../../src/core/kinds';
 import type { Draft, DraftAnalysis } from '../../src/core/types';
 import { expectDraft, makeConfig, problemCodes, source } from './helpers';
 
@@ -153,6 +156,68 @@ describe('hostile input', () => {
       const result = appendFrontMatterListItem(draftWith(998), 'impact', { date: '2026-01-01', metric: 'views', value: 3 });
       assert.equal(result.ok, false);
       assert.match(result.ok ? '' : result.message, /too large to read: 1,004 keys, the limit is 1,000\./);
+    });
+  });
+
+  describe('impact numbers', () => {
+    const today = '2026-05-13';
+    const huge = (value: number): Draft => ({
+      ...read(''),
+      uri: `file:///ws/${value}.md`,
+      impact: [
+        { date: '2026-05-01', metric: 'views', value },
+        { date: '2026-05-02', metric: 'views', value },
+      ],
+    });
+
+    /** Every number in `value`, however deep. */
+    function numbers(value: unknown): number[] {
+      if (typeof value === 'number') return [value];
+      if (typeof value !== 'object' || value === null) return [];
+      return Object.values(value).flatMap(numbers);
+    }
+
+    it('refuses values out of range, with a problem, and keeps the rest', () => {
+      const parsed = parseImpactEntries([
+        { date: '2026-05-01', metric: 'views', value: 1e308 },
+        { date: '2026-05-01', metric: 'views', value: `1${'0'.repeat(400)}` },
+        { date: '2026-05-01', metric: 'views', value: MAX_IMPACT_VALUE },
+      ]);
+      assert.deepEqual(parsed.entries.map((e) => e.value), [MAX_IMPACT_VALUE]);
+      assert.deepEqual(parsed.problems, [
+        'Impact entry 1: value 1e+308 is out of range; impact values go up to 1,000,000,000,000.',
+        `Impact entry 2: value 1${'0'.repeat(39)}… is out of range; impact values go up to 1,000,000,000,000.`,
+      ]);
+      const draft = read('impact:\n  - date: 2026-05-01\n    metric: views\n    value: 1e308\n  - date: 2026-05-02\n    metric: views\n    value: 1e308');
+      assert.deepEqual(problemCodes(draft), ['invalid-impact', 'invalid-impact']);
+      assert.equal(draft.impact, undefined);
+    });
+
+    it('keeps totals finite even for entries that bypassed the range check', () => {
+      const drafts = [huge(1e308), huge(Number.MAX_VALUE)];
+      const summary = aggregateImpact(drafts, { today, kinds: BUILT_IN_KINDS });
+      assert.ok(numbers(summary).every(Number.isFinite));
+      assert.ok(topDrafts(drafts, 'views').every((d) => Number.isFinite(d.total)));
+      assert.ok(monthlySeries(drafts, 'views', today).every((m) => Number.isFinite(m.total)));
+    });
+
+    it('never gives the dashboard a number JSON would turn into null', () => {
+      const model = buildDashboardModel([huge(1e308)], BUILT_IN_KINDS, {
+        today,
+        metrics: BUILT_IN_METRICS,
+        focus: { maxActive: 3, maxDeadlinesPer14Days: 4 },
+      });
+      assert.ok(numbers(model).length > 10);
+      assert.deepEqual(JSON.parse(JSON.stringify(model)), model);
+      assert.ok(numbers(JSON.parse(JSON.stringify(model))).every(Number.isFinite));
+    });
+
+    it('replaces non-finite numbers at any depth, and keeps odd keys as keys', () => {
+      const odd: Record<string, number> = {};
+      Object.defineProperty(odd, '__proto__', { value: Infinity, enumerable: true, writable: true, configurable: true });
+      const value = withFiniteNumbers({ a: [1, Number.NaN, { b: -Infinity }], odd });
+      assert.deepEqual(JSON.parse(JSON.stringify(value)), { a: [1, 0, { b: -Number.MAX_SAFE_INTEGER }], odd: { ['__proto__']: Number.MAX_SAFE_INTEGER } });
+      assert.equal(Object.getPrototypeOf(value.odd), Object.prototype);
     });
   });
 });

@@ -5,7 +5,7 @@ import { parseDraft } from '../../src/core/draft';
 import { buildDashboardModel, withFiniteNumbers } from '../../src/core/dashboardModel';
 import { appendFrontMatterListItem, setFrontMatterFields } from '../../src/core/frontMatter/edit';
 import { aggregateImpact, BUILT_IN_METRICS, MAX_IMPACT_VALUE, monthlySeries, parseImpactEntries, topDrafts } from '../../src/core/impact';
-import { BUILT_IN_KINDS } from '../../src/core/kinds';
+import { BUILT_IN_KINDS } from '../../src/core/kinds/registry';
 import type { Draft, DraftAnalysis } from '../../src/core/types';
 import { expectDraft, makeConfig, problemCodes, source } from './helpers';
 

@@ -4,6 +4,8 @@ import { analyzeMarkdown } from '../../src/core/analysis/analysis';
 import { parseDraft } from '../../src/core/draft';
 import { buildDashboardModel, withFiniteNumbers } from '../../src/core/dashboardModel';
 import { appendFrontMatterListItem, setFrontMatterFields } from '../../src/core/frontMatter/edit';
+import { locateFrontMatter } from '../../src/core/frontMatter/parse';
+import { parseNewDraftRequest } from '../../src/core/templates/scaffold';
 import { aggregateImpact, BUILT_IN_METRICS, MAX_IMPACT_VALUE, monthlySeries, parseImpactEntries, topDrafts } from '../../src/core/impact';
 import { BUILT_IN_KINDS } from '../../src/core/kinds/registry';
 import type { Draft, DraftAnalysis } from '../../src/core/types';
@@ -218,6 +220,25 @@ describe('hostile input', () => {
       const value = withFiniteNumbers({ a: [1, Number.NaN, { b: -Infinity }], odd });
       assert.deepEqual(JSON.parse(JSON.stringify(value)), { a: [1, 0, { b: -Number.MAX_SAFE_INTEGER }], odd: { ['__proto__']: Number.MAX_SAFE_INTEGER } });
       assert.equal(Object.getPrototypeOf(value.odd), Object.prototype);
+    });
+  });
+
+  describe('small ones', () => {
+    it('opens front matter only with "---" or "+++" and ASCII spaces or tabs', () => {
+      assert.equal(locateFrontMatter('---\u00a0\nkind: blog\n---\n').type, 'none');
+      assert.equal(locateFrontMatter('---\u2003\nkind: blog\n---\n').type, 'none');
+      assert.equal(locateFrontMatter('+++\u00a0\nkind = "blog"\n+++\n').type, 'none');
+      assert.equal(locateFrontMatter('--- \t\r\nkind: blog\r\n---\t\r\n').type, 'closed');
+      // A closing line with a no-break space is text, so the front matter stays open.
+      assert.equal(locateFrontMatter('---\nkind: blog\n---\u00a0\n').type, 'unclosed');
+    });
+
+    it('refuses a __proto__ field in a scripted New Draft instead of dropping it', () => {
+      const request = parseNewDraftRequest(JSON.parse('{"kind": "blog", "title": "T", "fields": {"__proto__": {"x": 1}, "event": "Conf"}}'));
+      assert.equal(request.ok, false);
+      assert.match(request.ok ? '' : request.message, /"__proto__" cannot be a front-matter field name/);
+      const option = parseNewDraftRequest(JSON.parse('{"kind": "blog", "title": "T", "__proto__": {}}'));
+      assert.match(option.ok ? '' : option.message, /does not know the option "__proto__"/);
     });
   });
 });

@@ -45,8 +45,8 @@ export function locateFrontMatter(text: string): FrontMatterLocation {
   if (!format) return { type: 'none', bodyStart: start };
   const fence = FENCES[format];
   const firstBreak = text.indexOf('\n', start);
-  const firstLine = text.slice(start, firstBreak === -1 ? text.length : firstBreak).replace(/\r$/, '');
-  if (firstLine.trimEnd() !== fence) return { type: 'none', bodyStart: start };
+  const firstLine = text.slice(start, firstBreak === -1 ? text.length : firstBreak);
+  if (fenceLine(firstLine) !== fence) return { type: 'none', bodyStart: start };
   if (firstBreak === -1) return { type: 'unclosed', format, start, contentStart: text.length };
   const lineBreak = text.charCodeAt(firstBreak - 1) === 13 ? '\r\n' : '\n';
   const contentStart = firstBreak + 1;
@@ -56,7 +56,7 @@ export function locateFrontMatter(text: string): FrontMatterLocation {
   while (lineStart <= text.length) {
     const lineEnd = text.indexOf('\n', lineStart);
     const rawEnd = lineEnd === -1 ? text.length : lineEnd;
-    const content = text.slice(lineStart, rawEnd).replace(/\r$/, '').trimEnd();
+    const content = fenceLine(text.slice(lineStart, rawEnd));
     // YAML also allows `...` to end a document.
     if (content === fence || (format === 'yaml' && content === '...')) {
       const end = lineEnd === -1 ? text.length : lineEnd + 1;
@@ -79,6 +79,18 @@ export function locateFrontMatter(text: string): FrontMatterLocation {
     line++;
   }
   return { type: 'unclosed', format, start, contentStart };
+}
+
+/**
+ * A line as a fence compares it: without its CR and trailing ASCII spaces and tabs. Not
+ * `trimEnd()`, which also drops a no-break space, and site generators take `---` followed by
+ * one for text, not for a fence.
+ */
+function fenceLine(line: string): string {
+  let end = line.length;
+  if (end > 0 && line.charCodeAt(end - 1) === 0x0d) end--;
+  while (end > 0 && (line.charCodeAt(end - 1) === 0x20 || line.charCodeAt(end - 1) === 0x09)) end--;
+  return end === line.length ? line : line.slice(0, end);
 }
 
 export interface ParsedFrontMatter {

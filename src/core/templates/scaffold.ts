@@ -78,6 +78,10 @@ export function parseNewDraftRequest(arg: unknown, fixedKind?: string): Result<{
       if (name === 'kind' || name === 'title') {
         return { ok: false, message: `Pass the ${name} as ${name}, not inside fields.` };
       }
+      // Assigned as it stands it would set the prototype, and the field would vanish.
+      if (name === '__proto__') {
+        return { ok: false, message: '"__proto__" cannot be a front-matter field name: site generators and JavaScript tools read it as something else. Rename the field.' };
+      }
       // Undefined is what an optional property left unset looks like; it is not a request to remove.
       if (value !== undefined) request.fields[name] = value as FrontMatterValue;
     }

@@ -10,6 +10,7 @@ import { yamlScalar } from '../frontMatter/yamlScalar';
 import type { SiteGeneratorProfile } from '../sites/profile';
 import { isPlainObject } from '../util/objects';
 import type { Result } from '../util/result';
+import { checkRelativeFolder } from '../workspacePaths';
 import type { Template } from './parseTemplate';
 import { escapeSnippetText, snippetToPlainText } from './snippet';
 
@@ -156,18 +157,11 @@ function siteChoice(site: { pattern: string; source: string } | undefined): { va
 
 /**
  * A workspace-relative folder, normalised to forward slashes without `./` or trailing slashes.
- * Refuses absolute paths and anything that climbs out with `..`.
+ * Refuses absolute paths, anything that climbs out with `..`, a leading `~`, and segments that
+ * could not be created on every platform (see `checkRelativeFolder`).
  */
 export function relativeFolder(folder: string): Result<{ value: string }> {
-  const slashed = folder.trim().replace(/\\/g, '/');
-  if (slashed.startsWith('/') || /^[A-Za-z]:/.test(slashed)) {
-    return { ok: false, message: `The folder "${folder}" must be relative to the workspace folder, like talks or content/posts.` };
-  }
-  const parts = slashed.split('/').filter((part) => part !== '' && part !== '.');
-  if (parts.includes('..')) {
-    return { ok: false, message: `The folder "${folder}" climbs out of the workspace folder with "..".` };
-  }
-  return { ok: true, value: parts.join('/') };
+  return checkRelativeFolder(folder);
 }
 
 /**
@@ -183,6 +177,32 @@ export function pathInside(base: string, target: string): string | undefined {
   if (!to.startsWith(prefix)) return undefined;
   const rest = to.slice(prefix.length);
   return rest.split('/').some((part) => part === '..' || part === '.') ? undefined : rest;
+}
+
+export interface UntrustedTemplateQuestion {
+  message: string;
+  detail: string;
+  /** The button that uses the workspace template. */
+  use: string;
+  /** The button that uses the built-in template of the same kind, when there is one. */
+  builtin?: string;
+}
+
+/**
+ * What to ask before a workspace template is used in a workspace that is not trusted
+ * (Restricted Mode): the template's text becomes the new draft, and the person should know
+ * which file of the workspace it comes from before it does.
+ */
+export function untrustedTemplateQuestion(template: Pick<Template, 'name' | 'source'>, folderName: string, builtinAvailable: boolean): UntrustedTemplateQuestion {
+  const question: UntrustedTemplateQuestion = {
+    message: `Use the template "${template.name}" from this workspace?`,
+    detail:
+      `It comes from ${folderName}/${template.source}, a file in this workspace, and the workspace is not trusted (Restricted Mode). ` +
+      'The template’s text becomes the new draft. Use it only if you know where that file comes from.',
+    use: 'Use Workspace Template',
+  };
+  if (builtinAvailable) question.builtin = 'Use Built-in Template';
+  return question;
 }
 
 /**

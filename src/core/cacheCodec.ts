@@ -172,6 +172,7 @@ const PROBLEM_CODES: Readonly<Record<ProblemCode, true>> = {
   'duplicate-submission': true,
   'unknown-abstract-variant': true,
   'invalid-abstract': true,
+  'analysis-skipped': true,
 };
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -35,7 +35,8 @@ export type ProblemCode =
   | 'notification-before-deadline'
   | 'duplicate-submission'
   | 'unknown-abstract-variant'
-  | 'invalid-abstract';
+  | 'invalid-abstract'
+  | 'analysis-skipped';
 
 /** Something wrong with a draft. Problems are data: the core reports them and never throws them. */
 export interface Problem {

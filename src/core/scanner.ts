@@ -73,11 +73,12 @@ export interface ScanOptions {
 }
 
 /**
- * Bodies up to this many characters are analysed on the extension host's thread: tens of
- * milliseconds at most, even for the slowest Markdown (runs of `[` or setext lines, which
- * markdown-it reads at about 4 MB/s). Longer ones are analysed on a worker thread.
+ * Bodies up to this many characters are analysed on the extension host's thread, in under
+ * 40 ms of CPU even for the slowest Markdown measured (runs of `![` and thousands of tiny
+ * paragraphs, which markdown-it itself parses at about 3 s per MB; see `npm run bench`).
+ * Longer ones are analysed on a worker thread.
  */
-export const MAIN_THREAD_ANALYSIS_MAX_CHARS = 64 * 1024;
+export const MAIN_THREAD_ANALYSIS_MAX_CHARS = 12 * 1024;
 
 /** The problem a draft gets when its body is too long to analyse here and can't be analysed elsewhere. */
 export function analysisSkippedProblem(bodyChars: number, reason: string): Problem {

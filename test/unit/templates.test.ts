@@ -91,6 +91,13 @@ describe('parseTemplate', () => {
     assert.equal(parseTemplate('aws_secret_access_key = abc\n', '.devrel/templates/blog.md').template, undefined);
   });
 
+  it('refuses to make a template from a draft whose front matter is over the caps', () => {
+    const keys = Array.from({ length: 1_500 }, (_, i) => `k${i}: v`).join('\n');
+    assert.deepEqual(templateFromDraft(`---\nkind: blog\n${keys}\n---\nBody\n`, 'blog', 'Huge'), {
+      problems: ['Front matter too large to edit safely: 1,501 keys, the limit is 1,000.'],
+    });
+  });
+
   it('refuses a template whose front matter is over the caps', () => {
     const keys = Array.from({ length: 1_500 }, (_, i) => `k${i}: v`).join('\n');
     assert.deepEqual(parseTemplate(`---\nkind: blog\n${keys}\n---\n`, 'blog.md').problems, [

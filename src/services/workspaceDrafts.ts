@@ -435,6 +435,12 @@ export class WorkspaceDrafts extends Disposable {
     } else if (!analyzer) {
       listed.problems.push(analysisSkippedProblem(body.length, 'is not available'));
     }
+    // Counts from the worker start from the listing alone.
+    const base: Draft = { ...listed, problems: [...listed.problems] };
+    // While the worker counts, the last counts stay on show, so typing in a long draft doesn't
+    // make the status bar and the views flicker to "Counting…" on every pause.
+    const previous = analyzer ? this.index.get(key)?.analysis : undefined;
+    if (previous) applyAnalysis(listed, { ...previous, headings: [] });
     this.index.update(key, result, stamp);
     if (!analyzer) return;
 
@@ -445,7 +451,7 @@ export class WorkspaceDrafts extends Disposable {
       this.analyses.delete(key);
       // Replaced since (a rescan, a rename): that read has its own analysis.
       if (this.index.get(key) !== listed) return;
-      this.index.update(key, { draft: finish({ ...listed, problems: [...listed.problems] }) }, stamp);
+      this.index.update(key, { draft: finish({ ...base, problems: [...base.problems] }) }, stamp);
     };
     analyzer([{ body, bodyStartLine }], { wordsPerMinute: this.coreConfig.wordsPerMinute, signal: controller.signal }).then(
       ([analysis]) => settle((draft) => applyAnalysis(draft, analysis)),

@@ -88,6 +88,39 @@ describe('Hostile workspace files', function () {
     );
   });
 
+  it('recounts an open, unsaved 2 MB draft as it is edited', async function () {
+    // Opening 2 MB in the editor is slow on a busy machine; the counting itself is not timed.
+    this.timeout(60_000);
+    const api = await getApi();
+    const uri = vscode.Uri.file(inWorkspace('hostile/angle-brackets.md'));
+    const words = async (): Promise<number | undefined> => (await api.listDrafts()).find((d) => d.uri === uri.toString())?.words;
+    const document = await vscode.workspace.openTextDocument(uri);
+    const end = document.positionAt(document.getText().length);
+    // The extension host is this test's thread too: the longest pause of a 10 ms timer shows
+    // whether the count ran here or on a worker.
+    let longestPause = 0;
+    let last = Date.now();
+    const ticker = setInterval(() => {
+      const now = Date.now();
+      longestPause = Math.max(longestPause, now - last);
+      last = now;
+    }, 10);
+    try {
+      const insert = new vscode.WorkspaceEdit();
+      insert.insert(uri, end, 'three more words\n');
+      assert.ok(await vscode.workspace.applyEdit(insert));
+      await waitFor(async () => (await words()) === LT_REPEATS + 3, 30_000, 'the unsaved edit counted');
+    } finally {
+      clearInterval(ticker);
+    }
+    note(`longest pause of the extension host while the edit was applied and counted: ${longestPause} ms`);
+    const remove = new vscode.WorkspaceEdit();
+    remove.delete(uri, new vscode.Range(end, document.positionAt(document.getText().length)));
+    assert.ok(await vscode.workspace.applyEdit(remove));
+    await waitFor(async () => (await words()) === LT_REPEATS, 30_000, 'the edit taken back counted');
+    await document.save();
+  });
+
   it('refuses Set Status on front matter over the caps, and changes nothing', async () => {
     const file = inWorkspace('hostile/many-keys.md');
     const before = fs.readFileSync(file, 'utf8');

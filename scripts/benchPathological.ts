@@ -101,7 +101,11 @@ function cases(size: number, mainThreadMaxChars: number): Case[] {
     read('deep nesting', `a: ${fill('[', size)}`),
     read('many aliases', `a: &a x\nb: [${fill('*a, ', size)}]`),
     read('syntax errors up to the byte cap', fill(']\n', 63 * 1024), READ_AT_CAP_TARGET_MS),
+    // Small invalid front matter is parsed again by `yaml` for errors with places.
+    read('syntax errors, 16 KB, parsed for places', fill(']\n', 16 * 1024 - 8), READ_AT_CAP_TARGET_MS),
     read('keys up to the key cap', atCap, READ_AT_CAP_TARGET_MS),
+    // An anchor sends front matter to `yaml`, for its alias guard.
+    read('keys up to the key cap, with an anchor', `${atCap}\nanchored: &a x`, READ_AT_CAP_TARGET_MS),
     edit('Set Status, many keys', manyKeys),
     edit('Set Status, keys up to the key cap', atCap, EDIT_AT_CAP_TARGET_MS),
   ];

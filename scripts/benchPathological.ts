@@ -64,7 +64,12 @@ function cases(size: number, mainThreadMaxChars: number): Case[] {
     targetMs,
     text: frontMatter,
     run: (core, fm) => {
-      const result = core.parseDraft({ uri: 'file:///ws/hostile.md', relativePath: 'hostile.md' }, `---\nkind: blog\n${fm}\n---\n# Title\n`, { ...core.DEFAULT_CONFIG, maxFileBytes: 16 * MB }, { analyze: false });
+      const result = core.parseDraft(
+        { uri: 'file:///ws/hostile.md', relativePath: 'hostile.md' },
+        `---\nkind: blog\n${fm}\n---\n# Title\n`,
+        { ...core.DEFAULT_CONFIG, maxFileBytes: 16 * MB },
+        { analyze: false },
+      );
       if ('skipped' in result) return result.skipped.message;
       return result.draft.problems.map((p) => p.code).join(', ') || 'read';
     },
@@ -81,7 +86,10 @@ function cases(size: number, mainThreadMaxChars: number): Case[] {
   });
   const manyKeys = keys(size);
   // Just under the caps: the most an edit or a read of valid front matter has to parse.
-  const atCap = keys(990 * 'key000: value\n'.length).split('\n').slice(0, 990).join('\n');
+  const atCap = keys(990 * 'key000: value\n'.length)
+    .split('\n')
+    .slice(0, 990)
+    .join('\n');
   return [
     analysis('run of <', fill('<', size)),
     analysis('"a < " repeated', fill('a < ', size)),

@@ -15,7 +15,6 @@ const MAX_FOLDER_LENGTH = 1024;
 const MAX_SEGMENT_BYTES = 255;
 // Characters Windows refuses in names; the repository may be cloned there.
 const WINDOWS_FORBIDDEN = /[<>:"|?*]/;
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
 /**
@@ -60,7 +59,6 @@ function segmentProblem(segment: string): string | undefined {
 }
 
 function visible(segment: string): string {
-  // eslint-disable-next-line no-control-regex
   return segment.replace(/[\u0000-\u001f\u007f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

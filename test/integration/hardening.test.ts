@@ -146,7 +146,11 @@ describe('Hostile workspace files', function () {
   it('does not use a template that is a link to a file outside', async () => {
     const result = await executeCommand('devrel.newDraft', { kind: 'stolen', title: 'Stolen', open: false });
     assert.equal(result, undefined);
-    await waitFor(() => /\.devrel\/templates\/stolen\.md: is a link to a file outside \.devrel\/templates, so it is not used as a template/.test(ourLog()), 5_000, 'the refused template in the log');
+    await waitFor(
+      () => /\.devrel\/templates\/stolen\.md: is a link to a file outside \.devrel\/templates, so it is not used as a template/.test(ourLog()),
+      5_000,
+      'the refused template in the log',
+    );
     assert.deepEqual(filesContaining(root, SECRET), []);
   });
 });

@@ -82,7 +82,7 @@ describe('cacheCodec', () => {
       ['a field holding an object', replace(11, { event: { nested: true } })],
       ['an out-of-range source', replace(4, 7)],
       ['a negative duration', replace(10, -5)],
-      ['an infinite impact value', replace(15, [['2026-01-01', 'views', 1e400, null, null]])],
+      ['an infinite impact value', replace(15, [['2026-01-01', 'views', Number.POSITIVE_INFINITY, null, null]])],
       ['talk sections that are not sections', replace(14, [1, 1, 0, 0, { plannedMinutes: 1, sections: [null] }])],
       ['a skipped file with an unknown reason', ['s', 'file:///x.md', 'because', 'message']],
     ];

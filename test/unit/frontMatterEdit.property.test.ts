@@ -252,9 +252,8 @@ function dataOf(content: string): Record<string, unknown> {
   return (doc.toJS() ?? {}) as Record<string, unknown>;
 }
 
-/** fast-check builds records without a prototype; YAML reads back ordinary objects. -0 is written as 0. */
+/** fast-check builds records without a prototype; YAML reads back ordinary objects. */
 function plain(value: unknown): unknown {
-  if (Object.is(value, -0)) return 0;
   if (Array.isArray(value)) return value.map(plain);
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, plain(item)]));

@@ -116,10 +116,7 @@ describe('front-matter limits', () => {
 
     it('refuses deep nesting and many aliases', () => {
       assert.equal(frontMatterOverLimit(`a: ${'['.repeat(40)}`, 'yaml'), 'Front matter too large to edit safely: nested 41 levels deep, the limit is 32.');
-      assert.equal(
-        frontMatterOverLimit(`a: &a x\nb: [${'*a, '.repeat(150)}]`, 'yaml'),
-        'Front matter too large to edit safely: 150 aliases, the limit is 100.',
-      );
+      assert.equal(frontMatterOverLimit(`a: &a x\nb: [${'*a, '.repeat(150)}]`, 'yaml'), 'Front matter too large to edit safely: 150 aliases, the limit is 100.');
       assert.equal(frontMatterOverLimit(`a: &a x\nb: [${'*a, '.repeat(FRONT_MATTER_LIMITS.aliases)}]`, 'yaml'), undefined);
     });
   });
@@ -129,7 +126,11 @@ describe('front-matter limits', () => {
 
     it('reports duplicate keys where `yaml` does, in block and flow maps at any level', () => {
       for (const text of ['a: 1\nb: 2\na: 3\n', 'x:\n  a: 1\n  a: 2\n', 'x: {a: 1, b: 2, a: 3}\n', '- a: 1\n  a: 2\n', '1: a\n"1": b\n1: c\n', 'a: 1\nb: [\n']) {
-        assert.deepEqual(errorsOf(text), parseDocument(text, { uniqueKeys: true, prettyErrors: false }).errors.map((e) => [e.code, e.pos[0]]), text);
+        assert.deepEqual(
+          errorsOf(text),
+          parseDocument(text, { uniqueKeys: true, prettyErrors: false }).errors.map((e) => [e.code, e.pos[0]]),
+          text,
+        );
       }
     });
 

@@ -73,9 +73,15 @@ describe('hostile input', () => {
     it('reads a talk timing after a long run of separators', () => {
       const dashes = '-'.repeat(200_000);
       const result = analyze(`# Intro ${dashes}a - 5 min\n`);
-      assert.deepEqual(result.talk?.sections.map((s) => [s.title.length, s.minutes]), [[`Intro ${dashes}a`.length, 5]]);
+      assert.deepEqual(
+        result.talk?.sections.map((s) => [s.title.length, s.minutes]),
+        [[`Intro ${dashes}a`.length, 5]],
+      );
       const trailing = analyze(`# Intro${' -'.repeat(100_000)} (5 min)\n`);
-      assert.deepEqual(trailing.talk?.sections.map((s) => [s.title, s.minutes]), [['Intro', 5]]);
+      assert.deepEqual(
+        trailing.talk?.sections.map((s) => [s.title, s.minutes]),
+        [['Intro', 5]],
+      );
     });
 
     it('counts runs of "[", "![" and backticks as markdown-it reads them', () => {
@@ -185,7 +191,10 @@ describe('hostile input', () => {
         { date: '2026-05-01', metric: 'views', value: `1${'0'.repeat(400)}` },
         { date: '2026-05-01', metric: 'views', value: MAX_IMPACT_VALUE },
       ]);
-      assert.deepEqual(parsed.entries.map((e) => e.value), [MAX_IMPACT_VALUE]);
+      assert.deepEqual(
+        parsed.entries.map((e) => e.value),
+        [MAX_IMPACT_VALUE],
+      );
       assert.deepEqual(parsed.problems, [
         'Impact entry 1: value 1e+308 is out of range; impact values go up to 1,000,000,000,000.',
         `Impact entry 2: value 1${'0'.repeat(39)}… is out of range; impact values go up to 1,000,000,000,000.`,

@@ -89,7 +89,11 @@ describe('workspacePaths', () => {
       assert.deepEqual(await checkRealPathInside(ws, path.join(ws, 'talks', 'a.md'), nodeHost), { ok: true });
       assert.deepEqual(await checkRealPathInside(ws, path.join(ws, 'new', 'deeper', 'a.md'), nodeHost), { ok: true });
       assert.deepEqual(await checkRealPathInside(ws, path.join(ws, 'speaking', 'a.md'), nodeHost), { ok: true }, 'a link that stays inside');
-      assert.deepEqual(await checkRealPathInside(path.join(base, 'ws-link'), path.join(base, 'ws-link', 'talks', 'a.md'), nodeHost), { ok: true }, 'a workspace opened through a link');
+      assert.deepEqual(
+        await checkRealPathInside(path.join(base, 'ws-link'), path.join(base, 'ws-link', 'talks', 'a.md'), nodeHost),
+        { ok: true },
+        'a workspace opened through a link',
+      );
     });
 
     it('refuses a folder that is a link to a place outside', async () => {

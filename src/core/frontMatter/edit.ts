@@ -99,7 +99,7 @@ export function setFrontMatterFields(text: string, fields: Record<string, FrontM
     if (!clean.ok) return clean;
     changes.push([name, clean.value]);
   }
-  if (isTomlFrontMatter(text)) return setTomlFrontMatterFields(text, Object.fromEntries(changes));
+  if (isTomlFrontMatter(text)) return tomlOverLimit(text) ?? setTomlFrontMatterFields(text, Object.fromEntries(changes));
 
   const opened = openFrontMatter(text);
   if (!opened.ok) return opened;
@@ -144,7 +144,7 @@ export function appendFrontMatterListItem(text: string, key: string, item: Front
   const clean = toPlainValue(item, key);
   if (!clean.ok) return clean;
   const value = clean.value;
-  if (isTomlFrontMatter(text)) return appendTomlFrontMatterListItem(text, key, value);
+  if (isTomlFrontMatter(text)) return tomlOverLimit(text) ?? appendTomlFrontMatterListItem(text, key, value);
 
   const opened = openFrontMatter(text);
   if (!opened.ok) return opened;
@@ -330,6 +330,14 @@ function locateListItem(text: string, key: string, index: number): LocatedItem {
 // Reading the front matter
 
 type Opened = Result<{ frontMatter: YamlFrontMatter | MissingFrontMatter }>;
+
+/** TOML front matter is held to the byte cap before it is edited, like YAML before it is parsed. */
+function tomlOverLimit(text: string): Failure | undefined {
+  const location = locateFrontMatter(text);
+  if (location.type !== 'closed') return undefined;
+  const over = frontMatterOverLimit(text.slice(location.block.contentStart, location.block.contentEnd), 'toml');
+  return over === undefined ? undefined : { ok: false, message: `${over} DevRel Desk won't change it; edit the fields by hand.` };
+}
 
 function isTomlFrontMatter(text: string): boolean {
   const location = locateFrontMatter(text);
@@ -782,8 +790,6 @@ type Plain = Result<{ value: FrontMatterValue }>;
 function toPlainValue(value: unknown, name: string, seen: Set<object> = new Set()): Plain {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return { ok: true, value };
   if (typeof value === 'number') {
-    // -0 reads back as 0 in js-yaml, which reads most drafts, so it is written as 0.
-    if (Object.is(value, -0)) return { ok: true, value: 0 };
     if (Number.isFinite(value)) return { ok: true, value };
     return invalidValue(name, 'is not a finite number');
   }
@@ -845,7 +851,8 @@ function describeValue(value: unknown): string {
 }
 
 function sameData(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
+  // 0 and -0 are the same value to a reader: js-yaml, which reads most drafts, reads `-0` as 0.
+  if (a === b || Object.is(a, b)) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;

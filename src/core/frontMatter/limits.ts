@@ -39,11 +39,7 @@ export interface YamlShape {
  * keys, the limit is 1,000." Undefined when it is within every cap. TOML is checked for bytes
  * only; its parser is given the depth cap, and it has no aliases.
  */
-export function frontMatterOverLimit(
-  content: string,
-  format: 'yaml' | 'toml',
-  limits: Readonly<FrontMatterLimits> = FRONT_MATTER_LIMITS,
-): string | undefined {
+export function frontMatterOverLimit(content: string, format: 'yaml' | 'toml', limits: Readonly<FrontMatterLimits> = FRONT_MATTER_LIMITS): string | undefined {
   if (format === 'yaml') {
     // One linear pass, so the count that is over is named even in front matter far over the
     // byte cap: "30,000 keys" says what is wrong better than "240 KB".

@@ -99,6 +99,7 @@ function cases(size: number, mainThreadMaxChars: number): Case[] {
     analysis('"[a](" repeated', fill('[a](', size)),
     analysis('run of backticks', fill('`', size)),
     analysis('backtick pairs "` a "', fill('` a ', size)),
+    analysis('code spans "`a` "', fill('`a` ', size)),
     analysis('setext run (one heading)', `${fill('a\n', size)}===\n`),
     analysis('setext headings', fill('a\n==\n', size)),
     analysis('many tiny paragraphs', fill('a\n\n', size)),

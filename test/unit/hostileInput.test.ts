@@ -90,6 +90,12 @@ describe('hostile input', () => {
       }
     });
 
+    it('counts code spans repeated to 2 MB in one paragraph word by word', () => {
+      const repeats = (2 * MB) / 4;
+      assert.equal(analyze('`a` '.repeat(repeats)).words, repeats);
+      assert.equal(analyze('` a '.repeat(repeats)).words, repeats);
+    });
+
     it('reads a long setext heading run', () => {
       const result = analyze(`${'a\n'.repeat(100_000)}===\n`);
       assert.equal(result.words, 100_000);

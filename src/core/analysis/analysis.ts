@@ -434,6 +434,15 @@ function autolinkEnd(s: string, pos: number): number {
   return AUTOLINK_RE.test(url) || EMAIL_RE.test(url) ? close + 1 : -1;
 }
 
+/**
+ * Whether `s` holds a line break between `from` and `to`. Not `indexOf('\n', from)`, which in a
+ * long paragraph without one reads to its end for every code span: quadratic.
+ */
+function hasNewline(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) === 0x0a) return true;
+  return false;
+}
+
 /** Mirrors the per-paragraph state of markdown-it's `html_inline` rule. */
 interface HtmlScan {
   skipSpecial: boolean;
@@ -547,9 +556,8 @@ function countInlineSyntax(
       // markdown-it caches unclosed runs to stay linear; giving up keeps this linear too.
       if (closeStart === -1) return false;
       end = closeEnd;
-      const newline = s.indexOf('\n', openEnd);
       if (
-        (newline !== -1 && newline < closeStart) ||
+        hasNewline(s, openEnd, closeStart) ||
         (closeStart - openEnd > 2 && s.charCodeAt(openEnd) === 0x20 && s.charCodeAt(closeStart - 1) === 0x20)
       ) {
         piece = s.slice(openEnd, closeStart).replace(NEWLINES, ' ').replace(CODE_SPAN_PADDING, '$1');

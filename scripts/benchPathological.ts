@@ -113,8 +113,8 @@ function cases(size: number, mainThreadMaxChars: number): Case[] {
     // Small invalid front matter is parsed again by `yaml` for errors with places.
     read('syntax errors, 16 KB, parsed for places', fill(']\n', 16 * 1024 - 8), READ_AT_CAP_TARGET_MS),
     read('keys up to the key cap', atCap, READ_AT_CAP_TARGET_MS),
-    // An anchor sends front matter to `yaml`, for its alias guard.
-    read('keys up to the key cap, with an anchor', `${atCap}\nanchored: &a x`, READ_AT_CAP_TARGET_MS),
+    // An alias sends front matter to `yaml`, for its alias guard.
+    read('keys up to the key cap, with an alias', `${atCap}\nanchored: &a x\nalias: *a`, READ_AT_CAP_TARGET_MS),
     edit('Set Status, many keys', manyKeys),
     edit('Set Status, keys up to the key cap', atCap, EDIT_AT_CAP_TARGET_MS),
   ];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseDocument, stringify } from 'yaml';
+import { parseDocument, stringify, visit } from 'yaml';
 import { FRONT_MATTER_LIMITS, frontMatterOverLimit, measureYaml } from '../../src/core/frontMatter/limits';
 import { parseYamlDocument } from '../../src/core/frontMatter/yamlDocument';
 
@@ -59,6 +59,27 @@ describe('front-matter limits', () => {
 
     it('counts quoted keys, in block and flow style', () => {
       assert.equal(measureYaml('"a b": 1\n\'c\': 2\nd: {"e":1, "f": 2}\n').keys, 5);
+    });
+
+    it('never counts fewer aliases than the text has', () => {
+      const shared = fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 2 }), { minKeys: 1, maxKeys: 3 });
+      const places = fc.array(fc.constantFrom('top', 'list', 'nested', 'flow'), { minLength: 2, maxLength: 6 });
+      fc.assert(
+        fc.property(shared, places, fc.boolean(), (object, where, flow) => {
+          const data: Record<string, unknown> = { list: [], nested: { inner: [] } };
+          where.forEach((place, i) => {
+            if (place === 'top') data[`k${i}`] = object;
+            else if (place === 'list') (data.list as unknown[]).push(object);
+            else ((data.nested as Record<string, unknown>).inner as unknown[]).push(place === 'flow' ? [object] : object);
+          });
+          const text = stringify(data, { collectionStyle: flow ? 'flow' : 'any' });
+          let actual = 0;
+          visit(parseDocument(text), { Alias: () => void actual++ });
+          assert.ok(actual > 0, text);
+          assert.ok(measureYaml(text).aliases >= actual, `${measureYaml(text).aliases} aliases counted, ${actual} in:\n${text}`);
+        }),
+        { numRuns: 500 },
+      );
     });
 
     it('never counts fewer keys or levels than the data has', () => {

@@ -40,18 +40,29 @@ export interface YamlShape {
  * only; its parser is given the depth cap, and it has no aliases.
  */
 export function frontMatterOverLimit(content: string, format: 'yaml' | 'toml', limits: Readonly<FrontMatterLimits> = FRONT_MATTER_LIMITS): string | undefined {
+  return checkFrontMatter(content, format, limits).over;
+}
+
+/** `frontMatterOverLimit`, with the aliases counted on the way, for readers that treat them apart. */
+export function checkFrontMatter(
+  content: string,
+  format: 'yaml' | 'toml',
+  limits: Readonly<FrontMatterLimits> = FRONT_MATTER_LIMITS,
+): { over?: string; aliases: number } {
+  let aliases = 0;
   if (format === 'yaml') {
     // One linear pass, so the count that is over is named even in front matter far over the
     // byte cap: "30,000 keys" says what is wrong better than "240 KB".
     const shape = measureYaml(content);
-    if (shape.keys > limits.keys) return tooLarge(`${formatCount(shape.keys)} keys`, formatCount(limits.keys));
-    if (shape.depth > limits.depth) return tooLarge(`nested ${formatCount(shape.depth)} levels deep`, formatCount(limits.depth));
-    if (shape.aliases > limits.aliases) return tooLarge(`${formatCount(shape.aliases)} aliases`, formatCount(limits.aliases));
+    aliases = shape.aliases;
+    if (shape.keys > limits.keys) return { over: tooLarge(`${formatCount(shape.keys)} keys`, formatCount(limits.keys)), aliases };
+    if (shape.depth > limits.depth) return { over: tooLarge(`nested ${formatCount(shape.depth)} levels deep`, formatCount(limits.depth)), aliases };
+    if (shape.aliases > limits.aliases) return { over: tooLarge(`${formatCount(shape.aliases)} aliases`, formatCount(limits.aliases)), aliases };
   }
-  // A UTF-8 byte is at least a third of a UTF-16 code unit's worth; only close calls are counted.
+  // A UTF-16 code unit is at most three UTF-8 bytes, so only close calls are measured exactly.
   const bytes = content.length * 3 <= limits.bytes ? content.length : Buffer.byteLength(content, 'utf8');
-  if (bytes > limits.bytes) return tooLarge(formatKB(bytes), formatKB(limits.bytes));
-  return undefined;
+  if (bytes > limits.bytes) return { over: tooLarge(formatKB(bytes), formatKB(limits.bytes)), aliases };
+  return { aliases };
 }
 
 function tooLarge(measure: string, limit: string): string {

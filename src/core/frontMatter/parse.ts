@@ -1,7 +1,7 @@
 import { CORE_SCHEMA, load as loadFast, YAMLException } from 'js-yaml';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { LineMap } from '../text';
-import { FRONT_MATTER_LIMITS, frontMatterOverLimit } from './limits';
+import { checkFrontMatter, FRONT_MATTER_LIMITS } from './limits';
 import { parseYamlDocument } from './yamlDocument';
 import type { Problem, Range } from '../types';
 import { errorMessage } from '../util/result';
@@ -104,14 +104,14 @@ export interface ParsedFrontMatter {
  *
  * Front matter over the caps in `limits.ts` is not parsed at all: the draft gets a problem
  * saying so, and no fields. Within them, most front matter goes through js-yaml, which is
- * several times faster than the `yaml` Document parser. Anything that could expand (anchors
- * and aliases) goes through `yaml`, which keeps its alias-count guard, and so does small front
- * matter that js-yaml rejects, because `yaml` reports every error with a place. Larger invalid
- * front matter gets js-yaml's first error, which costs nothing more to find.
+ * several times faster than the `yaml` Document parser. Anything that could expand (aliases)
+ * goes through `yaml`, which keeps its alias-count guard, and so does small front matter that
+ * js-yaml rejects, because `yaml` reports every error with a place. Larger invalid front matter
+ * gets js-yaml's first error, which costs nothing more to find.
  */
 export function parseFrontMatter(text: string, block: FrontMatterBlock, lines?: LineMap): ParsedFrontMatter {
   const content = text.slice(block.contentStart, block.contentEnd);
-  const over = frontMatterOverLimit(content, block.format);
+  const { over, aliases } = checkFrontMatter(content, block.format);
   if (over !== undefined) {
     const map = lines ?? new LineMap(text);
     return {
@@ -128,7 +128,9 @@ export function parseFrontMatter(text: string, block: FrontMatterBlock, lines?: 
   }
   if (block.format === 'toml') return parseTomlBlock(text, content, block, lines);
   if (content.trim().length === 0) return { data: {}, problems: [] };
-  const mayAlias = /[&*]/.test(content);
+  // Anchors alone expand nothing, and "Q&A" in a title is not even an anchor: only aliases
+  // need `yaml`'s guard. The scan may count an alias that isn't one, never miss one.
+  const mayAlias = aliases > 0;
   const small = content.length <= PRECISE_ERRORS_MAX_CHARS;
   if (!mayAlias || !small) {
     try {

@@ -113,7 +113,7 @@ function cases(size: number, mainThreadMaxChars: number): Case[] {
     read('many aliases', `a: &a x\nb: [${fill('*a, ', size)}]`),
     read('syntax errors up to the byte cap', fill(']\n', 63 * 1024), READ_AT_CAP_TARGET_MS),
     // Small invalid front matter is parsed again by `yaml` for errors with places.
-    read('syntax errors, 16 KB, parsed for places', fill(']\n', 16 * 1024 - 8), READ_AT_CAP_TARGET_MS),
+    read('syntax errors, 4 KB, parsed for places', fill(']\n', 4 * 1024 - 16), READ_AT_CAP_TARGET_MS),
     read('keys up to the key cap', atCap, READ_AT_CAP_TARGET_MS),
     // An alias sends front matter to `yaml`, for its alias guard.
     read('keys up to the key cap, with an alias', `${atCap}\nanchored: &a x\nalias: *a`, READ_WITH_ALIASES_AT_CAP_TARGET_MS),

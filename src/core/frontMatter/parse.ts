@@ -148,7 +148,7 @@ export function parseFrontMatter(text: string, block: FrontMatterBlock, lines?: 
 }
 
 /** Front matter up to this size that js-yaml rejects is parsed again by `yaml` for better errors. */
-const PRECISE_ERRORS_MAX_CHARS = 16 * 1024;
+const PRECISE_ERRORS_MAX_CHARS = 4 * 1024;
 
 function fastSyntaxProblem(error: YAMLException, text: string, block: FrontMatterBlock, lines?: LineMap): Problem {
   const map = lines ?? new LineMap(text);

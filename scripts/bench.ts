@@ -1,6 +1,9 @@
-// Indexing benchmark: our core against raw I/O and against the pipeline other extensions use.
-// Usage: npm run bench [-- --json] [-- --runs N] [-- --sizes 1000,10000]
-// Prints a table per corpus size; with --json the last line is one JSON object for the largest size.
+// Indexing benchmark: our core against raw I/O and against the pipeline other extensions use,
+// then hostile input per MB against markdown-it.
+// Usage: npm run bench [-- --json] [-- --runs N] [-- --sizes 1000,10000] [-- --pathological-mb 1]
+//        [-- --pathological-only | --skip-pathological]
+// Prints a table per corpus size and one for hostile input; with --json the last line is one
+// JSON object for the largest size, with the hostile-input figures.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,6 +14,7 @@ import { availableParallelism } from 'node:os';
 import type { FrontDecision, FrontRead, ScanFile } from '../src/core/scanner';
 import { generateCorpus, generateDocsCorpus } from './benchCorpus';
 import { readFrontSync } from '../src/util/readHead';
+import { formatPathological, measurePathological, type PathologicalRow } from './benchPathological';
 import type * as Core from './benchCore';
 
 const args = process.argv.slice(2);
@@ -19,6 +23,9 @@ const runs = Number(valueOf('--runs') ?? 5);
 const sizes = (valueOf('--sizes') ?? '1000,10000').split(',').map(Number);
 /** Pages in the docs-site corpus; 0 leaves it out. */
 const docsPages = Number(valueOf('--docs') ?? 20000);
+const pathologicalOnly = args.includes('--pathological-only');
+const skipPathological = args.includes('--skip-pathological');
+const pathologicalMb = Number(valueOf('--pathological-mb') ?? 1);
 const root = path.resolve(__dirname, '..', '.bench');
 
 function valueOf(flag: string): string | undefined {
@@ -74,7 +81,8 @@ function bundle(entry: string, name: string): string {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle is built just above, at run time
-const { AnalysisPool, DraftStore, readDraft, scanFiles, configKey, DEFAULT_CONFIG } = require(bundle('scripts/benchCore.ts', 'benchCore.js')) as typeof Core;
+const core = require(bundle('scripts/benchCore.ts', 'benchCore.js')) as typeof Core;
+const { AnalysisPool, DraftStore, readDraft, scanFiles, configKey, DEFAULT_CONFIG } = core;
 
 /** The same pool size rule the extension uses: leave a core for the editor, use at least one worker. */
 export const POOL_SIZE = Math.max(1, Math.min(4, availableParallelism()));
@@ -216,7 +224,7 @@ function round(value: number): number {
 
 async function main(): Promise<void> {
   let last: Record<string, number> = {};
-  for (const size of sizes) {
+  for (const size of pathologicalOnly ? [] : sizes) {
     const r = await measure(size);
     last = r;
     const ratio = (a: number, b: number): string => (a / b).toFixed(2);
@@ -232,26 +240,47 @@ async function main(): Promise<void> {
     log(`  cache size         ${String(r.cacheKB).padStart(8)} KB`);
   }
   let docs: Record<string, number> | undefined;
-  if (docsPages > 0) {
+  if (docsPages > 0 && !pathologicalOnly) {
     docs = await measureDocs(docsPages);
     log(`\ndocs site: ${docs.files} pages of 2-8 KB, ${docs.drafts} drafts, median of ${runs} runs:`);
     log(`  walk + stat        ${docs.statWalkMs.toFixed(1).padStart(8)} ms`);
     log(`  cold scan          ${docs.coldScanMs.toFixed(1).padStart(8)} ms  ${(docs.coldScanMs / docs.statWalkMs).toFixed(2)} x walk + stat (target <= 2; ${docs.frontMatterOnly} read only to the end of their front matter)`);
     log(`  reading every page ${docs.coldWholeMs.toFixed(1).padStart(8)} ms  ${(docs.coldWholeMs / docs.statWalkMs).toFixed(2)} x walk + stat (for comparison)`);
   }
+  let pathological: PathologicalRow[] = [];
+  if (!skipPathological) {
+    fs.mkdirSync(root, { recursive: true });
+    pathological = measurePathological(core, { mb: pathologicalMb, runs: Math.min(runs, 3) });
+    log('');
+    for (const line of formatPathological(pathological)) log(line);
+  }
   if (json) {
     const { files, rawReadMs, statWalkMs, coldListMs, coldIndexMs, warmIndexMs, baselineMs, updateMedianMs } = last;
+    const perMb = (ms: number, bytes: number): number => round((ms * 1024 * 1024) / bytes);
+    const corpus = pathologicalOnly
+      ? {}
+      : {
+          files,
+          rawReadMs: round(rawReadMs),
+          statWalkMs: round(statWalkMs),
+          coldListMs: round(coldListMs),
+          coldIndexMs: round(coldIndexMs),
+          warmIndexMs: round(warmIndexMs),
+          baselineMs: round(baselineMs),
+          updateMedianMs: round(updateMedianMs),
+        };
     console.log(
       JSON.stringify({
         ...(docs ? { docsPages: docs.files, docsStatWalkMs: round(docs.statWalkMs), docsColdScanMs: round(docs.coldScanMs) } : {}),
-        files,
-        rawReadMs: round(rawReadMs),
-        statWalkMs: round(statWalkMs),
-        coldListMs: round(coldListMs),
-        coldIndexMs: round(coldIndexMs),
-        warmIndexMs: round(warmIndexMs),
-        baselineMs: round(baselineMs),
-        updateMedianMs: round(updateMedianMs),
+        ...corpus,
+        pathological: pathological.map((row) => ({
+          step: row.step,
+          name: row.name,
+          bytes: row.bytes,
+          msPerMB: perMb(row.oursMs, row.bytes),
+          markdownItMsPerMB: perMb(row.markdownItMs, row.bytes),
+          ratio: round(row.oursMs / row.markdownItMs),
+        })),
       }),
     );
   }

@@ -3,5 +3,8 @@
 export { AnalysisPool } from '../src/core/analysis/pool';
 export { DraftStore } from '../src/core/draftStore';
 export { readDraft } from '../src/core/draft';
-export { scanFiles } from '../src/core/scanner';
+export { MAIN_THREAD_ANALYSIS_MAX_CHARS, scanFiles } from '../src/core/scanner';
 export { configKey, DEFAULT_CONFIG } from '../src/core/kinds/resolve';
+export { analyzeMarkdown } from '../src/core/analysis/analysis';
+export { parseDraft } from '../src/core/draft';
+export { setFrontMatterFields } from '../src/core/frontMatter/edit';

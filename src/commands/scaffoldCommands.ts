@@ -14,6 +14,7 @@ import {
   placeDraft,
   relativeFolder,
   unknownKindMessage,
+  untrustedTemplateQuestion,
   withTomlFrontMatter,
   type NewDraftRequest,
 } from '../core/templates/scaffold';
@@ -25,7 +26,7 @@ import { writeFolderSettings } from '../services/workspaceSettingsFile';
 import type { WorkspaceSite } from '../services/workspaceDrafts';
 import { slugify } from '../core/slug';
 import { folderRef } from '../core/target';
-import { isSitePostKind } from '../core/kinds/registry';
+import { builtinTemplates, isSitePostKind } from '../core/kinds/registry';
 import { templatesToCustomize } from '../core/templates/customize';
 import { templateFromDraft } from '../core/templates/fromDraft';
 import type { Template } from '../core/templates/parseTemplate';
@@ -33,6 +34,7 @@ import { renderTemplate } from '../core/templates/render';
 import { promptableVariables, resolveAnswer, standardVariables, templatePromptVariables, VARIABLE_PROMPTS, variablesToAsk } from '../core/templates/variables';
 import { confirmFocus } from './focusCommands';
 import { log, UserError } from '../util/logger';
+import { outsideWorkspaceReason } from '../services/realPaths';
 import { TEMPLATES_FOLDER, type TemplateStore } from '../services/templateStore';
 import { kindIcon, today } from '../views/presentation';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
@@ -123,7 +125,9 @@ async function createDraft(ctx: ScaffoldContext, request: NewDraftRequest, targe
   const { folder: workspaceFolder } = place;
 
   const templates = await ctx.templates.templatesFor(workspaceFolder);
-  const template = await chooseTemplate(ctx, templates, request.kind, scripted);
+  const picked = await chooseTemplate(ctx, templates, request.kind, scripted);
+  if (!picked) return undefined;
+  const template = vscode.workspace.isTrusted || picked.builtin ? picked : await confirmUntrustedTemplate(picked, workspaceFolder);
   if (!template) return undefined;
   const kind = template.kind;
   const kindLabel = inSentence(ctx.workspace.config.kinds[kind]?.label ?? template.name);
@@ -299,6 +303,16 @@ async function chooseTemplate(ctx: ScaffoldContext, templates: Template[], kind:
   return picked?.template;
 }
 
+/** In Restricted Mode a workspace template is used only once the person has seen where it comes from. */
+async function confirmUntrustedTemplate(template: Template, folder: vscode.WorkspaceFolder): Promise<Template | undefined> {
+  const builtin = builtinTemplates().find((t) => t.kind === template.kind);
+  const question = untrustedTemplateQuestion(template, folder.name, builtin !== undefined);
+  const buttons = question.builtin !== undefined ? [question.use, question.builtin] : [question.use];
+  const choice = await vscode.window.showWarningMessage(question.message, { modal: true, detail: question.detail }, ...buttons);
+  if (choice === question.use) return template;
+  return choice !== undefined && choice === question.builtin ? builtin : undefined;
+}
+
 async function askTitle(kindLabel: string): Promise<string | undefined> {
   const title = await vscode.window.showInputBox({
     title: `New ${kindLabel}`,
@@ -449,6 +463,9 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
  */
 async function writeNewFile(workspaceFolder: vscode.WorkspaceFolder, uri: vscode.Uri, text: string): Promise<void> {
   const relative = vscode.workspace.asRelativePath(uri);
+  // Path strings can't see a folder the repository commits as a link to somewhere else.
+  const outside = await outsideWorkspaceReason(workspaceFolder, uri);
+  if (outside !== undefined) throw new UserError(`Cannot create ${relative}: ${outside}. DevRel Desk only writes inside the workspace folder, so nothing was created.`);
   const parent = vscode.Uri.joinPath(uri, '..');
   const created: vscode.Uri[] = [];
   const bytes = new TextEncoder().encode(text);
@@ -549,10 +566,15 @@ export async function customizeTemplates(ctx: ScaffoldContext, target?: unknown)
   const dir = ctx.templates.templatesFolder(folder);
   const written: vscode.Uri[] = [];
   const skipped: vscode.Uri[] = [];
+  const outside = await outsideWorkspaceReason(folder, dir);
+  if (outside !== undefined) throw new UserError(`Could not write the templates to ${TEMPLATES_FOLDER}: ${outside}. Nothing was written.`);
   try {
     await vscode.workspace.fs.createDirectory(dir);
     for (const file of templatesToCustomize()) {
       const uri = vscode.Uri.joinPath(dir, file.fileName);
+      // A link planted under a template's name would be written through, wherever it points.
+      const through = await outsideWorkspaceReason(folder, uri);
+      if (through !== undefined) throw new UserError(through);
       if (await exists(uri)) {
         skipped.push(uri);
         continue;

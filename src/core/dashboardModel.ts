@@ -45,14 +45,36 @@ export function buildDashboardModel(
   kinds: Readonly<Record<string, KindDefinition>>,
   options: DashboardOptions,
 ): DashboardModel {
-  return {
+  return withFiniteNumbers({
     today: options.today,
     focus: focusLine(drafts, kinds, options),
     pipeline: buildPipeline(drafts, kinds, options.today),
     calendar: buildCalendar(drafts, kinds, options),
     impact: buildImpact(drafts, kinds, options),
     rehearsals: buildRehearsalHistory(drafts),
-  };
+  });
+}
+
+/**
+ * The model reaches the page through `postMessage`, which turns Infinity and NaN into null, and
+ * a page that formats a null throws. Totals are kept finite where they are made; this is the last
+ * check, so no number the page gets can be anything but finite. Works in place on a fresh model.
+ */
+export function withFiniteNumbers<T>(value: T): T {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = withFiniteNumbers(value[i]);
+  } else if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const item = record[key];
+      const finite = withFiniteNumbers(item);
+      // defineProperty: a key such as `__proto__` must stay a property.
+      if (finite !== item) Object.defineProperty(record, key, { value: finite, enumerable: true, writable: true, configurable: true });
+    }
+  } else if (typeof value === 'number' && !Number.isFinite(value)) {
+    return (Number.isNaN(value) ? 0 : value > 0 ? Number.MAX_SAFE_INTEGER : -Number.MAX_SAFE_INTEGER) as T;
+  }
+  return value;
 }
 
 function focusLine(drafts: readonly Draft[], kinds: Readonly<Record<string, KindDefinition>>, options: DashboardOptions): FocusLine {

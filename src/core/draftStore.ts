@@ -126,21 +126,26 @@ export class DraftStore {
 
   /**
    * Loads a cache written by `toCache`. A cache from another version or configuration is
-   * ignored, because its drafts were read under different rules.
+   * ignored, because its drafts were read under different rules. An entry that is malformed in
+   * any field is dropped, not half-trusted: its file is not in the index, so the next scan reads it.
    */
-  loadCache(cache: unknown, configKey: string): { loaded: number; reason?: string } {
+  loadCache(cache: unknown, configKey: string): { loaded: number; dropped?: number; reason?: string } {
     if (!isCache(cache)) return { loaded: 0, reason: 'not a DevRel Desk cache' };
     if (cache.version !== CACHE_VERSION) return { loaded: 0, reason: `cache version ${cache.version} is not ${CACHE_VERSION}` };
     if (cache.configKey !== configKey) return { loaded: 0, reason: 'settings changed since the cache was written' };
     const updates: DraftUpdate[] = [];
-    for (const [size, mtimeMs, encoded] of cache.entries) {
+    let dropped = 0;
+    for (const entry of cache.entries as unknown[]) {
+      const [size, mtimeMs, encoded] = Array.isArray(entry) && entry.length === 3 ? (entry as unknown[]) : [];
       const result = decodeResult(encoded);
-      // A stored cache can be corrupt; trusting half of it would hide drafts until they change.
-      if (!result || typeof size !== 'number' || typeof mtimeMs !== 'number') return { loaded: 0, reason: 'not a DevRel Desk cache' };
-      updates.push({ uri: uriOf(result), result, stamp: { size, mtimeMs } });
+      if (!result || !Number.isFinite(size) || !Number.isFinite(mtimeMs)) {
+        dropped++;
+        continue;
+      }
+      updates.push({ uri: uriOf(result), result, stamp: { size: size as number, mtimeMs: mtimeMs as number } });
     }
     this.apply(updates);
-    return { loaded: updates.length };
+    return dropped > 0 ? { loaded: updates.length, dropped } : { loaded: updates.length };
   }
 
   private fire(change: DraftChange): void {
@@ -155,5 +160,5 @@ function uriOf(result: ReadResult): string {
 function isCache(value: unknown): value is DraftCache {
   if (typeof value !== 'object' || value === null) return false;
   const cache = value as Partial<DraftCache>;
-  return typeof cache.version === 'number' && typeof cache.configKey === 'string' && Array.isArray(cache.entries) && cache.entries.every(Array.isArray);
+  return typeof cache.version === 'number' && typeof cache.configKey === 'string' && Array.isArray(cache.entries);
 }

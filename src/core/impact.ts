@@ -118,14 +118,30 @@ const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
 const GROUPED_NUMBER = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
 /**
+ * The largest impact value one entry may hold: a trillion, far beyond any audience, and small
+ * enough that totals of many entries stay exact and finite on the way to the dashboard.
+ */
+export const MAX_IMPACT_VALUE = 1_000_000_000_000;
+
+/** Whether `value` is a number an impact entry may hold: finite, 0 or more, at most `MAX_IMPACT_VALUE`. */
+export function isImpactValue(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_IMPACT_VALUE;
+}
+
+function outOfRange(written: string): ValueParse {
+  return { ok: false, message: `value ${written} is out of range; impact values go up to ${MAX_IMPACT_VALUE.toLocaleString('en-US')}` };
+}
+
+/**
  * Reads an impact value: a YAML number or text such as `1200`, `1,200` or `12.5`. Negative
  * values are refused: each entry is a count of something that happened, and a correction is
- * made by editing the entry it corrects.
+ * made by editing the entry it corrects. Values above `MAX_IMPACT_VALUE` are refused too.
  */
 export function parseImpactValue(value: unknown): ValueParse {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { ok: false, message: 'value must be a number' };
     if (value < 0) return { ok: false, message: `value ${value} is negative; impact values are counts of 0 or more` };
+    if (!isImpactValue(value)) return outOfRange(String(value));
     return { ok: true, value };
   }
   if (typeof value !== 'string') return { ok: false, message: 'value must be a number' };
@@ -136,10 +152,12 @@ export function parseImpactValue(value: unknown): ValueParse {
   if (!PLAIN_NUMBER.test(digits) && !GROUPED_NUMBER.test(digits)) {
     return { ok: false, message: `value "${text}" is not a number; write digits such as 120 or 1,200` };
   }
-  if (negative && Number(digits.replace(/,/g, '')) !== 0) {
+  const number = Number(digits.replace(/,/g, ''));
+  if (negative && number !== 0) {
     return { ok: false, message: `value ${text} is negative; impact values are counts of 0 or more` };
   }
-  return { ok: true, value: Number(digits.replace(/,/g, '')) };
+  if (!isImpactValue(number)) return outOfRange(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+  return { ok: true, value: number };
 }
 
 function isHttpUrl(text: string): boolean {
@@ -374,7 +392,16 @@ export function aggregateImpact(
 }
 
 function add(totals: Map<string, number>, metric: string, value: number): void {
-  totals.set(metric, (totals.get(metric) ?? 0) + value);
+  totals.set(metric, sum(totals.get(metric) ?? 0, value));
+}
+
+/**
+ * Adds two totals, stopping at the largest exact integer: entries are capped, so only a huge
+ * number of them gets there, and a total must never become Infinity on its way to a view.
+ */
+function sum(a: number, b: number): number {
+  const total = a + b;
+  return total <= Number.MAX_SAFE_INTEGER ? total : Number.MAX_SAFE_INTEGER;
 }
 
 function ordered(order: readonly string[], totals: Map<string, number>): MetricTotals {
@@ -402,7 +429,7 @@ export function topDrafts(drafts: readonly Draft[], metric: string, n = 5): Draf
   for (const draft of drafts) {
     const entries = (draft.impact ?? []).filter((e) => e.metric === id);
     if (entries.length === 0) continue;
-    ranked.push({ draft, total: entries.reduce((sum, e) => sum + e.value, 0), entries: entries.length });
+    ranked.push({ draft, total: entries.reduce((total, e) => sum(total, e.value), 0), entries: entries.length });
   }
   ranked.sort((a, b) => b.total - a.total || a.draft.title.localeCompare(b.draft.title) || compareText(a.draft.uri, b.draft.uri));
   return ranked.slice(0, limit);
@@ -439,7 +466,7 @@ export function monthlySeries(drafts: readonly Draft[], metric: string, today: s
     for (const entry of draft.impact ?? []) {
       if (entry.metric !== id) continue;
       const index = Number(entry.date.slice(0, 4)) * 12 + Number(entry.date.slice(5, 7)) - 1;
-      if (index >= startIndex && index <= endIndex) series[index - startIndex].total += entry.value;
+      if (index >= startIndex && index <= endIndex) series[index - startIndex].total = sum(series[index - startIndex].total, entry.value);
     }
   }
   return series;

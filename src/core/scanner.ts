@@ -5,7 +5,7 @@ import { applyAnalysis, bodyOf, isMarkdownPath, kindForFolder, notADraft, parseD
 import { locateFrontMatter } from './frontMatter/parse';
 import type { DraftStore, FileStamp, DraftUpdate } from './draftStore';
 import { decodeDraftBytes } from './text';
-import type { CoreConfig, Draft, DraftAnalysis, Skipped } from './types';
+import type { CoreConfig, Draft, DraftAnalysis, Problem, Skipped } from './types';
 
 export interface ScanFile extends FileStamp {
   uri: string;
@@ -72,9 +72,34 @@ export interface ScanOptions {
    * Without one, analysis runs here after listing.
    */
   analyzer?: Analyzer;
+  /**
+   * Bodies longer than this many characters are never analysed on this thread: they go to
+   * `offThreadAnalyzer` (else `analyzer`) one at a time, and get an `analysis-skipped` problem
+   * when there is neither or it fails. Unset, every body may be analysed here.
+   */
+  mainThreadMaxChars?: number;
+  offThreadAnalyzer?: Analyzer;
 }
 
-export type Analyzer = (jobs: AnalysisJob[], options: Pick<AnalysisOptions, 'wordsPerMinute'>) => Promise<DraftAnalysis[]>;
+/**
+ * Bodies up to this many characters are analysed on the extension host's thread, in under
+ * 40 ms of CPU even for the slowest Markdown measured (runs of `![` and thousands of tiny
+ * paragraphs, which markdown-it itself parses at about 3 s per MB; see `npm run bench`).
+ * Longer ones are analysed on a worker thread.
+ */
+export const MAIN_THREAD_ANALYSIS_MAX_CHARS = 12 * 1024;
+
+/** The problem a draft gets when its body is too long to analyse here and can't be analysed elsewhere. */
+export function analysisSkippedProblem(bodyChars: number, reason: string): Problem {
+  const kb = Math.ceil(bodyChars / 1024).toLocaleString('en-US');
+  return {
+    code: 'analysis-skipped',
+    severity: 'info',
+    message: `Words, tasks and talk timing were not counted: the body is ${kb} KB, and bodies that long are counted on a worker thread, which ${reason}.`,
+  };
+}
+
+export type Analyzer = (jobs: AnalysisJob[], options: Pick<AnalysisOptions, 'wordsPerMinute'> & { signal?: AbortSignal }) => Promise<DraftAnalysis[]>;
 
 export interface ScanReport {
   total: number;
@@ -115,11 +140,17 @@ export async function scanFiles(index: DraftStore, files: readonly ScanFile[], h
   const wordsPerMinute = { wordsPerMinute: config.wordsPerMinute };
   type Pending = { draft: Draft; job: AnalysisJob; stamp: FileStamp };
   const pending: Pending[] = [];
-  const dispatched: { items: Pending[]; results: Promise<DraftAnalysis[] | Error> }[] = [];
+  const dispatched: { items: Pending[]; results: Promise<DraftAnalysis[] | Error>; offThreadOnly: boolean }[] = [];
   const dispatch = (items: Pending[]): void => {
     if (!options.analyzer || items.length === 0) return;
     const jobs = items.map((item) => item.job);
-    dispatched.push({ items, results: options.analyzer(jobs, wordsPerMinute).catch(toError) });
+    dispatched.push({ items, results: options.analyzer(jobs, wordsPerMinute).catch(toError), offThreadOnly: false });
+  };
+  const offThread = options.offThreadAnalyzer ?? options.analyzer;
+  const maxHere = options.mainThreadMaxChars ?? Number.POSITIVE_INFINITY;
+  const skip = (items: Pending[], reason: string): void => {
+    if (items.length === 0) return;
+    index.apply(items.map((item) => ({ uri: item.draft.uri, result: { draft: { ...item.draft, problems: [...item.draft.problems, analysisSkippedProblem(item.job.body.length, reason)] } }, stamp: item.stamp })));
   };
 
   for (let start = 0; start < stale.length; start += batchSize) {
@@ -150,8 +181,15 @@ export async function scanFiles(index: DraftStore, files: readonly ScanFile[], h
       updates.push({ uri: file.uri, result, stamp });
     });
     index.apply(updates);
-    if (options.analyzer) dispatch(listed);
-    else pending.push(...listed);
+    const long = listed.filter((item) => item.job.body.length > maxHere);
+    const short = long.length === 0 ? listed : listed.filter((item) => item.job.body.length <= maxHere);
+    if (options.analyzer) dispatch(short);
+    else pending.push(...short);
+    for (const item of long) {
+      // One at a time, so a slow body doesn't hold up a batch of quick ones.
+      if (offThread) dispatched.push({ items: [item], results: offThread([item.job], wordsPerMinute).catch(toError), offThreadOnly: true });
+    }
+    if (!offThread) skip(long, 'is not available');
     options.onProgress?.(Math.min(start + batchSize, stale.length), stale.length);
     if (options.yieldBetweenBatches !== false) await yieldToHost();
   }
@@ -161,12 +199,13 @@ export async function scanFiles(index: DraftStore, files: readonly ScanFile[], h
     // A fresh object, so views holding the listed draft never see it change under them.
     index.apply(items.map((item, i) => ({ uri: item.draft.uri, result: { draft: applyAnalysis({ ...item.draft, problems: [...item.draft.problems] }, analyses[i]) }, stamp: item.stamp })));
   };
-  for (const { items, results } of dispatched) {
+  for (const { items, results, offThreadOnly } of dispatched) {
     const analyses = await results;
     if (options.isCancelled?.()) return { ...report, cancelled: true };
     if (analyses instanceof Error || analyses.length !== items.length) {
       report.analyzerFailures++;
-      pending.push(...items);
+      if (offThreadOnly) skip(items, `failed (${analyses instanceof Error ? analyses.message : 'no result'})`);
+      else pending.push(...items);
     } else {
       finish(items, analyses);
     }

@@ -20,6 +20,7 @@ export type ProblemCode =
   | 'toml-syntax'
   | 'front-matter-unclosed'
   | 'front-matter-not-a-map'
+  | 'front-matter-too-large'
   | 'duplicate-key'
   | 'unknown-kind'
   | 'unknown-status'
@@ -35,7 +36,8 @@ export type ProblemCode =
   | 'duplicate-submission'
   | 'unknown-abstract-variant'
   | 'invalid-abstract'
-  | 'rehearsal-over-slot';
+  | 'rehearsal-over-slot'
+  | 'analysis-skipped';
 
 /** Something wrong with a draft. Problems are data: the core reports them and never throws them. */
 export interface Problem {

@@ -22,6 +22,7 @@ export class IndexCacheStore {
       for (let i = 0; i < manifest.chunks; i++) entries.push(...(this.storage.get<DraftCache['entries']>(CACHE_CHUNK_KEY + i) ?? []));
       const result = index.loadCache({ version: manifest.version, configKey: manifest.configKey, entries }, configKey);
       if (result.reason) log().info(`Index cache not used: ${result.reason}.`);
+      if (result.dropped) log().warn(`Dropped ${result.dropped} malformed index cache entries; their files are read again.`);
       return result.loaded;
     } catch (error) {
       log().warn(`The index cache could not be read and will be rebuilt: ${error instanceof Error ? error.message : String(error)}`);

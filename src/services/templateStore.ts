@@ -5,8 +5,11 @@ import { parseTemplate, type Template } from '../core/templates/parseTemplate';
 import { Disposable } from '../util/disposable';
 import { log } from '../util/logger';
 import { errorMessage } from '../core/util/result';
+import { isReallyInside, outsideWorkspaceReason } from './realPaths';
 
 export const TEMPLATES_FOLDER = '.devrel/templates';
+/** Templates are a page or two; anything much larger is not one, and is not read into drafts. */
+const MAX_TEMPLATE_BYTES = 256 * 1024;
 
 /** A template file from a workspace folder's `.devrel/templates/`. */
 export interface WorkspaceTemplate {
@@ -125,17 +128,35 @@ export class TemplateStore extends Disposable {
       // No templates folder is the usual case, not a problem.
       return { templates: [], problems: new Map() };
     }
+    const problems = new Map<string, string>();
+    // A templates folder that is a link could hand any folder's files to New Draft.
+    const outside = await outsideWorkspaceReason(folder, dir);
+    if (outside !== undefined) {
+      problems.set(TEMPLATES_FOLDER, `not used: ${outside}.`);
+      this.logProblems(folder, problems, logged);
+      return { templates: [], problems };
+    }
     const names = entries
       .filter(([name, type]) => type & vscode.FileType.File && /\.md$/i.test(name))
-      .map(([name]) => name)
-      .sort((a, b) => a.localeCompare(b));
-    const problems = new Map<string, string>();
+      .map(([name, type]) => ({ name, link: (type & vscode.FileType.SymbolicLink) !== 0 }))
+      .sort((a, b) => a.name.localeCompare(b.name));
     const templates: WorkspaceTemplate[] = [];
-    for (const name of names) {
+    for (const { name, link } of names) {
       const uri = vscode.Uri.joinPath(dir, name);
       const source = `${TEMPLATES_FOLDER}/${name}`;
+      // Only files really inside the templates folder: a link to a credentials file must not
+      // have its text copied into the next draft.
+      if (link && !(await isReallyInside(dir, uri))) {
+        problems.set(source, `is a link to a file outside ${TEMPLATES_FOLDER}, so it is not used as a template.`);
+        continue;
+      }
       try {
-        const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+        const bytes = await vscode.workspace.fs.readFile(uri);
+        if (bytes.byteLength > MAX_TEMPLATE_BYTES) {
+          problems.set(source, `is larger than ${MAX_TEMPLATE_BYTES / 1024} KB, so it is not used as a template.`);
+          continue;
+        }
+        const text = new TextDecoder('utf-8').decode(bytes);
         const parsed = parseTemplate(text, source);
         if (parsed.problems.length > 0) problems.set(source, parsed.problems.join(' '));
         if (parsed.template) templates.push({ template: parsed.template, uri });
@@ -145,10 +166,14 @@ export class TemplateStore extends Disposable {
         problems.set(source, `could not be read: ${errorMessage(error)}`);
       }
     }
+    this.logProblems(folder, problems, logged);
+    return { templates: stableByKind(templates), problems };
+  }
+
+  private logProblems(folder: vscode.WorkspaceFolder, problems: Map<string, string>, logged: Map<string, string>): void {
     for (const [source, message] of problems) {
       if (logged.get(source) !== message) log().warn(`${folder.name}/${source}: ${message}`);
     }
-    return { templates: stableByKind(templates), problems };
   }
 
   private watchFolders(): void {

@@ -4,15 +4,16 @@ import * as vscode from 'vscode';
 import { normaliseFolder, toCoreConfig, type DevRelSettings } from '../core/config';
 import { type Settings } from './settings';
 import { ContextKeys } from '../constants';
-import { parseDraft, readDraft, isMarkdownPath } from '../core/draft';
+import { analyzeDraft, applyAnalysis, bodyOf, isMarkdownPath, parseDraft } from '../core/draft';
 import { AnalysisPool } from '../core/analysis/pool';
-import { DraftStore, type DraftChange } from '../core/draftStore';
-import { scanFiles } from '../core/scanner';
+import { DraftStore, type DraftChange, type FileStamp } from '../core/draftStore';
+import { analysisSkippedProblem, MAIN_THREAD_ANALYSIS_MAX_CHARS, scanFiles, type Analyzer } from '../core/scanner';
+import { decodeDraftBytes } from '../core/text';
 import { configKey, type KindOverride } from '../core/kinds/resolve';
 import { siteContaining, type DetectedSite, type SiteDetection } from '../core/sites/detect';
 import type { SiteGenerator } from '../core/sites/generators';
 import { siteConfigOf, type SiteRule } from '../core/sites/postRules';
-import type { CoreConfig, Draft, FolderKindMapping } from '../core/types';
+import type { CoreConfig, Draft, FolderKindMapping, ReadResult } from '../core/types';
 import { Disposable } from '../util/disposable';
 import { log } from '../util/logger';
 import { IndexCacheStore } from './indexCacheStore';
@@ -61,6 +62,8 @@ export class WorkspaceDrafts extends Disposable {
   private resolveFirstScan!: () => void;
   private scanGeneration = 0;
   private readonly pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Analyses running on a worker, by URI; a newer read of the same file aborts the older one. */
+  private readonly analyses = new Map<string, AbortController>();
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private siteTimer: ReturnType<typeof setTimeout> | undefined;
   readonly stats: ScanStats = {};
@@ -325,6 +328,8 @@ export class WorkspaceDrafts extends Disposable {
         const report = await scanFiles(this.index, files, scanHost, {
           config: this.coreConfig,
           analyzer: files.length >= WORKER_THRESHOLD ? this.analysisPool()?.analyze : undefined,
+          mainThreadMaxChars: MAIN_THREAD_ANALYSIS_MAX_CHARS,
+          offThreadAnalyzer: this.offThreadAnalyzer(),
           isCancelled: () => generation !== this.scanGeneration || this.isDisposed,
           onListed: () => {
             // Show every listed draft now rather than at the next merged event.
@@ -364,7 +369,17 @@ export class WorkspaceDrafts extends Disposable {
     }
   }
 
+  /** The worker pool as an analyzer, started only when something is sent to it. */
+  private offThreadAnalyzer(): Analyzer | undefined {
+    if (!this.workerScript) return undefined;
+    return (jobs, options) => {
+      const pool = this.analysisPool();
+      return pool ? pool.analyze(jobs, options) : Promise.reject(new Error('The analysis pool is closed.'));
+    };
+  }
+
   private analysisPool(): AnalysisPool | undefined {
+    if (this.isDisposed) return undefined;
     if (!this.workerScript) return undefined;
     // Leave a core for the editor itself.
     this.pool ??= new AnalysisPool(this.workerScript, Math.max(1, Math.min(4, availableParallelism() - 1)));
@@ -393,8 +408,13 @@ export class WorkspaceDrafts extends Disposable {
         this.forget(uri);
         return;
       }
-      const result = readDraft({ uri: key, relativePath }, bytes, this.coreConfig, { analyze: true });
-      this.index.update(key, result, { size: stat.size, mtimeMs: stat.mtime });
+      const decoded = decodeDraftBytes(bytes, this.coreConfig.maxFileBytes);
+      const stamp = { size: stat.size, mtimeMs: stat.mtime };
+      if (decoded.ok) {
+        this.storeRead(key, decoded.text, parseDraft({ uri: key, relativePath }, decoded.text, this.coreConfig, { analyze: false }), stamp);
+      } else {
+        this.storeRead(key, '', { skipped: { uri: key, reason: decoded.reason, message: decoded.message } }, stamp);
+      }
       this.scheduleSave();
     } catch (error) {
       log().warn(`Could not read ${key}: ${error instanceof Error ? error.message : String(error)}`);
@@ -404,6 +424,7 @@ export class WorkspaceDrafts extends Disposable {
   private forget(uri: vscode.Uri): void {
     this.forgetCount++;
     const key = uri.toString();
+    this.cancelAnalysis(key);
     this.index.remove(key);
     this.index.removeUnder(key);
     this.scheduleSave();
@@ -435,9 +456,63 @@ export class WorkspaceDrafts extends Disposable {
       this.forget(document.uri);
       return;
     }
-    const result = parseDraft({ uri: key, relativePath }, document.getText(), this.coreConfig, { analyze: true });
+    const text = document.getText();
+    const result = parseDraft({ uri: key, relativePath }, text, this.coreConfig, { analyze: false });
     // An impossible stamp makes the next scan read the file from disk again.
-    this.index.update(key, result, document.isDirty ? { size: -1, mtimeMs: -1 } : { size: -1, mtimeMs: document.version });
+    this.storeRead(key, text, result, document.isDirty ? { size: -1, mtimeMs: -1 } : { size: -1, mtimeMs: document.version });
+  }
+
+  /**
+   * Puts a freshly read draft in the index and analyses it: here when its body is short, on a
+   * worker when it is long, so a large or hostile draft never holds up the editor. A long one is
+   * listed at once and gets its counts when the worker is done, unless a newer read of the same
+   * file came first; that read cancels it.
+   */
+  private storeRead(key: string, text: string, result: ReadResult, stamp: FileStamp): void {
+    this.cancelAnalysis(key);
+    if (!('draft' in result)) {
+      this.index.update(key, result, stamp);
+      return;
+    }
+    const listed = result.draft;
+    const { body, bodyStartLine } = bodyOf(text);
+    const analyzer = body.length > MAIN_THREAD_ANALYSIS_MAX_CHARS ? this.offThreadAnalyzer() : undefined;
+    if (body.length <= MAIN_THREAD_ANALYSIS_MAX_CHARS) {
+      analyzeDraft(listed, body, bodyStartLine, this.coreConfig);
+    } else if (!analyzer) {
+      listed.problems.push(analysisSkippedProblem(body.length, 'is not available'));
+    }
+    // Counts from the worker start from the listing alone.
+    const base: Draft = { ...listed, problems: [...listed.problems] };
+    // While the worker counts, the last counts stay on show, so typing in a long draft doesn't
+    // make the status bar and the views flicker to "Counting…" on every pause.
+    const previous = analyzer ? this.index.get(key)?.analysis : undefined;
+    if (previous) applyAnalysis(listed, { ...previous, headings: [] });
+    this.index.update(key, result, stamp);
+    if (!analyzer) return;
+
+    const controller = new AbortController();
+    this.analyses.set(key, controller);
+    const settle = (finish: (draft: Draft) => Draft): void => {
+      if (controller.signal.aborted || this.isDisposed) return;
+      this.analyses.delete(key);
+      // Replaced since (a rescan, a rename): that read has its own analysis.
+      if (this.index.get(key) !== listed) return;
+      this.index.update(key, { draft: finish({ ...base, problems: [...base.problems] }) }, stamp);
+    };
+    analyzer([{ body, bodyStartLine }], { wordsPerMinute: this.coreConfig.wordsPerMinute, signal: controller.signal }).then(
+      ([analysis]) => settle((draft) => applyAnalysis(draft, analysis)),
+      (error: unknown) =>
+        settle((draft) => {
+          draft.problems.push(analysisSkippedProblem(body.length, `failed (${error instanceof Error ? error.message : String(error)})`));
+          return draft;
+        }),
+    );
+  }
+
+  private cancelAnalysis(key: string): void {
+    this.analyses.get(key)?.abort();
+    this.analyses.delete(key);
   }
 
   private scheduleSave(delayMs = 5000): void {
@@ -481,5 +556,7 @@ export class WorkspaceDrafts extends Disposable {
     clearTimeout(this.siteTimer);
     for (const timer of this.pendingEdits.values()) clearTimeout(timer);
     this.pendingEdits.clear();
+    for (const controller of this.analyses.values()) controller.abort();
+    this.analyses.clear();
   }
 }

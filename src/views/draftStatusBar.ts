@@ -41,7 +41,11 @@ export class DraftStatusBar extends Disposable {
 
 export function keyMeasure(draft: Draft): { text: string; tooltip: string; over: boolean } {
   const analysis = draft.analysis;
-  if (!analysis) return { text: '$(loading~spin) DevRel', tooltip: 'Counting…', over: false };
+  if (!analysis) {
+    // A long body whose count could not run says so, instead of spinning forever.
+    const skipped = draft.problems.find((p) => p.code === 'analysis-skipped');
+    return skipped ? { text: '$(book) not counted', tooltip: skipped.message, over: false } : { text: '$(loading~spin) DevRel', tooltip: 'Counting…', over: false };
+  }
   if (draft.kind === 'talk' && (analysis.talk || draft.duration !== undefined)) {
     const planned = analysis.talk?.plannedMinutes ?? 0;
     const over = draft.duration !== undefined && planned > draft.duration;

@@ -84,4 +84,53 @@ describe('AnalysisPool', function () {
       pool.dispose();
     }
   });
+
+  it('cancels a queued batch and stops a running one, then keeps working', async () => {
+    const pool = new AnalysisPool(workerScript, 1);
+    try {
+      // A body that takes the worker a while, so it is still running when it is cancelled.
+      const slow: AnalysisJob[] = [{ body: '[a]('.repeat(400_000), bodyStartLine: 0 }];
+      const running = new AbortController();
+      const queued = new AbortController();
+      const first = pool.analyze(slow, { wordsPerMinute: 238, signal: running.signal });
+      const second = pool.analyze(jobs, { wordsPerMinute: 238, signal: queued.signal });
+      queued.abort();
+      running.abort();
+      await assert.rejects(first, { name: 'AbortError' });
+      await assert.rejects(second, { name: 'AbortError' });
+      assert.deepEqual(await pool.analyze(jobs, { wordsPerMinute: 238 }), analyzeJobs(jobs, { wordsPerMinute: 238 }));
+      const already = new AbortController();
+      already.abort();
+      await assert.rejects(pool.analyze(jobs, { wordsPerMinute: 238, signal: already.signal }), { name: 'AbortError' });
+    } finally {
+      pool.dispose();
+    }
+  });
+
+  it('lets scanFiles send long bodies to the pool even when the rest is analysed here', async () => {
+    const pool = new AnalysisPool(workerScript, 1);
+    try {
+      const config = makeConfig();
+      const files: ScanFile[] = ['short.md', 'long.md'].map((name) => ({ uri: uriOf(name), relativePath: name, size: 1, mtimeMs: 1 }));
+      const texts: Record<string, string> = {
+        [uriOf('short.md')]: '---\nkind: blog\n---\nThree little words.\n',
+        [uriOf('long.md')]: `---\nkind: blog\n---\n${'word '.repeat(10_000)}\n`,
+      };
+      const sent: number[] = [];
+      const index = new DraftStore();
+      await scanFiles(index, files, { readFile: (uri) => utf8(texts[uri]) }, {
+        config,
+        mainThreadMaxChars: 1_000,
+        offThreadAnalyzer: (batch, options) => {
+          sent.push(...batch.map((job) => job.body.length));
+          return pool.analyze(batch, options);
+        },
+        yieldBetweenBatches: false,
+      });
+      assert.deepEqual(sent, [50_001]);
+      assert.deepEqual(index.drafts().map((d) => [d.relativePath, d.analysis?.words]).sort(), [['long.md', 10_000], ['short.md', 3]]);
+    } finally {
+      pool.dispose();
+    }
+  });
 });

@@ -225,12 +225,11 @@ describe('bad input', () => {
   });
 
   it('deeply nested front matter gives a problem instead of a stack overflow', () => {
-    // Not through read(): how many errors `yaml` reports here depends on the stack depth at the call.
     const config = makeConfig();
     for (const nested of ['['.repeat(150), '['.repeat(2_000) + ']'.repeat(2_000), '{a: '.repeat(2_000) + '}'.repeat(2_000)]) {
       const yaml = expectDraft(parseDraft(source(), `---\nkind: blog\nx: ${nested}\n---\n`, config, { analyze: false }));
       assert.equal(yaml.kind, 'blog');
-      assert.ok(problemCodes(yaml).includes('yaml-syntax'));
+      assert.deepEqual(problemCodes(yaml), ['front-matter-too-large']);
     }
     const toml = expectDraft(readText(`+++\nkind = "blog"\nx = ${'['.repeat(10_000)}${']'.repeat(10_000)}\n+++\n`));
     assert.deepEqual(problemCodes(toml), ['toml-syntax']);

@@ -7,7 +7,17 @@ import { siteProfile } from '../../src/core/sites/profile';
 import { templatesToCustomize } from '../../src/core/templates/customize';
 import { parseTemplate, type Template } from '../../src/core/templates/parseTemplate';
 import { renderTemplate } from '../../src/core/templates/render';
-import { applyDraftFields, firstStatus, genericTemplateText, parseNewDraftRequest, pathInside, placeDraft, relativeFolder, unknownKindMessage } from '../../src/core/templates/scaffold';
+import {
+  applyDraftFields,
+  firstStatus,
+  genericTemplateText,
+  parseNewDraftRequest,
+  pathInside,
+  placeDraft,
+  relativeFolder,
+  unknownKindMessage,
+  untrustedTemplateQuestion,
+} from '../../src/core/templates/scaffold';
 import { escapeSnippetText, snippetToPlainText } from '../../src/core/templates/snippet';
 import { promptableVariables, standardVariables, variablesToAsk } from '../../src/core/templates/variables';
 
@@ -298,5 +308,15 @@ describe('workspace template kinds', () => {
     const parsed = templatesToCustomize().map((file) => parseTemplate(file.text, `.devrel/templates/${file.fileName}`));
     const kinds = parsed.map((p) => ({ kind: p.template?.kind ?? '', name: p.template?.name ?? '' }));
     assert.deepEqual(kindOverridesFromTemplates(kinds, kinds.map((k) => k.kind)), {});
+  });
+});
+
+describe('untrustedTemplateQuestion', () => {
+  it('names the file the template comes from, and offers the built-in one when there is one', () => {
+    const question = untrustedTemplateQuestion({ name: 'Blog post', source: '.devrel/templates/blog.md' }, 'site', true);
+    assert.equal(question.message, 'Use the template "Blog post" from this workspace?');
+    assert.match(question.detail, /^It comes from site\/\.devrel\/templates\/blog\.md, a file in this workspace, and the workspace is not trusted \(Restricted Mode\)\./);
+    assert.deepEqual([question.use, question.builtin], ['Use Workspace Template', 'Use Built-in Template']);
+    assert.equal(untrustedTemplateQuestion({ name: 'Newsletter', source: '.devrel/templates/newsletter.md' }, 'site', false).builtin, undefined);
   });
 });

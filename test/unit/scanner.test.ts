@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { DraftStore, type DraftChange } from '../../src/core/draftStore';
-import { scanFiles, type ScanOptions } from '../../src/core/scanner';
+import { scanFiles, type ScanFile, type ScanOptions } from '../../src/core/scanner';
 import { configKey } from '../../src/core/kinds/resolve';
 import type { CoreConfig, Draft } from '../../src/core/types';
-import { FakeHost, makeConfig, uriOf, yamlDoc } from './helpers';
+import { FakeHost, makeConfig, uriOf, utf8, yamlDoc } from './helpers';
 
 function workspace(): FakeHost {
   return new FakeHost()
@@ -286,5 +286,48 @@ describe('scanFiles', () => {
     const report = await scanFiles(index, [], new FakeHost(), { ...options(config), onListed: () => listed++ });
     assert.deepEqual(report, { total: 0, reused: 0, read: 0, frontMatterOnly: 0, removed: 0, skipped: [], failed: [], analyzerFailures: 0, cancelled: false });
     assert.equal(listed, 1);
+  });
+
+  describe('long bodies', () => {
+    const config = makeConfig();
+    const files: ScanFile[] = ['short.md', 'long.md'].map((name) => ({ uri: uriOf(name), relativePath: name, size: 1, mtimeMs: 1 }));
+    const texts: Record<string, string> = {
+      [uriOf('short.md')]: '---\nkind: blog\n---\nThree little words.\n',
+      [uriOf('long.md')]: `---\nkind: blog\n---\n${'word '.repeat(1_000)}\n`,
+    };
+    const host = { readFile: (uri: string): Uint8Array => utf8(texts[uri]) };
+    const problems = (index: DraftStore, name: string): string[] => index.get(uriOf(name))?.problems.map((p) => p.code) ?? [];
+
+    it('lists a long body without analysing it here when nothing can analyse it elsewhere', async () => {
+      const index = new DraftStore();
+      await scanFiles(index, files, host, { config, mainThreadMaxChars: 1_000, yieldBetweenBatches: false });
+      assert.equal(index.get(uriOf('short.md'))?.analysis?.words, 3);
+      assert.equal(index.get(uriOf('long.md'))?.analysis, undefined);
+      assert.deepEqual(problems(index, 'long.md'), ['analysis-skipped']);
+      assert.match(index.get(uriOf('long.md'))?.problems[0].message ?? '', /the body is 5 KB, and bodies that long are counted on a worker thread, which is not available\./);
+    });
+
+    it('never falls back to this thread for a long body when the worker fails', async () => {
+      const index = new DraftStore();
+      const report = await scanFiles(index, files, host, {
+        config,
+        mainThreadMaxChars: 1_000,
+        offThreadAnalyzer: () => Promise.reject(new Error('worker crashed')),
+        yieldBetweenBatches: false,
+      });
+      assert.equal(report.analyzerFailures, 1);
+      assert.equal(index.get(uriOf('long.md'))?.analysis, undefined);
+      assert.match(index.get(uriOf('long.md'))?.problems[0].message ?? '', /which failed \(worker crashed\)\./);
+      assert.equal(index.get(uriOf('short.md'))?.analysis?.words, 3);
+    });
+
+    it('reads a skipped draft again on the next scan', async () => {
+      const index = new DraftStore();
+      await scanFiles(index, files, host, { config, mainThreadMaxChars: 1_000, yieldBetweenBatches: false });
+      const report = await scanFiles(index, files, host, { config, yieldBetweenBatches: false });
+      assert.equal(report.read, 1);
+      assert.equal(index.get(uriOf('long.md'))?.analysis?.words, 1_000);
+      assert.deepEqual(problems(index, 'long.md'), []);
+    });
   });
 });

@@ -84,11 +84,25 @@ describe('parseTemplate', () => {
     assert.match(both.problems.join('\n'), /template\.kind is talk but the front matter says kind: oss/);
   });
 
-  it('reads a template without front matter as body only', () => {
+  it('refuses a file without front matter instead of guessing it is a template', () => {
     const { template, problems } = parseTemplate('Just a body with {{title}}\n', 'blog.md');
-    assert.deepEqual(problems, []);
-    assert.equal(template?.kind, 'blog');
-    assert.equal(template?.text, 'Just a body with {{title}}\n');
+    assert.equal(template, undefined);
+    assert.deepEqual(problems, ['Templates need front matter between --- (or +++) lines; this file has none, so it is not used as a template.']);
+    assert.equal(parseTemplate('aws_secret_access_key = abc\n', '.devrel/templates/blog.md').template, undefined);
+  });
+
+  it('refuses to make a template from a draft whose front matter is over the caps', () => {
+    const keys = Array.from({ length: 1_500 }, (_, i) => `k${i}: v`).join('\n');
+    assert.deepEqual(templateFromDraft(`---\nkind: blog\n${keys}\n---\nBody\n`, 'blog', 'Huge'), {
+      problems: ['Front matter too large to edit safely: 1,501 keys, the limit is 1,000.'],
+    });
+  });
+
+  it('refuses a template whose front matter is over the caps', () => {
+    const keys = Array.from({ length: 1_500 }, (_, i) => `k${i}: v`).join('\n');
+    assert.deepEqual(parseTemplate(`---\nkind: blog\n${keys}\n---\n`, 'blog.md').problems, [
+      'Front matter too large to edit safely: 1,501 keys, the limit is 1,000.',
+    ]);
   });
 
   it('accepts markers inside the block and checks its values', () => {

@@ -416,14 +416,31 @@ function isAsciiLetter(ch: number): boolean {
   return lower >= 0x61 && lower <= 0x7a;
 }
 
-/** The end of the autolink starting with the `<` at `pos`, or -1 (markdown-it's `autolink`). */
+/**
+ * The end of the autolink starting with the `<` at `pos`, or -1 (markdown-it's `autolink`).
+ * The scan stops at the next `<` as well as at `>`: looking for `>` first made a run of `<`
+ * without one quadratic, since every `<` searched the rest of the paragraph.
+ */
 function autolinkEnd(s: string, pos: number): number {
-  const close = s.indexOf('>', pos + 1);
-  if (close === -1) return -1;
-  const nextOpen = s.indexOf('<', pos + 1);
-  if (nextOpen !== -1 && nextOpen < close) return -1;
+  const max = s.length;
+  let close = pos + 1;
+  for (; close < max; close++) {
+    const ch = s.charCodeAt(close);
+    if (ch === 0x3e) break;
+    if (ch === 0x3c) return -1;
+  }
+  if (close >= max) return -1;
   const url = s.slice(pos + 1, close);
   return AUTOLINK_RE.test(url) || EMAIL_RE.test(url) ? close + 1 : -1;
+}
+
+/**
+ * Whether `s` holds a line break between `from` and `to`. Not `indexOf('\n', from)`, which in a
+ * long paragraph without one reads to its end for every code span: quadratic.
+ */
+function hasNewline(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) === 0x0a) return true;
+  return false;
 }
 
 /** Mirrors the per-paragraph state of markdown-it's `html_inline` rule. */
@@ -539,9 +556,8 @@ function countInlineSyntax(
       // markdown-it caches unclosed runs to stay linear; giving up keeps this linear too.
       if (closeStart === -1) return false;
       end = closeEnd;
-      const newline = s.indexOf('\n', openEnd);
       if (
-        (newline !== -1 && newline < closeStart) ||
+        hasNewline(s, openEnd, closeStart) ||
         (closeStart - openEnd > 2 && s.charCodeAt(openEnd) === 0x20 && s.charCodeAt(closeStart - 1) === 0x20)
       ) {
         piece = s.slice(openEnd, closeStart).replace(NEWLINES, ' ').replace(CODE_SPAN_PADDING, '$1');
@@ -731,7 +747,17 @@ function taskState(content: string): number {
 // ("Saving 5 min") is not taken as timing: it is too often part of the title.
 const MINUTES = String.raw`(\d+(?:[.,]\d+)?)\s*(?:m|mins?|minutes?)\.?`;
 const TIMING_RE = new RegExp(String.raw`(?:[([]\s*${MINUTES}\s*[)\]]|[-–—:]\s*${MINUTES})\s*$`, 'i');
-const TITLE_TRAILER_RE = /[\s\-–—:|·]+$/;
+/** Separators left between a title and its timing: "Intro —" from "Intro — 5 min". */
+const TITLE_TRAILER_PUNCTUATION = '-–—:|·';
+const WHITESPACE = /\s/;
+
+// A scan rather than /[\s\-–—:|·]+$/, which is quadratic on a long run of separators followed
+// by anything else: every start inside the run reads the rest of it.
+function trimTitleTrailer(title: string): string {
+  let end = title.length;
+  while (end > 0 && (TITLE_TRAILER_PUNCTUATION.includes(title[end - 1]) || WHITESPACE.test(title[end - 1]))) end--;
+  return title.slice(0, end);
+}
 
 /**
  * The title and minute budget of a heading's plain text, e.g. "Demo (10 min)" → Demo, 10;
@@ -758,7 +784,7 @@ export function parseTiming(text: string): { title: string; minutes: number } | 
   if (match === null) return undefined;
   const minutes = Number((match[1] ?? match[2]).replace(',', '.'));
   if (!Number.isFinite(minutes)) return undefined;
-  return { title: text.slice(0, match.index).replace(TITLE_TRAILER_RE, ''), minutes };
+  return { title: trimTitleTrailer(text.slice(0, match.index)), minutes };
 }
 
 /**

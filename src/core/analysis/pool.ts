@@ -23,14 +23,48 @@ export class AnalysisPool {
 
   constructor(private readonly workerScript: string, private readonly size: number) {}
 
-  /** The pool as the scanner's analyzer. */
+  /**
+   * The pool as the scanner's analyzer. Aborting `options.signal` rejects the batch: a queued one
+   * is dropped, and a running one stops with its worker, which is replaced on the next batch, so
+   * an edit that makes a long analysis pointless also ends it.
+   */
   readonly analyze: Analyzer = (jobs: AnalysisJob[], options): Promise<DraftAnalysis[]> => {
     if (this.disposed) return Promise.reject(new Error('The analysis pool is closed.'));
+    const signal = options.signal;
+    if (signal?.aborted) return Promise.reject(abortError());
     return new Promise((resolve, reject) => {
-      this.queue.push({ request: { id: this.nextId++, jobs, wordsPerMinute: options.wordsPerMinute }, waiting: { resolve, reject } });
+      const id = this.nextId++;
+      const onAbort = (): void => this.cancel(id);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const waiting: Waiting = {
+        resolve: (results) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(results);
+        },
+        reject: (error) => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      };
+      this.queue.push({ request: { id, jobs, wordsPerMinute: options.wordsPerMinute }, waiting });
       this.pump();
     });
   };
+
+  private cancel(id: number): void {
+    const queued = this.queue.findIndex((item) => item.request.id === id);
+    if (queued >= 0) {
+      this.queue.splice(queued, 1)[0].waiting.reject(abortError());
+      return;
+    }
+    const entry = this.inFlight.get(id);
+    if (!entry) return;
+    this.inFlight.delete(id);
+    entry.waiting.reject(abortError());
+    this.remove(entry.worker);
+    void entry.worker.terminate();
+    this.pump();
+  }
 
   dispose(): void {
     this.disposed = true;
@@ -68,7 +102,8 @@ export class AnalysisPool {
     });
     worker.on('error', (error) => this.fail(worker, error));
     worker.on('exit', (code) => {
-      if (!this.disposed) this.fail(worker, new Error(`An analysis worker stopped with exit code ${code}.`));
+      // A worker stopped by `cancel` is already gone from the pool.
+      if (!this.disposed && this.workers.includes(worker)) this.fail(worker, new Error(`An analysis worker stopped with exit code ${code}.`));
     });
     this.workers.push(worker);
     return worker;
@@ -82,10 +117,20 @@ export class AnalysisPool {
         entry.waiting.reject(error);
       }
     }
+    this.remove(worker);
+    this.pump();
+  }
+
+  private remove(worker: Worker): void {
     const index = this.workers.indexOf(worker);
     if (index >= 0) this.workers.splice(index, 1);
     const idleIndex = this.idle.indexOf(worker);
     if (idleIndex >= 0) this.idle.splice(idleIndex, 1);
-    this.pump();
   }
+}
+
+function abortError(): Error {
+  const error = new Error('The analysis was cancelled.');
+  error.name = 'AbortError';
+  return error;
 }

@@ -1,7 +1,10 @@
-import { Document, isCollection, isMap, isNode, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import { CORE_SCHEMA, load as loadFast } from 'js-yaml';
+import { Document, isCollection, isMap, isNode, isScalar, isSeq, visit } from 'yaml';
 import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { minimalEdit } from './minimalEdit';
+import { frontMatterOverLimit } from './limits';
 import { locateFrontMatter } from './parse';
+import { parseYamlDocument } from './yamlDocument';
 import { stringifyOptions, styleScalars } from './yamlScalar';
 import type { FrontMatterBlock } from './parse';
 import { appendTomlFrontMatterListItem, setTomlFrontMatterFields } from './tomlEdit';
@@ -97,7 +100,7 @@ export function setFrontMatterFields(text: string, fields: Record<string, FrontM
     if (!clean.ok) return clean;
     changes.push([name, clean.value]);
   }
-  if (isTomlFrontMatter(text)) return setTomlFrontMatterFields(text, Object.fromEntries(changes));
+  if (isTomlFrontMatter(text)) return tomlOverLimit(text) ?? setTomlFrontMatterFields(text, Object.fromEntries(changes));
 
   const opened = openFrontMatter(text);
   if (!opened.ok) return opened;
@@ -142,7 +145,7 @@ export function appendFrontMatterListItem(text: string, key: string, item: Front
   const clean = toPlainValue(item, key);
   if (!clean.ok) return clean;
   const value = clean.value;
-  if (isTomlFrontMatter(text)) return appendTomlFrontMatterListItem(text, key, value);
+  if (isTomlFrontMatter(text)) return tomlOverLimit(text) ?? appendTomlFrontMatterListItem(text, key, value);
 
   const opened = openFrontMatter(text);
   if (!opened.ok) return opened;
@@ -329,6 +332,14 @@ function locateListItem(text: string, key: string, index: number): LocatedItem {
 
 type Opened = Result<{ frontMatter: YamlFrontMatter | MissingFrontMatter }>;
 
+/** TOML front matter is held to the byte cap before it is edited, like YAML before it is parsed. */
+function tomlOverLimit(text: string): Failure | undefined {
+  const location = locateFrontMatter(text);
+  if (location.type !== 'closed') return undefined;
+  const over = frontMatterOverLimit(text.slice(location.block.contentStart, location.block.contentEnd), 'toml');
+  return over === undefined ? undefined : { ok: false, message: `${over} DevRel Desk won't change it; edit the fields by hand.` };
+}
+
 function isTomlFrontMatter(text: string): boolean {
   const location = locateFrontMatter(text);
   return location.type === 'closed' && location.block.format === 'toml';
@@ -352,7 +363,9 @@ function openFrontMatter(text: string): Opened {
   if (block.format === 'toml') return cannotEdit();
 
   const content = text.slice(block.contentStart, block.contentEnd);
-  const doc = parseDocument(content, { keepSourceTokens: true, uniqueKeys: true, prettyErrors: false });
+  const over = frontMatterOverLimit(content, 'yaml');
+  if (over !== undefined) return { ok: false, message: `${over} DevRel Desk won't change it; edit the fields by hand.` };
+  const doc = parseYamlDocument(content, { keepSourceTokens: true });
   if (doc.errors.length > 0) {
     const error = doc.errors[0];
     const line = lineNumberAt(text, block.contentStart + error.pos[0]);
@@ -720,15 +733,29 @@ function verify(result: string, body: string, expected: Record<string, unknown>,
   const location = locateFrontMatter(result);
   if (location.type !== 'closed' || result.slice(location.block.end) !== body) return cannotEdit(names);
   const content = result.slice(location.block.contentStart, location.block.contentEnd);
-  const doc = parseDocument(content, { uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length > 0) return cannotEdit(names);
+  const over = frontMatterOverLimit(content, 'yaml');
+  if (over !== undefined) {
+    return { ok: false, message: `The change would leave the front matter too large to read: ${over.replace(/^Front matter too large to edit safely: /, '')} Remove fields or entries first.` };
+  }
   let data: unknown;
   try {
-    data = doc.toJS() ?? {};
+    data = readBack(content) ?? {};
   } catch {
     return cannotEdit(names);
   }
   return sameData(data, expected) ? { ok: true } : cannotEdit(names);
+}
+
+/**
+ * The data a draft reader gets from the new front matter, read the way it reads it: js-yaml for
+ * text without anchors or aliases, which also keeps an edit to one `yaml` document parse, and
+ * the `yaml` parser, with its alias guard, for the rest. Throws when either finds an error.
+ */
+function readBack(content: string): unknown {
+  if (!/[&*]/.test(content)) return loadFast(content, { schema: CORE_SCHEMA });
+  const doc = parseYamlDocument(content);
+  if (doc.errors.length > 0) throw doc.errors[0];
+  return doc.toJS();
 }
 
 function unchanged(text: string, offset: number): EditResult {
@@ -806,7 +833,8 @@ function describeValue(value: unknown): string {
 }
 
 function sameData(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
+  // 0 and -0 are the same value to a reader: js-yaml, which reads most drafts, reads `-0` as 0.
+  if (a === b || Object.is(a, b)) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;

@@ -1,7 +1,8 @@
 import { CORE_SCHEMA, load as loadFast, YAMLException } from 'js-yaml';
-import { parseDocument } from 'yaml';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { LineMap } from '../text';
+import { checkFrontMatter, FRONT_MATTER_LIMITS } from './limits';
+import { parseYamlDocument } from './yamlDocument';
 import type { Problem, Range } from '../types';
 import { errorMessage } from '../util/result';
 import { escapeRegExp } from '../util/strings';
@@ -44,8 +45,8 @@ export function locateFrontMatter(text: string): FrontMatterLocation {
   if (!format) return { type: 'none', bodyStart: start };
   const fence = FENCES[format];
   const firstBreak = text.indexOf('\n', start);
-  const firstLine = text.slice(start, firstBreak === -1 ? text.length : firstBreak).replace(/\r$/, '');
-  if (firstLine.trimEnd() !== fence) return { type: 'none', bodyStart: start };
+  const firstLine = text.slice(start, firstBreak === -1 ? text.length : firstBreak);
+  if (fenceLine(firstLine) !== fence) return { type: 'none', bodyStart: start };
   if (firstBreak === -1) return { type: 'unclosed', format, start, contentStart: text.length };
   const lineBreak = text.charCodeAt(firstBreak - 1) === 13 ? '\r\n' : '\n';
   const contentStart = firstBreak + 1;
@@ -55,7 +56,7 @@ export function locateFrontMatter(text: string): FrontMatterLocation {
   while (lineStart <= text.length) {
     const lineEnd = text.indexOf('\n', lineStart);
     const rawEnd = lineEnd === -1 ? text.length : lineEnd;
-    const content = text.slice(lineStart, rawEnd).replace(/\r$/, '').trimEnd();
+    const content = fenceLine(text.slice(lineStart, rawEnd));
     // YAML also allows `...` to end a document.
     if (content === fence || (format === 'yaml' && content === '...')) {
       const end = lineEnd === -1 ? text.length : lineEnd + 1;
@@ -80,6 +81,18 @@ export function locateFrontMatter(text: string): FrontMatterLocation {
   return { type: 'unclosed', format, start, contentStart };
 }
 
+/**
+ * A line as a fence compares it: without its CR and trailing ASCII spaces and tabs. Not
+ * `trimEnd()`, which also drops a no-break space, and site generators take `---` followed by
+ * one for text, not for a fence.
+ */
+function fenceLine(line: string): string {
+  let end = line.length;
+  if (end > 0 && line.charCodeAt(end - 1) === 0x0d) end--;
+  while (end > 0 && (line.charCodeAt(end - 1) === 0x20 || line.charCodeAt(end - 1) === 0x09)) end--;
+  return end === line.length ? line : line.slice(0, end);
+}
+
 export interface ParsedFrontMatter {
   data: Record<string, unknown>;
   problems: Problem[];
@@ -89,25 +102,66 @@ export interface ParsedFrontMatter {
  * Parses front matter into plain data. Parsing never runs code: both YAML readers use
  * schemas without functions or custom types, and TOML has none.
  *
- * Most front matter goes through js-yaml, which is several times faster than the `yaml`
- * Document parser. Anything that could expand (anchors and aliases) or that js-yaml rejects
- * goes through `yaml`, which keeps its alias-count guard and reports every error with a place.
+ * Front matter over the caps in `limits.ts` is not parsed at all: the draft gets a problem
+ * saying so, and no fields. Within them, most front matter goes through js-yaml, which is
+ * several times faster than the `yaml` Document parser. Anything that could expand (aliases)
+ * goes through `yaml`, which keeps its alias-count guard, and so does small front matter that
+ * js-yaml rejects, because `yaml` reports every error with a place. Larger invalid front matter
+ * gets js-yaml's first error, which costs nothing more to find.
  */
 export function parseFrontMatter(text: string, block: FrontMatterBlock, lines?: LineMap): ParsedFrontMatter {
   const content = text.slice(block.contentStart, block.contentEnd);
+  const { over, aliases } = checkFrontMatter(content, block.format);
+  if (over !== undefined) {
+    const map = lines ?? new LineMap(text);
+    return {
+      data: {},
+      problems: [
+        {
+          code: 'front-matter-too-large',
+          severity: 'error',
+          message: `${over} DevRel Desk lists the draft without reading its fields, and won't edit them.`,
+          range: rangeOf(map, block.start, block.start + FENCES[block.format].length),
+        },
+      ],
+    };
+  }
   if (block.format === 'toml') return parseTomlBlock(text, content, block, lines);
   if (content.trim().length === 0) return { data: {}, problems: [] };
-  if (!/[&*]/.test(content)) {
+  // Anchors alone expand nothing, and "Q&A" in a title is not even an anchor: only aliases
+  // need `yaml`'s guard. The scan may count an alias that isn't one, never miss one.
+  const mayAlias = aliases > 0;
+  const small = content.length <= PRECISE_ERRORS_MAX_CHARS;
+  if (!mayAlias || !small) {
     try {
       // CORE_SCHEMA, like `yaml`'s default: dates stay the strings their author wrote. js-yaml's
       // default schema makes Dates and rolls 2026-02-30 over to March 2 and shifts offset times to UTC.
-      return asMap(loadFast(content, { filename: undefined, json: false, schema: CORE_SCHEMA }), text, block, lines);
+      const value = loadFast(content, { filename: undefined, json: false, schema: CORE_SCHEMA });
+      if (!mayAlias) return asMap(value, text, block, lines);
     } catch (error) {
       if (!(error instanceof YAMLException)) throw error;
-      // Fall through: the precise parser explains what is wrong, with places.
+      // Small front matter falls through: the precise parser explains what is wrong, with places.
+      if (!small) return { data: {}, problems: [fastSyntaxProblem(error, text, block, lines)] };
     }
   }
   return parseYamlPrecisely(text, content, block, lines);
+}
+
+/** Front matter up to this size that js-yaml rejects is parsed again by `yaml` for better errors. */
+const PRECISE_ERRORS_MAX_CHARS = 4 * 1024;
+
+function fastSyntaxProblem(error: YAMLException, text: string, block: FrontMatterBlock, lines?: LineMap): Problem {
+  const map = lines ?? new LineMap(text);
+  const mark = (error as YAMLException & { mark?: { position?: number } }).mark;
+  const at = block.contentStart + Math.min(Math.max(0, mark?.position ?? 0), block.contentEnd - block.contentStart);
+  const reason = (error as YAMLException & { reason?: string }).reason ?? firstLine(error.message);
+  const duplicate = reason.startsWith('duplicated mapping key');
+  return {
+    code: duplicate ? 'duplicate-key' : 'yaml-syntax',
+    severity: 'error',
+    message: duplicate ? 'Duplicate key in front matter. Keep one of them.' : `Front matter is not valid YAML: ${reason}`,
+    range: rangeOf(map, at, at + 1),
+  };
 }
 
 const MAX_SYNTAX_PROBLEMS = 5;
@@ -115,7 +169,7 @@ const MAX_SYNTAX_PROBLEMS = 5;
 function parseYamlPrecisely(text: string, content: string, block: FrontMatterBlock, lines?: LineMap): ParsedFrontMatter {
   const map = lines ?? new LineMap(text);
   const problems: Problem[] = [];
-  const doc = parseDocument(content, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseYamlDocument(content);
   // One bad line can cascade into thousands of errors; the first few say what to fix.
   for (const error of doc.errors.slice(0, MAX_SYNTAX_PROBLEMS)) {
     const [from, to] = error.pos;
@@ -148,7 +202,7 @@ function parseYamlPrecisely(text: string, content: string, block: FrontMatterBlo
 
 function parseTomlBlock(text: string, content: string, block: FrontMatterBlock, lines?: LineMap): ParsedFrontMatter {
   try {
-    return asMap(parseToml(content), text, block, lines);
+    return asMap(parseToml(content, { maxDepth: FRONT_MATTER_LIMITS.depth }), text, block, lines);
   } catch (error) {
     if (!(error instanceof TomlError)) throw error;
     const map = lines ?? new LineMap(text);

@@ -1,6 +1,7 @@
 // Making a template from a draft, for Create Template from Current File: YAML or TOML front matter.
 
 import { isMap, isScalar, parseDocument } from 'yaml';
+import { frontMatterOverLimit } from '../frontMatter/limits';
 import { yamlScalar } from '../frontMatter/yamlScalar';
 import { builtInKind } from '../kinds/registry';
 import { escapeRegExp } from '../util/strings';
@@ -37,6 +38,9 @@ export function templateFromDraft(
   if (toml === 'unclosed') {
     return { problems: ['The draft’s front matter has no closing +++ line.'] };
   }
+  const over =
+    toml !== undefined ? frontMatterOverLimit(text.slice(toml.start, toml.end), 'toml') : span !== undefined ? frontMatterOverLimit(text.slice(span.start, span.end), 'yaml') : undefined;
+  if (over !== undefined) return { problems: [over] };
   if (toml !== undefined) {
     const tomlEol = /^\uFEFF?\+\+\+[ \t]*\r\n/.test(text) ? '\r\n' : '\n';
     const made = tomlTemplateFromDraft(text.slice(toml.start, toml.end), { kind, name, firstStatus, promptedDateKeys: PROMPTED_DATE_KEYS, lineBreak: tomlEol });

@@ -3,7 +3,9 @@
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Pair } from 'yaml';
 import { expandFileNamePattern } from '../fileName';
+import { frontMatterOverLimit } from '../frontMatter/limits';
 import { humanise } from '../util/strings';
+import { checkRelativeFolder } from '../workspacePaths';
 import { mask } from './markers';
 import { readTomlTemplateBlock, readTomlTemplateFrontMatter } from './tomlTemplate';
 import { findFrontMatter, keyName, originalScalarValue, pairCutRange, yamlErrorMessage } from './templateSource';
@@ -49,6 +51,13 @@ export function parseTemplate(text: string, source: string): ParsedTemplate {
   if (toml === 'unclosed') {
     return { problems: ['The front matter has no closing +++ line.'] };
   }
+  // Without front matter a file is not a template, whatever its name: refusing it keeps any
+  // other file that ends up here (a link to a notes or credentials file) out of new drafts.
+  if (span === undefined && toml === undefined) {
+    return { problems: ['Templates need front matter between --- (or +++) lines; this file has none, so it is not used as a template.'] };
+  }
+  const over = toml !== undefined ? frontMatterOverLimit(text.slice(toml.start, toml.end), 'toml') : span !== undefined ? frontMatterOverLimit(text.slice(span.start, span.end), 'yaml') : undefined;
+  if (over !== undefined) return { problems: [over] };
 
   let templateText = text;
   let block: TemplateBlock = {};
@@ -128,12 +137,9 @@ export function parseTemplate(text: string, source: string): ParsedTemplate {
     template.description = block.description.trim();
   }
   if (block.folder !== undefined && block.folder.trim() !== '') {
-    const folder = block.folder.trim().replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '');
-    if (folder.split('/').includes('..') || folder.startsWith('/') || /^[A-Za-z]:/.test(folder)) {
-      problems.push(`template.folder "${block.folder}" must be a folder inside the workspace, like talks or content/posts.`);
-    } else {
-      template.folder = folder;
-    }
+    const folder = checkRelativeFolder(block.folder);
+    if (folder.ok) template.folder = folder.value;
+    else problems.push(`template.folder: ${folder.message}`);
   }
   if (block.label !== undefined) template.label = block.label;
   if (block.statuses !== undefined) template.statuses = block.statuses;

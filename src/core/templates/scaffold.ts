@@ -10,6 +10,7 @@ import { yamlScalar } from '../frontMatter/yamlScalar';
 import type { SiteGeneratorProfile } from '../sites/profile';
 import { isPlainObject } from '../util/objects';
 import type { Result } from '../util/result';
+import { checkRelativeFolder } from '../workspacePaths';
 import type { Template } from './parseTemplate';
 import { escapeSnippetText, snippetToPlainText } from './snippet';
 
@@ -77,6 +78,10 @@ export function parseNewDraftRequest(arg: unknown, fixedKind?: string): Result<{
       }
       if (name === 'kind' || name === 'title') {
         return { ok: false, message: `Pass the ${name} as ${name}, not inside fields.` };
+      }
+      // Assigned as it stands it would set the prototype, and the field would vanish.
+      if (name === '__proto__') {
+        return { ok: false, message: '"__proto__" cannot be a front-matter field name: site generators and JavaScript tools read it as something else. Rename the field.' };
       }
       // Undefined is what an optional property left unset looks like; it is not a request to remove.
       if (value !== undefined) request.fields[name] = value as FrontMatterValue;
@@ -152,18 +157,11 @@ function siteChoice(site: { pattern: string; source: string } | undefined): { va
 
 /**
  * A workspace-relative folder, normalised to forward slashes without `./` or trailing slashes.
- * Refuses absolute paths and anything that climbs out with `..`.
+ * Refuses absolute paths, anything that climbs out with `..`, a leading `~`, and segments that
+ * could not be created on every platform (see `checkRelativeFolder`).
  */
 export function relativeFolder(folder: string): Result<{ value: string }> {
-  const slashed = folder.trim().replace(/\\/g, '/');
-  if (slashed.startsWith('/') || /^[A-Za-z]:/.test(slashed)) {
-    return { ok: false, message: `The folder "${folder}" must be relative to the workspace folder, like talks or content/posts.` };
-  }
-  const parts = slashed.split('/').filter((part) => part !== '' && part !== '.');
-  if (parts.includes('..')) {
-    return { ok: false, message: `The folder "${folder}" climbs out of the workspace folder with "..".` };
-  }
-  return { ok: true, value: parts.join('/') };
+  return checkRelativeFolder(folder);
 }
 
 /**
@@ -179,6 +177,32 @@ export function pathInside(base: string, target: string): string | undefined {
   if (!to.startsWith(prefix)) return undefined;
   const rest = to.slice(prefix.length);
   return rest.split('/').some((part) => part === '..' || part === '.') ? undefined : rest;
+}
+
+export interface UntrustedTemplateQuestion {
+  message: string;
+  detail: string;
+  /** The button that uses the workspace template. */
+  use: string;
+  /** The button that uses the built-in template of the same kind, when there is one. */
+  builtin?: string;
+}
+
+/**
+ * What to ask before a workspace template is used in a workspace that is not trusted
+ * (Restricted Mode): the template's text becomes the new draft, and the person should know
+ * which file of the workspace it comes from before it does.
+ */
+export function untrustedTemplateQuestion(template: Pick<Template, 'name' | 'source'>, folderName: string, builtinAvailable: boolean): UntrustedTemplateQuestion {
+  const question: UntrustedTemplateQuestion = {
+    message: `Use the template "${template.name}" from this workspace?`,
+    detail:
+      `It comes from ${folderName}/${template.source}, a file in this workspace, and the workspace is not trusted (Restricted Mode). ` +
+      'The template’s text becomes the new draft. Use it only if you know where that file comes from.',
+    use: 'Use Workspace Template',
+  };
+  if (builtinAvailable) question.builtin = 'Use Built-in Template';
+  return question;
 }
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseDocument, stringify, visit } from 'yaml';
+import { parse, parseDocument, stringify, visit } from 'yaml';
 import { FRONT_MATTER_LIMITS, frontMatterOverLimit, measureYaml } from '../../src/core/frontMatter/limits';
 import { parseYamlDocument } from '../../src/core/frontMatter/yamlDocument';
 
@@ -102,6 +102,9 @@ describe('front-matter limits', () => {
             lineWidth: options.lineWidth,
             minContentWidth: 10,
           });
+          // The stringifier can fold a quoted string into text that no longer parses (seen with a
+          // string of '#'s at a narrow width); such a text says nothing about the data.
+          fc.pre(roundTrips(text, value));
           const measured = measureYaml(text);
           const actual = actualShape(value);
           assert.ok(measured.keys >= actual.keys, `${measured.keys} keys counted, ${actual.keys} in:\n${text}`);
@@ -167,3 +170,12 @@ describe('front-matter limits', () => {
     });
   });
 });
+
+function roundTrips(text: string, value: unknown): boolean {
+  try {
+    assert.deepStrictEqual(parse(text), value);
+    return true;
+  } catch {
+    return false;
+  }
+}

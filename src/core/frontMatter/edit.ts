@@ -4,19 +4,16 @@ import { locateFrontMatter } from './parse';
 import { stringifyOptions, styleScalars } from './yamlScalar';
 import type { FrontMatterBlock } from './parse';
 import { appendTomlFrontMatterListItem, setTomlFrontMatterFields } from './tomlEdit';
-import { getOwn, hasOwn, setOwn } from '../util/objects';
+import { describeValue, minimalEdit, type TextEdit } from './editShared';
+import { getOwn, sameData, setOwn } from '../util/objects';
 import { errorMessage, type Failure, type Result } from '../util/result';
+import { firstLine, lineNumberAt } from '../util/strings';
+
+export type { TextEdit } from './editShared';
 
 // Edits work on the source text, not on a re-serialised document: `yaml`'s `toString()`
 // re-indents sequences, re-spaces flow collections and joins multi-line scalars, so only the
 // byte ranges of the fields being changed are replaced and everything else is copied as is.
-
-/** Replace `length` characters at `offset` (UTF-16 code units, like VS Code) with `newText`. */
-export interface TextEdit {
-  offset: number;
-  length: number;
-  newText: string;
-}
 
 export type EditResult = Result<{ text: string; edit: TextEdit }>;
 
@@ -734,25 +731,8 @@ function unchanged(text: string, offset: number): EditResult {
   return { ok: true, text, edit: { offset, length: 0, newText: '' } };
 }
 
-/** The smallest single replacement between two contents, never splitting a CRLF or a surrogate pair. */
-function minimalEdit(before: string, after: string, base: number): TextEdit {
-  const shorter = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let end = 0;
-  while (end < shorter - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
-  while (start > 0 && isPairStart(before.charCodeAt(start - 1))) start--;
-  while (end > 0 && isPairEnd(before.charCodeAt(before.length - end))) end--;
-  return { offset: base + start, length: before.length - start - end, newText: after.slice(start, after.length - end) };
-}
 
-function isPairStart(code: number): boolean {
-  return code === 13 || (code >= 0xd800 && code <= 0xdbff);
-}
 
-function isPairEnd(code: number): boolean {
-  return code === 10 || (code >= 0xdc00 && code <= 0xdfff);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Values and small helpers
@@ -815,28 +795,7 @@ function unsupportedField(name: string): Failure {
   };
 }
 
-function describeValue(value: unknown): string {
-  if (typeof value === 'string') return 'text';
-  if (typeof value === 'number') return 'a number';
-  if (typeof value === 'boolean') return 'true or false';
-  if (typeof value === 'object' && value !== null) return 'a set of fields';
-  return 'a value';
-}
 
-function sameData(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((item, index) => sameData(item, b[index]));
-  }
-  const aKeys = Object.keys(a);
-  const bKeys = Object.keys(b);
-  if (aKeys.length !== bKeys.length) return false;
-  const bRecord = b as Record<string, unknown>;
-  const aRecord = a as Record<string, unknown>;
-  return aKeys.every((key) => hasOwn(b, key) && sameData(aRecord[key], bRecord[key]));
-}
 
 function keyNameAt(doc: Document.Parsed, offset: number): string | undefined {
   let name: string | undefined;
@@ -879,12 +838,4 @@ function columnOf(content: string, offset: number): number {
   return offset - (content.lastIndexOf('\n', offset - 1) + 1);
 }
 
-function lineNumberAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
 
-function firstLine(message: string): string {
-  return message.split('\n')[0].trim();
-}

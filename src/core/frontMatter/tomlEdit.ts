@@ -1,10 +1,13 @@
 import { parse as parseToml, stringify as stringifyToml, TomlDate, TomlError } from 'smol-toml';
-import { isValidCalendarDate } from '../dates';
+import { isIsoDate } from '../dates';
 import { locateFrontMatter } from './parse';
 import type { FrontMatterBlock } from './parse';
-import type { EditResult, FrontMatterValue, TextEdit } from './edit';
+import type { EditResult, FrontMatterValue } from './edit';
+import { describeValue, minimalEdit } from './editShared';
 import { scanToml, readInlineArray } from './tomlScan';
 import type { TomlHeader, TomlLayout, TomlPair, ValueShape } from './tomlScan';
+import { getOwn, sameData, setOwn } from '../util/objects';
+import { firstLine, lineNumberAt } from '../util/strings';
 
 // TOML front matter is edited like YAML front matter: on the source text. smol-toml reads the
 // data and writes every value; a small scanner (tomlScan.ts) finds where keys, values and tables
@@ -32,7 +35,6 @@ interface TomlFrontMatter {
   data: Record<string, unknown>;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
  * Sets top-level fields of `+++` front matter; `undefined` removes a field. A value that was a
@@ -475,25 +477,8 @@ function verify(result: string, body: string, expected: Record<string, unknown>)
   }
 }
 
-/** The smallest single replacement between two contents, never splitting a CRLF or a surrogate pair. */
-function minimalEdit(before: string, after: string, base: number): TextEdit {
-  const shorter = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let end = 0;
-  while (end < shorter - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
-  while (start > 0 && isPairStart(before.charCodeAt(start - 1))) start--;
-  while (end > 0 && isPairEnd(before.charCodeAt(before.length - end))) end--;
-  return { offset: base + start, length: before.length - start - end, newText: after.slice(start, after.length - end) };
-}
 
-function isPairStart(code: number): boolean {
-  return code === 13 || (code >= 0xd800 && code <= 0xdbff);
-}
 
-function isPairEnd(code: number): boolean {
-  return code === 10 || (code >= 0xdc00 && code <= 0xdfff);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Messages and small helpers
@@ -525,59 +510,13 @@ function notAList(key: string, current: unknown): Failure {
   };
 }
 
-function describeValue(value: unknown): string {
-  if (typeof value === 'string') return 'text';
-  if (typeof value === 'number') return 'a number';
-  if (typeof value === 'boolean') return 'true or false';
-  if (value instanceof Date) return 'a date';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object' && value !== null) return 'a set of fields';
-  return 'a value';
-}
 
-function isIsoDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  return match !== null && isValidCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
-}
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
-/** Dates compare by what they say, including whether they are local dates, times or instants. */
-function sameData(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
-  if (a instanceof Date || b instanceof Date) {
-    return a instanceof Date && b instanceof Date && a.constructor === b.constructor && a.toISOString() === b.toISOString();
-  }
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((item, index) => sameData(item, b[index]));
-  }
-  const aKeys = Object.keys(a);
-  const bKeys = Object.keys(b);
-  if (aKeys.length !== bKeys.length) return false;
-  const aRecord = a as Record<string, unknown>;
-  const bRecord = b as Record<string, unknown>;
-  return aKeys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && sameData(aRecord[key], bRecord[key]));
-}
 
-/** Plain assignment would treat a `__proto__` field as the prototype. */
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
 
-function getOwn(source: Record<string, unknown>, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(source, key) ? source[key] : undefined;
-}
 
-function lineNumberAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
 
-function firstLine(message: string): string {
-  return message.split('\n')[0].trim();
-}

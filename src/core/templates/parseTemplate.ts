@@ -6,7 +6,7 @@ import { expandFileNamePattern } from '../fileName';
 import { humanise } from '../util/strings';
 import { mask } from './markers';
 import { readTomlTemplateBlock, readTomlTemplateFrontMatter } from './tomlTemplate';
-import { findFrontMatter, keyName, originalScalarValue, pairCutRange, yamlErrorMessage } from './templateSource';
+import { locateTemplateFrontMatter, keyName, originalScalarValue, pairCutRange, yamlErrorMessage } from './templateSource';
 
 export interface Template {
   kind: string;
@@ -41,14 +41,12 @@ export interface ParsedTemplate {
  */
 export function parseTemplate(text: string, source: string): ParsedTemplate {
   const problems: string[] = [];
-  const span = findFrontMatter(text, 'yaml');
-  if (span === 'unclosed') {
-    return { problems: ['The front matter has no closing --- line.'] };
+  const located = locateTemplateFrontMatter(text);
+  if (located !== undefined && 'unclosed' in located) {
+    return { problems: [`The front matter has no closing ${located.unclosed} line.`] };
   }
-  const toml = findFrontMatter(text, 'toml');
-  if (toml === 'unclosed') {
-    return { problems: ['The front matter has no closing +++ line.'] };
-  }
+  const span = located?.format === 'yaml' ? located.span : undefined;
+  const toml = located?.format === 'toml' ? located.span : undefined;
 
   let templateText = text;
   let block: TemplateBlock = {};

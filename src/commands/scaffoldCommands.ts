@@ -171,7 +171,7 @@ async function createDraft(ctx: ScaffoldContext, request: NewDraftRequest, targe
     template,
     profile,
     patternFor: (folder) => {
-      const site = kind === 'blog' ? siteOfFolder(sites, folder) : undefined;
+      const site = isSitePostKind(kind) ? siteOfFolder(sites, folder) : undefined;
       const existing = dominantExtension(ctx.workspace.index.uris().filter((uri) => isDirectlyIn(workspaceFolder, folder, uri)));
       const pattern = site ? generatorRules(site.generator).postFileName : undefined;
       if (pattern === undefined && existing === undefined) return undefined;

@@ -1,5 +1,5 @@
-// Finding and reading the workspace's Markdown files for the index: local folders are walked and
-// read with Node directly, other file systems go through the editor's search and file system.
+// Adapts core/scanner.ts to the workspace: finds and reads its Markdown files. Local folders are
+// walked and read with Node directly, other file systems go through the editor's search and file system.
 
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';

@@ -375,7 +375,7 @@ async function chooseKindFolder(
     log().info(`Remembered devrel.folders.${kind} = ${picked.candidate.folder} in ${workspaceFolder.name}.`);
   } catch (error) {
     // The draft is still created; only remembering failed.
-    log().warn(`Could not remember the folder for ${kind}: ${error instanceof Error ? error.message : String(error)}`);
+    log().warn(`Could not remember the folder for ${kind}: ${errorMessage(error)}`);
   }
   return picked.candidate;
 }

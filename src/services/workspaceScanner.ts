@@ -9,6 +9,7 @@ import type { ScanFile, ScanHost } from '../core/scanner';
 import { log } from '../util/logger';
 import { readHeadSync } from '../util/readHead';
 import { DEFAULT_EXCLUDES, type DevRelSettings } from '../core/config';
+import { errorMessage } from '../core/util/result';
 
 export const MARKDOWN_GLOB = '**/*.{md,markdown,mdx,MD}';
 
@@ -52,7 +53,7 @@ async function walkFolder(folder: vscode.WorkspaceFolder, excluded: (relativePat
     try {
       entries = fs.readdirSync(relativeDir ? `${root}/${relativeDir}` : root, { withFileTypes: true });
     } catch (error) {
-      log().warn(`Could not list ${relativeDir || folder.name}: ${error instanceof Error ? error.message : String(error)}`);
+      log().warn(`Could not list ${relativeDir || folder.name}: ${errorMessage(error)}`);
       continue;
     }
     for (const entry of entries) {

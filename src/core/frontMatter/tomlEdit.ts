@@ -8,6 +8,7 @@ import { scanToml, readInlineArray } from './tomlScan';
 import type { TomlHeader, TomlLayout, TomlPair, ValueShape } from './tomlScan';
 import { getOwn, sameData, setOwn } from '../util/objects';
 import { firstLine, lineNumberAt } from '../util/strings';
+import { type Failure } from '../util/result';
 
 // TOML front matter is edited like YAML front matter: on the source text. smol-toml reads the
 // data and writes every value; a small scanner (tomlScan.ts) finds where keys, values and tables
@@ -16,7 +17,6 @@ import { firstLine, lineNumberAt } from '../util/strings';
 // and compared with the old data plus the change before it is returned.
 
 type LineBreak = '\n' | '\r\n';
-type Failure = { ok: false; message: string };
 
 /** What TOML can hold: FrontMatterValue without null, plus local dates. */
 type TomlData = string | number | boolean | TomlDate | TomlData[] | { [key: string]: TomlData };

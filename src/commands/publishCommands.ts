@@ -14,6 +14,7 @@ import { log, UserError } from '../util/logger';
 import { PUBLISH_PREVIEW_SCHEME, type PublishPreviewProvider } from '../views/publishPreview';
 import { today } from '../views/presentation';
 import { resolveTarget } from './trackingCommands';
+import { errorMessage } from '../core/util/result';
 
 export interface PublishDeps {
   workspace: WorkspaceDrafts;
@@ -135,7 +136,7 @@ async function runPublish(deps: PublishDeps, uri: vscode.Uri, platform: Platform
       await editFrontMatter(deps.workspace, uri, fields);
     } catch (error) {
       // The article exists now; without its id in the file the next publish would duplicate it.
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       const info = PLATFORM_INFO[platform];
       throw new UserError(
         `${sent.action === 'update' ? 'Updated' : 'Published'} on ${label} as ${sent.response.id}, but its id could not be written back: ${reason} Add ${info.idField}: ${sent.response.id} to the front matter by hand so the next publish updates it.`,

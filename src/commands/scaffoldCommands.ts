@@ -175,7 +175,7 @@ async function createDraft(ctx: ScaffoldContext, request: NewDraftRequest, targe
     template,
     profile,
     patternFor: (folder) => {
-      const site = kind === 'blog' ? siteOfFolder(sites, folder) : undefined;
+      const site = isSitePostKind(kind) ? siteOfFolder(sites, folder) : undefined;
       const existing = dominantExtension(ctx.workspace.index.uris().filter((uri) => isDirectlyIn(workspaceFolder, folder, uri)));
       const pattern = site ? generatorRules(site.generator).postFileName : undefined;
       if (pattern === undefined && existing === undefined) return undefined;
@@ -389,7 +389,7 @@ async function chooseKindFolder(
     log().info(`Remembered devrel.folders.${kind} = ${picked.candidate.folder} in ${workspaceFolder.name}.`);
   } catch (error) {
     // The draft is still created; only remembering failed.
-    log().warn(`Could not remember the folder for ${kind}: ${error instanceof Error ? error.message : String(error)}`);
+    log().warn(`Could not remember the folder for ${kind}: ${errorMessage(error)}`);
   }
   return picked.candidate;
 }

@@ -17,6 +17,7 @@ import { editFrontMatterWith } from '../services/draftEdits';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 import { log, UserError } from '../util/logger';
 import { resolveTarget } from './trackingCommands';
+import { errorMessage } from '../core/util/result';
 
 export interface TalkContext {
   workspace: WorkspaceDrafts;
@@ -216,7 +217,7 @@ async function offerAcceptedFollowUps(ctx: TalkContext, uri: vscode.Uri, draft: 
       });
     }
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     log().warn(`After accepting ${submission.event}: ${message}`);
     void vscode.window.showWarningMessage(message);
   }

@@ -8,6 +8,12 @@ const DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ](\d{2}):(\d{2})(?::(\d{2})
 
 export type DateParse = Result<{ date: string }>;
 
+/** Whether `value` is exactly a real `YYYY-MM-DD` day. */
+export function isIsoDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return match !== null && isValidCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
 export function isValidCalendarDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();

@@ -2,8 +2,9 @@
 // comments, order and layout stay as they were.
 
 import { applyEdits, findNodeAtLocation, getNodeValue, modify, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { type Result } from './util/result';
 
-export type SettingsEdit = { ok: true; text: string; changed: boolean } | { ok: false; message: string };
+export type SettingsEdit = Result<{ text: string; changed: boolean }>;
 
 /**
  * Sets top-level settings in a settings file's text (`undefined` removes one). An empty or

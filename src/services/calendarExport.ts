@@ -3,6 +3,7 @@ import { buildCalendar, calendarEntries, isOurCalendar } from '../core/calendar'
 import { Disposable } from '../util/disposable';
 import { log, UserError } from '../util/logger';
 import type { WorkspaceDrafts } from './workspaceDrafts';
+import { errorMessage } from '../core/util/result';
 
 const AUTO_EXPORT_DEBOUNCE_MS = 1000;
 
@@ -73,7 +74,7 @@ export class CalendarAutoExport extends Disposable {
       this.written = { target: uri.toString(), key };
       log().info(`Calendar: wrote ${events} events to ${vscode.workspace.asRelativePath(uri)}.`);
     } catch (error) {
-      this.warnOnce(relative, error instanceof Error ? error.message : String(error));
+      this.warnOnce(relative, errorMessage(error));
     }
   }
 

@@ -3,6 +3,7 @@ import { mergeCfps, parseCfpFeed, type Cfp } from '../core/talks/cfpFeed';
 import { Disposable } from '../util/disposable';
 import { log } from '../util/logger';
 import { httpGet, noProxyList, proxyFor } from './httpGet';
+import { errorMessage } from '../core/util/result';
 
 const CACHE_FILE = 'cfp-cache.json';
 const CACHE_VERSION = 1;
@@ -112,7 +113,7 @@ export class CfpFeedService extends Disposable {
       text = await readSource(source);
     } catch (error) {
       const cached = this.cache.feeds[source];
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       log().warn(`CFPs: ${source} could not be read: ${reason}.${cached ? ` Showing the copy from ${new Date(cached.fetchedAt).toISOString()}.` : ''}`);
       this.reportOnce(source, `the feed ${source} could not be read (${reason})${cached ? '; showing the cached copy' : ''}.`);
       return false;
@@ -158,7 +159,7 @@ export class CfpFeedService extends Disposable {
       await vscode.workspace.fs.createDirectory(this.storage);
       await vscode.workspace.fs.writeFile(this.cacheUri, new TextEncoder().encode(JSON.stringify(this.cache)));
     } catch (error) {
-      log().warn(`CFPs: the cache could not be written: ${error instanceof Error ? error.message : String(error)}`);
+      log().warn(`CFPs: the cache could not be written: ${errorMessage(error)}`);
     }
   }
 }

@@ -4,6 +4,7 @@
 import type * as vscode from 'vscode';
 import type { DraftStore, DraftCache } from '../core/draftStore';
 import { log } from '../util/logger';
+import { errorMessage } from '../core/util/result';
 
 const CACHE_MANIFEST_KEY = 'devrel.index.manifest';
 const CACHE_CHUNK_KEY = 'devrel.index.chunk.';
@@ -25,7 +26,7 @@ export class IndexCacheStore {
       if (result.dropped) log().warn(`Dropped ${result.dropped} malformed index cache entries; their files are read again.`);
       return result.loaded;
     } catch (error) {
-      log().warn(`The index cache could not be read and will be rebuilt: ${error instanceof Error ? error.message : String(error)}`);
+      log().warn(`The index cache could not be read and will be rebuilt: ${errorMessage(error)}`);
       return 0;
     }
   }
@@ -41,7 +42,7 @@ export class IndexCacheStore {
       for (let i = chunks; i < previous; i++) await this.storage.update(CACHE_CHUNK_KEY + i, undefined);
       await this.storage.update(CACHE_MANIFEST_KEY, { version: cache.version, configKey: cache.configKey, chunks });
     } catch (error) {
-      log().warn(`The index cache could not be saved: ${error instanceof Error ? error.message : String(error)}`);
+      log().warn(`The index cache could not be saved: ${errorMessage(error)}`);
     }
   }
 }

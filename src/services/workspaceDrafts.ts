@@ -19,6 +19,7 @@ import { log } from '../util/logger';
 import { IndexCacheStore } from './indexCacheStore';
 import { detectFolderSites, SITE_CONFIG_GLOB } from './siteDetection';
 import { excludedPaths, findMarkdownFiles, MARKDOWN_GLOB, scanHost, statFile, workspaceRelativePath } from './workspaceScanner';
+import { errorDetail, errorMessage } from '../core/util/result';
 
 const PROGRESS_THRESHOLD = 500;
 const EDIT_DEBOUNCE_MS = 300;
@@ -288,7 +289,7 @@ export class WorkspaceDrafts extends Disposable {
       if (restored > 0) log().info(`Restored ${restored} entries from the index cache.`);
       await this.scanAll(true);
     } catch (error) {
-      log().error(`The first scan failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      log().error(`The first scan failed: ${errorDetail(error)}`);
     } finally {
       this.resolveFirstScan();
     }
@@ -304,7 +305,7 @@ export class WorkspaceDrafts extends Disposable {
         try {
           next.set(folder.uri.toString(), { folder, detection: await detectFolderSites(folder, this.settings.forFolder(folder.uri)) });
         } catch (error) {
-          log().warn(`Could not look for sites in ${folder.name}: ${error instanceof Error ? error.message : String(error)}`);
+          log().warn(`Could not look for sites in ${folder.name}: ${errorMessage(error)}`);
         }
       }
       this.detections = next;
@@ -417,7 +418,7 @@ export class WorkspaceDrafts extends Disposable {
       }
       this.scheduleSave();
     } catch (error) {
-      log().warn(`Could not read ${key}: ${error instanceof Error ? error.message : String(error)}`);
+      log().warn(`Could not read ${key}: ${errorMessage(error)}`);
     }
   }
 

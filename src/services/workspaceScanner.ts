@@ -1,5 +1,5 @@
-// Finding and reading the workspace's Markdown files for the index: local folders are walked and
-// read with Node directly, other file systems go through the editor's search and file system.
+// Adapts core/scanner.ts to the workspace: finds and reads its Markdown files. Local folders are
+// walked and read with Node directly, other file systems go through the editor's search and file system.
 
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
@@ -9,6 +9,7 @@ import type { FrontDecision, FrontRead, ScanFile, ScanHost } from '../core/scann
 import { log } from '../util/logger';
 import { readFrontSync } from '../util/readHead';
 import { DEFAULT_EXCLUDES, type DevRelSettings } from '../core/config';
+import { errorMessage } from '../core/util/result';
 
 export const MARKDOWN_GLOB = '**/*.{md,markdown,mdx,MD}';
 
@@ -52,7 +53,7 @@ async function walkFolder(folder: vscode.WorkspaceFolder, excluded: (relativePat
     try {
       entries = fs.readdirSync(relativeDir ? `${root}/${relativeDir}` : root, { withFileTypes: true });
     } catch (error) {
-      log().warn(`Could not list ${relativeDir || folder.name}: ${error instanceof Error ? error.message : String(error)}`);
+      log().warn(`Could not list ${relativeDir || folder.name}: ${errorMessage(error)}`);
       continue;
     }
     for (const entry of entries) {

@@ -1,5 +1,5 @@
-// Writes settings into a workspace folder's `.vscode/settings.json`, changing only the values
-// written: the person's comments and layout stay, and a file that doesn't parse is left alone.
+// Adapts core/settingsFile.ts to a workspace folder: writes settings into its `.vscode/settings.json`,
+// changing only the values written: comments and layout stay, and a file that doesn't parse is left alone.
 
 import * as vscode from 'vscode';
 import { CONFIG_SECTION } from '../constants';

@@ -3,16 +3,17 @@ import { Commands } from '../constants';
 import { talkMeasure } from '../core/schedule';
 import type { Draft } from '../core/types';
 import { Disposable } from '../util/disposable';
+import { createStatusBarItem, showStatusBarItem } from './statusBarItem';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 
 /** Shows the active draft's key measure: words for a post, planned minutes for a talk, tasks for a checklist. */
 export class DraftStatusBar extends Disposable {
-  private readonly item = this.register(vscode.window.createStatusBarItem('devrel.draft', vscode.StatusBarAlignment.Right, 100));
+  private readonly item = this.register(
+    createStatusBarItem({ id: 'devrel.draft', name: 'DevRel Desk: Active Draft', command: Commands.showDraftActions, alignment: vscode.StatusBarAlignment.Right, priority: 100 }),
+  );
 
   constructor(private readonly workspace: WorkspaceDrafts) {
     super();
-    this.item.name = 'DevRel Desk: Active Draft';
-    this.item.command = Commands.showDraftActions;
     this.register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
     this.register(
       workspace.onDidChange((change) => {
@@ -31,11 +32,12 @@ export class DraftStatusBar extends Disposable {
       return;
     }
     const measure = keyMeasure(draft);
-    this.item.text = measure.text;
-    this.item.tooltip = `${draft.title} · ${draft.status}\n${measure.tooltip}\nClick for facts and actions.`;
-    this.item.backgroundColor = measure.over ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.accessibilityInformation = { label: `DevRel Desk: ${measure.tooltip}` };
-    this.item.show();
+    showStatusBarItem(this.item, {
+      text: measure.text,
+      tooltip: `${draft.title} · ${draft.status}\n${measure.tooltip}\nClick for facts and actions.`,
+      label: `DevRel Desk: ${measure.tooltip}`,
+      warn: measure.over,
+    });
   }
 }
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { Commands } from '../../src/constants';
-import { BUILT_IN_KIND_LIST, BUILT_IN_KINDS, builtInKind, DEFAULT_KIND_ICON, isSitePostKind, kindIconId } from '../../src/core/kinds/registry';
+import { BUILT_IN_KIND_LIST, BUILT_IN_KINDS, builtInKind, DEFAULT_KIND_ICON, isSitePostKind, kindIconId, kindNamedByFolder, SITE_POST_KIND } from '../../src/core/kinds/registry';
 import { activeStatuses } from '../../src/core/kinds/workflow';
 import { GENERATORS } from '../../src/core/sites/generators';
 import { siteProfile, type SiteSummary } from '../../src/core/sites/profile';
@@ -109,6 +109,17 @@ describe('kinds registry', () => {
     }
     assert.equal(siteProfile(siteOf('jekyll')).folders.talk, '_talks', 'Jekyll renders folders without an underscore');
     assert.equal(siteProfile(siteOf('hugo')).folders.blog, 'content/posts');
+  });
+
+  it('has one kind for the site’s posts, and folder names that point to one kind each', () => {
+    assert.deepEqual(BUILT_IN_KIND_LIST.filter((k) => k.folder.type === 'posts').map((k) => k.id), [SITE_POST_KIND]);
+    const names = BUILT_IN_KIND_LIST.flatMap((k) => k.folderNames);
+    assert.equal(new Set(names).size, names.length, 'no folder name is claimed twice');
+    for (const kind of BUILT_IN_KIND_LIST) {
+      if (kind.folder.type === 'private') assert.ok(kind.folderNames.includes(kind.folder.name), `${kind.id}: its own folder is named for it`);
+      for (const name of kind.folderNames) assert.equal(kindNamedByFolder(name.toUpperCase()), kind.id);
+    }
+    assert.equal(kindNamedByFolder('notes'), undefined);
   });
 
   it('answers lookups by id, never from the prototype', () => {

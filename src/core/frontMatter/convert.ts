@@ -5,10 +5,11 @@
 import { stringify, TomlDate, type TomlTable, type TomlValue } from 'smol-toml';
 import { parseDocument } from 'yaml';
 import { locateFrontMatter } from './parse';
+import { type Result } from '../util/result';
 
 const ISO_DATE_OR_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
 
-export type Conversion = { ok: true; text: string; frontMatterEnd: number } | { ok: false; message: string };
+export type Conversion = Result<{ text: string; frontMatterEnd: number }>;
 
 /** For a generator that refuses unknown keys: what may stay at the top, and where the rest goes. */
 export interface StrictKeys {

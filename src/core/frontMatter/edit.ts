@@ -1,26 +1,22 @@
 import { CORE_SCHEMA, load as loadFast } from 'js-yaml';
 import { Document, isCollection, isMap, isNode, isScalar, isSeq, visit } from 'yaml';
 import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
-import { minimalEdit } from './minimalEdit';
 import { frontMatterOverLimit } from './limits';
 import { locateFrontMatter } from './parse';
 import { parseYamlDocument } from './yamlDocument';
 import { stringifyOptions, styleScalars } from './yamlScalar';
 import type { FrontMatterBlock } from './parse';
 import { appendTomlFrontMatterListItem, setTomlFrontMatterFields } from './tomlEdit';
-import { getOwn, hasOwn, setOwn } from '../util/objects';
+import { describeValue, minimalEdit, type TextEdit } from './editShared';
+import { getOwn, sameData, setOwn } from '../util/objects';
 import { errorMessage, type Failure, type Result } from '../util/result';
+import { firstLine, lineNumberAt } from '../util/strings';
+
+export type { TextEdit } from './editShared';
 
 // Edits work on the source text, not on a re-serialised document: `yaml`'s `toString()`
 // re-indents sequences, re-spaces flow collections and joins multi-line scalars, so only the
 // byte ranges of the fields being changed are replaced and everything else is copied as is.
-
-/** Replace `length` characters at `offset` (UTF-16 code units, like VS Code) with `newText`. */
-export interface TextEdit {
-  offset: number;
-  length: number;
-  newText: string;
-}
 
 export type EditResult = Result<{ text: string; edit: TextEdit }>;
 
@@ -824,29 +820,7 @@ function unsupportedField(name: string): Failure {
   };
 }
 
-function describeValue(value: unknown): string {
-  if (typeof value === 'string') return 'text';
-  if (typeof value === 'number') return 'a number';
-  if (typeof value === 'boolean') return 'true or false';
-  if (typeof value === 'object' && value !== null) return 'a set of fields';
-  return 'a value';
-}
 
-function sameData(a: unknown, b: unknown): boolean {
-  // 0 and -0 are the same value to a reader: js-yaml, which reads most drafts, reads `-0` as 0.
-  if (a === b || Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((item, index) => sameData(item, b[index]));
-  }
-  const aKeys = Object.keys(a);
-  const bKeys = Object.keys(b);
-  if (aKeys.length !== bKeys.length) return false;
-  const bRecord = b as Record<string, unknown>;
-  const aRecord = a as Record<string, unknown>;
-  return aKeys.every((key) => hasOwn(b, key) && sameData(aRecord[key], bRecord[key]));
-}
 
 function keyNameAt(doc: Document.Parsed, offset: number): string | undefined {
   let name: string | undefined;
@@ -889,12 +863,4 @@ function columnOf(content: string, offset: number): number {
   return offset - (content.lastIndexOf('\n', offset - 1) + 1);
 }
 
-function lineNumberAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
 
-function firstLine(message: string): string {
-  return message.split('\n')[0].trim();
-}

@@ -5,7 +5,7 @@ import { checkFrontMatter, FRONT_MATTER_LIMITS } from './limits';
 import { parseYamlDocument } from './yamlDocument';
 import type { Problem, Range } from '../types';
 import { errorMessage } from '../util/result';
-import { escapeRegExp } from '../util/strings';
+import { escapeRegExp, firstLine } from '../util/strings';
 
 export type FrontMatterFormat = 'yaml' | 'toml';
 
@@ -292,8 +292,4 @@ function stripComment(value: string): string {
 
 function rangeOf(lines: LineMap, from: number, to: number): Range {
   return { start: lines.positionAt(from), end: lines.positionAt(Math.max(from, to)) };
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0].trim();
 }

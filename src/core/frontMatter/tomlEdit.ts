@@ -1,11 +1,14 @@
 import { parse as parseToml, stringify as stringifyToml, TomlDate, TomlError } from 'smol-toml';
-import { isValidCalendarDate } from '../dates';
-import { minimalEdit } from './minimalEdit';
+import { isIsoDate } from '../dates';
 import { locateFrontMatter } from './parse';
 import type { FrontMatterBlock } from './parse';
 import type { EditResult, FrontMatterValue } from './edit';
+import { describeValue, minimalEdit } from './editShared';
 import { scanToml, readInlineArray } from './tomlScan';
 import type { TomlHeader, TomlLayout, TomlPair, ValueShape } from './tomlScan';
+import { getOwn, sameData, setOwn } from '../util/objects';
+import { firstLine, lineNumberAt } from '../util/strings';
+import { type Failure } from '../util/result';
 
 // TOML front matter is edited like YAML front matter: on the source text. smol-toml reads the
 // data and writes every value; a small scanner (tomlScan.ts) finds where keys, values and tables
@@ -14,7 +17,6 @@ import type { TomlHeader, TomlLayout, TomlPair, ValueShape } from './tomlScan';
 // and compared with the old data plus the change before it is returned.
 
 type LineBreak = '\n' | '\r\n';
-type Failure = { ok: false; message: string };
 
 /** What TOML can hold: FrontMatterValue without null, plus local dates. */
 type TomlData = string | number | boolean | TomlDate | TomlData[] | { [key: string]: TomlData };
@@ -33,7 +35,6 @@ interface TomlFrontMatter {
   data: Record<string, unknown>;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
  * Sets top-level fields of `+++` front matter; `undefined` removes a field. A value that was a
@@ -477,6 +478,7 @@ function verify(result: string, body: string, expected: Record<string, unknown>)
 }
 
 
+
 // ---------------------------------------------------------------------------------------------
 // Messages and small helpers
 
@@ -507,59 +509,13 @@ function notAList(key: string, current: unknown): Failure {
   };
 }
 
-function describeValue(value: unknown): string {
-  if (typeof value === 'string') return 'text';
-  if (typeof value === 'number') return 'a number';
-  if (typeof value === 'boolean') return 'true or false';
-  if (value instanceof Date) return 'a date';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object' && value !== null) return 'a set of fields';
-  return 'a value';
-}
 
-function isIsoDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  return match !== null && isValidCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
-}
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
-/** Dates compare by what they say, including whether they are local dates, times or instants. */
-function sameData(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
-  if (a instanceof Date || b instanceof Date) {
-    return a instanceof Date && b instanceof Date && a.constructor === b.constructor && a.toISOString() === b.toISOString();
-  }
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((item, index) => sameData(item, b[index]));
-  }
-  const aKeys = Object.keys(a);
-  const bKeys = Object.keys(b);
-  if (aKeys.length !== bKeys.length) return false;
-  const aRecord = a as Record<string, unknown>;
-  const bRecord = b as Record<string, unknown>;
-  return aKeys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && sameData(aRecord[key], bRecord[key]));
-}
 
-/** Plain assignment would treat a `__proto__` field as the prototype. */
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
 
-function getOwn(source: Record<string, unknown>, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(source, key) ? source[key] : undefined;
-}
 
-function lineNumberAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
 
-function firstLine(message: string): string {
-  return message.split('\n')[0].trim();
-}

@@ -5,9 +5,8 @@
 import { load as loadFast } from 'js-yaml';
 import { Document, isScalar, parseDocument, visit } from 'yaml';
 import type { Scalar } from 'yaml';
-import { isValidCalendarDate } from '../dates';
+import { isIsoDate } from '../dates';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** YAML 1.1 booleans: js-yaml reads them as text, but Jekyll and other YAML 1.1 readers don't. */
 const YAML11_BOOLEAN = /^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$/;
 
@@ -58,11 +57,6 @@ function misreadAsPlain(value: string): boolean {
   } catch {
     return true;
   }
-}
-
-function isIsoDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  return match !== null && isValidCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
 /**

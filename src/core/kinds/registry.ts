@@ -49,6 +49,8 @@ export interface BuiltInKind {
    */
   prompts: readonly string[];
   folder: KindFolder;
+  /** Folder names that say what they hold, lowercase: Set Up Workspace suggests a folder so named for this kind. */
+  folderNames: readonly string[];
   template: BuiltinTemplate;
   command: KindCommand;
 }
@@ -67,6 +69,7 @@ export const BUILT_IN_KIND_LIST: readonly BuiltInKind[] = [
     icon: 'book',
     prompts: [],
     folder: { type: 'posts' },
+    folderNames: ['posts', 'blog', 'articles', '_posts'],
     template: BLOG_TEMPLATE,
     command: { id: 'devrel.newBlogPost', title: 'New Blog Post' },
   },
@@ -82,6 +85,7 @@ export const BUILT_IN_KIND_LIST: readonly BuiltInKind[] = [
     icon: 'megaphone',
     prompts: ['event', 'cfp_deadline', 'event_date', 'duration'],
     folder: { type: 'private', name: 'talks' },
+    folderNames: ['talks', 'talk', 'speaking', 'presentations'],
     template: TALK_TEMPLATE,
     command: { id: 'devrel.newTalk', title: 'New Talk Outline' },
   },
@@ -95,6 +99,7 @@ export const BUILT_IN_KIND_LIST: readonly BuiltInKind[] = [
     icon: 'git-pull-request',
     prompts: ['repository', 'issue'],
     folder: { type: 'private', name: 'oss' },
+    folderNames: ['oss', 'contributions'],
     template: OSS_TEMPLATE,
     command: { id: 'devrel.newOssChecklist', title: 'New OSS Contribution Checklist' },
   },
@@ -108,6 +113,7 @@ export const BUILT_IN_KIND_LIST: readonly BuiltInKind[] = [
     icon: 'mortar-board',
     prompts: ['event_date'],
     folder: { type: 'private', name: 'workshops' },
+    folderNames: ['workshops', 'workshop'],
     template: WORKSHOP_TEMPLATE,
     command: { id: 'devrel.newWorkshop', title: 'New Workshop' },
   },
@@ -122,6 +128,7 @@ export const BUILT_IN_KIND_LIST: readonly BuiltInKind[] = [
     icon: 'globe',
     prompts: ['event', 'event_date', 'end_date'],
     folder: { type: 'private', name: 'trip-reports' },
+    folderNames: ['trip-reports', 'trips'],
     template: TRIP_REPORT_TEMPLATE,
     command: { id: 'devrel.newTripReport', title: 'New Conference Trip Report' },
   },
@@ -164,8 +171,16 @@ export function builtinTemplates(): Template[] {
 }
 
 /** The kind whose drafts are the site's posts, and so follow the site generator's folders and publishing fields. */
+export const SITE_POST_KIND: string = BUILT_IN_KIND_LIST.find((kind) => kind.folder.type === 'posts')?.id ?? 'blog';
+
 export function isSitePostKind(id: string): boolean {
-  return builtInKind(id)?.folder.type === 'posts';
+  return id === SITE_POST_KIND;
+}
+
+/** The built-in kind a folder's name says it holds, e.g. `speaking` → `talk`. */
+export function kindNamedByFolder(folderName: string): string | undefined {
+  const name = folderName.toLowerCase();
+  return BUILT_IN_KIND_LIST.find((kind) => kind.folderNames.includes(name))?.id;
 }
 
 function toKindDefinition(kind: BuiltInKind): KindDefinition {

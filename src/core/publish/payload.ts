@@ -5,6 +5,7 @@ import { locateFrontMatter, parseFrontMatter } from '../frontMatter/parse';
 import { isAbsoluteTarget, resolveTarget, rewriteReferences, type ReferenceBases } from './markdown';
 import { isHttpUrl, permalinkPath, siteAbsolute } from './siteUrl';
 import { PLATFORM_INFO, type PlanField, type Platform, type PublishContext, type PublishPlan, type PublishProblem, type PlannedRequest, type UnresolvedReference } from './types';
+import { hasOwn } from '../util/objects';
 
 export const DEVTO_MAX_TAGS = 4;
 
@@ -79,7 +80,7 @@ export function readTags(value: unknown): string[] {
 
 export function readText(data: Record<string, unknown>, fields: readonly string[]): { field: string; value: string } | undefined {
   for (const field of fields) {
-    if (!Object.prototype.hasOwnProperty.call(data, field)) continue;
+    if (!hasOwn(data, field)) continue;
     let value = data[field];
     if (Array.isArray(value)) value = value.find((v) => typeof v === 'string' && v.trim());
     if (typeof value === 'string' && value.trim()) return { field, value: value.trim() };

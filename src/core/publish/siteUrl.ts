@@ -6,6 +6,7 @@ import { parse as parseToml } from 'smol-toml';
 import { load as loadYaml, CORE_SCHEMA } from 'js-yaml';
 import { parseDateValue } from '../dates';
 import type { SiteGenerator } from '../sites/generators';
+import { getOwn, hasOwn } from '../util/objects';
 
 /** Config files that can name the site's URL, in the order they are tried. */
 export const SITE_CONFIG_FILES = [
@@ -59,7 +60,7 @@ function readConfigData(fileName: string, text: string): Record<string, unknown>
 }
 
 function stringField(data: Record<string, unknown>, key: string): string | undefined {
-  const value = Object.prototype.hasOwnProperty.call(data, key) ? data[key] : undefined;
+  const value = getOwn(data, key);
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
 
@@ -120,7 +121,7 @@ function jekyllPermalink(config: string | undefined): string | undefined {
   }
   const value = data ? stringField(data, 'permalink') : undefined;
   if (!value) return undefined;
-  if (Object.prototype.hasOwnProperty.call(JEKYLL_STYLES, value)) return JEKYLL_STYLES[value];
+  if (hasOwn(JEKYLL_STYLES, value)) return JEKYLL_STYLES[value];
   return value
     .replace(/\/:categories/g, '')
     .replace(/:title|:slug/g, '{slug}')
@@ -180,7 +181,7 @@ export function permalinkPath(rule: string, input: PermalinkInput): string | und
   };
   let missing = false;
   const expanded = rule.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    if (!Object.prototype.hasOwnProperty.call(values, name)) return whole;
+    if (!hasOwn(values, name)) return whole;
     const value = values[name];
     if (value === undefined) missing = true;
     return value ?? '';

@@ -2,6 +2,7 @@
 // is a post at all, whether the site publishes it, and the date its path gives it.
 
 import { isValidCalendarDate } from '../dates';
+import { SITE_POST_KIND } from '../kinds/registry';
 import { generatorRules, type GeneratorId, type GeneratorRules } from './generators';
 
 /** A detected (or configured) site, as the core reads files with it. Plain data: it is part of the cache key. */
@@ -168,6 +169,6 @@ export function siteConfigOf(
   sites: readonly { root: string; generator: GeneratorId; postFolders: string[]; draftsFolders: string[] }[],
 ): { rules: SiteRule[]; folderKinds: { folder: string; kind: string; scope: string }[] } {
   const rules = sites.map((site) => ({ scope, root: site.root, generator: site.generator, postFolders: [...site.postFolders], draftsFolders: [...site.draftsFolders] }));
-  const folderKinds = sites.flatMap((site) => [...site.postFolders, ...site.draftsFolders].map((folder) => ({ folder, kind: 'blog', scope })));
+  const folderKinds = sites.flatMap((site) => [...site.postFolders, ...site.draftsFolders].map((folder) => ({ folder, kind: SITE_POST_KIND, scope })));
   return { rules, folderKinds };
 }

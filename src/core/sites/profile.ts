@@ -3,7 +3,7 @@
 
 import type { FolderKindMapping } from '../types';
 import { DEFAULT_FILE_NAME_PATTERN } from '../fileName';
-import { BUILT_IN_KIND_LIST } from '../kinds/registry';
+import { BUILT_IN_KIND_LIST, SITE_POST_KIND } from '../kinds/registry';
 import { generatorLabel, generatorRules, type GeneratorId, type SiteGenerator } from './generators';
 
 export interface SiteGeneratorProfile {
@@ -47,10 +47,10 @@ export function siteProfile(site: SiteSummary | undefined, privateFolders: Reado
   const privateFolder = (folder: string): string => (underscore ? `_${folder}` : folder);
   const folders: Record<string, string> = {};
   for (const [kind, folder] of Object.entries(privateFolders)) folders[kind] = privateFolder(folder);
-  folders.blog = site?.newPostFolder ?? DEFAULT_POSTS_FOLDER;
+  folders[SITE_POST_KIND] = site?.newPostFolder ?? DEFAULT_POSTS_FOLDER;
   const fileNamePatterns: Record<string, string> = {};
   for (const kind of Object.keys(folders)) fileNamePatterns[kind] = DEFAULT_FILE_NAME_PATTERN;
-  if (rules) fileNamePatterns.blog = rules.postFileName;
+  if (rules) fileNamePatterns[SITE_POST_KIND] = rules.postFileName;
   return {
     generator: site?.generator ?? 'none',
     label: site ? `${rules?.label} site${site.root ? ` in ${site.root}/` : ''}` : generatorLabel('none'),
@@ -84,7 +84,7 @@ export function kindFolderCandidates(kind: string, sites: readonly SiteSummary[]
     const site = sites.find((s) => s.postFolders.includes(mapping.folder));
     add({ folder: mapping.folder, source: site ? siteProfile(site).label : 'mapped in devrel.folderKinds', site });
   }
-  if (kind === 'blog') {
+  if (kind === SITE_POST_KIND) {
     for (const site of sites) {
       if (site.newPostFolder !== undefined) add({ folder: site.newPostFolder, source: siteProfile(site).label, site });
     }

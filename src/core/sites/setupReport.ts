@@ -8,6 +8,7 @@ import { datePrefix } from './postRules';
 import { siteProfile } from './profile';
 
 import { UNTRACKED_KIND as UNTRACKED } from '../draft';
+import { kindNamedByFolder, SITE_POST_KIND } from '../kinds/registry';
 
 export interface SetupInput {
   detection: SiteDetection;
@@ -71,23 +72,6 @@ export interface SetupReport {
   problems: SetupProblem[];
 }
 
-/** Folder names that say what they hold. */
-const NAMED_FOLDERS: Readonly<Record<string, string>> = {
-  posts: 'blog',
-  blog: 'blog',
-  articles: 'blog',
-  _posts: 'blog',
-  talks: 'talk',
-  talk: 'talk',
-  speaking: 'talk',
-  presentations: 'talk',
-  workshops: 'workshop',
-  workshop: 'workshop',
-  oss: 'oss',
-  contributions: 'oss',
-  'trip-reports': 'trip-report',
-  trips: 'trip-report',
-};
 /** A folder of dated files is a blog when at least this many are dated. */
 const DATED_FILES_FOR_BLOG = 2;
 
@@ -103,11 +87,11 @@ export function buildSetupReport(input: SetupInput): SetupReport {
   });
   for (const [folder, site] of detected) {
     const setting = input.folderKinds[folder];
-    if (setting !== undefined && setting !== 'blog') continue;
-    mappings.push({ folder, kind: 'blog', source: setting === 'blog' ? 'both' : 'site', site: site.root, ...count(folder, 'blog') });
+    if (setting !== undefined && setting !== SITE_POST_KIND) continue;
+    mappings.push({ folder, kind: SITE_POST_KIND, source: setting === SITE_POST_KIND ? 'both' : 'site', site: site.root, ...count(folder, SITE_POST_KIND) });
   }
   for (const [folder, kind] of Object.entries(input.folderKinds)) {
-    if (kind === 'blog' && detected.has(folder)) continue;
+    if (kind === SITE_POST_KIND && detected.has(folder)) continue;
     if (kind === UNTRACKED || !input.kinds[kind] || input.missingFolders.has(folder)) continue;
     mappings.push({ folder, kind, source: 'setting', site: detected.get(folder)?.root, ...count(folder, kind) });
   }
@@ -149,9 +133,9 @@ function findCandidates(files: readonly string[], tracked: readonly string[], ki
   const candidates: SetupCandidate[] = [];
   for (const [folder, names] of byFolder) {
     const dated = names.filter((name) => datePrefix(name) !== undefined).length;
-    const named = NAMED_FOLDERS[folder.slice(folder.lastIndexOf('/') + 1).toLowerCase()];
-    if (dated >= DATED_FILES_FOR_BLOG && kinds.blog) {
-      candidates.push({ folder, kind: 'blog', reason: `${dated} files named YYYY-MM-DD-…`, files: names.length });
+    const named = kindNamedByFolder(folder.slice(folder.lastIndexOf('/') + 1));
+    if (dated >= DATED_FILES_FOR_BLOG && kinds[SITE_POST_KIND]) {
+      candidates.push({ folder, kind: SITE_POST_KIND, reason: `${dated} files named YYYY-MM-DD-…`, files: names.length });
     } else if (named && kinds[named]) {
       candidates.push({ folder, kind: named, reason: `named ${folder.slice(folder.lastIndexOf('/') + 1)}`, files: names.length });
     }

@@ -6,6 +6,7 @@
 import type { LineMap } from '../text';
 import type { AbstractVariant, Problem, Range } from '../types';
 import type { FieldPath } from './yamlRanges';
+import { getOwn } from '../util/objects';
 
 export const ABSTRACTS_FIELD = 'abstracts';
 
@@ -36,7 +37,7 @@ export function abstractLength(text: string): number {
 }
 
 export function budgetFor(name: string, budgets: Readonly<Record<string, number>>, defaultBudget: number): number {
-  const budget = Object.prototype.hasOwnProperty.call(budgets, name) ? budgets[name] : undefined;
+  const budget = getOwn(budgets, name);
   return typeof budget === 'number' && Number.isFinite(budget) && budget > 0 ? budget : defaultBudget;
 }
 

@@ -5,6 +5,7 @@
 // and one bad entry never costs the good ones.
 
 import { addDays, formatDate, isValidCalendarDate } from '../dates';
+import { hasOwn } from '../util/objects';
 
 export interface Cfp {
   name: string;
@@ -239,7 +240,7 @@ export function describeFilter(filter: CfpFilter): string {
 }
 
 function has(fields: Record<string, unknown>, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(fields, key);
+  return hasOwn(fields, key);
 }
 
 function own(fields: Record<string, unknown>, key: string): unknown {

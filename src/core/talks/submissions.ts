@@ -8,6 +8,8 @@ import { rankBySimilarity } from '../similarity';
 import type { LineMap } from '../text';
 import type { Draft, DraftDate, Problem, ProblemFix, Range, Submission } from '../types';
 import type { FieldPath } from './yamlRanges';
+import { getOwn } from '../util/objects';
+import { type Result } from '../util/result';
 
 export const SUBMISSIONS_FIELD = 'submissions';
 
@@ -310,7 +312,7 @@ function fixes(context: SubmissionContext, requests: FixRequest[]): ProblemFix[]
 }
 
 function own(fields: Record<string, unknown>, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined;
+  return getOwn(fields, key);
 }
 
 /** A scalar as trimmed text, cut to a sane length; undefined when absent, blank or not a scalar. */
@@ -418,7 +420,7 @@ export interface NewSubmissionInput {
   travel?: unknown;
 }
 
-export type NewSubmissionCheck = { ok: true; fields: Record<string, FrontMatterValue> } | { ok: false; message: string };
+export type NewSubmissionCheck = Result<{ fields: Record<string, FrontMatterValue> }>;
 
 /**
  * Checks a new submission and gives the front-matter entry to append, keys in the documented

@@ -6,7 +6,7 @@ import { yamlScalar } from '../frontMatter/yamlScalar';
 import { builtInKind } from '../kinds/registry';
 import { escapeRegExp } from '../util/strings';
 import { mask } from './markers';
-import { findFrontMatter, keyName, originalScalarValue, pairCutRange, yamlErrorMessage } from './templateSource';
+import { findFrontMatter, locateTemplateFrontMatter, keyName, originalScalarValue, pairCutRange, yamlErrorMessage } from './templateSource';
 import { tomlTemplateFromDraft } from './tomlTemplate';
 
 // Front-matter keys whose date belongs to the draft it was written for; a template asks again.
@@ -30,14 +30,12 @@ export function templateFromDraft(
   // Added lines follow the draft's own line breaks, so a CRLF file does not end up mixed.
   const eol = /^\uFEFF?---[ \t]*\r\n/.test(text) ? '\r\n' : '\n';
   const block = `template:${eol}  kind: ${yamlScalar(kind)}${eol}  name: ${yamlScalar(name)}${eol}`;
-  const span = findFrontMatter(text, 'yaml');
-  if (span === 'unclosed') {
-    return { problems: ['The draft’s front matter has no closing --- line.'] };
+  const located = locateTemplateFrontMatter(text);
+  if (located !== undefined && 'unclosed' in located) {
+    return { problems: [`The draft’s front matter has no closing ${located.unclosed} line.`] };
   }
-  const toml = findFrontMatter(text, 'toml');
-  if (toml === 'unclosed') {
-    return { problems: ['The draft’s front matter has no closing +++ line.'] };
-  }
+  const span = located?.format === 'yaml' ? located.span : undefined;
+  const toml = located?.format === 'toml' ? located.span : undefined;
   const over =
     toml !== undefined ? frontMatterOverLimit(text.slice(toml.start, toml.end), 'toml') : span !== undefined ? frontMatterOverLimit(text.slice(span.start, span.end), 'yaml') : undefined;
   if (over !== undefined) return { problems: [over] };

@@ -8,7 +8,7 @@ import { humanise } from '../util/strings';
 import { checkRelativeFolder } from '../workspacePaths';
 import { mask } from './markers';
 import { readTomlTemplateBlock, readTomlTemplateFrontMatter } from './tomlTemplate';
-import { findFrontMatter, keyName, originalScalarValue, pairCutRange, yamlErrorMessage } from './templateSource';
+import { locateTemplateFrontMatter, keyName, originalScalarValue, pairCutRange, yamlErrorMessage } from './templateSource';
 
 export interface Template {
   kind: string;
@@ -43,14 +43,12 @@ export interface ParsedTemplate {
  */
 export function parseTemplate(text: string, source: string): ParsedTemplate {
   const problems: string[] = [];
-  const span = findFrontMatter(text, 'yaml');
-  if (span === 'unclosed') {
-    return { problems: ['The front matter has no closing --- line.'] };
+  const located = locateTemplateFrontMatter(text);
+  if (located !== undefined && 'unclosed' in located) {
+    return { problems: [`The front matter has no closing ${located.unclosed} line.`] };
   }
-  const toml = findFrontMatter(text, 'toml');
-  if (toml === 'unclosed') {
-    return { problems: ['The front matter has no closing +++ line.'] };
-  }
+  const span = located?.format === 'yaml' ? located.span : undefined;
+  const toml = located?.format === 'toml' ? located.span : undefined;
   // Without front matter a file is not a template, whatever its name: refusing it keeps any
   // other file that ends up here (a link to a notes or credentials file) out of new drafts.
   if (span === undefined && toml === undefined) {

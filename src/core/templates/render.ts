@@ -208,14 +208,7 @@ function renderScalar(text: string, scalar: ScalarSpan, markers: Marker[], value
     return { ...unit, pieces: yamlValuePieces([piece], scalar.inFlow) };
   }
 
-  const parts: Piece[] = [];
-  let position = scalar.start;
-  for (const marker of markers) {
-    parts.push({ type: 'text', text: text.slice(position, marker.start) });
-    parts.push(value(marker));
-    position = marker.end;
-  }
-  parts.push({ type: 'text', text: text.slice(position, scalar.end) });
+  const parts = splitAtMarkers(text, scalar, markers, value);
   const isLiteral = (index: number): boolean => index % 2 === 0;
 
   switch (scalar.type) {
@@ -307,14 +300,7 @@ function tomlValuePieces(pieces: Piece[]): Piece[] {
  * becomes a basic string with the same text. Tab-stop defaults are the author's source text.
  */
 function renderTomlString(text: string, string: TomlTextSpan, markers: Marker[], value: (marker: Marker) => Piece): RenderUnit {
-  const parts: Piece[] = [];
-  let position = string.start;
-  for (const marker of markers) {
-    parts.push({ type: 'text', text: text.slice(position, marker.start) });
-    parts.push(value(marker));
-    position = marker.end;
-  }
-  parts.push({ type: 'text', text: text.slice(position, string.end) });
+  const parts = splitAtMarkers(text, string, markers, value);
   const unit = { start: string.start, end: string.end, empty: false as const };
   const isValue = (piece: Piece, index: number): boolean => index % 2 === 1 && piece.type === 'text';
 
@@ -345,4 +331,17 @@ function renderTomlString(text: string, string: TomlTextSpan, markers: Marker[],
     return { ...piece, text: source };
   });
   return { ...unit, pieces: [{ type: 'text', text: '"' }, ...inner.map((piece) => mapText(piece, escapeTomlBasic)), { type: 'text', text: '"' }] };
+}
+
+/** The text from `span.start` to `span.end` as literal pieces (even indexes) around each marker's value (odd indexes). */
+function splitAtMarkers(text: string, span: { start: number; end: number }, markers: readonly Marker[], value: (marker: Marker) => Piece): Piece[] {
+  const parts: Piece[] = [];
+  let position = span.start;
+  for (const marker of markers) {
+    parts.push({ type: 'text', text: text.slice(position, marker.start) });
+    parts.push(value(marker));
+    position = marker.end;
+  }
+  parts.push({ type: 'text', text: text.slice(position, span.end) });
+  return parts;
 }

@@ -23,6 +23,14 @@ export function findFrontMatter(text: string, format: 'yaml' | 'toml'): FrontMat
   return { start: location.block.contentStart, end: location.block.contentEnd };
 }
 
+/** A template's or draft's front matter: its format and span, or the fence it never closes. */
+export function locateTemplateFrontMatter(text: string): { format: 'yaml' | 'toml'; span: FrontMatterSpan } | { unclosed: '---' | '+++' } | undefined {
+  const location = locateFrontMatter(text);
+  if (location.type === 'unclosed') return { unclosed: location.format === 'yaml' ? '---' : '+++' };
+  if (location.type !== 'closed') return undefined;
+  return { format: location.block.format, span: { start: location.block.contentStart, end: location.block.contentEnd } };
+}
+
 export function keyName(pair: Pair<unknown, unknown>): string | undefined {
   return isScalar(pair.key) && pair.key.value !== null ? String(pair.key.value) : undefined;
 }

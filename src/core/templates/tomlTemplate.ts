@@ -7,6 +7,7 @@
 import { parse as parseToml, stringify as stringifyToml, TomlError } from 'smol-toml';
 import { commentLinesAbove, scanToml, tomlStringsAndComments } from '../frontMatter/tomlScan';
 import type { TomlTextSpan } from '../frontMatter/tomlScan';
+import { hasOwn } from '../util/objects';
 
 /** Where a marker stands in TOML front matter. */
 export type TomlMarkerContext = TomlTextSpan['kind'] | 'value';
@@ -75,7 +76,7 @@ export function readTomlTemplateBlock(content: string, masked: string, data: Rec
     result.kind = data.kind.trim();
   }
 
-  const block = Object.prototype.hasOwnProperty.call(data, 'template') ? data.template : undefined;
+  const block = hasOwn(data, 'template') ? data.template : undefined;
   if (block === undefined) return result;
   if (typeof block !== 'object' || block === null || Array.isArray(block) || block instanceof Date) {
     result.problems.push('template must be a [template] table of kind, name, description, folder and filename.');

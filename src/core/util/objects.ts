@@ -22,3 +22,26 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   const proto = Object.getPrototypeOf(value) as unknown;
   return proto === Object.prototype || proto === null;
 }
+
+/**
+ * Whether two pieces of front-matter data say the same: deep equality of plain values, lists and
+ * own keys. Dates compare by what they say, including whether they are local dates, times or instants.
+ */
+export function sameData(a: unknown, b: unknown): boolean {
+  // 0 and -0 are the same value to a reader: js-yaml, which reads most drafts, reads `-0` as 0.
+  if (a === b || Object.is(a, b)) return true;
+  if (a instanceof Date || b instanceof Date) {
+    return a instanceof Date && b instanceof Date && a.constructor === b.constructor && a.toISOString() === b.toISOString();
+  }
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, index) => sameData(item, b[index]));
+  }
+  const aKeys = Object.keys(a);
+  const bKeys = Object.keys(b);
+  if (aKeys.length !== bKeys.length) return false;
+  const aRecord = a as Record<string, unknown>;
+  const bRecord = b as Record<string, unknown>;
+  return aKeys.every((key) => hasOwn(b, key) && sameData(aRecord[key], bRecord[key]));
+}

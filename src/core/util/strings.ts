@@ -19,6 +19,18 @@ export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** The first line of a message, e.g. of a parser's multi-line error. */
+export function firstLine(message: string): string {
+  return message.split('\n')[0].trim();
+}
+
+/** The one-based line of `offset` in `text`. */
+export function lineNumberAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
 /** Month names in English, January first: labels must not depend on the machine's locale. */
 export const MONTH_NAMES: readonly string[] = [
   'January',

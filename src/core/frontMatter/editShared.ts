@@ -1,6 +1,12 @@
-// The one text diff both front-matter editors (YAML and TOML) use to turn a rewritten block into a single edit.
+// What the YAML and the TOML front-matter editors share: the edit they return, and how they
+// describe a value in a message.
 
-import type { TextEdit } from './edit';
+/** Replace `length` characters at `offset` (UTF-16 code units, like VS Code) with `newText`. */
+export interface TextEdit {
+  offset: number;
+  length: number;
+  newText: string;
+}
 
 /** The smallest single replacement between two contents, never splitting a CRLF or a surrogate pair. */
 export function minimalEdit(before: string, after: string, base: number): TextEdit {
@@ -20,4 +26,15 @@ function isPairStart(code: number): boolean {
 
 function isPairEnd(code: number): boolean {
   return code === 10 || (code >= 0xdc00 && code <= 0xdfff);
+}
+
+/** What a field holds, in words, for a message that says why it can't be changed. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return 'text';
+  if (typeof value === 'number') return 'a number';
+  if (typeof value === 'boolean') return 'true or false';
+  if (value instanceof Date) return 'a date';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object' && value !== null) return 'a set of fields';
+  return 'a value';
 }

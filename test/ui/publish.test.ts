@@ -65,9 +65,16 @@ describe('Cross-posting in the workbench', () => {
     written.push(file);
   };
 
+  /** The demo's own settings, which the suites after this one read (its CFP feeds among them). */
+  let settingsBefore: string | undefined;
+
   before(async () => {
     workbench = await openWorkbench();
-    write('.vscode/settings.json', JSON.stringify({ 'devrel.publish.assetsBaseUrl': 'https://raw.githubusercontent.com/priya/blog/main/' }, null, 2));
+    const settingsFile = path.join(workbench.workspace, '.vscode', 'settings.json');
+    settingsBefore = fs.existsSync(settingsFile) ? fs.readFileSync(settingsFile, 'utf8') : undefined;
+    const settings = { ...(settingsBefore ? (JSON.parse(settingsBefore) as Record<string, unknown>) : {}), 'devrel.publish.assetsBaseUrl': 'https://raw.githubusercontent.com/priya/blog/main/' };
+    fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+    fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
     write('content/posts/img/pipeline.png', Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     write(PREVIEW_POST, PREVIEW_TEXT);
     write(CROSS_POSTED, CROSS_POSTED_TEXT);
@@ -77,7 +84,11 @@ describe('Cross-posting in the workbench', () => {
   after(async () => {
     for (const file of written.reverse()) fs.rmSync(file, { force: true });
     fs.rmSync(path.join(workbench?.workspace ?? '', 'content/posts/img'), { recursive: true, force: true });
-    fs.rmSync(path.join(workbench?.workspace ?? '', '.vscode'), { recursive: true, force: true });
+    if (workbench) {
+      const settingsFile = path.join(workbench.workspace, '.vscode', 'settings.json');
+      if (settingsBefore === undefined) fs.rmSync(settingsFile, { force: true });
+      else fs.writeFileSync(settingsFile, settingsBefore);
+    }
     await workbench?.close();
   });
 

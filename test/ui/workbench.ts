@@ -155,20 +155,21 @@ export class Workbench {
     }
     const tree = pane.getByRole('tree').first();
     await tree.waitFor({ state: 'visible', timeout: options.timeoutMs ?? defaultTimeoutMs });
-    const read = async (): Promise<TreeRow[]> => {
-      const rows: TreeRow[] = [];
-      for (const item of await tree.getByRole('treeitem').all()) {
-        const expanded = await item.getAttribute('aria-expanded');
-        rows.push({
-          label: (await item.getAttribute('aria-label')) ?? '',
-          text: ((await item.innerText()) ?? '').replace(/\s+/g, ' ').trim(),
-          level: Number((await item.getAttribute('aria-level')) ?? '1'),
-          expanded: expanded === null ? undefined : expanded === 'true',
-          selected: (await item.getAttribute('aria-selected')) === 'true',
-        });
-      }
-      return rows;
-    };
+    // One snapshot of the DOM: reading row by row raced a tree that re-rendered with fewer rows
+    // (after a filter), leaving a locator for a row that no longer exists waiting out its timeout.
+    const read = (): Promise<TreeRow[]> =>
+      tree.getByRole('treeitem').evaluateAll((items) =>
+        items.map((item) => {
+          const expanded = item.getAttribute('aria-expanded');
+          return {
+            label: item.getAttribute('aria-label') ?? '',
+            text: ((item as unknown as { innerText?: string }).innerText ?? '').replace(/\s+/g, ' ').trim(),
+            level: Number(item.getAttribute('aria-level') ?? '1'),
+            expanded: expanded === null ? undefined : expanded === 'true',
+            selected: item.getAttribute('aria-selected') === 'true',
+          };
+        }),
+      );
     const atLeast = options.atLeast ?? 0;
     let rows: TreeRow[] = [];
     await waitUntil(

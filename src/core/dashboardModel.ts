@@ -6,8 +6,9 @@
 import { addDays, daysBetween } from './dates';
 import { focusDeadlines, focusState } from './focus';
 import { aggregateImpact, monthlySeries, type MetricDefinition } from './impact';
+import { kindProgress } from './kinds/registry';
 import { isFinished } from './kinds/workflow';
-import { nextDate, overdueDates, relativeDay, talkMeasure, upcoming, type UpcomingItem } from './schedule';
+import { isSpanEnd, nextDate, overdueDates, relativeDay, spanEnd, talkMeasure, upcoming, type UpcomingItem } from './schedule';
 import { buildRehearsalHistory } from './talks/rehearsalHistory';
 import type { Draft, KindDefinition } from './types';
 import type {
@@ -145,10 +146,10 @@ function pipelineCard(draft: Draft, kind: KindDefinition | undefined, today: str
 /** The one number that says how far along a draft is, by what matters for its kind. */
 function keyMeasure(draft: Draft): string | undefined {
   const analysis = draft.analysis;
-  if (!analysis) return draft.kind === 'talk' && draft.duration !== undefined ? talkMeasure(0, draft.duration) : undefined;
+  if (!analysis) return kindProgress(draft.kind) === 'timing' && draft.duration !== undefined ? talkMeasure(0, draft.duration) : undefined;
   const { done, total } = analysis.checklist;
-  if (total > 0 && (draft.kind === 'oss' || draft.kind === 'workshop' || analysis.words < 150)) return `${done}/${total} tasks`;
-  if (draft.kind === 'talk' && (analysis.talk || draft.duration !== undefined)) return talkMeasure(analysis.talk?.plannedMinutes ?? 0, draft.duration);
+  if (total > 0 && (kindProgress(draft.kind) === 'checklist' || analysis.words < 150)) return `${done}/${total} tasks`;
+  if (kindProgress(draft.kind) === 'timing' && (analysis.talk || draft.duration !== undefined)) return talkMeasure(analysis.talk?.plannedMinutes ?? 0, draft.duration);
   return `${analysis.words.toLocaleString('en-US')} ${analysis.words === 1 ? 'word' : 'words'}`;
 }
 
@@ -178,7 +179,12 @@ function buildCalendar(drafts: readonly Draft[], kinds: Readonly<Record<string, 
   const from = mondayOf(today);
   const to = addDays(from, CALENDAR_WEEKS * 7 - 1);
   const crowdedAbove = crowdedLimit(options.focus.maxDeadlinesPer14Days);
-  const items = upcoming(drafts, kinds as Record<string, KindDefinition>, today);
+  const all = upcoming(drafts, kinds as Record<string, KindDefinition>, today);
+  // A multi-day event is one span from its first to its last day; its end shows on its own only
+  // once the start has passed (the event is running).
+  const shown = new Set(all.map((i) => itemKey(i.draft.uri, i.date.field, i.date.date)));
+  const items = all.filter((i) => i.submission !== undefined || !isSpanEnd(i.draft, i.date, kindOf(kinds, i.draft.kind)) || !spanStartShown(i, kinds, shown));
+  const lastDay = (i: UpcomingItem): string => (i.submission ? undefined : spanEnd(i.draft, i.date, kindOf(kinds, i.draft.kind))) ?? i.date.date;
   const commitments = commitmentKeys(drafts, kinds, today, to);
   const overdue = items.filter((i) => i.group === 'overdue').map((i) => calendarItem(i, kinds, commitments));
   const weeks: CalendarWeek[] = [];
@@ -186,7 +192,7 @@ function buildCalendar(drafts: readonly Draft[], kinds: Readonly<Record<string, 
     const start = addDays(from, w * 7);
     const end = addDays(start, 6);
     const inWeek = items
-      .filter((i) => i.group !== 'overdue' && i.date.date >= start && i.date.date <= end)
+      .filter((i) => i.group !== 'overdue' && i.date.date <= end && lastDay(i) >= start)
       .map((i) => calendarItem(i, kinds, commitments));
     const count = inWeek.filter((i) => i.commitment).length;
     weeks.push({
@@ -235,8 +241,19 @@ function itemKey(uri: string, field: string, date: string): string {
   return `${uri}\n${field}\n${date}`;
 }
 
+function kindOf(kinds: Readonly<Record<string, KindDefinition>>, id: string): KindDefinition | undefined {
+  return hasOwn(kinds, id) ? kinds[id] : undefined;
+}
+
+/** Whether the start of the span that `item` ends is itself on the calendar. */
+function spanStartShown(item: UpcomingItem, kinds: Readonly<Record<string, KindDefinition>>, shown: Set<string>): boolean {
+  const kind = kindOf(kinds, item.draft.kind);
+  return item.draft.dates.some((start) => spanEnd(item.draft, start, kind) === item.date.date && shown.has(itemKey(item.draft.uri, start.field, start.date)));
+}
+
 function calendarItem(item: UpcomingItem, kinds: Readonly<Record<string, KindDefinition>>, commitments: Set<string>): CalendarItem {
   const { draft, date, days } = item;
+  const end = item.submission ? undefined : spanEnd(draft, date, kindOf(kinds, draft.kind));
   return {
     uri: draft.uri,
     title: draft.title,
@@ -244,7 +261,8 @@ function calendarItem(item: UpcomingItem, kinds: Readonly<Record<string, KindDef
     status: draft.status,
     label: date.label,
     date: date.date,
-    dayLabel: dayLabel(date.date),
+    dayLabel: end ? `${dayLabel(date.date)} – ${dayLabel(end)} (${daysBetween(date.date, end) + 1} days)` : dayLabel(date.date),
+    ...(end ? { endDate: end } : {}),
     when: relativeDay(days),
     days,
     overdue: item.group === 'overdue',

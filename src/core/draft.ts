@@ -2,6 +2,7 @@ import { analyzeMarkdown } from './analysis/analysis';
 import { isValidCalendarDate, parseDateValue } from './dates';
 import { findFieldValueRange, locateFrontMatter, parseFrontMatter, unclosedProblem, type FrontMatterBlock } from './frontMatter/parse';
 import { parseImpactEntries } from './impact';
+import { kindProgress } from './kinds/registry';
 import { bundleName, dateFromPath, liftCustomFields, notAPostReason, postPlaceOf, siteRuleAt, siteStatus, valueAt, type PostPlace, type SiteStatus } from './sites/postRules';
 import { readTalkPlanning } from './talks/talkDraft';
 import { overSlotMessage, parseRehearsals } from './talks/rehearsal';
@@ -217,7 +218,7 @@ export function analyzeDraft(draft: Draft, body: string, bodyStartLine: number, 
 export function applyAnalysis(draft: Draft, full: DraftAnalysis): Draft {
   const { headings: _headings, ...analysis } = full;
   draft.analysis = analysis;
-  if (draft.kind === 'talk' && analysis.talk && draft.duration !== undefined && analysis.talk.plannedMinutes > draft.duration) {
+  if (kindProgress(draft.kind) === 'timing' && analysis.talk && draft.duration !== undefined && analysis.talk.plannedMinutes > draft.duration) {
     const first = analysis.talk.sections[0];
     draft.problems.push({
       code: 'talk-over-duration',

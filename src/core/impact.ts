@@ -43,6 +43,8 @@ export const BUILT_IN_METRICS: Readonly<Record<string, MetricDefinition>> = Obje
     icon: 'feedback',
     description: 'Feedback items handed to the product team.',
   },
+  participants: { id: 'participants', label: 'Participants', unit: 'participants', icon: 'person', description: 'People who took part in a hackathon.' },
+  projects: { id: 'projects', label: 'Projects', unit: 'projects built', icon: 'rocket', description: 'Projects built at a hackathon.' },
   beers: { id: 'beers', label: 'Beers', unit: 'beers paid off', icon: 'coffee', description: 'Beers owed for help, now paid off.' },
 });
 

@@ -1,4 +1,5 @@
 import { daysBetween } from './dates';
+import { kindProgress } from './kinds/registry';
 import { isFinished } from './kinds/workflow';
 import { activeSubmissionDates, repeatsTalkDate, submissionSummary } from './talks/submissions';
 import type { Draft, DraftDate, KindDefinition, Submission } from './types';
@@ -38,10 +39,31 @@ export function toSubmissionInfo(s: Submission): SubmissionInfo {
   return info;
 }
 
-/** A deadline that has passed while the work is still open. */
+/** A deadline that has passed while the work is still open; a multi-day event is not late while it runs. */
 export function overdueDates(draft: Draft, kind: KindDefinition | undefined, today: string): DraftDate[] {
   if (isFinished(kind, draft.status)) return [];
-  return draft.dates.filter((d) => d.deadline && d.date < today && !isDatePassedByStatus(draft, d));
+  return draft.dates.filter((d) => d.deadline && d.date < today && !isDatePassedByStatus(draft, d) && !runsOn(draft, d, kind, today));
+}
+
+function runsOn(draft: Draft, start: DraftDate, kind: KindDefinition | undefined, today: string): boolean {
+  const end = spanEnd(draft, start, kind);
+  return end !== undefined && end >= today;
+}
+
+/**
+ * The last day of the span `date` starts, when its kind says the span ends at another of the
+ * draft's dates (a hackathon's `end_date`) and that day is not before the start.
+ */
+export function spanEnd(draft: Draft, date: DraftDate, kind: KindDefinition | undefined): string | undefined {
+  const until = kind?.dateFields.find((d) => d.field === date.field || (d.alternatives ?? []).includes(date.field))?.until;
+  if (until === undefined) return undefined;
+  const end = draft.dates.find((d) => d.field === until)?.date;
+  return end !== undefined && end > date.date ? end : undefined;
+}
+
+/** Whether `date` is the end of a span whose start the draft also has, so it is shown with the span. */
+export function isSpanEnd(draft: Draft, date: DraftDate, kind: KindDefinition | undefined): boolean {
+  return draft.dates.some((start) => start !== date && spanEnd(draft, start, kind) === date.date && kind?.dateFields.find((d) => d.field === start.field)?.until === date.field);
 }
 
 export function isOverdue(draft: Draft, kind: KindDefinition | undefined, today: string): boolean {
@@ -164,9 +186,9 @@ export function describeDraft(draft: Draft, kind: KindDefinition | undefined, to
   if (date) parts.push(`${date.label.toLowerCase()} ${relativeDay(daysBetween(today, date.date))}`);
   const analysis = draft.analysis;
   if (analysis) {
-    if (analysis.checklist.total > 0 && (draft.kind === 'oss' || draft.kind === 'workshop' || analysis.words < 150)) {
+    if (analysis.checklist.total > 0 && (kindProgress(draft.kind) === 'checklist' || analysis.words < 150)) {
       parts.push(`${analysis.checklist.done}/${analysis.checklist.total}`);
-    } else if (draft.kind === 'talk' && (analysis.talk || draft.duration !== undefined)) {
+    } else if (kindProgress(draft.kind) === 'timing' && (analysis.talk || draft.duration !== undefined)) {
       parts.push(talkMeasure(analysis.talk?.plannedMinutes ?? 0, draft.duration));
     } else {
       parts.push(`${analysis.words.toLocaleString('en-US')} words`);

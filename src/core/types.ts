@@ -102,6 +102,12 @@ export interface DateFieldDefinition {
   label: string;
   /** Whether passing this date with the draft still active means it is overdue. */
   deadline: boolean;
+  /**
+   * The date field holding the last day of a span that starts at this date (a multi-day
+   * event's `end_date`): the calendar shows one span, and the start is not overdue while the
+   * span runs.
+   */
+  until?: string;
 }
 
 export interface KindDefinition {

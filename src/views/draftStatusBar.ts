@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
+import { kindIconId, kindProgress } from '../core/kinds/registry';
 import { talkMeasure } from '../core/schedule';
 import type { Draft } from '../core/types';
 import { Disposable } from '../util/disposable';
@@ -48,13 +49,13 @@ export function keyMeasure(draft: Draft): { text: string; tooltip: string; over:
     const skipped = draft.problems.find((p) => p.code === 'analysis-skipped');
     return skipped ? { text: '$(book) not counted', tooltip: skipped.message, over: false } : { text: '$(loading~spin) DevRel', tooltip: 'Counting…', over: false };
   }
-  if (draft.kind === 'talk' && (analysis.talk || draft.duration !== undefined)) {
+  if (kindProgress(draft.kind) === 'timing' && (analysis.talk || draft.duration !== undefined)) {
     const planned = analysis.talk?.plannedMinutes ?? 0;
     const over = draft.duration !== undefined && planned > draft.duration;
     const measure = talkMeasure(planned, draft.duration);
-    return { text: `$(megaphone) ${measure}`, tooltip: `${measure} planned${over ? ', over the slot' : ''}`, over };
+    return { text: `$(${kindIconId(draft.kind)}) ${measure}`, tooltip: `${measure} planned${over ? ', over the slot' : ''}`, over };
   }
-  if ((draft.kind === 'oss' || draft.kind === 'workshop') && analysis.checklist.total > 0) {
+  if (kindProgress(draft.kind) === 'checklist' && analysis.checklist.total > 0) {
     const { done, total } = analysis.checklist;
     return { text: `$(checklist) ${done}/${total}`, tooltip: `${done} of ${total} tasks done`, over: false };
   }

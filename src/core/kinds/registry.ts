@@ -4,6 +4,7 @@
 
 import {
   BLOG_TEMPLATE,
+  HACKATHON_TEMPLATE,
   OSS_TEMPLATE,
   TALK_TEMPLATE,
   TRIP_REPORT_TEMPLATE,
@@ -53,7 +54,14 @@ export interface BuiltInKind {
   folderNames: readonly string[];
   template: BuiltinTemplate;
   command: KindCommand;
+  /**
+   * What says how far along a draft is: its timed sections against its `duration`, its
+   * checklist, or its words. Trees, the status bar and the dashboard all show this one measure.
+   */
+  progress: KindProgress;
 }
+
+export type KindProgress = 'timing' | 'checklist' | 'words';
 
 const due: DateFieldDefinition = { field: 'due', label: 'Due', deadline: true };
 const eventDate: DateFieldDefinition = { field: 'event_date', label: 'Event', deadline: true };
@@ -72,6 +80,7 @@ export const BUILT_IN_KIND_LIST: readonly BuiltInKind[] = [
     folderNames: ['posts', 'blog', 'articles', '_posts'],
     template: BLOG_TEMPLATE,
     command: { id: 'devrel.newBlogPost', title: 'New Blog Post' },
+    progress: 'words',
   },
   {
     id: 'talk',
@@ -88,6 +97,7 @@ export const BUILT_IN_KIND_LIST: readonly BuiltInKind[] = [
     folderNames: ['talks', 'talk', 'speaking', 'presentations'],
     template: TALK_TEMPLATE,
     command: { id: 'devrel.newTalk', title: 'New Talk Outline' },
+    progress: 'timing',
   },
   {
     id: 'oss',
@@ -102,6 +112,7 @@ export const BUILT_IN_KIND_LIST: readonly BuiltInKind[] = [
     folderNames: ['oss', 'contributions'],
     template: OSS_TEMPLATE,
     command: { id: 'devrel.newOssChecklist', title: 'New OSS Contribution Checklist' },
+    progress: 'checklist',
   },
   {
     id: 'workshop',
@@ -116,6 +127,7 @@ export const BUILT_IN_KIND_LIST: readonly BuiltInKind[] = [
     folderNames: ['workshops', 'workshop'],
     template: WORKSHOP_TEMPLATE,
     command: { id: 'devrel.newWorkshop', title: 'New Workshop' },
+    progress: 'checklist',
   },
   {
     id: 'trip-report',
@@ -131,6 +143,30 @@ export const BUILT_IN_KIND_LIST: readonly BuiltInKind[] = [
     folderNames: ['trip-reports', 'trips'],
     template: TRIP_REPORT_TEMPLATE,
     command: { id: 'devrel.newTripReport', title: 'New Conference Trip Report' },
+    progress: 'words',
+  },
+  {
+    id: 'hackathon',
+    label: 'Hackathon',
+    statuses: ['idea', 'planning', 'announced', 'running', 'done', 'cancelled'],
+    // A cancelled hackathon is over as well: no overdue venue booking for an event that won't happen.
+    finishedStatuses: ['done', 'cancelled'],
+    sideStatuses: ['cancelled'],
+    // Announced means people have signed up and the advocate waits for the day; the rest is work.
+    activeStatuses: ['planning', 'running'],
+    dateFields: [
+      { field: 'registration_deadline', label: 'Registration closes', deadline: true },
+      // The event runs until `end_date`: one span in the calendar, and not overdue while it runs.
+      { field: 'event_date', label: 'Hackathon', deadline: true, until: 'end_date' },
+      { field: 'end_date', label: 'Ends', deadline: false },
+      due,
+    ],
+    icon: 'rocket',
+    prompts: ['event_date', 'registration_deadline', 'format', 'participants'],
+    folder: { type: 'private', name: 'hackathons' },
+    template: HACKATHON_TEMPLATE,
+    command: { id: 'devrel.newHackathon', title: 'New Hackathon' },
+    progress: 'timing',
   },
 ];
 
@@ -168,6 +204,11 @@ export function builtinTemplates(): Template[] {
     builtin: true,
     text: template.text,
   }));
+}
+
+/** How a kind shows progress; kinds that settings or templates add count words. */
+export function kindProgress(id: string): KindProgress {
+  return builtInKind(id)?.progress ?? 'words';
 }
 
 /** The kind whose drafts are the site's posts, and so follow the site generator's folders and publishing fields. */

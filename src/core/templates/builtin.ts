@@ -425,9 +425,161 @@ Record only what people agreed to share; contact details belong in the CRM, not 
 - Cost (travel, tickets, sponsorship), and whether to go next year:
 `;
 
+const HACKATHON = `---
+kind: hackathon
+title: '{{title}}'
+status: idea
+event_date: '{{event_date}}'
+end_date: # the last day, for an event over several days
+registration_deadline: '{{registration_deadline}}'
+due: '{{due}}'
+format: '{{format}}'
+participants: '{{participants}}'
+# Minutes from check-in to awards; the agenda's section budgets add up to it.
+duration: 1440
+venue: '{{tab:1:Venue and city, or the online platform}}'
+tags: []
+---
+
+## Summary
+
+- Theme: {{tab:2:What participants build, in one line, e.g. "Ship an app on our API in 24 hours"}}
+- Audience: {{tab:3:Students, startup developers, our customers' engineering teams}}
+- Format: {{format}}
+- Expected participants: {{participants}}, in teams of 2 to 5
+- Why we run it: {{tab:4:What we want to learn or achieve: first-time users, feedback on the new SDK, community}}
+- Code of conduct: link it here, and name who handles reports on the day
+
+<!--
+The agenda below is the day. Each heading carries its minute budget, and together they fill
+the front-matter duration, so the status bar and the dashboard show whether the plan fits.
+Move minutes between sections rather than adding time nobody has.
+-->
+
+## Check-in and breakfast (30 min)
+
+- Badges, Wi-Fi details, code of conduct on every table
+- Team-finding board for people who came alone
+
+## Kick-off (30 min)
+
+- Welcome, theme, rules and the judging criteria
+- Sponsor challenges, two minutes each
+- Where the mentors sit, where the food is, the safety contact
+
+## Hacking (1110 min)
+
+- Meals and a quiet room; a mentor on call through the night
+- Submission deadline announced at the start and repeated every few hours
+
+## Check-ins (60 min)
+
+- Mentors visit every team twice: after the first hours, and halfway
+- Teams without a working prototype at halfway get a mentor for an hour
+
+## Demos (120 min)
+
+- Three minutes per team, live or recorded; the clock is visible
+- The next two teams wait by the stage with their laptops ready
+
+## Judging (60 min)
+
+- Judges score against the criteria below, alone first, then agree
+
+## Awards (30 min)
+
+- Winners per prize and per sponsor challenge, photos, thank-yous
+
+## Planning checklist
+
+### Eight weeks out
+
+- [ ] Venue booked, with power for every seat and a room for quiet work
+- [ ] Date fixed, clear of holidays and of the big conferences in the area
+- [ ] Sponsors confirmed, each with a challenge, a prize and a mentor
+- [ ] Code of conduct published, with a reporting contact
+- [ ] Budget agreed: venue, food, prizes, travel, swag
+
+### Four weeks out
+
+- [ ] Registration open, with a waitlist
+- [ ] Mentors recruited: one for every 10 participants
+- [ ] Challenges written, with starter data or APIs
+- [ ] Prizes bought or arranged
+- [ ] Judging criteria published, with their weights
+- [ ] Accessibility checked: step-free access, captions for talks, a quiet room
+- [ ] Dietary needs collected at registration
+
+### The week before
+
+- [ ] Wi-Fi tested with as many devices as participants, and a backup connection
+- [ ] API keys and credits ready for every team
+- [ ] Starter repository public, tested from a fresh clone
+- [ ] Swag delivered
+- [ ] Signage printed: directions, Wi-Fi, code of conduct, schedule
+
+### On the day
+
+- [ ] Check-in desk staffed an hour before the doors open
+- [ ] Safety contact named and their number on every table
+- [ ] Photo consent collected; lanyards mark who does not want to be photographed
+
+### After
+
+- [ ] Winners announced on the channels we promised
+- [ ] Feedback survey sent within a day
+- [ ] Thank-yous sent to sponsors, mentors, judges and volunteers
+- [ ] Retro held, and the projects logged as impact
+
+## Judging criteria
+
+The weights add up to 100.
+
+| Criterion | Weight | What judges look for |
+| --- | --- | --- |
+| Use of the product | 30 | Goes beyond the quick start |
+| Technical execution | 25 | It works, live |
+| Originality | 20 | Nobody else thought of it |
+| Usefulness | 15 | Someone would use it next week |
+| Presentation | 10 | The demo tells a story |
+
+## Sponsor challenges
+
+| Sponsor | Challenge | Prize | Mentor |
+| --- | --- | --- | --- |
+| | | | |
+
+## Projects
+
+One row per project submitted; DevRel: Log Hackathon Projects counts them as impact.
+
+| Project | Team | Repository | What it used |
+| --- | --- | --- | --- |
+
+## Retro
+
+### What worked
+
+-
+
+### What to change
+
+-
+
+### Product feedback heard
+
+- Pain points:
+- Feature requests:
+`;
+
 // Named by the kinds registry, which is where each kind says which template is its own.
 export const BLOG_TEMPLATE: BuiltinTemplate = { name: 'Blog post', description: 'TL;DR, hook, steps, conclusion, call to action and a pre-publishing checklist', text: BLOG };
 export const TALK_TEMPLATE: BuiltinTemplate = { name: 'Talk outline', description: 'CFP abstract, takeaways, timed sections, demo plan with fallback, Q&A and feedback', text: TALK };
 export const OSS_TEMPLATE: BuiltinTemplate = { name: 'OSS contribution checklist', description: 'From finding a good first issue to a merged PR and sharing what you learned', text: OSS };
 export const WORKSHOP_TEMPLATE: BuiltinTemplate = { name: 'Workshop', description: 'Objectives, prerequisites, timed agenda, exercises, materials and a feedback form', text: WORKSHOP };
 export const TRIP_REPORT_TEMPLATE: BuiltinTemplate = { name: 'Conference trip report', description: 'Talks, takeaways, leads, product feedback, follow-ups and impact', text: TRIP_REPORT };
+export const HACKATHON_TEMPLATE: BuiltinTemplate = {
+  name: 'Hackathon',
+  description: 'Summary, timed agenda, phased planning checklist, judging criteria, projects and a retro',
+  text: HACKATHON,
+};

@@ -22,6 +22,9 @@ export interface VariablePrompt {
   prompt: string;
   placeHolder: string;
   type: 'text' | 'date' | 'number';
+  /** What a number counts and a typical answer, for the message when the answer is not a number. */
+  unit?: string;
+  example?: string;
 }
 
 /** How to ask for the variables that the built-in templates use besides the standard ones. */
@@ -32,10 +35,13 @@ export const VARIABLE_PROMPTS: Readonly<Record<string, VariablePrompt>> = {
   end_date: { prompt: 'Last day of the event', placeHolder: 'YYYY-MM-DD (empty for a one-day event)', type: 'date' },
   publish_date: { prompt: 'Planned publish date', placeHolder: 'YYYY-MM-DD, +14d, next tuesday (empty if not planned yet)', type: 'date' },
   due: { prompt: 'Due date', placeHolder: 'YYYY-MM-DD, +14d, +2w (empty for none)', type: 'date' },
-  duration: { prompt: 'Talk length in minutes', placeHolder: String(DEFAULT_TALK_MINUTES), type: 'number' },
+  duration: { prompt: 'Talk length in minutes', placeHolder: String(DEFAULT_TALK_MINUTES), type: 'number', unit: 'minutes', example: '30' },
   repository: { prompt: 'Repository', placeHolder: 'owner/name or its URL (empty to skip)', type: 'text' },
   issue: { prompt: 'Issue', placeHolder: 'number or URL (empty to skip)', type: 'text' },
   pr: { prompt: 'Pull request', placeHolder: 'number or URL (empty to skip)', type: 'text' },
+  registration_deadline: { prompt: 'Registration closes', placeHolder: 'YYYY-MM-DD, +21d, next friday (empty to skip)', type: 'date' },
+  format: { prompt: 'Format', placeHolder: 'in person, online or hybrid (empty to decide later)', type: 'text' },
+  participants: { prompt: 'Expected participants', placeHolder: 'e.g. 80 (empty to skip)', type: 'number', unit: 'people', example: '80' },
 };
 
 const STANDARD_VARIABLE_NAMES = new Set([
@@ -112,7 +118,7 @@ export function resolveAnswer(
     return { ok: true, value: result.skipped ? '' : result.date };
   }
   if (prompt?.type === 'number' && text !== '' && !/^[1-9]\d{0,3}$/.test(text)) {
-    return { ok: false, message: 'Enter a whole number of minutes, e.g. 30.' };
+    return { ok: false, message: `Enter a whole number of ${prompt.unit ?? 'minutes'}, e.g. ${prompt.example ?? '30'}.` };
   }
   return { ok: true, value: text };
 }

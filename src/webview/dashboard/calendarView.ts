@@ -40,6 +40,7 @@ function calendarItem(item: CalendarItem): HTMLElement {
   const classes = ['cal-item'];
   if (item.overdue) classes.push('overdue');
   if (item.commitment) classes.push('commitment');
+  if (item.endDate) classes.push('span');
   return el('li', { className: classes.join(' ') }, [
     el('span', { className: 'cal-when', text: `${item.dayLabel} · ${item.label}` }),
     openButton(item.uri, item.title),

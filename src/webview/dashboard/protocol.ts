@@ -71,8 +71,10 @@ export interface CalendarItem {
   label: string;
   /** `YYYY-MM-DD` */
   date: string;
-  /** `Tue Dec 1` */
+  /** `Tue Dec 1`, or `Sat Jan 16 – Mon Jan 18 (3 days)` for a span */
   dayLabel: string;
+  /** The last day, `YYYY-MM-DD`, when the item is a span over several days (a multi-day event). */
+  endDate?: string;
   /** `in 3 days`, `2 days ago` */
   when: string;
   days: number;

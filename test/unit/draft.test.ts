@@ -74,10 +74,10 @@ describe('draft', () => {
         {
           code: 'unknown-kind',
           severity: 'error',
-          message: 'Unknown kind "podcast". Use one of: blog, talk, oss, workshop, trip-report.',
+          message: 'Unknown kind "podcast". Use one of: blog, talk, oss, workshop, trip-report, hackathon.',
           field: 'kind',
           value: 'podcast',
-          validValues: ['blog', 'talk', 'oss', 'workshop', 'trip-report'],
+          validValues: ['blog', 'talk', 'oss', 'workshop', 'trip-report', 'hackathon'],
           range: range(2, 6, 13),
         },
       ]);

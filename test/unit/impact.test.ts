@@ -40,7 +40,7 @@ function e(date: string, metric: string, value: number): ImpactEntry {
 
 describe('impact', () => {
   describe('BUILT_IN_METRICS', () => {
-    it('has the twelve metrics from the impact issue and comments for cross-posts, each keyed by its id', () => {
+    it('has the twelve metrics from the impact issue, comments for cross-posts and the hackathon metrics, each keyed by its id', () => {
       assert.deepEqual(Object.keys(BUILT_IN_METRICS), [
         'views',
         'reactions',
@@ -54,6 +54,8 @@ describe('impact', () => {
         'conversations',
         'leads',
         'feedback',
+        'participants',
+        'projects',
         'beers',
       ]);
       for (const [id, metric] of Object.entries(BUILT_IN_METRICS)) {
@@ -99,14 +101,14 @@ describe('impact', () => {
       const { metrics } = resolveMetrics({ 'webinar-hours': {}, demos: { label: 'Demos', icon: '$(rocket)', description: 'Live demos given' } });
       assert.deepEqual(metrics['webinar-hours'], { id: 'webinar-hours', label: 'Webinar hours', unit: 'webinar hours', icon: 'graph', description: '' });
       assert.deepEqual(metrics.demos, { id: 'demos', label: 'Demos', unit: 'demos', icon: 'rocket', description: 'Live demos given' });
-      assert.equal(Object.keys(metrics).length, 15);
+      assert.equal(Object.keys(metrics).length, 17);
     });
 
     it('removes a built-in set to null or false', () => {
       const { metrics, problems } = resolveMetrics({ beers: null, leads: false });
       assert.equal('beers' in metrics, false);
       assert.equal('leads' in metrics, false);
-      assert.equal(Object.keys(metrics).length, 11);
+      assert.equal(Object.keys(metrics).length, 13);
       assert.deepEqual(problems, []);
     });
 
@@ -385,7 +387,7 @@ describe('impact', () => {
       draftWith('Talk A', 'talk', [e('2026-03-31', 'attendees', 100), e('2026-04-01', 'attendees', 50), e('2026-04-02', 'questions', 7)]),
       draftWith('Post B', 'blog', [e('2026-06-30', 'views', 1000), e('2025-12-31', 'views', 300), e('2026-07-01', 'views', 5)]),
       draftWith('Post C', 'blog', [e('2026-05-05', 'podcast-downloads', 40), e('2026-05-06', 'beers', 2)]),
-      draftWith('Side project', 'hackathon', [e('2026-04-15', 'stars', 12)]),
+      draftWith('Side project', 'meetup', [e('2026-04-15', 'stars', 12)]),
       draftWith('No impact', 'blog', undefined),
     ];
 
@@ -413,7 +415,7 @@ describe('impact', () => {
       assert.deepEqual(summary.byKind, [
         { kind: 'blog', label: 'Blog post', thisQuarter: { views: 1000, beers: 2, 'podcast-downloads': 40 }, allTime: { views: 1305, beers: 2, 'podcast-downloads': 40 } },
         { kind: 'talk', label: 'Talk', thisQuarter: { attendees: 50, questions: 7 }, allTime: { attendees: 150, questions: 7 } },
-        { kind: 'hackathon', label: 'hackathon', thisQuarter: { stars: 12 }, allTime: { stars: 12 } },
+        { kind: 'meetup', label: 'meetup', thisQuarter: { stars: 12 }, allTime: { stars: 12 } },
       ]);
     });
 

@@ -15,8 +15,8 @@ function walk(kind: KindDefinition): string[] {
 
 describe('kinds', () => {
   describe('built-in kinds', () => {
-    it('has exactly the five kinds', () => {
-      assert.deepEqual(Object.keys(kinds).sort(), ['blog', 'oss', 'talk', 'trip-report', 'workshop']);
+    it('has exactly the six kinds', () => {
+      assert.deepEqual(Object.keys(kinds).sort(), ['blog', 'hackathon', 'oss', 'talk', 'trip-report', 'workshop']);
       for (const [id, kind] of Object.entries(kinds)) assert.equal(kind.id, id);
     });
 
@@ -266,7 +266,7 @@ describe('kinds', () => {
       assert.match(problems[0].message, /needs a non-empty "statuses" list/);
       assert.match(problems[4].message, /must be an object/);
       for (const id of ['empty', 'missing', 'blanks', 'notalist', 'scalar', 'nothing']) assert.equal(resolved[id], undefined, id);
-      assert.equal(Object.keys(resolved).length, 5);
+      assert.equal(Object.keys(resolved).length, 6);
     });
 
     it('an empty statuses list on a built-in is reported and leaves the built-in as it was', () => {

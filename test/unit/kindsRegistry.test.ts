@@ -71,6 +71,7 @@ describe('kinds registry', () => {
       oss: ['in-progress'],
       workshop: ['drafting'],
       'trip-report': ['drafting'],
+      hackathon: ['planning', 'running'],
     });
   });
 

@@ -340,10 +340,13 @@ describe('built-in templates', () => {
     repository: 'octo/widgets',
     issue: '#42',
     pr: '',
+    registration_deadline: '2026-05-20',
+    format: 'hybrid',
+    participants: '120',
   };
 
   it('has one template per built-in kind', () => {
-    assert.deepEqual(builtinTemplates().map((t) => t.kind), ['blog', 'talk', 'oss', 'workshop', 'trip-report']);
+    assert.deepEqual(builtinTemplates().map((t) => t.kind), ['blog', 'talk', 'oss', 'workshop', 'trip-report', 'hackathon']);
     assert.ok(builtinTemplates().every((t) => t.builtin && t.source === `builtin:${t.kind}`));
   });
 
@@ -377,7 +380,7 @@ describe('built-in templates', () => {
       const result = renderTemplate(template, standardVariables({ title: 'T', today: '2026-03-07', answers: skipped }));
       assert.deepEqual(result.unknownVariables, []);
       const { data } = split(result.text);
-      for (const field of ['due', 'event_date', 'cfp_deadline', 'publish_date', 'repository']) {
+      for (const field of ['due', 'event_date', 'cfp_deadline', 'publish_date', 'repository', 'registration_deadline', 'participants', 'format']) {
         if (field in data) {
           assert.equal(data[field], null, field);
         }
@@ -456,6 +459,7 @@ describe('built-in templates', () => {
       oss: ['repository', 'issue', 'due'],
       workshop: ['event', 'event_date', 'due'],
       'trip-report': ['event', 'event_date', 'end_date', 'due'],
+      hackathon: ['event_date', 'registration_deadline', 'due', 'format', 'participants'],
     });
     for (const names of Object.values(byKind)) {
       for (const name of names) {
@@ -483,7 +487,7 @@ describe('resolveAnswer', () => {
 describe('templatesToCustomize', () => {
   it('gives one file per built-in with a template block that parsing removes again', () => {
     const files = templatesToCustomize();
-    assert.deepEqual(files.map((f) => f.fileName), ['blog.md', 'talk.md', 'oss.md', 'workshop.md', 'trip-report.md']);
+    assert.deepEqual(files.map((f) => f.fileName), ['blog.md', 'talk.md', 'oss.md', 'workshop.md', 'trip-report.md', 'hackathon.md']);
     for (const file of files) {
       const builtin = builtinTemplates().find((b) => `${b.kind}.md` === file.fileName);
       assert.ok(builtin);

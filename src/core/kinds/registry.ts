@@ -164,6 +164,7 @@ export const BUILT_IN_KIND_LIST: readonly BuiltInKind[] = [
     icon: 'rocket',
     prompts: ['event_date', 'registration_deadline', 'format', 'participants'],
     folder: { type: 'private', name: 'hackathons' },
+    folderNames: ['hackathons', 'hackathon'],
     template: HACKATHON_TEMPLATE,
     command: { id: 'devrel.newHackathon', title: 'New Hackathon' },
     progress: 'timing',

@@ -1,6 +1,8 @@
 import { analyzeMarkdown } from './analysis/analysis';
 import { isValidCalendarDate, parseDateValue } from './dates';
 import { findFieldValueRange, locateFrontMatter, parseFrontMatter, unclosedProblem, type FrontMatterBlock } from './frontMatter/parse';
+import { dateOrderProblems } from './dateOrder';
+import { judgingProblems } from './hackathons/tables';
 import { parseImpactEntries } from './impact';
 import { kindProgress } from './kinds/registry';
 import { bundleName, dateFromPath, liftCustomFields, notAPostReason, postPlaceOf, siteRuleAt, siteStatus, valueAt, type PostPlace, type SiteStatus } from './sites/postRules';
@@ -182,6 +184,8 @@ export function parseDraft(source: DraftSource, text: string, config: CoreConfig
 
   const planning = readTalkPlanning({ data, text, block, bodyStart, lines: lineMap, config, kind: resolved.kind });
   problems.push(...planning.problems);
+  problems.push(...dateOrderProblems({ text, dates, kind: kindDef, fieldRange, lines: lineMap }));
+  if (resolved.kind === 'hackathon') problems.push(...judgingProblems(text, bodyStart, lineMap));
 
   const title =
     typeof data.title === 'string' && data.title.trim() ? data.title.trim() : firstHeading(text, bodyStart) ?? bundleName(source.relativePath) ?? fileTitle(source.relativePath);

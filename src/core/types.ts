@@ -37,7 +37,10 @@ export type ProblemCode =
   | 'unknown-abstract-variant'
   | 'invalid-abstract'
   | 'rehearsal-over-slot'
-  | 'analysis-skipped';
+  | 'analysis-skipped'
+  | 'span-ends-before-start'
+  | 'date-after-date'
+  | 'judging-weights';
 
 /** Something wrong with a draft. Problems are data: the core reports them and never throws them. */
 export interface Problem {
@@ -108,6 +111,8 @@ export interface DateFieldDefinition {
    * span runs.
    */
   until?: string;
+  /** A date field this date must not fall after, such as registration closing after the event itself. */
+  notAfter?: string;
 }
 
 export interface KindDefinition {

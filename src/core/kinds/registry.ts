@@ -155,7 +155,7 @@ export const BUILT_IN_KIND_LIST: readonly BuiltInKind[] = [
     // Announced means people have signed up and the advocate waits for the day; the rest is work.
     activeStatuses: ['planning', 'running'],
     dateFields: [
-      { field: 'registration_deadline', label: 'Registration closes', deadline: true },
+      { field: 'registration_deadline', label: 'Registration closes', deadline: true, notAfter: 'event_date' },
       // The event runs until `end_date`: one span in the calendar, and not overdue while it runs.
       { field: 'event_date', label: 'Hackathon', deadline: true, until: 'end_date' },
       { field: 'end_date', label: 'Ends', deadline: false },

@@ -25,6 +25,7 @@ export const Commands = {
   showDraftActions: 'devrel.showDraftActions',
   showLog: 'devrel.showLog',
   logImpact: 'devrel.logImpact',
+  logHackathonProjects: 'devrel.logHackathonProjects',
   openDashboard: 'devrel.openDashboard',
   parkDraft: 'devrel.parkDraft',
   showFocus: 'devrel.showFocus',

@@ -3,7 +3,7 @@ import { Commands, type CommandId } from '../constants';
 import { log, reportError, showLog, UserError } from '../util/logger';
 import { showFocus } from './focusCommands';
 import { openDashboard, type DashboardDeps } from '../views/dashboardPanel';
-import { chooseImpactMetric, logImpact, type ImpactContext } from './impactCommands';
+import { chooseImpactMetric, logHackathonProjects, logImpact, type ImpactContext } from './impactCommands';
 import * as scaffold from './scaffoldCommands';
 import type { ScaffoldContext } from './scaffoldCommands';
 import { setUpWorkspace, type SetupContext } from './setupCommands';
@@ -66,6 +66,7 @@ export function commandEntries(ctx: CommandServices): CommandEntry[] {
       },
     },
     { id: Commands.logImpact, action: 'Log Impact', run: (target, input) => logImpact(ctx, target, input) },
+    { id: Commands.logHackathonProjects, action: 'Log Hackathon Projects', run: (target) => logHackathonProjects(ctx, target) },
     { id: Commands.impactMetric, action: 'Top Work By Metric', run: (metric) => chooseImpactMetric(ctx, metric) },
     { id: Commands.publish, action: 'Publish', run: (target, options) => publish(ctx.publish, target, options) },
     { id: Commands.setApiKey, action: 'Set API Key', run: (platform, key) => setApiKey(ctx.publish, platform, key) },

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { projectsImpact } from '../core/hackathons/projectsImpact';
 import { appendSiteFrontMatterListItem } from '../core/sites/frontMatterFields';
 import { impactEntryFields, newImpactEntry, parseImpactValue, resolveMetrics, type MetricDefinition, type NewImpactInput } from '../core/impact';
 import { editFrontMatterWith } from '../services/draftEdits';
@@ -45,6 +46,39 @@ export async function logImpact(ctx: ImpactContext, target?: unknown, input?: un
   if (checked.warning) void vscode.window.showWarningMessage(checked.warning);
   vscode.window.setStatusBarMessage(`$(${metric?.icon ?? 'graph'}) Logged ${checked.entry.value} ${metric?.unit ?? checked.entry.metric} for ${draft.title}`, 4000);
   return true;
+}
+
+/**
+ * Counts the rows of a hackathon's Projects table into one `projects` impact entry, replacing
+ * the entry an earlier run wrote. Returns the number of projects, or undefined when cancelled.
+ */
+export async function logHackathonProjects(ctx: ImpactContext, target?: unknown): Promise<number | undefined> {
+  let uri = resolveTarget(target);
+  if (!uri || ctx.workspace.get(uri)?.kind !== 'hackathon') {
+    if (target !== undefined && target !== null && uri) throw new UserError(`${vscode.workspace.asRelativePath(uri)} is not a hackathon draft.`);
+    const hackathons = ctx.workspace.drafts().filter((d) => d.kind === 'hackathon').sort((a, b) => a.title.localeCompare(b.title));
+    if (hackathons.length === 0) throw new UserError('There are no hackathon drafts yet. Create one with DevRel: New Hackathon first.');
+    const picked = await vscode.window.showQuickPick(
+      hackathons.map((d) => ({ label: d.title, description: d.status, uri: d.uri })),
+      { title: 'Log Hackathon Projects: which hackathon?' },
+    );
+    if (!picked) return undefined;
+    uri = vscode.Uri.parse(picked.uri);
+  }
+  const draft = ctx.workspace.get(uri);
+  const planned = projectsImpact((await vscode.workspace.openTextDocument(uri)).getText(), today());
+  if (!planned.ok) throw new UserError(planned.message);
+  const { count, unchanged } = planned;
+  if (!planned.unchanged) {
+    await editFrontMatterWith(ctx.workspace, uri, (text) => {
+      const again = projectsImpact(text, today());
+      return again.ok && !again.unchanged ? again.result : { ok: false, message: 'The draft changed while logging its projects; run the command again.' };
+    });
+  }
+  const what = `${count} ${count === 1 ? 'project' : 'projects'}`;
+  log().info(`${vscode.workspace.asRelativePath(uri)}: ${unchanged ? 'projects already logged' : 'logged'} ${what} from the projects table.`);
+  vscode.window.setStatusBarMessage(`$(rocket) ${unchanged ? 'Already logged' : 'Logged'} ${what} for ${draft?.title ?? vscode.workspace.asRelativePath(uri)}`, 4000);
+  return count;
 }
 
 async function pickDraft(ctx: ImpactContext, target: unknown): Promise<vscode.Uri | undefined> {

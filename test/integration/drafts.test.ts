@@ -50,6 +50,7 @@ describe('Tracking drafts in the demo workspace', () => {
     assert.equal(counts.get('oss'), 4);
     assert.equal(counts.get('workshop'), 1);
     assert.equal(counts.get('trip-report'), 1);
+    assert.equal(counts.get('hackathon'), 1);
     const readme = drafts.find((d) => d.uri.toString().endsWith('/notes/README.md'));
     assert.equal(readme, undefined, 'a plain note is not a draft');
 

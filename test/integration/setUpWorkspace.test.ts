@@ -20,7 +20,7 @@ describe('Set Up Workspace in the demo workspace', () => {
     assert.ok(result, 'the command returns its report');
     assert.deepEqual(result.report.sites.map((s) => [s.generator, s.root, s.configFile, s.postFolders]), [['hugo', '', 'hugo.toml', ['content/posts']]]);
     assert.deepEqual(result.report.mappings.map((m) => `${m.folder}:${m.kind}:${m.source}:${m.files}:${m.drafts}`), ['content/posts:blog:site:9:9']);
-    assert.deepEqual(result.report.candidates.map((c) => `${c.folder}:${c.kind}`), ['oss:oss', 'talks:talk', 'trip-reports:trip-report', 'workshops:workshop']);
+    assert.deepEqual(result.report.candidates.map((c) => `${c.folder}:${c.kind}`), ['hackathons:hackathon', 'oss:oss', 'talks:talk', 'trip-reports:trip-report', 'workshops:workshop']);
     assert.deepEqual(result.report.problems, []);
   });
 

@@ -23,7 +23,7 @@ describe('Workbench with DevRel Desk', () => {
     await workbench.openViewContainer('Explorer');
     const rows = await workbench.treeRows(path.basename(workbench.workspace), { atLeast: 5 });
     const topLevel = rows.filter((row) => row.level === 1).map((row) => row.text);
-    for (const folder of ['content', 'notes', 'oss', 'talks', 'trip-reports', 'workshops']) {
+    for (const folder of ['content', 'hackathons', 'notes', 'oss', 'talks', 'trip-reports', 'workshops']) {
       assert.ok(topLevel.includes(folder), `Explorer lacks ${folder}/; it shows ${topLevel.join(', ')}`);
     }
   });

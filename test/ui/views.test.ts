@@ -41,7 +41,7 @@ describe('DevRel Desk views in the workbench', () => {
     const groups = rows.filter((r) => r.level === 1).map((r) => r.text);
     note(`groups: ${groups.join(' | ')}`);
     assert.ok(groups.some((g) => /^Blog posts \((9|1\d)\)$/.test(g)), `blog group: ${groups.join(', ')}`);
-    for (const expected of ['Talks (8)', 'OSS contributions (4)', 'Workshops (1)', 'Trip reports (1)']) {
+    for (const expected of ['Talks (8)', 'OSS contributions (4)', 'Workshops (1)', 'Trip reports (1)', 'Hackathons (1)']) {
       assert.ok(groups.includes(expected), `missing group "${expected}" in ${groups.join(', ')}`);
     }
     const tail = rows.find((r) => r.text.includes('Tail sampling'));

@@ -4,6 +4,7 @@ import { analyzeDraft, bodyOf } from '../../src/core/draft';
 import { BUILT_IN_METRICS } from '../../src/core/impact';
 import { BUILT_IN_KINDS, builtinTemplates, builtInKind, kindProgress } from '../../src/core/kinds/registry';
 import { isActive, isFinished, nextStatus } from '../../src/core/kinds/workflow';
+import { projectsImpact } from '../../src/core/hackathons/projectsImpact';
 import { judgingProblems, projectRows } from '../../src/core/hackathons/tables';
 import { focusState } from '../../src/core/focus';
 import { describeDraft, overdueDates, upcoming } from '../../src/core/schedule';
@@ -228,3 +229,43 @@ describe('hackathon projects table', () => {
   });
 });
 
+
+describe('hackathon projects as impact', () => {
+  const table = ['## Projects', '', '| Project | Team | Repository | What it used |', '| --- | --- | --- | --- |', '| Widget Radar | Ada | | API |', '| Queue Buddy | Sam | | SDK |', ''].join('\n');
+
+  it('appends one projects entry counting the rows, and changes no byte of the body', () => {
+    const text = yamlDoc(['kind: hackathon', 'title: H', 'impact:', '  - { date: 2027-03-08, metric: participants, value: 84 }'], table);
+    const planned = projectsImpact(text, '2027-03-09');
+    assert.ok(planned.ok && !planned.unchanged);
+    assert.equal(planned.count, 2);
+    assert.equal(planned.replaced, false);
+    assert.ok(planned.result.ok);
+    const after = planned.result.text;
+    assert.ok(after.endsWith(`---\n${table}`), 'the body is untouched');
+    const draft = draftOf(after);
+    assert.deepEqual(draft.impact, [
+      { date: '2027-03-08', metric: 'participants', value: 84 },
+      { date: '2027-03-09', metric: 'projects', value: 2, note: 'Widget Radar, Queue Buddy', source: 'projects-table' },
+    ]);
+    // The same table again: nothing to write.
+    const again = projectsImpact(after, '2027-03-10');
+    assert.ok(again.ok && again.unchanged && again.count === 2);
+  });
+
+  it('replaces its own entry when the table grows, so no project counts twice', () => {
+    const first = projectsImpact(yamlDoc(['kind: hackathon'], table), '2027-03-09');
+    assert.ok(first.ok && !first.unchanged && first.result.ok);
+    const grown = first.result.text.replace('| Queue Buddy | Sam | | SDK |\n', '| Queue Buddy | Sam | | SDK |\n| Trace Golf | Lin | | CLI |\n');
+    const second = projectsImpact(grown, '2027-03-10');
+    assert.ok(second.ok && !second.unchanged && second.result.ok);
+    assert.equal(second.replaced, true);
+    assert.deepEqual(draftOf(second.result.text).impact?.map((e) => [e.metric, e.value, e.date]), [['projects', 3, '2027-03-10']]);
+  });
+
+  it('says what is missing instead of logging nothing', () => {
+    assert.deepEqual(projectsImpact(yamlDoc(['kind: hackathon'], '## Summary\n'), '2027-03-09'), { ok: false, message: 'The draft has no "## Projects" section with a table.' });
+    const empty = projectsImpact(yamlDoc(['kind: hackathon'], '## Projects\n\n| Project | Team |\n| --- | --- |\n| | |\n'), '2027-03-09');
+    assert.equal(empty.ok, false);
+    assert.equal(projectsImpact('# No front matter\n', '2027-03-09').ok, false);
+  });
+});

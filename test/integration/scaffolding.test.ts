@@ -312,7 +312,7 @@ describe('Scaffolding new drafts', function () {
     it('copies the built-in templates with Customize Templates, and never overwrites an edited one', async () => {
       const first = await executeCommand<{ written: vscode.Uri[]; skipped: vscode.Uri[] }>('devrel.customizeTemplates');
       assert.ok(first, 'Customize Templates returned nothing');
-      const names = ['blog.md', 'oss.md', 'talk.md', 'trip-report.md', 'workshop.md'];
+      const names = ['blog.md', 'hackathon.md', 'oss.md', 'talk.md', 'trip-report.md', 'workshop.md'];
       assert.deepEqual(await listFolder('.devrel/templates'), names);
       assert.deepEqual(first.written.map((u) => u.path.split('/').pop()).sort(), names);
       assert.deepEqual(first.skipped, []);
@@ -325,7 +325,7 @@ describe('Scaffolding new drafts', function () {
       const second = await executeCommand<{ written: vscode.Uri[]; skipped: vscode.Uri[] }>('devrel.customizeTemplates', workspaceRoot());
       assert.ok(second);
       assert.deepEqual(second.written, []);
-      assert.equal(second.skipped.length, 5);
+      assert.equal(second.skipped.length, 6);
       assert.equal(await readWorkspaceFile('.devrel/templates/talk.md'), edited);
 
       const uri = await newDraft('devrel.newDraft', { kind: 'talk', title: 'From the edited template', open: false });

@@ -135,7 +135,7 @@ describe('New Blog Post', () => {
   it('offers every kind in New Draft…', async () => {
     await startCommand(workbench, 'DevRel: New Draft…');
     let items: string[] = [];
-    const kinds = ['Blog post', 'Talk outline', 'OSS contribution checklist', 'Workshop', 'Conference trip report'];
+    const kinds = ['Blog post', 'Talk outline', 'OSS contribution checklist', 'Workshop', 'Conference trip report', 'Hackathon'];
     // The palette's rows are reused by the new pick, so wait until every row shows a kind.
     const allListed = async (): Promise<boolean> => {
       items = await workbench.quickPickItems();

@@ -26,6 +26,11 @@ const STATUS_ICONS: Record<string, string> = {
   merged: 'git-merge',
   closed: 'issue-closed',
   shared: 'broadcast',
+  planning: 'checklist',
+  announced: 'megaphone',
+  running: 'flame',
+  done: 'pass-filled',
+  cancelled: 'circle-slash',
 };
 
 export function today(): string {

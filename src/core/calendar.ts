@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import ical, { ICalEventTransparency } from 'ical-generator';
 import { addDays } from './dates';
+import { isSpanEnd, spanEnd } from './schedule';
 import { allSubmissionDates, repeatsTalkDate } from './talks/submissions';
 import type { Draft, KindDefinition } from './types';
 
@@ -17,6 +18,8 @@ export interface CalendarEntry {
   uid: string;
   /** `YYYY-MM-DD`, an all-day event. */
   date: string;
+  /** The last day, `YYYY-MM-DD`, of an event over several days; absent for one day. */
+  endDate?: string;
   summary: string;
   description: string;
   url?: string;
@@ -42,11 +45,16 @@ export function calendarUid(relativePath: string, field: string, event?: string)
 export function calendarEntries(drafts: readonly Draft[], kinds: Record<string, KindDefinition>): CalendarEntry[] {
   const entries: CalendarEntry[] = [];
   for (const draft of drafts) {
-    const kindLabel = kinds[draft.kind]?.label ?? draft.kind;
+    const kind = kinds[draft.kind];
+    const kindLabel = kind?.label ?? draft.kind;
     for (const date of draft.dates) {
+      // A multi-day event is one event from its first to its last day, not two.
+      if (isSpanEnd(draft, date, kind)) continue;
+      const end = spanEnd(draft, date, kind);
       entries.push({
         uid: calendarUid(draft.relativePath, date.field),
         date: date.date,
+        ...(end ? { endDate: end } : {}),
         summary: `${date.label}: ${draft.title}`,
         description: `${kindLabel} · ${draft.status}\n${draft.relativePath}`,
         category: draft.kind,
@@ -80,7 +88,7 @@ export function buildCalendar(entries: readonly CalendarEntry[], options: Calend
     calendar.createEvent({
       id: entry.uid,
       start: utcDay(entry.date),
-      end: utcDay(addDays(entry.date, 1)),
+      end: utcDay(addDays(entry.endDate ?? entry.date, 1)),
       allDay: true,
       stamp: options.now,
       summary: entry.summary,

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { buildCalendar, calendarEntries } from '../../src/core/calendar';
 import { buildDashboardModel } from '../../src/core/dashboardModel';
 import { analyzeDraft, bodyOf } from '../../src/core/draft';
 import { BUILT_IN_METRICS } from '../../src/core/impact';
@@ -267,5 +268,21 @@ describe('hackathon projects as impact', () => {
     const empty = projectsImpact(yamlDoc(['kind: hackathon'], '## Projects\n\n| Project | Team |\n| --- | --- |\n| | |\n'), '2027-03-09');
     assert.equal(empty.ok, false);
     assert.equal(projectsImpact('# No front matter\n', '2027-03-09').ok, false);
+  });
+});
+
+describe('hackathon in the calendar export', () => {
+  it('writes a multi-day hackathon as one all-day event from its first to its last day', () => {
+    const draft = draftOf(yamlDoc(['kind: hackathon', 'title: Build on Widgets', 'status: announced', 'event_date: 2027-03-05', 'end_date: 2027-03-07', 'registration_deadline: 2027-02-20']), { path: 'hackathons/b.md' });
+    const entries = calendarEntries([draft], BUILT_IN_KINDS);
+    assert.deepEqual(
+      entries.map((e) => [e.summary, e.date, e.endDate]),
+      [
+        ['Registration closes: Build on Widgets', '2027-02-20', undefined],
+        ['Hackathon: Build on Widgets', '2027-03-05', '2027-03-07'],
+      ],
+    );
+    const ics = buildCalendar(entries, { now: new Date(Date.UTC(2027, 0, 1)) });
+    assert.match(ics, /DTSTART;VALUE=DATE:20270305\r\nDTEND;VALUE=DATE:20270308\r\n/);
   });
 });

@@ -183,6 +183,9 @@ const PROBLEM_CODES: Readonly<Record<ProblemCode, true>> = {
   'invalid-abstract': true,
   'rehearsal-over-slot': true,
   'analysis-skipped': true,
+  'span-ends-before-start': true,
+  'date-after-date': true,
+  'judging-weights': true,
 };
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -142,6 +142,7 @@ describe('Scaffolding new drafts', function () {
     { kind: 'oss', title: 'Fix the flaky retry test', folder: 'oss', name: `${date}-fix-the-flaky-retry-test.md`, status: 'todo' },
     { kind: 'workshop', title: 'Hands-on OpenTelemetry', folder: 'workshops', name: `${date}-hands-on-opentelemetry.md`, status: 'idea' },
     { kind: 'trip-report', title: 'GopherCon EU 2026', folder: 'trip-reports', name: `${date}-gophercon-eu-2026.md`, status: 'drafting' },
+    { kind: 'hackathon', title: 'Hack the Collector', folder: 'hackathons', name: `${date}-hack-the-collector.md`, status: 'idea' },
   ];
 
   for (const expected of expectations) {
@@ -255,6 +256,7 @@ describe('Scaffolding new drafts', function () {
       ['devrel.newOssChecklist', 'oss', 'oss/'],
       ['devrel.newWorkshop', 'workshop', 'workshops/'],
       ['devrel.newTripReport', 'trip-report', 'trip-reports/'],
+      ['devrel.newHackathon', 'hackathon', 'hackathons/'],
     ];
     for (const [command, kind, folder] of cases) {
       const uri = await newDraft(command, { title: `Per-kind ${kind}`, fields: { extra: command }, open: false });

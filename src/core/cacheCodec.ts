@@ -6,6 +6,7 @@ import type {
   AbstractVariant,
   Draft,
   DraftDate,
+  FeedbackEntry,
   ImpactEntry,
   KindSource,
   Position,
@@ -28,7 +29,7 @@ const STATUS_SOURCES: StatusSource[] = ['front-matter', 'draft-flag', 'published
 const FORMATS: (Draft['frontMatterFormat'] | null)[] = [null, 'yaml', 'toml'];
 
 type EncodedDate = [field: string, label: string, date: string, deadline: 0 | 1];
-type EncodedImpact = [date: string, metric: string, value: number, note: string | null, link: string | null];
+type EncodedImpact = [date: string, metric: string, value: number, note: string | null, link: string | null, unit?: string];
 type EncodedAnalysis = [words: number, readingMinutes: number, done: number, total: number, talk: NonNullable<Draft['analysis']>['talk'] | null] | null;
 
 export type EncodedDraft = [
@@ -49,6 +50,7 @@ export type EncodedDraft = [
   analysis: EncodedAnalysis,
   impact: EncodedImpact[] | null,
   talk?: [submissions: Submission[] | null, abstracts: AbstractVariant[] | null, rehearsals?: RehearsalRun[] | null] | null,
+  feedback?: FeedbackEntry[] | null,
 ];
 export type EncodedSkipped = [tag: 's', uri: string, reason: SkipReason, message: string];
 export type EncodedResult = EncodedDraft | EncodedSkipped;
@@ -73,11 +75,15 @@ export function encodeResult(result: ReadResult): EncodedResult {
     FORMATS.indexOf(d.frontMatterFormat ?? null),
     d.problems,
     a ? [a.words, a.readingMinutes, a.checklist.done, a.checklist.total, a.talk ?? null] : null,
-    d.impact ? d.impact.map((e) => [e.date, e.metric, e.value, e.note ?? null, e.link ?? null]) : null,
+    d.impact ? d.impact.map((e): EncodedImpact => (e.unit ? [e.date, e.metric, e.value, e.note ?? null, e.link ?? null, e.unit] : [e.date, e.metric, e.value, e.note ?? null, e.link ?? null])) : null,
   ];
   // Only talks with submissions, named abstracts or rehearsals pay for the extra element.
   if (d.rehearsals) encoded.push([d.submissions ?? null, d.abstracts ?? null, d.rehearsals]);
   else if (d.submissions || d.abstracts) encoded.push([d.submissions ?? null, d.abstracts ?? null]);
+  if (d.feedback) {
+    if (encoded.length === 16) encoded.push(null);
+    encoded.push(d.feedback);
+  }
   return encoded;
 }
 
@@ -95,9 +101,9 @@ export function decodeResult(value: unknown): ReadResult | undefined {
     if (typeof uri !== 'string' || typeof message !== 'string' || !isSkipReason(reason)) return undefined;
     return { skipped: { uri, reason, message } };
   }
-  // 15 elements is an entry written before impact was tracked, 16 before submissions.
-  if (value[0] !== 'd' || value.length < 15 || value.length > 17) return undefined;
-  const [, uri, relativePath, kind, kindSource, title, status, statusSource, dates, tags, duration, fields, format, problems, analysis, impact, talk] = value as unknown[];
+  // 15 elements is an entry written before impact was tracked, 16 before submissions, 17 before feedback.
+  if (value[0] !== 'd' || value.length < 15 || value.length > 18) return undefined;
+  const [, uri, relativePath, kind, kindSource, title, status, statusSource, dates, tags, duration, fields, format, problems, analysis, impact, talk, feedback] = value as unknown[];
   if (typeof uri !== 'string' || typeof relativePath !== 'string' || typeof kind !== 'string' || typeof title !== 'string' || typeof status !== 'string') return undefined;
   const decodedKindSource = indexIn(KIND_SOURCES, kindSource);
   const decodedStatusSource = indexIn(STATUS_SOURCES, statusSource);
@@ -149,6 +155,11 @@ export function decodeResult(value: unknown): ReadResult | undefined {
       draft.rehearsals = decoded;
     }
   }
+  if (feedback !== undefined && feedback !== null) {
+    const decoded = decodeFeedback(feedback);
+    if (!decoded) return undefined;
+    draft.feedback = decoded;
+  }
   if (analysis !== null && analysis !== undefined) {
     const decoded = decodeAnalysis(analysis);
     if (!decoded) return undefined;
@@ -174,6 +185,7 @@ const PROBLEM_CODES: Readonly<Record<ProblemCode, true>> = {
   'talk-over-duration': true,
   'invalid-duration': true,
   'invalid-impact': true,
+  'invalid-feedback': true,
   'invalid-submission': true,
   'submission-without-event': true,
   'unknown-submission-status': true,
@@ -325,13 +337,15 @@ function decodeImpact(value: unknown): ImpactEntry[] | undefined {
   if (!Array.isArray(value)) return undefined;
   const entries: ImpactEntry[] = [];
   for (const item of value as unknown[]) {
-    if (!Array.isArray(item) || item.length !== 5) return undefined;
-    const [date, metric, amount, note, link] = item as unknown[];
+    if (!Array.isArray(item) || (item.length !== 5 && item.length !== 6)) return undefined;
+    const [date, metric, amount, note, link, unit] = item as unknown[];
+    if (item.length === 6 && typeof unit !== 'string') return undefined;
     if (typeof date !== 'string' || !ISO_DAY.test(date) || typeof metric !== 'string' || !isImpactValue(amount)) return undefined;
     if ((note !== null && typeof note !== 'string') || (link !== null && typeof link !== 'string')) return undefined;
     const entry: ImpactEntry = { date, metric, value: amount };
     if (note !== null) entry.note = note;
     if (link !== null) entry.link = link;
+    if (typeof unit === 'string') entry.unit = unit;
     entries.push(entry);
   }
   return entries;
@@ -393,4 +407,21 @@ function decodeAbstracts(value: unknown): AbstractVariant[] | undefined {
     abstracts.push({ name: item.name, chars: item.chars, budget: item.budget, source: item.source });
   }
   return abstracts;
+}
+
+function decodeFeedback(value: unknown): FeedbackEntry[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const entries: FeedbackEntry[] = [];
+  for (const item of value as unknown[]) {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) return undefined;
+    const { index, summary, status, area, link, date } = item as Record<string, unknown>;
+    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || typeof summary !== 'string' || typeof status !== 'string') return undefined;
+    if (typeof date !== 'string' || !ISO_DAY.test(date)) return undefined;
+    if ((area !== undefined && typeof area !== 'string') || (link !== undefined && typeof link !== 'string')) return undefined;
+    const entry: FeedbackEntry = { index, summary, status, date };
+    if (typeof area === 'string') entry.area = area;
+    if (typeof link === 'string') entry.link = link;
+    entries.push(entry);
+  }
+  return entries;
 }

@@ -5,6 +5,7 @@ import { dateOrderProblems } from './dateOrder';
 import { judgingProblems } from './hackathons/tables';
 import { parseImpactEntries } from './impact';
 import { kindProgress } from './kinds/registry';
+import { parseFeedbackEntries } from './feedback';
 import { bundleName, dateFromPath, liftCustomFields, notAPostReason, postPlaceOf, siteRuleAt, siteStatus, valueAt, type PostPlace, type SiteStatus } from './sites/postRules';
 import { readTalkPlanning } from './talks/talkDraft';
 import { overSlotMessage, parseRehearsals } from './talks/rehearsal';
@@ -162,6 +163,12 @@ export function parseDraft(source: DraftSource, text: string, config: CoreConfig
     problems.push({ code: 'invalid-impact', severity: 'warning', message, field: 'impact', range: impactRange });
   }
 
+  const feedback = parseFeedbackEntries(data.feedback);
+  const feedbackRange = feedback.problems.length + feedback.warnings.length > 0 ? fieldRange('feedback') : undefined;
+  for (const message of [...feedback.problems, ...feedback.warnings]) {
+    problems.push({ code: 'invalid-feedback', severity: 'warning', message, field: 'feedback', range: feedbackRange });
+  }
+
   const rehearsals = parseRehearsals(data.rehearsals);
   const overSlot = overSlotMessage(rehearsals, duration);
   if (overSlot !== undefined) {
@@ -206,6 +213,7 @@ export function parseDraft(source: DraftSource, text: string, config: CoreConfig
     problems,
   };
   if (impact.entries.length > 0) draft.impact = impact.entries;
+  if (feedback.entries.length > 0) draft.feedback = feedback.entries;
   if (planning.submissions) draft.submissions = planning.submissions;
   if (planning.abstracts) draft.abstracts = planning.abstracts;
   if (rehearsals.length > 0) draft.rehearsals = rehearsals;
@@ -352,7 +360,7 @@ function readTags(value: unknown): string[] {
 }
 
 const MAX_FIELD_LENGTH = 200;
-const FIELDS_READ_ELSEWHERE = new Set(['title', 'kind', 'status', 'tags', 'duration', 'abstract', 'impact', 'submissions', 'abstracts', 'rehearsals']);
+const FIELDS_READ_ELSEWHERE = new Set(['title', 'kind', 'status', 'tags', 'duration', 'abstract', 'impact', 'feedback', 'submissions', 'abstracts', 'rehearsals']);
 
 const dateFieldNames = new WeakMap<KindDefinition, ReadonlySet<string>>();
 const NO_FIELDS: ReadonlySet<string> = new Set();

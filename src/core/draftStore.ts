@@ -20,7 +20,7 @@ interface Entry {
   stamp: FileStamp;
 }
 
-export const CACHE_VERSION = 6;
+export const CACHE_VERSION = 8;
 
 /** A serialisable snapshot, checked against the files' size and mtime on the next start. */
 export interface DraftCache {

@@ -174,7 +174,7 @@ function isHttpUrl(text: string): boolean {
 type EntryCheck = { ok: true; entry: ImpactEntry } | { ok: false; issues: string[] };
 
 /** The rules shared by front matter and the Log Impact command; `issues` are lowercase fragments. */
-function checkEntry(fields: { date: unknown; metric: unknown; value: unknown; note?: unknown; link?: unknown; source?: unknown }): EntryCheck {
+function checkEntry(fields: { date: unknown; metric: unknown; value: unknown; note?: unknown; link?: unknown; source?: unknown; unit?: unknown }): EntryCheck {
   const issues: string[] = [];
   let date: string | undefined;
   if (fields.date === undefined || fields.date === null || fields.date === '') issues.push('date is missing');
@@ -205,6 +205,8 @@ function checkEntry(fields: { date: unknown; metric: unknown; value: unknown; no
   if (typeof link === 'string') entry.link = link;
   const source = optionalText(fields.source);
   if (typeof source === 'string') entry.source = source;
+  const unit = optionalText(fields.unit);
+  if (typeof unit === 'string') entry.unit = unit.toLowerCase();
   return { ok: true, entry };
 }
 
@@ -247,7 +249,7 @@ export function parseImpactEntries(value: unknown, metrics?: Readonly<Record<str
       return;
     }
     const fields = item as Record<string, unknown>;
-    const checked = checkEntry({ date: fields.date, metric: fields.metric, value: fields.value, note: fields.note, link: fields.link, source: fields.source });
+    const checked = checkEntry({ date: fields.date, metric: fields.metric, value: fields.value, note: fields.note, link: fields.link, source: fields.source, unit: fields.unit });
     if (!checked.ok) {
       result.problems.push(`${label}: ${checked.issues.join('; ')}.`);
       return;

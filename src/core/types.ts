@@ -29,6 +29,7 @@ export type ProblemCode =
   | 'talk-over-duration'
   | 'invalid-duration'
   | 'invalid-impact'
+  | 'invalid-feedback'
   | 'invalid-submission'
   | 'submission-without-event'
   | 'unknown-submission-status'
@@ -193,6 +194,22 @@ export interface ImpactEntry {
   link?: string;
   /** Where a synced figure came from, e.g. `devto`; absent for entries logged by hand. */
   source?: string;
+  /** What the value counts when the entry says so, e.g. `minutes`; reports refuse to add up different units of one metric. */
+  unit?: string;
+}
+
+/** One piece of product feedback, from an entry of the front-matter `feedback:` list. */
+export interface FeedbackEntry {
+  /** Position in the `feedback:` list as last read, for edits. */
+  index: number;
+  summary: string;
+  /** One of the feedback statuses, or an unknown value as written (which is reported). */
+  status: string;
+  /** The product area it concerns, e.g. `CLI`. */
+  area?: string;
+  link?: string;
+  /** `YYYY-MM-DD`: when it was given. */
+  date: string;
 }
 
 /** One section of a recorded rehearsal, from the front-matter `rehearsals:` list. */
@@ -238,6 +255,8 @@ export interface Draft {
   fields: Record<string, string | number | boolean>;
   /** Valid entries of the front-matter `impact:` list; absent when there are none. */
   impact?: ImpactEntry[];
+  /** Valid entries of the front-matter `feedback:` list; absent when there are none. */
+  feedback?: FeedbackEntry[];
   /** Entries of the front-matter `submissions:` list that name an event; absent when there are none. */
   submissions?: Submission[];
   /** Named abstracts (`abstracts:` or `## Abstract (name)` sections); absent when there are none. */

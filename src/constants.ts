@@ -50,6 +50,9 @@ export const Commands = {
   pauseRehearsal: 'devrel.pauseRehearsal',
   resumeRehearsal: 'devrel.resumeRehearsal',
   stopRehearsal: 'devrel.stopRehearsal',
+  exportImpactReport: 'devrel.exportImpactReport',
+  logFeedback: 'devrel.logFeedback',
+  setFeedbackStatus: 'devrel.setFeedbackStatus',
 } as const;
 
 /** New Blog Post and the other per-kind commands: each id sits with its kind in the kinds registry. */
@@ -63,6 +66,7 @@ export const Views = {
   upcoming: 'devrel.upcoming',
   impact: 'devrel.impact',
   cfps: 'devrel.cfps',
+  feedback: 'devrel.feedback',
   speakerNotes: 'devrel.speakerNotes',
 } as const;
 

@@ -15,6 +15,7 @@ import { createDraftsView, DraftsTreeProvider } from './views/draftsTree';
 import { today } from './views/presentation';
 import { closeDashboard } from './views/dashboardPanel';
 import { createImpactView, ImpactTreeProvider } from './views/impactTree';
+import { createFeedbackView, FeedbackTreeProvider } from './views/feedbackTree';
 import { createUpcomingView, UpcomingTreeProvider } from './views/upcomingTree';
 import { WorkspaceDrafts } from './services/workspaceDrafts';
 import { errorMessage } from './core/util/result';
@@ -47,6 +48,8 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   push(settings, workspace, draftsProvider, upcomingProvider);
   const impactProvider = new ImpactTreeProvider(workspace, context.workspaceState, () => configuredMetrics(workspace));
   push(impactProvider);
+  const feedbackProvider = new FeedbackTreeProvider(workspace);
+  push(feedbackProvider, createFeedbackView(feedbackProvider));
   push(createDraftsView(draftsProvider), createUpcomingView(upcomingProvider), createImpactView(impactProvider));
   // Nothing is fetched here: the feeds are read when the CFPs view opens or Refresh CFPs runs.
   const cfpFeeds = new CfpFeedService(context.globalStorageUri);

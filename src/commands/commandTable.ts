@@ -15,6 +15,8 @@ import { addSubmission, exportCalendar, setSubmissionStatus } from './talkComman
 import { clearCfpFilter, filterCfps, openCfp, refreshCfps, trackCfp, type CfpContext } from './cfpCommands';
 import * as stage from './talkStageCommands';
 import type { TalkStageContext } from './talkStageCommands';
+import { exportImpactReport } from './reportCommands';
+import { logFeedback, setFeedbackStatus } from './feedbackCommands';
 
 export interface CommandEntry {
   id: CommandId;
@@ -87,6 +89,9 @@ export function commandEntries(ctx: CommandServices): CommandEntry[] {
     { id: Commands.pauseRehearsal, action: 'Pause Rehearsal', run: () => stage.pauseRehearsal(talkStage) },
     { id: Commands.resumeRehearsal, action: 'Resume Rehearsal', run: () => stage.resumeRehearsal(talkStage) },
     { id: Commands.stopRehearsal, action: 'Stop Rehearsal', run: () => stage.stopRehearsal(talkStage) },
+    { id: Commands.exportImpactReport, action: 'Export Impact Report', run: (options) => exportImpactReport(ctx, options) },
+    { id: Commands.logFeedback, action: 'Log Feedback', run: (target, input) => logFeedback(ctx, target, input) },
+    { id: Commands.setFeedbackStatus, action: 'Set Feedback Status', run: (target, summary, status) => setFeedbackStatus(ctx, target, summary, status) },
   ];
 }
 

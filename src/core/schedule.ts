@@ -19,6 +19,8 @@ export interface DraftInfo {
   problems: { message: string; line?: number }[];
   /** Talks sent to calls for papers, one per event; dates as `YYYY-MM-DD`. */
   submissions?: SubmissionInfo[];
+  /** Product feedback from the front-matter `feedback:` list; dates as `YYYY-MM-DD`. */
+  feedback?: { summary: string; status: string; area?: string; link?: string; date: string }[];
 }
 
 export interface SubmissionInfo {
@@ -97,6 +99,7 @@ export function toDraftInfo(draft: Draft, kind: KindDefinition | undefined, toda
     info.talkMinutes = { planned: analysis?.talk?.plannedMinutes ?? 0, duration: draft.duration };
   }
   if (draft.submissions) info.submissions = draft.submissions.map(toSubmissionInfo);
+  if (draft.feedback) info.feedback = draft.feedback.map(({ summary, status, area, link, date }) => ({ summary, status, date, ...(area ? { area } : {}), ...(link ? { link } : {}) }));
   return info;
 }
 

@@ -402,6 +402,8 @@ Record only what people agreed to share; contact details belong in the CRM, not 
 
 ## Feedback for the product team
 
+Log each request with DevRel: Log Feedback… as well: it joins the Feedback view and the impact report, and its status shows whether the product team followed up.
+
 - Pain points heard, and how often:
 - Feature requests:
 - Alternatives and competitors people mentioned:

@@ -1,5 +1,6 @@
 // Bundles the extension into one file; `vscode` is provided by the editor at run time.
 // The dashboard page is a second bundle, for the browser the webview runs in.
+import { readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -27,6 +28,16 @@ const builds = [
     format: 'cjs',
     platform: 'node',
     target: 'node20',
+  },
+  {
+    ...shared,
+    // The devrel-desk command line: plain Node, the same core, no editor.
+    entryPoints: { cli: 'src/cli/main.ts' },
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+    define: { __DEVREL_DESK_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
   },
   {
     ...shared,

@@ -232,9 +232,9 @@ describe('devrel-desk', function () {
       assert.match(markdown.stdout, /\| Views \| 1,200 \| 0 \| new \|/);
       assert.match(markdown.stdout, /Add a Parquet exporter \| exporter \| \*\*shipped\*\*/);
       const csv = cli(['report', ...period, '--format', 'csv'], dir);
-      assert.equal(csv.stdout.split('\r\n')[1], 'Good post,Blog post,blog,published,2026-08-10,,posts/good.md,1200,1,1,"Impact: 1,200 page views, 1 feedback item (1 shipped).",1200');
+      assert.equal(csv.stdout.split('\r\n')[1], 'Good post,Blog post,blog,published,2026-08-10,,posts/good.md,1200,1,1,"Impact: 1,200 page views, product feedback: 1 logged, 1 shipped.",1200');
       const recognition = cli(['report', ...period, '--format', 'csv', '--preset', 'recognition'], dir);
-      assert.equal(recognition.stdout, 'Title,Date,URL,Description,Type,Reach\r\nGood post,2026-08-10,,"Impact: 1,200 page views, 1 feedback item (1 shipped).",Blog post,1200\r\n');
+      assert.equal(recognition.stdout, 'Title,Date,URL,Description,Type,Reach\r\nGood post,2026-08-10,,"Impact: 1,200 page views, product feedback: 1 logged, 1 shipped.",Blog post,1200\r\n');
       const json = JSON.parse(cli(['report', ...period, '--format', 'json'], dir).stdout) as { period: { label: string }; quality: { done: number; medianDays: number } };
       assert.equal(json.period.label, '2026 Q3');
       assert.deepEqual([json.quality.done, json.quality.medianDays], [1, 21]);

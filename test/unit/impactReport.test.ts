@@ -134,7 +134,7 @@ describe('impact report', () => {
         ],
       );
       assert.equal(report.rows[1].achieved, '1,500 page views, 40 reactions');
-      assert.equal(report.rows[2].achieved, '240 people in the room, 2 feedback items (1 shipped)');
+      assert.equal(report.rows[2].achieved, '240 people in the room, product feedback: 2 logged, 1 shipped');
       assert.equal(report.rows[1].description, 'How to build collector pipelines. Impact: 1,500 page views, 40 reactions.');
     });
 

@@ -389,7 +389,7 @@ function achievedText(own: Record<string, number>, metrics: Readonly<Record<stri
   const parts = Object.entries(own).map(([metric, value]) => `${formatNumber(value)} ${hasOwn(metrics, metric) ? metrics[metric].unit : metric}`);
   if (given.length > 0) {
     const shipped = given.filter((f) => f.status === 'shipped').length;
-    parts.push(`${given.length} feedback ${given.length === 1 ? 'item' : 'items'}${shipped > 0 ? ` (${shipped} shipped)` : ''}`);
+    parts.push(`product feedback: ${given.length} logged${shipped > 0 ? `, ${shipped} shipped` : ''}`);
   }
   return parts.join(', ');
 }

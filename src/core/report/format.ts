@@ -133,6 +133,7 @@ export function reportMarkdown(report: ImpactReport, chartNames: readonly string
     report.talks.decided > 0
       ? `Calls for papers decided in the period: ${report.talks.accepted} of ${report.talks.decided} accepted (${Math.round((report.talks.accepted / report.talks.decided) * 100)}%).`
       : 'No call for papers was decided in this period.',
+    '',
   );
   out.push(`Talks given in ${previous.label}: ${report.talks.previousGiven}.`, '');
 
@@ -140,7 +141,7 @@ export function reportMarkdown(report: ImpactReport, chartNames: readonly string
   if (report.posts.published.length === 0) out.push('No posts were published in this period.');
   for (const p of report.posts.published) out.push(`- ${p.date}: ${link(p.title, p.url)} (${p.readingMinutes} min read, ${formatNumber(p.words)} words)`);
   out.push('');
-  if (report.posts.published.length > 0) out.push(`${formatNumber(report.posts.readingMinutes)} minutes of reading in all.`);
+  if (report.posts.published.length > 0) out.push(`${formatNumber(report.posts.readingMinutes)} minutes of reading in all.`, '');
   out.push(`Posts published in ${previous.label}: ${report.posts.previousPublished}.`, '');
 
   out.push('## Open-source contributions merged', '');

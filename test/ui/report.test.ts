@@ -1,0 +1,81 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { note, openWorkbench, waitUntil, Workbench } from './workbench';
+
+const VIEWS = ['Drafts', 'Upcoming', 'Impact', 'Feedback', 'CFPs'];
+
+async function focusOnView(workbench: Workbench, keep: string): Promise<void> {
+  for (const name of VIEWS) {
+    const header = workbench.viewPane(name).locator('.pane-header').first();
+    if (!(await header.isVisible().catch(() => false))) continue;
+    const expanded = (await header.getAttribute('aria-expanded')) === 'true';
+    if ((name === keep) !== expanded) await header.locator('h3.title').click();
+  }
+}
+
+async function pick(workbench: Workbench, label: RegExp): Promise<void> {
+  const row = workbench.page
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+    .filter({ has: workbench.page.locator('.label-name', { hasText: label }) })
+    .first();
+  await row.waitFor({ state: 'visible', timeout: 15_000 });
+  await row.click();
+}
+
+describe('Impact report and Feedback view in the workbench', () => {
+  let workbench: Workbench;
+
+  before(async function () {
+    this.timeout(180_000);
+    workbench = await openWorkbench();
+    await workbench.openViewContainer('DevRel Desk');
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('lists the demo feedback grouped by status', async () => {
+    await focusOnView(workbench, 'Feedback');
+    const rows = await workbench.treeRows('Feedback', { atLeast: 5 });
+    const groups = rows.filter((r) => r.level === 1).map((r) => r.text);
+    note(`feedback groups: ${groups.join(' | ')}`);
+    // A row's text runs its label and its description (the count) together.
+    assert.deepEqual(groups.map((g) => g.replace(/\s+/g, '')), ['Open1', 'Acknowledged1', 'Planned2', 'Shipped2', 'Declined1'], 'every status, in the order feedback moves through');
+    const planned = rows.find((r) => r.text.startsWith('Sampling rules are hard to test'));
+    assert.ok(planned && planned.text.includes('sampling · KubeCon'), planned?.text);
+    const shipped = workbench.viewPane('Feedback').getByRole('treeitem').filter({ hasText: /^\s*Shipped/ }).first();
+    if ((await shipped.getAttribute('aria-expanded')) !== 'true') await shipped.click();
+    await workbench.viewPane('Feedback').getByRole('treeitem').filter({ hasText: 'memory limiter' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await workbench.screenshot('report-feedback-view');
+  });
+
+  it('asks for the period and format, writes the report, and opens its preview with the charts', async () => {
+    await workbench.runCommand('DevRel: Export Impact Report…');
+    await pick(workbench, /^Other period…$/);
+    const input = workbench.page.locator('.quick-input-widget input').first();
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await input.fill('2026-10-01 2026-12-31');
+    await input.press('Enter');
+    await pick(workbench, /^Markdown$/);
+    await waitUntil(async () => (await input.inputValue()).endsWith('impact-2026-Q4.md'), 15_000, 'the suggested file name');
+    await input.press('Enter');
+    const file = path.join(workbench.workspace, 'impact-2026-Q4.md');
+    await waitUntil(async () => fs.existsSync(file), 15_000, 'the report file');
+    for (const chart of ['impact-2026-Q4-totals.svg', 'impact-2026-Q4-reach.svg']) assert.ok(fs.existsSync(path.join(workbench.workspace, chart)), chart);
+    const open = workbench.page.locator('.notifications-toasts .monaco-button').filter({ hasText: 'Open Preview' }).first();
+    await open.waitFor({ state: 'visible', timeout: 15_000 });
+    await open.click();
+    const preview = workbench.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await preview.getByRole('heading', { name: 'Impact report: 2026 Q4' }).waitFor({ state: 'visible', timeout: 30_000 });
+    const chart = preview.locator('img[src*="impact-2026-Q4-totals.svg"]').first();
+    await chart.waitFor({ state: 'visible', timeout: 15_000 });
+    await waitUntil(async () => (await chart.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)) > 0, 15_000, 'the chart to load');
+    await workbench.screenshot('report-markdown-preview');
+    await chart.scrollIntoViewIfNeeded();
+    await workbench.screenshot('report-markdown-preview-charts');
+    await preview.getByRole('heading', { name: 'Product feedback' }).scrollIntoViewIfNeeded();
+    await workbench.screenshot('report-markdown-preview-feedback');
+  });
+});

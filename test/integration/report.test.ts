@@ -108,8 +108,12 @@ describe('Impact report and product feedback', () => {
     const unknown = await executeCommand('devrel.setFeedbackStatus', workspaceUri(TRIP), summary, 'done');
     assert.equal(unknown, undefined, 'an unknown status is refused');
 
-    // Put the demo back as it was for the suites after this one.
-    await vscode.workspace.fs.writeFile(workspaceUri(TRIP), new TextEncoder().encode(before));
-    await waitFor(async () => !(await api.listDrafts()).some((d) => d.feedback?.some((f) => f.summary === summary)), 10_000, 'the demo trip report restored');
+    // Put the demo back as it was for the suites after this one, through the document the edits opened.
+    const document = await vscode.workspace.openTextDocument(workspaceUri(TRIP));
+    const restore = new vscode.WorkspaceEdit();
+    restore.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), before);
+    assert.ok(await vscode.workspace.applyEdit(restore));
+    assert.ok(await document.save());
+    await waitFor(async () => !(await api.listDrafts()).some((d) => d.feedback?.some((f) => f.summary === summary)), 20_000, 'the demo trip report restored');
   });
 });

@@ -33,6 +33,15 @@ describe('Impact report and Feedback view in the workbench', () => {
   });
 
   after(async () => {
+    // Later suites share the sidebar's layout: give it back as it was, Feedback folded.
+    if (workbench) {
+      for (const name of VIEWS) {
+        const header = workbench.viewPane(name).locator('.pane-header').first();
+        if (!(await header.isVisible().catch(() => false))) continue;
+        const expanded = (await header.getAttribute('aria-expanded')) === 'true';
+        if (expanded !== ['Drafts', 'Upcoming', 'Impact'].includes(name)) await header.locator('h3.title').click();
+      }
+    }
     await workbench?.close();
   });
 

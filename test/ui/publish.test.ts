@@ -61,7 +61,7 @@ Edge sampling notes.
  */
 async function foldOtherViews(workbench: Workbench): Promise<void> {
   const page = workbench.page;
-  for (const title of ['Upcoming', 'Impact', 'Feedback']) {
+  for (const title of ['Upcoming', 'Impact']) {
     const header = page.locator('.pane-header').filter({ has: page.locator('h3.title', { hasText: new RegExp(`^\\s*${title}\\s*$`, 'i') }) }).first();
     if ((await header.getAttribute('aria-expanded').catch(() => null)) === 'true') await header.locator('h3.title').click();
   }

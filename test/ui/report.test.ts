@@ -3,17 +3,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { note, openWorkbench, waitUntil, Workbench } from './workbench';
 
-const VIEWS = ['Drafts', 'Upcoming', 'Impact', 'Feedback', 'CFPs'];
-
-async function focusOnView(workbench: Workbench, keep: string): Promise<void> {
-  for (const name of VIEWS) {
-    const header = workbench.viewPane(name).locator('.pane-header').first();
-    if (!(await header.isVisible().catch(() => false))) continue;
-    const expanded = (await header.getAttribute('aria-expanded')) === 'true';
-    if ((name === keep) !== expanded) await header.locator('h3.title').click();
-  }
-}
-
 async function pick(workbench: Workbench, label: RegExp): Promise<void> {
   const row = workbench.page
     .locator('.quick-input-widget .quick-input-list .monaco-list-row')
@@ -33,20 +22,12 @@ describe('Impact report and Feedback view in the workbench', () => {
   });
 
   after(async () => {
-    // Later suites share the sidebar's layout: give it back as it was, Feedback folded.
-    if (workbench) {
-      for (const name of VIEWS) {
-        const header = workbench.viewPane(name).locator('.pane-header').first();
-        if (!(await header.isVisible().catch(() => false))) continue;
-        const expanded = (await header.getAttribute('aria-expanded')) === 'true';
-        if (expanded !== ['Drafts', 'Upcoming', 'Impact'].includes(name)) await header.locator('h3.title').click();
-      }
-    }
     await workbench?.close();
   });
 
   it('lists the demo feedback grouped by status', async () => {
-    await focusOnView(workbench, 'Feedback');
+    // The Feedback view has the panel to itself, leaving the sidebar's room to the drafts.
+    await workbench.runCommand('Product Feedback: Focus on Feedback View');
     const rows = await workbench.treeRows('Feedback', { atLeast: 5 });
     const groups = rows.filter((r) => r.level === 1).map((r) => r.text);
     note(`feedback groups: ${groups.join(' | ')}`);

@@ -28,6 +28,7 @@ export const Commands = {
   logHackathonProjects: 'devrel.logHackathonProjects',
   openDashboard: 'devrel.openDashboard',
   parkDraft: 'devrel.parkDraft',
+  resumeDraft: 'devrel.resumeDraft',
   showFocus: 'devrel.showFocus',
   impactMetric: 'devrel.impactMetric',
   setUpWorkspace: 'devrel.setUpWorkspace',

@@ -57,6 +57,7 @@ export function commandEntries(ctx: CommandServices): CommandEntry[] {
     { id: Commands.showDraftActions, action: 'Show Draft Actions', run: (target) => tracking.showDraftActions(ctx, target) },
     { id: Commands.showLog, action: 'Show Log', run: () => showLog() },
     { id: Commands.parkDraft, action: 'Park Draft', run: (target) => tracking.parkDraft(ctx, target) },
+    { id: Commands.resumeDraft, action: 'Resume Draft', run: (target) => tracking.resumeDraft(ctx, target) },
     { id: Commands.showFocus, action: 'Show Focus', run: () => showFocus(ctx.workspace) },
     {
       id: Commands.openDashboard,

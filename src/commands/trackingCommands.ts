@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
 import type { GroupBy } from '../core/config';
 import { Commands } from '../constants';
-import { nextStatus } from '../core/kinds/workflow';
+import { isFinished, nextStatus } from '../core/kinds/workflow';
 import { relativeDay, talkMeasure } from '../core/schedule';
 import { daysBetween } from '../core/dates';
 import { planStatusChange } from '../core/statusChange';
 import { targetRef } from '../core/target';
 import type { Draft } from '../core/types';
 import { editFrontMatter } from '../services/draftEdits';
-import { confirmFocus, pickAndPark } from './focusCommands';
+import { confirmFocus, confirmResume, pickAndPark } from './focusCommands';
+import { isParked, PARKED_FIELD } from '../core/focus';
 import { log, UserError } from '../util/logger';
 import { today } from '../views/presentation';
 import type { DraftsTreeProvider } from '../views/draftsTree';
@@ -86,14 +87,46 @@ export async function advanceStatus(ctx: TrackingContext, target?: unknown): Pro
   return changeStatus(ctx, uri, draft, next, true);
 }
 
-/** Moves an active draft back to its kind's first status, to make room. */
+/**
+ * Sets a draft aside to make room: it keeps its status and gets `parked: true` in its front
+ * matter, so it leaves the focus count and shows under Parked until it is resumed.
+ */
 export async function parkDraft(ctx: TrackingContext, target?: unknown): Promise<boolean> {
   if (target === undefined && !vscode.window.activeTextEditor) return (await pickAndPark(ctx.workspace)) !== undefined;
   const { uri, draft } = requireDraft(ctx, target);
   const kind = ctx.workspace.config.kinds[draft.kind];
-  if (!kind) throw new UserError(`"${draft.kind}" is not a known kind. Fix the kind in the front matter first.`);
-  if (draft.status === kind.statuses[0]) throw new UserError(`"${draft.title}" is already ${draft.status}, the first step.`);
-  return changeStatus(ctx, uri, draft, kind.statuses[0], false, false);
+  if (isParked(draft)) throw new UserError(`"${draft.title}" is already parked. Use Resume Draft to pick it up again.`);
+  if (isFinished(kind, draft.status)) throw new UserError(`"${draft.title}" is ${draft.status}, so there is nothing to park.`);
+  await editFrontMatter(ctx.workspace, uri, { [PARKED_FIELD]: true });
+  log().info(`${vscode.workspace.asRelativePath(uri)}: parked at ${draft.status}.`);
+  vscode.window.setStatusBarMessage(`$(debug-pause) Parked “${draft.title}” (still ${draft.status}). Resume it when you're ready.`, 5000);
+  return true;
+}
+
+/** Brings a parked draft back into hand: removes the flag, with the focus warning if that crosses the limit. */
+export async function resumeDraft(ctx: TrackingContext, target?: unknown): Promise<boolean> {
+  // A Uri or URI string comes from a caller with every argument; a tree node or nothing, from the person.
+  const interactive = !isUri(target) && typeof target !== 'string';
+  if (target === undefined && !vscode.window.activeTextEditor) {
+    const parked = ctx.workspace.drafts().filter((d) => isParked(d));
+    if (parked.length === 0) {
+      void vscode.window.showInformationMessage('No parked draft to resume.');
+      return false;
+    }
+    const picked = await vscode.window.showQuickPick(
+      parked.map((d) => ({ label: d.title, description: d.status, uri: d.uri })),
+      { title: 'Resume a Parked Draft', placeHolder: 'Pick the draft to take up again' },
+    );
+    if (!picked) return false;
+    target = vscode.Uri.parse(picked.uri);
+  }
+  const { uri, draft } = requireDraft(ctx, target);
+  if (!isParked(draft)) throw new UserError(`"${draft.title}" is not parked.`);
+  if (!(await confirmResume(ctx.workspace, draft, interactive))) return false;
+  await editFrontMatter(ctx.workspace, uri, { [PARKED_FIELD]: undefined });
+  log().info(`${vscode.workspace.asRelativePath(uri)}: resumed at ${draft.status}.`);
+  vscode.window.setStatusBarMessage(`$(play) Resumed “${draft.title}” (${draft.status}).`, 4000);
+  return true;
 }
 
 async function changeStatus(ctx: TrackingContext, uri: vscode.Uri, draft: Draft, status: string, interactive: boolean, checkFocus = true): Promise<boolean> {

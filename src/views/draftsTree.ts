@@ -3,6 +3,7 @@ import type { GroupBy } from '../core/config';
 import { ContextKeys, Views } from '../constants';
 import type { DraftChange } from '../core/draftStore';
 import { isFinished } from '../core/kinds/workflow';
+import { isParked } from '../core/focus';
 import { compareDrafts } from '../core/schedule';
 import type { Draft } from '../core/types';
 import { siteProfile } from '../core/sites/profile';
@@ -114,7 +115,7 @@ export class DraftsTreeProvider extends Disposable implements vscode.TreeDataPro
       item.id = `group:${grouping}:${node.key}`;
       item.contextValue = 'group';
       item.iconPath =
-        grouping === 'kind' ? kindIcon(node.key) : grouping === 'site' ? new vscode.ThemeIcon(node.key === NO_SITE ? 'folder' : 'globe') : statusGroupIcon(node.key);
+        node.key === PARKED ? new vscode.ThemeIcon('debug-pause') : grouping === 'kind' ? kindIcon(node.key) : grouping === 'site' ? new vscode.ThemeIcon(node.key === NO_SITE ? 'folder' : 'globe') : statusGroupIcon(node.key);
       return item;
     }
     const draft = this.workspace.get(node.uri);
@@ -235,6 +236,8 @@ export class DraftsTreeProvider extends Disposable implements vscode.TreeDataPro
   }
 
   private groupKey(draft: Draft): string {
+    // Parked drafts have their own place, whatever the grouping, so they are out of the way until resumed.
+    if (isParked(draft) && !isFinished(this.workspace.config.kinds[draft.kind], draft.status)) return PARKED;
     const grouping = this.effectiveGroupBy;
     if (grouping === 'site') {
       let key = this.siteKeys.get(draft.uri);
@@ -248,6 +251,7 @@ export class DraftsTreeProvider extends Disposable implements vscode.TreeDataPro
   }
 
   private groupLabel(key: string): string {
+    if (key === PARKED) return 'Parked';
     const kinds = this.workspace.config.kinds;
     const grouping = this.effectiveGroupBy;
     if (grouping === 'kind') return pluralKindLabel(kinds[key], key);
@@ -263,6 +267,11 @@ export class DraftsTreeProvider extends Disposable implements vscode.TreeDataPro
   }
 
   private orderGroups(keys: string[]): string[] {
+    const parked = keys.includes(PARKED);
+    return [...this.orderOtherGroups(keys.filter((key) => key !== PARKED)), ...(parked ? [PARKED] : [])];
+  }
+
+  private orderOtherGroups(keys: string[]): string[] {
     const kinds = Object.values(this.workspace.config.kinds);
     if (this.effectiveGroupBy === 'site') {
       const order = this.workspace.sites().map((s) => siteKey(s.folder.uri.toString(), s.root));
@@ -299,6 +308,8 @@ export class DraftsTreeProvider extends Disposable implements vscode.TreeDataPro
 }
 
 const NO_SITE = 'site:none';
+/** Not a status, kind or site key: those never start with a space. */
+const PARKED = ' parked';
 
 function siteKey(folderUri: string, root: string): string {
   return `site:${folderUri}#${root}`;

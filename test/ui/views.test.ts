@@ -81,7 +81,7 @@ describe('DevRel Desk views in the workbench', () => {
       note(`context menu attempt ${attempt} opened nothing; retrying`);
     }
     await pick(workbench, 'drafting');
-    // The demo advocate is already over the focus limit, so starting another post asks first.
+    // The demo advocate has three drafts in hand, at the focus limit, so starting another post crosses it and asks first.
     const toast = workbench.page.locator('.notification-toast').filter({ hasText: /focus limit/ }).first();
     await toast.waitFor({ state: 'visible', timeout: 15_000 });
     await workbench.screenshot('views-focus-warning');

@@ -29,6 +29,7 @@ export const Commands = {
   openDashboard: 'devrel.openDashboard',
   parkDraft: 'devrel.parkDraft',
   resumeDraft: 'devrel.resumeDraft',
+  addStatusToWorkflow: 'devrel.addStatusToWorkflow',
   showFocus: 'devrel.showFocus',
   impactMetric: 'devrel.impactMetric',
   setUpWorkspace: 'devrel.setUpWorkspace',

@@ -10,6 +10,7 @@ import type { Draft } from '../core/types';
 import { editFrontMatter } from '../services/draftEdits';
 import { confirmFocus, confirmResume, pickAndPark } from './focusCommands';
 import { isParked, PARKED_FIELD } from '../core/focus';
+import { workflowWithStatus } from '../core/quickFixes';
 import { log, UserError } from '../util/logger';
 import { today } from '../views/presentation';
 import type { DraftsTreeProvider } from '../views/draftsTree';
@@ -251,4 +252,26 @@ export async function showDraftActions(ctx: TrackingContext, target?: unknown): 
   ];
   const picked = await vscode.window.showQuickPick([...facts, ...actions], { title: draft.title, placeHolder: 'Facts about this draft, and what to do next' });
   if (picked?.run) await picked.run();
+}
+
+/**
+ * "Add `polishing` to this kind's workflow": writes the kind's workflow, with the new status
+ * after its last working step, to the workspace's `devrel.kinds` setting, keeping whatever else
+ * that setting says. The draft then reads as valid once the settings reload.
+ */
+export async function addStatusToWorkflow(ctx: TrackingContext, kindId?: unknown, status?: unknown, scope?: unknown): Promise<boolean> {
+  if (typeof kindId !== 'string' || typeof status !== 'string') throw new UserError('Add to Workflow needs a kind and a status, such as "blog" and "polishing".');
+  const kind = ctx.workspace.config.kinds[kindId];
+  if (!kind) throw new UserError(`"${kindId}" is not a known kind.`);
+  const workflow = workflowWithStatus(kind, status);
+  if (!workflow) throw new UserError(`"${status.trim()}" is already in the ${kind.label.toLowerCase()} workflow, or is empty.`);
+  const config = vscode.workspace.getConfiguration('devrel', isUri(scope) ? scope : undefined);
+  const written = config.inspect<Record<string, unknown>>('kinds')?.workspaceValue;
+  const kinds = typeof written === 'object' && written !== null && !Array.isArray(written) ? { ...written } : {};
+  const own = kinds[kindId];
+  kinds[kindId] = { ...(typeof own === 'object' && own !== null && !Array.isArray(own) ? own : {}), statuses: workflow.statuses, activeStatuses: workflow.activeStatuses };
+  await config.update('kinds', kinds, vscode.ConfigurationTarget.Workspace);
+  log().info(`devrel.kinds: ${kindId} workflow is now ${workflow.statuses.join(' → ')}.`);
+  vscode.window.setStatusBarMessage(`$(check) Added “${status.trim()}” to the ${kind.label.toLowerCase()} workflow (workspace settings).`, 5000);
+  return true;
 }

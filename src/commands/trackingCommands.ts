@@ -64,12 +64,14 @@ export async function setStatus(ctx: TrackingContext, target?: unknown, status?:
   if (status !== undefined && typeof status !== 'string') throw new UserError('The status must be a string, such as "drafting".');
   if (chosen === undefined) {
     if (!kind) throw new UserError(`"${draft.kind}" is not a known kind. Fix the kind in the front matter first.`);
-    const picked = await vscode.window.showQuickPick(
+    const next = nextStatus(kind, draft.status);
+    const picked = await pickWithActive(
       kind.statuses.map((s, i) => ({
         label: s,
-        description: s === draft.status ? 'current' : kind.finishedStatuses.includes(s) ? 'finished' : `step ${i + 1} of ${kind.statuses.length}`,
-        picked: s === draft.status,
+        description: s === draft.status ? 'current' : s === next ? 'next' : kind.finishedStatuses.includes(s) ? 'finished' : `step ${i + 1} of ${kind.statuses.length}`,
       })),
+      // Enter moves forward: the next status is highlighted, or the current one at the end of the workflow.
+      (item) => item.label === (next ?? draft.status),
       { title: `Set Status: ${draft.title}`, placeHolder: `Now ${draft.status}. Move this ${kind.label.toLowerCase()} to…` },
     );
     if (!picked) return false;
@@ -274,4 +276,23 @@ export async function addStatusToWorkflow(ctx: TrackingContext, kindId?: unknown
   log().info(`devrel.kinds: ${kindId} workflow is now ${workflow.statuses.join(' → ')}.`);
   vscode.window.setStatusBarMessage(`$(check) Added “${status.trim()}” to the ${kind.label.toLowerCase()} workflow (workspace settings).`, 5000);
   return true;
+}
+
+/** A quick pick whose highlighted item is chosen, not the first: showQuickPick always highlights the first. */
+async function pickWithActive<T extends vscode.QuickPickItem>(items: T[], isActive: (item: T) => boolean, options: { title: string; placeHolder: string }): Promise<T | undefined> {
+  const pick = vscode.window.createQuickPick<T>();
+  pick.title = options.title;
+  pick.placeholder = options.placeHolder;
+  pick.items = items;
+  const active = items.find(isActive);
+  if (active) pick.activeItems = [active];
+  try {
+    return await new Promise<T | undefined>((resolve) => {
+      pick.onDidAccept(() => resolve(pick.selectedItems[0] ?? pick.activeItems[0]));
+      pick.onDidHide(() => resolve(undefined));
+      pick.show();
+    });
+  } finally {
+    pick.dispose();
+  }
 }

@@ -44,6 +44,8 @@ export class DraftsTreeProvider extends Disposable implements vscode.TreeDataPro
   private groupBy: GroupBy;
   private hideFinished: boolean;
   private tag: string | undefined;
+  /** The view this provider fills, for its description; set once the view exists. */
+  private view: vscode.TreeView<DraftsTreeNode> | undefined;
   /** Each draft's site group, since finding a draft's site parses its URI. */
   private readonly siteKeys = new Map<string, string>();
 
@@ -300,7 +302,19 @@ export class DraftsTreeProvider extends Disposable implements vscode.TreeDataPro
     return node;
   }
 
+  /** Shows the active filters in the view's title, so a filtered list never looks like the whole list. */
+  attachView(view: vscode.TreeView<DraftsTreeNode>): void {
+    this.view = view;
+    this.updateContext();
+  }
+
+  /** `#go · finished hidden`, or undefined when nothing is filtered. */
+  filterDescription(): string | undefined {
+    return draftsFilterDescription(this.tag, this.hideFinished);
+  }
+
   private updateContext(): void {
+    if (this.view) this.view.description = this.filterDescription();
     void vscode.commands.executeCommand('setContext', ContextKeys.groupBy, this.groupBy);
     void vscode.commands.executeCommand('setContext', ContextKeys.hideFinished, this.hideFinished);
     void vscode.commands.executeCommand('setContext', ContextKeys.tagFilter, this.tag !== undefined);
@@ -321,5 +335,13 @@ function rank(order: string[], key: string): number {
 }
 
 export function createDraftsView(provider: DraftsTreeProvider): vscode.TreeView<DraftsTreeNode> {
-  return vscode.window.createTreeView(Views.drafts, { treeDataProvider: provider, showCollapseAll: true });
+  const view = vscode.window.createTreeView(Views.drafts, { treeDataProvider: provider, showCollapseAll: true });
+  provider.attachView(view);
+  return view;
+}
+
+/** The Drafts view's description for its filters: the tag, then whether finished drafts are hidden. */
+export function draftsFilterDescription(tag: string | undefined, hideFinished: boolean): string | undefined {
+  const parts = [tag !== undefined ? `#${tag}` : undefined, hideFinished ? 'finished hidden' : undefined].filter((p): p is string => p !== undefined);
+  return parts.length > 0 ? parts.join(' · ') : undefined;
 }

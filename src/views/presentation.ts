@@ -78,7 +78,10 @@ export function draftTreeItem(draft: Draft, kind: KindDefinition | undefined, no
   const item = new vscode.TreeItem(draft.title, vscode.TreeItemCollapsibleState.None);
   item.resourceUri = uri;
   const crossPosts = crossPostsOf(draft).map((post) => post.label);
-  item.description = (overdue.length > 0 ? 'overdue · ' : '') + (parked ? 'parked · ' : '') + describeDraft(draft, kind, now) + (crossPosts.length > 0 ? ` · on ${crossPosts.join(', ')}` : '');
+  // Status first, then what needs attention, then the rest: a narrow sidebar cuts from the end.
+  const [status, ...rest] = describeDraft(draft, kind, now).split(' · ');
+  const flags = [overdue.length > 0 ? 'overdue' : undefined, parked ? 'parked' : undefined].filter((f): f is string => f !== undefined);
+  item.description = [status, ...flags, ...rest, ...(crossPosts.length > 0 ? [`on ${crossPosts.join(', ')}`] : [])].join(' · ');
   item.iconPath = statusIcon(draft, kind, overdue.length > 0);
   // Menus match on these words: `canAdvance` for Advance Status, `active` for Park Draft, `parked` for Resume Draft.
   item.contextValue = `draft${canAdvance ? '.canAdvance' : ''}${active ? '.active' : ''}${parked ? '.parked' : ''}`;

@@ -30,6 +30,7 @@ export const Commands = {
   parkDraft: 'devrel.parkDraft',
   resumeDraft: 'devrel.resumeDraft',
   addStatusToWorkflow: 'devrel.addStatusToWorkflow',
+  insertSnippet: 'devrel.insertSnippet',
   showFocus: 'devrel.showFocus',
   impactMetric: 'devrel.impactMetric',
   setUpWorkspace: 'devrel.setUpWorkspace',

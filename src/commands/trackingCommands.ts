@@ -225,6 +225,21 @@ export async function refresh(ctx: TrackingContext): Promise<void> {
 
 /** The status bar's quick pick: the draft's facts, then what can be done with it. */
 export async function showDraftActions(ctx: TrackingContext, target?: unknown): Promise<void> {
+  if (resolveTarget(target) === undefined) {
+    // No editor and no draft given: offer the drafts rather than a warning.
+    const drafts = ctx.workspace.drafts();
+    if (drafts.length === 0) {
+      const choice = await vscode.window.showInformationMessage('No drafts yet. Start one to see its facts and actions here.', 'New Draft…');
+      if (choice) await vscode.commands.executeCommand(Commands.newDraft);
+      return;
+    }
+    const picked = await vscode.window.showQuickPick(
+      [...drafts].sort((a, b) => a.title.localeCompare(b.title)).map((d) => ({ label: d.title, description: `${d.kind} · ${d.status}`, uri: d.uri })),
+      { title: 'Show Draft Facts and Actions', placeHolder: 'Pick a draft' },
+    );
+    if (!picked) return;
+    target = vscode.Uri.parse(picked.uri);
+  }
   const { uri, draft } = requireDraft(ctx, target);
   const now = today();
   const kind = ctx.workspace.config.kinds[draft.kind];
@@ -249,6 +264,17 @@ export async function showDraftActions(ctx: TrackingContext, target?: unknown): 
     ...(next ? [{ label: `$(arrow-right) Advance to ${next}`, run: () => vscode.commands.executeCommand(Commands.advanceStatus, uri) }] : []),
     { label: '$(tag) Set Status…', run: () => vscode.commands.executeCommand(Commands.setStatus, uri) },
     { label: '$(graph) Log Impact…', run: () => vscode.commands.executeCommand(Commands.logImpact, uri) },
+    isParked(draft)
+      ? { label: '$(debug-start) Resume Draft', run: () => vscode.commands.executeCommand(Commands.resumeDraft, uri) }
+      : { label: '$(debug-pause) Park Draft', description: 'keeps the status, leaves the focus count', run: () => vscode.commands.executeCommand(Commands.parkDraft, uri) },
+    {
+      label: '$(symbol-snippet) Insert Snippet…',
+      description: 'or type devrel- and press Ctrl+Space',
+      run: async () => {
+        await vscode.window.showTextDocument(uri);
+        return vscode.commands.executeCommand(Commands.insertSnippet);
+      },
+    },
     { label: '$(open-preview) Open Preview', run: () => vscode.commands.executeCommand(Commands.openPreview, uri) },
     { label: '$(list-tree) Show in Drafts View', run: () => vscode.commands.executeCommand('devrel.drafts.focus') },
   ];

@@ -59,7 +59,7 @@ export function commandEntries(ctx: CommandServices): CommandEntry[] {
     { id: Commands.showLog, action: 'Show Log', run: () => showLog() },
     { id: Commands.parkDraft, action: 'Park Draft', run: (target) => tracking.parkDraft(ctx, target) },
     { id: Commands.resumeDraft, action: 'Resume Draft', run: (target) => tracking.resumeDraft(ctx, target) },
-    { id: Commands.insertSnippet, action: 'Insert Snippet', run: () => insertSnippet(ctx.workspace, ctx.dashboard.extensionUri) },
+    { id: Commands.insertSnippet, action: 'Insert Snippet', run: (prefix) => insertSnippet(ctx.workspace, ctx.dashboard.extensionUri, prefix) },
     { id: Commands.addStatusToWorkflow, action: 'Add Status to Workflow', run: (kind, status, scope) => tracking.addStatusToWorkflow(ctx, kind, status, scope) },
     { id: Commands.showFocus, action: 'Show Focus', run: () => showFocus(ctx.workspace) },
     {

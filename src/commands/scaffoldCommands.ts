@@ -4,7 +4,7 @@ import type { Settings } from '../services/settings';
 import { expandFileNamePattern, resolveNewFilePath } from '../core/fileName';
 import { locateFrontMatter, parseFrontMatter } from '../core/frontMatter/parse';
 import type { FrontMatterValue } from '../core/frontMatter/edit';
-import { dateInputProblem, parseDateInput } from '../core/relativeDate';
+import { dateInputProblem, datePreview } from '../core/relativeDate';
 import {
   applyDraftFields,
   firstStatus,
@@ -337,11 +337,9 @@ async function askVariable(name: string, title: string, now: string): Promise<st
       if (prompt.type === 'date') {
         const problem = dateInputProblem(input, now);
         if (problem !== undefined) return problem;
-        const parsed = parseDateInput(input, now);
-        // Saying which day `next friday` is catches a wrong guess before it is saved.
-        return parsed.ok && !parsed.skipped && parsed.date !== input.trim()
-          ? { message: `${parsed.date} (${weekday(parsed.date)})`, severity: vscode.InputBoxValidationSeverity.Info }
-          : undefined;
+        // Saying which day `next friday` or a typed date is catches a wrong guess before it is saved.
+        const preview = datePreview(input, now);
+        return preview ? { message: preview, severity: vscode.InputBoxValidationSeverity.Info } : undefined;
       }
       const checked = resolveAnswer(name, input, now);
       return checked.ok ? undefined : checked.message;
@@ -407,10 +405,6 @@ function templateLabel(template: Template): string {
 /** "Blog post" → "blog post" for "New blog post"; acronyms such as "OSS contribution" stay. */
 function inSentence(label: string): string {
   return /^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
-}
-
-function weekday(isoDate: string): string {
-  return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' });
 }
 
 // ---------------------------------------------------------------------------------------------

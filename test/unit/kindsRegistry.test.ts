@@ -154,8 +154,12 @@ describe('package.json against the kinds registry', () => {
   it('offers each kind’s New command where there are no drafts yet, and hides none from the palette', () => {
     const welcome = manifest.contributes.viewsWelcome.find((w) => w.view === 'devrel.drafts' && w.when === '!devrel.scanning');
     assert.ok(welcome, 'no welcome content for the Drafts view');
+    const buttons = welcome.contents.split('\n').filter((line) => /^\[[^\]]+\]\(command:[^)]+\)$/.test(line));
+    assert.deepEqual(buttons, ['[New Draft…](command:devrel.newDraft)'], 'one button; the rest are links');
+    assert.match(welcome.contents, /Ctrl\+Space/);
     for (const kind of BUILT_IN_KIND_LIST) {
-      assert.ok(welcome.contents.includes(`[${kind.command.title}](command:${kind.command.id})`), `welcome lacks ${kind.command.id}`);
+      // One New Draft… button, then an inline link per kind (a line that is only a link becomes a full-width button).
+      assert.match(welcome.contents, new RegExp(`\\[[^\\]\\n]+\\]\\(command:${kind.command.id.replace('.', '\\.')}\\)`), `welcome lacks ${kind.command.id}`);
       const hidden = manifest.contributes.menus.commandPalette?.find((m) => m.command === kind.command.id && m.when === 'false');
       assert.equal(hidden, undefined, `${kind.command.id} is hidden from the palette`);
     }

@@ -189,3 +189,31 @@ describe('package.json against the kinds registry', () => {
     }
   });
 });
+
+describe('package.json settings', () => {
+  const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+    contributes: { configuration: { title: string; properties: Record<string, { enum?: string[]; enumDescriptions?: string[]; minimum?: number; markdownDescription?: string }> }[] };
+  };
+  const groups = manifest.contributes.configuration;
+
+  it('groups settings under titles, basics first and advanced last', () => {
+    assert.deepEqual(
+      groups.map((g) => g.title),
+      ['DevRel Desk: Basics', 'DevRel Desk: Focus', 'DevRel Desk: Templates and Kinds', 'DevRel Desk: Advanced'],
+    );
+    assert.ok(groups[0].properties['devrel.siteGenerator'] && groups[3].properties['devrel.exclude']);
+  });
+
+  it('describes every enum value, and lets the Settings UI turn a focus limit off with 0', () => {
+    for (const group of groups) {
+      for (const [key, setting] of Object.entries(group.properties)) {
+        if (setting.enum) assert.equal(setting.enumDescriptions?.length, setting.enum.length, key);
+      }
+    }
+    for (const key of ['devrel.focus.maxActive', 'devrel.focus.maxDeadlinesPer14Days']) {
+      const setting = groups[1].properties[key];
+      assert.equal(setting.minimum, 0, key);
+      assert.match(setting.markdownDescription ?? '', /`0` turns/, key);
+    }
+  });
+});

@@ -112,13 +112,13 @@ describe('New Blog Post', () => {
 
     await workbench.waitForText(/Event date: leave empty to skip/);
     // Counted steps: the title was 1 of 5.
-    await workbench.waitForText(/New talk outline: Observability on a budget \(4\/5\)/);
+    await workbench.waitForText(/New talk: Observability on a budget \(4\/5\)/);
     // An event before the CFP closes is questioned, as a warning that can be accepted.
     await input.fill('+7d');
     await workbench.waitForText(/The event is before the CFP closes/);
     await workbench.screenshot('new-talk-event-before-deadline');
     // Back returns to the CFP deadline with the answer given, as a date.
-    await page.locator('.quick-input-widget .quick-input-titlebar .action-label[aria-label="Back"]').first().click();
+    await page.locator(".quick-input-widget .quick-input-left-action-bar .action-label").first().click();
     await workbench.waitForText(/CFP deadline: leave empty to skip/);
     await waitUntil(async () => (await input.inputValue()) === localDate(14), 10_000, 'the CFP answer kept on Back');
     await workbench.screenshot('new-talk-back');

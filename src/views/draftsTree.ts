@@ -283,11 +283,21 @@ export class DraftsTreeProvider extends Disposable implements vscode.TreeDataPro
       const order = kinds.map((k) => k.id);
       return keys.sort((a, b) => rank(order, a) - rank(order, b) || a.localeCompare(b));
     }
-    // Statuses in the order work moves through them, across all kinds.
+    // Statuses in the order work moves through them, across all kinds; finished ones last, after
+    // statuses no workflow knows (a typo still needs work), so open work never sorts after done work.
     const order: string[] = [];
     const longest = Math.max(...kinds.map((k) => k.statuses.length));
     for (let i = 0; i < longest; i++) for (const kind of kinds) if (kind.statuses[i] && !order.includes(kind.statuses[i])) order.push(kind.statuses[i]);
-    return keys.sort((a, b) => rank(order, a) - rank(order, b) || a.localeCompare(b));
+    const finished = new Set(kinds.flatMap((k) => k.finishedStatuses));
+    const open = order.filter((status) => !finished.has(status));
+    const done = order.filter((status) => finished.has(status));
+    const place = (key: string): number => {
+      const index = open.indexOf(key);
+      if (index >= 0) return index;
+      const last = done.indexOf(key);
+      return last >= 0 ? open.length + 1 + last : open.length;
+    };
+    return keys.sort((a, b) => place(a) - place(b) || a.localeCompare(b));
   }
 
   private groupNode(key: string): GroupNode {

@@ -59,7 +59,8 @@ export function statusIcon(draft: Draft, kind: KindDefinition | undefined, overd
   const id = STATUS_ICONS[draft.status] ?? 'circle-outline';
   if (overdue) return new vscode.ThemeIcon(id, new vscode.ThemeColor('list.errorForeground'));
   if (draft.problems.some((p) => p.severity === 'error')) return new vscode.ThemeIcon(id, new vscode.ThemeColor('list.warningForeground'));
-  if (kind?.finishedStatuses.includes(draft.status)) return new vscode.ThemeIcon(id, new vscode.ThemeColor('testing.iconPassed'));
+  // A side outcome such as a rejected talk is over, but no success: no green check.
+  if (kind?.finishedStatuses.includes(draft.status) && !kind.sideStatuses?.includes(draft.status)) return new vscode.ThemeIcon(id, new vscode.ThemeColor('testing.iconPassed'));
   return new vscode.ThemeIcon(id);
 }
 

@@ -6,6 +6,8 @@ import { note, openWorkbench, waitUntil, Workbench } from './workbench';
 /** Opens a workspace file with Quick Open and waits for its tab to be the active one. */
 async function openFile(workbench: Workbench, relativePath: string): Promise<void> {
   const page = workbench.page;
+  // Nothing left open (a menu, a pick) may swallow Quick Open.
+  await page.keyboard.press('Escape');
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible', timeout: 15_000 });
@@ -17,6 +19,12 @@ async function openFile(workbench: Workbench, relativePath: string): Promise<voi
   const tab = page.locator('.tabs-container [role="tab"]').filter({ hasText: path.posix.basename(relativePath) }).first();
   await tab.waitFor({ state: 'visible', timeout: 15_000 });
   await waitUntil(async () => (await tab.getAttribute('aria-selected')) === 'true', 10_000, `${relativePath} to be active`);
+}
+
+/** Waits for the open quick input's placeholder, which is an attribute and not page text. */
+async function waitForPlaceholder(workbench: Workbench, text: RegExp): Promise<void> {
+  const input = workbench.page.locator('.quick-input-widget .quick-input-box input');
+  await waitUntil(async () => text.test((await input.getAttribute('placeholder').catch(() => null)) ?? ''), 15_000, `the placeholder ${text}`);
 }
 
 /** Picks an entry of the quick pick a command opened, by its label. */
@@ -58,7 +66,7 @@ describe('Polish: focus, fixes, filters, snippets and impact in the workbench', 
     await focus.waitFor({ state: 'visible', timeout: 30_000 });
     note(`focus: ${await focus.innerText()}`);
     await focus.click();
-    await workbench.waitForText(/Pick a draft to open it, or “Park a draft…” to set one aside/);
+    await waitForPlaceholder(workbench, /Pick a draft to open it, or “Park a draft…” to set one aside/);
     const separators = await workbench.page.locator('.quick-input-widget .quick-input-list .quick-input-list-separator').allInnerTexts();
     note(`sections: ${separators.join(' | ')}`);
     await workbench.screenshot('polish-focus-list');
@@ -86,7 +94,7 @@ describe('Polish: focus, fixes, filters, snippets and impact in the workbench', 
     assert.match(await toast.innerText(), /To turn this warning off, set Focus: Max Active to 0/);
     await workbench.screenshot('polish-focus-warning');
     await toast.getByRole('button', { name: 'Park one…' }).click();
-    await workbench.waitForText(/keeps its status and leaves the focus count/);
+    await waitForPlaceholder(workbench, /keeps its status and leaves the focus count/);
     const parkRows = (await page.locator('.quick-input-widget .quick-input-list').innerText()).replace(/\s+/g, ' ');
     assert.match(parkRows, /stays (drafting|review|rehearsing|in-progress)/, parkRows);
     assert.doesNotMatch(parkRows, /→ (idea|todo)/, 'parking never moves a draft back');
@@ -122,7 +130,8 @@ describe('Polish: focus, fixes, filters, snippets and impact in the workbench', 
     const menu = page.locator('.action-widget');
     await menu.waitFor({ state: 'visible', timeout: 15_000 });
     await page.waitForTimeout(500);
-    const items = (await menu.locator('.action-list .monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    await waitUntil(async () => (await menu.innerText()).includes('Change status to'), 10_000, 'the fixes listed');
+    const items = (await menu.innerText()).split('\n').map((t) => t.replace(/\s+/g, ' ').trim()).filter((t) => /^(Change|Add) /.test(t));
     note(`fixes: ${items.join(' | ')}`);
     await workbench.screenshot('polish-status-fixes');
     const changes = items.filter((t) => t.startsWith('Change status to'));
@@ -205,7 +214,7 @@ describe('Polish: focus, fixes, filters, snippets and impact in the workbench', 
     await workbench.page.waitForTimeout(800);
     const focus = workbench.page.locator('.part.statusbar').getByText(/Focus \d+\/3/).first();
     await focus.click();
-    await workbench.waitForText(/Pick a draft to open it/);
+    await waitForPlaceholder(workbench, /Pick a draft to open it/);
     await workbench.screenshot('polish-focus-list-light');
     await workbench.closeQuickInput();
     await workbench.runCommand('Preferences: Color Theme');

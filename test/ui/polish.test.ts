@@ -108,9 +108,17 @@ describe('Polish: focus, fixes, filters, snippets and impact in the workbench', 
     await workbench.runCommand('DevRel: Park Draft');
     await waitUntil(async () => /^parked: true$/m.test(fs.readFileSync(file, 'utf8')), 15_000, 'the parked flag');
     assert.match(fs.readFileSync(file, 'utf8'), /^status: in-progress$/m, 'parking keeps the status');
-    const parkedGroup = workbench.viewPane('Drafts').locator('[role="treeitem"][aria-level="1"]').filter({ hasText: /^\s*Parked \(\d+\)\s*$/ }).first();
-    await parkedGroup.waitFor({ state: 'visible', timeout: 15_000 });
+    // Collapsed, every group row fits: the Parked group comes last.
+    const header = workbench.viewPane('Drafts').locator('.pane-header').first();
+    await header.hover();
+    await header.locator('.action-label[aria-label="Collapse All"]').first().click();
+    await page.mouse.move(800, 600);
+    const groups = workbench.viewPane('Drafts').locator('[role="treeitem"][aria-level="1"]');
+    await groups.filter({ hasText: /^\s*Parked \(5\)\s*$/ }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    assert.match((await groups.last().innerText()).trim(), /^Parked \(5\)$/, 'parked drafts have their own place, last');
     await workbench.screenshot('polish-parked-group');
+    // Later suites read rows inside the groups: expand them again.
+    for (const group of await groups.all()) if ((await group.getAttribute('aria-expanded')) === 'false') await group.click();
 
     fs.writeFileSync(settingsFile(), settingsBefore);
     await workbench.runCommand('DevRel: Resume Draft');
@@ -162,8 +170,10 @@ describe('Polish: focus, fixes, filters, snippets and impact in the workbench', 
     await pick(workbench, 'go');
     const header = workbench.viewPane('Drafts').locator('.pane-header').first();
     await waitUntil(async () => /#go/.test(await header.innerText()), 15_000, 'the filter in the view description');
-    await header.hover();
+    await page.mouse.move(800, 600);
     await workbench.screenshot('polish-tag-filter');
+    await header.hover();
+    await workbench.screenshot('polish-tag-filter-clear-button');
     const clear = header.locator('.action-label[aria-label="Clear Tag Filter"]').first();
     await clear.waitFor({ state: 'visible', timeout: 10_000 });
     await clear.click();

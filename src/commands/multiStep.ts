@@ -92,7 +92,8 @@ export async function inputStep(place: StepPlace, options: InputStepOptions): Pr
   const check = (text: string): string | vscode.InputBoxValidationMessage | undefined => options.validate?.(text);
   const blocks = (message: string | vscode.InputBoxValidationMessage | undefined): boolean =>
     message !== undefined && (typeof message === 'string' || message.severity === vscode.InputBoxValidationSeverity.Error);
-  box.validationMessage = check(box.value);
+  // An empty box is not blamed before anything is typed; Enter on it says what is missing.
+  if (box.value !== '') box.validationMessage = check(box.value);
   try {
     return await new Promise<StepResult<string>>((resolve) => {
       box.onDidChangeValue((text) => {
@@ -102,7 +103,9 @@ export async function inputStep(place: StepPlace, options: InputStepOptions): Pr
         if (button === vscode.QuickInputButtons.Back) resolve(BACK);
       });
       box.onDidAccept(() => {
-        if (!blocks(check(box.value))) resolve(box.value);
+        const message = check(box.value);
+        box.validationMessage = message;
+        if (!blocks(message)) resolve(box.value);
       });
       box.onDidHide(() => resolve(undefined));
       box.show();

@@ -221,15 +221,29 @@ describe('Polish: focus, fixes, filters, snippets and impact in the workbench', 
   });
 
   it('looks the same in a light theme', async () => {
-    await workbench.runCommand('Preferences: Color Theme');
-    await pick(workbench, /Light Modern|Light\+/);
-    await workbench.page.waitForTimeout(800);
-    const focus = workbench.page.locator('.part.statusbar').getByText(/Focus \d+\/3/).first();
+    const page = workbench.page;
+    const themeIs = async (light: boolean): Promise<boolean> => {
+      const classes = (await page.locator('.monaco-workbench').first().getAttribute('class')) ?? '';
+      return light ? /(^|\s)vs(\s|$)/.test(classes) : /\bvs-dark\b/.test(classes);
+    };
+    const chooseTheme = async (name: string): Promise<void> => {
+      await workbench.runCommand('Preferences: Color Theme');
+      const input = page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      await input.fill(name);
+      await page.waitForTimeout(400);
+      await page.keyboard.press('Enter');
+    };
+    await chooseTheme('Light Modern');
+    await waitUntil(() => themeIs(true), 15_000, 'the light theme');
+    const focus = page.locator('.part.statusbar').getByText(/Focus \d+\/3/).first();
     await focus.click();
     await waitForPlaceholder(workbench, /Pick a draft to open it/);
+    await page.mouse.move(1000, 700);
     await workbench.screenshot('polish-focus-list-light');
     await workbench.closeQuickInput();
-    await workbench.runCommand('Preferences: Color Theme');
-    await pick(workbench, /Dark Modern|Dark\+/);
+    await workbench.screenshot('polish-drafts-light');
+    await chooseTheme('Dark Modern');
+    await waitUntil(() => themeIs(false), 15_000, 'the dark theme again');
   });
 });

@@ -120,7 +120,11 @@ describe('Polish: focus, fixes, filters, snippets and impact in the workbench', 
     assert.match((await groups.last().innerText()).trim(), /^Parked \(5\)$/, 'parked drafts have their own place, last');
     await workbench.screenshot('polish-parked-group');
     // Later suites read rows inside the groups: expand them again.
-    for (const group of await groups.all()) if ((await group.getAttribute('aria-expanded')) === 'false') await group.click();
+    const collapsed = workbench.viewPane('Drafts').locator('[role="treeitem"][aria-level="1"][aria-expanded="false"]');
+    for (let i = 0; i < 10 && (await collapsed.count()) > 0; i++) {
+      await collapsed.first().click();
+      await page.waitForTimeout(200);
+    }
 
     fs.writeFileSync(settingsFile(), settingsBefore);
     await workbench.runCommand('DevRel: Resume Draft');

@@ -126,16 +126,16 @@ describe('Polish: focus, fixes, filters, snippets and impact in the workbench', 
       await page.waitForTimeout(200);
     }
 
-    fs.writeFileSync(settingsFile(), settingsBefore);
-    await page.locator('.part.statusbar').getByText(/Focus \d+\/3/).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await page.locator('.part.statusbar').getByText(new RegExp(`Focus ${inHand}/${inHand}`)).first().waitFor({ state: 'visible', timeout: 15_000 });
     await workbench.runCommand('DevRel: Resume Draft');
-    // Back at the default limit, with the work in hand at it: resuming crosses it, and says so once.
+    // Parked, it left the count at the limit again: resuming crosses it, and says so once.
     const resumeToast = page.locator('.notification-toast').filter({ hasText: /Resuming “Clarify file watching/ }).first();
     await resumeToast.waitFor({ state: 'visible', timeout: 15_000 });
     await workbench.screenshot('polish-resume-warning');
     await resumeToast.getByRole('button', { name: 'Start anyway' }).click();
     await waitUntil(async () => !/^parked:/m.test(fs.readFileSync(file, 'utf8')), 15_000, 'the parked flag removed');
     fs.writeFileSync(file, ossBefore);
+    fs.writeFileSync(settingsFile(), settingsBefore);
   });
 
   it('orders the unknown-status fixes by workflow, finished last, and offers to add the status', async () => {

@@ -230,7 +230,7 @@ describe('Polish: focus, fixes, filters, snippets and impact in the workbench', 
     await workbench.closeQuickInput();
   });
 
-  it('looks the same in a light theme', async () => {
+  it('looks the same in a dark theme', async () => {
     const page = workbench.page;
     const themeIs = async (light: boolean): Promise<boolean> => {
       const classes = (await page.locator('.monaco-workbench').first().getAttribute('class')) ?? '';
@@ -244,16 +244,20 @@ describe('Polish: focus, fixes, filters, snippets and impact in the workbench', 
       await page.waitForTimeout(400);
       await page.keyboard.press('Enter');
     };
-    await chooseTheme('Light Modern');
-    await waitUntil(() => themeIs(true), 15_000, 'the light theme');
+    // The workbench opens in a light theme; the same views in a dark one.
+    await chooseTheme('Dark Modern');
+    await waitUntil(() => themeIs(false), 15_000, 'the dark theme');
     const focus = page.locator('.part.statusbar').getByText(/Focus \d+\/3/).first();
     await focus.click();
     await waitForPlaceholder(workbench, /Pick a draft to open it/);
     await page.mouse.move(1000, 700);
-    await workbench.screenshot('polish-focus-list-light');
+    await workbench.screenshot('polish-focus-list-dark');
     await workbench.closeQuickInput();
-    await workbench.screenshot('polish-drafts-light');
-    await chooseTheme('Dark Modern');
-    await waitUntil(() => themeIs(false), 15_000, 'the dark theme again');
+    await workbench.runCommand('DevRel: Filter by Tag…');
+    await pick(workbench, 'go');
+    await workbench.screenshot('polish-drafts-dark');
+    await workbench.runCommand('DevRel: Clear Tag Filter');
+    await chooseTheme('Light Modern');
+    await waitUntil(() => themeIs(true), 15_000, 'the light theme again');
   });
 });

@@ -481,6 +481,7 @@ const METRICS_FIRST: Readonly<Record<string, readonly string[]>> = {
   blog: ['views', 'reactions', 'comments', 'signups'],
   oss: ['prs-merged', 'stars', 'issues-closed'],
   'trip-report': ['conversations', 'leads', 'feedback'],
+  hackathon: ['participants', 'projects', 'signups', 'feedback'],
 };
 
 /** Metrics in the order that fits a kind: a talk starts with attendees, a post with views. */

@@ -28,6 +28,9 @@ export const SNIPPET_KINDS: Readonly<Record<string, readonly string[] | 'all'>> 
   'devrel-event-feedback': ['talk', 'workshop', 'trip-report'],
   'devrel-follow-up': 'all',
   'devrel-qa': ['talk', 'workshop'],
+  'devrel-hackathon-criterion': ['hackathon'],
+  'devrel-hackathon-project': ['hackathon'],
+  'devrel-hackathon-challenge': ['hackathon'],
 };
 
 /** Reads the snippets file's text into entries; anything that is not a snippet is skipped. */

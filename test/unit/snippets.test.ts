@@ -150,7 +150,7 @@ describe('snippets/markdown.json', () => {
   it('never inserts a deadline of today: deadline dates are empty tab stops', () => {
     // Fields a kind counts as deadlines (overdue, due soon, focus); today in one makes a new draft due at once.
     const deadlineFields = ['cfp_deadline', 'publish_date', 'due'];
-    const deadlineFor: Record<string, string[]> = { blog: ['date'], talk: ['event_date'], workshop: ['event_date'] };
+    const deadlineFor: Record<string, string[]> = { blog: ['date'], talk: ['event_date'], workshop: ['event_date'], hackathon: ['event_date', 'registration_deadline'] };
     for (const [name, snippet] of entries) {
       const body = bodyOf(snippet);
       const kind = /^kind: (\S+)$/m.exec(body)?.[1] ?? '';

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Commands, type CommandId } from '../constants';
 import { log, reportError, showLog, UserError } from '../util/logger';
 import { showFocus } from './focusCommands';
+import { insertSnippet } from './snippetCommands';
 import { openDashboard, type DashboardDeps } from '../views/dashboardPanel';
 import { chooseImpactMetric, logHackathonProjects, logImpact, type ImpactContext } from './impactCommands';
 import * as scaffold from './scaffoldCommands';
@@ -59,6 +60,9 @@ export function commandEntries(ctx: CommandServices): CommandEntry[] {
     { id: Commands.showDraftActions, action: 'Show Draft Actions', run: (target) => tracking.showDraftActions(ctx, target) },
     { id: Commands.showLog, action: 'Show Log', run: () => showLog() },
     { id: Commands.parkDraft, action: 'Park Draft', run: (target) => tracking.parkDraft(ctx, target) },
+    { id: Commands.resumeDraft, action: 'Resume Draft', run: (target) => tracking.resumeDraft(ctx, target) },
+    { id: Commands.insertSnippet, action: 'Insert Snippet', run: (prefix) => insertSnippet(ctx.workspace, ctx.dashboard.extensionUri, prefix) },
+    { id: Commands.addStatusToWorkflow, action: 'Add Status to Workflow', run: (kind, status, scope) => tracking.addStatusToWorkflow(ctx, kind, status, scope) },
     { id: Commands.showFocus, action: 'Show Focus', run: () => showFocus(ctx.workspace) },
     {
       id: Commands.openDashboard,

@@ -1,8 +1,12 @@
 import * as vscode from 'vscode';
 import { projectsImpact } from '../core/hackathons/projectsImpact';
 import { appendSiteFrontMatterListItem } from '../core/sites/frontMatterFields';
-import { impactEntryFields, newImpactEntry, parseImpactValue, resolveMetrics, type MetricDefinition, type NewImpactInput } from '../core/impact';
+import { impactDateFor, impactEntryFields, metricsForKind, metricUnitNote, newImpactEntry, parseImpactValue, resolveMetrics, type MetricDefinition, type NewImpactInput } from '../core/impact';
+import { datePreview, parseDateInput } from '../core/relativeDate';
+import type { Draft } from '../core/types';
+import { BACK, inputStep, pickStep, runSteps } from './multiStep';
 import { editFrontMatterWith } from '../services/draftEdits';
+import { Commands } from '../constants';
 import { log, UserError } from '../util/logger';
 import { today } from '../views/presentation';
 import type { ImpactTreeProvider } from '../views/impactTree';
@@ -34,7 +38,7 @@ export async function logImpact(ctx: ImpactContext, target?: unknown, input?: un
     if (typeof input !== 'object' || input === null) throw new UserError('Log Impact takes { metric, value, note?, link?, date? }.');
     request = input as NewImpactInput;
   } else {
-    request = await askForImpact(draft.title, metrics);
+    request = await askForImpact(draft, metrics);
     if (!request) return false;
   }
   const checked = newImpactEntry(request, today(), metrics);
@@ -86,7 +90,12 @@ async function pickDraft(ctx: ImpactContext, target: unknown): Promise<vscode.Ur
   if (uri && ctx.workspace.get(uri)) return uri;
   if (target !== undefined && target !== null) return uri;
   const drafts = ctx.workspace.drafts().sort((a, b) => a.title.localeCompare(b.title));
-  if (drafts.length === 0) throw new UserError('There are no drafts yet. Create one with DevRel: New Draft… first.');
+  if (drafts.length === 0) {
+    // Impact belongs to a piece of work: offer to start one rather than stop at a warning.
+    const choice = await vscode.window.showInformationMessage('Impact is logged against a draft, and there are none yet.', 'New Draft…');
+    if (choice) await vscode.commands.executeCommand(Commands.newDraft);
+    return undefined;
+  }
   const picked = await vscode.window.showQuickPick(
     drafts.map((d) => ({ label: d.title, description: `${d.kind} · ${d.status}`, uri: d.uri })),
     { title: 'Log Impact: which piece of work?', matchOnDescription: true },
@@ -94,30 +103,79 @@ async function pickDraft(ctx: ImpactContext, target: unknown): Promise<vscode.Ur
   return picked ? vscode.Uri.parse(picked.uri) : undefined;
 }
 
-async function askForImpact(title: string, metrics: Readonly<Record<string, MetricDefinition>>): Promise<NewImpactInput | undefined> {
-  const metric = await vscode.window.showQuickPick(
-    Object.values(metrics).map((m) => ({ label: `$(${m.icon}) ${m.label}`, description: m.unit, detail: m.description, id: m.id })),
-    { title: `Log Impact: ${title}`, placeHolder: 'What did this piece of work achieve?', matchOnDetail: true },
-  );
-  if (!metric) return undefined;
-  const value = await vscode.window.showInputBox({
-    title: `Log Impact: ${metrics[metric.id].label}`,
-    prompt: `How many ${metrics[metric.id].unit}?`,
-    validateInput: (text) => {
-      const parsed = parseImpactValue(text);
-      return parsed.ok ? undefined : parsed.message;
+interface ImpactAnswers {
+  metric?: string;
+  value?: string;
+  date?: string;
+  extra?: string;
+}
+
+/**
+ * Four counted steps with Back: the metric (those that fit the kind first), how many, when
+ * (the day the talk was given or the post went out, by default), and a note or link.
+ */
+async function askForImpact(draft: Draft, metrics: Readonly<Record<string, MetricDefinition>>): Promise<NewImpactInput | undefined> {
+  const now = today();
+  const ordered = metricsForKind(draft.kind, Object.values(metrics));
+  const defaultDate = impactDateFor(draft, now);
+  const answers = await runSteps<ImpactAnswers>(`Log Impact: ${draft.title}`, {}, [
+    async (place, state) => {
+      const picked = await pickStep(
+        place,
+        ordered.map((m) => ({ label: `$(${m.icon}) ${m.label}`, description: metricUnitNote(m), detail: m.description, id: m.id })),
+        { placeholder: 'What did this piece of work achieve?', matchOnDetail: true, active: (item) => item.id === state.metric },
+      );
+      if (picked === undefined || picked === BACK) return picked;
+      state.metric = picked.id;
+      return true;
     },
-  });
-  if (value === undefined) return undefined;
-  const extra = await vscode.window.showInputBox({
-    title: 'Log Impact: note or link (optional)',
-    prompt: 'A short note, or a link to the evidence. Leave empty to skip.',
-    placeHolder: 'e.g. "Three teams asked for the demo repo" or https://…',
-  });
-  if (extra === undefined) return undefined;
-  const trimmed = extra.trim();
+    async (place, state) => {
+      const metric = metrics[state.metric ?? ''];
+      const value = await inputStep(place, {
+        prompt: `How many ${metric?.unit ?? 'of them'}?`,
+        value: state.value,
+        validate: (text) => {
+          const parsed = parseImpactValue(text);
+          return parsed.ok ? undefined : parsed.message;
+        },
+      });
+      if (value === undefined || value === BACK) return value;
+      state.value = value;
+      return true;
+    },
+    async (place, state) => {
+      const date = await inputStep(place, {
+        prompt: defaultDate === now ? 'When? Today unless you say otherwise.' : `When? ${defaultDate} is the day of the ${draft.kind === 'blog' ? 'post' : 'event'}.`,
+        value: state.date ?? defaultDate,
+        placeholder: 'YYYY-MM-DD, yesterday, -3d, last week as -7d…',
+        validate: (text) => {
+          const parsed = parseDateInput(text === '' ? defaultDate : text, now);
+          if (!parsed.ok) return parsed.message;
+          if (!parsed.skipped && parsed.date > now) return `That is after today; log impact once it has happened.`;
+          const preview = datePreview(text === '' ? defaultDate : text, now);
+          return preview ? { message: preview, severity: vscode.InputBoxValidationSeverity.Info } : undefined;
+        },
+      });
+      if (date === undefined || date === BACK) return date;
+      const parsed = parseDateInput(date === '' ? defaultDate : date, now);
+      state.date = parsed.ok && !parsed.skipped ? parsed.date : defaultDate;
+      return true;
+    },
+    async (place, state) => {
+      const extra = await inputStep(place, {
+        prompt: 'A short note, or a link to the evidence. Leave empty to skip.',
+        value: state.extra,
+        placeholder: 'e.g. "Three teams asked for the demo repo" or https://…',
+      });
+      if (extra === undefined || extra === BACK) return extra;
+      state.extra = extra;
+      return true;
+    },
+  ]);
+  if (!answers?.metric || answers.value === undefined) return undefined;
+  const trimmed = (answers.extra ?? '').trim();
   const isLink = /^https?:\/\//i.test(trimmed);
-  return { metric: metric.id, value, note: !isLink && trimmed ? trimmed : undefined, link: isLink ? trimmed : undefined };
+  return { metric: answers.metric, value: answers.value, date: answers.date, note: !isLink && trimmed ? trimmed : undefined, link: isLink ? trimmed : undefined };
 }
 
 export async function chooseImpactMetric(ctx: ImpactContext, metric?: unknown): Promise<void> {
@@ -125,7 +183,7 @@ export async function chooseImpactMetric(ctx: ImpactContext, metric?: unknown): 
   let chosen = typeof metric === 'string' ? metric : undefined;
   if (chosen === undefined) {
     const picked = await vscode.window.showQuickPick(
-      Object.values(metrics).map((m) => ({ label: `$(${m.icon}) ${m.label}`, description: m.id === ctx.impact.topMetric ? 'current' : m.unit, id: m.id })),
+      Object.values(metrics).map((m) => ({ label: `$(${m.icon}) ${m.label}`, description: m.id === ctx.impact.topMetric ? 'current' : metricUnitNote(m), id: m.id })),
       { title: 'Top Work By Metric' },
     );
     if (!picked) return;

@@ -4,7 +4,7 @@ import type { Settings } from '../services/settings';
 import { expandFileNamePattern, resolveNewFilePath } from '../core/fileName';
 import { locateFrontMatter, parseFrontMatter } from '../core/frontMatter/parse';
 import type { FrontMatterValue } from '../core/frontMatter/edit';
-import { dateInputProblem, parseDateInput } from '../core/relativeDate';
+import { dateInputProblem, datePreview } from '../core/relativeDate';
 import {
   applyDraftFields,
   firstStatus,
@@ -31,7 +31,8 @@ import { templatesToCustomize } from '../core/templates/customize';
 import { templateFromDraft } from '../core/templates/fromDraft';
 import type { Template } from '../core/templates/parseTemplate';
 import { renderTemplate } from '../core/templates/render';
-import { promptableVariables, resolveAnswer, standardVariables, templatePromptVariables, VARIABLE_PROMPTS, variablesToAsk } from '../core/templates/variables';
+import { answerWarning, promptableVariables, resolveAnswer, standardVariables, templatePromptVariables, VARIABLE_PROMPTS, variablesToAsk } from '../core/templates/variables';
+import { BACK, inputStep, runSteps, type StepPlace, type StepResult } from './multiStep';
 import { confirmFocus } from './focusCommands';
 import { log, UserError } from '../util/logger';
 import { outsideWorkspaceReason } from '../services/realPaths';
@@ -132,20 +133,23 @@ async function createDraft(ctx: ScaffoldContext, request: NewDraftRequest, targe
   const kind = template.kind;
   const kindLabel = inSentence(ctx.workspace.config.kinds[kind]?.label ?? template.name);
 
-  const title = request.title ?? (await askTitle(kindLabel));
-  if (title === undefined) return undefined;
-
   const given = givenAnswers(template, request.fields);
   const answers: Record<string, string> = { ...given };
   for (const name of promptableVariables(template)) answers[name] ??= '';
+  let title = request.title;
   if (!scripted) {
+    // The title and each variable are counted steps of one flow, with Back.
     const toAsk = variablesToAsk(template, Object.keys(given));
-    for (const [index, name] of toAsk.entries()) {
-      const answer = await askVariable(name, `New ${kindLabel}: ${title} (${index + 1}/${toAsk.length})`, now);
-      if (answer === undefined) return undefined;
-      answers[name] = answer;
-    }
+    const state: DraftAnswers = { title, answers };
+    const steps = [
+      ...(title === undefined ? [(step: StepPlace, s: DraftAnswers) => askTitleStep(step, s)] : []),
+      ...toAsk.map((name) => (step: StepPlace, s: DraftAnswers) => askVariableStep(name, step, s, now)),
+    ];
+    const done = await runSteps(`New ${kindLabel}`, state, steps);
+    if (!done) return undefined;
+    title = done.title;
   }
+  if (title === undefined) return undefined;
 
   const settings = ctx.settings.forFolder(workspaceFolder.uri);
   const author = settings.author.trim() || (await gitUserName(workspaceFolder));
@@ -313,43 +317,53 @@ async function confirmUntrustedTemplate(template: Template, folder: vscode.Works
   return choice !== undefined && choice === question.builtin ? builtin : undefined;
 }
 
-async function askTitle(kindLabel: string): Promise<string | undefined> {
-  const title = await vscode.window.showInputBox({
-    title: `New ${kindLabel}`,
-    prompt: 'Title: it goes into the front matter and names the file.',
-    placeHolder: 'e.g. Shipping WebAssembly plugins in Go',
-    ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() === '' ? 'Enter a title: the draft needs one for its front matter and its file name.' : undefined),
-  });
-  return title?.trim();
+interface DraftAnswers {
+  title?: string;
+  answers: Record<string, string>;
 }
 
-/** One optional prompt. Escape cancels the whole command (undefined); an empty answer skips. */
-async function askVariable(name: string, title: string, now: string): Promise<string | undefined> {
-  const prompt = VARIABLE_PROMPTS[name];
-  if (!prompt) return '';
-  const value = await vscode.window.showInputBox({
-    title,
-    prompt: `${prompt.prompt}: leave empty to skip.`,
-    placeHolder: prompt.placeHolder,
-    ignoreFocusOut: true,
-    validateInput: (input): string | vscode.InputBoxValidationMessage | undefined => {
-      if (prompt.type === 'date') {
-        const problem = dateInputProblem(input, now);
-        if (problem !== undefined) return problem;
-        const parsed = parseDateInput(input, now);
-        // Saying which day `next friday` is catches a wrong guess before it is saved.
-        return parsed.ok && !parsed.skipped && parsed.date !== input.trim()
-          ? { message: `${parsed.date} (${weekday(parsed.date)})`, severity: vscode.InputBoxValidationSeverity.Info }
-          : undefined;
-      }
-      const checked = resolveAnswer(name, input, now);
-      return checked.ok ? undefined : checked.message;
-    },
+async function askTitleStep(place: StepPlace, state: DraftAnswers): Promise<StepResult<true>> {
+  const title = await inputStep(place, {
+    prompt: 'Title: it goes into the front matter and names the file.',
+    value: state.title,
+    placeholder: 'e.g. Shipping WebAssembly plugins in Go',
+    validate: (value) => (value.trim() === '' ? 'Enter a title: the draft needs one for its front matter and its file name.' : undefined),
   });
-  if (value === undefined) return undefined;
+  if (title === undefined || title === BACK) return title;
+  state.title = title.trim();
+  return true;
+}
+
+/** One optional prompt. Escape cancels the whole command; Back returns to the step before; an empty answer skips. */
+async function askVariableStep(name: string, place: StepPlace, state: DraftAnswers, now: string): Promise<StepResult<true>> {
+  const prompt = VARIABLE_PROMPTS[name];
+  if (!prompt) return true;
+  const value = await inputStep(
+    { ...place, title: state.title ? `${place.title}: ${state.title}` : place.title },
+    {
+      prompt: `${prompt.prompt}: leave empty to skip.`,
+      value: state.answers[name] ?? '',
+      placeholder: prompt.placeHolder,
+      validate: (input): string | vscode.InputBoxValidationMessage | undefined => {
+        if (prompt.type === 'date') {
+          const problem = dateInputProblem(input, now);
+          if (problem !== undefined) return problem;
+          const checked = resolveAnswer(name, input, now);
+          const warning = checked.ok && checked.value ? answerWarning(name, checked.value, state.answers) : undefined;
+          if (warning) return { message: warning, severity: vscode.InputBoxValidationSeverity.Warning };
+          // Saying which day `next friday` or a typed date is catches a wrong guess before it is saved.
+          const preview = datePreview(input, now);
+          return preview ? { message: preview, severity: vscode.InputBoxValidationSeverity.Info } : undefined;
+        }
+        const checked = resolveAnswer(name, input, now);
+        return checked.ok ? undefined : checked.message;
+      },
+    },
+  );
+  if (value === undefined || value === BACK) return value;
   const checked = resolveAnswer(name, value, now);
-  return checked.ok ? checked.value : '';
+  state.answers[name] = checked.ok ? checked.value : '';
+  return true;
 }
 
 /** Field values the caller passed that the template also uses as variables, so the body agrees with the front matter. */
@@ -407,10 +421,6 @@ function templateLabel(template: Template): string {
 /** "Blog post" → "blog post" for "New blog post"; acronyms such as "OSS contribution" stay. */
 function inSentence(label: string): string {
   return /^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
-}
-
-function weekday(isoDate: string): string {
-  return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,14 +1,16 @@
 import * as vscode from 'vscode';
 import type { GroupBy } from '../core/config';
 import { Commands } from '../constants';
-import { nextStatus } from '../core/kinds/workflow';
+import { isFinished, nextStatus } from '../core/kinds/workflow';
 import { relativeDay, talkMeasure } from '../core/schedule';
 import { daysBetween } from '../core/dates';
 import { planStatusChange } from '../core/statusChange';
 import { targetRef } from '../core/target';
 import type { Draft } from '../core/types';
 import { editFrontMatter } from '../services/draftEdits';
-import { confirmFocus, pickAndPark } from './focusCommands';
+import { confirmFocus, confirmResume, pickAndPark } from './focusCommands';
+import { isParked, PARKED_FIELD } from '../core/focus';
+import { workflowWithStatus } from '../core/quickFixes';
 import { log, UserError } from '../util/logger';
 import { today } from '../views/presentation';
 import type { DraftsTreeProvider } from '../views/draftsTree';
@@ -62,12 +64,14 @@ export async function setStatus(ctx: TrackingContext, target?: unknown, status?:
   if (status !== undefined && typeof status !== 'string') throw new UserError('The status must be a string, such as "drafting".');
   if (chosen === undefined) {
     if (!kind) throw new UserError(`"${draft.kind}" is not a known kind. Fix the kind in the front matter first.`);
-    const picked = await vscode.window.showQuickPick(
+    const next = nextStatus(kind, draft.status);
+    const picked = await pickWithActive(
       kind.statuses.map((s, i) => ({
         label: s,
-        description: s === draft.status ? 'current' : kind.finishedStatuses.includes(s) ? 'finished' : `step ${i + 1} of ${kind.statuses.length}`,
-        picked: s === draft.status,
+        description: s === draft.status ? 'current' : s === next ? 'next' : kind.finishedStatuses.includes(s) ? 'finished' : `step ${i + 1} of ${kind.statuses.length}`,
       })),
+      // Enter moves forward: the next status is highlighted, or the current one at the end of the workflow.
+      (item) => item.label === (next ?? draft.status),
       { title: `Set Status: ${draft.title}`, placeHolder: `Now ${draft.status}. Move this ${kind.label.toLowerCase()} to…` },
     );
     if (!picked) return false;
@@ -86,14 +90,46 @@ export async function advanceStatus(ctx: TrackingContext, target?: unknown): Pro
   return changeStatus(ctx, uri, draft, next, true);
 }
 
-/** Moves an active draft back to its kind's first status, to make room. */
+/**
+ * Sets a draft aside to make room: it keeps its status and gets `parked: true` in its front
+ * matter, so it leaves the focus count and shows under Parked until it is resumed.
+ */
 export async function parkDraft(ctx: TrackingContext, target?: unknown): Promise<boolean> {
   if (target === undefined && !vscode.window.activeTextEditor) return (await pickAndPark(ctx.workspace)) !== undefined;
   const { uri, draft } = requireDraft(ctx, target);
   const kind = ctx.workspace.config.kinds[draft.kind];
-  if (!kind) throw new UserError(`"${draft.kind}" is not a known kind. Fix the kind in the front matter first.`);
-  if (draft.status === kind.statuses[0]) throw new UserError(`"${draft.title}" is already ${draft.status}, the first step.`);
-  return changeStatus(ctx, uri, draft, kind.statuses[0], false, false);
+  if (isParked(draft)) throw new UserError(`"${draft.title}" is already parked. Use Resume Draft to pick it up again.`);
+  if (isFinished(kind, draft.status)) throw new UserError(`"${draft.title}" is ${draft.status}, so there is nothing to park.`);
+  await editFrontMatter(ctx.workspace, uri, { [PARKED_FIELD]: true });
+  log().info(`${vscode.workspace.asRelativePath(uri)}: parked at ${draft.status}.`);
+  vscode.window.setStatusBarMessage(`$(debug-pause) Parked “${draft.title}” (still ${draft.status}). Resume it when you're ready.`, 5000);
+  return true;
+}
+
+/** Brings a parked draft back into hand: removes the flag, with the focus warning if that crosses the limit. */
+export async function resumeDraft(ctx: TrackingContext, target?: unknown): Promise<boolean> {
+  // A Uri or URI string comes from a caller with every argument; a tree node or nothing, from the person.
+  const interactive = !isUri(target) && typeof target !== 'string';
+  if (target === undefined && !vscode.window.activeTextEditor) {
+    const parked = ctx.workspace.drafts().filter((d) => isParked(d));
+    if (parked.length === 0) {
+      void vscode.window.showInformationMessage('No parked draft to resume.');
+      return false;
+    }
+    const picked = await vscode.window.showQuickPick(
+      parked.map((d) => ({ label: d.title, description: d.status, uri: d.uri })),
+      { title: 'Resume a Parked Draft', placeHolder: 'Pick the draft to take up again' },
+    );
+    if (!picked) return false;
+    target = vscode.Uri.parse(picked.uri);
+  }
+  const { uri, draft } = requireDraft(ctx, target);
+  if (!isParked(draft)) throw new UserError(`"${draft.title}" is not parked.`);
+  if (!(await confirmResume(ctx.workspace, draft, interactive))) return false;
+  await editFrontMatter(ctx.workspace, uri, { [PARKED_FIELD]: undefined });
+  log().info(`${vscode.workspace.asRelativePath(uri)}: resumed at ${draft.status}.`);
+  vscode.window.setStatusBarMessage(`$(play) Resumed “${draft.title}” (${draft.status}).`, 4000);
+  return true;
 }
 
 async function changeStatus(ctx: TrackingContext, uri: vscode.Uri, draft: Draft, status: string, interactive: boolean, checkFocus = true): Promise<boolean> {
@@ -189,6 +225,21 @@ export async function refresh(ctx: TrackingContext): Promise<void> {
 
 /** The status bar's quick pick: the draft's facts, then what can be done with it. */
 export async function showDraftActions(ctx: TrackingContext, target?: unknown): Promise<void> {
+  if (resolveTarget(target) === undefined) {
+    // No editor and no draft given: offer the drafts rather than a warning.
+    const drafts = ctx.workspace.drafts();
+    if (drafts.length === 0) {
+      const choice = await vscode.window.showInformationMessage('No drafts yet. Start one to see its facts and actions here.', 'New Draft…');
+      if (choice) await vscode.commands.executeCommand(Commands.newDraft);
+      return;
+    }
+    const picked = await vscode.window.showQuickPick(
+      [...drafts].sort((a, b) => a.title.localeCompare(b.title)).map((d) => ({ label: d.title, description: `${d.kind} · ${d.status}`, uri: d.uri })),
+      { title: 'Show Draft Facts and Actions', placeHolder: 'Pick a draft' },
+    );
+    if (!picked) return;
+    target = vscode.Uri.parse(picked.uri);
+  }
   const { uri, draft } = requireDraft(ctx, target);
   const now = today();
   const kind = ctx.workspace.config.kinds[draft.kind];
@@ -213,9 +264,61 @@ export async function showDraftActions(ctx: TrackingContext, target?: unknown): 
     ...(next ? [{ label: `$(arrow-right) Advance to ${next}`, run: () => vscode.commands.executeCommand(Commands.advanceStatus, uri) }] : []),
     { label: '$(tag) Set Status…', run: () => vscode.commands.executeCommand(Commands.setStatus, uri) },
     { label: '$(graph) Log Impact…', run: () => vscode.commands.executeCommand(Commands.logImpact, uri) },
+    isParked(draft)
+      ? { label: '$(debug-start) Resume Draft', run: () => vscode.commands.executeCommand(Commands.resumeDraft, uri) }
+      : { label: '$(debug-pause) Park Draft', description: 'keeps the status, leaves the focus count', run: () => vscode.commands.executeCommand(Commands.parkDraft, uri) },
+    {
+      label: '$(symbol-snippet) Insert Snippet…',
+      description: 'or type devrel- and press Ctrl+Space',
+      run: async () => {
+        await vscode.window.showTextDocument(uri);
+        return vscode.commands.executeCommand(Commands.insertSnippet);
+      },
+    },
     { label: '$(open-preview) Open Preview', run: () => vscode.commands.executeCommand(Commands.openPreview, uri) },
     { label: '$(list-tree) Show in Drafts View', run: () => vscode.commands.executeCommand('devrel.drafts.focus') },
   ];
   const picked = await vscode.window.showQuickPick([...facts, ...actions], { title: draft.title, placeHolder: 'Facts about this draft, and what to do next' });
   if (picked?.run) await picked.run();
+}
+
+/**
+ * "Add `polishing` to this kind's workflow": writes the kind's workflow, with the new status
+ * after its last working step, to the workspace's `devrel.kinds` setting, keeping whatever else
+ * that setting says. The draft then reads as valid once the settings reload.
+ */
+export async function addStatusToWorkflow(ctx: TrackingContext, kindId?: unknown, status?: unknown, scope?: unknown): Promise<boolean> {
+  if (typeof kindId !== 'string' || typeof status !== 'string') throw new UserError('Add to Workflow needs a kind and a status, such as "blog" and "polishing".');
+  const kind = ctx.workspace.config.kinds[kindId];
+  if (!kind) throw new UserError(`"${kindId}" is not a known kind.`);
+  const workflow = workflowWithStatus(kind, status);
+  if (!workflow) throw new UserError(`"${status.trim()}" is already in the ${kind.label.toLowerCase()} workflow, or is empty.`);
+  const config = vscode.workspace.getConfiguration('devrel', isUri(scope) ? scope : undefined);
+  const written = config.inspect<Record<string, unknown>>('kinds')?.workspaceValue;
+  const kinds = typeof written === 'object' && written !== null && !Array.isArray(written) ? { ...written } : {};
+  const own = kinds[kindId];
+  kinds[kindId] = { ...(typeof own === 'object' && own !== null && !Array.isArray(own) ? own : {}), statuses: workflow.statuses, activeStatuses: workflow.activeStatuses };
+  await config.update('kinds', kinds, vscode.ConfigurationTarget.Workspace);
+  log().info(`devrel.kinds: ${kindId} workflow is now ${workflow.statuses.join(' → ')}.`);
+  vscode.window.setStatusBarMessage(`$(check) Added “${status.trim()}” to the ${kind.label.toLowerCase()} workflow (workspace settings).`, 5000);
+  return true;
+}
+
+/** A quick pick whose highlighted item is chosen, not the first: showQuickPick always highlights the first. */
+async function pickWithActive<T extends vscode.QuickPickItem>(items: T[], isActive: (item: T) => boolean, options: { title: string; placeHolder: string }): Promise<T | undefined> {
+  const pick = vscode.window.createQuickPick<T>();
+  pick.title = options.title;
+  pick.placeholder = options.placeHolder;
+  pick.items = items;
+  const active = items.find(isActive);
+  if (active) pick.activeItems = [active];
+  try {
+    return await new Promise<T | undefined>((resolve) => {
+      pick.onDidAccept(() => resolve(pick.selectedItems[0] ?? pick.activeItems[0]));
+      pick.onDidHide(() => resolve(undefined));
+      pick.show();
+    });
+  } finally {
+    pick.dispose();
+  }
 }

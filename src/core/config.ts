@@ -44,9 +44,9 @@ export interface DevRelSettings {
   author: string;
   groupBy: GroupBy;
   hideFinished: boolean;
-  /** null turns the limit off. */
+  /** null (written as 0 or null) turns the limit off. */
   focusMaxActive: number | null;
-  /** null turns the warning off. */
+  /** null (written as 0 or null) turns the warning off. */
   focusMaxDeadlines: number | null;
   impactMetrics: Record<string, MetricOverride>;
   /** The patterns of the editor's own `files.exclude` that are switched on. */
@@ -124,8 +124,9 @@ function positive(value: unknown, fallback: number): number {
 }
 
 /** A limit the person can switch off with null; anything else unusable falls back to the default. */
+/** A focus limit: 0 (what the Settings UI can write) or null turns it off. */
 function limit(value: unknown, fallback: number): number | null {
-  if (value === null) return null;
+  if (value === null || value === 0) return null;
   return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.floor(value) : fallback;
 }
 

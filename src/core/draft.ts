@@ -10,7 +10,7 @@ import { bundleName, dateFromPath, liftCustomFields, notAPostReason, postPlaceOf
 import { readTalkPlanning } from './talks/talkDraft';
 import { overSlotMessage, parseRehearsals } from './talks/rehearsal';
 import { decodeDraftBytes, LineMap } from './text';
-import type { CoreConfig, Draft, DraftAnalysis, DraftDate, KindDefinition, KindSource, Problem, ReadResult, StatusSource } from './types';
+import type { CoreConfig, Draft, DraftAnalysis, DraftDate, KindDefinition, KindSource, Problem, Range, ReadResult, StatusSource } from './types';
 
 const MARKDOWN_EXTENSION = /\.(md|markdown|mdx)$/i;
 
@@ -212,6 +212,9 @@ export function parseDraft(source: DraftSource, text: string, config: CoreConfig
     frontMatterFormat: block?.format,
     problems,
   };
+  // Fields read from a document that does not parse are guesses: report what to fix in the
+  // syntax, and nothing about values that may be fine once it parses (a correct date, say).
+  if (problems.some(isSyntaxProblem)) draft.problems = problems.filter((p) => isSyntaxProblem(p) || p.code === 'duplicate-key');
   if (impact.entries.length > 0) draft.impact = impact.entries;
   if (feedback.entries.length > 0) draft.feedback = feedback.entries;
   if (planning.submissions) draft.submissions = planning.submissions;
@@ -230,17 +233,30 @@ export function analyzeDraft(draft: Draft, body: string, bodyStartLine: number, 
 export function applyAnalysis(draft: Draft, full: DraftAnalysis): Draft {
   const { headings: _headings, ...analysis } = full;
   draft.analysis = analysis;
-  if (kindProgress(draft.kind) === 'timing' && analysis.talk && draft.duration !== undefined && analysis.talk.plannedMinutes > draft.duration) {
+  if (kindProgress(draft.kind) === 'timing' && !draft.problems.some(isSyntaxProblem) && analysis.talk && draft.duration !== undefined && analysis.talk.plannedMinutes > draft.duration) {
     const first = analysis.talk.sections[0];
     draft.problems.push({
       code: 'talk-over-duration',
       severity: 'warning',
       message: `The sections add up to ${formatMinutes(analysis.talk.plannedMinutes)} min, over the ${formatMinutes(draft.duration)} min slot. Trim ${formatMinutes(analysis.talk.plannedMinutes - draft.duration)} min.`,
       field: 'duration',
-      range: first ? { start: { line: first.line, character: 0 }, end: { line: first.line, character: 0 } } : undefined,
+      range: first ? headingRange(full.headings, first.line) : undefined,
     });
   }
   return draft;
+}
+
+/** The first section's heading line, `## ` and all, so the warning underlines something readable. */
+function headingRange(headings: readonly { level: number; text: string; line: number }[], line: number): Range {
+  const heading = headings.find((h) => h.line === line);
+  return { start: { line, character: 0 }, end: { line, character: heading ? heading.level + 1 + heading.text.length : 0 } };
+}
+
+const SYNTAX_CODES: ReadonlySet<string> = new Set(['yaml-syntax', 'toml-syntax', 'front-matter-unclosed', 'front-matter-not-a-map']);
+
+/** A problem that means the front matter could not be read as written. */
+export function isSyntaxProblem(problem: Problem): boolean {
+  return SYNTAX_CODES.has(problem.code);
 }
 
 /** Splits a text into the body that the analysis pass reads and the line it starts on. */

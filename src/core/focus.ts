@@ -2,7 +2,7 @@
 // calendar fills up. The limits only warn; nothing here stops anyone from working.
 
 import { addDays, daysBetween } from './dates';
-import { isActive, isFinished } from './kinds/workflow';
+import { isActive, isFinished, isWaiting } from './kinds/workflow';
 import { nextDate } from './schedule';
 import type { Draft, DraftDate, KindDefinition } from './types';
 import { getOwn } from './util/objects';
@@ -20,10 +20,26 @@ export const DEADLINE_WINDOW_DAYS = 14;
  */
 export const FOCUS_DATE_FIELDS: readonly string[] = ['cfp_deadline', 'event_date', 'publish_date'];
 
+/** The front-matter flag Park sets: the draft keeps its status and leaves the focus count until resumed. */
+export const PARKED_FIELD = 'parked';
+
+/** Whether a draft was set aside with Park; its status is kept as it was. */
+export function isParked(draft: Draft): boolean {
+  return draft.fields[PARKED_FIELD] === true;
+}
+
+/** Work in hand: an active status, not parked. Only these count against the focus limit. */
+export function isInHand(draft: Draft, kind: KindDefinition | undefined): boolean {
+  return !isParked(draft) && isActive(kind, draft.status);
+}
+
+/** How to turn the focus warning off, for every message that warns. */
+export const FOCUS_OFF_HINT = 'To turn this warning off, set Focus: Max Active to 0.';
+
 export interface FocusOptions {
-  /** How many drafts may be active at once; null turns the limit off. */
+  /** How many drafts may be in hand at once; null or 0 turns the limit off. */
   maxActive: number | null;
-  /** How many CFP closings, events and publishes may fall in the next 14 days; null turns it off. */
+  /** How many CFP closings, events and publishes may fall in the next 14 days; null or 0 turns it off. */
   maxDeadlinesPer14Days: number | null;
   today: string;
 }
@@ -36,7 +52,12 @@ export interface FocusDeadline {
 }
 
 export interface FocusState {
+  /** Drafts in hand: in a status the advocate works in, and not parked. */
   active: Draft[];
+  /** Drafts in flight that wait on others (submitted, scheduled, pr-open), not parked; never load. */
+  waiting: Draft[];
+  /** Drafts set aside with Park, whatever their status, until resumed; finished ones left out. */
+  parked: Draft[];
   activeCount: number;
   /** The limit in use after checking the setting; null when off. */
   maxActive: number | null;
@@ -53,12 +74,14 @@ export function focusState(drafts: readonly Draft[], kinds: Readonly<Record<stri
   const warnings: string[] = [];
   const maxActive = readLimit(options.maxActive, 'devrel.focus.maxActive', warnings);
   const maxDeadlines = readLimit(options.maxDeadlinesPer14Days, 'devrel.focus.maxDeadlinesPer14Days', warnings);
-  const active = drafts.filter((d) => isActive(kindOf(kinds, d.kind), d.status));
+  const active = drafts.filter((d) => isInHand(d, kindOf(kinds, d.kind)));
+  const waiting = drafts.filter((d) => !isParked(d) && isWaiting(kindOf(kinds, d.kind), d.status));
+  const parked = drafts.filter((d) => isParked(d) && !isFinished(kindOf(kinds, d.kind), d.status));
   const deadlines = focusDeadlines(drafts, kinds, options.today);
   const overActive = maxActive !== null && active.length > maxActive;
   const overDeadlines = maxDeadlines !== null && deadlines.length > maxDeadlines;
   if (overActive) {
-    warnings.push(`${active.length} drafts are active; your focus limit is ${maxActive}. Park one to get back to focus.`);
+    warnings.push(`${active.length} drafts in hand; your focus limit is ${maxActive}. Use “Park a draft…” to set one aside.`);
   }
   if (overDeadlines) {
     warnings.push(
@@ -67,6 +90,8 @@ export function focusState(drafts: readonly Draft[], kinds: Readonly<Record<stri
   }
   return {
     active,
+    waiting,
+    parked,
     activeCount: active.length,
     maxActive,
     overActive,
@@ -78,14 +103,19 @@ export function focusState(drafts: readonly Draft[], kinds: Readonly<Record<stri
   };
 }
 
-/** A limit from settings: a whole number of 0 or more, or null for off. Anything else turns it off, with a warning. */
+/** A limit from settings: a whole number of 1 or more; 0 or null is off. Anything else turns it off, with a warning. */
 function readLimit(value: number | null, setting: string, warnings: string[]): number | null {
   if (value === null) return null;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    warnings.push(`${setting} must be a whole number of 0 or more, or null to turn it off; the limit is off.`);
+    warnings.push(`${setting} must be a whole number of 1 or more, or 0 to turn it off; the limit is off.`);
     return null;
   }
-  return Math.floor(value);
+  return Math.floor(value) === 0 ? null : Math.floor(value);
+}
+
+/** The limit in use for a setting's value: null when off (0, null, or not a usable number). */
+export function focusLimit(value: number | null): number | null {
+  return value === null || !Number.isFinite(value) || value < 1 ? null : Math.floor(value);
 }
 
 /**
@@ -145,9 +175,10 @@ export interface FocusCheck {
 }
 
 /**
- * Whether creating or moving a draft takes the number of active drafts over the limit.
- * Only a change that adds an active draft can: moving between two active statuses, or
- * while already over, doesn't make things worse, so it isn't warned about again.
+ * Whether creating or moving a draft takes the work in hand over the limit. Only the change
+ * that crosses it warns: one that adds a draft in hand while at the limit. Moving between two
+ * active statuses doesn't add load, and once over, further starts aren't warned about again
+ * until the count has come back down; the status bar keeps showing it meanwhile.
  */
 export function wouldExceedFocus(
   drafts: readonly Draft[],
@@ -158,37 +189,54 @@ export function wouldExceedFocus(
   const kind = kindOf(kinds, change.kind);
   const existing = change.uri === undefined ? undefined : drafts.find((d) => d.uri === change.uri);
   const fromStatus = change.fromStatus ?? existing?.status;
-  const wasActive = fromStatus !== undefined && isActive(kind, fromStatus);
-  const becomesActive = isActive(kind, change.toStatus);
-  const others = drafts.filter((d) => d.uri !== change.uri && isActive(kindOf(kinds, d.kind), d.status)).length;
+  const parked = existing !== undefined && isParked(existing);
+  const wasActive = fromStatus !== undefined && !parked && isActive(kind, fromStatus);
+  // A parked draft stays parked through a status change; it comes back with Resume.
+  const becomesActive = !parked && isActive(kind, change.toStatus);
+  const others = drafts.filter((d) => d.uri !== change.uri && isInHand(d, kindOf(kinds, d.kind))).length;
   const activeAfter = others + (becomesActive ? 1 : 0);
-  const limit = maxActive === null || !Number.isFinite(maxActive) || maxActive < 0 ? null : Math.floor(maxActive);
-  const exceeds = limit !== null && becomesActive && !wasActive && activeAfter > limit;
+  const limit = focusLimit(maxActive);
+  const exceeds = limit !== null && becomesActive && !wasActive && activeAfter > limit && others <= limit;
   if (!exceeds) return { exceeds, activeAfter };
   const title = change.title ?? existing?.title ?? 'this draft';
   const verb = fromStatus === undefined ? 'Creating' : isFinished(kind, fromStatus) ? 'Reopening' : 'Starting';
-  return { exceeds, activeAfter, message: `${verb} “${title}” makes ${activeAfter} active drafts; your focus limit is ${limit}.` };
+  return { exceeds, activeAfter, message: `${verb} “${title}” makes ${activeAfter} drafts in hand; your focus limit is ${limit}.` };
+}
+
+/** Whether resuming a parked draft takes the work in hand over the limit; the same crossing rule. */
+export function wouldExceedOnResume(
+  drafts: readonly Draft[],
+  kinds: Readonly<Record<string, KindDefinition>>,
+  draft: Draft,
+  maxActive: number | null,
+): FocusCheck {
+  const kind = kindOf(kinds, draft.kind);
+  const others = drafts.filter((d) => d.uri !== draft.uri && isInHand(d, kindOf(kinds, d.kind))).length;
+  const becomesActive = isActive(kind, draft.status);
+  const activeAfter = others + (becomesActive ? 1 : 0);
+  const limit = focusLimit(maxActive);
+  const exceeds = limit !== null && becomesActive && activeAfter > limit && others <= limit;
+  if (!exceeds) return { exceeds, activeAfter };
+  return { exceeds, activeAfter, message: `Resuming “${draft.title}” makes ${activeAfter} drafts in hand; your focus limit is ${limit}.` };
 }
 
 export interface ParkCandidate {
   draft: Draft;
-  /** The kind's first status, where a parked draft goes. */
-  parkTo: string;
   /** The date that makes it urgent, if any. */
   nextDate?: DraftDate;
 }
 
 /**
- * Active drafts for "Park one", least urgent first: drafts with no date ahead or overdue,
+ * Drafts in hand for "Park one", least urgent first: drafts with no date ahead or overdue,
  * then the furthest next date. Overdue work sorts last, since its date is the nearest of all.
  */
 export function parkCandidates(drafts: readonly Draft[], kinds: Readonly<Record<string, KindDefinition>>, today: string): ParkCandidate[] {
   const candidates: ParkCandidate[] = [];
   for (const draft of drafts) {
     const kind = kindOf(kinds, draft.kind);
-    if (!kind || !isActive(kind, draft.status)) continue;
+    if (!kind || !isInHand(draft, kind)) continue;
     const date = nextDate(draft, kind, today);
-    candidates.push(date ? { draft, parkTo: kind.statuses[0], nextDate: date } : { draft, parkTo: kind.statuses[0] });
+    candidates.push(date ? { draft, nextDate: date } : { draft });
   }
   const far = '9999-99-99';
   return candidates.sort(

@@ -475,3 +475,43 @@ export function monthlySeries(drafts: readonly Draft[], metric: string, today: s
   }
   return series;
 }
+
+/** The metrics that fit a kind best, in order; the rest follow in their usual order. */
+const METRICS_FIRST: Readonly<Record<string, readonly string[]>> = {
+  talk: ['attendees', 'questions', 'feedback', 'conversations', 'leads'],
+  workshop: ['attendees', 'questions', 'feedback', 'signups'],
+  blog: ['views', 'reactions', 'comments', 'signups'],
+  oss: ['prs-merged', 'stars', 'issues-closed'],
+  'trip-report': ['conversations', 'leads', 'feedback'],
+  hackathon: ['participants', 'projects', 'signups', 'feedback'],
+};
+
+/** Metrics in the order that fits a kind: a talk starts with attendees, a post with views. */
+export function metricsForKind(kind: string, metrics: readonly MetricDefinition[]): MetricDefinition[] {
+  const first = hasOwn(METRICS_FIRST, kind) ? METRICS_FIRST[kind] : [];
+  const rank = (m: MetricDefinition): number => {
+    const index = first.indexOf(m.id);
+    return index < 0 ? first.length : index;
+  };
+  return metrics.map((m, index) => ({ m, index })).sort((a, b) => rank(a.m) - rank(b.m) || a.index - b.index).map(({ m }) => m);
+}
+
+/** The fields whose date is when the work met its audience, in order of preference. */
+const OCCASION_FIELDS = ['event_date', 'publish_date', 'date'];
+
+/**
+ * The date a new impact entry most likely belongs to: the day the talk was given or the post
+ * went out, when that has passed; otherwise today, since impact is logged once it has happened.
+ */
+export function impactDateFor(draft: Pick<Draft, 'dates'>, today: string): string {
+  for (const field of OCCASION_FIELDS) {
+    const found = draft.dates.find((d) => d.field === field);
+    if (found && found.date <= today) return found.date;
+  }
+  return today;
+}
+
+/** A metric's label and unit for a list, without saying the same words twice ("PRs merged"). */
+export function metricUnitNote(metric: Pick<MetricDefinition, 'label' | 'unit'>): string | undefined {
+  return metric.unit.trim().toLowerCase() === metric.label.trim().toLowerCase() ? undefined : metric.unit;
+}

@@ -6,7 +6,7 @@ import { type Result } from './util/result';
  * `skipped` means the box was left empty on purpose: the field stays unset.
  */
 export type DateInputResult = Result<{ skipped: false; date: string } | { skipped: true; date: undefined }>;
-export const DATE_INPUT_HINT = 'Use YYYY-MM-DD, today, tomorrow, yesterday, +14d, -3d, +2w or next monday';
+export const DATE_INPUT_HINT = 'Use YYYY-MM-DD, today, tomorrow, yesterday, +14d, -3d, +2w, +3m, friday or next monday';
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
@@ -68,17 +68,55 @@ export function parseDateInput(input: string, today: Date | string): DateInputRe
     return found(addDays(base, days));
   }
 
-  const weekday = /^(?:next )?([a-z]+)$/.exec(text);
+  const months = /^(?:in )?([+-])? ?(\d{1,3}) ?(m|mo|mos|month|months)$/.exec(text);
+  if (months) {
+    const count = (months[1] === '-' ? -1 : 1) * Number(months[2]);
+    if (Math.abs(count) > 120) {
+      return { ok: false, message: `${input.trim()} is more than ten years away. ${DATE_INPUT_HINT}.` };
+    }
+    return found(addMonths(base, count));
+  }
+
+  const weekday = /^(next )?([a-z]+)$/.exec(text);
   if (weekday) {
-    const index = weekdayIndex(weekday[1] ?? '');
+    const index = weekdayIndex(weekday[2] ?? '');
     if (index !== undefined) {
       const current = weekdayOf(base);
       const ahead = ((index - current + 7) % 7) || 7;
-      return found(addDays(base, ahead));
+      // `friday` is the first Friday after today; `next friday` is the Friday of next week
+      // (weeks start on Monday), so on a Wednesday `next thursday` is not tomorrow.
+      const mondayAhead = ((1 - current + 7) % 7) || 7;
+      const nextWeek = weekday[1] !== undefined && ahead < mondayAhead ? ahead + 7 : ahead;
+      return found(addDays(base, nextWeek));
     }
   }
 
   return { ok: false, message: `${DATE_INPUT_HINT}.` };
+}
+
+/**
+ * What a typed date means, for a prompt to show while typing: `Thu 2027-04-01, in 3 months`.
+ * Every accepted form gets one, a typed `YYYY-MM-DD` too, so a wrong guess is caught before it
+ * is saved. Undefined for empty or unreadable text.
+ */
+export function datePreview(input: string, today: Date | string): string | undefined {
+  const result = parseDateInput(input, today);
+  const base = toCalendarDate(today);
+  if (!result.ok || result.skipped || base === undefined) return undefined;
+  const date = toCalendarDate(result.date) as CalendarDate;
+  const days = Math.round((utcDate(date).getTime() - utcDate(base).getTime()) / 86_400_000);
+  const name = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][weekdayOf(date)];
+  return `${name} ${result.date}, ${distance(days)}`;
+}
+
+function distance(days: number): string {
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  if (days === -1) return 'yesterday';
+  const ahead = days > 0;
+  const n = Math.abs(days);
+  const words = n >= 60 ? `${Math.round(n / 30.44)} months` : n >= 14 ? `${Math.round(n / 7)} weeks` : `${n} days`;
+  return ahead ? `in ${words}` : `${words} ago`;
 }
 
 /**
@@ -136,6 +174,14 @@ function addDays(date: CalendarDate, days: number): CalendarDate {
   const moved = utcDate(date);
   moved.setUTCDate(moved.getUTCDate() + days);
   return { year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() };
+}
+
+/** Same day of the month, months later; the 31st of a shorter month becomes its last day. */
+function addMonths(date: CalendarDate, months: number): CalendarDate {
+  const index = date.year * 12 + (date.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return { year, month, day: Math.min(date.day, daysInMonth(year, month)) };
 }
 
 function weekdayOf(date: CalendarDate): number {

@@ -183,10 +183,11 @@ export function nextDate(draft: Draft, kind: KindDefinition | undefined, today: 
 
 /** The compact facts shown after a draft's title, e.g. `drafting · due in 3 days · 1,240 words`. */
 export function describeDraft(draft: Draft, kind: KindDefinition | undefined, today: string): string {
+  // Essentials first, so status and the next date stay readable at the default sidebar width;
+  // the rest is in the tooltip too.
   const parts: string[] = [draft.status];
-  if (draft.submissions && draft.submissions.length > 0) parts.push(submissionSummary(draft.submissions));
   const date = nextDate(draft, kind, today);
-  if (date) parts.push(`${date.label.toLowerCase()} ${relativeDay(daysBetween(today, date.date))}`);
+  if (date) parts.push(`${lowerLabel(date.label)} ${relativeDay(daysBetween(today, date.date))}`);
   const analysis = draft.analysis;
   if (analysis) {
     if (analysis.checklist.total > 0 && (kindProgress(draft.kind) === 'checklist' || analysis.words < 150)) {
@@ -197,7 +198,15 @@ export function describeDraft(draft: Draft, kind: KindDefinition | undefined, to
       parts.push(`${analysis.words.toLocaleString('en-US')} words`);
     }
   }
+  if (draft.submissions && draft.submissions.length > 0) parts.push(submissionSummary(draft.submissions));
   return parts.join(' · ');
+}
+
+/** `CFP closes` reads `CFP closes` mid-sentence, `Due` reads `due`: acronyms keep their capitals. */
+export function lowerLabel(label: string): string {
+  const [first = '', ...rest] = label.split(' ');
+  const word = /^[A-Z0-9]{2,}$/.test(first) ? first : first.toLowerCase();
+  return [word, ...rest].join(' ');
 }
 
 export function talkMeasure(planned: number, duration: number | undefined): string {

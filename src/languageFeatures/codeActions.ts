@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { problemAt, quickFixes } from '../core/quickFixes';
-import type { ProblemFix } from '../core/types';
+import { Commands } from '../constants';
+import { durationFix, problemAt, quickFixes, workflowWithStatus } from '../core/quickFixes';
+import type { Draft, KindDefinition, ProblemCode, ProblemFix } from '../core/types';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
@@ -24,7 +25,8 @@ export class DraftCodeActions implements vscode.CodeActionProvider {
         actions.push(...problem.fixes.map((fix) => fixAction(document, diagnostic, fix)));
         continue;
       }
-      for (const fix of quickFixes(problem, document.getText(diagnostic.range))) {
+      const kind = this.workspace.config.kinds[draft.kind] as KindDefinition | undefined;
+      for (const fix of quickFixes(problem, document.getText(diagnostic.range), kind)) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.edit = new vscode.WorkspaceEdit();
         action.edit.replace(document.uri, diagnostic.range, fix.newText);
@@ -32,6 +34,13 @@ export class DraftCodeActions implements vscode.CodeActionProvider {
         action.isPreferred = fix.preferred;
         actions.push(action);
       }
+      if (problem.code === 'unknown-status' && kind && problem.value !== undefined && workflowWithStatus(kind, problem.value)) {
+        const action = new vscode.CodeAction(`Add "${problem.value}" to the ${kind.label.toLowerCase()} workflow`, vscode.CodeActionKind.QuickFix);
+        action.command = { command: Commands.addStatusToWorkflow, title: action.title, arguments: [draft.kind, problem.value, document.uri] };
+        action.diagnostics = [diagnostic];
+        actions.push(action);
+      }
+      if (problem.code === 'talk-over-duration' || problem.code === 'rehearsal-over-slot') actions.push(...slotActions(document, diagnostic, problem.code, draft));
     }
     return actions;
   }
@@ -45,4 +54,14 @@ function fixAction(document: vscode.TextDocument, diagnostic: vscode.Diagnostic,
   action.diagnostics = [diagnostic];
   action.isPreferred = fix.preferred === true;
   return action;
+}
+
+/** Over the slot: trim a section (the outline lists them with their minutes), or give the talk the time it takes. */
+function slotActions(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, code: ProblemCode, draft: Draft): vscode.CodeAction[] {
+  const outline = new vscode.CodeAction('Open the outline to trim a section', vscode.CodeActionKind.QuickFix);
+  outline.command = { command: 'outline.focus', title: outline.title };
+  outline.diagnostics = [diagnostic];
+  const minutes = code === 'talk-over-duration' ? draft.analysis?.talk?.plannedMinutes : draft.rehearsals?.[draft.rehearsals.length - 1]?.minutes;
+  const fix = minutes === undefined ? undefined : durationFix(document.getText(), minutes);
+  return fix ? [outline, fixAction(document, diagnostic, fix)] : [outline];
 }

@@ -3,6 +3,7 @@ import type { GroupBy } from '../core/config';
 import { ContextKeys, Views } from '../constants';
 import type { DraftChange } from '../core/draftStore';
 import { isFinished } from '../core/kinds/workflow';
+import { isParked } from '../core/focus';
 import { compareDrafts } from '../core/schedule';
 import type { Draft } from '../core/types';
 import { siteProfile } from '../core/sites/profile';
@@ -43,6 +44,8 @@ export class DraftsTreeProvider extends Disposable implements vscode.TreeDataPro
   private groupBy: GroupBy;
   private hideFinished: boolean;
   private tag: string | undefined;
+  /** The view this provider fills, for its description; set once the view exists. */
+  private view: vscode.TreeView<DraftsTreeNode> | undefined;
   /** Each draft's site group, since finding a draft's site parses its URI. */
   private readonly siteKeys = new Map<string, string>();
 
@@ -114,7 +117,7 @@ export class DraftsTreeProvider extends Disposable implements vscode.TreeDataPro
       item.id = `group:${grouping}:${node.key}`;
       item.contextValue = 'group';
       item.iconPath =
-        grouping === 'kind' ? kindIcon(node.key) : grouping === 'site' ? new vscode.ThemeIcon(node.key === NO_SITE ? 'folder' : 'globe') : statusGroupIcon(node.key);
+        node.key === PARKED ? new vscode.ThemeIcon('debug-pause') : grouping === 'kind' ? kindIcon(node.key) : grouping === 'site' ? new vscode.ThemeIcon(node.key === NO_SITE ? 'folder' : 'globe') : statusGroupIcon(node.key);
       return item;
     }
     const draft = this.workspace.get(node.uri);
@@ -235,6 +238,8 @@ export class DraftsTreeProvider extends Disposable implements vscode.TreeDataPro
   }
 
   private groupKey(draft: Draft): string {
+    // Parked drafts have their own place, whatever the grouping, so they are out of the way until resumed.
+    if (isParked(draft) && !isFinished(this.workspace.config.kinds[draft.kind], draft.status)) return PARKED;
     const grouping = this.effectiveGroupBy;
     if (grouping === 'site') {
       let key = this.siteKeys.get(draft.uri);
@@ -248,6 +253,7 @@ export class DraftsTreeProvider extends Disposable implements vscode.TreeDataPro
   }
 
   private groupLabel(key: string): string {
+    if (key === PARKED) return 'Parked';
     const kinds = this.workspace.config.kinds;
     const grouping = this.effectiveGroupBy;
     if (grouping === 'kind') return pluralKindLabel(kinds[key], key);
@@ -263,6 +269,11 @@ export class DraftsTreeProvider extends Disposable implements vscode.TreeDataPro
   }
 
   private orderGroups(keys: string[]): string[] {
+    const parked = keys.includes(PARKED);
+    return [...this.orderOtherGroups(keys.filter((key) => key !== PARKED)), ...(parked ? [PARKED] : [])];
+  }
+
+  private orderOtherGroups(keys: string[]): string[] {
     const kinds = Object.values(this.workspace.config.kinds);
     if (this.effectiveGroupBy === 'site') {
       const order = this.workspace.sites().map((s) => siteKey(s.folder.uri.toString(), s.root));
@@ -272,11 +283,21 @@ export class DraftsTreeProvider extends Disposable implements vscode.TreeDataPro
       const order = kinds.map((k) => k.id);
       return keys.sort((a, b) => rank(order, a) - rank(order, b) || a.localeCompare(b));
     }
-    // Statuses in the order work moves through them, across all kinds.
+    // Statuses in the order work moves through them, across all kinds; finished ones last, after
+    // statuses no workflow knows (a typo still needs work), so open work never sorts after done work.
     const order: string[] = [];
     const longest = Math.max(...kinds.map((k) => k.statuses.length));
     for (let i = 0; i < longest; i++) for (const kind of kinds) if (kind.statuses[i] && !order.includes(kind.statuses[i])) order.push(kind.statuses[i]);
-    return keys.sort((a, b) => rank(order, a) - rank(order, b) || a.localeCompare(b));
+    const finished = new Set(kinds.flatMap((k) => k.finishedStatuses));
+    const open = order.filter((status) => !finished.has(status));
+    const done = order.filter((status) => finished.has(status));
+    const place = (key: string): number => {
+      const index = open.indexOf(key);
+      if (index >= 0) return index;
+      const last = done.indexOf(key);
+      return last >= 0 ? open.length + 1 + last : open.length;
+    };
+    return keys.sort((a, b) => place(a) - place(b) || a.localeCompare(b));
   }
 
   private groupNode(key: string): GroupNode {
@@ -291,7 +312,19 @@ export class DraftsTreeProvider extends Disposable implements vscode.TreeDataPro
     return node;
   }
 
+  /** Shows the active filters in the view's title, so a filtered list never looks like the whole list. */
+  attachView(view: vscode.TreeView<DraftsTreeNode>): void {
+    this.view = view;
+    this.updateContext();
+  }
+
+  /** `#go · finished hidden`, or undefined when nothing is filtered. */
+  filterDescription(): string | undefined {
+    return draftsFilterDescription(this.tag, this.hideFinished);
+  }
+
   private updateContext(): void {
+    if (this.view) this.view.description = this.filterDescription();
     void vscode.commands.executeCommand('setContext', ContextKeys.groupBy, this.groupBy);
     void vscode.commands.executeCommand('setContext', ContextKeys.hideFinished, this.hideFinished);
     void vscode.commands.executeCommand('setContext', ContextKeys.tagFilter, this.tag !== undefined);
@@ -299,6 +332,8 @@ export class DraftsTreeProvider extends Disposable implements vscode.TreeDataPro
 }
 
 const NO_SITE = 'site:none';
+/** Not a status, kind or site key: those never start with a space. */
+const PARKED = ' parked';
 
 function siteKey(folderUri: string, root: string): string {
   return `site:${folderUri}#${root}`;
@@ -310,5 +345,13 @@ function rank(order: string[], key: string): number {
 }
 
 export function createDraftsView(provider: DraftsTreeProvider): vscode.TreeView<DraftsTreeNode> {
-  return vscode.window.createTreeView(Views.drafts, { treeDataProvider: provider, showCollapseAll: true });
+  const view = vscode.window.createTreeView(Views.drafts, { treeDataProvider: provider, showCollapseAll: true });
+  provider.attachView(view);
+  return view;
+}
+
+/** The Drafts view's description for its filters: the tag, then whether finished drafts are hidden. */
+export function draftsFilterDescription(tag: string | undefined, hideFinished: boolean): string | undefined {
+  const parts = [tag !== undefined ? `#${tag}` : undefined, hideFinished ? 'finished hidden' : undefined].filter((p): p is string => p !== undefined);
+  return parts.length > 0 ? parts.join(' · ') : undefined;
 }

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { localDate, daysBetween } from '../core/dates';
 import { describeDraft, overdueDates, relativeDay, talkMeasure } from '../core/schedule';
 import { kindIconId } from '../core/kinds/registry';
-import { isActive, nextStatus } from '../core/kinds/workflow';
+import { nextStatus } from '../core/kinds/workflow';
+import { isInHand, isParked } from '../core/focus';
 import { compareRun, describeRun } from '../core/talks/rehearsal';
 import type { Draft, KindDefinition } from '../core/types';
 import { Commands } from '../constants';
@@ -58,7 +59,8 @@ export function statusIcon(draft: Draft, kind: KindDefinition | undefined, overd
   const id = STATUS_ICONS[draft.status] ?? 'circle-outline';
   if (overdue) return new vscode.ThemeIcon(id, new vscode.ThemeColor('list.errorForeground'));
   if (draft.problems.some((p) => p.severity === 'error')) return new vscode.ThemeIcon(id, new vscode.ThemeColor('list.warningForeground'));
-  if (kind?.finishedStatuses.includes(draft.status)) return new vscode.ThemeIcon(id, new vscode.ThemeColor('testing.iconPassed'));
+  // A side outcome such as a rejected talk is over, but no success: no green check.
+  if (kind?.finishedStatuses.includes(draft.status) && !kind.sideStatuses?.includes(draft.status)) return new vscode.ThemeIcon(id, new vscode.ThemeColor('testing.iconPassed'));
   return new vscode.ThemeIcon(id);
 }
 
@@ -69,17 +71,21 @@ export function pluralKindLabel(kind: KindDefinition | undefined, id: string): s
 
 /** A tree item for a draft, shared by the Drafts and Upcoming views. The tooltip comes later, from `resolveTreeItem`. */
 export function draftTreeItem(draft: Draft, kind: KindDefinition | undefined, now: string): vscode.TreeItem {
-  const active = isActive(kind, draft.status);
+  const active = isInHand(draft, kind);
+  const parked = isParked(draft);
   const canAdvance = kind !== undefined && nextStatus(kind, draft.status) !== undefined;
   const uri = vscode.Uri.parse(draft.uri);
   const overdue = overdueDates(draft, kind, now);
   const item = new vscode.TreeItem(draft.title, vscode.TreeItemCollapsibleState.None);
   item.resourceUri = uri;
   const crossPosts = crossPostsOf(draft).map((post) => post.label);
-  item.description = (overdue.length > 0 ? 'overdue · ' : '') + describeDraft(draft, kind, now) + (crossPosts.length > 0 ? ` · on ${crossPosts.join(', ')}` : '');
+  // Status first, then what needs attention, then the rest: a narrow sidebar cuts from the end.
+  const [status, ...rest] = describeDraft(draft, kind, now).split(' · ');
+  const flags = [overdue.length > 0 ? 'overdue' : undefined, parked ? 'parked' : undefined].filter((f): f is string => f !== undefined);
+  item.description = [status, ...flags, ...rest, ...(crossPosts.length > 0 ? [`on ${crossPosts.join(', ')}`] : [])].join(' · ');
   item.iconPath = statusIcon(draft, kind, overdue.length > 0);
-  // Menus match on these words: `canAdvance` for Advance Status, `active` for Park Draft.
-  item.contextValue = `draft${canAdvance ? '.canAdvance' : ''}${active ? '.active' : ''}`;
+  // Menus match on these words: `canAdvance` for Advance Status, `active` for Park Draft, `parked` for Resume Draft.
+  item.contextValue = `draft${canAdvance ? '.canAdvance' : ''}${active ? '.active' : ''}${parked ? '.parked' : ''}`;
   item.command = { command: Commands.openDraft, title: 'Open Draft', arguments: [uri] };
   item.accessibilityInformation = { label: `${draft.title}, ${item.description}` };
   return item;
@@ -90,7 +96,7 @@ export function draftTooltip(draft: Draft, kind: KindDefinition | undefined, now
   md.appendMarkdown('**');
   md.appendText(draft.title);
   md.appendMarkdown('**\n\n');
-  md.appendText(`${kind?.label ?? draft.kind} · ${draft.status}`);
+  md.appendText(`${kind?.label ?? draft.kind} · ${draft.status}${isParked(draft) ? ' · parked (Resume Draft to take it up again)' : ''}`);
   md.appendMarkdown('\n\n');
   const overdue = new Set(overdueDates(draft, kind, now));
   for (const date of draft.dates) {

@@ -170,6 +170,9 @@ describe('Tracking drafts in the demo workspace', () => {
     const ours = diagnostics.filter((d) => d.source === 'DevRel Desk');
     assert.ok(ours.some((d) => d.severity === vscode.DiagnosticSeverity.Error && /YAML/.test(d.message)), ours.map((d) => d.message).join('; '));
     assert.ok(ours.every((d) => d.range.start.line >= 1 && d.range.start.line <= 7), 'problems point into the front matter');
+    // Two mistakes (an unclosed quote, an indented key): two syntax errors, no field checks on a guess.
+    assert.deepEqual(ours.map((d) => [d.code, d.range.start.line]), [['yaml-syntax', 2], ['yaml-syntax', 5]], ours.map((d) => d.message).join('; '));
+    assert.ok(ours.every((d) => d.range.end.character - d.range.start.character > 1), 'each range covers the line, not one character');
   });
 
   it('offers a quick fix for an unknown status, and the fix clears the problem', async () => {
@@ -182,11 +185,31 @@ describe('Tracking drafts in the demo workspace', () => {
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, problem.range);
     const fixes = actions.filter((a) => a.title.startsWith('Change status to'));
     assert.equal(fixes.length, 5, 'one fix per blog status');
-    const preferred = fixes.find((a) => a.isPreferred);
-    assert.ok(preferred?.edit);
-    await vscode.workspace.applyEdit(preferred.edit);
+    assert.deepEqual(
+      fixes.map((a) => a.title),
+      ['Change status to "idea"', 'Change status to "drafting"', 'Change status to "review"', 'Change status to "scheduled"', 'Change status to "published" (finished)'],
+      'workflow order, the finished status last',
+    );
+    assert.equal(fixes.some((a) => a.isPreferred), false, 'no typo, so nothing is preferred: one Enter must not publish');
+    const review = fixes.find((a) => a.title === 'Change status to "review"');
+    assert.ok(review?.edit);
+    await vscode.workspace.applyEdit(review.edit);
     await waitFor(() => vscode.languages.getDiagnostics(uri).every((d) => d.code !== 'unknown-status'), 10_000, 'the problem to clear');
     await vscode.commands.executeCommand('workbench.action.files.revert');
+
+    const add = actions.find((a) => a.title === 'Add "polishing" to the blog post workflow');
+    assert.ok(add?.command, actions.map((a) => a.title).join('; '));
+    const config = vscode.workspace.getConfiguration('devrel');
+    try {
+      assert.equal(await executeCommand(add.command.command, ...(add.command.arguments ?? [])), true);
+      const kinds = vscode.workspace.getConfiguration('devrel').get<Record<string, { statuses?: string[]; activeStatuses?: string[] }>>('kinds');
+      assert.deepEqual(kinds?.blog?.statuses, ['idea', 'drafting', 'review', 'polishing', 'scheduled', 'published']);
+      assert.deepEqual(kinds?.blog?.activeStatuses, ['drafting', 'review', 'polishing']);
+      await waitFor(() => vscode.languages.getDiagnostics(uri).every((d) => d.code !== 'unknown-status'), 10_000, 'the status to be valid once in the workflow');
+    } finally {
+      await config.update('kinds', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await closeAllEditors();
   });
 
   it('normalises a malformed date with a quick fix', async () => {

@@ -17,6 +17,20 @@ function localToday(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
+/** The statuses each built-in kind names as work in hand, as the README documents them. */
+const IN_HAND: Record<string, string[]> = { blog: ['drafting', 'review'], talk: ['drafting', 'rehearsing'], oss: ['in-progress'], workshop: ['drafting'], 'trip-report': ['drafting'] };
+
+/** Drafts in hand now, worked out from the listing and the files: suites share the workspace, so the demo's count can move. */
+async function inHandCount(): Promise<number> {
+  let count = 0;
+  for (const draft of await (await getApi()).listDrafts()) {
+    if (!IN_HAND[draft.kind]?.includes(draft.status)) continue;
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(draft.uri)));
+    if (!/^parked: true\s*$/m.test(text)) count++;
+  }
+  return count;
+}
+
 describe('Impact and focus', () => {
   it('logs impact with arguments, leaving the body byte for byte, and the Impact totals follow', async () => {
     const path = 'talks/berlin-go-meetup-grpc-deadlines.md';
@@ -57,40 +71,70 @@ describe('Impact and focus', () => {
     assert.equal(result, undefined);
   });
 
-  it('warns when creating or starting a draft goes over the focus limit, and parks a draft', async () => {
+  it('warns once when creating or starting a draft crosses the focus limit, parks keeping the status, and resumes', async () => {
     const config = vscode.workspace.getConfiguration('devrel');
-    await config.update('focus.maxActive', 2, vscode.ConfigurationTarget.Workspace);
+    // The demo opens with three drafts in hand (drafting, review, rehearsing); the others wait on someone or are parked.
+    // The limit is set to what is in hand now, so the next start crosses it.
+    const limit = await inHandCount();
+    assert.ok(limit >= 1, `drafts in hand: ${limit}`);
+    await config.update('focus.maxActive', limit, vscode.ConfigurationTarget.Workspace);
     const path = 'talks/focus-check.md';
+    const second = 'talks/focus-check-second.md';
     try {
-      await writeWorkspaceFile(path, '---\nkind: talk\ntitle: Focus check talk\nstatus: idea\n---\n\n## Intro (5 min)\n');
-      await waitFor(async () => (await (await getApi()).listDrafts()).some((d) => d.title === 'Focus check talk'), 10_000, 'the new talk');
-      const changed = await executeCommand('devrel.setStatus', workspaceUri(path), 'drafting');
-      assert.equal(changed, true, 'a change with every argument given goes ahead');
-      await waitFor(
-        () => readEditorLogs().some((e) => e.text.includes('Focus: Starting “Focus check talk” makes') && e.text.includes('your focus limit is 2')),
-        10_000,
-        'the focus warning in the log',
-      );
-      assert.match(await readWorkspaceFile(path), /^status: drafting$/m);
-
       const created = await executeCommand<vscode.Uri>('devrel.newDraft', { kind: 'workshop', title: 'Focus check workshop', fields: { status: 'drafting' }, open: false });
       assert.ok(created, 'a draft created with every argument given is created');
       await waitFor(
-        () => readEditorLogs().some((e) => e.text.includes('Focus: Creating “Focus check workshop” makes')),
+        () => readEditorLogs().some((e) => e.text.includes(`Focus: Creating “Focus check workshop” makes ${limit + 1} drafts in hand; your focus limit is ${limit}.`)),
         10_000,
-        'the focus warning for creating an active draft',
+        'the focus warning for creating a draft in hand',
       );
       await vscode.workspace.fs.delete(created, { useTrash: false });
+      await waitFor(async () => !(await (await getApi()).listDrafts()).some((d) => d.title === 'Focus check workshop'), 10_000, 'the workshop gone');
 
-      await executeCommand('devrel.parkDraft', workspaceUri(path));
-      await waitFor(async () => /^status: idea$/m.test(await readWorkspaceFile(path)), 10_000, 'the talk parked back at idea');
+      await writeWorkspaceFile(path, '---\nkind: talk\ntitle: Focus check talk\nstatus: idea\n---\n\n## Intro (5 min)\n');
+      await writeWorkspaceFile(second, '---\nkind: talk\ntitle: Focus second talk\nstatus: idea\n---\n\n## Intro (5 min)\n');
+      await waitFor(async () => (await (await getApi()).listDrafts()).filter((d) => d.title.startsWith('Focus ')).length === 2, 10_000, 'the new talks');
+      const submitted = await executeCommand('devrel.setStatus', workspaceUri(second), 'submitted');
+      assert.equal(submitted, true);
+      const changed = await executeCommand('devrel.setStatus', workspaceUri(path), 'drafting');
+      assert.equal(changed, true, 'a change with every argument given goes ahead');
+      await waitFor(
+        () => readEditorLogs().some((e) => e.text.includes(`Focus: Starting “Focus check talk” makes ${limit + 1} drafts in hand; your focus limit is ${limit}.`)),
+        10_000,
+        'the focus warning in the log',
+      );
+      assert.ok(!readEditorLogs().some((e) => e.text.includes('Focus: Starting “Focus second talk”')), 'a submitted talk waits on the CFP: no load, no warning');
+      assert.match(await readWorkspaceFile(path), /^status: drafting$/m);
+
+      // Already over the limit: the next start is not warned about again.
+      await executeCommand('devrel.setStatus', workspaceUri(second), 'rehearsing');
+      await waitFor(() => readEditorLogs().some((e) => e.text.includes('focus-check-second.md: status submitted → rehearsing')), 10_000, 'the second change logged');
+      assert.ok(!readEditorLogs().some((e) => e.text.includes('Focus: Starting “Focus second talk”')), 'one warning per crossing');
+
+      const before = await readWorkspaceFile(path);
+      assert.equal(await executeCommand('devrel.parkDraft', workspaceUri(path)), true);
+      const parked = await waitFor(async () => {
+        const text = await readWorkspaceFile(path);
+        return /^parked: true$/m.test(text) ? text : undefined;
+      }, 10_000, 'the talk parked');
+      assert.match(parked, /^status: drafting$/m, 'parking keeps the status');
+      assert.equal(bodyOf(parked), bodyOf(before), 'the body is untouched');
+
       const focusPick = executeCommand('devrel.showFocus');
       await new Promise((resolve) => setTimeout(resolve, 500));
       await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
       assert.equal(await focusPick, undefined, 'the Focus pick returns quietly when dismissed');
+
+      assert.equal(await executeCommand('devrel.resumeDraft', workspaceUri(path)), true);
+      const resumed = await waitFor(async () => {
+        const text = await readWorkspaceFile(path);
+        return /^parked:/m.test(text) ? undefined : text;
+      }, 10_000, 'the talk resumed');
+      assert.equal(resumed, before, 'resuming takes the flag out again, byte for byte');
     } finally {
       await config.update('focus.maxActive', undefined, vscode.ConfigurationTarget.Workspace);
-      await deleteWorkspaceFile(path);
+      // Only what this test wrote; a failure before writing must show its own error, not a missing file.
+      for (const file of [path, second]) await deleteWorkspaceFile(file).catch(() => undefined);
     }
   });
 });

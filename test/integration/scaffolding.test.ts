@@ -3,6 +3,8 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import {
   closeAllEditors,
+  deleteWorkspaceFile,
+  readEditorLogs,
   note,
   executeCommand,
   getApi,
@@ -409,6 +411,25 @@ describe('Scaffolding new drafts', function () {
     await waitFor(() => document.getText().length > 0, 5_000, 'the snippet to be inserted');
     assert.equal(document.getText(), '> **TL;DR:** The one thing readers should remember, in two sentences.\n\n');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('inserts only the snippets that fit the draft in the editor', async () => {
+    const path = 'talks/snippet-check.md';
+    await writeWorkspaceFile(path, '---\nkind: talk\ntitle: Snippet check\nstatus: idea\n---\n\n');
+    try {
+      await waitFor(async () => (await (await getApi()).listDrafts()).some((d) => d.title === 'Snippet check'), 10_000, 'the talk indexed');
+      const editor = await vscode.window.showTextDocument(workspaceUri(path));
+      editor.selection = new vscode.Selection(editor.document.lineCount - 1, 0, editor.document.lineCount - 1, 0);
+      assert.equal(await executeCommand('devrel.insertSnippet', 'devrel-talk-section'), true);
+      await waitFor(() => /^## Section \(5 min\)$/m.test(editor.document.getText()), 5_000, 'the talk section inserted');
+      const before = editor.document.getText();
+      assert.equal(await executeCommand('devrel.insertSnippet', 'devrel-oss-item'), undefined, 'an OSS checklist item is not offered in a talk');
+      await waitFor(() => readEditorLogs().some((e) => e.text.includes('Insert Snippet: devrel-oss-item is not a DevRel snippet for this draft')), 10_000, 'the refusal logged');
+      assert.equal(editor.document.getText(), before, 'nothing inserted');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      await deleteWorkspaceFile(path).catch(() => undefined);
+    }
   });
 });
 

@@ -111,6 +111,20 @@ describe('New Blog Post', () => {
     await page.keyboard.press('Enter');
 
     await workbench.waitForText(/Event date: leave empty to skip/);
+    // Counted steps: the title was 1 of 5.
+    await workbench.waitForText(/New talk: Observability on a budget \(4\/5\)/);
+    // An event before the CFP closes is questioned, as a warning that can be accepted.
+    await input.fill('+7d');
+    await workbench.waitForText(/The event is before the CFP closes/);
+    await workbench.screenshot('new-talk-event-before-deadline');
+    // Back returns to the CFP deadline with the answer given, as a date.
+    await page.locator(".quick-input-widget .quick-input-left-action-bar .action-label").first().click();
+    // The date's preview takes the prompt's place, so the step is known by its count.
+    await workbench.waitForText(/New talk: Observability on a budget \(3\/5\)/);
+    await waitUntil(async () => (await input.inputValue()) === localDate(14), 10_000, 'the CFP answer kept on Back');
+    await workbench.screenshot('new-talk-back');
+    await page.keyboard.press('Enter');
+    await workbench.waitForText(/Event date: leave empty to skip/);
     await answer('');
     await workbench.waitForText(/Talk length in minutes: leave empty to skip/);
     await answer('45');

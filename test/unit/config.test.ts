@@ -77,7 +77,7 @@ describe('checkSettings', () => {
       author: 7,
       'drafts.groupBy': 'tag',
       'drafts.hideFinished': 'yes',
-      'focus.maxActive': 0,
+      'focus.maxActive': -2,
       'focus.maxDeadlinesPer14Days': '4',
       'impact.metrics': null,
     });
@@ -94,6 +94,13 @@ describe('checkSettings', () => {
     assert.equal(settings.focusMaxActive, DEFAULT_MAX_ACTIVE);
     assert.equal(settings.focusMaxDeadlines, DEFAULT_MAX_DEADLINES_PER_14_DAYS);
     assert.deepEqual(settings.impactMetrics, {});
+  });
+
+  it('turns a focus limit off with 0, as the Settings UI writes it, and still with null', () => {
+    assert.equal(settingsOf({ 'focus.maxActive': 0 }).focusMaxActive, null);
+    assert.equal(settingsOf({ 'focus.maxDeadlinesPer14Days': 0 }).focusMaxDeadlines, null);
+    assert.equal(settingsOf({ 'focus.maxActive': null }).focusMaxActive, null);
+    assert.equal(settingsOf({ 'focus.maxActive': 1 }).focusMaxActive, 1);
   });
 
   it('drops excludes that are not globs', () => {

@@ -284,8 +284,9 @@ describe('dashboardModel', () => {
     it('says how many drafts are active and how many deadlines are near', () => {
       const drafts = [
         draft('A', 'blog', 'drafting', { dates: [publish('2026-05-20')] }),
-        draft('B', 'talk', 'accepted', { dates: [event('2026-05-14')] }),
+        draft('B', 'talk', 'rehearsing', { dates: [event('2026-05-14')] }),
         draft('C', 'blog', 'idea'),
+        draft('D', 'talk', 'accepted', { dates: [event('2026-07-14')] }),
       ];
       const { focus } = buildDashboardModel(drafts, kinds, options);
       assert.equal(focus.text, 'Focus 2/3 · 2 deadlines in the next 14 days');
@@ -300,8 +301,11 @@ describe('dashboardModel', () => {
       ];
       const { focus } = buildDashboardModel(drafts, kinds, { ...options, focus: { maxActive: null, maxDeadlinesPer14Days: 0 } });
       assert.equal(focus.text, 'Focus 2 · 1 deadline in the next 14 days');
-      assert.equal(focus.over, true);
-      assert.equal(focus.warnings.length, 1);
+      assert.equal(focus.over, false, '0 turns the deadline limit off');
+      const over = buildDashboardModel(drafts, kinds, { ...options, focus: { maxActive: 1, maxDeadlinesPer14Days: null } }).focus;
+      assert.equal(over.text, 'Focus 2/1 · 1 deadline in the next 14 days');
+      assert.equal(over.over, true);
+      assert.equal(over.warnings.length, 1);
     });
   });
 

@@ -480,7 +480,7 @@ describe('draft', () => {
           severity: 'warning',
           message: 'The sections add up to 25 min, over the 20 min slot. Trim 5 min.',
           field: 'duration',
-          range: range(6, 0, 0),
+          range: range(6, 0, 16),
         },
       ]);
       assert.equal(analysed.analysis?.talk?.plannedMinutes, 25);
@@ -609,7 +609,7 @@ describe('draft', () => {
       assert.equal(same, draft);
       assert.deepEqual(draft.analysis?.talk?.sections, [{ title: 'Demo', minutes: 10, line: 4 }]);
       assert.deepEqual(problemCodes(draft), ['talk-over-duration']);
-      assert.deepEqual(draft.problems[0].range, range(4, 0, 0));
+      assert.deepEqual(draft.problems[0].range, range(4, 0, 16), 'the whole heading, not one character');
     });
   });
 

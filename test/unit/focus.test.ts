@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { focusDeadlines, focusState, parkCandidates, wouldExceedFocus } from '../../src/core/focus';
+import { focusDeadlines, focusState, isInHand, isParked, parkCandidates, wouldExceedFocus, wouldExceedOnResume } from '../../src/core/focus';
 import { BUILT_IN_KINDS } from '../../src/core/kinds/registry';
 import type { Draft, DraftDate } from '../../src/core/types';
 import { draftOf, yamlDoc } from './helpers';
@@ -39,7 +39,9 @@ describe('focus', () => {
       draft('talk submitted', 'talk', 'submitted'),
       draft('talk rejected', 'talk', 'rejected'),
       draft('talk delivered', 'talk', 'delivered'),
+      draft('talk rehearsing', 'talk', 'rehearsing'),
       draft('oss todo', 'oss', 'todo'),
+      draft('oss in-progress', 'oss', 'in-progress'),
       draft('oss pr-open', 'oss', 'pr-open'),
       draft('oss merged', 'oss', 'merged'),
       draft('trip drafting', 'trip-report', 'drafting'),
@@ -47,9 +49,11 @@ describe('focus', () => {
       draft('blog typo', 'blog', 'drafted'),
     ];
 
-    it('counts every status between the first and the finished ones, per kind', () => {
+    it('counts work in hand, the statuses each kind names as active, and shows the rest as waiting', () => {
       const state = focusState(mixed, kinds, { maxActive: 5, maxDeadlinesPer14Days: 4, today });
-      assert.deepEqual(titles(state.active), ['blog drafting', 'blog scheduled', 'talk submitted', 'oss pr-open']);
+      assert.deepEqual(titles(state.active), ['blog drafting', 'talk rehearsing', 'oss in-progress', 'trip drafting']);
+      assert.deepEqual(titles(state.waiting), ['blog scheduled', 'talk submitted', 'oss pr-open']);
+      assert.deepEqual(state.parked, []);
       assert.equal(state.activeCount, 4);
       assert.equal(state.statusText, 'Focus 4/5');
       assert.equal(state.overActive, false);
@@ -64,7 +68,7 @@ describe('focus', () => {
       assert.equal(over.overActive, true);
       assert.equal(over.maxActive, 3);
       assert.equal(over.statusText, 'Focus 4/3');
-      assert.deepEqual(over.warnings, ['4 drafts are active; your focus limit is 3. Park one to get back to focus.']);
+      assert.deepEqual(over.warnings, ['4 drafts in hand; your focus limit is 3. Use “Park a draft…” to set one aside.']);
     });
 
     it('turns the limits off with null', () => {
@@ -82,14 +86,35 @@ describe('focus', () => {
       assert.equal(broken.maxDeadlines, null);
       assert.equal(broken.overActive, false);
       assert.deepEqual(broken.warnings, [
-        'devrel.focus.maxActive must be a whole number of 0 or more, or null to turn it off; the limit is off.',
-        'devrel.focus.maxDeadlinesPer14Days must be a whole number of 0 or more, or null to turn it off; the limit is off.',
+        'devrel.focus.maxActive must be a whole number of 1 or more, or 0 to turn it off; the limit is off.',
+        'devrel.focus.maxDeadlinesPer14Days must be a whole number of 1 or more, or 0 to turn it off; the limit is off.',
       ]);
       const fraction = focusState(mixed, kinds, { maxActive: 4.9, maxDeadlinesPer14Days: 4, today });
       assert.equal(fraction.maxActive, 4);
       assert.equal(fraction.statusText, 'Focus 4/4');
-      const zero = focusState(mixed, kinds, { maxActive: 0, maxDeadlinesPer14Days: 4, today });
-      assert.equal(zero.overActive, true);
+    });
+
+    it('turns the limits off with 0, which the Settings UI can write', () => {
+      const zero = focusState(mixed, kinds, { maxActive: 0, maxDeadlinesPer14Days: 0, today });
+      assert.equal(zero.maxActive, null);
+      assert.equal(zero.maxDeadlines, null);
+      assert.equal(zero.overActive, false);
+      assert.equal(zero.statusText, 'Focus 4');
+      assert.deepEqual(zero.warnings, []);
+    });
+
+    it('leaves parked drafts out of the count and lists them apart, keeping their status', () => {
+      const parked = { ...draft('parked drafting', 'blog', 'drafting'), fields: { parked: true } };
+      const parkedWaiting = { ...draft('parked submitted', 'talk', 'submitted'), fields: { parked: true } };
+      const parkedDone = { ...draft('parked published', 'blog', 'published'), fields: { parked: true } };
+      const notReallyParked = { ...draft('parked as text', 'blog', 'drafting'), fields: { parked: 'yes' } };
+      const state = focusState([...mixed, parked, parkedWaiting, parkedDone, notReallyParked], kinds, { maxActive: 5, maxDeadlinesPer14Days: 4, today });
+      assert.deepEqual(titles(state.active), ['blog drafting', 'talk rehearsing', 'oss in-progress', 'trip drafting', 'parked as text']);
+      assert.deepEqual(titles(state.waiting), ['blog scheduled', 'talk submitted', 'oss pr-open']);
+      assert.deepEqual(titles(state.parked), ['parked drafting', 'parked submitted'], 'a finished draft has nothing left to park');
+      assert.equal(isParked(parked), true);
+      assert.equal(isInHand(parked, kinds.blog), false);
+      assert.equal(isInHand(notReallyParked, kinds.blog), true, 'only `parked: true` parks');
     });
   });
 
@@ -162,7 +187,7 @@ describe('focus', () => {
   });
 
   describe('wouldExceedFocus', () => {
-    const three = [draft('A', 'blog', 'drafting'), draft('B', 'talk', 'accepted'), draft('C', 'oss', 'in-progress'), draft('Idea', 'blog', 'idea')];
+    const three = [draft('A', 'blog', 'drafting'), draft('B', 'talk', 'rehearsing'), draft('C', 'oss', 'in-progress'), draft('Idea', 'blog', 'idea')];
 
     it('lets a new draft start at its first status, which is not active', () => {
       assert.deepEqual(wouldExceedFocus(three, kinds, { kind: 'blog', toStatus: 'idea', title: 'New' }, 3), { exceeds: false, activeAfter: 3 });
@@ -172,7 +197,7 @@ describe('focus', () => {
       assert.deepEqual(wouldExceedFocus(three, kinds, { kind: 'blog', toStatus: 'drafting', title: 'New post' }, 3), {
         exceeds: true,
         activeAfter: 4,
-        message: 'Creating “New post” makes 4 active drafts; your focus limit is 3.',
+        message: 'Creating “New post” makes 4 drafts in hand; your focus limit is 3.',
       });
       assert.deepEqual(wouldExceedFocus(three, kinds, { kind: 'blog', toStatus: 'drafting', title: 'New post' }, 4), { exceeds: false, activeAfter: 4 });
     });
@@ -182,7 +207,7 @@ describe('focus', () => {
       assert.deepEqual(wouldExceedFocus(three, kinds, { uri: idea.uri, kind: 'blog', toStatus: 'drafting' }, 3), {
         exceeds: true,
         activeAfter: 4,
-        message: 'Starting “Idea” makes 4 active drafts; your focus limit is 3.',
+        message: 'Starting “Idea” makes 4 drafts in hand; your focus limit is 3.',
       });
     });
 
@@ -199,8 +224,44 @@ describe('focus', () => {
       assert.deepEqual(wouldExceedFocus(three, kinds, { uri: a.uri, kind: 'blog', fromStatus: 'published', toStatus: 'review' }, 2), {
         exceeds: true,
         activeAfter: 3,
-        message: 'Reopening “A” makes 3 active drafts; your focus limit is 2.',
+        message: 'Reopening “A” makes 3 drafts in hand; your focus limit is 2.',
       });
+    });
+
+    it('warns once per crossing: not again while already over the limit', () => {
+      const over = [...three, draft('D', 'blog', 'review')];
+      assert.deepEqual(wouldExceedFocus(over, kinds, { uri: three[3].uri, kind: 'blog', toStatus: 'drafting' }, 3), { exceeds: false, activeAfter: 5 });
+      const atLimitAgain = over.filter((d) => d.title !== 'D');
+      assert.equal(wouldExceedFocus(atLimitAgain, kinds, { uri: three[3].uri, kind: 'blog', toStatus: 'drafting' }, 3).exceeds, true, 'back at the limit, the next crossing warns');
+    });
+
+    it('does not count a move into a waiting status as load', () => {
+      const submittedIdea = draft('Talk idea', 'talk', 'idea');
+      assert.deepEqual(wouldExceedFocus([...three, submittedIdea], kinds, { uri: submittedIdea.uri, kind: 'talk', toStatus: 'submitted' }, 3), {
+        exceeds: false,
+        activeAfter: 3,
+      });
+      assert.deepEqual(wouldExceedFocus(three, kinds, { uri: three[2].uri, kind: 'oss', toStatus: 'pr-open' }, 3), { exceeds: false, activeAfter: 2 });
+    });
+
+    it('leaves parked drafts out: a parked draft changing status adds no load', () => {
+      const parkedIdea = { ...draft('Parked idea', 'blog', 'idea'), fields: { parked: true } };
+      assert.deepEqual(wouldExceedFocus([...three, parkedIdea], kinds, { uri: parkedIdea.uri, kind: 'blog', toStatus: 'drafting' }, 3), { exceeds: false, activeAfter: 3 });
+      const parkedA = { ...three[0], fields: { parked: true } };
+      const withParked = [parkedA, ...three.slice(1)];
+      assert.deepEqual(wouldExceedFocus(withParked, kinds, { kind: 'blog', toStatus: 'drafting', title: 'New' }, 3), { exceeds: false, activeAfter: 3 });
+    });
+
+    it('warns when resuming a parked draft crosses the limit', () => {
+      const parked = { ...draft('Parked', 'blog', 'review'), fields: { parked: true } };
+      assert.deepEqual(wouldExceedOnResume([...three, parked], kinds, parked, 3), {
+        exceeds: true,
+        activeAfter: 4,
+        message: 'Resuming “Parked” makes 4 drafts in hand; your focus limit is 3.',
+      });
+      assert.deepEqual(wouldExceedOnResume([...three, parked], kinds, parked, 4), { exceeds: false, activeAfter: 4 });
+      const parkedWaiting = { ...draft('Parked PR', 'oss', 'pr-open'), fields: { parked: true } };
+      assert.deepEqual(wouldExceedOnResume([...three, parkedWaiting], kinds, parkedWaiting, 3), { exceeds: false, activeAfter: 3 });
     });
 
     it('never warns with the limit off or for a kind it does not know', () => {
@@ -214,26 +275,28 @@ describe('focus', () => {
   });
 
   describe('parkCandidates', () => {
-    it('lists active drafts least urgent first, with where each would go', () => {
+    it('lists drafts in hand least urgent first; waiting and parked ones are not offered', () => {
       const drafts = [
         draft('Overdue', 'blog', 'review', [on('due', '2026-05-01')]),
         draft('Soon', 'talk', 'drafting', [on('cfp_deadline', '2026-05-12'), on('event_date', '2026-09-01')]),
-        draft('Later', 'workshop', 'ready', [on('event_date', '2026-08-01')]),
-        draft('Undated b', 'oss', 'pr-open'),
+        draft('Later', 'workshop', 'drafting', [on('event_date', '2026-08-01')]),
+        draft('Undated b', 'oss', 'in-progress'),
         draft('Undated a', 'blog', 'drafting'),
-        draft('Trip at its first status', 'trip-report', 'drafting', [on('event_date', '2026-04-01')]),
+        draft('Waiting on the CFP', 'talk', 'accepted', [on('event_date', '2026-06-01')]),
+        draft('Waiting on review', 'oss', 'pr-open'),
+        { ...draft('Already parked', 'blog', 'drafting'), fields: { parked: true } },
         draft('Idea', 'blog', 'idea'),
         draft('Done', 'blog', 'published'),
       ];
       const candidates = parkCandidates(drafts, kinds, today);
       assert.deepEqual(
-        candidates.map((c) => [c.draft.title, c.parkTo, c.nextDate?.date]),
+        candidates.map((c) => [c.draft.title, c.nextDate?.date]),
         [
-          ['Undated a', 'idea', undefined],
-          ['Undated b', 'todo', undefined],
-          ['Later', 'idea', '2026-08-01'],
-          ['Soon', 'idea', '2026-05-12'],
-          ['Overdue', 'idea', '2026-05-01'],
+          ['Undated a', undefined],
+          ['Undated b', undefined],
+          ['Later', '2026-08-01'],
+          ['Soon', '2026-05-12'],
+          ['Overdue', '2026-05-01'],
         ],
       );
     });

@@ -147,12 +147,12 @@ describe('frontMatter', () => {
       assert.equal(result.problems[0].code, 'yaml-syntax');
       assert.equal(result.problems[0].severity, 'error');
       assert.match(result.problems[0].message, /^Front matter is not valid YAML: Nested mappings/);
-      assert.deepEqual(result.problems[0].range, range(2, 7, 8));
+      assert.deepEqual(result.problems[0].range, range(2, 0, 11), 'a one-character place covers its line, to be seen and clicked');
     });
 
     it('places errors after a BOM and CRLF line breaks on the right line', () => {
       const result = parse('\uFEFF---\r\nkind: blog\r\ntitle: a: b\r\n---\r\n');
-      assert.deepEqual(result.problems.map((p) => p.range), [range(2, 7, 8)]);
+      assert.deepEqual(result.problems.map((p) => p.range), [range(2, 0, 11)]);
     });
 
     it('reports an unterminated flow sequence inside the block', () => {

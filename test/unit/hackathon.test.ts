@@ -4,7 +4,7 @@ import { buildDashboardModel } from '../../src/core/dashboardModel';
 import { analyzeDraft, bodyOf } from '../../src/core/draft';
 import { BUILT_IN_METRICS } from '../../src/core/impact';
 import { BUILT_IN_KINDS, builtinTemplates, builtInKind, kindProgress } from '../../src/core/kinds/registry';
-import { isActive, isFinished, nextStatus } from '../../src/core/kinds/workflow';
+import { isActive, isFinished, isWaiting, nextStatus } from '../../src/core/kinds/workflow';
 import { projectsImpact } from '../../src/core/hackathons/projectsImpact';
 import { judgingProblems, projectRows } from '../../src/core/hackathons/tables';
 import { focusState } from '../../src/core/focus';
@@ -40,8 +40,9 @@ describe('hackathon kind', () => {
     assert.equal(isFinished(hackathon, 'done'), true);
     assert.equal(isFinished(hackathon, 'cancelled'), true);
     assert.equal(isFinished(hackathon, 'announced'), false);
-    // Focus counts every status between the first and the finished ones, as for every kind.
-    assert.deepEqual(hackathon.statuses.filter((s) => isActive(hackathon, s)), ['planning', 'announced', 'running']);
+    // Focus counts the statuses the kind names as work in hand; once announced, it waits on sign-ups.
+    assert.deepEqual(hackathon.statuses.filter((s) => isActive(hackathon, s)), ['planning', 'running']);
+    assert.deepEqual(hackathon.statuses.filter((s) => isWaiting(hackathon, s)), ['announced']);
     assert.deepEqual(hackathon.activeStatuses, ['planning', 'running']);
     assert.equal(builtInKind('hackathon')?.icon, 'rocket');
     assert.equal(builtInKind('hackathon')?.folder.type, 'private');

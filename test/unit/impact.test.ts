@@ -3,7 +3,10 @@ import { appendFrontMatterListItem } from '../../src/core/frontMatter/edit';
 import {
   aggregateImpact,
   BUILT_IN_METRICS,
+  impactDateFor,
   impactEntryFields,
+  metricsForKind,
+  metricUnitNote,
   monthlySeries,
   newImpactEntry,
   parseImpactEntries,
@@ -13,7 +16,7 @@ import {
   topDrafts,
 } from '../../src/core/impact';
 import { BUILT_IN_KINDS } from '../../src/core/kinds/registry';
-import type { Draft, ImpactEntry } from '../../src/core/types';
+import type { Draft, DraftDate, ImpactEntry } from '../../src/core/types';
 import { draftOf, onlyProblem, problemCodes, range, tomlDoc, yamlDoc } from './helpers';
 
 function draftWith(title: string, kind: string, impact: ImpactEntry[] | undefined, uri = `file:///ws/${title}.md`): Draft {
@@ -508,5 +511,30 @@ describe('impact', () => {
       assert.deepEqual(monthlySeries(drafts, 'stars', '2026-02-28', 1), [{ month: '2026-02', label: 'Feb 2026', total: 99 }]);
       assert.deepEqual(monthlySeries(drafts, 'views', '2026-02-28', 0), []);
     });
+  });
+});
+
+describe('Log Impact defaults', () => {
+  const list = Object.values(BUILT_IN_METRICS);
+
+  it('orders metrics by what fits the kind: talks start with attendees, posts with views', () => {
+    assert.deepEqual(metricsForKind('talk', list).slice(0, 3).map((m) => m.id), ['attendees', 'questions', 'feedback']);
+    assert.deepEqual(metricsForKind('blog', list).slice(0, 3).map((m) => m.id), ['views', 'reactions', 'comments']);
+    assert.deepEqual(metricsForKind('oss', list)[0].id, 'prs-merged');
+    assert.deepEqual(metricsForKind('podcast', list).map((m) => m.id), list.map((m) => m.id), 'an unknown kind keeps the usual order');
+    assert.equal(metricsForKind('talk', list).length, list.length, 'nothing is left out');
+  });
+
+  it('dates an entry on the day the work met its audience, once that has passed', () => {
+    const on = (field: string, date: string): DraftDate => ({ field, label: field, date, deadline: true });
+    assert.equal(impactDateFor({ dates: [on('cfp_deadline', '2026-06-01'), on('event_date', '2026-10-14')] }, '2026-12-02'), '2026-10-14');
+    assert.equal(impactDateFor({ dates: [on('date', '2026-11-20')] }, '2026-12-02'), '2026-11-20', "a site's date is the publish date");
+    assert.equal(impactDateFor({ dates: [on('event_date', '2027-04-13')] }, '2026-12-02'), '2026-12-02', 'an event still ahead: today');
+    assert.equal(impactDateFor({ dates: [on('due', '2026-11-01')] }, '2026-12-02'), '2026-12-02', 'a due date is no occasion');
+  });
+
+  it('never says the same words twice for a metric', () => {
+    assert.equal(metricUnitNote(BUILT_IN_METRICS['prs-merged']), undefined);
+    assert.equal(metricUnitNote(BUILT_IN_METRICS.views), 'page views');
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { BUILT_IN_KINDS } from '../../src/core/kinds/registry';
 import { configKey, DEFAULT_CONFIG, resolveKinds, type KindOverride } from '../../src/core/kinds/resolve';
-import { activeStatuses, isActive, isFinished, nextStatus } from '../../src/core/kinds/workflow';
+import { activeStatuses, isActive, isFinished, isWaiting, nextStatus } from '../../src/core/kinds/workflow';
 import type { KindDefinition } from '../../src/core/types';
 import { parseDraft } from '../../src/core/draft';
 
@@ -117,24 +117,37 @@ describe('kinds', () => {
   });
 
   describe('isActive and isFinished', () => {
-    it('counts only statuses between the first and the finished ones as active', () => {
+    it('counts only the statuses a kind names as work in hand as active, and the rest in flight as waiting', () => {
       assert.equal(isActive(kinds.blog, 'idea'), false);
       assert.equal(isActive(kinds.blog, 'drafting'), true);
-      assert.equal(isActive(kinds.blog, 'scheduled'), true);
+      assert.equal(isActive(kinds.blog, 'review'), true);
+      assert.equal(isActive(kinds.blog, 'scheduled'), false);
+      assert.equal(isWaiting(kinds.blog, 'scheduled'), true);
       assert.equal(isActive(kinds.blog, 'published'), false);
-      assert.equal(isActive(kinds.talk, 'accepted'), true);
+      assert.equal(isActive(kinds.talk, 'rehearsing'), true);
+      for (const status of ['submitted', 'accepted']) {
+        assert.equal(isActive(kinds.talk, status), false, status);
+        assert.equal(isWaiting(kinds.talk, status), true, status);
+      }
       assert.equal(isActive(kinds.talk, 'rejected'), false);
+      assert.equal(isWaiting(kinds.talk, 'rejected'), false, 'a finished status waits on nobody');
       assert.equal(isActive(kinds.talk, 'delivered'), false);
       assert.equal(isActive(kinds.oss, 'todo'), false);
-      assert.equal(isActive(kinds.oss, 'pr-open'), true);
+      assert.equal(isWaiting(kinds.oss, 'todo'), false, 'the first status is not in flight');
+      assert.equal(isActive(kinds.oss, 'in-progress'), true);
+      assert.equal(isActive(kinds.oss, 'pr-open'), false);
+      assert.equal(isWaiting(kinds.oss, 'pr-open'), true);
       assert.equal(isActive(kinds.oss, 'closed'), false);
-      assert.equal(isActive(kinds['trip-report'], 'drafting'), false, 'the first status is not active, even when it is a writing step');
+      assert.equal(isActive(kinds.workshop, 'ready'), false);
+      assert.equal(isActive(kinds['trip-report'], 'drafting'), true, 'a first status the kind names as a writing step is work in hand');
     });
 
     it('is neither for unknown statuses or kinds', () => {
       assert.equal(isActive(kinds.blog, 'bogus'), false);
       assert.equal(isFinished(kinds.blog, 'bogus'), false);
       assert.equal(isActive(undefined, 'drafting'), false);
+      assert.equal(isWaiting(kinds.blog, 'bogus'), false);
+      assert.equal(isWaiting(undefined, 'submitted'), false);
       assert.equal(isFinished(undefined, 'published'), false);
     });
 

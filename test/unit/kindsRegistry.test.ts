@@ -154,8 +154,12 @@ describe('package.json against the kinds registry', () => {
   it('offers each kind’s New command where there are no drafts yet, and hides none from the palette', () => {
     const welcome = manifest.contributes.viewsWelcome.find((w) => w.view === 'devrel.drafts' && w.when === '!devrel.scanning');
     assert.ok(welcome, 'no welcome content for the Drafts view');
+    const buttons = welcome.contents.split('\n').filter((line) => /^\[[^\]]+\]\(command:[^)]+\)$/.test(line));
+    assert.deepEqual(buttons, ['[New Draft…](command:devrel.newDraft)'], 'one button; the rest are links');
+    assert.match(welcome.contents, /Ctrl\+Space/);
     for (const kind of BUILT_IN_KIND_LIST) {
-      assert.ok(welcome.contents.includes(`[${kind.command.title}](command:${kind.command.id})`), `welcome lacks ${kind.command.id}`);
+      // One New Draft… button, then an inline link per kind (a line that is only a link becomes a full-width button).
+      assert.match(welcome.contents, new RegExp(`\\[[^\\]\\n]+\\]\\(command:${kind.command.id.replace('.', '\\.')}\\)`), `welcome lacks ${kind.command.id}`);
       const hidden = manifest.contributes.menus.commandPalette?.find((m) => m.command === kind.command.id && m.when === 'false');
       assert.equal(hidden, undefined, `${kind.command.id} is hidden from the palette`);
     }
@@ -182,6 +186,34 @@ describe('package.json against the kinds registry', () => {
       const choice = /^status: \$\{\d+\|([^|]*)\|\}$/m.exec(body);
       assert.ok(choice, `devrel-${kind.id} offers no status choice`);
       assert.deepEqual(choice[1].split(','), kind.statuses);
+    }
+  });
+});
+
+describe('package.json settings', () => {
+  const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+    contributes: { configuration: { title: string; properties: Record<string, { enum?: string[]; enumDescriptions?: string[]; minimum?: number; markdownDescription?: string }> }[] };
+  };
+  const groups = manifest.contributes.configuration;
+
+  it('groups settings under titles, basics first and advanced last', () => {
+    assert.deepEqual(
+      groups.map((g) => g.title),
+      ['DevRel Desk: Basics', 'DevRel Desk: Focus', 'DevRel Desk: Templates and Kinds', 'DevRel Desk: Advanced'],
+    );
+    assert.ok(groups[0].properties['devrel.siteGenerator'] && groups[3].properties['devrel.exclude']);
+  });
+
+  it('describes every enum value, and lets the Settings UI turn a focus limit off with 0', () => {
+    for (const group of groups) {
+      for (const [key, setting] of Object.entries(group.properties)) {
+        if (setting.enum) assert.equal(setting.enumDescriptions?.length, setting.enum.length, key);
+      }
+    }
+    for (const key of ['devrel.focus.maxActive', 'devrel.focus.maxDeadlinesPer14Days']) {
+      const setting = groups[1].properties[key];
+      assert.equal(setting.minimum, 0, key);
+      assert.match(setting.markdownDescription ?? '', /`0` turns/, key);
     }
   });
 });

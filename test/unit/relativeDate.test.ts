@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { dateInputProblem, parseDateInput } from '../../src/core/relativeDate';
+import { dateInputProblem, datePreview, parseDateInput } from '../../src/core/relativeDate';
 
 function dateOf(input: string, today: Date | string): string {
   const result = parseDateInput(input, today);
@@ -74,6 +74,32 @@ describe('parseDateInput', () => {
     assert.equal(dateOf('Saturday', '2026-12-31'), '2027-01-02');
   });
 
+  it('reads `next <weekday>` as that day of next week, so on a Wednesday it is not tomorrow', () => {
+    // 2026-03-04 is a Wednesday.
+    assert.equal(dateOf('thursday', '2026-03-04'), '2026-03-05');
+    assert.equal(dateOf('next thursday', '2026-03-04'), '2026-03-12');
+    assert.equal(dateOf('next monday', '2026-03-04'), '2026-03-09');
+    assert.equal(dateOf('next wednesday', '2026-03-04'), '2026-03-11');
+  });
+
+  it('adds months, keeping the day or the month’s last day', () => {
+    assert.equal(dateOf('+3m', '2026-03-04'), '2026-06-04');
+    assert.equal(dateOf('in 2 months', '2026-11-15'), '2027-01-15');
+    assert.equal(dateOf('+1m', '2026-01-31'), '2026-02-28');
+    assert.equal(dateOf('-1 month', '2026-03-31'), '2026-02-28');
+    assert.match(messageOf('+999m'), /more than ten years/);
+  });
+
+  it('previews every accepted form, a typed ISO date too', () => {
+    assert.equal(datePreview('2027-04-02', '2026-12-02'), 'Fri 2027-04-02, in 4 months');
+    assert.equal(datePreview('+3m', '2026-12-02'), 'Tue 2027-03-02, in 3 months');
+    assert.equal(datePreview('next thursday', '2026-12-02'), 'Thu 2026-12-10, in 8 days');
+    assert.equal(datePreview('tomorrow', '2026-12-02'), 'Thu 2026-12-03, tomorrow');
+    assert.equal(datePreview('2026-10-14', '2026-12-02'), 'Wed 2026-10-14, 7 weeks ago');
+    assert.equal(datePreview('', '2026-12-02'), undefined);
+    assert.equal(datePreview('soon', '2026-12-02'), undefined);
+  });
+
   it('treats empty input as a skip, not an error', () => {
     for (const input of ['', '   ', '\t']) {
       const result = parseDateInput(input, '2026-03-01');
@@ -82,7 +108,7 @@ describe('parseDateInput', () => {
   });
 
   it('says what is expected for anything else', () => {
-    for (const input of ['soon', 'next', 'mo', '+d', '2 weeks ago', '+1m', '20260301']) {
+    for (const input of ['soon', 'next', 'mo', '+d', '2 weeks ago', '+1y', '20260301']) {
       assert.match(messageOf(input), /Use YYYY-MM-DD, today, tomorrow.*\+14d/, input);
     }
     assert.match(messageOf('+99999d'), /more than ten years/);

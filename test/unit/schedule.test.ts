@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { BUILT_IN_KINDS } from '../../src/core/kinds/registry';
-import { compareDrafts, describeDraft, isOverdue, nextDate, relativeDay, toDraftInfo, upcoming, urgentCount } from '../../src/core/schedule';
+import { compareDrafts, describeDraft, isOverdue, lowerLabel, nextDate, relativeDay, toDraftInfo, upcoming, urgentCount } from '../../src/core/schedule';
 import { draftOf } from './helpers';
 
 const TODAY = '2026-11-28';
@@ -64,6 +64,14 @@ describe('schedule', () => {
     assert.equal(describeDraft(oss, kinds.oss, TODAY), 'in-progress · 1/2');
     const t = talk('drafting', 'duration: 30\nevent_date: 2026-11-29', 'talks/x.md', '## A (12 min)\n## B (15 min)\n');
     assert.equal(describeDraft(t, kinds.talk, TODAY), 'drafting · event tomorrow · ~27/30 min');
+  });
+
+  it('puts status and the next date first, submissions last, and keeps CFP in capitals', () => {
+    const text = '---\nkind: talk\ntitle: T\nstatus: submitted\ncfp_deadline: 2026-12-01\nsubmissions:\n  - event: A\n    status: submitted\n  - event: B\n    status: accepted\n---\n';
+    assert.equal(describeDraft(draftOf(text), kinds.talk, TODAY), 'submitted · CFP closes in 3 days · 1 submitted · 1 accepted');
+    assert.equal(lowerLabel('Due'), 'due');
+    assert.equal(lowerLabel('CFP answer due'), 'CFP answer due');
+    assert.equal(lowerLabel('Publish'), 'publish');
   });
 
   it('says relative days in words', () => {

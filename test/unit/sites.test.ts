@@ -268,8 +268,10 @@ describe('site post rules', () => {
   it('has rules for every generator the setting offers, and the setting offers every generator', () => {
     for (const id of SITE_GENERATORS) if (id !== 'none') assert.equal(generatorRules(id).id, id);
     const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
-      contributes: { configuration: { properties: Record<string, { enum?: string[] }> } };
+      contributes: { configuration: { properties: Record<string, { enum?: string[]; enumDescriptions?: string[] }> }[] };
     };
-    assert.deepEqual(manifest.contributes.configuration.properties['devrel.siteGenerator']?.enum, ['auto', ...SITE_GENERATORS]);
+    const setting = manifest.contributes.configuration.find((group) => group.properties['devrel.siteGenerator'])?.properties['devrel.siteGenerator'];
+    assert.deepEqual(setting?.enum, ['auto', ...SITE_GENERATORS]);
+    assert.equal(setting?.enumDescriptions?.length, setting?.enum?.length, 'every generator is described');
   });
 });

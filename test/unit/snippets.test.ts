@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { parseTalkOutline } from '../../src/core/talks/outline';
+import { parseSnippetFile, SNIPPET_KINDS, snippetsFor } from '../../src/core/snippets';
+import { BUILT_IN_KIND_LIST } from '../../src/core/kinds/registry';
 
 interface Snippet {
   prefix: string | string[];
@@ -145,6 +147,22 @@ describe('snippets/markdown.json', () => {
     }
   });
 
+  it('never inserts a deadline of today: deadline dates are empty tab stops', () => {
+    // Fields a kind counts as deadlines (overdue, due soon, focus); today in one makes a new draft due at once.
+    const deadlineFields = ['cfp_deadline', 'publish_date', 'due'];
+    const deadlineFor: Record<string, string[]> = { blog: ['date'], talk: ['event_date'], workshop: ['event_date'], hackathon: ['event_date', 'registration_deadline'] };
+    for (const [name, snippet] of entries) {
+      const body = bodyOf(snippet);
+      const kind = /^kind: (\S+)$/m.exec(body)?.[1] ?? '';
+      for (const field of [...deadlineFields, ...(deadlineFor[kind] ?? [])]) {
+        const line = new RegExp(`^${field}:(.*)$`, 'm').exec(body);
+        if (line) assert.match(line[1], /^ ?(\$\{\d+\})?$/, `${name}: ${field} is an empty tab stop, not "${line[1].trim()}"`);
+      }
+      assert.ok(!/by \$\{\d+:\$CURRENT_/.test(body), `${name}: no "by today" default`);
+    }
+    assert.match(bodyOf(snippetWithPrefix('devrel-talk')), /^cfp_deadline: \$\{4\}$/m);
+  });
+
   it('talk sections carry a minute budget the analysis can read', () => {
     const text = expand(bodyOf(snippetWithPrefix('devrel-talk-section')));
     assert.match(text, /^## .+ \(\d+ min\)$/m);
@@ -160,9 +178,44 @@ describe('snippets/markdown.json', () => {
 
   it('dates use the snippet date variables in YYYY-MM-DD order', () => {
     const dated = entries.filter(([, snippet]) => bodyOf(snippet).includes('$CURRENT_'));
-    assert.ok(dated.length >= 4);
+    assert.ok(dated.length >= 2);
     for (const [name, snippet] of dated) {
       assert.ok(bodyOf(snippet).includes('$CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE'), name);
     }
+  });
+});
+
+describe('snippetsFor', () => {
+  const text = readFileSync(join(__dirname, '..', '..', 'snippets', 'markdown.json'), 'utf8');
+  const all = parseSnippetFile(text);
+  const kindIds = BUILT_IN_KIND_LIST.map((k) => k.id);
+
+  it('knows every snippet: each is a kind’s front matter or listed with the kinds it fits', () => {
+    assert.equal(all.length, entries.length);
+    for (const entry of all) {
+      assert.ok(kindIds.map((id) => `devrel-${id}`).includes(entry.prefix) || SNIPPET_KINDS[entry.prefix] !== undefined, `${entry.prefix} is not placed`);
+      assert.ok(!entry.description.startsWith('DevRel Desk:'), 'the list shows descriptions without the brand prefix');
+    }
+    for (const prefix of Object.keys(SNIPPET_KINDS)) assert.ok(all.some((e) => e.prefix === prefix), `${prefix} is listed but not contributed`);
+  });
+
+  it('offers a talk its section, notes and abstract snippets, and no front matter or OSS items', () => {
+    const talk = snippetsFor(all, 'talk', kindIds).map((e) => e.prefix);
+    for (const prefix of ['devrel-talk-section', 'devrel-speaker-note', 'devrel-cfp-abstract', 'devrel-image']) assert.ok(talk.includes(prefix), prefix);
+    for (const prefix of ['devrel-talk', 'devrel-blog', 'devrel-oss-item']) assert.ok(!talk.includes(prefix), prefix);
+    const oss = snippetsFor(all, 'oss', kindIds).map((e) => e.prefix);
+    assert.ok(oss.includes('devrel-oss-item'));
+    assert.ok(!oss.includes('devrel-talk-section'));
+  });
+
+  it('offers a file that is no draft yet the front matter of each kind first', () => {
+    const plain = snippetsFor(all, undefined, kindIds).map((e) => e.prefix);
+    assert.deepEqual(plain.slice(0, kindIds.length), kindIds.map((id) => `devrel-${id}`));
+    assert.ok(!plain.includes('devrel-talk-section'), 'kind-specific body snippets wait until the file is a draft');
+  });
+
+  it('reads nothing from a broken file', () => {
+    assert.deepEqual(parseSnippetFile('{'), []);
+    assert.deepEqual(parseSnippetFile('{"x": {"prefix": 1, "body": "a"}}'), []);
   });
 });

@@ -5,7 +5,7 @@ import { templatesToCustomize } from '../../src/core/templates/customize';
 import { templateFromDraft } from '../../src/core/templates/fromDraft';
 import { parseTemplate, type Template } from '../../src/core/templates/parseTemplate';
 import { renderTemplate } from '../../src/core/templates/render';
-import { resolveAnswer, standardVariables, templatePromptVariables, VARIABLE_PROMPTS } from '../../src/core/templates/variables';
+import { answerWarning, resolveAnswer, standardVariables, templatePromptVariables, VARIABLE_PROMPTS } from '../../src/core/templates/variables';
 import { talkMinuteVariables, TALK_SECTION_WEIGHTS } from '../../src/core/templates/builtin';
 import { builtinTemplates, BUILT_IN_KINDS } from '../../src/core/kinds/registry';
 
@@ -598,3 +598,18 @@ describe('templateFromDraft', () => {
   });
 });
 
+
+describe('answerWarning', () => {
+  it('questions an event before its CFP closes and a last day before the first, from either side', () => {
+    assert.match(answerWarning('event_date', '2027-03-01', { cfp_deadline: '2027-04-02' }) ?? '', /^The event is before the CFP closes \(cfp_deadline 2027-04-02, event_date 2027-03-01\)\. Press Enter to keep it anyway\.$/);
+    assert.match(answerWarning('cfp_deadline', '2027-04-02', { event_date: '2027-03-01' }) ?? '', /The event is before the CFP closes/);
+    assert.match(answerWarning('end_date', '2026-11-09', { event_date: '2026-11-10' }) ?? '', /The last day is before the first/);
+  });
+
+  it('says nothing when the order is right or a date is missing', () => {
+    assert.equal(answerWarning('event_date', '2027-05-01', { cfp_deadline: '2027-04-02' }), undefined);
+    assert.equal(answerWarning('event_date', '2027-04-02', { cfp_deadline: '2027-04-02' }), undefined, 'the same day is possible');
+    assert.equal(answerWarning('event_date', '2027-03-01', { cfp_deadline: '' }), undefined);
+    assert.equal(answerWarning('duration', '30', { cfp_deadline: '2027-04-02' }), undefined);
+  });
+});

@@ -170,17 +170,23 @@ function parseYamlPrecisely(text: string, content: string, block: FrontMatterBlo
   const map = lines ?? new LineMap(text);
   const problems: Problem[] = [];
   const doc = parseYamlDocument(content);
-  // One bad line can cascade into thousands of errors; the first few say what to fix.
-  for (const error of doc.errors.slice(0, MAX_SYNTAX_PROBLEMS)) {
+  // One bad line can cascade into thousands of errors; the first few say what to fix. One
+  // mistake often raises two errors on its line, so each line reports its first only.
+  const linesReported = new Set<number>();
+  for (const error of doc.errors) {
+    if (problems.length >= MAX_SYNTAX_PROBLEMS) break;
     const [from, to] = error.pos;
     const duplicate = error.code === 'DUPLICATE_KEY';
+    const range = syntaxRange(text, map, rangeOf(map, block.contentStart + from, block.contentStart + Math.max(to, from + 1)));
+    if (!duplicate && linesReported.has(range.start.line)) continue;
+    linesReported.add(range.start.line);
     problems.push({
       code: duplicate ? 'duplicate-key' : 'yaml-syntax',
       severity: 'error',
       message: duplicate
         ? `Duplicate key in front matter: ${firstLine(error.message)}. Keep one of them.`
         : `Front matter is not valid YAML: ${firstLine(error.message)}`,
-      range: rangeOf(map, block.contentStart + from, block.contentStart + Math.max(to, from + 1)),
+      range,
     });
   }
   let value: unknown;
@@ -293,3 +299,21 @@ function stripComment(value: string): string {
 function rangeOf(lines: LineMap, from: number, to: number): Range {
   return { start: lines.positionAt(from), end: lines.positionAt(Math.max(from, to)) };
 }
+
+/**
+ * A parser's place for a mistake is often one character, or the end of a line running into the
+ * next; neither is easy to see or click. Such a place covers its line's text instead.
+ */
+function syntaxRange(text: string, lines: LineMap, range: Range): Range {
+  const wide = range.end.line === range.start.line && range.end.character - range.start.character > 1;
+  if (wide) return range;
+  const line = range.start.line;
+  const start = lines.offsetAt({ line, character: 0 });
+  const next = text.indexOf('\n', start);
+  const lineText = text.slice(start, next === -1 ? text.length : next).replace(/\r$/, '');
+  const first = lineText.length - lineText.trimStart().length;
+  const last = lineText.trimEnd().length;
+  if (last <= first) return range;
+  return { start: { line, character: first }, end: { line, character: last } };
+}
+

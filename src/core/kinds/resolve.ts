@@ -14,6 +14,8 @@ export interface KindOverride {
   statuses?: string[];
   finishedStatuses?: string[];
   sideStatuses?: string[];
+  /** Statuses in which the advocate does the work; the rest in flight wait on others. */
+  activeStatuses?: string[];
   dateFields?: { field: string; label?: string; alternatives?: string[]; deadline?: boolean }[];
 }
 
@@ -75,11 +77,15 @@ export function resolveKinds(overrides: Record<string, KindOverride> | undefined
       statuses,
       finishedStatuses: finished,
       sideStatuses: (cleanList(override.sideStatuses) ?? base?.sideStatuses ?? []).filter((s) => statuses.includes(s)),
-      ...(base?.activeStatuses ? { activeStatuses: base.activeStatuses.filter((s) => statuses.includes(s)) } : {}),
+      ...activeOf(cleanList(override.activeStatuses) ?? base?.activeStatuses, statuses),
       dateFields,
     };
   }
   return { kinds, problems };
+}
+
+function activeOf(active: readonly string[] | undefined, statuses: readonly string[]): { activeStatuses?: string[] } {
+  return active ? { activeStatuses: active.filter((s) => statuses.includes(s)) } : {};
 }
 
 function cleanList(value: unknown): string[] | undefined {

@@ -6,11 +6,23 @@ export function isFinished(kind: KindDefinition | undefined, status: string): bo
   return kind !== undefined && kind.finishedStatuses.includes(status);
 }
 
-/** Active work sits strictly between the first status and the finished ones. */
+/**
+ * Active work is work in hand: a status the kind names as one where the advocate does the
+ * work (see `activeStatuses`). Statuses that wait on others (submitted, scheduled) are not load.
+ */
 export function isActive(kind: KindDefinition | undefined, status: string): boolean {
   if (!kind) return false;
+  return activeStatuses(kind).includes(status);
+}
+
+/**
+ * Work in flight that waits on someone else: past the first status, not finished, and not one
+ * the advocate works in. A submitted talk waits for the CFP's answer, an open PR for review.
+ */
+export function isWaiting(kind: KindDefinition | undefined, status: string): boolean {
+  if (!kind) return false;
   const index = kind.statuses.indexOf(status);
-  return index > 0 && !kind.finishedStatuses.includes(status);
+  return index > 0 && !kind.finishedStatuses.includes(status) && !isActive(kind, status);
 }
 
 /**

@@ -123,6 +123,25 @@ export function resolveAnswer(
   return { ok: true, value: text };
 }
 
+/** Dates that must not come before another one: the event is after its CFP closes, a trip ends after it starts. */
+const DATE_ORDER: readonly { later: string; earlier: string; message: string }[] = [
+  { later: 'event_date', earlier: 'cfp_deadline', message: 'The event is before the CFP closes' },
+  { later: 'end_date', earlier: 'event_date', message: 'The last day is before the first' },
+];
+
+/**
+ * A check across answers, shown as a warning the person can read and accept (dates can be
+ * right in odd ways, such as a CFP for next year's edition). Undefined when nothing looks off.
+ */
+export function answerWarning(name: string, value: string, answers: Readonly<Record<string, string>>): string | undefined {
+  for (const rule of DATE_ORDER) {
+    const [later, earlier] = name === rule.later ? [value, answers[rule.earlier]] : name === rule.earlier ? [answers[rule.later], value] : [undefined, undefined];
+    if (!later || !earlier || later >= earlier) continue;
+    return `${rule.message} (${rule.earlier} ${name === rule.earlier ? value : earlier}, ${rule.later} ${name === rule.later ? value : later}). Press Enter to keep it anyway.`;
+  }
+  return undefined;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Rendering
 

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as path from 'path';
-import { extensionManifest, note, openWorkbench, Workbench } from './workbench';
+import { extensionManifest, note, openWorkbench, waitUntil, Workbench } from './workbench';
 
 describe('Workbench with DevRel Desk', () => {
   let workbench: Workbench;
@@ -36,7 +36,9 @@ describe('Workbench with DevRel Desk', () => {
     const names = [manifest.displayName, id].filter((name): name is string => Boolean(name));
     const entry = editor.locator('.monaco-list-row').filter({ hasText: new RegExp(names.map(escape).join('|')) }).first();
     await entry.waitFor({ state: 'visible', timeout: 30_000 });
-    const text = (await entry.innerText()).replace(/\s+/g, ' ');
+    // The first test can open the list while the host is still activating.
+    let text = '';
+    await waitUntil(async () => /Activation: [\d.]+\s*ms/.test((text = (await entry.innerText()).replace(/\s+/g, ' '))), 60_000, 'DevRel Desk to finish activating').catch(() => undefined);
     const activation = /(Startup )?Activation: [\d.]+\s*ms/.exec(text);
     assert.ok(activation, `DevRel Desk is listed but not activated: "${text}"`);
     note(`Running Extensions: ${activation[0]}`);

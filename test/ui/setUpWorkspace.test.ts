@@ -117,7 +117,8 @@ describe('Set Up Workspace and the walkthrough', () => {
     );
     const groups = (await workbench.treeRows('Drafts')).filter((r) => r.level === 1).map((r) => r.text);
     note(groups.join(' | '));
-    assert.equal(groups.length, 2, 'the Hugo site at the root holds every other draft');
+    // Parked drafts have their own group, whichever site they are in.
+    assert.equal(groups.filter((g) => !/^Parked \(\d+\)/.test(g)).length, 2, 'the Hugo site at the root holds every other draft');
     await page.mouse.move(1200, 760);
     await workbench.screenshot('drafts-grouped-by-site');
   });

@@ -9,7 +9,10 @@ import { note, openWorkbench, waitUntil, Workbench } from './workbench';
  */
 describe('Set Up Workspace and the walkthrough', () => {
   let workbench: Workbench;
-  const added = ['website', 'journal', '.vscode'];
+  const added = ['website', 'journal'];
+  /** The demo's own settings (its CFP feeds among them), put back for the suites after this one. */
+  let settingsBefore: string | undefined;
+  const settingsFile = (): string => path.join(workbench.workspace, '.vscode', 'settings.json');
 
   function write(relative: string, text: string): void {
     const file = path.join(workbench.workspace, relative);
@@ -19,6 +22,7 @@ describe('Set Up Workspace and the walkthrough', () => {
 
   before(async () => {
     workbench = await openWorkbench();
+    settingsBefore = fs.existsSync(settingsFile()) ? fs.readFileSync(settingsFile(), 'utf8') : undefined;
     write('website/docusaurus.config.js', "module.exports = { title: 'Tracewell docs', url: 'https://docs.tracewell.example', baseUrl: '/' };\n");
     write('website/blog/2026-09-01-collector-1-0.md', '---\ntitle: Collector 1.0\n---\n\nThe collector is stable.\n');
     write('website/blog/2026-10-15-sampling-guide.md', '---\ntitle: A sampling guide\ndraft: true\n---\n\nHead or tail?\n');
@@ -34,6 +38,8 @@ describe('Set Up Workspace and the walkthrough', () => {
       await workbench.runCommand('DevRel: Group By…').catch(() => undefined);
       await workbench.page.locator('.quick-input-widget .monaco-list-row', { hasText: /^\s*Kind/ }).first().click({ timeout: 5000 }).catch(() => undefined);
       for (const folder of added) fs.rmSync(path.join(workbench.workspace, folder), { recursive: true, force: true });
+      if (settingsBefore === undefined) fs.rmSync(path.join(workbench.workspace, '.vscode'), { recursive: true, force: true });
+      else fs.writeFileSync(settingsFile(), settingsBefore);
     }
     await workbench?.close();
   });

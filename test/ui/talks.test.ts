@@ -85,9 +85,7 @@ describe('Talks in the workbench: submissions, CFPs and the calendar', () => {
     await workbench.screenshot('talks-upcoming');
   });
 
-  // Known failure in the full UI run: a suite before this one leaves the shared demo workspace
-  // without its .vscode/settings.json, so the CFPs view falls back to the default feed, offline.
-  it.skip('lists open calls for papers from the demo feeds, and filters them', async () => {
+  it('lists open calls for papers from the demo feeds, and filters them', async () => {
     await focusOnView(workbench, 'CFPs');
     const rows = await workbench.treeRows('CFPs', { atLeast: 7 });
     note(`cfps: ${rows.map((r) => r.text).join(' | ')}`);

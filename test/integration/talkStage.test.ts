@@ -295,10 +295,15 @@ describe('Talks: slides, speaker notes and rehearsal', () => {
       ),
     );
 
-    const diagnostics = await waitFor(() => getDiagnostics(TALK_PATH).filter((d) => d.code === 'rehearsal-over-slot'), 10_000, 'the over-the-slot warning').then((found) =>
-      found.length > 0 ? found : undefined,
+    // An empty list is truthy: wait for the warning itself, not for any list.
+    const diagnostics = await waitFor(
+      () => {
+        const found = getDiagnostics(TALK_PATH).filter((d) => d.code === 'rehearsal-over-slot');
+        return found.length > 0 ? found : undefined;
+      },
+      10_000,
+      'the over-the-slot warning',
     );
-    assert.ok(diagnostics);
     assert.equal(diagnostics[0].severity, vscode.DiagnosticSeverity.Warning);
     assert.match(diagnostics[0].message, /took 23\.4 min, 3\.4 min over the 20 min slot\. Demo: a kill switch ran 2\.1 min over its budget\./);
   });

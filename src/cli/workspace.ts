@@ -17,7 +17,7 @@ import { detectSites } from '../core/sites/detect';
 import { siteConfigOf } from '../core/sites/postRules';
 import { parseTemplate, type Template } from '../core/templates/parseTemplate';
 import type { CoreConfig, Draft, FolderKindMapping } from '../core/types';
-import { readFrontSync, readHeadSync } from '../util/readHead';
+import { nodeDetectionHost, readFrontSync } from '../util/readHead';
 
 /** A problem with the input that stops the command: it is printed as one line, without a stack. */
 export class CliError extends Error {
@@ -58,7 +58,7 @@ export async function loadWorkspace(root: string, progress: (message: string) =>
   const sites =
     settings.siteGenerator === 'none'
       ? []
-      : (await detectSites(detectionHost(absolute), { isExcluded, rootGenerator: settings.siteGenerator === 'auto' ? undefined : settings.siteGenerator })).sites;
+      : (await detectSites(nodeDetectionHost(absolute), { isExcluded, rootGenerator: settings.siteGenerator === 'auto' ? undefined : settings.siteGenerator })).sites;
   const site = siteConfigOf(scope, sites);
   const explicit: FolderKindMapping[] = Object.entries(settings.folderKinds).map(([folder, kind]) => ({ folder: normaliseFolder(folder), kind, scope }));
   const folderKinds = [...site.folderKinds.filter((d) => !explicit.some((e) => e.folder === d.folder)), ...explicit];
@@ -174,26 +174,6 @@ function readTemplates(root: string, notes: string[]): Template[] {
   return templates;
 }
 
-function detectionHost(root: string): Parameters<typeof detectSites>[0] {
-  const full = (relative: string): string => (relative ? path.join(root, relative) : root);
-  return {
-    list: async (dir) => {
-      try {
-        const entries = fs.readdirSync(full(dir), { withFileTypes: true });
-        return { files: entries.filter((e) => e.isFile()).map((e) => e.name), folders: entries.filter((e) => e.isDirectory()).map((e) => e.name) };
-      } catch {
-        return undefined;
-      }
-    },
-    read: async (file, maxBytes) => {
-      try {
-        return Buffer.from(readHeadSync(full(file), maxBytes)).toString('utf8');
-      } catch {
-        return undefined;
-      }
-    },
-  };
-}
 
 /** Every Markdown file no exclude covers; excluded folders are never entered and links are not followed. */
 function listMarkdownFiles(root: string, scope: string, isExcluded: (relativePath: string) => boolean): ScanFile[] {

@@ -1,13 +1,12 @@
 // Adapts the core's site detection to a workspace folder: listings and small reads through Node
 // for local folders and through the editor's file system for others.
 
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { detectSites, type DetectionHost, type SiteDetection } from '../core/sites/detect';
 import { GENERATORS } from '../core/sites/generators';
 import { log } from '../util/logger';
 import type { DevRelSettings } from '../core/config';
-import { readHeadSync } from '../util/readHead';
+import { nodeDetectionHost } from '../util/readHead';
 import { excludedPaths } from './workspaceScanner';
 
 /** A watcher glob for every config file name a generator is recognised by. */
@@ -28,27 +27,7 @@ export async function detectFolderSites(folder: vscode.WorkspaceFolder, settings
 }
 
 function hostFor(root: vscode.Uri): DetectionHost {
-  if (root.scheme === 'file') {
-    const base = root.fsPath;
-    const full = (relative: string): string => (relative ? `${base}/${relative}` : base);
-    return {
-      list: async (dir) => {
-        try {
-          const entries = fs.readdirSync(full(dir), { withFileTypes: true });
-          return { files: entries.filter((e) => e.isFile()).map((e) => e.name), folders: entries.filter((e) => e.isDirectory()).map((e) => e.name) };
-        } catch {
-          return undefined;
-        }
-      },
-      read: async (path, maxBytes) => {
-        try {
-          return Buffer.from(readHeadSync(full(path), maxBytes)).toString('utf8');
-        } catch {
-          return undefined;
-        }
-      },
-    };
-  }
+  if (root.scheme === 'file') return nodeDetectionHost(root.fsPath);
   const uriOf = (relative: string): vscode.Uri => (relative ? vscode.Uri.joinPath(root, ...relative.split('/')) : root);
   return {
     list: async (dir) => {

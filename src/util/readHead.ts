@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import type { FrontDecision, FrontRead } from '../core/scanner';
+import type { DetectionHost } from '../core/sites/detect';
 
 /**
  * Reads a local file from its start through one open: `firstBytes`, then four times as much
@@ -46,4 +47,26 @@ function fill(fd: number, buffer: Buffer, offset: number): number {
     length += read;
   }
   return length;
+}
+
+/** Site detection's listings and small reads on a local folder, `root` an absolute path; unreadable entries are undefined. */
+export function nodeDetectionHost(root: string): DetectionHost {
+  const full = (relative: string): string => (relative ? `${root}/${relative}` : root);
+  return {
+    list: async (dir) => {
+      try {
+        const entries = fs.readdirSync(full(dir), { withFileTypes: true });
+        return { files: entries.filter((e) => e.isFile()).map((e) => e.name), folders: entries.filter((e) => e.isDirectory()).map((e) => e.name) };
+      } catch {
+        return undefined;
+      }
+    },
+    read: async (file, maxBytes) => {
+      try {
+        return Buffer.from(readHeadSync(full(file), maxBytes)).toString('utf8');
+      } catch {
+        return undefined;
+      }
+    },
+  };
 }

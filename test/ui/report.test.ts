@@ -36,7 +36,14 @@ describe('Impact report and Feedback view in the workbench', () => {
     const planned = rows.find((r) => r.text.startsWith('Sampling rules are hard to test'));
     assert.ok(planned && planned.text.includes('sampling · KubeCon'), planned?.text);
     const shipped = workbench.viewPane('Feedback').getByRole('treeitem').filter({ hasText: /^\s*Shipped/ }).first();
-    if ((await shipped.getAttribute('aria-expanded')) !== 'true') await shipped.click();
+    await shipped.click();
+    // A click toggles the group; Right only ever expands it, whatever the click did.
+    await workbench.page.keyboard.press('ArrowRight');
+    await waitUntil(async () => (await shipped.getAttribute('aria-expanded')) === 'true', 15_000, 'the Shipped group to expand');
+    // The panel can be too short for the group's children, and the tree renders only the rows in view:
+    // moving the focus onto them scrolls them into view.
+    await workbench.page.keyboard.press('ArrowDown');
+    await workbench.page.keyboard.press('ArrowDown');
     await workbench.viewPane('Feedback').getByRole('treeitem').filter({ hasText: 'memory limiter' }).first().waitFor({ state: 'visible', timeout: 15_000 });
     await workbench.screenshot('report-feedback-view');
   });

@@ -244,7 +244,9 @@ async function main(): Promise<void> {
     docs = await measureDocs(docsPages);
     log(`\ndocs site: ${docs.files} pages of 2-8 KB, ${docs.drafts} drafts, median of ${runs} runs:`);
     log(`  walk + stat        ${docs.statWalkMs.toFixed(1).padStart(8)} ms`);
-    log(`  cold scan          ${docs.coldScanMs.toFixed(1).padStart(8)} ms  ${(docs.coldScanMs / docs.statWalkMs).toFixed(2)} x walk + stat (target <= 2; ${docs.frontMatterOnly} read only to the end of their front matter)`);
+    log(
+      `  cold scan          ${docs.coldScanMs.toFixed(1).padStart(8)} ms  ${(docs.coldScanMs / docs.statWalkMs).toFixed(2)} x walk + stat (target <= 2; ${docs.frontMatterOnly} read only to the end of their front matter)`,
+    );
     log(`  reading every page ${docs.coldWholeMs.toFixed(1).padStart(8)} ms  ${(docs.coldWholeMs / docs.statWalkMs).toFixed(2)} x walk + stat (for comparison)`);
   }
   let pathological: PathologicalRow[] = [];

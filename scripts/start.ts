@@ -53,10 +53,13 @@ async function main(): Promise<number> {
 
   // The payload's vscode-remote authority must be the address the browser uses.
   const browserHost = host === '0.0.0.0' ? '127.0.0.1' : host;
-  const url = workbenchUrl({ host: browserHost, port, origin: `http://${browserHost}:${port}` }, {
-    folder,
-    extensionDevelopmentPath: repoRoot,
-  });
+  const url = workbenchUrl(
+    { host: browserHost, port, origin: `http://${browserHost}:${port}` },
+    {
+      folder,
+      extensionDevelopmentPath: repoRoot,
+    },
+  );
   console.log('');
   console.log(`DevRel Desk (development build) on ${folderArg ? folder : 'a copy of the demo workspace'}:`);
   console.log('');

@@ -57,13 +57,7 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   push(cfpFeeds, cfpProvider, createCfpView(cfpProvider));
   const focusBar = new FocusStatusBar(workspace);
   push(new DraftStatusBar(workspace), focusBar, new DraftDiagnostics(workspace));
-  push(
-    vscode.languages.registerCodeActionsProvider(
-      [{ language: 'markdown' }, { pattern: '**/*.{md,markdown,mdx}' }],
-      new DraftCodeActions(workspace),
-      DraftCodeActions.metadata,
-    ),
-  );
+  push(vscode.languages.registerCodeActionsProvider([{ language: 'markdown' }, { pattern: '**/*.{md,markdown,mdx}' }], new DraftCodeActions(workspace), DraftCodeActions.metadata));
 
   const rehearsals = new RehearsalSession(workspace);
   const speakerNotes = new SpeakerNotesView(rehearsals);
@@ -79,7 +73,13 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   const publishPreview = new PublishPreviewProvider();
   const publishChecks = new PublishDiagnostics(workspace);
   push(publishPreview, publishChecks);
-  push(vscode.languages.registerCodeActionsProvider([{ language: 'markdown' }, { pattern: '**/*.{md,markdown,mdx}' }], new PublishCodeActions(publishChecks), PublishCodeActions.metadata));
+  push(
+    vscode.languages.registerCodeActionsProvider(
+      [{ language: 'markdown' }, { pattern: '**/*.{md,markdown,mdx}' }],
+      new PublishCodeActions(publishChecks),
+      PublishCodeActions.metadata,
+    ),
+  );
   push(
     ...registerCommands(
       commandEntries({
@@ -110,10 +110,16 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   );
 
   const calendarExport = new CalendarAutoExport(workspace, () => String(vscode.workspace.getConfiguration('devrel').get('calendar.autoExport') ?? ''));
-  push(calendarExport, settings.onDidChange(() => calendarExport.schedule()));
+  push(
+    calendarExport,
+    settings.onDidChange(() => calendarExport.schedule()),
+  );
 
   const changed = new vscode.EventEmitter<void>();
-  push(changed, workspace.onDidChange(() => changed.fire()));
+  push(
+    changed,
+    workspace.onDidChange(() => changed.fire()),
+  );
 
   const timings = { activatedAt, activateMs: 0, firstListMs: undefined as number | undefined, firstIndexMs: undefined as number | undefined };
   const api: DevRelDeskApi = {

@@ -98,7 +98,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     upcoming: ['days', 'ics'],
     report: ['format', 'from', 'to', 'preset', 'out', 'force'],
   };
-  if (!Object.prototype.hasOwnProperty.call(allowed, command)) throw new CliError(`unknown command "${command}". Use check, list, upcoming or report; devrel-desk --help says more.`);
+  if (!Object.prototype.hasOwnProperty.call(allowed, command))
+    throw new CliError(`unknown command "${command}". Use check, list, upcoming or report; devrel-desk --help says more.`);
   for (const option of Object.keys(values)) {
     if (['workspace', 'today'].includes(option)) continue;
     if (!allowed[command].includes(option)) throw new CliError(`${command} has no --${option} option. Run devrel-desk --help for the options.`);
@@ -172,7 +173,9 @@ function check(workspace: LoadedWorkspace, paths: readonly string[], format: str
     for (const f of findings) io.out(`${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}\n`);
   }
   const drafts = workspace.drafts.filter(included).length;
-  io.err(`${drafts} ${drafts === 1 ? 'draft' : 'drafts'} checked: ${errors} ${errors === 1 ? 'error' : 'errors'}, ${findings.length - errors} other ${findings.length - errors === 1 ? 'problem' : 'problems'}.\n`);
+  io.err(
+    `${drafts} ${drafts === 1 ? 'draft' : 'drafts'} checked: ${errors} ${errors === 1 ? 'error' : 'errors'}, ${findings.length - errors} other ${findings.length - errors === 1 ? 'problem' : 'problems'}.\n`,
+  );
   return errors > 0 ? 1 : 0;
 }
 
@@ -193,7 +196,13 @@ function list(workspace: LoadedWorkspace, values: { kind?: string; status?: stri
   }
   const drafts = workspace.drafts.filter((d) => (values.kind === undefined || d.kind === values.kind) && (values.status === undefined || d.status === values.status));
   if (format === 'json') {
-    io.out(JSON.stringify(drafts.map((d) => ({ path: d.relativePath, ...toDraftInfo(d, workspace.config.kinds[d.kind], today) })), null, 2) + '\n');
+    io.out(
+      JSON.stringify(
+        drafts.map((d) => ({ path: d.relativePath, ...toDraftInfo(d, workspace.config.kinds[d.kind], today) })),
+        null,
+        2,
+      ) + '\n',
+    );
     return 0;
   }
   const rows = drafts.map((d) => {
@@ -208,7 +217,13 @@ function showUpcoming(workspace: LoadedWorkspace, values: { days?: string; ics?:
   const days = values.days === undefined ? 30 : Number(values.days);
   if (!Number.isInteger(days) || days < 0) throw new CliError(`--days must be a whole number of days, 0 or more, not "${values.days}".`);
   const items = upcoming(workspace.drafts, workspace.config.kinds, today).filter((i) => i.days <= days);
-  const rows = items.map((i) => [i.date.date, i.group === 'overdue' ? `${-i.days}d overdue` : i.days === 0 ? 'today' : `in ${i.days}d`, i.date.label, i.submission ? `${i.draft.title} (${i.submission.event})` : i.draft.title, i.draft.relativePath]);
+  const rows = items.map((i) => [
+    i.date.date,
+    i.group === 'overdue' ? `${-i.days}d overdue` : i.days === 0 ? 'today' : `in ${i.days}d`,
+    i.date.label,
+    i.submission ? `${i.draft.title} (${i.submission.event})` : i.draft.title,
+    i.draft.relativePath,
+  ]);
   io.out(items.length === 0 ? `Nothing due in the next ${days} days.\n` : table(['DATE', 'WHEN', 'WHAT', 'TITLE', 'PATH'], rows));
   if (values.ics !== undefined) {
     const target = path.resolve(values.ics);
@@ -222,9 +237,16 @@ function showUpcoming(workspace: LoadedWorkspace, values: { days?: string; ics?:
   return 0;
 }
 
-function report(workspace: LoadedWorkspace, values: { format?: string; from?: string; to?: string; preset?: string; out?: string; force?: boolean }, today: string, io: Io): number {
-  if (values.format !== undefined && !REPORT_FORMATS.includes(values.format as never)) throw new CliError(`report --format must be one of ${REPORT_FORMATS.join(', ')}, not "${values.format}".`);
-  if (values.preset !== undefined && !CSV_PRESETS.includes(values.preset as never)) throw new CliError(`report --preset must be one of ${CSV_PRESETS.join(', ')}, not "${values.preset}".`);
+function report(
+  workspace: LoadedWorkspace,
+  values: { format?: string; from?: string; to?: string; preset?: string; out?: string; force?: boolean },
+  today: string,
+  io: Io,
+): number {
+  if (values.format !== undefined && !REPORT_FORMATS.includes(values.format as never))
+    throw new CliError(`report --format must be one of ${REPORT_FORMATS.join(', ')}, not "${values.format}".`);
+  if (values.preset !== undefined && !CSV_PRESETS.includes(values.preset as never))
+    throw new CliError(`report --preset must be one of ${CSV_PRESETS.join(', ')}, not "${values.preset}".`);
   const metrics = resolveMetrics(workspace.settings.impactMetrics);
   for (const problem of metrics.problems) io.err(`note: .vscode/settings.json: ${problem.message}\n`);
   const out = values.out === undefined ? undefined : path.resolve(values.out);
@@ -248,7 +270,10 @@ function report(workspace: LoadedWorkspace, values: { format?: string; from?: st
   const targets = generated.files.map((f) => ({ file: path.join(dir, f.name), text: f.text }));
   const existing = targets.filter((t) => fs.existsSync(t.file));
   if (existing.length > 0 && !values.force) {
-    throw new CliError(`${existing.map((t) => path.relative(process.cwd(), t.file) || t.file).join(', ')} already ${existing.length === 1 ? 'exists' : 'exist'}; pass --force to replace, or choose another --out.`, 1);
+    throw new CliError(
+      `${existing.map((t) => path.relative(process.cwd(), t.file) || t.file).join(', ')} already ${existing.length === 1 ? 'exists' : 'exist'}; pass --force to replace, or choose another --out.`,
+      1,
+    );
   }
   writeFiles(targets);
   io.err(`Wrote the impact report for ${generated.report.period.label} to ${targets.map((t) => path.relative(process.cwd(), t.file) || t.file).join(', ')}.\n`);

@@ -48,10 +48,7 @@ export async function loadWorkspace(root: string, progress: (message: string) =>
   if (!fs.existsSync(absolute) || !fs.statSync(absolute).isDirectory()) throw new CliError(`${root} is not a folder.`);
   const notes: string[] = [];
   const raw = readSettingsFile(absolute, notes);
-  const settings = checkSettings(
-    (key) => settingValue(raw, `devrel.${key}`),
-    settingValue(raw, 'files.exclude') ?? {},
-  );
+  const settings = checkSettings((key) => settingValue(raw, `devrel.${key}`), settingValue(raw, 'files.exclude') ?? {});
   const isExcluded = compileGlobs([...settings.exclude, ...settings.filesExclude]);
   const scope = folderUri(absolute);
 
@@ -99,7 +96,13 @@ function folderUri(absolute: string): string {
 }
 
 function fileOf(root: string, scope: string, uri: string): string {
-  return path.join(root, ...uri.slice(scope.length + 1).split('/').map(decodeURIComponent));
+  return path.join(
+    root,
+    ...uri
+      .slice(scope.length + 1)
+      .split('/')
+      .map(decodeURIComponent),
+  );
 }
 
 /**
@@ -133,7 +136,11 @@ function readSettingsFile(root: string, notes: string[]): Record<string, unknown
 /** Whether the error at `offset` is a `}` or `]` right after a comma, comments and space aside. */
 function isTrailingComma(text: string, offset: number): boolean {
   if (text[offset] !== '}' && text[offset] !== ']') return false;
-  const before = text.slice(0, offset).replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*$/gm, '').trimEnd();
+  const before = text
+    .slice(0, offset)
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\/\/[^\n]*$/gm, '')
+    .trimEnd();
   return before.endsWith(',');
 }
 
@@ -173,7 +180,6 @@ function readTemplates(root: string, notes: string[]): Template[] {
   }
   return templates;
 }
-
 
 /** Every Markdown file no exclude covers; excluded folders are never entered and links are not followed. */
 function listMarkdownFiles(root: string, scope: string, isExcluded: (relativePath: string) => boolean): ScanFile[] {

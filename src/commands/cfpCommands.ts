@@ -176,7 +176,12 @@ async function createTalk(cfp: Cfp, title: string | undefined): Promise<vscode.U
       },
     ],
   };
-  const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>(Commands.newDraft, { kind: 'talk', ...(title !== undefined ? { title } : {}), fields, open: title === undefined });
+  const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>(Commands.newDraft, {
+    kind: 'talk',
+    ...(title !== undefined ? { title } : {}),
+    fields,
+    open: title === undefined,
+  });
   if (uri) log().info(`CFPs: tracking ${cfp.name} in the new talk ${vscode.workspace.asRelativePath(uri)}.`);
   return uri;
 }

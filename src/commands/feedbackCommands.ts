@@ -141,7 +141,11 @@ async function askForFeedback(title: string): Promise<NewFeedbackInput | undefin
     validateInput: (text) => (text.trim() ? undefined : 'Write what developers asked for; feedback needs a summary.'),
   });
   if (summary === undefined) return undefined;
-  const area = await vscode.window.showInputBox({ title: 'Log Feedback: product area (optional)', prompt: 'Which part of the product? Leave empty to skip.', placeHolder: 'e.g. CLI' });
+  const area = await vscode.window.showInputBox({
+    title: 'Log Feedback: product area (optional)',
+    prompt: 'Which part of the product? Leave empty to skip.',
+    placeHolder: 'e.g. CLI',
+  });
   if (area === undefined) return undefined;
   const link = await vscode.window.showInputBox({
     title: 'Log Feedback: link (optional)',

@@ -1,7 +1,17 @@
 import * as vscode from 'vscode';
 import { projectsImpact } from '../core/hackathons/projectsImpact';
 import { appendSiteFrontMatterListItem } from '../core/sites/frontMatterFields';
-import { impactDateFor, impactEntryFields, metricsForKind, metricUnitNote, newImpactEntry, parseImpactValue, resolveMetrics, type MetricDefinition, type NewImpactInput } from '../core/impact';
+import {
+  impactDateFor,
+  impactEntryFields,
+  metricsForKind,
+  metricUnitNote,
+  newImpactEntry,
+  parseImpactValue,
+  resolveMetrics,
+  type MetricDefinition,
+  type NewImpactInput,
+} from '../core/impact';
 import { datePreview, parseDateInput } from '../core/relativeDate';
 import type { Draft } from '../core/types';
 import { BACK, inputStep, pickStep, runSteps } from './multiStep';
@@ -60,7 +70,10 @@ export async function logHackathonProjects(ctx: ImpactContext, target?: unknown)
   let uri = resolveTarget(target);
   if (!uri || ctx.workspace.get(uri)?.kind !== 'hackathon') {
     if (target !== undefined && target !== null && uri) throw new UserError(`${vscode.workspace.asRelativePath(uri)} is not a hackathon draft.`);
-    const hackathons = ctx.workspace.drafts().filter((d) => d.kind === 'hackathon').sort((a, b) => a.title.localeCompare(b.title));
+    const hackathons = ctx.workspace
+      .drafts()
+      .filter((d) => d.kind === 'hackathon')
+      .sort((a, b) => a.title.localeCompare(b.title));
     if (hackathons.length === 0) throw new UserError('There are no hackathon drafts yet. Create one with DevRel: New Hackathon first.');
     const picked = await vscode.window.showQuickPick(
       hackathons.map((d) => ({ label: d.title, description: d.status, uri: d.uri })),

@@ -70,7 +70,11 @@ export async function exportImpactReport(ctx: ReportContext, arg?: unknown): Pro
     for (const target of targets) if (await exists(target.uri)) existing.push(vscode.workspace.asRelativePath(target.uri));
     if (existing.length > 0) {
       const replace = 'Replace';
-      const answer = await vscode.window.showWarningMessage(`${existing.join(', ')} already ${existing.length === 1 ? 'exists' : 'exist'}. Replace with the new report?`, { modal: true }, replace);
+      const answer = await vscode.window.showWarningMessage(
+        `${existing.join(', ')} already ${existing.length === 1 ? 'exists' : 'exist'}. Replace with the new report?`,
+        { modal: true },
+        replace,
+      );
       if (answer !== replace) return undefined;
     }
   }
@@ -107,7 +111,8 @@ function readOptions(given: Record<string, unknown>): ExportOptions {
   }
   if (given.uri !== undefined) {
     if (given.uri instanceof vscode.Uri) options.uri = given.uri;
-    else if (typeof given.uri === 'string' && given.uri) options.uri = /^[a-z][a-z0-9+.-]+:/i.test(given.uri) && !/^[a-z]:[\\/]/i.test(given.uri) ? vscode.Uri.parse(given.uri) : vscode.Uri.file(given.uri);
+    else if (typeof given.uri === 'string' && given.uri)
+      options.uri = /^[a-z][a-z0-9+.-]+:/i.test(given.uri) && !/^[a-z]:[\\/]/i.test(given.uri) ? vscode.Uri.parse(given.uri) : vscode.Uri.file(given.uri);
     else throw new UserError('uri must be a Uri or a path to the file to write.');
   }
   options.overwrite = given.overwrite === true;

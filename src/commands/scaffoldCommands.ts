@@ -242,17 +242,16 @@ async function createDraft(ctx: ScaffoldContext, request: NewDraftRequest, targe
   return fileUri;
 }
 
-async function chooseWorkspaceFolder(
-  target: FolderTarget,
-  scripted: boolean,
-): Promise<{ folder: vscode.WorkspaceFolder; relativeFolder?: string } | undefined> {
+async function chooseWorkspaceFolder(target: FolderTarget, scripted: boolean): Promise<{ folder: vscode.WorkspaceFolder; relativeFolder?: string } | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) throw new UserError('Open a folder first: DevRel Desk creates drafts inside a workspace folder.');
   if (target.type === 'uri') {
     const folder = vscode.workspace.getWorkspaceFolder(target.uri);
     const inside = folder ? pathInside(folder.uri.path, target.uri.path) : undefined;
     if (!folder || inside === undefined || target.uri.scheme !== folder.uri.scheme || target.uri.authority !== folder.uri.authority) {
-      throw new UserError(`${target.uri.scheme === 'file' ? target.uri.fsPath : target.uri.toString()} is not inside an open workspace folder; drafts are only created in the workspace.`);
+      throw new UserError(
+        `${target.uri.scheme === 'file' ? target.uri.fsPath : target.uri.toString()} is not inside an open workspace folder; drafts are only created in the workspace.`,
+      );
     }
     return { folder, relativeFolder: inside };
   }
@@ -634,7 +633,16 @@ export async function createTemplateFromFile(ctx: ScaffoldContext, target?: unkn
     kind = await pickKind(ctx);
     if (kind === undefined) return undefined;
   }
-  const name = scripted ? (nameArg as string).trim() : await askTemplateName(draft?.title ?? document.uri.path.split('/').pop()?.replace(/\.\w+$/, '') ?? '');
+  const name = scripted
+    ? (nameArg as string).trim()
+    : await askTemplateName(
+        draft?.title ??
+          document.uri.path
+            .split('/')
+            .pop()
+            ?.replace(/\.\w+$/, '') ??
+          '',
+      );
   if (name === undefined) return undefined;
 
   const folder = vscode.workspace.getWorkspaceFolder(uri) ?? (await workspaceFolderFor(undefined, 'Which workspace folder should keep the template?', scripted));
@@ -687,7 +695,8 @@ async function workspaceFolderFor(target: unknown, placeHolder: string, scripted
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) throw new UserError('Open a folder first: templates live in a workspace folder.');
   if (target !== undefined && target !== null) {
-    const uri = typeof target === 'object' && 'uri' in target && (target as { uri: unknown }).uri instanceof vscode.Uri ? (target as vscode.WorkspaceFolder).uri : resolveTarget(target);
+    const uri =
+      typeof target === 'object' && 'uri' in target && (target as { uri: unknown }).uri instanceof vscode.Uri ? (target as vscode.WorkspaceFolder).uri : resolveTarget(target);
     const folder = uri && vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) throw new UserError('Pick a folder that is part of the workspace.');
     return folder;

@@ -36,10 +36,7 @@ export async function setUpWorkspace(ctx: SetupContext, arg?: unknown): Promise<
   const request = parseRequest(arg);
   const folder = request.folder ?? (await chooseFolder(request.apply !== undefined));
   if (!folder) return undefined;
-  const report = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: 'DevRel Desk: looking at the workspace' },
-    () => reportFor(ctx, folder),
-  );
+  const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'DevRel Desk: looking at the workspace' }, () => reportFor(ctx, folder));
   const current = currentFolderKinds(ctx, folder);
   if (request.apply === false) return { folder: folder.name, report };
   if (request.apply === true) {
@@ -167,7 +164,8 @@ async function confirmInteractively(ctx: SetupContext, folder: vscode.WorkspaceF
   for (const p of report.problems) {
     rows.push({ type: 'problem', label: `$(warning) ${p.message}`, detail: p.fix, removeFolderKind: p.removeFolderKind, removeFolder: p.removeFolder });
   }
-  if (rows.every((row) => row.type === 'info')) rows.push({ type: 'info', label: '$(info) Nothing found to track yet', detail: 'Drafts with kind: in their front matter are tracked wherever they are.' });
+  if (rows.every((row) => row.type === 'info'))
+    rows.push({ type: 'info', label: '$(info) Nothing found to track yet', detail: 'Drafts with kind: in their front matter are tracked wherever they are.' });
 
   const pick = vscode.window.createQuickPick<Row>();
   pick.title = `Set Up Workspace: ${folder.name}`;
@@ -191,7 +189,10 @@ async function confirmInteractively(ctx: SetupContext, folder: vscode.WorkspaceF
     let busy = false;
     pick.onDidTriggerButton(async (button) => {
       if (button !== SHOW_REPORT) return;
-      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: setupReportMarkdown(folder.name, report, Object.fromEntries(Object.values(kinds).map((k) => [k.id, k.label]))) });
+      const document = await vscode.workspace.openTextDocument({
+        language: 'markdown',
+        content: setupReportMarkdown(folder.name, report, Object.fromEntries(Object.values(kinds).map((k) => [k.id, k.label]))),
+      });
       await vscode.commands.executeCommand('markdown.showPreviewToSide', document.uri);
     });
     pick.onDidTriggerItemButton(async ({ item }) => {
@@ -230,7 +231,10 @@ async function confirmInteractively(ctx: SetupContext, folder: vscode.WorkspaceF
   log().info(`Set Up Workspace in ${folder.name}: ${changed ? `wrote devrel.folderKinds ${JSON.stringify(written)} to ${file}` : 'nothing changed'}.`);
   const count = Object.values(written).filter((kind) => kind !== 'none').length;
   void vscode.window
-    .showInformationMessage(changed ? `DevRel Desk tracks ${count} folder${count === 1 ? '' : 's'} in ${folder.name}; saved to ${file}.` : `Nothing changed: ${file} already says this.`, 'Open Settings File')
+    .showInformationMessage(
+      changed ? `DevRel Desk tracks ${count} folder${count === 1 ? '' : 's'} in ${folder.name}; saved to ${file}.` : `Nothing changed: ${file} already says this.`,
+      'Open Settings File',
+    )
     .then((choice) => (choice ? vscode.window.showTextDocument(settingsFileOf(folder)) : undefined));
   return { folder: folder.name, report, written };
 }

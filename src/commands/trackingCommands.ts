@@ -181,7 +181,8 @@ export async function groupBy(ctx: TrackingContext, value?: unknown): Promise<vo
     if (!picked) return;
     chosen = picked.value;
   }
-  if (chosen !== 'kind' && chosen !== 'status' && chosen !== 'site' && chosen !== 'none') throw new UserError(`Group by "${chosen}" is not possible. Use kind, status, site or none.`);
+  if (chosen !== 'kind' && chosen !== 'status' && chosen !== 'site' && chosen !== 'none')
+    throw new UserError(`Group by "${chosen}" is not possible. Use kind, status, site or none.`);
   ctx.drafts.setGroupBy(chosen);
   await ctx.state.update(GROUP_BY_KEY, chosen);
 }

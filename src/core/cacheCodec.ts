@@ -75,7 +75,11 @@ export function encodeResult(result: ReadResult): EncodedResult {
     FORMATS.indexOf(d.frontMatterFormat ?? null),
     d.problems,
     a ? [a.words, a.readingMinutes, a.checklist.done, a.checklist.total, a.talk ?? null] : null,
-    d.impact ? d.impact.map((e): EncodedImpact => (e.unit ? [e.date, e.metric, e.value, e.note ?? null, e.link ?? null, e.unit] : [e.date, e.metric, e.value, e.note ?? null, e.link ?? null])) : null,
+    d.impact
+      ? d.impact.map((e): EncodedImpact =>
+          e.unit ? [e.date, e.metric, e.value, e.note ?? null, e.link ?? null, e.unit] : [e.date, e.metric, e.value, e.note ?? null, e.link ?? null],
+        )
+      : null,
   ];
   // Only talks with submissions, named abstracts or rehearsals pay for the extra element.
   if (d.rehearsals) encoded.push([d.submissions ?? null, d.abstracts ?? null, d.rehearsals]);
@@ -103,7 +107,8 @@ export function decodeResult(value: unknown): ReadResult | undefined {
   }
   // 15 elements is an entry written before impact was tracked, 16 before submissions, 17 before feedback.
   if (value[0] !== 'd' || value.length < 15 || value.length > 18) return undefined;
-  const [, uri, relativePath, kind, kindSource, title, status, statusSource, dates, tags, duration, fields, format, problems, analysis, impact, talk, feedback] = value as unknown[];
+  const [, uri, relativePath, kind, kindSource, title, status, statusSource, dates, tags, duration, fields, format, problems, analysis, impact, talk, feedback] =
+    value as unknown[];
   if (typeof uri !== 'string' || typeof relativePath !== 'string' || typeof kind !== 'string' || typeof title !== 'string' || typeof status !== 'string') return undefined;
   const decodedKindSource = indexIn(KIND_SOURCES, kindSource);
   const decodedStatusSource = indexIn(STATUS_SOURCES, statusSource);
@@ -363,7 +368,9 @@ function decodeRehearsals(value: unknown): RehearsalRun[] | undefined {
       for (const section of item.sections as unknown[]) {
         if (!isPlainRecord(section) || typeof section.title !== 'string' || !isFiniteNumber(section.actual)) return undefined;
         if (section.planned !== undefined && !isFiniteNumber(section.planned)) return undefined;
-        sections.push(section.planned === undefined ? { title: section.title, actual: section.actual } : { title: section.title, planned: section.planned, actual: section.actual });
+        sections.push(
+          section.planned === undefined ? { title: section.title, actual: section.actual } : { title: section.title, planned: section.planned, actual: section.actual },
+        );
       }
       run.sections = sections;
     }

@@ -99,7 +99,8 @@ export function toCoreConfig(
   const explicit = Object.entries(settings.folderKinds).map(([folder, kind]) => ({ folder: normaliseFolder(folder), kind }));
   const folderKinds = [...detectedFolderKinds.filter((d) => !explicit.some((e) => e.folder === d.folder)), ...explicit];
   for (const mapping of folderKinds) {
-    if (!kinds[mapping.kind] && mapping.kind !== UNTRACKED_KIND) problems.push({ kind: mapping.kind, message: `devrel.folderKinds maps "${mapping.folder}" to unknown kind "${mapping.kind}".` });
+    if (!kinds[mapping.kind] && mapping.kind !== UNTRACKED_KIND)
+      problems.push({ kind: mapping.kind, message: `devrel.folderKinds maps "${mapping.folder}" to unknown kind "${mapping.kind}".` });
   }
   return {
     config: {

@@ -41,11 +41,7 @@ export interface DashboardOptions {
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
-export function buildDashboardModel(
-  drafts: readonly Draft[],
-  kinds: Readonly<Record<string, KindDefinition>>,
-  options: DashboardOptions,
-): DashboardModel {
+export function buildDashboardModel(drafts: readonly Draft[], kinds: Readonly<Record<string, KindDefinition>>, options: DashboardOptions): DashboardModel {
   return withFiniteNumbers({
     today: options.today,
     focus: focusLine(drafts, kinds, options),
@@ -111,17 +107,15 @@ function buildPipeline(drafts: readonly Draft[], kinds: Readonly<Record<string, 
     const workflow = kind?.statuses ?? [];
     // Statuses outside the workflow get their own columns after it, so no draft goes missing.
     const stray = [...new Set(list.map((d) => d.status).filter((s) => !workflow.includes(s)))].sort();
-    const columns = [...workflow, ...stray].map(
-      (status): PipelineColumn => ({
-        status,
-        inWorkflow: workflow.includes(status),
-        finished: isFinished(kind, status),
-        cards: list
-          .filter((d) => d.status === status)
-          .map((d) => pipelineCard(d, kind, today))
-          .sort(compareCards),
-      }),
-    );
+    const columns = [...workflow, ...stray].map((status): PipelineColumn => ({
+      status,
+      inWorkflow: workflow.includes(status),
+      finished: isFinished(kind, status),
+      cards: list
+        .filter((d) => d.status === status)
+        .map((d) => pipelineCard(d, kind, today))
+        .sort(compareCards),
+    }));
     return { kind: id, label: kind?.label ?? id, known: kind !== undefined, statuses: [...workflow], columns, count: list.length };
   });
 }
@@ -191,9 +185,7 @@ function buildCalendar(drafts: readonly Draft[], kinds: Readonly<Record<string, 
   for (let w = 0; w < CALENDAR_WEEKS; w++) {
     const start = addDays(from, w * 7);
     const end = addDays(start, 6);
-    const inWeek = items
-      .filter((i) => i.group !== 'overdue' && i.date.date <= end && lastDay(i) >= start)
-      .map((i) => calendarItem(i, kinds, commitments));
+    const inWeek = items.filter((i) => i.group !== 'overdue' && i.date.date <= end && lastDay(i) >= start).map((i) => calendarItem(i, kinds, commitments));
     const count = inWeek.filter((i) => i.commitment).length;
     weeks.push({
       start,
@@ -323,11 +315,7 @@ export type DashboardRequestCheck = { ok: true; request: PageToHost } | { ok: fa
  * comes from workspace files, so a message is treated like any other input: only known
  * drafts, and only statuses of the draft's own workflow.
  */
-export function checkDashboardRequest(
-  message: unknown,
-  findDraft: (uri: string) => Draft | undefined,
-  kinds: Readonly<Record<string, KindDefinition>>,
-): DashboardRequestCheck {
+export function checkDashboardRequest(message: unknown, findDraft: (uri: string) => Draft | undefined, kinds: Readonly<Record<string, KindDefinition>>): DashboardRequestCheck {
   if (typeof message !== 'object' || message === null || Array.isArray(message)) return { ok: false, reason: 'not an object' };
   const { type, uri, status } = message as { type?: unknown; uri?: unknown; status?: unknown };
   if (type === 'ready') return { ok: true, request: { type } };

@@ -125,7 +125,7 @@ export function parseDraft(source: DraftSource, text: string, config: CoreConfig
       if (fromSite) dates.push({ field: fromSite.field, label: definition.label, date: fromSite.date, deadline: definition.deadline });
       continue;
     }
-    const written = block?.format === 'toml' && data[field] instanceof Date ? writtenTomlDate(field) ?? data[field] : data[field];
+    const written = block?.format === 'toml' && data[field] instanceof Date ? (writtenTomlDate(field) ?? data[field]) : data[field];
     // MkDocs writes `date: { created: …, updated: … }`.
     const value = place && isPlainObject(written) && place.rules.dateFields.includes(`${field}.created`) ? written.created : written;
     const parsed = parseDateValue(value);
@@ -195,7 +195,7 @@ export function parseDraft(source: DraftSource, text: string, config: CoreConfig
   if (resolved.kind === 'hackathon') problems.push(...judgingProblems(text, bodyStart, lineMap));
 
   const title =
-    typeof data.title === 'string' && data.title.trim() ? data.title.trim() : firstHeading(text, bodyStart) ?? bundleName(source.relativePath) ?? fileTitle(source.relativePath);
+    typeof data.title === 'string' && data.title.trim() ? data.title.trim() : (firstHeading(text, bodyStart) ?? bundleName(source.relativePath) ?? fileTitle(source.relativePath));
 
   const draft: Draft = {
     uri: source.uri,
@@ -233,7 +233,13 @@ export function analyzeDraft(draft: Draft, body: string, bodyStartLine: number, 
 export function applyAnalysis(draft: Draft, full: DraftAnalysis): Draft {
   const { headings: _headings, ...analysis } = full;
   draft.analysis = analysis;
-  if (kindProgress(draft.kind) === 'timing' && !draft.problems.some(isSyntaxProblem) && analysis.talk && draft.duration !== undefined && analysis.talk.plannedMinutes > draft.duration) {
+  if (
+    kindProgress(draft.kind) === 'timing' &&
+    !draft.problems.some(isSyntaxProblem) &&
+    analysis.talk &&
+    draft.duration !== undefined &&
+    analysis.talk.plannedMinutes > draft.duration
+  ) {
     const first = analysis.talk.sections[0];
     draft.problems.push({
       code: 'talk-over-duration',
@@ -370,8 +376,16 @@ function parseDuration(value: unknown): number | undefined {
 }
 
 function readTags(value: unknown): string[] {
-  if (Array.isArray(value)) return value.filter((t) => typeof t === 'string' || typeof t === 'number').map((t) => String(t).trim()).filter(Boolean);
-  if (typeof value === 'string') return value.split(',').map((t) => t.trim()).filter(Boolean);
+  if (Array.isArray(value))
+    return value
+      .filter((t) => typeof t === 'string' || typeof t === 'number')
+      .map((t) => String(t).trim())
+      .filter(Boolean);
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
   return [];
 }
 

@@ -93,11 +93,7 @@ export function expandFileNamePattern(pattern: string, vars: FileNameVariables):
  * `.` for the root) without overwriting: `post.md`, then `post-2.md`, `post-3.md`… The result is
  * checked to still be inside `folder` after normalisation.
  */
-export async function resolveNewFilePath(
-  folder: string,
-  fileName: string,
-  exists: (candidate: string) => boolean | Promise<boolean>,
-): Promise<NewFilePathResult> {
+export async function resolveNewFilePath(folder: string, fileName: string, exists: (candidate: string) => boolean | Promise<boolean>): Promise<NewFilePathResult> {
   const base = normaliseFolder(folder);
   if (base === undefined) {
     return { ok: false, message: `The folder "${folder}" climbs out of the workspace.` };
@@ -129,17 +125,19 @@ export async function resolveNewFilePath(
 
 /** A title shaped for a file name: no path or shell-hostile characters, bounded length. */
 function fileSafeTitle(title: string): string {
-  return title
-    .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f<>:"|?*/\\]+/g, ' ')
-    .replace(/\.{2,}/g, '.')
-    // Dots standing alone or leading would make `..` steps or hidden files.
-    .replace(/(^|\s)\.+(?=\s|$)/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^\.+/, '')
-    .slice(0, MAX_TITLE_IN_FILE_NAME)
-    .replace(/[. ]+$/, '');
+  return (
+    title
+      .normalize('NFC')
+      .replace(/[\u0000-\u001f\u007f<>:"|?*/\\]+/g, ' ')
+      .replace(/\.{2,}/g, '.')
+      // Dots standing alone or leading would make `..` steps or hidden files.
+      .replace(/(^|\s)\.+(?=\s|$)/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^\.+/, '')
+      .slice(0, MAX_TITLE_IN_FILE_NAME)
+      .replace(/[. ]+$/, '')
+  );
 }
 
 function normaliseFolder(folder: string): string | undefined {

@@ -84,9 +84,7 @@ export function focusState(drafts: readonly Draft[], kinds: Readonly<Record<stri
     warnings.push(`${active.length} drafts in hand; your focus limit is ${maxActive}. Use “Park a draft…” to set one aside.`);
   }
   if (overDeadlines) {
-    warnings.push(
-      `${deadlines.length} CFP closings, events and publishes fall in the next ${DEADLINE_WINDOW_DAYS} days; your limit is ${maxDeadlines}. Consider moving one.`,
-    );
+    warnings.push(`${deadlines.length} CFP closings, events and publishes fall in the next ${DEADLINE_WINDOW_DAYS} days; your limit is ${maxDeadlines}. Consider moving one.`);
   }
   return {
     active,
@@ -180,12 +178,7 @@ export interface FocusCheck {
  * active statuses doesn't add load, and once over, further starts aren't warned about again
  * until the count has come back down; the status bar keeps showing it meanwhile.
  */
-export function wouldExceedFocus(
-  drafts: readonly Draft[],
-  kinds: Readonly<Record<string, KindDefinition>>,
-  change: FocusChange,
-  maxActive: number | null,
-): FocusCheck {
+export function wouldExceedFocus(drafts: readonly Draft[], kinds: Readonly<Record<string, KindDefinition>>, change: FocusChange, maxActive: number | null): FocusCheck {
   const kind = kindOf(kinds, change.kind);
   const existing = change.uri === undefined ? undefined : drafts.find((d) => d.uri === change.uri);
   const fromStatus = change.fromStatus ?? existing?.status;
@@ -204,12 +197,7 @@ export function wouldExceedFocus(
 }
 
 /** Whether resuming a parked draft takes the work in hand over the limit; the same crossing rule. */
-export function wouldExceedOnResume(
-  drafts: readonly Draft[],
-  kinds: Readonly<Record<string, KindDefinition>>,
-  draft: Draft,
-  maxActive: number | null,
-): FocusCheck {
+export function wouldExceedOnResume(drafts: readonly Draft[], kinds: Readonly<Record<string, KindDefinition>>, draft: Draft, maxActive: number | null): FocusCheck {
   const kind = kindOf(kinds, draft.kind);
   const others = drafts.filter((d) => d.uri !== draft.uri && isInHand(d, kindOf(kinds, d.kind))).length;
   const becomesActive = isActive(kind, draft.status);

@@ -493,7 +493,10 @@ export function metricsForKind(kind: string, metrics: readonly MetricDefinition[
     const index = first.indexOf(m.id);
     return index < 0 ? first.length : index;
   };
-  return metrics.map((m, index) => ({ m, index })).sort((a, b) => rank(a.m) - rank(b.m) || a.index - b.index).map(({ m }) => m);
+  return metrics
+    .map((m, index) => ({ m, index }))
+    .sort((a, b) => rank(a.m) - rank(b.m) || a.index - b.index)
+    .map(({ m }) => m);
 }
 
 /** The fields whose date is when the work met its audience, in order of preference. */

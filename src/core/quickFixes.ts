@@ -40,14 +40,18 @@ export function quickFixes(problem: Problem, written: string, kind?: KindDefinit
   }
   if (problem.code === 'invalid-date') {
     const normalised = normaliseDateText(written);
-    if (normalised && normalised !== written.trim().replace(/^['"]|['"]$/g, '')) return [{ title: `Write ${problem.field} as ${normalised}`, newText: normalised, preferred: true }];
+    if (normalised && normalised !== written.trim().replace(/^['"]|['"]$/g, ''))
+      return [{ title: `Write ${problem.field} as ${normalised}`, newText: normalised, preferred: true }];
   }
   return [];
 }
 
 function statusFixes(problem: Problem, written: string, values: readonly string[], kind: KindDefinition | undefined): QuickFix[] {
   const finished = new Set(kind?.finishedStatuses ?? []);
-  const target = written.trim().replace(/^['"]|['"]$/g, '').toLowerCase();
+  const target = written
+    .trim()
+    .replace(/^['"]|['"]$/g, '')
+    .toLowerCase();
   const open = values.filter((value) => !finished.has(value));
   const typo = rankBySimilarity(target, open).find((value) => editDistance(target, value.toLowerCase()) <= TYPO_DISTANCE);
   const ordered = [...(typo ? [typo] : []), ...open.filter((value) => value !== typo), ...values.filter((value) => finished.has(value))];

@@ -82,10 +82,10 @@ export function parseDateInput(input: string, today: Date | string): DateInputRe
     const index = weekdayIndex(weekday[2] ?? '');
     if (index !== undefined) {
       const current = weekdayOf(base);
-      const ahead = ((index - current + 7) % 7) || 7;
+      const ahead = (index - current + 7) % 7 || 7;
       // `friday` is the first Friday after today; `next friday` is the Friday of next week
       // (weeks start on Monday), so on a Wednesday `next thursday` is not tomorrow.
-      const mondayAhead = ((1 - current + 7) % 7) || 7;
+      const mondayAhead = (1 - current + 7) % 7 || 7;
       const nextWeek = weekday[1] !== undefined && ahead < mondayAhead ? ahead + 7 : ahead;
       return found(addDays(base, nextWeek));
     }

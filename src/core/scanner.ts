@@ -150,7 +150,13 @@ export async function scanFiles(index: DraftStore, files: readonly ScanFile[], h
   const maxHere = options.mainThreadMaxChars ?? Number.POSITIVE_INFINITY;
   const skip = (items: Pending[], reason: string): void => {
     if (items.length === 0) return;
-    index.apply(items.map((item) => ({ uri: item.draft.uri, result: { draft: { ...item.draft, problems: [...item.draft.problems, analysisSkippedProblem(item.job.body.length, reason)] } }, stamp: item.stamp })));
+    index.apply(
+      items.map((item) => ({
+        uri: item.draft.uri,
+        result: { draft: { ...item.draft, problems: [...item.draft.problems, analysisSkippedProblem(item.job.body.length, reason)] } },
+        stamp: item.stamp,
+      })),
+    );
   };
 
   for (let start = 0; start < stale.length; start += batchSize) {
@@ -173,9 +179,7 @@ export async function scanFiles(index: DraftStore, files: readonly ScanFile[], h
         return;
       }
       const decoded = decodeDraftBytes(content, config.maxFileBytes);
-      const result = decoded.ok
-        ? parseDraft(file, decoded.text, config, { analyze: false })
-        : { skipped: { uri: file.uri, reason: decoded.reason, message: decoded.message } };
+      const result = decoded.ok ? parseDraft(file, decoded.text, config, { analyze: false }) : { skipped: { uri: file.uri, reason: decoded.reason, message: decoded.message } };
       if ('skipped' in result) report.skipped.push(result.skipped);
       else if (decoded.ok) listed.push({ draft: result.draft, job: bodyOf(decoded.text), stamp });
       updates.push({ uri: file.uri, result, stamp });
@@ -197,7 +201,9 @@ export async function scanFiles(index: DraftStore, files: readonly ScanFile[], h
 
   const finish = (items: Pending[], analyses: readonly DraftAnalysis[]): void => {
     // A fresh object, so views holding the listed draft never see it change under them.
-    index.apply(items.map((item, i) => ({ uri: item.draft.uri, result: { draft: applyAnalysis({ ...item.draft, problems: [...item.draft.problems] }, analyses[i]) }, stamp: item.stamp })));
+    index.apply(
+      items.map((item, i) => ({ uri: item.draft.uri, result: { draft: applyAnalysis({ ...item.draft, problems: [...item.draft.problems] }, analyses[i]) }, stamp: item.stamp })),
+    );
   };
   for (const { items, results, offThreadOnly } of dispatched) {
     const analyses = await results;
@@ -213,7 +219,13 @@ export async function scanFiles(index: DraftStore, files: readonly ScanFile[], h
   for (let start = 0; start < pending.length; start += batchSize) {
     if (options.isCancelled?.()) return { ...report, cancelled: true };
     const items = pending.slice(start, start + batchSize);
-    finish(items, analyzeJobs(items.map((item) => item.job), wordsPerMinute));
+    finish(
+      items,
+      analyzeJobs(
+        items.map((item) => item.job),
+        wordsPerMinute,
+      ),
+    );
     if (options.yieldBetweenBatches !== false) await yieldToHost();
   }
   return report;

@@ -99,7 +99,8 @@ export function toDraftInfo(draft: Draft, kind: KindDefinition | undefined, toda
     info.talkMinutes = { planned: analysis?.talk?.plannedMinutes ?? 0, duration: draft.duration };
   }
   if (draft.submissions) info.submissions = draft.submissions.map(toSubmissionInfo);
-  if (draft.feedback) info.feedback = draft.feedback.map(({ summary, status, area, link, date }) => ({ summary, status, date, ...(area ? { area } : {}), ...(link ? { link } : {}) }));
+  if (draft.feedback)
+    info.feedback = draft.feedback.map(({ summary, status, area, link, date }) => ({ summary, status, date, ...(area ? { area } : {}), ...(link ? { link } : {}) }));
   return info;
 }
 
@@ -155,7 +156,9 @@ export function upcoming(drafts: readonly Draft[], kinds: Record<string, KindDef
       }
     }
   }
-  return items.sort((a, b) => a.date.date.localeCompare(b.date.date) || a.draft.title.localeCompare(b.draft.title) || (a.submission?.event ?? '').localeCompare(b.submission?.event ?? ''));
+  return items.sort(
+    (a, b) => a.date.date.localeCompare(b.date.date) || a.draft.title.localeCompare(b.draft.title) || (a.submission?.event ?? '').localeCompare(b.submission?.event ?? ''),
+  );
 }
 
 /** Overdue items plus those due within seven days: what the Upcoming badge counts. */

@@ -1,6 +1,9 @@
 /** Closest values first, so the preferred fix for "drafitng" is "drafting". Ties keep their order. */
 export function rankBySimilarity(written: string, values: readonly string[]): string[] {
-  const target = written.trim().replace(/^['"]|['"]$/g, '').toLowerCase();
+  const target = written
+    .trim()
+    .replace(/^['"]|['"]$/g, '')
+    .toLowerCase();
   return values
     .map((value, index) => ({ value, index, score: editDistance(target, value.toLowerCase()) }))
     .sort((a, b) => a.score - b.score || a.index - b.index)

@@ -15,13 +15,7 @@ export type StatusChangePlan = Result<{ fields: Record<string, FieldValue | unde
  * site generator's own field, so that "published" in DevRel Desk is published on the site,
  * and a post published without any date gets today's.
  */
-export function planStatusChange(
-  draft: Draft,
-  kind: KindDefinition | undefined,
-  status: string,
-  generator: SiteGenerator,
-  today: string,
-): StatusChangePlan {
+export function planStatusChange(draft: Draft, kind: KindDefinition | undefined, status: string, generator: SiteGenerator, today: string): StatusChangePlan {
   if (!kind) {
     return { ok: false, message: `"${draft.kind}" is not a known kind, so its statuses are unknown. Fix the kind first.` };
   }
@@ -38,7 +32,7 @@ export function planStatusChange(
       const hasDate = missing.unlessPresent.some((field) => draft.dates.some((d) => d.field === field) || (draft.fields[field] !== undefined && draft.fields[field] !== ''));
       if (!hasDate) {
         // Prefer the field the kind reads first when there is no site generator to follow.
-        const field = generator === 'none' ? kind.dateFields[0]?.field ?? missing.field : missing.field;
+        const field = generator === 'none' ? (kind.dateFields[0]?.field ?? missing.field) : missing.field;
         fields[field] = missing.value;
         notes.push(`Set ${field} to ${missing.value}.`);
       }

@@ -36,7 +36,8 @@ export function toDiagnostic(problem: Problem): vscode.Diagnostic {
   const range = problem.range
     ? new vscode.Range(problem.range.start.line, problem.range.start.character, problem.range.end.line, problem.range.end.character)
     : new vscode.Range(0, 0, 0, 0);
-  const severity = problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : problem.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
+  const severity =
+    problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : problem.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
   const diagnostic = new vscode.Diagnostic(range, problem.message, severity);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = problem.code;

@@ -218,9 +218,7 @@ function isNamedAfterKind(t: WorkspaceTemplate): boolean {
 function stableByKind(templates: WorkspaceTemplate[]): WorkspaceTemplate[] {
   const kinds: string[] = [];
   for (const t of templates) if (!kinds.includes(t.template.kind)) kinds.push(t.template.kind);
-  return kinds.flatMap((kind) =>
-    templates.filter((t) => t.template.kind === kind).sort((a, b) => Number(!isNamedAfterKind(a)) - Number(!isNamedAfterKind(b))),
-  );
+  return kinds.flatMap((kind) => templates.filter((t) => t.template.kind === kind).sort((a, b) => Number(!isNamedAfterKind(a)) - Number(!isNamedAfterKind(b))));
 }
 
 function signature(templates: readonly WorkspaceTemplate[]): string {

@@ -141,13 +141,9 @@ class DashboardPanel extends Disposable {
     const script = webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, 'dist', 'dashboard.js'));
     const style = webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'dashboard.css'));
     const nonce = randomBytes(16).toString('base64');
-    const csp = [
-      "default-src 'none'",
-      `style-src ${webview.cspSource}`,
-      `img-src ${webview.cspSource} data:`,
-      `script-src 'nonce-${nonce}'`,
-      `font-src ${webview.cspSource}`,
-    ].join('; ');
+    const csp = ["default-src 'none'", `style-src ${webview.cspSource}`, `img-src ${webview.cspSource} data:`, `script-src 'nonce-${nonce}'`, `font-src ${webview.cspSource}`].join(
+      '; ',
+    );
     // No workspace text goes into this markup: the page draws everything from the model with
     // textContent, so a title can never become markup.
     return `<!DOCTYPE html>

@@ -117,7 +117,13 @@ export class DraftsTreeProvider extends Disposable implements vscode.TreeDataPro
       item.id = `group:${grouping}:${node.key}`;
       item.contextValue = 'group';
       item.iconPath =
-        node.key === PARKED ? new vscode.ThemeIcon('debug-pause') : grouping === 'kind' ? kindIcon(node.key) : grouping === 'site' ? new vscode.ThemeIcon(node.key === NO_SITE ? 'folder' : 'globe') : statusGroupIcon(node.key);
+        node.key === PARKED
+          ? new vscode.ThemeIcon('debug-pause')
+          : grouping === 'kind'
+            ? kindIcon(node.key)
+            : grouping === 'site'
+              ? new vscode.ThemeIcon(node.key === NO_SITE ? 'folder' : 'globe')
+              : statusGroupIcon(node.key);
       return item;
     }
     const draft = this.workspace.get(node.uri);

@@ -5,9 +5,7 @@ import type { FeedbackEntry } from '../core/types';
 import { Disposable } from '../util/disposable';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 
-export type FeedbackNode =
-  | { type: 'status'; status: string; count: number }
-  | { type: 'feedback'; uri: string; title: string; entry: FeedbackEntry };
+export type FeedbackNode = { type: 'status'; status: string; count: number } | { type: 'feedback'; uri: string; title: string; entry: FeedbackEntry };
 
 const STATUS_ICONS: Record<string, string> = {
   open: 'circle-large-outline',
@@ -48,7 +46,10 @@ export class FeedbackTreeProvider extends Disposable implements vscode.TreeDataP
 
   getTreeItem(node: FeedbackNode): vscode.TreeItem {
     if (node.type === 'status') {
-      const item = new vscode.TreeItem(node.status.charAt(0).toUpperCase() + node.status.slice(1), node.status === 'shipped' || node.status === 'declined' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(
+        node.status.charAt(0).toUpperCase() + node.status.slice(1),
+        node.status === 'shipped' || node.status === 'declined' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded,
+      );
       item.id = `status:${node.status}`;
       item.description = String(node.count);
       item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[node.status] ?? 'question');

@@ -25,7 +25,9 @@ export class FocusStatusBar extends Disposable {
     const over = state.overActive || state.overDeadlines;
     const lines = [`${state.activeCount} draft${state.activeCount === 1 ? '' : 's'} in hand${state.maxActive === null ? '' : ` (limit ${state.maxActive})`}`];
     lines.push(`${state.waiting.length} waiting on others · ${state.parked.length} parked`);
-    lines.push(`${state.deadlines.length} deadline${state.deadlines.length === 1 ? '' : 's'} in the next 14 days${state.maxDeadlines === null ? '' : ` (limit ${state.maxDeadlines})`}`);
+    lines.push(
+      `${state.deadlines.length} deadline${state.deadlines.length === 1 ? '' : 's'} in the next 14 days${state.maxDeadlines === null ? '' : ` (limit ${state.maxDeadlines})`}`,
+    );
     lines.push(...state.warnings);
     showStatusBarItem(this.item, {
       text: `${over ? '$(warning)' : '$(target)'} ${state.statusText}`,

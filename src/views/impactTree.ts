@@ -82,7 +82,10 @@ export class ImpactTreeProvider extends Disposable implements vscode.TreeDataPro
           top: `Top work by ${this.metricLabel(this.chosenMetric).toLowerCase()}`,
           acceptance: 'CFP acceptance',
         };
-        const item = new vscode.TreeItem(labels[node.section], node.section === 'byKind' || node.section === 'byPlatform' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+        const item = new vscode.TreeItem(
+          labels[node.section],
+          node.section === 'byKind' || node.section === 'byPlatform' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded,
+        );
         item.id = `impact:${node.section}`;
         item.contextValue = `section.${node.section}`;
         if (node.section === 'top') item.command = { command: Commands.impactMetric, title: 'Choose Metric' };
@@ -165,7 +168,9 @@ export class ImpactTreeProvider extends Disposable implements vscode.TreeDataPro
     }
     if (node.type === 'platform') {
       const reach = reachByPlatform(this.workspace.drafts()).find((r) => r.platform === node.platform);
-      return reach ? this.metricRows(reach.totals, [...summary.metricOrder, ...Object.keys(reach.totals).filter((m) => !summary.metricOrder.includes(m))], `platform:${node.platform}`) : [];
+      return reach
+        ? this.metricRows(reach.totals, [...summary.metricOrder, ...Object.keys(reach.totals).filter((m) => !summary.metricOrder.includes(m))], `platform:${node.platform}`)
+        : [];
     }
     if (node.type === 'kind') {
       const kind = summary.byKind.find((k) => k.kind === node.kind);

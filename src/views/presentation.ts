@@ -46,7 +46,10 @@ const ACRONYMS = new Set(['pr', 'cfp', 'qa', 'oss', 'api', 'ui', 'ux']);
 
 /** `pr-open` reads as "PR open", `in-progress` as "In progress". */
 export function statusLabel(status: string): string {
-  const words = status.split(/[-_\s]+/).filter(Boolean).map((w) => (ACRONYMS.has(w.toLowerCase()) ? w.toUpperCase() : w));
+  const words = status
+    .split(/[-_\s]+/)
+    .filter(Boolean)
+    .map((w) => (ACRONYMS.has(w.toLowerCase()) ? w.toUpperCase() : w));
   if (words.length === 0) return status;
   return [words[0].charAt(0).toUpperCase() + words[0].slice(1), ...words.slice(1)].join(' ');
 }

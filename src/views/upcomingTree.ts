@@ -52,7 +52,10 @@ export class UpcomingTreeProvider extends Disposable implements vscode.TreeDataP
   getTreeItem(node: UpcomingNode): vscode.TreeItem {
     if (node.type === 'group') {
       const count = this.items.filter((i) => i.group === node.group).length;
-      const item = new vscode.TreeItem(`${UPCOMING_GROUP_LABELS[node.group]} (${count})`, node.group === 'later' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(
+        `${UPCOMING_GROUP_LABELS[node.group]} (${count})`,
+        node.group === 'later' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded,
+      );
       item.id = `upcoming:${node.group}`;
       item.iconPath = GROUP_ICONS[node.group];
       item.contextValue = 'group';

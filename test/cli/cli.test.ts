@@ -76,7 +76,13 @@ describe('devrel-desk', function () {
     });
 
     it('refuses an unknown command, an unknown option and a bad value with one line and no stack', () => {
-      for (const args of [['deploy'], ['list', '--frm', 'x'], ['check', '--format', 'xml', '--workspace', DEMO], ['upcoming', '--days', 'soon', '--workspace', DEMO], ['list', '--days', '3']]) {
+      for (const args of [
+        ['deploy'],
+        ['list', '--frm', 'x'],
+        ['check', '--format', 'xml', '--workspace', DEMO],
+        ['upcoming', '--days', 'soon', '--workspace', DEMO],
+        ['list', '--days', '3'],
+      ]) {
         const run = cli(args);
         assert.equal(run.code, 2, args.join(' '));
         assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
@@ -98,9 +104,18 @@ describe('devrel-desk', function () {
       const run = cli(['check'], dir);
       assert.equal(run.code, 1, run.stderr);
       const lines = run.stdout.trim().split('\n');
-      assert.ok(lines.every((l) => /^\S+:\d+:\d+ (error|warning|info) .+$/.test(l)), run.stdout);
-      assert.ok(lines.some((l) => /^talks\/broken\.md:\d+:\d+ error Front matter is not valid YAML/.test(l)), run.stdout);
-      assert.ok(lines.some((l) => l === 'posts/warned.md:5:1 warning Impact entry 1: value is missing.'), run.stdout);
+      assert.ok(
+        lines.every((l) => /^\S+:\d+:\d+ (error|warning|info) .+$/.test(l)),
+        run.stdout,
+      );
+      assert.ok(
+        lines.some((l) => /^talks\/broken\.md:\d+:\d+ error Front matter is not valid YAML/.test(l)),
+        run.stdout,
+      );
+      assert.ok(
+        lines.some((l) => l === 'posts/warned.md:5:1 warning Impact entry 1: value is missing.'),
+        run.stdout,
+      );
       assert.match(run.stderr, /3 drafts checked: \d+ errors?, 1 other problem\./);
     });
 
@@ -212,7 +227,10 @@ describe('devrel-desk', function () {
       assert.equal(run.code, 0, run.stderr);
       const lines = run.stdout.trim().split('\n').slice(1);
       assert.ok(lines.length > 0);
-      assert.ok(lines.every((l) => l.slice(0, 10) <= '2026-11-27'), run.stdout);
+      assert.ok(
+        lines.every((l) => l.slice(0, 10) <= '2026-11-27'),
+        run.stdout,
+      );
       assert.match(fs.readFileSync(ics, 'utf8'), /^BEGIN:VCALENDAR/);
       fs.writeFileSync(path.join(dir, 'mine.ics'), 'my own notes');
       const refused = cli(['upcoming', '--workspace', DEMO, '--ics', path.join(dir, 'mine.ics')]);
@@ -232,9 +250,15 @@ describe('devrel-desk', function () {
       assert.match(markdown.stdout, /\| Views \| 1,200 \| 0 \| new \|/);
       assert.match(markdown.stdout, /Add a Parquet exporter \| exporter \| \*\*shipped\*\*/);
       const csv = cli(['report', ...period, '--format', 'csv'], dir);
-      assert.equal(csv.stdout.split('\r\n')[1], 'Good post,Blog post,blog,published,2026-08-10,,posts/good.md,1200,1,1,"Impact: 1,200 page views, product feedback: 1 logged, 1 shipped.",1200');
+      assert.equal(
+        csv.stdout.split('\r\n')[1],
+        'Good post,Blog post,blog,published,2026-08-10,,posts/good.md,1200,1,1,"Impact: 1,200 page views, product feedback: 1 logged, 1 shipped.",1200',
+      );
       const recognition = cli(['report', ...period, '--format', 'csv', '--preset', 'recognition'], dir);
-      assert.equal(recognition.stdout, 'Title,Date,URL,Description,Type,Reach\r\nGood post,2026-08-10,,"Impact: 1,200 page views, product feedback: 1 logged, 1 shipped.",Blog post,1200\r\n');
+      assert.equal(
+        recognition.stdout,
+        'Title,Date,URL,Description,Type,Reach\r\nGood post,2026-08-10,,"Impact: 1,200 page views, product feedback: 1 logged, 1 shipped.",Blog post,1200\r\n',
+      );
       const json = JSON.parse(cli(['report', ...period, '--format', 'json'], dir).stdout) as { period: { label: string }; quality: { done: number; medianDays: number } };
       assert.equal(json.period.label, '2026 Q3');
       assert.deepEqual([json.quality.done, json.quality.medianDays], [1, 21]);
@@ -275,13 +299,17 @@ describe('devrel-desk', function () {
 
     it('reports a metric logged in mixed units as a warning and leaves it out', () => {
       const dir = repo({
-        'a.md': '---\nkind: blog\ntitle: A\nimpact:\n  - { date: 2026-08-01, metric: watch-time, value: 30, unit: minutes }\n  - { date: 2026-08-01, metric: views, value: 5 }\n---\n',
+        'a.md':
+          '---\nkind: blog\ntitle: A\nimpact:\n  - { date: 2026-08-01, metric: watch-time, value: 30, unit: minutes }\n  - { date: 2026-08-01, metric: views, value: 5 }\n---\n',
         'b.md': '---\nkind: blog\ntitle: B\nimpact:\n  - { date: 2026-08-02, metric: watch-time, value: 2, unit: hours }\n---\n',
       });
       const run = cli(['report', ...period, '--format', 'json'], dir);
       assert.equal(run.code, 0);
       assert.match(run.stderr, /^warning: a\.md: The metric "watch-time" is logged in different units \(minutes in a\.md, hours in b\.md\)/m);
-      assert.deepEqual((JSON.parse(run.stdout) as { totals: { metric: string }[] }).totals.map((t) => t.metric), ['views']);
+      assert.deepEqual(
+        (JSON.parse(run.stdout) as { totals: { metric: string }[] }).totals.map((t) => t.metric),
+        ['views'],
+      );
     });
   });
 

@@ -3,14 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
-import {
-  activationFromLog,
-  editorLogFiles,
-  extensionLogErrors,
-  getExtension,
-  note,
-  waitFor,
-} from './helpers';
+import { activationFromLog, editorLogFiles, extensionLogErrors, getExtension, note, waitFor } from './helpers';
 
 // Runs before every other suite (see index.ts), so it sees activation exactly as
 // the editor did it, before any test called activate() itself.
@@ -62,7 +55,7 @@ describe('Activation', () => {
     if (process.env.DEVREL_TEST_USER_DATA_DIR) {
       // Without the log the check below would pass vacuously.
       const hostLogs = editorLogFiles().filter((file) => /exthost\.log$/i.test(file));
-      assert.ok(hostLogs.length > 0, 'no extension host log found under the run\'s user data folder');
+      assert.ok(hostLogs.length > 0, "no extension host log found under the run's user data folder");
     } else {
       note('log check skipped: the runner did not pass DEVREL_TEST_USER_DATA_DIR');
       this.skip();

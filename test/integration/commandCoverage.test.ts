@@ -35,10 +35,6 @@ describe('Command coverage', () => {
       .filter((command) => !executed.has(command.command))
       .map((command) => `${command.command} (${command.category ? `${command.category}: ` : ''}${command.title})`);
     note(`${contributed.length - notExecuted.length} of ${contributed.length} contributed commands executed by tests`);
-    assert.deepStrictEqual(
-      notExecuted,
-      [],
-      'no integration test ran these commands; run them with executeCommand() from helpers.ts',
-    );
+    assert.deepStrictEqual(notExecuted, [], 'no integration test ran these commands; run them with executeCommand() from helpers.ts');
   });
 });

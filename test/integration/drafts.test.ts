@@ -95,10 +95,14 @@ describe('Tracking drafts in the demo workspace', () => {
     const before = await readWorkspaceFile(path);
     const changed = await executeCommand('devrel.setStatus', workspaceUri(path), 'review');
     assert.equal(changed, true);
-    const after = await waitFor(async () => {
-      const text = await readWorkspaceFile(path);
-      return /^status: review$/m.test(text) ? text : undefined;
-    }, 10_000, 'the status to be saved');
+    const after = await waitFor(
+      async () => {
+        const text = await readWorkspaceFile(path);
+        return /^status: review$/m.test(text) ? text : undefined;
+      },
+      10_000,
+      'the status to be saved',
+    );
     assert.equal(bodyOf(after), bodyOf(before));
     await waitForDraft(path, (d) => d.status === 'review', 'the index to see the new status');
 
@@ -138,10 +142,14 @@ describe('Tracking drafts in the demo workspace', () => {
   it('publishes a Hugo post with draft: false, and dates it', async () => {
     const path = 'content/posts/2026-10-wasm-plugins-in-go.md';
     await executeCommand('devrel.setStatus', workspaceUri(path), 'published');
-    const text = await waitFor(async () => {
-      const t = await readWorkspaceFile(path);
-      return /^draft: false$/m.test(t) ? t : undefined;
-    }, 10_000, 'draft: false');
+    const text = await waitFor(
+      async () => {
+        const t = await readWorkspaceFile(path);
+        return /^draft: false$/m.test(t) ? t : undefined;
+      },
+      10_000,
+      'draft: false',
+    );
     assert.match(text, /^status: published$/m);
     assert.match(text, /^date: 2026-10-30$/m, 'an existing date is kept');
   });
@@ -153,10 +161,14 @@ describe('Tracking drafts in the demo workspace', () => {
       const path = 'content/posts/2026-12-rust-error-handling.md';
       await waitForDraft(path, (d) => d.kind === 'blog', 'the index after the settings change');
       await executeCommand('devrel.setStatus', workspaceUri(path), 'published');
-      const published = await waitFor(async () => {
-        const t = await readWorkspaceFile(path);
-        return /^published: true$/m.test(t) ? t : undefined;
-      }, 10_000, 'published: true');
+      const published = await waitFor(
+        async () => {
+          const t = await readWorkspaceFile(path);
+          return /^published: true$/m.test(t) ? t : undefined;
+        },
+        10_000,
+        'published: true',
+      );
       assert.doesNotMatch(published, /^draft:/m, 'Jekyll has no draft field');
       await executeCommand('devrel.setStatus', workspaceUri(path), 'drafting');
       await waitFor(async () => /^published: false$/m.test(await readWorkspaceFile(path)), 10_000, 'published: false');
@@ -168,11 +180,27 @@ describe('Tracking drafts in the demo workspace', () => {
   it('reports the broken demo file in the Problems panel', async () => {
     const diagnostics = await openAndWaitForDiagnostics('talks/broken-front-matter.md', (d) => d.some((x) => x.source === 'DevRel Desk'));
     const ours = diagnostics.filter((d) => d.source === 'DevRel Desk');
-    assert.ok(ours.some((d) => d.severity === vscode.DiagnosticSeverity.Error && /YAML/.test(d.message)), ours.map((d) => d.message).join('; '));
-    assert.ok(ours.every((d) => d.range.start.line >= 1 && d.range.start.line <= 7), 'problems point into the front matter');
+    assert.ok(
+      ours.some((d) => d.severity === vscode.DiagnosticSeverity.Error && /YAML/.test(d.message)),
+      ours.map((d) => d.message).join('; '),
+    );
+    assert.ok(
+      ours.every((d) => d.range.start.line >= 1 && d.range.start.line <= 7),
+      'problems point into the front matter',
+    );
     // Two mistakes (an unclosed quote, an indented key): two syntax errors, no field checks on a guess.
-    assert.deepEqual(ours.map((d) => [d.code, d.range.start.line]), [['yaml-syntax', 2], ['yaml-syntax', 5]], ours.map((d) => d.message).join('; '));
-    assert.ok(ours.every((d) => d.range.end.character - d.range.start.character > 1), 'each range covers the line, not one character');
+    assert.deepEqual(
+      ours.map((d) => [d.code, d.range.start.line]),
+      [
+        ['yaml-syntax', 2],
+        ['yaml-syntax', 5],
+      ],
+      ours.map((d) => d.message).join('; '),
+    );
+    assert.ok(
+      ours.every((d) => d.range.end.character - d.range.start.character > 1),
+      'each range covers the line, not one character',
+    );
   });
 
   it('offers a quick fix for an unknown status, and the fix clears the problem', async () => {
@@ -190,7 +218,11 @@ describe('Tracking drafts in the demo workspace', () => {
       ['Change status to "idea"', 'Change status to "drafting"', 'Change status to "review"', 'Change status to "scheduled"', 'Change status to "published" (finished)'],
       'workflow order, the finished status last',
     );
-    assert.equal(fixes.some((a) => a.isPreferred), false, 'no typo, so nothing is preferred: one Enter must not publish');
+    assert.equal(
+      fixes.some((a) => a.isPreferred),
+      false,
+      'no typo, so nothing is preferred: one Enter must not publish',
+    );
     const review = fixes.find((a) => a.title === 'Change status to "review"');
     assert.ok(review?.edit);
     await vscode.workspace.applyEdit(review.edit);

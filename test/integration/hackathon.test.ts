@@ -102,14 +102,24 @@ describe('Hackathons', function () {
     const codes = diagnostics.map((d) => (typeof d.code === 'object' ? d.code.value : d.code)).sort();
     assert.deepEqual(codes, ['date-after-date', 'span-ends-before-start']);
     const backwards = diagnostics.find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'span-ends-before-start')!;
-    const body = (await readWorkspaceFile(path)).split(/\n---\n/).slice(1).join('\n---\n');
+    const body = (await readWorkspaceFile(path))
+      .split(/\n---\n/)
+      .slice(1)
+      .join('\n---\n');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, backwards.range);
     const swap = actions.find((a) => a.title === 'Swap event_date and end_date');
     assert.ok(swap?.edit, `a swap fix among: ${actions.map((a) => a.title).join(', ')}`);
     assert.ok(await vscode.workspace.applyEdit(swap.edit));
     await waitFor(async () => (await listed(uri)).dates.find((d) => d.field === 'event_date')?.date === day(48), 10_000, 'the swapped dates');
     const after = (await vscode.workspace.openTextDocument(uri)).getText();
-    assert.equal(after.split(/\n---\n/).slice(1).join('\n---\n'), body, 'the body is unchanged');
+    assert.equal(
+      after
+        .split(/\n---\n/)
+        .slice(1)
+        .join('\n---\n'),
+      body,
+      'the body is unchanged',
+    );
     const left = await openAndWaitForDiagnostics(path, (d) => d.length === 1, { source: 'DevRel Desk' });
     assert.match(left[0].message, /registration_deadline .* is after event_date/);
     await vscode.commands.executeCommand('workbench.action.files.save');
@@ -139,10 +149,14 @@ describe('Hackathons', function () {
     assert.equal(logged.slice(logged.indexOf('\n## Summary')), withRows.slice(withRows.indexOf('\n## Summary')), 'the body is unchanged');
     assert.equal(await executeCommand('devrel.logHackathonProjects', uri), 2);
     assert.equal(await readWorkspaceFile(path), logged, 'logging the same table again changes nothing');
-    const summary = await waitFor(async () => {
-      const s = await (await getApi()).impactSummary();
-      return (s.allTime.projects ?? 0) >= 2 ? s : undefined;
-    }, 10_000, 'the projects in the impact summary');
+    const summary = await waitFor(
+      async () => {
+        const s = await (await getApi()).impactSummary();
+        return (s.allTime.projects ?? 0) >= 2 ? s : undefined;
+      },
+      10_000,
+      'the projects in the impact summary',
+    );
     assert.equal(summary.allTime.projects, 2);
   });
 });

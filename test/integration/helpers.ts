@@ -60,11 +60,7 @@ export async function deleteWorkspaceFile(relativePath: string): Promise<void> {
  * Polls until `predicate` returns something truthy and returns it. Throws after
  * `timeoutMs`, with the last error the predicate threw, if any.
  */
-export async function waitFor<T>(
-  predicate: () => T | Promise<T>,
-  timeoutMs = 10_000,
-  description = 'condition',
-): Promise<NonNullable<T>> {
+export async function waitFor<T>(predicate: () => T | Promise<T>, timeoutMs = 10_000, description = 'condition'): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
@@ -188,8 +184,7 @@ export function extensionLogErrors(): LogEntry[] {
   const main = String(extension.packageJSON.main ?? './dist/extension.js');
   // Stack frames from the bundle; test files under out/ sit in the same folder tree.
   const distDir = path.join(extension.extensionPath, path.dirname(main));
-  const mentionsUs = (text: string): boolean =>
-    text.toLowerCase().includes(extensionId) || text.includes(distDir) || text.includes(vscode.Uri.file(distDir).toString());
+  const mentionsUs = (text: string): boolean => text.toLowerCase().includes(extensionId) || text.includes(distDir) || text.includes(vscode.Uri.file(distDir).toString());
   // The extension's own log channels live in a folder named after its id.
   const inOurLog = (file: string): boolean => file.split(path.sep).includes(extensionId);
   return readEditorLogs().filter((entry) => entry.level === 'error' && (inOurLog(entry.file) || mentionsUs(entry.text)));

@@ -18,7 +18,13 @@ function localToday(): string {
 }
 
 /** The statuses each built-in kind names as work in hand, as the README documents them. */
-const IN_HAND: Record<string, string[]> = { blog: ['drafting', 'review'], talk: ['drafting', 'rehearsing'], oss: ['in-progress'], workshop: ['drafting'], 'trip-report': ['drafting'] };
+const IN_HAND: Record<string, string[]> = {
+  blog: ['drafting', 'review'],
+  talk: ['drafting', 'rehearsing'],
+  oss: ['in-progress'],
+  workshop: ['drafting'],
+  'trip-report': ['drafting'],
+};
 
 /** Drafts in hand now, worked out from the listing and the files: suites share the workspace, so the demo's count can move. */
 async function inHandCount(): Promise<number> {
@@ -38,19 +44,27 @@ describe('Impact and focus', () => {
     const totalsBefore = await summary();
     const logged = await executeCommand('devrel.logImpact', workspaceUri(path), { metric: 'attendees', value: 64, note: 'Full room, two extra chairs' });
     assert.equal(logged, true);
-    const after = await waitFor(async () => {
-      const text = await readWorkspaceFile(path);
-      return text.includes('metric: attendees') ? text : undefined;
-    }, 10_000, 'the impact entry to be written');
+    const after = await waitFor(
+      async () => {
+        const text = await readWorkspaceFile(path);
+        return text.includes('metric: attendees') ? text : undefined;
+      },
+      10_000,
+      'the impact entry to be written',
+    );
     assert.equal(bodyOf(after), bodyOf(before), 'the body is untouched');
     assert.match(after, new RegExp(`date: ${localToday()}`));
     assert.match(after, /value: 64/);
 
     await executeCommand('devrel.logImpact', workspaceUri(path).toString(), { metric: 'questions', value: '7' });
-    const totals = await waitFor(async () => {
-      const s = await summary();
-      return (s.allTime.questions ?? 0) - (totalsBefore.allTime.questions ?? 0) === 7 ? s : undefined;
-    }, 10_000, 'the totals to include both entries');
+    const totals = await waitFor(
+      async () => {
+        const s = await summary();
+        return (s.allTime.questions ?? 0) - (totalsBefore.allTime.questions ?? 0) === 7 ? s : undefined;
+      },
+      10_000,
+      'the totals to include both entries',
+    );
     assert.equal((totals.allTime.attendees ?? 0) - (totalsBefore.allTime.attendees ?? 0), 64);
     assert.equal((totals.thisQuarter.attendees ?? 0) - (totalsBefore.thisQuarter.attendees ?? 0), 64, 'logged today, so it counts this quarter');
     const talks = totals.byKind.find((k) => k.kind === 'talk');
@@ -113,10 +127,14 @@ describe('Impact and focus', () => {
 
       const before = await readWorkspaceFile(path);
       assert.equal(await executeCommand('devrel.parkDraft', workspaceUri(path)), true);
-      const parked = await waitFor(async () => {
-        const text = await readWorkspaceFile(path);
-        return /^parked: true$/m.test(text) ? text : undefined;
-      }, 10_000, 'the talk parked');
+      const parked = await waitFor(
+        async () => {
+          const text = await readWorkspaceFile(path);
+          return /^parked: true$/m.test(text) ? text : undefined;
+        },
+        10_000,
+        'the talk parked',
+      );
       assert.match(parked, /^status: drafting$/m, 'parking keeps the status');
       assert.equal(bodyOf(parked), bodyOf(before), 'the body is untouched');
 
@@ -126,10 +144,14 @@ describe('Impact and focus', () => {
       assert.equal(await focusPick, undefined, 'the Focus pick returns quietly when dismissed');
 
       assert.equal(await executeCommand('devrel.resumeDraft', workspaceUri(path)), true);
-      const resumed = await waitFor(async () => {
-        const text = await readWorkspaceFile(path);
-        return /^parked:/m.test(text) ? undefined : text;
-      }, 10_000, 'the talk resumed');
+      const resumed = await waitFor(
+        async () => {
+          const text = await readWorkspaceFile(path);
+          return /^parked:/m.test(text) ? undefined : text;
+        },
+        10_000,
+        'the talk resumed',
+      );
       assert.equal(resumed, before, 'resuming takes the flag out again, byte for byte');
     } finally {
       await config.update('focus.maxActive', undefined, vscode.ConfigurationTarget.Workspace);

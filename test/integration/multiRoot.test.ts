@@ -27,10 +27,14 @@ describe('Multi-root workspace', function () {
 
   it('publishes with each root’s own site generator', async () => {
     await executeCommand('devrel.setStatus', jekyllPost(), 'published');
-    const text = await waitFor(async () => {
-      const t = new TextDecoder().decode(await vscode.workspace.fs.readFile(jekyllPost()));
-      return /^published: true$/m.test(t) ? t : undefined;
-    }, 10_000, 'published: true in the Jekyll post');
+    const text = await waitFor(
+      async () => {
+        const t = new TextDecoder().decode(await vscode.workspace.fs.readFile(jekyllPost()));
+        return /^published: true$/m.test(t) ? t : undefined;
+      },
+      10_000,
+      'published: true in the Jekyll post',
+    );
     assert.doesNotMatch(text, /^draft:/m, 'Jekyll posts get no Hugo draft field');
     // Jekyll dates the post by its file name; a date field would move it to another day.
     assert.doesNotMatch(text, /^date:/m, 'the file name already dates the post');

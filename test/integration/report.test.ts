@@ -51,7 +51,11 @@ describe('Impact report and product feedback', () => {
     const run = cli(['report', '--from', Q4.from, '--to', Q4.to, '--out', cliOut]);
     assert.equal(run.code, 0, run.stderr);
     for (const name of names) {
-      assert.equal(fs.readFileSync(path.join(outside, 'cli', name), 'utf8'), fs.readFileSync(path.join(outside, 'editor', name), 'utf8'), `${name} is the same from the editor and the command line`);
+      assert.equal(
+        fs.readFileSync(path.join(outside, 'cli', name), 'utf8'),
+        fs.readFileSync(path.join(outside, 'editor', name), 'utf8'),
+        `${name} is the same from the editor and the command line`,
+      );
     }
   });
 
@@ -85,14 +89,22 @@ describe('Impact report and product feedback', () => {
     const summary = 'Span links in the trace view, asked by three teams';
     const logged = await executeCommand('devrel.logFeedback', workspaceUri(TRIP), { summary, area: 'UI', link: 'https://github.com/tracewell/tracewell/issues/1500' });
     assert.equal(logged, true);
-    const after = await waitFor(async () => {
-      const text = await readWorkspaceFile(TRIP);
-      return text.includes(summary) ? text : undefined;
-    }, 10_000, 'the feedback entry to be written');
+    const after = await waitFor(
+      async () => {
+        const text = await readWorkspaceFile(TRIP);
+        return text.includes(summary) ? text : undefined;
+      },
+      10_000,
+      'the feedback entry to be written',
+    );
     assert.equal(bodyOf(after), bodyOf(before), 'the body is untouched');
     assert.ok(after.startsWith(before.slice(0, before.indexOf('\n---\n'))), 'the entry is appended after the existing front matter');
 
-    const info = await waitFor(async () => (await api.listDrafts()).find((d) => d.uri === workspaceUri(TRIP).toString() && d.feedback?.some((f) => f.summary === summary)), 10_000, 'DraftInfo.feedback');
+    const info = await waitFor(
+      async () => (await api.listDrafts()).find((d) => d.uri === workspaceUri(TRIP).toString() && d.feedback?.some((f) => f.summary === summary)),
+      10_000,
+      'DraftInfo.feedback',
+    );
     const entry = info.feedback?.find((f) => f.summary === summary);
     assert.equal(entry?.status, 'open');
     assert.equal(entry?.area, 'UI');
@@ -102,7 +114,11 @@ describe('Impact report and product feedback', () => {
 
     const set = await executeCommand('devrel.setFeedbackStatus', workspaceUri(TRIP), summary, 'shipped');
     assert.equal(set, true);
-    await waitFor(async () => (await api.listDrafts()).find((d) => d.uri === workspaceUri(TRIP).toString())?.feedback?.find((f) => f.summary === summary)?.status === 'shipped', 10_000, 'the new status');
+    await waitFor(
+      async () => (await api.listDrafts()).find((d) => d.uri === workspaceUri(TRIP).toString())?.feedback?.find((f) => f.summary === summary)?.status === 'shipped',
+      10_000,
+      'the new status',
+    );
     const final = await readWorkspaceFile(TRIP);
     assert.equal(bodyOf(final), bodyOf(before));
     const unknown = await executeCommand('devrel.setFeedbackStatus', workspaceUri(TRIP), summary, 'done');

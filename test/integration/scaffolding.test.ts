@@ -126,7 +126,10 @@ describe('Scaffolding new drafts', function () {
       left = created.filter((uri) => listed.has(uri.toString())).map(relative);
       return left.length === 0;
     };
-    const heard = await waitFor(gone, 5_000, 'the deletes').then(() => true, () => false);
+    const heard = await waitFor(gone, 5_000, 'the deletes').then(
+      () => true,
+      () => false,
+    );
     if (!heard) {
       // The editor's file watcher sometimes misses deletes in a folder created moments before
       // another extension starts watching (seen in code-server on Linux); a rescan catches up.
@@ -183,7 +186,10 @@ describe('Scaffolding new drafts', function () {
     assert.match(fields.get('tags') ?? '', /grpc.*go/);
     const draft = await waitForDraft(uri, (d) => d.talkMinutes !== undefined);
     assert.deepEqual(draft.talkMinutes, { planned: 25, duration: 25 });
-    assert.ok(draft.dates.some((d) => d.field === 'cfp_deadline' && d.date === '2026-11-20'), JSON.stringify(draft.dates));
+    assert.ok(
+      draft.dates.some((d) => d.field === 'cfp_deadline' && d.date === '2026-11-20'),
+      JSON.stringify(draft.dates),
+    );
   });
 
   it('never overwrites: the same title twice gets -2, and an existing file is untouched', async () => {
@@ -374,7 +380,19 @@ describe('Scaffolding new drafts', function () {
     it('adds a kind from a workspace template', async () => {
       await writeWorkspaceFile(
         '.devrel/templates/newsletter.md',
-        ['---', 'kind: newsletter', "title: '{{title}}'", "due: '{{due}}'", 'template:', '  label: Newsletter', '  statuses: [outline, writing, sent]', '---', '', 'Hello readers,', ''].join('\n'),
+        [
+          '---',
+          'kind: newsletter',
+          "title: '{{title}}'",
+          "due: '{{due}}'",
+          'template:',
+          '  label: Newsletter',
+          '  statuses: [outline, writing, sent]',
+          '---',
+          '',
+          'Hello readers,',
+          '',
+        ].join('\n'),
       );
       const uri = await newDraft('devrel.newDraft', { kind: 'newsletter', title: 'March issue', open: false });
       assert.equal(relative(uri), `drafts/${date}-march-issue.md`);

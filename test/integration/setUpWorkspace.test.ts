@@ -18,9 +18,18 @@ describe('Set Up Workspace in the demo workspace', () => {
     await getApi();
     const result = await executeCommand<SetupResult>('devrel.setUpWorkspace', { apply: false });
     assert.ok(result, 'the command returns its report');
-    assert.deepEqual(result.report.sites.map((s) => [s.generator, s.root, s.configFile, s.postFolders]), [['hugo', '', 'hugo.toml', ['content/posts']]]);
-    assert.deepEqual(result.report.mappings.map((m) => `${m.folder}:${m.kind}:${m.source}:${m.files}:${m.drafts}`), ['content/posts:blog:site:9:9']);
-    assert.deepEqual(result.report.candidates.map((c) => `${c.folder}:${c.kind}`), ['hackathons:hackathon', 'oss:oss', 'talks:talk', 'trip-reports:trip-report', 'workshops:workshop']);
+    assert.deepEqual(
+      result.report.sites.map((s) => [s.generator, s.root, s.configFile, s.postFolders]),
+      [['hugo', '', 'hugo.toml', ['content/posts']]],
+    );
+    assert.deepEqual(
+      result.report.mappings.map((m) => `${m.folder}:${m.kind}:${m.source}:${m.files}:${m.drafts}`),
+      ['content/posts:blog:site:9:9'],
+    );
+    assert.deepEqual(
+      result.report.candidates.map((c) => `${c.folder}:${c.kind}`),
+      ['hackathons:hackathon', 'oss:oss', 'talks:talk', 'trip-reports:trip-report', 'workshops:workshop'],
+    );
     assert.deepEqual(result.report.problems, []);
   });
 
@@ -31,8 +40,14 @@ describe('Set Up Workspace in the demo workspace', () => {
       await waitFor(() => Object.keys(vscode.workspace.getConfiguration('devrel').get<Record<string, string>>('folderKinds') ?? {}).length === 2, 10_000, 'the settings to load');
       const result = await executeCommand<SetupResult>('devrel.setUpWorkspace', { apply: false });
       const messages = result?.report.problems.map((p) => `${p.message} ${p.fix}`) ?? [];
-      assert.ok(messages.some((m) => /maps notes to "podcast", which is not a kind\. Use one of blog, talk/.test(m)), messages.join('\n'));
-      assert.ok(messages.some((m) => /maps gone, which does not exist\. Create the folder/.test(m)), messages.join('\n'));
+      assert.ok(
+        messages.some((m) => /maps notes to "podcast", which is not a kind\. Use one of blog, talk/.test(m)),
+        messages.join('\n'),
+      );
+      assert.ok(
+        messages.some((m) => /maps gone, which does not exist\. Create the folder/.test(m)),
+        messages.join('\n'),
+      );
       const applied = await executeCommand<SetupResult>('devrel.setUpWorkspace', { apply: true, folderKinds: { 'content/posts': 'blog', talks: 'talk' } });
       assert.deepEqual(applied?.written, { 'content/posts': 'blog', talks: 'talk' });
       assert.deepEqual(JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))), { 'devrel.folderKinds': { 'content/posts': 'blog', talks: 'talk' } });

@@ -77,10 +77,14 @@ describe('Sites with no settings', function () {
     assert.notEqual(expected, before, 'the expected edit changes something');
     try {
       await executeCommand('devrel.setStatus', uriIn(name, path), status);
-      const after = await waitFor(async () => {
-        const text = await read(name, path);
-        return text !== before ? text : undefined;
-      }, 10_000, `${path} to change`);
+      const after = await waitFor(
+        async () => {
+          const text = await read(name, path);
+          return text !== before ? text : undefined;
+        },
+        10_000,
+        `${path} to change`,
+      );
       assert.equal(after, expected);
       await waitFor(async () => (await draftsIn(name)).find((d) => String(d.uri) === uriIn(name, path).toString())?.status === status, 10_000, `${path} to be ${status}`);
     } finally {
@@ -319,14 +323,27 @@ describe('Sites with no settings', function () {
     });
 
     it('shows both sites, their folders with counts and the untracked talks folder in Set Up Workspace', async () => {
-      const result = await executeCommand<{ report: { sites: { root: string; generator: string }[]; mappings: { folder: string; files: number; drafts: number }[]; candidates: { folder: string; kind: string }[]; problems: unknown[] } }>(
-        'devrel.setUpWorkspace',
-        { folder: 'two-sites', apply: false },
-      );
+      const result = await executeCommand<{
+        report: {
+          sites: { root: string; generator: string }[];
+          mappings: { folder: string; files: number; drafts: number }[];
+          candidates: { folder: string; kind: string }[];
+          problems: unknown[];
+        };
+      }>('devrel.setUpWorkspace', { folder: 'two-sites', apply: false });
       assert.ok(result);
-      assert.deepEqual(result.report.sites.map((s) => `${s.generator}@${s.root}`), ['astro@apps/blog', 'docusaurus@website']);
-      assert.deepEqual(result.report.mappings.map((m) => `${m.folder}:${m.files}:${m.drafts}`), ['apps/blog/src/content/blog:2:2', 'website/blog:1:1']);
-      assert.deepEqual(result.report.candidates.map((c) => `${c.folder}:${c.kind}`), ['talks:talk']);
+      assert.deepEqual(
+        result.report.sites.map((s) => `${s.generator}@${s.root}`),
+        ['astro@apps/blog', 'docusaurus@website'],
+      );
+      assert.deepEqual(
+        result.report.mappings.map((m) => `${m.folder}:${m.files}:${m.drafts}`),
+        ['apps/blog/src/content/blog:2:2', 'website/blog:1:1'],
+      );
+      assert.deepEqual(
+        result.report.candidates.map((c) => `${c.folder}:${c.kind}`),
+        ['talks:talk'],
+      );
       assert.deepEqual(result.report.problems, []);
     });
 
@@ -339,7 +356,11 @@ describe('Sites with no settings', function () {
         await remove('two-sites', first.path);
       }
       await vscode.workspace.fs.writeFile(settingsFile(), new TextEncoder().encode('{\n  // where new posts go\n  "devrel.folders": { "blog": "website/blog" }\n}\n'));
-      await waitFor(() => vscode.workspace.getConfiguration('devrel', root('two-sites').uri).get<Record<string, string>>('folders')?.blog === 'website/blog', 10_000, 'the folder setting');
+      await waitFor(
+        () => vscode.workspace.getConfiguration('devrel', root('two-sites').uri).get<Record<string, string>>('folders')?.blog === 'website/blog',
+        10_000,
+        'the folder setting',
+      );
       const second = await newPost('two-sites', 'Docs search');
       try {
         assert.equal(second.path, `website/blog/${today()}-docs-search.md`, 'Docusaurus names posts by date');
@@ -358,13 +379,18 @@ describe('Sites with no settings', function () {
 
   describe('Set Up Workspace', () => {
     it('reports a site with no problems, and counts what is tracked', async () => {
-      const result = await executeCommand<{ report: { sites: { label: string; configFile: string }[]; mappings: { folder: string; files: number; drafts: number }[]; problems: unknown[] } }>(
-        'devrel.setUpWorkspace',
-        { folder: 'jekyll-docs', apply: false },
-      );
+      const result = await executeCommand<{
+        report: { sites: { label: string; configFile: string }[]; mappings: { folder: string; files: number; drafts: number }[]; problems: unknown[] };
+      }>('devrel.setUpWorkspace', { folder: 'jekyll-docs', apply: false });
       assert.ok(result);
-      assert.deepEqual(result.report.sites.map((s) => [s.label, s.configFile]), [['Jekyll site in docs/', 'docs/_config.yml']]);
-      assert.deepEqual(result.report.mappings.map((m) => `${m.folder}:${m.files}:${m.drafts}`), ['docs/_drafts:1:1', 'docs/_posts:3:2']);
+      assert.deepEqual(
+        result.report.sites.map((s) => [s.label, s.configFile]),
+        [['Jekyll site in docs/', 'docs/_config.yml']],
+      );
+      assert.deepEqual(
+        result.report.mappings.map((m) => `${m.folder}:${m.files}:${m.drafts}`),
+        ['docs/_drafts:1:1', 'docs/_posts:3:2'],
+      );
       assert.deepEqual(result.report.problems, []);
     });
 

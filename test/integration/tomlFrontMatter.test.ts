@@ -49,27 +49,47 @@ describe('TOML front matter', function () {
 
     assert.equal(await executeCommand('devrel.setStatus', workspaceUri(path), 'published'), true);
     const published = BEFORE.replace('draft = true', 'draft = false').replace('status = "drafting"', 'status = "published"');
-    const afterStatus = await waitFor(async () => {
-      const text = await readWorkspaceFile(path);
-      return text.includes('status = "published"') ? text : undefined;
-    }, 20_000, 'the new status to be saved');
+    const afterStatus = await waitFor(
+      async () => {
+        const text = await readWorkspaceFile(path);
+        return text.includes('status = "published"') ? text : undefined;
+      },
+      20_000,
+      'the new status to be saved',
+    );
     assert.equal(afterStatus, published, 'only the status and draft values changed');
-    const listed = await waitFor(async () => (await (await getApi()).listDrafts()).find((d) => d.uri === uri && d.status === 'published'), 20_000, 'the index to see the new status');
-    assert.deepEqual(listed.dates.map((d) => [d.field, d.date]), [['date', '2026-11-20']], 'the local date is kept');
+    const listed = await waitFor(
+      async () => (await (await getApi()).listDrafts()).find((d) => d.uri === uri && d.status === 'published'),
+      20_000,
+      'the index to see the new status',
+    );
+    assert.deepEqual(
+      listed.dates.map((d) => [d.field, d.date]),
+      [['date', '2026-11-20']],
+      'the local date is kept',
+    );
 
     assert.equal(await executeCommand('devrel.logImpact', workspaceUri(path), { metric: 'views', value: 1200 }), true);
     const entry = ['', '[[impact]]', `date = ${localToday()}`, 'metric = "views"', 'value = 1200', ''].join('\r\n');
     const logged = published.replace('status = "not the draft\'s"\r\n', `status = "not the draft's"\r\n${entry}`);
-    const afterImpact = await waitFor(async () => {
-      const text = await readWorkspaceFile(path);
-      return text.includes('[[impact]]') ? text : undefined;
-    }, 20_000, 'the impact entry to be saved');
+    const afterImpact = await waitFor(
+      async () => {
+        const text = await readWorkspaceFile(path);
+        return text.includes('[[impact]]') ? text : undefined;
+      },
+      20_000,
+      'the impact entry to be saved',
+    );
     assert.equal(afterImpact, logged, 'a [[impact]] table at the end of the front matter, nothing else changed');
   });
 
   it('creates a draft from a workspace template with TOML front matter, and edits it', async () => {
     const template = '.devrel/templates/episode.md';
-    const exists = (folder: string): Thenable<boolean> => vscode.workspace.fs.stat(workspaceUri(folder)).then(() => true, () => false);
+    const exists = (folder: string): Thenable<boolean> =>
+      vscode.workspace.fs.stat(workspaceUri(folder)).then(
+        () => true,
+        () => false,
+      );
     const hadDrafts = await exists('drafts');
     const hadTemplates = await exists('.devrel');
     let created: vscode.Uri | undefined;
@@ -104,11 +124,26 @@ describe('TOML front matter', function () {
         'New Draft to know the kind from the TOML template',
       );
       const path = vscode.workspace.asRelativePath(created, false);
-      const expected = ['+++', 'kind = "episode"', 'title = "A \\"TOML\\" episode"', `date = ${localToday()}`, 'guests = ["Guest"]', 'status = "planned"', '+++', '', '# A "TOML" episode', ''].join('\n');
+      const expected = [
+        '+++',
+        'kind = "episode"',
+        'title = "A \\"TOML\\" episode"',
+        `date = ${localToday()}`,
+        'guests = ["Guest"]',
+        'status = "planned"',
+        '+++',
+        '',
+        '# A "TOML" episode',
+        '',
+      ].join('\n');
       assert.equal(await readWorkspaceFile(path), expected);
 
       const uri = created.toString();
-      await waitFor(async () => (await (await getApi()).listDrafts()).find((d) => d.uri === uri && d.kind === 'episode' && d.status === 'planned'), 20_000, 'the episode to be listed');
+      await waitFor(
+        async () => (await (await getApi()).listDrafts()).find((d) => d.uri === uri && d.kind === 'episode' && d.status === 'planned'),
+        20_000,
+        'the episode to be listed',
+      );
       assert.equal(await executeCommand('devrel.setStatus', created, 'recorded'), true);
       await waitFor(async () => (await readWorkspaceFile(path)) === expected.replace('"planned"', '"recorded"') || undefined, 20_000, 'status = "recorded", nothing else changed');
     } finally {

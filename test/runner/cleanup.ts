@@ -14,11 +14,7 @@ const entries: CleanupEntry[] = [];
 let signalled = false;
 
 /** Registers a cleanup; the returned function runs it now and unregisters it. */
-export function addCleanup(
-  name: string,
-  run: () => Promise<void> | void,
-  force?: () => void,
-): () => Promise<void> {
+export function addCleanup(name: string, run: () => Promise<void> | void, force?: () => void): () => Promise<void> {
   const entry: CleanupEntry = { name, run, force };
   entries.push(entry);
   return async () => {

@@ -51,13 +51,8 @@ export async function ensureCodeServer(log: (line: string) => void): Promise<Ins
   fs.rmSync(partialDir, { recursive: true, force: true });
   fs.mkdirSync(partialDir, { recursive: true });
   fs.writeFileSync(logFile, '');
-  fs.writeFileSync(
-    path.join(partialDir, 'package.json'),
-    JSON.stringify({ name: 'code-server-for-tests', private: true }, null, 2) + '\n',
-  );
-  const removePartial = addCleanup('partial code-server install', () =>
-    fs.rmSync(partialDir, { recursive: true, force: true }),
-  );
+  fs.writeFileSync(path.join(partialDir, 'package.json'), JSON.stringify({ name: 'code-server-for-tests', private: true }, null, 2) + '\n');
+  const removePartial = addCleanup('partial code-server install', () => fs.rmSync(partialDir, { recursive: true, force: true }));
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -103,10 +98,7 @@ export class PrerequisiteError extends Error {}
 
 function isComplete(dir: string): boolean {
   try {
-    return (
-      fs.readFileSync(path.join(dir, completeMarker), 'utf8').trim() === codeServerVersion &&
-      fs.existsSync(path.join(dir, entryRelative))
-    );
+    return fs.readFileSync(path.join(dir, completeMarker), 'utf8').trim() === codeServerVersion && fs.existsSync(path.join(dir, entryRelative));
   } catch {
     return false;
   }
@@ -284,10 +276,7 @@ async function stopProcessGroup(child: ChildProcess, exited: Promise<number | nu
     return;
   }
   killGroup(child, 'SIGTERM');
-  const stoppedInTime = await Promise.race([
-    exited.then(() => true),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5_000)),
-  ]);
+  const stoppedInTime = await Promise.race([exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5_000))]);
   // Children (extension host, pty host) can outlive a clean exit of the server.
   killGroup(child, 'SIGKILL');
   if (!stoppedInTime) {
@@ -350,16 +339,13 @@ export interface WorkbenchPayload {
  * server's own authority.
  */
 export function workbenchUrl(server: Pick<CodeServer, 'host' | 'port' | 'origin'>, payload: WorkbenchPayload): string {
-  const remote = (fsPath: string): string =>
-    `vscode-remote://${server.host}:${server.port}${path.resolve(fsPath).split(path.sep).join('/')}`;
+  const remote = (fsPath: string): string => `vscode-remote://${server.host}:${server.port}${path.resolve(fsPath).split(path.sep).join('/')}`;
   const entries: [string, string][] = [['extensionDevelopmentPath', remote(payload.extensionDevelopmentPath)]];
   if (payload.extensionTestsPath) {
     entries.push(['extensionTestsPath', remote(payload.extensionTestsPath)]);
   }
   entries.push(['skipWelcome', 'true']);
-  const target = payload.workspaceFile
-    ? `workspace=${encodeURIComponent(path.resolve(payload.workspaceFile))}`
-    : `folder=${encodeURIComponent(path.resolve(payload.folder))}`;
+  const target = payload.workspaceFile ? `workspace=${encodeURIComponent(path.resolve(payload.workspaceFile))}` : `folder=${encodeURIComponent(path.resolve(payload.folder))}`;
   const query = `${target}&payload=${encodeURIComponent(JSON.stringify(entries))}`;
   return `${server.origin}/?${query}`;
 }

@@ -33,9 +33,7 @@ export async function runInExtensionHost(options: HostRunOptions): Promise<{ out
   });
   // Both hooks must exist before the workbench loads: it looks for them once.
   await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
-    const text = (Array.isArray(args) ? args : [args])
-      .map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg)))
-      .join(' ');
+    const text = (Array.isArray(args) ? args : [args]).map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ');
     const level = type === 'warn' ? 'warning' : type;
     // Tests read this file to find errors only the workbench saw (manifest problems).
     fs.appendFileSync(dirs.workbenchLog, `${logTimestamp()} [${level}] ${text}\n`);

@@ -66,14 +66,7 @@ export function testEnvironment(dirs: RunDirs): NodeJS.ProcessEnv {
   };
 }
 
-async function driveRun(
-  server: CodeServer,
-  browser: LaunchedBrowser,
-  dirs: RunDirs,
-  testsEntry: string,
-  log: EventLog,
-  print: Print,
-): Promise<void> {
+async function driveRun(server: CodeServer, browser: LaunchedBrowser, dirs: RunDirs, testsEntry: string, log: EventLog, print: Print): Promise<void> {
   const limit = phaseTimeoutMs();
   const { outcome, page } = await runInExtensionHost({
     server,

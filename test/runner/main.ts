@@ -38,11 +38,7 @@ async function main(): Promise<number> {
   let entry: string;
   try {
     const installed = await ensureCodeServer((line) => console.log(line));
-    console.log(
-      installed.installedNow
-        ? `code-server ${codeServerVersion} installed in ${installed.seconds} s`
-        : `code-server ${codeServerVersion}: reusing .vscode-test install`,
-    );
+    console.log(installed.installedNow ? `code-server ${codeServerVersion} installed in ${installed.seconds} s` : `code-server ${codeServerVersion}: reusing .vscode-test install`);
     entry = installed.entry;
   } catch (error) {
     console.error(error instanceof PrerequisiteError ? error.message : `installing code-server failed: ${String(error)}`);

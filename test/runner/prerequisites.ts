@@ -42,9 +42,7 @@ export function missingForRun(): Missing[] {
     fs.accessSync(browser, fs.constants.X_OK);
     return [];
   } catch {
-    const what = process.env.CHROME_PATH
-      ? `CHROME_PATH=${browser} (not an executable file)`
-      : `${defaultChromium} (or set CHROME_PATH)`;
+    const what = process.env.CHROME_PATH ? `CHROME_PATH=${browser} (not an executable file)` : `${defaultChromium} (or set CHROME_PATH)`;
     return [{ what, debianPackage: 'chromium' }];
   }
 }

@@ -12,8 +12,7 @@ export type EventSink = (event: TestEvent) => void;
  * extension host (console + file) and the runner's own process (direct printing).
  */
 export function createEventReporter(suiteName: string, sink: EventSink): Mocha.ReporterConstructor {
-  const { EVENT_RUN_BEGIN, EVENT_RUN_END, EVENT_TEST_BEGIN, EVENT_TEST_PASS, EVENT_TEST_FAIL, EVENT_TEST_PENDING } =
-    Mocha.Runner.constants;
+  const { EVENT_RUN_BEGIN, EVENT_RUN_END, EVENT_TEST_BEGIN, EVENT_TEST_PASS, EVENT_TEST_FAIL, EVENT_TEST_PENDING } = Mocha.Runner.constants;
 
   return class EventReporter extends Mocha.reporters.Base {
     constructor(runner: Mocha.Runner, options?: Mocha.MochaOptions) {

@@ -29,7 +29,10 @@ describe('Command palette', () => {
       assert.deepStrictEqual(strangers, [], 'palette shows DevRel commands the manifest does not contribute');
     } else {
       // Nothing contributed yet: the palette must still have opened and filtered.
-      assert.ok(items.every((item) => !item.startsWith('DevRel: ')), 'DevRel commands shown that the manifest does not contribute');
+      assert.ok(
+        items.every((item) => !item.startsWith('DevRel: ')),
+        'DevRel commands shown that the manifest does not contribute',
+      );
     }
   });
 

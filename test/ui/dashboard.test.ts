@@ -15,7 +15,12 @@ async function dashboardFrame(workbench: Workbench): Promise<Frame> {
   await waitUntil(
     async () => {
       for (const frame of workbench.page.frames()) {
-        if ((await frame.locator('#dashboard-root').count().catch(() => 0)) > 0) {
+        if (
+          (await frame
+            .locator('#dashboard-root')
+            .count()
+            .catch(() => 0)) > 0
+        ) {
           found = frame;
           return true;
         }
@@ -189,7 +194,9 @@ describe('Dashboard', () => {
   it('moves a card by dragging it to another column, and the file follows', async () => {
     const file = path.join(workbench.workspace, XSS_PATH);
     const frame = await dashboardFrame(workbench);
-    const card = column(frame, /^Workshops/, 'idea').locator('li.card').filter({ hasText: XSS_TITLE });
+    const card = column(frame, /^Workshops/, 'idea')
+      .locator('li.card')
+      .filter({ hasText: XSS_TITLE });
     const target = column(frame, /^Workshops/, 'drafting');
     await card.waitFor({ state: 'visible', timeout: 10_000 });
     await card.scrollIntoViewIfNeeded();
@@ -198,7 +205,9 @@ describe('Dashboard', () => {
     // From the card's lower edge, away from its button and select.
     await card.dragTo(target, { sourcePosition: { x: 6, y: box.height - 4 } });
     await waitUntil(async () => statusOf(file) === 'drafting', 15_000, 'the dragged card to change the file to drafting');
-    const moved = column(frame, /^Workshops/, 'drafting').locator('li.card').filter({ hasText: XSS_TITLE });
+    const moved = column(frame, /^Workshops/, 'drafting')
+      .locator('li.card')
+      .filter({ hasText: XSS_TITLE });
     await moved.waitFor({ state: 'visible', timeout: 15_000 });
     await waitUntil(async () => /Moved/.test(await frame.locator('#announcer').innerText()), 10_000, 'the move to be announced');
     note(`announced: ${await frame.locator('#announcer').innerText()}`);
@@ -207,7 +216,9 @@ describe('Dashboard', () => {
   it('moves a card from the keyboard with its Move to select', async () => {
     const file = path.join(workbench.workspace, XSS_PATH);
     const frame = await dashboardFrame(workbench);
-    const card = column(frame, /^Workshops/, 'drafting').locator('li.card').filter({ hasText: XSS_TITLE });
+    const card = column(frame, /^Workshops/, 'drafting')
+      .locator('li.card')
+      .filter({ hasText: XSS_TITLE });
     const select = card.getByLabel(`Move “${XSS_TITLE}” to`);
     await select.focus();
     await select.selectOption('ready');
@@ -221,7 +232,10 @@ describe('Dashboard', () => {
     await workbench.screenshot('dashboard-keyboard-move-dark');
     await workbench.page.keyboard.press('Enter');
     await waitUntil(async () => statusOf(file) === 'ready', 15_000, 'the file to change to ready');
-    await column(frame, /^Workshops/, 'ready').locator('li.card').filter({ hasText: XSS_TITLE }).waitFor({ state: 'visible', timeout: 15_000 });
+    await column(frame, /^Workshops/, 'ready')
+      .locator('li.card')
+      .filter({ hasText: XSS_TITLE })
+      .waitFor({ state: 'visible', timeout: 15_000 });
     assert.deepEqual(dialogs, []);
   });
 
@@ -244,7 +258,13 @@ describe('Dashboard', () => {
     assert.equal(await bars.nth(2).locator('title').textContent(), 'Mar 2026: 40 leads');
     assert.equal(await bars.nth(2).getAttribute('class'), 'bar', 'the month that was not lost has its bar');
     // The axis is scaled from the months that are left: 40 rounds up to 50.
-    assert.deepEqual(await chart.locator('text.tick').allTextContents().then((t) => t.slice(0, 3)), ['0', '25', '50']);
+    assert.deepEqual(
+      await chart
+        .locator('text.tick')
+        .allTextContents()
+        .then((t) => t.slice(0, 3)),
+      ['0', '25', '50'],
+    );
     await chart.scrollIntoViewIfNeeded();
     await workbench.screenshot('dashboard-impact-lost-numbers-light');
     // Back to the workspace's own model: the command shows the open dashboard and redraws it.

@@ -34,11 +34,16 @@ describe('Workbench with DevRel Desk', () => {
     await workbench.runCommand('Developer: Show Running Extensions');
     const editor = workbench.page.locator('.part.editor');
     const names = [manifest.displayName, id].filter((name): name is string => Boolean(name));
-    const entry = editor.locator('.monaco-list-row').filter({ hasText: new RegExp(names.map(escape).join('|')) }).first();
+    const entry = editor
+      .locator('.monaco-list-row')
+      .filter({ hasText: new RegExp(names.map(escape).join('|')) })
+      .first();
     await entry.waitFor({ state: 'visible', timeout: 30_000 });
     // The first test can open the list while the host is still activating.
     let text = '';
-    await waitUntil(async () => /Activation: [\d.]+\s*ms/.test((text = (await entry.innerText()).replace(/\s+/g, ' '))), 60_000, 'DevRel Desk to finish activating').catch(() => undefined);
+    await waitUntil(async () => /Activation: [\d.]+\s*ms/.test((text = (await entry.innerText()).replace(/\s+/g, ' '))), 60_000, 'DevRel Desk to finish activating').catch(
+      () => undefined,
+    );
     const activation = /(Startup )?Activation: [\d.]+\s*ms/.exec(text);
     assert.ok(activation, `DevRel Desk is listed but not activated: "${text}"`);
     note(`Running Extensions: ${activation[0]}`);

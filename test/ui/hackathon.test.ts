@@ -27,7 +27,12 @@ async function dashboardFrame(workbench: Workbench): Promise<Frame> {
   await waitUntil(
     async () => {
       for (const frame of workbench.page.frames()) {
-        if ((await frame.locator('#dashboard-root').count().catch(() => 0)) > 0) {
+        if (
+          (await frame
+            .locator('#dashboard-root')
+            .count()
+            .catch(() => 0)) > 0
+        ) {
           found = frame;
           return true;
         }
@@ -48,7 +53,9 @@ async function focusOnView(workbench: Workbench, keep: string): Promise<void> {
     const want = name === keep ? 'true' : 'false';
     for (let attempt = 0; attempt < 3 && (await header.getAttribute('aria-expanded')) !== want; attempt++) {
       await header.click();
-      await waitUntil(async () => (await header.getAttribute('aria-expanded')) === want, 5_000, `${name} to be ${want === 'true' ? 'expanded' : 'collapsed'}`).catch(() => undefined);
+      await waitUntil(async () => (await header.getAttribute('aria-expanded')) === want, 5_000, `${name} to be ${want === 'true' ? 'expanded' : 'collapsed'}`).catch(
+        () => undefined,
+      );
     }
   }
 }
@@ -91,7 +98,10 @@ describe('Hackathons in the workbench', () => {
     await workbench.waitForText(/Enter a whole number of people, e.g. 80/);
     await answer('120');
 
-    const tab = page.locator('.tabs-container [role="tab"]').filter({ hasText: path.posix.basename(relativePath) }).first();
+    const tab = page
+      .locator('.tabs-container [role="tab"]')
+      .filter({ hasText: path.posix.basename(relativePath) })
+      .first();
     await tab.waitFor({ state: 'visible', timeout: 30_000 });
     await waitUntil(async () => !/\bdirty\b/.test((await tab.getAttribute('class')) ?? ''), 15_000, 'the new hackathon to be saved');
     const file = path.join(workbench.workspace, relativePath);
@@ -113,7 +123,10 @@ describe('Hackathons in the workbench', () => {
     await workbench.openViewContainer('DevRel Desk');
     await focusOnView(workbench, 'Drafts');
     const drafts = workbench.viewPane('Drafts');
-    const group = drafts.getByRole('treeitem').filter({ hasText: /^\s*Hackathons \(\d+\)/ }).first();
+    const group = drafts
+      .getByRole('treeitem')
+      .filter({ hasText: /^\s*Hackathons \(\d+\)/ })
+      .first();
     await group.waitFor({ state: 'visible', timeout: 30_000 });
     note(`drafts group: ${(await group.innerText()).trim()}`);
 
@@ -124,11 +137,17 @@ describe('Hackathons in the workbench', () => {
       const row = pane.getByRole('treeitem').filter({ hasText: group }).first();
       if ((await row.isVisible().catch(() => false)) && (await row.getAttribute('aria-expanded')) === 'true') await row.click();
     }
-    const later = pane.getByRole('treeitem').filter({ hasText: /^\s*Later \(\d+\)/ }).first();
+    const later = pane
+      .getByRole('treeitem')
+      .filter({ hasText: /^\s*Later \(\d+\)/ })
+      .first();
     await later.waitFor({ state: 'visible', timeout: 30_000 });
     if ((await later.getAttribute('aria-expanded')) !== 'true') await later.click();
     for (const label of ['Registration closes', 'Hackathon', 'Ends']) {
-      const row = pane.getByRole('treeitem').filter({ hasText: `${label}: ${demoTitle}` }).first();
+      const row = pane
+        .getByRole('treeitem')
+        .filter({ hasText: `${label}: ${demoTitle}` })
+        .first();
       await row.waitFor({ state: 'visible', timeout: 15_000 });
     }
     await workbench.screenshot('hackathon-upcoming');
@@ -139,13 +158,20 @@ describe('Hackathons in the workbench', () => {
     await workbench.runCommand('DevRel: Open Dashboard');
     const frame = await dashboardFrame(workbench);
     await frame.getByRole('heading', { name: 'Calendar', exact: true }).waitFor({ state: 'visible', timeout: 30_000 });
-    await frame.locator('#pipeline section.board').filter({ has: frame.locator('h3', { hasText: /^Hackathons/ }) }).first().waitFor({ timeout: 30_000 });
+    await frame
+      .locator('#pipeline section.board')
+      .filter({ has: frame.locator('h3', { hasText: /^Hackathons/ }) })
+      .first()
+      .waitFor({ timeout: 30_000 });
     const spans = frame.locator('#calendar .cal-item.span').filter({ hasText: demoTitle });
     await spans.first().waitFor({ state: 'visible', timeout: 30_000 });
     const when = (await spans.first().locator('.cal-when').innerText()).trim();
     note(`calendar span: ${when}`);
     assert.equal(when, 'Fri Jan 15 – Sun Jan 17 (3 days) · Hackathon');
-    const ends = frame.locator('#calendar .cal-item').filter({ hasText: demoTitle }).filter({ has: frame.locator('.cal-when', { hasText: /· Ends$/ }) });
+    const ends = frame
+      .locator('#calendar .cal-item')
+      .filter({ hasText: demoTitle })
+      .filter({ has: frame.locator('.cal-when', { hasText: /· Ends$/ }) });
     assert.equal(await ends.count(), 0, 'the last day is part of the span, not an item of its own');
     await workbench.runCommand('Notifications: Clear All Notifications');
     await spans.first().scrollIntoViewIfNeeded();

@@ -118,7 +118,7 @@ describe('New Blog Post', () => {
     await workbench.waitForText(/The event is before the CFP closes/);
     await workbench.screenshot('new-talk-event-before-deadline');
     // Back returns to the CFP deadline with the answer given, as a date.
-    await page.locator(".quick-input-widget .quick-input-left-action-bar .action-label").first().click();
+    await page.locator('.quick-input-widget .quick-input-left-action-bar .action-label').first().click();
     // The date's preview takes the prompt's place, so the step is known by its count.
     await workbench.waitForText(/New talk: Observability on a budget \(3\/5\)/);
     await waitUntil(async () => (await input.inputValue()) === localDate(14), 10_000, 'the CFP answer kept on Back');
@@ -160,7 +160,10 @@ describe('New Blog Post', () => {
     await workbench.screenshot('new-draft-kinds');
     await workbench.closeQuickInput();
     for (const name of kinds) {
-      assert.ok(items.some((item) => item.endsWith(name)), `${name} missing from: ${items.join(' | ')}`);
+      assert.ok(
+        items.some((item) => item.endsWith(name)),
+        `${name} missing from: ${items.join(' | ')}`,
+      );
     }
   });
 

@@ -16,7 +16,10 @@ async function openFile(workbench: Workbench, relativePath: string): Promise<voi
   await row.waitFor({ state: 'visible', timeout: 15_000 });
   await page.waitForTimeout(300);
   await page.keyboard.press('Enter');
-  const tab = page.locator('.tabs-container [role="tab"]').filter({ hasText: path.posix.basename(relativePath) }).first();
+  const tab = page
+    .locator('.tabs-container [role="tab"]')
+    .filter({ hasText: path.posix.basename(relativePath) })
+    .first();
   await tab.waitFor({ state: 'visible', timeout: 15_000 });
   await waitUntil(async () => (await tab.getAttribute('aria-selected')) === 'true', 10_000, `${relativePath} to be active`);
 }
@@ -62,7 +65,10 @@ describe('Polish: focus, fixes, filters, snippets and impact in the workbench', 
   });
 
   it('opens calm, and the Focus list tells work in hand from work waiting on others and parked work', async () => {
-    const focus = workbench.page.locator('.part.statusbar').getByText(/Focus \d+\/3/).first();
+    const focus = workbench.page
+      .locator('.part.statusbar')
+      .getByText(/Focus \d+\/3/)
+      .first();
     await focus.waitFor({ state: 'visible', timeout: 30_000 });
     note(`focus: ${await focus.innerText()}`);
     await focus.click();
@@ -81,17 +87,28 @@ describe('Polish: focus, fixes, filters, snippets and impact in the workbench', 
     // Many round trips through prompts, files and the tree: more than the default minute on a busy machine.
     this.timeout(180_000);
     const page = workbench.page;
-    const statusText = await page.locator('.part.statusbar').getByText(/Focus \d+\/\d+/).first().innerText();
+    const statusText = await page
+      .locator('.part.statusbar')
+      .getByText(/Focus \d+\/\d+/)
+      .first()
+      .innerText();
     const inHand = Number(/Focus (\d+)/.exec(statusText)?.[1]);
     assert.ok(inHand >= 1, statusText);
     // The limit set to what is in hand now, so the next start crosses it, whatever other suites did.
     const settings = JSON.parse(settingsBefore) as Record<string, unknown>;
     fs.writeFileSync(settingsFile(), JSON.stringify({ ...settings, 'devrel.focus.maxActive': inHand }, null, 2));
-    await page.locator('.part.statusbar').getByText(new RegExp(`Focus ${inHand}/${inHand}`)).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await page
+      .locator('.part.statusbar')
+      .getByText(new RegExp(`Focus ${inHand}/${inHand}`))
+      .first()
+      .waitFor({ state: 'visible', timeout: 15_000 });
 
     await openFile(workbench, ossPath);
     await workbench.runCommand('DevRel: Advance Status');
-    const toast = page.locator('.notification-toast').filter({ hasText: /focus limit/ }).first();
+    const toast = page
+      .locator('.notification-toast')
+      .filter({ hasText: /focus limit/ })
+      .first();
     await toast.waitFor({ state: 'visible', timeout: 15_000 });
     assert.match(await toast.innerText(), /To turn this warning off, set Focus: Max Active to 0/);
     await workbench.screenshot('polish-focus-warning');
@@ -116,7 +133,10 @@ describe('Polish: focus, fixes, filters, snippets and impact in the workbench', 
     await header.locator('.action-label[aria-label="Collapse All"]').first().click();
     await page.mouse.move(800, 600);
     const groups = workbench.viewPane('Drafts').locator('[role="treeitem"][aria-level="1"]');
-    await groups.filter({ hasText: /^\s*Parked \(5\)\s*$/ }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await groups
+      .filter({ hasText: /^\s*Parked \(5\)\s*$/ })
+      .first()
+      .waitFor({ state: 'visible', timeout: 15_000 });
     assert.match((await groups.last().innerText()).trim(), /^Parked \(5\)$/, 'parked drafts have their own place, last');
     await workbench.screenshot('polish-parked-group');
     // Later suites read rows inside the groups: expand them again.
@@ -126,10 +146,17 @@ describe('Polish: focus, fixes, filters, snippets and impact in the workbench', 
       await page.waitForTimeout(200);
     }
 
-    await page.locator('.part.statusbar').getByText(new RegExp(`Focus ${inHand}/${inHand}`)).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await page
+      .locator('.part.statusbar')
+      .getByText(new RegExp(`Focus ${inHand}/${inHand}`))
+      .first()
+      .waitFor({ state: 'visible', timeout: 15_000 });
     await workbench.runCommand('DevRel: Resume Draft');
     // Parked, it left the count at the limit again: resuming crosses it, and says so once.
-    const resumeToast = page.locator('.notification-toast').filter({ hasText: /Resuming “Clarify file watching/ }).first();
+    const resumeToast = page
+      .locator('.notification-toast')
+      .filter({ hasText: /Resuming “Clarify file watching/ })
+      .first();
     await resumeToast.waitFor({ state: 'visible', timeout: 15_000 });
     await workbench.screenshot('polish-resume-warning');
     await resumeToast.getByRole('button', { name: 'Start anyway' }).click();
@@ -151,13 +178,19 @@ describe('Polish: focus, fixes, filters, snippets and impact in the workbench', 
     await menu.waitFor({ state: 'visible', timeout: 15_000 });
     await page.waitForTimeout(500);
     await waitUntil(async () => (await menu.innerText()).includes('Change status to'), 10_000, 'the fixes listed');
-    const items = (await menu.innerText()).split('\n').map((t) => t.replace(/\s+/g, ' ').trim()).filter((t) => /^(Change|Add) /.test(t));
+    const items = (await menu.innerText())
+      .split('\n')
+      .map((t) => t.replace(/\s+/g, ' ').trim())
+      .filter((t) => /^(Change|Add) /.test(t));
     note(`fixes: ${items.join(' | ')}`);
     await workbench.screenshot('polish-status-fixes');
     const changes = items.filter((t) => t.startsWith('Change status to'));
     assert.equal(changes[0], 'Change status to "idea"', items.join(' | '));
     assert.equal(changes[changes.length - 1], 'Change status to "published" (finished)');
-    assert.ok(items.some((t) => t === 'Add "polishing" to the blog post workflow'), items.join(' | '));
+    assert.ok(
+      items.some((t) => t === 'Add "polishing" to the blog post workflow'),
+      items.join(' | '),
+    );
     await page.keyboard.press('Escape');
   });
 
@@ -247,7 +280,10 @@ describe('Polish: focus, fixes, filters, snippets and impact in the workbench', 
     // The workbench opens in a light theme; the same views in a dark one.
     await chooseTheme('Dark Modern');
     await waitUntil(() => themeIs(false), 15_000, 'the dark theme');
-    const focus = page.locator('.part.statusbar').getByText(/Focus \d+\/3/).first();
+    const focus = page
+      .locator('.part.statusbar')
+      .getByText(/Focus \d+\/3/)
+      .first();
     await focus.click();
     await waitForPlaceholder(workbench, /Pick a draft to open it/);
     await page.mouse.move(1000, 700);

@@ -62,7 +62,10 @@ Edge sampling notes.
 async function foldOtherViews(workbench: Workbench): Promise<void> {
   const page = workbench.page;
   for (const title of ['Upcoming', 'Impact']) {
-    const header = page.locator('.pane-header').filter({ has: page.locator('h3.title', { hasText: new RegExp(`^\\s*${title}\\s*$`, 'i') }) }).first();
+    const header = page
+      .locator('.pane-header')
+      .filter({ has: page.locator('h3.title', { hasText: new RegExp(`^\\s*${title}\\s*$`, 'i') }) })
+      .first();
     if ((await header.getAttribute('aria-expanded').catch(() => null)) === 'true') await header.locator('h3.title').click();
   }
 }
@@ -84,7 +87,10 @@ describe('Cross-posting in the workbench', () => {
     workbench = await openWorkbench();
     const settingsFile = path.join(workbench.workspace, '.vscode', 'settings.json');
     settingsBefore = fs.existsSync(settingsFile) ? fs.readFileSync(settingsFile, 'utf8') : undefined;
-    const settings = { ...(settingsBefore ? (JSON.parse(settingsBefore) as Record<string, unknown>) : {}), 'devrel.publish.assetsBaseUrl': 'https://raw.githubusercontent.com/priya/blog/main/' };
+    const settings = {
+      ...(settingsBefore ? (JSON.parse(settingsBefore) as Record<string, unknown>) : {}),
+      'devrel.publish.assetsBaseUrl': 'https://raw.githubusercontent.com/priya/blog/main/',
+    };
     fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
     fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
     write('content/posts/img/pipeline.png', Buffer.from([0x89, 0x50, 0x4e, 0x47]));

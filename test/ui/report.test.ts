@@ -32,10 +32,18 @@ describe('Impact report and Feedback view in the workbench', () => {
     const groups = rows.filter((r) => r.level === 1).map((r) => r.text);
     note(`feedback groups: ${groups.join(' | ')}`);
     // A row's text runs its label and its description (the count) together.
-    assert.deepEqual(groups.map((g) => g.replace(/\s+/g, '')), ['Open1', 'Acknowledged1', 'Planned2', 'Shipped2', 'Declined1'], 'every status, in the order feedback moves through');
+    assert.deepEqual(
+      groups.map((g) => g.replace(/\s+/g, '')),
+      ['Open1', 'Acknowledged1', 'Planned2', 'Shipped2', 'Declined1'],
+      'every status, in the order feedback moves through',
+    );
     const planned = rows.find((r) => r.text.startsWith('Sampling rules are hard to test'));
     assert.ok(planned && planned.text.includes('sampling · KubeCon'), planned?.text);
-    const shipped = workbench.viewPane('Feedback').getByRole('treeitem').filter({ hasText: /^\s*Shipped/ }).first();
+    const shipped = workbench
+      .viewPane('Feedback')
+      .getByRole('treeitem')
+      .filter({ hasText: /^\s*Shipped/ })
+      .first();
     await shipped.click();
     // A click toggles the group; Right only ever expands it, whatever the click did.
     await workbench.page.keyboard.press('ArrowRight');

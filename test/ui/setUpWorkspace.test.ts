@@ -36,7 +36,11 @@ describe('Set Up Workspace and the walkthrough', () => {
     await workbench?.runCommand('View: Close All Editors').catch(() => undefined);
     if (workbench) {
       await workbench.runCommand('DevRel: Group By…').catch(() => undefined);
-      await workbench.page.locator('.quick-input-widget .monaco-list-row', { hasText: /^\s*Kind/ }).first().click({ timeout: 5000 }).catch(() => undefined);
+      await workbench.page
+        .locator('.quick-input-widget .monaco-list-row', { hasText: /^\s*Kind/ })
+        .first()
+        .click({ timeout: 5000 })
+        .catch(() => undefined);
       for (const folder of added) fs.rmSync(path.join(workbench.workspace, folder), { recursive: true, force: true });
       if (settingsBefore === undefined) fs.rmSync(path.join(workbench.workspace, '.vscode'), { recursive: true, force: true });
       else fs.writeFileSync(settingsFile(), settingsBefore);
@@ -58,7 +62,11 @@ describe('Set Up Workspace and the walkthrough', () => {
     await waitUntil(
       async () => {
         await workbench.runCommand('DevRel: Set Up Workspace…');
-        const visible = await page.getByText(/Docusaurus site in website\//).first().isVisible({ timeout: 5000 }).catch(() => false);
+        const visible = await page
+          .getByText(/Docusaurus site in website\//)
+          .first()
+          .isVisible({ timeout: 5000 })
+          .catch(() => false);
         if (!visible) await workbench.closeQuickInput();
         return visible;
       },
@@ -68,10 +76,22 @@ describe('Set Up Workspace and the walkthrough', () => {
     await page.locator('.quick-input-widget .quick-input-box input[placeholder^="2 sites found: check what to track"]').waitFor({ state: 'visible', timeout: 30_000 });
     const labels = await rowLabels();
     note(labels.join(' | '));
-    assert.ok(labels.some((l) => /content\/posts ?Blog post.*9 files, 9 tracked/.test(l)), labels.join('\n'));
-    assert.ok(labels.some((l) => /website\/blog ?Blog post.*2 files, 2 tracked/.test(l)), labels.join('\n'));
-    assert.ok(labels.some((l) => /journal ?Blog post\?.*3 files named YYYY-MM-DD-…/.test(l)), labels.join('\n'));
-    assert.ok(labels.some((l) => /talks ?Talk\?.*named talks/.test(l)), labels.join('\n'));
+    assert.ok(
+      labels.some((l) => /content\/posts ?Blog post.*9 files, 9 tracked/.test(l)),
+      labels.join('\n'),
+    );
+    assert.ok(
+      labels.some((l) => /website\/blog ?Blog post.*2 files, 2 tracked/.test(l)),
+      labels.join('\n'),
+    );
+    assert.ok(
+      labels.some((l) => /journal ?Blog post\?.*3 files named YYYY-MM-DD-…/.test(l)),
+      labels.join('\n'),
+    );
+    assert.ok(
+      labels.some((l) => /talks ?Talk\?.*named talks/.test(l)),
+      labels.join('\n'),
+    );
     await page.mouse.move(1200, 760);
     await page.waitForTimeout(500);
     await workbench.screenshot('set-up-workspace');
@@ -171,7 +191,10 @@ describe('Set Up Workspace and the walkthrough', () => {
     const page = workbench.page;
     await workbench.runCommand('View: Close All Editors').catch(() => undefined);
     await workbench.openCommandPalette('Welcome: Open Walkthrough');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: /Open Walkthrough/ }).first().click();
+    await page
+      .locator('.quick-input-widget .monaco-list-row', { hasText: /Open Walkthrough/ })
+      .first()
+      .click();
     const entry = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get Started with DevRel Desk' }).first();
     await entry.waitFor({ state: 'visible', timeout: 15_000 });
     await entry.click();

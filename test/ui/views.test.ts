@@ -41,7 +41,10 @@ describe('DevRel Desk views in the workbench', () => {
     const groups = rows.filter((r) => r.level === 1).map((r) => r.text);
     note(`groups: ${groups.join(' | ')}`);
     // Three demo posts and one OSS checklist are parked: they sit in their own group at the end.
-    assert.ok(groups.some((g) => /^Blog posts \(([6-9]|1\d)\)$/.test(g)), `blog group: ${groups.join(', ')}`);
+    assert.ok(
+      groups.some((g) => /^Blog posts \(([6-9]|1\d)\)$/.test(g)),
+      `blog group: ${groups.join(', ')}`,
+    );
     assert.equal(groups[groups.length - 1], 'Parked (4)', groups.join(', '));
     for (const expected of ['Talks (8)', 'OSS contributions (3)', 'Workshops (1)', 'Trip reports (1)', 'Hackathons (1)']) {
       assert.ok(groups.includes(expected), `missing group "${expected}" in ${groups.join(', ')}`);
@@ -73,18 +76,30 @@ describe('DevRel Desk views in the workbench', () => {
     // A menu opened while the tree is still redrawing can swallow the first click; try again then.
     for (let attempt = 1; ; attempt++) {
       await row.click({ button: 'right' });
-      const item = workbench.page.locator('.context-view .monaco-menu').getByRole('menuitem', { name: /Set Status/ }).first();
+      const item = workbench.page
+        .locator('.context-view .monaco-menu')
+        .getByRole('menuitem', { name: /Set Status/ })
+        .first();
       await item.waitFor({ state: 'visible', timeout: 10_000 });
       await item.hover();
       await item.click();
-      if (await statusPick.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) break;
+      if (
+        await statusPick.waitFor({ state: 'visible', timeout: 5_000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
       await workbench.page.keyboard.press('Escape');
       if (attempt === 3) assert.fail('Set Status… from the context menu opened no status pick');
       note(`context menu attempt ${attempt} opened nothing; retrying`);
     }
     await pick(workbench, 'drafting');
     // The demo advocate has three drafts in hand, at the focus limit, so starting another post crosses it and asks first.
-    const toast = workbench.page.locator('.notification-toast').filter({ hasText: /focus limit/ }).first();
+    const toast = workbench.page
+      .locator('.notification-toast')
+      .filter({ hasText: /focus limit/ })
+      .first();
     await toast.waitFor({ state: 'visible', timeout: 15_000 });
     await workbench.screenshot('views-focus-warning');
     await toast.getByRole('button', { name: 'Start anyway' }).click();
@@ -96,15 +111,24 @@ describe('DevRel Desk views in the workbench', () => {
   it('shows the status bar item for the active draft', async () => {
     const row = workbench.viewPane('Drafts').getByRole('treeitem').filter({ hasText: 'Deadlines, not timeouts' }).first();
     await row.click();
-    const talkItem = workbench.page.locator('.part.statusbar').getByText(/~\d+(\.\d)?\/20 min/).first();
+    const talkItem = workbench.page
+      .locator('.part.statusbar')
+      .getByText(/~\d+(\.\d)?\/20 min/)
+      .first();
     await talkItem.waitFor({ state: 'visible', timeout: 15_000 });
     note(`talk: ${await talkItem.innerText()}`);
     const postRow = workbench.viewPane('Drafts').getByRole('treeitem').filter({ hasText: 'gRPC deadlines are not timeouts' }).first();
     await postRow.click();
-    const postItem = workbench.page.locator('.part.statusbar').getByText(/[\d,]+ words · \d+ min/).first();
+    const postItem = workbench.page
+      .locator('.part.statusbar')
+      .getByText(/[\d,]+ words · \d+ min/)
+      .first();
     await postItem.waitFor({ state: 'visible', timeout: 15_000 });
     note(`post: ${await postItem.innerText()}`);
-    const focus = workbench.page.locator('.part.statusbar').getByText(/Focus \d+\/3/).first();
+    const focus = workbench.page
+      .locator('.part.statusbar')
+      .getByText(/Focus \d+\/3/)
+      .first();
     await focus.waitFor({ state: 'visible', timeout: 15_000 });
     note(`focus: ${await focus.innerText()}`);
     await workbench.screenshot('views-status-bar');
@@ -115,8 +139,14 @@ describe('DevRel Desk views in the workbench', () => {
     const rows = await workbench.treeRows('Upcoming', { atLeast: 4 });
     const groups = rows.filter((r) => r.level === 1).map((r) => r.text);
     note(`upcoming: ${groups.join(' | ')}`);
-    assert.ok(groups.some((g) => /^Overdue \(\d+\)$/.test(g)), groups.join(', '));
-    assert.ok(rows.some((r) => r.level === 2 && /^(CFP closes|Event|Publish|Due): /.test(r.text)), 'items say what their date means');
+    assert.ok(
+      groups.some((g) => /^Overdue \(\d+\)$/.test(g)),
+      groups.join(', '),
+    );
+    assert.ok(
+      rows.some((r) => r.level === 2 && /^(CFP closes|Event|Publish|Due): /.test(r.text)),
+      'items say what their date means',
+    );
     await workbench.screenshot('views-upcoming');
     await focusOnView(workbench, 'Drafts');
   });

@@ -63,9 +63,7 @@ export class Workbench {
     // The list fills asynchronously: wait for rows or for the "no matching" message.
     const widget = this.page.locator('.quick-input-widget');
     await waitUntil(
-      async () =>
-        (await widget.locator('.quick-input-list .monaco-list-row').count()) > 0 ||
-        (await widget.getByText(/^No (matching )?(commands|results)/).isVisible()),
+      async () => (await widget.locator('.quick-input-list .monaco-list-row').count()) > 0 || (await widget.getByText(/^No (matching )?(commands|results)/).isVisible()),
       defaultTimeoutMs,
       'the palette to list commands',
     );
@@ -112,7 +110,10 @@ export class Workbench {
     // Commands that open a quick pick of their own keep the widget visible; either way the
     // palette's row must be gone before a test reads or types into what the command shows.
     await row.waitFor({ state: 'hidden', timeout: defaultTimeoutMs });
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 2_000 }).catch(() => undefined);
+    await this.page
+      .locator('.quick-input-widget')
+      .waitFor({ state: 'hidden', timeout: 2_000 })
+      .catch(() => undefined);
   }
 
   /** Clicks an activity bar entry (e.g. `DevRel Desk`, `Explorer`) unless it is already open. */
@@ -227,7 +228,15 @@ export async function openWorkbench(options: { timeoutMs?: number } = {}): Promi
   for (const container of extensionManifest().contributes?.viewsContainers?.activitybar ?? []) {
     await workbench.activityBarItem(container.title).waitFor({ state: 'visible', timeout: timeoutMs });
   }
-  await waitUntil(async () => !(await page.locator('.part.statusbar').getByText(/Activating Extensions/).isVisible()), timeoutMs, 'extensions to finish activating');
+  await waitUntil(
+    async () =>
+      !(await page
+        .locator('.part.statusbar')
+        .getByText(/Activating Extensions/)
+        .isVisible()),
+    timeoutMs,
+    'extensions to finish activating',
+  );
   return workbench;
 }
 

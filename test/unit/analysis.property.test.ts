@@ -25,7 +25,20 @@ const inlinePiece = fc.oneof(
   text.map((label) => `[${label}]`),
   text.map((label) => `[${label}][ref]`),
   fc.tuple(text, text).map(([outer, inner]) => `[${outer} [${inner}]](x)`),
-  fc.constantFrom('<https://example.com>', '<mailto:a@b.c>', '<a@example.com>', '<not a link>', '<b>', '</em>', '<span class="x">', '<!-- a comment -->', '<!-->', '<?php x ?>', '<![CDATA[ x ]]>', '<!DOCTYPE html>'),
+  fc.constantFrom(
+    '<https://example.com>',
+    '<mailto:a@b.c>',
+    '<a@example.com>',
+    '<not a link>',
+    '<b>',
+    '</em>',
+    '<span class="x">',
+    '<!-- a comment -->',
+    '<!-->',
+    '<?php x ?>',
+    '<![CDATA[ x ]]>',
+    '<!DOCTYPE html>',
+  ),
   fc.constantFrom('&amp;', '&#35;', '&#x1F389;', '&nbsp;', '&bogus', '&', '&;'),
   text.map((code) => `\`${code}\``),
   text.map((code) => `\`\` ${code} \`\``),
@@ -37,9 +50,11 @@ const inlinePiece = fc.oneof(
   fc.constantFrom('[', ']', '![', '!', '(', ')', '<', '>', '*', '_', '~'),
 );
 
-const line = fc.array(inlinePiece, { minLength: 1, maxLength: 8 }).chain((pieces) =>
-  fc.array(fc.constantFrom(' ', '', '  '), { minLength: pieces.length, maxLength: pieces.length }).map((gaps) => pieces.map((piece, i) => piece + gaps[i]).join('')),
-);
+const line = fc
+  .array(inlinePiece, { minLength: 1, maxLength: 8 })
+  .chain((pieces) =>
+    fc.array(fc.constantFrom(' ', '', '  '), { minLength: pieces.length, maxLength: pieces.length }).map((gaps) => pieces.map((piece, i) => piece + gaps[i]).join('')),
+  );
 
 const block = fc.oneof(
   { weight: 4, arbitrary: line },
@@ -48,12 +63,20 @@ const block = fc.oneof(
   fc.tuple(line, line).map(([a, b]) => `${a}\n${b}`),
   fc.tuple(line, line).map(([a, b]) => `${a}  \n${b}`),
   fc.tuple(line, line).map(([a, b]) => `${a}\\\n${b}`),
-  fc.constantFrom('[ref]: https://example.com', '[ref]: <https://example.com> "Title"', '```\ncode [x](y)\n```', '    indented code', '<div>\nhtml block\n</div>', '---', '| a | [b](c) |\n| - | - |'),
+  fc.constantFrom(
+    '[ref]: https://example.com',
+    '[ref]: <https://example.com> "Title"',
+    '```\ncode [x](y)\n```',
+    '    indented code',
+    '<div>\nhtml block\n</div>',
+    '---',
+    '| a | [b](c) |\n| - | - |',
+  ),
 );
 
-const document = fc.array(block, { minLength: 1, maxLength: 8 }).chain((blocks) =>
-  fc.array(fc.constantFrom('\n', '\n\n'), { minLength: blocks.length, maxLength: blocks.length }).map((breaks) => blocks.map((b, i) => b + breaks[i]).join('')),
-);
+const document = fc
+  .array(block, { minLength: 1, maxLength: 8 })
+  .chain((blocks) => fc.array(fc.constantFrom('\n', '\n\n'), { minLength: blocks.length, maxLength: blocks.length }).map((breaks) => blocks.map((b, i) => b + breaks[i]).join('')));
 
 describe('analysis word scanner (property)', () => {
   it('counts the same words, headings and tasks as a full inline parse', () => {

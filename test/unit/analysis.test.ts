@@ -320,14 +320,7 @@ describe('analyzeMarkdown', () => {
     });
 
     it('counts timed sub-headings under a timed heading only once', () => {
-      const body = [
-        '# My talk',
-        '## Part one (20 min)',
-        '### Setup (5 min)',
-        '### Demo (15 min)',
-        '## Part two (10 min)',
-        '### Detail (4 min)',
-      ].join('\n');
+      const body = ['# My talk', '## Part one (20 min)', '### Setup (5 min)', '### Demo (15 min)', '## Part two (10 min)', '### Detail (4 min)'].join('\n');
       const talk = analyze(body).talk;
       assert.equal(talk?.plannedMinutes, 30);
       assert.deepEqual(
@@ -409,10 +402,52 @@ describe('analyzeMarkdown', () => {
 
   describe('arbitrary input', () => {
     const fragments = [
-      '# ', '## ', 'Title\n---\n', '- ', '1. ', '- [x] ', '- [ ] ', '  ', '    ', '> ', '\n', '\n\n', ' ',
-      'word', "don't", '`', '```', '~~~', '[', ']', '(', ')', '![', '<', '>', '<!--', '-->', '<b>', '</b>',
-      '&amp;', '&', '*', '_', '~~', '\\', '|', '---', 'https://example.com/x', 'www.a.b', '(5 min)', '— 3 min',
-      '日本', '🎉', 'e\u0301', '\t', '\0',
+      '# ',
+      '## ',
+      'Title\n---\n',
+      '- ',
+      '1. ',
+      '- [x] ',
+      '- [ ] ',
+      '  ',
+      '    ',
+      '> ',
+      '\n',
+      '\n\n',
+      ' ',
+      'word',
+      "don't",
+      '`',
+      '```',
+      '~~~',
+      '[',
+      ']',
+      '(',
+      ')',
+      '![',
+      '<',
+      '>',
+      '<!--',
+      '-->',
+      '<b>',
+      '</b>',
+      '&amp;',
+      '&',
+      '*',
+      '_',
+      '~~',
+      '\\',
+      '|',
+      '---',
+      'https://example.com/x',
+      'www.a.b',
+      '(5 min)',
+      '— 3 min',
+      '日本',
+      '🎉',
+      'e\u0301',
+      '\t',
+      '\0',
     ];
     const markdownish = fc.array(fc.constantFrom(...fragments), { maxLength: 60 }).map((parts) => parts.join(''));
 

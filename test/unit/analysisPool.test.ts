@@ -23,7 +23,14 @@ describe('AnalysisPool', function () {
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devrel-pool-'));
     workerScript = path.join(dir, 'analysisWorker.js');
-    buildSync({ entryPoints: [path.resolve(__dirname, '../../src/core/analysis/worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: workerScript, logLevel: 'silent' });
+    buildSync({
+      entryPoints: [path.resolve(__dirname, '../../src/core/analysis/worker.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: workerScript,
+      logLevel: 'silent',
+    });
   });
 
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -56,7 +63,10 @@ describe('AnalysisPool', function () {
     const index = new DraftStore();
     const report = await scanFiles(index, files, { readFile: () => utf8(text) }, { config, analyzer: () => Promise.reject(new Error('no workers')), yieldBetweenBatches: false });
     assert.equal(report.analyzerFailures, 1);
-    assert.deepEqual(index.drafts().map((d) => d.analysis?.words), [3, 3]);
+    assert.deepEqual(
+      index.drafts().map((d) => d.analysis?.words),
+      [3, 3],
+    );
   });
 
   it('lets scanFiles use the pool for the analysis pass', async () => {
@@ -67,19 +77,27 @@ describe('AnalysisPool', function () {
       const text = '---\nkind: talk\ntitle: Talk\nduration: 10\n---\n## Intro (5 min)\n## Demo (8 min)\n';
       const index = new DraftStore();
       let listedBeforeAnalysed = false;
-      const report = await scanFiles(index, files, { readFile: () => utf8(text) }, {
-        config,
-        analyzer: pool.analyze,
-        batchSize: 7,
-        yieldBetweenBatches: false,
-        onListed: () => (listedBeforeAnalysed = index.drafts().length === 30),
-      });
+      const report = await scanFiles(
+        index,
+        files,
+        { readFile: () => utf8(text) },
+        {
+          config,
+          analyzer: pool.analyze,
+          batchSize: 7,
+          yieldBetweenBatches: false,
+          onListed: () => (listedBeforeAnalysed = index.drafts().length === 30),
+        },
+      );
       assert.equal(report.analyzerFailures, 0);
       assert.ok(listedBeforeAnalysed, 'every draft is listed before onListed');
       const drafts = index.drafts();
       assert.equal(drafts.length, 30);
       assert.ok(drafts.every((d) => d.analysis?.talk?.plannedMinutes === 13));
-      assert.ok(drafts.every((d) => d.problems.some((p) => p.code === 'talk-over-duration')), 'problems that need the analysis are added');
+      assert.ok(
+        drafts.every((d) => d.problems.some((p) => p.code === 'talk-over-duration')),
+        'problems that need the analysis are added',
+      );
     } finally {
       pool.dispose();
     }
@@ -118,17 +136,31 @@ describe('AnalysisPool', function () {
       };
       const sent: number[] = [];
       const index = new DraftStore();
-      await scanFiles(index, files, { readFile: (uri) => utf8(texts[uri]) }, {
-        config,
-        mainThreadMaxChars: 1_000,
-        offThreadAnalyzer: (batch, options) => {
-          sent.push(...batch.map((job) => job.body.length));
-          return pool.analyze(batch, options);
+      await scanFiles(
+        index,
+        files,
+        { readFile: (uri) => utf8(texts[uri]) },
+        {
+          config,
+          mainThreadMaxChars: 1_000,
+          offThreadAnalyzer: (batch, options) => {
+            sent.push(...batch.map((job) => job.body.length));
+            return pool.analyze(batch, options);
+          },
+          yieldBetweenBatches: false,
         },
-        yieldBetweenBatches: false,
-      });
+      );
       assert.deepEqual(sent, [50_001]);
-      assert.deepEqual(index.drafts().map((d) => [d.relativePath, d.analysis?.words]).sort(), [['long.md', 10_000], ['short.md', 3]]);
+      assert.deepEqual(
+        index
+          .drafts()
+          .map((d) => [d.relativePath, d.analysis?.words])
+          .sort(),
+        [
+          ['long.md', 10_000],
+          ['short.md', 3],
+        ],
+      );
     } finally {
       pool.dispose();
     }

@@ -42,7 +42,12 @@ function assertRangesInside(draft: Draft, text: string): void {
 function aliasBomb(levels: number): string[] {
   const names = 'abcdefghijklmnop';
   const lines = ['a: &a [x,x,x,x,x,x,x,x,x]'];
-  for (let i = 1; i < levels; i++) lines.push(`${names[i]}: &${names[i]} [${Array(9).fill('*' + names[i - 1]).join(',')}]`);
+  for (let i = 1; i < levels; i++)
+    lines.push(
+      `${names[i]}: &${names[i]} [${Array(9)
+        .fill('*' + names[i - 1])
+        .join(',')}]`,
+    );
   return lines;
 }
 
@@ -181,7 +186,10 @@ describe('bad input', () => {
       ],
     );
     assert.equal(b.title, 'Talk');
-    assert.deepEqual(b.dates.map((d) => d.date), ['2026-06-10']);
+    assert.deepEqual(
+      b.dates.map((d) => d.date),
+      ['2026-06-10'],
+    );
   });
 
   it('a BOM file is read, with positions counted after the BOM on the first line only', () => {
@@ -267,7 +275,34 @@ describe('bad input', () => {
 
   it('parseDraft never throws on arbitrary front matter text', () => {
     const config = makeConfig();
-    const fragment = fc.constantFrom('---', '+++', 'kind: talk', 'kind = "talk"', 'status: x', 'date: 2026-02-30', '&a', '*a', '[', ']', '{', '}', ': ', '- ', '#', '"', "'", '\t', '\r\n', '\n', '\uFEFF', '!!js/function', '<<: *a', '```', '# T', '  ');
+    const fragment = fc.constantFrom(
+      '---',
+      '+++',
+      'kind: talk',
+      'kind = "talk"',
+      'status: x',
+      'date: 2026-02-30',
+      '&a',
+      '*a',
+      '[',
+      ']',
+      '{',
+      '}',
+      ': ',
+      '- ',
+      '#',
+      '"',
+      "'",
+      '\t',
+      '\r\n',
+      '\n',
+      '\uFEFF',
+      '!!js/function',
+      '<<: *a',
+      '```',
+      '# T',
+      '  ',
+    );
     fc.assert(
       fc.property(fc.array(fc.oneof(fragment, fc.string({ maxLength: 8 })), { maxLength: 40 }), fc.boolean(), (parts, mapped) => {
         const text = parts.join('');

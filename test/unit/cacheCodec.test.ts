@@ -8,7 +8,10 @@ import { ANALYZED, LISTING, makeConfig, source, utf8 } from './helpers';
 describe('cacheCodec', () => {
   const config = makeConfig({ folderKinds: [{ folder: 'content/posts', kind: 'blog' }] });
   const samples: [string, string][] = [
-    ['talks/t.md', '---\nkind: talk\ntitle: T\nstatus: drafting\ncfp_deadline: 2026-12-01\nevent_date: "2027-02-03"\nduration: 20\nevent: Conf\n---\n## A (15 min)\n## B (10 min)\n- [x] a\n- [ ] b\n'],
+    [
+      'talks/t.md',
+      '---\nkind: talk\ntitle: T\nstatus: drafting\ncfp_deadline: 2026-12-01\nevent_date: "2027-02-03"\nduration: 20\nevent: Conf\n---\n## A (15 min)\n## B (10 min)\n- [x] a\n- [ ] b\n',
+    ],
     ['content/posts/p.md', '+++\ntitle = "Hugo"\ndate = 2026-01-02\ndraft = true\ntags = ["go"]\n+++\nBody words here.\n'],
     ['oss/o.md', '---\nkind: oss\nstatus: nope\ndue: 2026-02-30\n---\n'],
     ['notes/n.md', '# Just notes\n'],
@@ -41,15 +44,30 @@ describe('cacheCodec', () => {
       { date: '2026-03-01', metric: 'attendees', value: 120, note: 'Full room' },
       { date: '2026-03-02', metric: 'views', value: 1200, link: 'https://example.com/v' },
     ]);
-    assert.deepEqual(decoded.draft.problems.map((p) => p.code), ['invalid-impact']);
+    assert.deepEqual(
+      decoded.draft.problems.map((p) => p.code),
+      ['invalid-impact'],
+    );
   });
 
   it('keeps rehearsals and the over-the-slot warning', () => {
     const result = readDraft(source('talks/rehearsed.md'), utf8(samples[6][1]), config, LISTING);
     const decoded = decodeResult(JSON.parse(JSON.stringify(encodeResult(result))));
     assert.ok(decoded && 'draft' in decoded);
-    assert.deepEqual(decoded.draft.rehearsals, [{ date: '2026-03-01', minutes: 21.5, sections: [{ title: 'A', planned: 15, actual: 16 }, { title: 'B', actual: 5.5 }] }]);
-    assert.deepEqual(decoded.draft.problems.map((p) => p.code), ['rehearsal-over-slot']);
+    assert.deepEqual(decoded.draft.rehearsals, [
+      {
+        date: '2026-03-01',
+        minutes: 21.5,
+        sections: [
+          { title: 'A', planned: 15, actual: 16 },
+          { title: 'B', actual: 5.5 },
+        ],
+      },
+    ]);
+    assert.deepEqual(
+      decoded.draft.problems.map((p) => p.code),
+      ['rehearsal-over-slot'],
+    );
   });
 
   it('reads talk entries written before rehearsals were recorded', () => {

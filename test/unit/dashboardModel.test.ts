@@ -71,13 +71,19 @@ describe('dashboardModel', () => {
         ],
       );
       assert.deepEqual(blog.statuses, ['idea', 'drafting', 'review', 'scheduled', 'published']);
-      assert.deepEqual(model.pipeline[1].columns.map((c) => c.status), BUILT_IN_KINDS.talk.statuses);
+      assert.deepEqual(
+        model.pipeline[1].columns.map((c) => c.status),
+        BUILT_IN_KINDS.talk.statuses,
+      );
     });
 
     it('offers no statuses to move to for an unknown kind', () => {
       const podcast = model.pipeline[2];
       assert.deepEqual(podcast.statuses, []);
-      assert.deepEqual(podcast.columns.map((c) => [c.status, c.inWorkflow]), [['recording', false]]);
+      assert.deepEqual(
+        podcast.columns.map((c) => [c.status, c.inWorkflow]),
+        [['recording', false]],
+      );
     });
 
     it('sorts cards overdue first, then by the nearest date, undated last', () => {
@@ -131,7 +137,10 @@ describe('dashboardModel', () => {
 
     it('does not find a kind called constructor on Object', () => {
       const model = buildDashboardModel([draft('Odd', 'constructor', 'x')], kinds, options);
-      assert.deepEqual(model.pipeline.map((k) => [k.kind, k.known, k.statuses]), [['constructor', false, []]]);
+      assert.deepEqual(
+        model.pipeline.map((k) => [k.kind, k.known, k.statuses]),
+        [['constructor', false, []]],
+      );
     });
   });
 
@@ -148,10 +157,16 @@ describe('dashboardModel', () => {
       assert.equal(calendar.weeks.length, 8);
       assert.equal(calendar.from, '2026-05-11');
       assert.equal(calendar.to, '2026-07-05');
-      assert.deepEqual(calendar.weeks.map((w) => w.start), ['2026-05-11', '2026-05-18', '2026-05-25', '2026-06-01', '2026-06-08', '2026-06-15', '2026-06-22', '2026-06-29']);
+      assert.deepEqual(
+        calendar.weeks.map((w) => w.start),
+        ['2026-05-11', '2026-05-18', '2026-05-25', '2026-06-01', '2026-06-08', '2026-06-15', '2026-06-22', '2026-06-29'],
+      );
       assert.equal(calendar.weeks[0].label, 'May 11 – May 17');
       assert.equal(calendar.weeks[7].label, 'Jun 29 – Jul 5');
-      assert.deepEqual(calendar.weeks.map((w) => w.current), [true, false, false, false, false, false, false, false]);
+      assert.deepEqual(
+        calendar.weeks.map((w) => w.current),
+        [true, false, false, false, false, false, false, false],
+      );
     });
 
     it('shows the year only for weeks outside this one', () => {
@@ -173,10 +188,13 @@ describe('dashboardModel', () => {
         draft('Far', 'blog', 'review', { dates: [publish('2026-07-06')] }),
       ];
       const { calendar } = buildDashboardModel(drafts, kinds, options);
-      assert.deepEqual(calendar.overdue.map((i) => [i.title, i.label, i.date, i.when, i.overdue]), [
-        ['Older', 'Due', '2026-04-30', '13 days ago', true],
-        ['Old', 'Due', '2026-05-12', 'yesterday', true],
-      ]);
+      assert.deepEqual(
+        calendar.overdue.map((i) => [i.title, i.label, i.date, i.when, i.overdue]),
+        [
+          ['Older', 'Due', '2026-04-30', '13 days ago', true],
+          ['Old', 'Due', '2026-05-12', 'yesterday', true],
+        ],
+      );
       const placed = calendar.weeks.map((w) => w.items.map((i) => `${i.title}: ${i.label}`));
       assert.deepEqual(placed, [['Talk: CFP closes'], [], [], [], [], ['Talk: Event'], [], []]);
       const cfpItem = calendar.weeks[0].items[0];
@@ -195,17 +213,23 @@ describe('dashboardModel', () => {
       ];
       const { calendar } = buildDashboardModel(drafts, kinds, options);
       assert.equal(calendar.crowdedAbove, 2);
-      assert.deepEqual(calendar.weeks.slice(0, 3).map((w) => [w.commitments, w.items.length, w.crowded]), [
-        [0, 0, false],
-        [3, 4, true],
-        [1, 4, false],
-      ]);
-      assert.deepEqual(calendar.weeks[1].items.map((i) => [i.label, i.commitment]), [
-        ['CFP closes', true],
-        ['Due', false],
-        ['Event', true],
-        ['Publish', true],
-      ]);
+      assert.deepEqual(
+        calendar.weeks.slice(0, 3).map((w) => [w.commitments, w.items.length, w.crowded]),
+        [
+          [0, 0, false],
+          [3, 4, true],
+          [1, 4, false],
+        ],
+      );
+      assert.deepEqual(
+        calendar.weeks[1].items.map((i) => [i.label, i.commitment]),
+        [
+          ['CFP closes', true],
+          ['Due', false],
+          ['Event', true],
+          ['Publish', true],
+        ],
+      );
       assert.match(calendar.crowdedRule, /more than 2 CFP closings, events and publishes.*limit of 4 in 14 days/);
     });
 
@@ -229,10 +253,13 @@ describe('dashboardModel', () => {
     it('does not count a CFP once the talk is submitted', () => {
       const drafts = [draft('Sent', 'talk', 'submitted', { dates: [cfp('2026-05-19'), event('2026-05-20')] })];
       const { calendar } = buildDashboardModel(drafts, kinds, options);
-      assert.deepEqual(calendar.weeks[1].items.map((i) => [i.label, i.commitment]), [
-        ['CFP closes', false],
-        ['Event', true],
-      ]);
+      assert.deepEqual(
+        calendar.weeks[1].items.map((i) => [i.label, i.commitment]),
+        [
+          ['CFP closes', false],
+          ['Event', true],
+        ],
+      );
     });
 
     it('reads limits as the focus settings do', () => {
@@ -256,21 +283,27 @@ describe('dashboardModel', () => {
       assert.equal(impact.quarterLabel, '2026 Q2');
       assert.equal(impact.entryCount, 5);
       assert.equal(impact.draftCount, 2);
-      assert.deepEqual(impact.metrics.map((m) => [m.id, m.label, m.known, m.thisQuarter, m.allTime, m.max]), [
-        ['views', 'Views', true, 0, 500, 0],
-        ['attendees', 'Attendees', true, 150, 150, 120],
-        ['questions', 'Questions', true, 9, 9, 9],
-        ['hugs', 'Hugs', false, 2, 2, 2],
-      ]);
+      assert.deepEqual(
+        impact.metrics.map((m) => [m.id, m.label, m.known, m.thisQuarter, m.allTime, m.max]),
+        [
+          ['views', 'Views', true, 0, 500, 0],
+          ['attendees', 'Attendees', true, 150, 150, 120],
+          ['questions', 'Questions', true, 9, 9, 9],
+          ['hugs', 'Hugs', false, 2, 2, 2],
+        ],
+      );
       const attendees = impact.metrics[1];
       assert.equal(attendees.unit, 'people in the room');
       assert.equal(attendees.series.length, 12);
       assert.equal(attendees.series[0].month, '2025-06');
       assert.equal(attendees.series[11].month, '2026-05');
-      assert.deepEqual(attendees.series.slice(-2).map((m) => [m.label, m.total]), [
-        ['Apr 2026', 120],
-        ['May 2026', 30],
-      ]);
+      assert.deepEqual(
+        attendees.series.slice(-2).map((m) => [m.label, m.total]),
+        [
+          ['Apr 2026', 120],
+          ['May 2026', 30],
+        ],
+      );
     });
 
     it('is empty when nothing is logged', () => {
@@ -295,10 +328,7 @@ describe('dashboardModel', () => {
     });
 
     it('uses the singular, drops the limit when it is off, and flags going over', () => {
-      const drafts = [
-        draft('A', 'blog', 'drafting', { dates: [publish('2026-05-20')] }),
-        draft('B', 'blog', 'review'),
-      ];
+      const drafts = [draft('A', 'blog', 'drafting', { dates: [publish('2026-05-20')] }), draft('B', 'blog', 'review')];
       const { focus } = buildDashboardModel(drafts, kinds, { ...options, focus: { maxActive: null, maxDeadlinesPer14Days: 0 } });
       assert.equal(focus.text, 'Focus 2 · 1 deadline in the next 14 days');
       assert.equal(focus.over, false, '0 turns the deadline limit off');

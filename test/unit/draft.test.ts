@@ -544,14 +544,35 @@ describe('draft', () => {
 
     it('keeps other top-level scalars as fields and drops structures', () => {
       const draft = draftOf(
-        yamlDoc(['kind: talk', 'title: T', 'status: idea', 'event: JSConf', 'duration: 30', 'remote: false', 'speakers: [a, b]', 'venue: {city: Lyon}', 'due: 2026-03-07', 'nothing: ~', 'seats: 120', 'abstract: short']),
+        yamlDoc([
+          'kind: talk',
+          'title: T',
+          'status: idea',
+          'event: JSConf',
+          'duration: 30',
+          'remote: false',
+          'speakers: [a, b]',
+          'venue: {city: Lyon}',
+          'due: 2026-03-07',
+          'nothing: ~',
+          'seats: 120',
+          'abstract: short',
+        ]),
       );
       assert.deepEqual(draft.fields, { event: 'JSConf', remote: false, seats: 120 });
     });
 
     it('leaves out fields read elsewhere, the kind’s dates and long texts', () => {
       const draft = draftOf(
-        yamlDoc(['kind: blog', 'tags: [a]', 'date: 2026-01-01', 'publish_date: 2026-01-02', 'event_date: 2026-06-10', `description: ${'d'.repeat(200)}`, `notes: ${'n'.repeat(201)}`]),
+        yamlDoc([
+          'kind: blog',
+          'tags: [a]',
+          'date: 2026-01-01',
+          'publish_date: 2026-01-02',
+          'event_date: 2026-06-10',
+          `description: ${'d'.repeat(200)}`,
+          `notes: ${'n'.repeat(201)}`,
+        ]),
       );
       assert.deepEqual(draft.fields, { event_date: '2026-06-10', description: 'd'.repeat(200) }, 'event_date is not a blog date, so it is an ordinary field');
     });

@@ -19,8 +19,17 @@ describe('feedback', () => {
     });
 
     it('leaves out an entry without a summary or with a bad date or link, and keeps the others', () => {
-      const parsed = parseFeedbackEntries([{ date: '2026-01-01' }, { summary: 'x', date: 'soon' }, { summary: 'y', date: '2026-01-01', link: 'ftp://x' }, 'text', { summary: 'ok', date: '2026-01-02' }]);
-      assert.deepEqual(parsed.entries.map((e) => [e.index, e.summary]), [[4, 'ok']]);
+      const parsed = parseFeedbackEntries([
+        { date: '2026-01-01' },
+        { summary: 'x', date: 'soon' },
+        { summary: 'y', date: '2026-01-01', link: 'ftp://x' },
+        'text',
+        { summary: 'ok', date: '2026-01-02' },
+      ]);
+      assert.deepEqual(
+        parsed.entries.map((e) => [e.index, e.summary]),
+        [[4, 'ok']],
+      );
       assert.equal(parsed.problems.length, 4);
       assert.match(parsed.problems[0], /Feedback entry 1: summary is missing/);
       assert.match(parsed.problems[1], /Feedback entry 2: date "soon" is not a date/);
@@ -101,7 +110,10 @@ Body
       assert.equal(index, 0);
       const updated = setFrontMatterListItemFields(second.text, 'feedback', index as number, { status: 'shipped' });
       assert.ok(updated.ok);
-      assert.deepEqual(draftOf(updated.text).feedback?.map((f) => f.status), ['shipped', 'open']);
+      assert.deepEqual(
+        draftOf(updated.text).feedback?.map((f) => f.status),
+        ['shipped', 'open'],
+      );
       assert.ok(updated.text.endsWith(body));
       assert.equal(feedbackIndexIn(updated.text, 'missing'), undefined);
     });

@@ -1,12 +1,5 @@
 import assert from 'node:assert/strict';
-import {
-  findFieldValueRange,
-  locateFrontMatter,
-  parseFrontMatter,
-  unclosedProblem,
-  type FrontMatterBlock,
-  type ParsedFrontMatter,
-} from '../../src/core/frontMatter/parse';
+import { findFieldValueRange, locateFrontMatter, parseFrontMatter, unclosedProblem, type FrontMatterBlock, type ParsedFrontMatter } from '../../src/core/frontMatter/parse';
 import { range } from './helpers';
 
 function blockOf(text: string): FrontMatterBlock {
@@ -152,7 +145,10 @@ describe('frontMatter', () => {
 
     it('places errors after a BOM and CRLF line breaks on the right line', () => {
       const result = parse('\uFEFF---\r\nkind: blog\r\ntitle: a: b\r\n---\r\n');
-      assert.deepEqual(result.problems.map((p) => p.range), [range(2, 0, 11)]);
+      assert.deepEqual(
+        result.problems.map((p) => p.range),
+        [range(2, 0, 11)],
+      );
     });
 
     it('reports an unterminated flow sequence inside the block', () => {
@@ -197,7 +193,12 @@ describe('frontMatter', () => {
     it('stops a billion-laughs alias bomb quickly with a problem', () => {
       const letters = 'abcdefghij';
       const lines = ['a: &a [x,x,x,x,x,x,x,x,x]'];
-      for (let i = 1; i < 10; i++) lines.push(`${letters[i]}: &${letters[i]} [${Array(9).fill('*' + letters[i - 1]).join(',')}]`);
+      for (let i = 1; i < 10; i++)
+        lines.push(
+          `${letters[i]}: &${letters[i]} [${Array(9)
+            .fill('*' + letters[i - 1])
+            .join(',')}]`,
+        );
       const started = Date.now();
       const result = parse(['---', ...lines, '---', ''].join('\n'));
       assert.ok(Date.now() - started < 1000, 'finishes fast');

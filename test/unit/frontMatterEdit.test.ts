@@ -100,7 +100,7 @@ describe('setFrontMatterFields', () => {
     });
 
     it('keeps single quotes on a single-quoted value', () => {
-      const after = expectEdit(draft, setFrontMatterFields(draft, { event: "KubeCon EU" }));
+      const after = expectEdit(draft, setFrontMatterFields(draft, { event: 'KubeCon EU' }));
       assert.ok(after.includes("event: 'KubeCon EU'\n"));
     });
 
@@ -111,7 +111,28 @@ describe('setFrontMatterFields', () => {
     });
 
     it('quotes strings that would otherwise read as something else', () => {
-      const values = ['123', 'true', 'null', 'a: b', 'x #y', '#tag', ' padded ', '', 'yes', 'off', '0b101', '2026-11-28T10:00:00Z', '- item', '[x]', '{y}', "it's", 'say "hi"', '@handle', '`code`', '%'];
+      const values = [
+        '123',
+        'true',
+        'null',
+        'a: b',
+        'x #y',
+        '#tag',
+        ' padded ',
+        '',
+        'yes',
+        'off',
+        '0b101',
+        '2026-11-28T10:00:00Z',
+        '- item',
+        '[x]',
+        '{y}',
+        "it's",
+        'say "hi"',
+        '@handle',
+        '`code`',
+        '%',
+      ];
       for (const value of values) {
         const after = expectEdit(draft, setFrontMatterFields(draft, { status: value }));
         assert.deepEqual((dataOf(after) as Record<string, unknown>).status, value, value);

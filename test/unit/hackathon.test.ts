@@ -41,8 +41,14 @@ describe('hackathon kind', () => {
     assert.equal(isFinished(hackathon, 'cancelled'), true);
     assert.equal(isFinished(hackathon, 'announced'), false);
     // Focus counts the statuses the kind names as work in hand; once announced, it waits on sign-ups.
-    assert.deepEqual(hackathon.statuses.filter((s) => isActive(hackathon, s)), ['planning', 'running']);
-    assert.deepEqual(hackathon.statuses.filter((s) => isWaiting(hackathon, s)), ['announced']);
+    assert.deepEqual(
+      hackathon.statuses.filter((s) => isActive(hackathon, s)),
+      ['planning', 'running'],
+    );
+    assert.deepEqual(
+      hackathon.statuses.filter((s) => isWaiting(hackathon, s)),
+      ['announced'],
+    );
     assert.deepEqual(hackathon.activeStatuses, ['planning', 'running']);
     assert.equal(builtInKind('hackathon')?.icon, 'rocket');
     assert.equal(builtInKind('hackathon')?.folder.type, 'private');
@@ -69,12 +75,21 @@ describe('hackathon kind', () => {
     const draft = draftOf(yamlDoc(['kind: hackathon', 'status: running', 'event_date: 2027-03-05', 'end_date: 2027-03-07']));
     assert.deepEqual(overdueDates(draft, hackathon, '2027-03-06'), []);
     assert.deepEqual(overdueDates(draft, hackathon, '2027-03-07'), []);
-    assert.deepEqual(overdueDates(draft, hackathon, '2027-03-08').map((d) => d.field), ['event_date']);
+    assert.deepEqual(
+      overdueDates(draft, hackathon, '2027-03-08').map((d) => d.field),
+      ['event_date'],
+    );
     const oneDay = draftOf(yamlDoc(['kind: hackathon', 'status: running', 'event_date: 2027-03-05']));
-    assert.deepEqual(overdueDates(oneDay, hackathon, '2027-03-06').map((d) => d.field), ['event_date']);
+    assert.deepEqual(
+      overdueDates(oneDay, hackathon, '2027-03-06').map((d) => d.field),
+      ['event_date'],
+    );
     // On the second day Upcoming shows when it ends, not a past start.
     const items = upcoming([draft], BUILT_IN_KINDS, '2027-03-06');
-    assert.deepEqual(items.map((i) => [i.date.label, i.group]), [['Ends', 'this-week']]);
+    assert.deepEqual(
+      items.map((i) => [i.date.label, i.group]),
+      [['Ends', 'this-week']],
+    );
   });
 
   it('counts towards the focus limit once planned, and its first day as a commitment', () => {
@@ -86,7 +101,10 @@ describe('hackathon kind', () => {
     const state = focusState(drafts, BUILT_IN_KINDS, { maxActive: 3, maxDeadlinesPer14Days: 4, today: '2027-02-25' });
     assert.equal(state.active.length, 1);
     // The event is a commitment to other people, as for talks and workshops; registration closing is its own milestone.
-    assert.deepEqual(state.deadlines.map((d) => d.date.field), ['event_date']);
+    assert.deepEqual(
+      state.deadlines.map((d) => d.date.field),
+      ['event_date'],
+    );
   });
 
   it('shows a multi-day event as one span in every calendar week it covers', () => {
@@ -94,7 +112,10 @@ describe('hackathon kind', () => {
     const draft = draftOf(yamlDoc(['kind: hackathon', 'title: Build on Widgets', 'status: announced', 'event_date: 2027-03-06', 'end_date: 2027-03-09']));
     const model = buildDashboardModel([draft], BUILT_IN_KINDS, { today: '2027-03-01', metrics: BUILT_IN_METRICS, focus: { maxActive: 3, maxDeadlinesPer14Days: 4 } });
     const withItems = model.calendar.weeks.filter((w) => w.items.length > 0);
-    assert.deepEqual(withItems.map((w) => w.start), ['2027-03-01', '2027-03-08']);
+    assert.deepEqual(
+      withItems.map((w) => w.start),
+      ['2027-03-01', '2027-03-08'],
+    );
     for (const week of withItems) {
       assert.deepEqual(
         week.items.map((i) => [i.label, i.date, i.endDate, i.dayLabel]),
@@ -102,14 +123,20 @@ describe('hackathon kind', () => {
       );
     }
     assert.equal(model.pipeline[0].kind, 'hackathon');
-    assert.deepEqual(model.pipeline[0].columns.map((c) => c.status), hackathon.statuses);
+    assert.deepEqual(
+      model.pipeline[0].columns.map((c) => c.status),
+      hackathon.statuses,
+    );
   });
 
   it('keeps the end on its own in the calendar once the span has started', () => {
     const draft = draftOf(yamlDoc(['kind: hackathon', 'title: H', 'status: running', 'event_date: 2027-03-06', 'end_date: 2027-03-09']));
     const model = buildDashboardModel([draft], BUILT_IN_KINDS, { today: '2027-03-07', metrics: BUILT_IN_METRICS, focus: { maxActive: 3, maxDeadlinesPer14Days: 4 } });
     assert.deepEqual(model.calendar.overdue, []);
-    assert.deepEqual(model.calendar.weeks.flatMap((w) => w.items.map((i) => [i.label, i.date])), [['Ends', '2027-03-09']]);
+    assert.deepEqual(
+      model.calendar.weeks.flatMap((w) => w.items.map((i) => [i.label, i.date])),
+      [['Ends', '2027-03-09']],
+    );
   });
 });
 
@@ -128,24 +155,73 @@ describe('hackathon template', () => {
     assert.equal(draft.status, 'idea');
     assert.equal(draft.fields.format, 'hybrid');
     assert.equal(draft.fields.participants, 120);
-    assert.deepEqual(draft.dates.map((d) => [d.field, d.date]), [['registration_deadline', '2027-02-20'], ['event_date', '2027-03-06']]);
+    assert.deepEqual(
+      draft.dates.map((d) => [d.field, d.date]),
+      [
+        ['registration_deadline', '2027-02-20'],
+        ['event_date', '2027-03-06'],
+      ],
+    );
     const { body, bodyStartLine } = bodyOf(text);
     analyzeDraft(draft, body, bodyStartLine, makeConfig());
     assert.deepEqual(problemCodes(draft), []);
     const talk = draft.analysis?.talk;
     assert.ok(talk, 'the agenda headings carry minute budgets');
-    assert.deepEqual(talk.sections.map((s) => s.title), ['Check-in and breakfast', 'Kick-off', 'Hacking', 'Check-ins', 'Demos', 'Judging', 'Awards']);
+    assert.deepEqual(
+      talk.sections.map((s) => s.title),
+      ['Check-in and breakfast', 'Kick-off', 'Hacking', 'Check-ins', 'Demos', 'Judging', 'Awards'],
+    );
     assert.equal(talk.plannedMinutes, draft.duration);
     assert.match(describeDraft(draft, hackathon, '2026-12-02'), /~1440\/1440 min/);
   });
 
   it('has the plan sections: summary, phased checklist, judging criteria, projects and a retro', () => {
     const text = rendered({ event_date: '2027-03-06', registration_deadline: '', format: 'online', participants: '40', due: '' });
-    for (const heading of ['## Summary', '## Planning checklist', '### Eight weeks out', '### Four weeks out', '### The week before', '### On the day', '### After', '## Judging criteria', '## Projects', '## Retro', '### What worked', '### What to change']) {
+    for (const heading of [
+      '## Summary',
+      '## Planning checklist',
+      '### Eight weeks out',
+      '### Four weeks out',
+      '### The week before',
+      '### On the day',
+      '### After',
+      '## Judging criteria',
+      '## Projects',
+      '## Retro',
+      '### What worked',
+      '### What to change',
+    ]) {
       assert.ok(text.includes(`\n${heading}\n`), heading);
     }
-    for (const task of [/Venue/, /Sponsors/, /Code of conduct/, /Budget/, /Registration open/, /Mentors/, /Challenges/, /Prizes/, /Judging criteria/, /Accessibility/, /Dietary/, /Wi-Fi/, /API keys/, /Starter repository/, /Swag/, /Signage/, /Check-in desk/, /Safety contact/, /Photo consent/, /Winners/, /Feedback survey/, /Thank-yous/, /Retro/]) {
-      assert.ok(text.split('\n').some((line) => line.startsWith('- [ ] ') && task.test(line)), String(task));
+    for (const task of [
+      /Venue/,
+      /Sponsors/,
+      /Code of conduct/,
+      /Budget/,
+      /Registration open/,
+      /Mentors/,
+      /Challenges/,
+      /Prizes/,
+      /Judging criteria/,
+      /Accessibility/,
+      /Dietary/,
+      /Wi-Fi/,
+      /API keys/,
+      /Starter repository/,
+      /Swag/,
+      /Signage/,
+      /Check-in desk/,
+      /Safety contact/,
+      /Photo consent/,
+      /Winners/,
+      /Feedback survey/,
+      /Thank-yous/,
+      /Retro/,
+    ]) {
+      assert.ok(
+        text.split('\n').some((line) => line.startsWith('- [ ] ') && task.test(line)),
+        String(task),
+      );
     }
     const skipped = rendered({ event_date: '', registration_deadline: '', format: '', participants: '', due: '' });
     const draft = draftOf(skipped);
@@ -168,7 +244,10 @@ describe('hackathon diagnostics', () => {
     assert.match(fixed, /event_date: 2027-03-05 # Sunday/);
     const again = draftOf(fixed);
     assert.deepEqual(problemCodes(again), []);
-    assert.deepEqual(again.dates.filter((d) => d.field !== 'registration_deadline').map((d) => d.date), ['2027-03-05', '2027-03-07']);
+    assert.deepEqual(
+      again.dates.filter((d) => d.field !== 'registration_deadline').map((d) => d.date),
+      ['2027-03-05', '2027-03-07'],
+    );
   });
 
   it('reports registration closing after the event, and nothing for the same day or earlier', () => {
@@ -185,7 +264,18 @@ describe('hackathon diagnostics', () => {
   });
 
   it('reports judging weights that do not add up to 100, with a fix that scales only the weights', () => {
-    const body = ['## Judging criteria', '', '| Criterion | Weight | Notes |', '| --- | ---: | --- |', '| Use of the API | 40 | deep \\| wide |', '| Originality |  30% | |', '| Demo | 20 | |', '', '## Projects', ''].join('\n');
+    const body = [
+      '## Judging criteria',
+      '',
+      '| Criterion | Weight | Notes |',
+      '| --- | ---: | --- |',
+      '| Use of the API | 40 | deep \\| wide |',
+      '| Originality |  30% | |',
+      '| Demo | 20 | |',
+      '',
+      '## Projects',
+      '',
+    ].join('\n');
     const text = yamlDoc(['kind: hackathon', 'status: planning'], body);
     const problem = onlyProblem(draftOf(text), 'judging-weights');
     assert.equal(problem.message, 'The judging weights add up to 90, not 100. Judges and teams read them as percentages.');
@@ -202,8 +292,27 @@ describe('hackathon diagnostics', () => {
     assert.match(problem.message, /"Impact" has the weight "high"/);
     assert.deepEqual(problem.range, { start: { line: 7, character: 11 }, end: { line: 7, character: 15 } });
     assert.equal(problem.fixes, undefined);
-    const fenced = ['```md', '## Judging criteria', '| Criterion | Weight |', '| --- | --- |', '| A | 1 |', '```', '## Judging criteria', '', '| Criterion | Weight |', '| --- | --- |', '| A | 100 |', '## Other', '| Criterion | Weight |', '| --- | --- |', '| B | 7 |'].join('\n');
-    assert.deepEqual(judgingProblems(yamlDoc([], fenced), 8, () => new LineMap(yamlDoc([], fenced))), []);
+    const fenced = [
+      '```md',
+      '## Judging criteria',
+      '| Criterion | Weight |',
+      '| --- | --- |',
+      '| A | 1 |',
+      '```',
+      '## Judging criteria',
+      '',
+      '| Criterion | Weight |',
+      '| --- | --- |',
+      '| A | 100 |',
+      '## Other',
+      '| Criterion | Weight |',
+      '| --- | --- |',
+      '| B | 7 |',
+    ].join('\n');
+    assert.deepEqual(
+      judgingProblems(yamlDoc([], fenced), 8, () => new LineMap(yamlDoc([], fenced))),
+      [],
+    );
   });
 });
 
@@ -231,9 +340,16 @@ describe('hackathon projects table', () => {
   });
 });
 
-
 describe('hackathon projects as impact', () => {
-  const table = ['## Projects', '', '| Project | Team | Repository | What it used |', '| --- | --- | --- | --- |', '| Widget Radar | Ada | | API |', '| Queue Buddy | Sam | | SDK |', ''].join('\n');
+  const table = [
+    '## Projects',
+    '',
+    '| Project | Team | Repository | What it used |',
+    '| --- | --- | --- | --- |',
+    '| Widget Radar | Ada | | API |',
+    '| Queue Buddy | Sam | | SDK |',
+    '',
+  ].join('\n');
 
   it('appends one projects entry counting the rows, and changes no byte of the body', () => {
     const text = yamlDoc(['kind: hackathon', 'title: H', 'impact:', '  - { date: 2027-03-08, metric: participants, value: 84 }'], table);
@@ -261,7 +377,10 @@ describe('hackathon projects as impact', () => {
     const second = projectsImpact(grown, '2027-03-10');
     assert.ok(second.ok && !second.unchanged && second.result.ok);
     assert.equal(second.replaced, true);
-    assert.deepEqual(draftOf(second.result.text).impact?.map((e) => [e.metric, e.value, e.date]), [['projects', 3, '2027-03-10']]);
+    assert.deepEqual(
+      draftOf(second.result.text).impact?.map((e) => [e.metric, e.value, e.date]),
+      [['projects', 3, '2027-03-10']],
+    );
   });
 
   it('says what is missing instead of logging nothing', () => {
@@ -274,7 +393,10 @@ describe('hackathon projects as impact', () => {
 
 describe('hackathon in the calendar export', () => {
   it('writes a multi-day hackathon as one all-day event from its first to its last day', () => {
-    const draft = draftOf(yamlDoc(['kind: hackathon', 'title: Build on Widgets', 'status: announced', 'event_date: 2027-03-05', 'end_date: 2027-03-07', 'registration_deadline: 2027-02-20']), { path: 'hackathons/b.md' });
+    const draft = draftOf(
+      yamlDoc(['kind: hackathon', 'title: Build on Widgets', 'status: announced', 'event_date: 2027-03-05', 'end_date: 2027-03-07', 'registration_deadline: 2027-02-20']),
+      { path: 'hackathons/b.md' },
+    );
     const entries = calendarEntries([draft], BUILT_IN_KINDS);
     assert.deepEqual(
       entries.map((e) => [e.summary, e.date, e.endDate]),

@@ -325,7 +325,9 @@ describe('impact', () => {
     it('reads a flow list and TOML tables too', () => {
       const flow = draftOf(yamlDoc(['kind: blog', 'impact: [{date: 2026-03-01, metric: views, value: 5}]']));
       assert.deepEqual(flow.impact, [e('2026-03-01', 'views', 5)]);
-      const toml = draftOf(tomlDoc(['kind = "blog"', '[[impact]]', 'date = 2026-03-01', 'metric = "views"', 'value = 5', '[[impact]]', 'date = "2026-03-02"', 'metric = "stars"', 'value = "1,000"']));
+      const toml = draftOf(
+        tomlDoc(['kind = "blog"', '[[impact]]', 'date = 2026-03-01', 'metric = "views"', 'value = 5', '[[impact]]', 'date = "2026-03-02"', 'metric = "stars"', 'value = "1,000"']),
+      );
       assert.deepEqual(toml.impact, [e('2026-03-01', 'views', 5), e('2026-03-02', 'stars', 1000)]);
     });
 
@@ -433,8 +435,23 @@ describe('impact', () => {
       const odd = [draftWith('Odd', 'constructor', [e('2026-04-02', 'constructor', 2), e('2026-04-03', '__proto__', 3), e('2026-04-04', 'constructor', 1)])];
       const summary = aggregateImpact(odd, { today: '2026-04-05', kinds: BUILT_IN_KINDS });
       assert.deepEqual(summary.unknownMetrics, ['__proto__', 'constructor']);
-      assert.deepEqual(Object.entries(summary.allTime), [['__proto__', 3], ['constructor', 3]]);
-      assert.deepEqual(summary.byKind.map((k) => [k.kind, k.label, Object.entries(k.thisQuarter)]), [['constructor', 'constructor', [['__proto__', 3], ['constructor', 3]]]]);
+      assert.deepEqual(Object.entries(summary.allTime), [
+        ['__proto__', 3],
+        ['constructor', 3],
+      ]);
+      assert.deepEqual(
+        summary.byKind.map((k) => [k.kind, k.label, Object.entries(k.thisQuarter)]),
+        [
+          [
+            'constructor',
+            'constructor',
+            [
+              ['__proto__', 3],
+              ['constructor', 3],
+            ],
+          ],
+        ],
+      );
       assert.deepEqual(resolveMetrics({ constructor: {} }).metrics.constructor, { id: 'constructor', label: 'Constructor', unit: 'constructor', icon: 'graph', description: '' });
     });
 
@@ -472,14 +489,26 @@ describe('impact', () => {
 
     it('breaks a tie of title and total by uri, and takes n', () => {
       const twins = [draftWith('Same', 'blog', [e('2026-01-01', 'views', 1)], 'file:///ws/b.md'), draftWith('Same', 'blog', [e('2026-01-01', 'views', 1)], 'file:///ws/a.md')];
-      assert.deepEqual(topDrafts(twins, 'views', 2).map((t) => t.draft.uri), ['file:///ws/a.md', 'file:///ws/b.md']);
-      assert.deepEqual(topDrafts(drafts, 'views', 2).map((t) => t.draft.title), ['Bravo', 'Echo']);
-      assert.deepEqual(topDrafts(drafts, 'views', 10).map((t) => t.draft.title), ['Bravo', 'Echo', 'Alpha', 'Charlie', 'Delta', 'Foxtrot']);
+      assert.deepEqual(
+        topDrafts(twins, 'views', 2).map((t) => t.draft.uri),
+        ['file:///ws/a.md', 'file:///ws/b.md'],
+      );
+      assert.deepEqual(
+        topDrafts(drafts, 'views', 2).map((t) => t.draft.title),
+        ['Bravo', 'Echo'],
+      );
+      assert.deepEqual(
+        topDrafts(drafts, 'views', 10).map((t) => t.draft.title),
+        ['Bravo', 'Echo', 'Alpha', 'Charlie', 'Delta', 'Foxtrot'],
+      );
       assert.deepEqual(topDrafts(drafts, 'views', 0), []);
     });
 
     it('leaves out drafts without the metric and matches its name loosely', () => {
-      assert.deepEqual(topDrafts(drafts, ' Attendees ').map((t) => [t.draft.title, t.total]), [['Golf', 500]]);
+      assert.deepEqual(
+        topDrafts(drafts, ' Attendees ').map((t) => [t.draft.title, t.total]),
+        [['Golf', 500]],
+      );
       assert.deepEqual(topDrafts(drafts, 'leads'), []);
     });
   });
@@ -504,7 +533,10 @@ describe('impact', () => {
       assert.equal(series.length, 12);
       assert.equal(series[0].month, '2025-03');
       assert.equal(series[11].month, '2026-02');
-      assert.deepEqual(series.map((m) => m.total), [0, 0, 0, 0, 0, 0, 0, 1000, 3, 7, 0, 15]);
+      assert.deepEqual(
+        series.map((m) => m.total),
+        [0, 0, 0, 0, 0, 0, 0, 1000, 3, 7, 0, 15],
+      );
     });
 
     it('handles a one-month window and none', () => {
@@ -518,10 +550,24 @@ describe('Log Impact defaults', () => {
   const list = Object.values(BUILT_IN_METRICS);
 
   it('orders metrics by what fits the kind: talks start with attendees, posts with views', () => {
-    assert.deepEqual(metricsForKind('talk', list).slice(0, 3).map((m) => m.id), ['attendees', 'questions', 'feedback']);
-    assert.deepEqual(metricsForKind('blog', list).slice(0, 3).map((m) => m.id), ['views', 'reactions', 'comments']);
+    assert.deepEqual(
+      metricsForKind('talk', list)
+        .slice(0, 3)
+        .map((m) => m.id),
+      ['attendees', 'questions', 'feedback'],
+    );
+    assert.deepEqual(
+      metricsForKind('blog', list)
+        .slice(0, 3)
+        .map((m) => m.id),
+      ['views', 'reactions', 'comments'],
+    );
     assert.deepEqual(metricsForKind('oss', list)[0].id, 'prs-merged');
-    assert.deepEqual(metricsForKind('podcast', list).map((m) => m.id), list.map((m) => m.id), 'an unknown kind keeps the usual order');
+    assert.deepEqual(
+      metricsForKind('podcast', list).map((m) => m.id),
+      list.map((m) => m.id),
+      'an unknown kind keeps the usual order',
+    );
     assert.equal(metricsForKind('talk', list).length, list.length, 'nothing is left out');
   });
 

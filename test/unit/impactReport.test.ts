@@ -150,15 +150,24 @@ describe('impact report', () => {
     });
 
     it('counts talks given and the acceptance rate of calls decided in the period', () => {
-      assert.deepEqual(report.talks.given.map((t) => [t.event, t.date]), [['KubeCon', '2026-09-12']]);
+      assert.deepEqual(
+        report.talks.given.map((t) => [t.event, t.date]),
+        [['KubeCon', '2026-09-12']],
+      );
       assert.equal(report.talks.decided, 3);
       assert.equal(report.talks.accepted, 2);
     });
 
     it('lists posts published with their reading time, and OSS contributions merged', () => {
-      assert.deepEqual(report.posts.published.map((p) => [p.title, p.readingMinutes]), [['OpenTelemetry pipelines', 2]]);
+      assert.deepEqual(
+        report.posts.published.map((p) => [p.title, p.readingMinutes]),
+        [['OpenTelemetry pipelines', 2]],
+      );
       assert.equal(report.posts.readingMinutes, 2);
-      assert.deepEqual(report.oss.merged.map((o) => [o.title, o.repository, o.date]), [['Span links docs', 'open-telemetry/opentelemetry-js', '2026-07-20']]);
+      assert.deepEqual(
+        report.oss.merged.map((o) => [o.title, o.repository, o.date]),
+        [['Span links docs', 'open-telemetry/opentelemetry-js', '2026-07-20']],
+      );
     });
 
     it('counts feedback given in the period by status, and the shipped feedback of the period before', () => {
@@ -183,10 +192,16 @@ describe('impact report', () => {
     });
 
     it('leaves out a metric logged in different units and names the files', () => {
-      const a = of('notes/a.md', 'kind: blog\ntitle: A\nimpact:\n  - { date: 2026-08-01, metric: watch-time, value: 30, unit: minutes }\n  - { date: 2026-08-01, metric: views, value: 3 }');
+      const a = of(
+        'notes/a.md',
+        'kind: blog\ntitle: A\nimpact:\n  - { date: 2026-08-01, metric: watch-time, value: 30, unit: minutes }\n  - { date: 2026-08-01, metric: views, value: 3 }',
+      );
       const b = of('notes/b.md', 'kind: blog\ntitle: B\nimpact:\n  - { date: 2026-08-02, metric: watch-time, value: 2, unit: hours }');
       const mixed = build([a, b]);
-      assert.deepEqual(mixed.totals.map((t) => t.metric), ['views']);
+      assert.deepEqual(
+        mixed.totals.map((t) => t.metric),
+        ['views'],
+      );
       assert.equal(mixed.problems.length, 1);
       assert.match(mixed.problems[0].message, /"watch-time" is logged in different units \(minutes in notes\/a.md, hours in notes\/b.md\)/);
       assert.equal(mixed.problems[0].file, 'notes/a.md');
@@ -205,10 +220,16 @@ describe('impact report', () => {
     it('writes the same rows to CSV and JSON', () => {
       const csv = reportCsv(report).split('\r\n');
       assert.equal(csv[0], 'title,type,kind,status,date,url,path,reach,feedback_given,feedback_shipped,description,views,reactions,attendees');
-      assert.equal(csv[2], 'OpenTelemetry pipelines,Blog post,blog,published,2026-08-10,https://example.com/otel,content/posts/otel.md,1500,0,0,"How to build collector pipelines. Impact: 1,500 page views, 40 reactions.",1500,40,');
+      assert.equal(
+        csv[2],
+        'OpenTelemetry pipelines,Blog post,blog,published,2026-08-10,https://example.com/otel,content/posts/otel.md,1500,0,0,"How to build collector pipelines. Impact: 1,500 page views, 40 reactions.",1500,40,',
+      );
       assert.equal(csv.length, 5, 'a header, three rows and the final line end');
       const json = JSON.parse(reportJson(report)) as { rows: { title: string; reach: number }[] };
-      assert.deepEqual(json.rows.map((r) => [r.title, r.reach]), report.rows.map((r) => [r.title, r.reach]));
+      assert.deepEqual(
+        json.rows.map((r) => [r.title, r.reach]),
+        report.rows.map((r) => [r.title, r.reach]),
+      );
     });
 
     it('has a recognition-program preset of the same rows with a description of at most 1,000 characters', () => {
@@ -220,7 +241,10 @@ describe('impact report', () => {
       const description = csv[1].split(',')[3];
       assert.ok([...description].length <= 1000, `${[...description].length} characters`);
       assert.ok(description.endsWith('…'));
-      assert.equal(csv[2], 'OpenTelemetry pipelines,2026-08-10,https://example.com/otel,"How to build collector pipelines. Impact: 1,500 page views, 40 reactions.",Blog post,1500');
+      assert.equal(
+        csv[2],
+        'OpenTelemetry pipelines,2026-08-10,https://example.com/otel,"How to build collector pipelines. Impact: 1,500 page views, 40 reactions.",Blog post,1500',
+      );
     });
 
     it('keeps a spreadsheet from running text as a formula', () => {
@@ -230,9 +254,22 @@ describe('impact report', () => {
 
     it('writes Markdown with every section and SVG charts beside it', () => {
       const files = reportFiles(report, 'markdown', 'q3.md');
-      assert.deepEqual(files.map((f) => f.name), ['q3.md', 'q3-totals.svg', 'q3-reach.svg']);
+      assert.deepEqual(
+        files.map((f) => f.name),
+        ['q3.md', 'q3-totals.svg', 'q3-reach.svg'],
+      );
       const markdown = files[0].text;
-      for (const heading of ['# Impact report: 2026 Q3', '## Totals', '## By kind', '## Pieces of work', '## Talks given', '## Posts published', '## Open-source contributions merged', '## Product feedback', '## Quality']) {
+      for (const heading of [
+        '# Impact report: 2026 Q3',
+        '## Totals',
+        '## By kind',
+        '## Pieces of work',
+        '## Talks given',
+        '## Posts published',
+        '## Open-source contributions merged',
+        '## Product feedback',
+        '## Quality',
+      ]) {
         assert.ok(markdown.includes(`\n${heading}\n`) || markdown.startsWith(`${heading}\n`), heading);
       }
       assert.match(markdown, /\| Views \| 1,500 \| 500 \| \+200% \|/);

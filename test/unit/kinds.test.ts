@@ -41,8 +41,7 @@ describe('kinds', () => {
     });
 
     it('defines each kind’s dates, labels and deadlines', () => {
-      const dates = (id: string): [string, string[] | undefined, string, boolean][] =>
-        kinds[id].dateFields.map((d) => [d.field, d.alternatives, d.label, d.deadline]);
+      const dates = (id: string): [string, string[] | undefined, string, boolean][] => kinds[id].dateFields.map((d) => [d.field, d.alternatives, d.label, d.deadline]);
       assert.deepEqual(dates('blog'), [
         ['publish_date', ['date'], 'Publish', true],
         ['due', undefined, 'Due', true],
@@ -110,7 +109,9 @@ describe('kinds', () => {
     });
 
     it('defaults to the steps between the first and the finished ones, without side statuses', () => {
-      const { kinds: resolved } = resolveKinds({ newsletter: { statuses: ['idea', 'writing', 'editing', 'dropped', 'sent'], finishedStatuses: ['dropped', 'sent'], sideStatuses: ['dropped'] } });
+      const { kinds: resolved } = resolveKinds({
+        newsletter: { statuses: ['idea', 'writing', 'editing', 'dropped', 'sent'], finishedStatuses: ['dropped', 'sent'], sideStatuses: ['dropped'] },
+      });
       assert.equal(resolved.newsletter.activeStatuses, undefined);
       assert.deepEqual(activeStatuses(resolved.newsletter), ['writing', 'editing']);
     });
@@ -220,11 +221,7 @@ describe('kinds', () => {
         statuses: [' idea ', 'scheduled', 'cancelled', 'streamed', 'idea', ''],
         finishedStatuses: ['streamed', 'cancelled'],
         sideStatuses: ['cancelled'],
-        dateFields: [
-          { field: 'stream_date', label: 'Goes live', alternatives: ['date'] },
-          { field: 'promo_by', deadline: false },
-          { field: '' },
-        ],
+        dateFields: [{ field: 'stream_date', label: 'Goes live', alternatives: ['date'] }, { field: 'promo_by', deadline: false }, { field: '' }],
       };
       const { kinds: resolved, problems } = resolveKinds({ 'live-stream': override });
       assert.deepEqual(problems, []);
@@ -326,7 +323,10 @@ describe('kind names from files', () => {
       for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
         const result = parseDraft({ uri: 'file:///w/x.md', relativePath: 'x.md' }, `---\nkind: ${name}\nstatus: idea\n---\n`, config, { analyze: true });
         assert.ok('draft' in result, name);
-        assert.ok(result.draft.problems.some((p) => p.code === 'unknown-kind'), name);
+        assert.ok(
+          result.draft.problems.some((p) => p.code === 'unknown-kind'),
+          name,
+        );
       }
     }
   });

@@ -113,7 +113,10 @@ describe('kinds registry', () => {
   });
 
   it('has one kind for the site’s posts, and folder names that point to one kind each', () => {
-    assert.deepEqual(BUILT_IN_KIND_LIST.filter((k) => k.folder.type === 'posts').map((k) => k.id), [SITE_POST_KIND]);
+    assert.deepEqual(
+      BUILT_IN_KIND_LIST.filter((k) => k.folder.type === 'posts').map((k) => k.id),
+      [SITE_POST_KIND],
+    );
     const names = BUILT_IN_KIND_LIST.flatMap((k) => k.folderNames);
     assert.equal(new Set(names).size, names.length, 'no folder name is claimed twice');
     for (const kind of BUILT_IN_KIND_LIST) {
@@ -192,7 +195,9 @@ describe('package.json against the kinds registry', () => {
 
 describe('package.json settings', () => {
   const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
-    contributes: { configuration: { title: string; properties: Record<string, { enum?: string[]; enumDescriptions?: string[]; minimum?: number; markdownDescription?: string }> }[] };
+    contributes: {
+      configuration: { title: string; properties: Record<string, { enum?: string[]; enumDescriptions?: string[]; minimum?: number; markdownDescription?: string }> }[];
+    };
   };
   const groups = manifest.contributes.configuration;
 

@@ -27,7 +27,8 @@ describe('lint rules', function () {
   });
 
   it('asks for return types on exported functions and methods, not on local ones', async () => {
-    const code = 'export function f(a: number) {\n  return a;\n}\nexport class K {\n  m(b: number) {\n    return b;\n  }\n}\nconst g = (c: number) => c;\nexport const h: number = g(1);\n';
+    const code =
+      'export function f(a: number) {\n  return a;\n}\nexport class K {\n  m(b: number) {\n    return b;\n  }\n}\nconst g = (c: number) => c;\nexport const h: number = g(1);\n';
     assert.deepEqual(await rulesHit(code, 'src/util/returnTypes.ts'), ['@typescript-eslint/explicit-module-boundary-types', '@typescript-eslint/explicit-module-boundary-types']);
   });
 

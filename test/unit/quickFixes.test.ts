@@ -36,12 +36,22 @@ describe('quickFixes', () => {
       fixes.map((f) => f.newText),
       ['idea', 'drafting', 'review', 'scheduled', 'published'],
     );
-    assert.deepEqual(fixes.filter((f) => f.preferred), [], 'no typo, so no fix is preferred');
+    assert.deepEqual(
+      fixes.filter((f) => f.preferred),
+      [],
+      'no typo, so no fix is preferred',
+    );
     const nearPublished = quickFixes(blogStatus('publishd'), 'publishd', BUILT_IN_KINDS.blog);
     assert.equal(nearPublished[0].newText, 'idea', 'a typo of a finished status still does not come first');
-    assert.equal(nearPublished.some((f) => f.preferred), false);
+    assert.equal(
+      nearPublished.some((f) => f.preferred),
+      false,
+    );
     const talk = quickFixes({ ...blogStatus('rejectd'), validValues: [...BUILT_IN_KINDS.talk.statuses] }, 'rejectd', BUILT_IN_KINDS.talk);
-    assert.deepEqual(talk.slice(-2).map((f) => f.newText), ['rejected', 'delivered']);
+    assert.deepEqual(
+      talk.slice(-2).map((f) => f.newText),
+      ['rejected', 'delivered'],
+    );
   });
 
   it('ranks by the text in the range when the problem did not keep the value', () => {
@@ -155,7 +165,10 @@ describe('diagnostics on broken YAML', () => {
 
   it('checks no fields while the YAML does not parse: no unknown status, no bad date', () => {
     const draft = draftOf(yamlDoc(['kind: blog', 'title: "open quote', 'status: polishing', 'due: tomorrow']));
-    assert.deepEqual(draft.problems.map((p) => p.code), ['yaml-syntax']);
+    assert.deepEqual(
+      draft.problems.map((p) => p.code),
+      ['yaml-syntax'],
+    );
   });
 
   it('checks the fields again once it parses', () => {

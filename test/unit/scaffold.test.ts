@@ -39,7 +39,10 @@ function frontMatterOf(text: string): Record<string, unknown> {
   const match = /^---\r?\n([\s\S]*?)^---[ \t]*(?:\r?\n|$)/m.exec(text);
   assert.ok(match, `no front matter in:\n${text}`);
   const doc = parseDocument(match[1] ?? '', { uniqueKeys: true });
-  assert.deepEqual(doc.errors.map((e) => e.message), []);
+  assert.deepEqual(
+    doc.errors.map((e) => e.message),
+    [],
+  );
   return (doc.toJS() ?? {}) as Record<string, unknown>;
 }
 
@@ -307,7 +310,13 @@ describe('workspace template kinds', () => {
   it('treats the customisable copies of the built-ins as plain overrides', () => {
     const parsed = templatesToCustomize().map((file) => parseTemplate(file.text, `.devrel/templates/${file.fileName}`));
     const kinds = parsed.map((p) => ({ kind: p.template?.kind ?? '', name: p.template?.name ?? '' }));
-    assert.deepEqual(kindOverridesFromTemplates(kinds, kinds.map((k) => k.kind)), {});
+    assert.deepEqual(
+      kindOverridesFromTemplates(
+        kinds,
+        kinds.map((k) => k.kind),
+      ),
+      {},
+    );
   });
 });
 

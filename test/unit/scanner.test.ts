@@ -44,14 +44,23 @@ describe('scanFiles', () => {
       [uriOf('notes/binary.md'), 'binary'],
       [uriOf('notes/readme.md'), 'not-a-draft'],
     ]);
-    assert.deepEqual(index.drafts().map((d) => d.title).sort(), ['An old post', 'Hello', 'Talk', 'oss']);
+    assert.deepEqual(
+      index
+        .drafts()
+        .map((d) => d.title)
+        .sort(),
+      ['An old post', 'Hello', 'Talk', 'oss'],
+    );
     assert.equal(index.has(uriOf('assets/logo.png')), false);
     assert.equal(index.skipped(uriOf('notes/readme.md'))?.reason, 'not-a-draft');
 
     const drafts = byTitle(index);
     assert.deepEqual([drafts.Hello.kind, drafts.Hello.status], ['blog', 'drafting']);
     assert.deepEqual([drafts['An old post'].kind, drafts['An old post'].status], ['blog', 'published']);
-    assert.deepEqual(drafts.oss.problems.map((p) => p.code), ['invalid-date']);
+    assert.deepEqual(
+      drafts.oss.problems.map((p) => p.code),
+      ['invalid-date'],
+    );
   });
 
   it('runs the analysis pass on every draft after listing them', async () => {
@@ -74,7 +83,10 @@ describe('scanFiles', () => {
     for (const draft of index.drafts()) assert.ok(draft.analysis, `${draft.title} is analysed`);
     const talk = byTitle(index).Talk;
     assert.equal(talk.analysis?.talk?.plannedMinutes, 25);
-    assert.deepEqual(talk.problems.map((p) => p.code), ['talk-over-duration']);
+    assert.deepEqual(
+      talk.problems.map((p) => p.code),
+      ['talk-over-duration'],
+    );
     assert.deepEqual(listed.find((d) => d.title === 'Talk')?.problems, [], 'the listed draft is not changed by the analysis pass');
     assert.ok((byTitle(index).Hello.analysis?.words ?? 0) >= 5);
   });
@@ -180,7 +192,10 @@ describe('scanFiles', () => {
     const second = new DraftStore();
     second.loadCache(first.toCache(configKey(config)), configKey(strict));
     await scanFiles(second, host.list(), host, options(strict));
-    assert.deepEqual(second.drafts()[0].problems.map((p) => p.code), ['abstract-too-long']);
+    assert.deepEqual(
+      second.drafts()[0].problems.map((p) => p.code),
+      ['abstract-too-long'],
+    );
   });
 
   it('records read failures, sync and async, without stopping', async () => {
@@ -196,7 +211,14 @@ describe('scanFiles', () => {
       assert.match(report.failed.find((f) => f.uri === uriOf('content/posts/old.md'))?.message ?? '', /EIO/);
       assert.equal(report.read, MARKDOWN_FILES - 2);
       assert.equal(index.has(uriOf('drafts/talk.md')), false);
-      assert.deepEqual(index.drafts().map((d) => d.title).sort(), ['Hello', 'oss'], mode);
+      assert.deepEqual(
+        index
+          .drafts()
+          .map((d) => d.title)
+          .sort(),
+        ['Hello', 'oss'],
+        mode,
+      );
       for (const draft of index.drafts()) assert.ok(draft.analysis);
 
       // Once the files can be read, the next scan reads just them.
@@ -241,7 +263,11 @@ describe('scanFiles', () => {
       [4, 5],
       [5, 5],
     ]);
-    assert.deepEqual(events.map((e) => e.changed.length), [2, 2, 1, 2, 2, 1], 'three listing batches, then three analysis batches');
+    assert.deepEqual(
+      events.map((e) => e.changed.length),
+      [2, 2, 1, 2, 2, 1],
+      'three listing batches, then three analysis batches',
+    );
     assert.equal(report.read, 5);
     assert.equal(index.drafts().length, 5);
   });
@@ -267,16 +293,29 @@ describe('scanFiles', () => {
     host.resetReads();
     const next = await scanFiles(index, host.list(), host, options(config));
     assert.equal(next.cancelled, false);
-    assert.deepEqual([...host.reads].sort(), index.drafts().map((d) => d.uri).sort(), 'only the unanalysed drafts are read again');
+    assert.deepEqual(
+      [...host.reads].sort(),
+      index
+        .drafts()
+        .map((d) => d.uri)
+        .sort(),
+      'only the unanalysed drafts are read again',
+    );
     for (const draft of index.drafts()) assert.ok(draft.analysis, draft.title);
-    assert.deepEqual(byTitle(index).Talk.problems.map((p) => p.code), ['talk-over-duration']);
+    assert.deepEqual(
+      byTitle(index).Talk.problems.map((p) => p.code),
+      ['talk-over-duration'],
+    );
   });
 
   it('skips files over the size limit from config', async () => {
     const host = new FakeHost().write('drafts/big.md', yamlDoc(['kind: blog'], 'x'.repeat(2000))).write('drafts/small.md', yamlDoc(['kind: blog']));
     const index = new DraftStore();
     const report = await scanFiles(index, host.list(), host, options(makeConfig({ maxFileBytes: 1000 })));
-    assert.deepEqual(report.skipped.map((s) => [s.uri, s.reason]), [[uriOf('drafts/big.md'), 'too-large']]);
+    assert.deepEqual(
+      report.skipped.map((s) => [s.uri, s.reason]),
+      [[uriOf('drafts/big.md'), 'too-large']],
+    );
     assert.equal(index.drafts().length, 1);
   });
 

@@ -49,7 +49,10 @@ describe('schedule', () => {
       'talks/f.md': 'later',
     });
     assert.equal(urgentCount(items), 3);
-    assert.deepEqual(items.map((i) => i.date.label), ['CFP closes', 'CFP closes', 'CFP closes', 'CFP closes', 'CFP closes', 'CFP closes']);
+    assert.deepEqual(
+      items.map((i) => i.date.label),
+      ['CFP closes', 'CFP closes', 'CFP closes', 'CFP closes', 'CFP closes', 'CFP closes'],
+    );
   });
 
   it('drops past dates that are not deadlines from Upcoming', () => {
@@ -67,7 +70,8 @@ describe('schedule', () => {
   });
 
   it('puts status and the next date first, submissions last, and keeps CFP in capitals', () => {
-    const text = '---\nkind: talk\ntitle: T\nstatus: submitted\ncfp_deadline: 2026-12-01\nsubmissions:\n  - event: A\n    status: submitted\n  - event: B\n    status: accepted\n---\n';
+    const text =
+      '---\nkind: talk\ntitle: T\nstatus: submitted\ncfp_deadline: 2026-12-01\nsubmissions:\n  - event: A\n    status: submitted\n  - event: B\n    status: accepted\n---\n';
     assert.equal(describeDraft(draftOf(text), kinds.talk, TODAY), 'submitted · CFP closes in 3 days · 1 submitted · 1 accepted');
     assert.equal(lowerLabel('Due'), 'due');
     assert.equal(lowerLabel('CFP answer due'), 'CFP answer due');
@@ -89,7 +93,10 @@ describe('schedule', () => {
     const a = talk('submitted', 'event_date: 2026-12-01', 'talks/a.md');
     const b = talk('drafting', 'event_date: 2027-01-01', 'talks/b.md');
     const c = talk('drafting', 'event_date: 2026-12-15', 'talks/c.md');
-    assert.deepEqual([a, b, c].sort((x, y) => compareDrafts(x, y, kinds, TODAY)).map((d) => d.relativePath), ['talks/c.md', 'talks/b.md', 'talks/a.md']);
+    assert.deepEqual(
+      [a, b, c].sort((x, y) => compareDrafts(x, y, kinds, TODAY)).map((d) => d.relativePath),
+      ['talks/c.md', 'talks/b.md', 'talks/a.md'],
+    );
   });
 
   it('turns a draft into the stable API shape', () => {

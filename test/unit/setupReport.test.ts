@@ -13,7 +13,14 @@ function input(partial: Partial<SetupInput>): SetupInput {
 }
 
 describe('buildSetupReport', () => {
-  const jekyll = site({ root: 'docs', generator: 'jekyll', configFile: 'docs/_config.yml', postFolders: ['docs/_posts'], draftsFolders: ['docs/_drafts'], newPostFolder: 'docs/_posts' });
+  const jekyll = site({
+    root: 'docs',
+    generator: 'jekyll',
+    configFile: 'docs/_config.yml',
+    postFolders: ['docs/_posts'],
+    draftsFolders: ['docs/_drafts'],
+    newPostFolder: 'docs/_posts',
+  });
 
   it('lists sites and the folders they map, with counts of files and drafts', () => {
     const report = buildSetupReport(
@@ -27,7 +34,10 @@ describe('buildSetupReport', () => {
         ],
       }),
     );
-    assert.deepEqual(report.sites.map((s) => [s.label, s.configFile]), [['Jekyll site in docs/', 'docs/_config.yml']]);
+    assert.deepEqual(
+      report.sites.map((s) => [s.label, s.configFile]),
+      [['Jekyll site in docs/', 'docs/_config.yml']],
+    );
     assert.deepEqual(
       report.mappings.map((m) => [m.folder, m.kind, m.source, m.files, m.drafts]),
       [
@@ -43,7 +53,16 @@ describe('buildSetupReport', () => {
       input({
         detection: { sites: [jekyll], foldersListed: 5, truncated: false },
         folderKinds: { talks: 'talk' },
-        files: ['notes/2023/2023-01-05-a.md', 'notes/2023/2023-02-05-b.md', 'notes/2023/todo.md', 'speaking/kubecon.md', 'talks/x.md', 'docs/_posts/2020-01-01-a.md', 'docs/_posts/2020-01-02-b.md', 'misc/2020-01-01-only-one.md'],
+        files: [
+          'notes/2023/2023-01-05-a.md',
+          'notes/2023/2023-02-05-b.md',
+          'notes/2023/todo.md',
+          'speaking/kubecon.md',
+          'talks/x.md',
+          'docs/_posts/2020-01-01-a.md',
+          'docs/_posts/2020-01-02-b.md',
+          'misc/2020-01-01-only-one.md',
+        ],
       }),
     );
     assert.deepEqual(
@@ -53,7 +72,14 @@ describe('buildSetupReport', () => {
         ['speaking', 'talk', 'named speaking', 1],
       ],
     );
-    assert.deepEqual(report.mappings.map((m) => [m.folder, m.source]), [['docs/_drafts', 'site'], ['docs/_posts', 'site'], ['talks', 'setting']]);
+    assert.deepEqual(
+      report.mappings.map((m) => [m.folder, m.source]),
+      [
+        ['docs/_drafts', 'site'],
+        ['docs/_posts', 'site'],
+        ['talks', 'setting'],
+      ],
+    );
   });
 
   it('shows bad settings and conflicts with what to do', () => {
@@ -70,7 +96,10 @@ describe('buildSetupReport', () => {
       }),
     );
     const messages = report.problems.map((p) => p.message);
-    assert.ok(messages.some((m) => /maps notes to "podcast", which is not a kind/.test(m)), messages.join('\n'));
+    assert.ok(
+      messages.some((m) => /maps notes to "podcast", which is not a kind/.test(m)),
+      messages.join('\n'),
+    );
     assert.ok(messages.some((m) => /maps gone, which does not exist/.test(m)));
     assert.ok(messages.some((m) => /"newsletter" is not a kind/.test(m)));
     assert.ok(messages.some((m) => /^blog is claimed by the Eleventy site and by the Hugo site in blog\//.test(m)));
@@ -79,8 +108,18 @@ describe('buildSetupReport', () => {
     assert.ok(messages.some((m) => /Next\.js site in web\/ has no post folder yet/.test(m)));
     assert.ok(messages.some((m) => /stopped looking for sites after 2000 folders/.test(m)));
     assert.ok(report.problems.every((p) => p.fix.length > 0));
-    assert.deepEqual(report.problems.filter((p) => p.removeFolderKind).map((p) => p.removeFolderKind).sort(), ['gone', 'notes']);
-    assert.equal(report.mappings.find((m) => m.folder === 'blog/content/posts'), undefined, 'a folder mapped to none is not tracked');
+    assert.deepEqual(
+      report.problems
+        .filter((p) => p.removeFolderKind)
+        .map((p) => p.removeFolderKind)
+        .sort(),
+      ['gone', 'notes'],
+    );
+    assert.equal(
+      report.mappings.find((m) => m.folder === 'blog/content/posts'),
+      undefined,
+      'a folder mapped to none is not tracked',
+    );
   });
 });
 
@@ -88,22 +127,39 @@ describe('folderKindsToWrite', () => {
   it('writes what was kept checked, none for detected folders left out, and drops removed settings', () => {
     const report = buildSetupReport(
       input({
-        detection: { sites: [site({ root: '', generator: 'hugo', postFolders: ['content/posts', 'content/blog'], newPostFolder: 'content/posts' })], foldersListed: 3, truncated: false },
+        detection: {
+          sites: [site({ root: '', generator: 'hugo', postFolders: ['content/posts', 'content/blog'], newPostFolder: 'content/posts' })],
+          foldersListed: 3,
+          truncated: false,
+        },
         folderKinds: { talks: 'talk', old: 'podcast', keep: 'oss' },
       }),
     );
-    const written = folderKindsToWrite(report, { talks: 'talk', old: 'podcast', keep: 'oss' }, [
-      { folder: 'content/posts', kind: 'blog' },
-      { folder: 'notes/2023', kind: 'blog' },
-      { folder: 'keep', kind: 'workshop' },
-    ], ['old']);
+    const written = folderKindsToWrite(
+      report,
+      { talks: 'talk', old: 'podcast', keep: 'oss' },
+      [
+        { folder: 'content/posts', kind: 'blog' },
+        { folder: 'notes/2023', kind: 'blog' },
+        { folder: 'keep', kind: 'workshop' },
+      ],
+      ['old'],
+    );
     assert.deepEqual(written, { 'content/blog': 'none', 'content/posts': 'blog', keep: 'workshop', 'notes/2023': 'blog' });
   });
 });
 
 describe('setupReportMarkdown', () => {
   it('reads as a report', () => {
-    const report = buildSetupReport(input({ detection: { sites: [site({ root: 'docs', generator: 'jekyll', configFile: 'docs/_config.yml', postFolders: ['docs/_posts'], newPostFolder: 'docs/_posts' })], foldersListed: 2, truncated: false } }));
+    const report = buildSetupReport(
+      input({
+        detection: {
+          sites: [site({ root: 'docs', generator: 'jekyll', configFile: 'docs/_config.yml', postFolders: ['docs/_posts'], newPostFolder: 'docs/_posts' })],
+          foldersListed: 2,
+          truncated: false,
+        },
+      }),
+    );
     const text = setupReportMarkdown('repo', report, KINDS);
     assert.match(text, /^# DevRel Desk in repo/);
     assert.match(text, /\| Jekyll site in docs\/ \| Jekyll \| `docs` \| `docs\/_config.yml` \| `docs\/_posts` \| `docs\/_posts` \|/);

@@ -5,15 +5,7 @@ import { headVerdict, scanFiles, type FrontDecision, type FrontRead } from '../.
 import { DEFAULT_CONFIG } from '../../src/core/kinds/resolve';
 import { generatorRules, type GeneratorId } from '../../src/core/sites/generators';
 import { siteConfigOf } from '../../src/core/sites/postRules';
-import {
-  dominantExtension,
-  kindFolderCandidates,
-  publishedFields,
-  siteOfFolder,
-  siteProfile,
-  unpublishedField,
-  withExtension,
-} from '../../src/core/sites/profile';
+import { dominantExtension, kindFolderCandidates, publishedFields, siteOfFolder, siteProfile, unpublishedField, withExtension } from '../../src/core/sites/profile';
 import { planStatusChange } from '../../src/core/statusChange';
 import { withTomlFrontMatter } from '../../src/core/templates/scaffold';
 import type { CoreConfig, Draft } from '../../src/core/types';
@@ -193,11 +185,15 @@ describe('where new drafts go', () => {
   });
 
   it('offers every site’s post folder and every mapped folder, once each', () => {
-    const candidates = kindFolderCandidates('blog', [jekyllDocs, docusaurus], [
-      { folder: 'docs/_posts', kind: 'blog' },
-      { folder: 'notes/posts', kind: 'blog' },
-      { folder: 'talks', kind: 'talk' },
-    ]);
+    const candidates = kindFolderCandidates(
+      'blog',
+      [jekyllDocs, docusaurus],
+      [
+        { folder: 'docs/_posts', kind: 'blog' },
+        { folder: 'notes/posts', kind: 'blog' },
+        { folder: 'talks', kind: 'talk' },
+      ],
+    );
     assert.deepEqual(
       candidates.map((c) => [c.folder, c.source]),
       [
@@ -206,7 +202,10 @@ describe('where new drafts go', () => {
         ['website/blog', 'Docusaurus site in website/'],
       ],
     );
-    assert.deepEqual(kindFolderCandidates('talk', [jekyllDocs], [{ folder: 'talks', kind: 'talk' }]).map((c) => c.folder), ['talks']);
+    assert.deepEqual(
+      kindFolderCandidates('talk', [jekyllDocs], [{ folder: 'talks', kind: 'talk' }]).map((c) => c.folder),
+      ['talks'],
+    );
     assert.deepEqual(kindFolderCandidates('workshop', [jekyllDocs], []), []);
   });
 
@@ -270,7 +269,11 @@ describe('reading only the front matter of unmapped files', () => {
     host.resetReads();
     const partial = new DraftStore();
     const report = await scanFiles(partial, host.list(), withHead, { config, yieldBetweenBatches: false });
-    const summary = (index: DraftStore): string[] => index.drafts().map((d) => `${d.relativePath}:${d.kind}:${d.status}:${d.problems.length}`).sort();
+    const summary = (index: DraftStore): string[] =>
+      index
+        .drafts()
+        .map((d) => `${d.relativePath}:${d.kind}:${d.status}:${d.problems.length}`)
+        .sort();
     assert.deepEqual(summary(partial), summary(whole));
     assert.equal(partial.uris().length, whole.uris().length, 'the files that are not drafts are remembered as such');
     assert.equal(report.frontMatterOnly, 3);
@@ -282,7 +285,21 @@ describe('reading only the front matter of unmapped files', () => {
 
 describe('new posts in TOML for Zola', () => {
   it('writes the front matter as TOML, keeping the body and its tab stops', () => {
-    const text = ['---', "title: 'Shipping: \"wasm\"'", 'status: idea', 'draft: true', 'tags: []', "date: '2026-03-01'", "description: ''", '---', '', '# Shipping', '', 'Body $5 here', ''].join('\n');
+    const text = [
+      '---',
+      'title: \'Shipping: "wasm"\'',
+      'status: idea',
+      'draft: true',
+      'tags: []',
+      "date: '2026-03-01'",
+      "description: ''",
+      '---',
+      '',
+      '# Shipping',
+      '',
+      'Body $5 here',
+      '',
+    ].join('\n');
     const snippet = text.replace(/^---[\s\S]*?\n---\n/, (fm) => fm.replace(/[\\$}]/g, '\\$&')).replace('Body $5 here', 'Body \\$5 ${1:here}');
     const converted = withTomlFrontMatter({ text, snippet });
     assert.ok(converted.ok);
@@ -312,7 +329,23 @@ describe('Zola’s [extra] table', () => {
     assert.ok(converted.ok);
     assert.equal(
       converted.value.text,
-      ['+++', 'title = "Shipping"', 'description = "Short"', 'draft = true', '', '[taxonomies]', 'tags = [ "wasm" ]', '', '[extra]', 'kind = "blog"', 'status = "idea"', '+++', '', 'Body', ''].join('\n'),
+      [
+        '+++',
+        'title = "Shipping"',
+        'description = "Short"',
+        'draft = true',
+        '',
+        '[taxonomies]',
+        'tags = [ "wasm" ]',
+        '',
+        '[extra]',
+        'kind = "blog"',
+        'status = "idea"',
+        '+++',
+        '',
+        'Body',
+        '',
+      ].join('\n'),
     );
   });
 

@@ -15,7 +15,7 @@ describe('setTomlTableFields', () => {
     const text = ['+++', 'title = "A"', '', '[extra]', "status = 'idea' # first step", 'kind = "blog"', '', '[extra.social]', 'card = true', '+++', 'Body', ''].join('\n');
     const result = setTomlTableFields(text, 'extra', { status: 'drafting', due: '2026-03-01' });
     assert.ok(result.ok, result.ok ? '' : result.message);
-    assert.equal(result.text, text.replace("status = 'idea' # first step\nkind = \"blog\"\n", "status = 'drafting' # first step\nkind = \"blog\"\ndue = 2026-03-01\n"));
+    assert.equal(result.text, text.replace('status = \'idea\' # first step\nkind = "blog"\n', 'status = \'drafting\' # first step\nkind = "blog"\ndue = 2026-03-01\n'));
     assert.equal(result.text.slice(result.edit.offset, result.edit.offset + result.edit.newText.length), result.edit.newText);
   });
 

@@ -131,7 +131,8 @@ describe('detectSites', () => {
 
   it('reads the MkDocs blog plugin and its folders from mkdocs.yml', async () => {
     const withBlog = new FakeTree({
-      'mkdocs.yml': 'site_name: x\ntheme:\n  name: material\nplugins:\n  - search\n  - blog\nmarkdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n',
+      'mkdocs.yml':
+        'site_name: x\ntheme:\n  name: material\nplugins:\n  - search\n  - blog\nmarkdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n',
       'docs/blog/posts/a.md': '',
     });
     assert.deepEqual(summary((await detectSites(withBlog)).sites), ['mkdocs@.:docs/blog/posts']);
@@ -184,7 +185,13 @@ describe('detectSites', () => {
 });
 
 describe('site post rules', () => {
-  const rule = (generator: SiteRule['generator'], postFolders: string[], draftsFolders: string[] = [], root = ''): SiteRule => ({ scope: 'file:///ws', root, generator, postFolders, draftsFolders });
+  const rule = (generator: SiteRule['generator'], postFolders: string[], draftsFolders: string[] = [], root = ''): SiteRule => ({
+    scope: 'file:///ws',
+    root,
+    generator,
+    postFolders,
+    draftsFolders,
+  });
   const placeOf = (site: SiteRule, path: string): PostPlace => {
     const place = postPlaceOf([site], `file:///ws/${path}`, path);
     assert.ok(place, `${path} is in a post folder`);

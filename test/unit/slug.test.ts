@@ -62,7 +62,10 @@ describe('slugify', () => {
     const slug = slugify(long);
     assert.ok(slug.length <= 80, `${slug.length}`);
     assert.ok(!slug.endsWith('-'));
-    assert.ok(slug.split('-').every((part) => part === 'word'), slug);
+    assert.ok(
+      slug.split('-').every((part) => part === 'word'),
+      slug,
+    );
     assert.equal(slug, Array(16).fill('word').join('-'));
 
     assert.equal(slugify('hello wonderful world', 10), 'hello');

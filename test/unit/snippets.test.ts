@@ -58,7 +58,7 @@ function expand(body: string): string {
     .replace(/\$CURRENT_MONTH/g, '03')
     .replace(/\$CURRENT_DATE/g, '07')
     .replace(/\$TM_FILENAME_BASE/g, 'post');
-  for (let previous = ''; previous !== text; ) {
+  for (let previous = ''; previous !== text;) {
     previous = text;
     text = text
       .replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1')
@@ -73,7 +73,10 @@ describe('snippets/markdown.json', () => {
   it('has at least 15 snippets, each with a prefix, a body and a description', () => {
     assert.ok(entries.length >= 15, `${entries.length}`);
     for (const [name, snippet] of entries) {
-      assert.ok(prefixesOf(snippet).every((p) => typeof p === 'string' && p.length > 0), `${name}: prefix`);
+      assert.ok(
+        prefixesOf(snippet).every((p) => typeof p === 'string' && p.length > 0),
+        `${name}: prefix`,
+      );
       assert.ok(bodyOf(snippet).trim().length > 0, `${name}: body`);
       assert.ok(typeof snippet.description === 'string' && snippet.description.length > 10, `${name}: description`);
     }
@@ -196,7 +199,11 @@ describe('snippetsFor', () => {
       assert.ok(kindIds.map((id) => `devrel-${id}`).includes(entry.prefix) || SNIPPET_KINDS[entry.prefix] !== undefined, `${entry.prefix} is not placed`);
       assert.ok(!entry.description.startsWith('DevRel Desk:'), 'the list shows descriptions without the brand prefix');
     }
-    for (const prefix of Object.keys(SNIPPET_KINDS)) assert.ok(all.some((e) => e.prefix === prefix), `${prefix} is listed but not contributed`);
+    for (const prefix of Object.keys(SNIPPET_KINDS))
+      assert.ok(
+        all.some((e) => e.prefix === prefix),
+        `${prefix} is listed but not contributed`,
+      );
   });
 
   it('offers a talk its section, notes and abstract snippets, and no front matter or OSS items', () => {
@@ -210,7 +217,10 @@ describe('snippetsFor', () => {
 
   it('offers a file that is no draft yet the front matter of each kind first', () => {
     const plain = snippetsFor(all, undefined, kindIds).map((e) => e.prefix);
-    assert.deepEqual(plain.slice(0, kindIds.length), kindIds.map((id) => `devrel-${id}`));
+    assert.deepEqual(
+      plain.slice(0, kindIds.length),
+      kindIds.map((id) => `devrel-${id}`),
+    );
     assert.ok(!plain.includes('devrel-talk-section'), 'kind-specific body snippets wait until the file is a draft');
   });
 

@@ -33,8 +33,14 @@ describe('planStatusChange', () => {
 
   it('uses published: true/false for Jekyll and dev.to', () => {
     for (const generator of ['jekyll', 'devto'] as const) {
-      assert.deepEqual((planStatusChange(post('date: 2026-01-01\n'), BUILT_IN_KINDS.blog, 'published', generator, TODAY) as { fields: object }).fields, { status: 'published', published: true });
-      assert.deepEqual((planStatusChange(post('date: 2026-01-01\n'), BUILT_IN_KINDS.blog, 'drafting', generator, TODAY) as { fields: object }).fields, { status: 'drafting', published: false });
+      assert.deepEqual((planStatusChange(post('date: 2026-01-01\n'), BUILT_IN_KINDS.blog, 'published', generator, TODAY) as { fields: object }).fields, {
+        status: 'published',
+        published: true,
+      });
+      assert.deepEqual((planStatusChange(post('date: 2026-01-01\n'), BUILT_IN_KINDS.blog, 'drafting', generator, TODAY) as { fields: object }).fields, {
+        status: 'drafting',
+        published: false,
+      });
     }
   });
 

@@ -14,7 +14,11 @@ function split(text: string): { data: Record<string, unknown>; body: string } {
   const match = /^---\r?\n([\s\S]*?)^---[ \t]*(?:\r?\n|$)/m.exec(text);
   assert.ok(match, `no front matter in:\n${text}`);
   const doc = parseDocument(match[1] ?? '', { uniqueKeys: true });
-  assert.deepEqual(doc.errors.map((e) => e.message), [], `front matter does not parse:\n${match[1]}`);
+  assert.deepEqual(
+    doc.errors.map((e) => e.message),
+    [],
+    `front matter does not parse:\n${match[1]}`,
+  );
   return { data: (doc.toJS() ?? {}) as Record<string, unknown>, body: text.slice(match[0].length) };
 }
 
@@ -100,9 +104,7 @@ describe('parseTemplate', () => {
 
   it('refuses a template whose front matter is over the caps', () => {
     const keys = Array.from({ length: 1_500 }, (_, i) => `k${i}: v`).join('\n');
-    assert.deepEqual(parseTemplate(`---\nkind: blog\n${keys}\n---\n`, 'blog.md').problems, [
-      'Front matter too large to edit safely: 1,501 keys, the limit is 1,000.',
-    ]);
+    assert.deepEqual(parseTemplate(`---\nkind: blog\n${keys}\n---\n`, 'blog.md').problems, ['Front matter too large to edit safely: 1,501 keys, the limit is 1,000.']);
   });
 
   it('accepts markers inside the block and checks its values', () => {
@@ -160,7 +162,10 @@ describe('standardVariables', () => {
     );
     const fortyFive = standardVariables({ title: 't', today: '2026-03-07', answers: { duration: '45' } });
     assert.equal(fortyFive.duration, '45');
-    assert.equal(TALK_SECTION_WEIGHTS.reduce((sum, s) => sum + Number(fortyFive[s.variable]), 0), 45);
+    assert.equal(
+      TALK_SECTION_WEIGHTS.reduce((sum, s) => sum + Number(fortyFive[s.variable]), 0),
+      45,
+    );
   });
 });
 
@@ -168,7 +173,11 @@ describe('talkMinuteVariables', () => {
   it('always adds up to the duration', () => {
     for (let duration = 1; duration <= 240; duration++) {
       const minutes = Object.values(talkMinuteVariables(duration)).map(Number);
-      assert.equal(minutes.reduce((a, b) => a + b, 0), duration, `${duration}`);
+      assert.equal(
+        minutes.reduce((a, b) => a + b, 0),
+        duration,
+        `${duration}`,
+      );
       assert.ok(minutes.every((m) => Number.isInteger(m) && m >= 0));
     }
   });
@@ -176,7 +185,11 @@ describe('talkMinuteVariables', () => {
   it('falls back to 30 minutes for nonsense', () => {
     for (const duration of [0, -5, 2.5, Number.NaN, 100000]) {
       const minutes = Object.values(talkMinuteVariables(duration)).map(Number);
-      assert.equal(minutes.reduce((a, b) => a + b, 0), 30, `${duration}`);
+      assert.equal(
+        minutes.reduce((a, b) => a + b, 0),
+        30,
+        `${duration}`,
+      );
     }
   });
 });
@@ -184,15 +197,13 @@ describe('talkMinuteVariables', () => {
 describe('renderTemplate', () => {
   it('fills in every standard variable, with or without spaces inside the braces', () => {
     const template = templateOf(
-      '---\nkind: blog\ntitle: {{title}}\nslug: {{ slug }}\ndate: {{date}}\n---\n' +
-        '{{title}} by {{author}} on {{date}} ({{year}}/{{month}}/{{day}}) [{{kind}}] {{  slug  }}\n',
+      '---\nkind: blog\ntitle: {{title}}\nslug: {{ slug }}\ndate: {{date}}\n---\n' + '{{title}} by {{author}} on {{date}} ({{year}}/{{month}}/{{day}}) [{{kind}}] {{  slug  }}\n',
     );
     const vars = standardVariables({ title: 'Hello: World', today: '2026-03-07', author: 'Ada', kind: 'blog' });
     const result = renderTemplate(template, vars);
     assert.equal(
       result.text,
-      "---\nkind: blog\ntitle: 'Hello: World'\nslug: hello-world\ndate: 2026-03-07\n---\n" +
-        'Hello: World by Ada on 2026-03-07 (2026/03/07) [blog] hello-world\n',
+      "---\nkind: blog\ntitle: 'Hello: World'\nslug: hello-world\ndate: 2026-03-07\n---\n" + 'Hello: World by Ada on 2026-03-07 (2026/03/07) [blog] hello-world\n',
     );
     assert.deepEqual(result.unknownVariables, []);
     assert.deepEqual(result.problems, []);
@@ -249,19 +260,52 @@ describe('renderTemplate', () => {
       '---\ntitle: {{title}}\nsingle: \'{{title}}\'\ndouble: "{{title}}"\nin_double: "x {{title}}"\nprefixed: x {{title}}\ntags: [{{title}}]\n---\nbody\n',
     );
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary-ascii' }), fc.constantFrom('true', 'null', '~', '007', '1e3', '- x', '#x', 'a #b', "it's", '"', '\\', '[a]', '{{x}}', ' x ', '30', '2026-03-07', '&a', '*a', '!tag', '%x', '@x', '`x', '? x', ': x', 'x:')), (title) => {
-        if (title === '') {
-          return;
-        }
-        const { data, body } = split(renderTemplate(template, { title }).text);
-        for (const key of ['title', 'single', 'double']) {
-          assert.equal(String(data[key]), title, `${key} for ${JSON.stringify(title)}`);
-        }
-        assert.equal(data.in_double, `x ${title}`);
-        assert.equal(String(data.prefixed), `x ${title}`);
-        assert.equal(String((data.tags as unknown[])[0]), title);
-        assert.equal(body, 'body\n');
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'grapheme' }),
+          fc.string({ unit: 'binary-ascii' }),
+          fc.constantFrom(
+            'true',
+            'null',
+            '~',
+            '007',
+            '1e3',
+            '- x',
+            '#x',
+            'a #b',
+            "it's",
+            '"',
+            '\\',
+            '[a]',
+            '{{x}}',
+            ' x ',
+            '30',
+            '2026-03-07',
+            '&a',
+            '*a',
+            '!tag',
+            '%x',
+            '@x',
+            '`x',
+            '? x',
+            ': x',
+            'x:',
+          ),
+        ),
+        (title) => {
+          if (title === '') {
+            return;
+          }
+          const { data, body } = split(renderTemplate(template, { title }).text);
+          for (const key of ['title', 'single', 'double']) {
+            assert.equal(String(data[key]), title, `${key} for ${JSON.stringify(title)}`);
+          }
+          assert.equal(data.in_double, `x ${title}`);
+          assert.equal(String(data.prefixed), `x ${title}`);
+          assert.equal(String((data.tags as unknown[])[0]), title);
+          assert.equal(body, 'body\n');
+        },
+      ),
       { numRuns: 250 },
     );
   });
@@ -276,7 +320,7 @@ describe('renderTemplate', () => {
   it('gives a skipped value an empty YAML value, not braces', () => {
     const template = templateOf("---\ndue: '{{due}}'\nevent: {{event}} # where\nlabel: \"Talk at {{event}}\"\ntags: ['{{event}}']\n---\nAt {{event}}.\n");
     const result = renderTemplate(template, { due: '', event: '' });
-    assert.equal(result.text, "---\ndue:\nevent: # where\nlabel: \"Talk at \"\ntags: []\n---\nAt .\n");
+    assert.equal(result.text, '---\ndue:\nevent: # where\nlabel: "Talk at "\ntags: []\n---\nAt .\n');
     const { data } = split(result.text);
     assert.deepEqual(data, { due: null, event: null, label: 'Talk at ', tags: [] });
   });
@@ -316,15 +360,10 @@ describe('renderTemplate', () => {
   });
 
   it('gives tab stops their defaults in text and snippet syntax in the snippet', () => {
-    const template = templateOf(
-      "---\ndescription: '{{tab:1:One line: short}}'\nlevel: '{{choice:2:beginner|advanced}}'\n---\nCost: $5 {{tab:3:fill}} } {{title}}{{cursor}}\n",
-    );
+    const template = templateOf("---\ndescription: '{{tab:1:One line: short}}'\nlevel: '{{choice:2:beginner|advanced}}'\n---\nCost: $5 {{tab:3:fill}} } {{title}}{{cursor}}\n");
     const result = renderTemplate(template, { title: 'a$b}' });
     assert.equal(result.text, "---\ndescription: 'One line: short'\nlevel: beginner\n---\nCost: $5 fill } a$b}\n");
-    assert.equal(
-      result.snippet,
-      "---\ndescription: '${1:One line: short}'\nlevel: ${2|beginner,advanced|}\n---\nCost: \\$5 ${3:fill} \\} a\\$b\\}$0\n",
-    );
+    assert.equal(result.snippet, "---\ndescription: '${1:One line: short}'\nlevel: ${2|beginner,advanced|}\n---\nCost: \\$5 ${3:fill} \\} a\\$b\\}$0\n");
   });
 });
 
@@ -346,7 +385,10 @@ describe('built-in templates', () => {
   };
 
   it('has one template per built-in kind', () => {
-    assert.deepEqual(builtinTemplates().map((t) => t.kind), ['blog', 'talk', 'oss', 'workshop', 'trip-report', 'hackathon']);
+    assert.deepEqual(
+      builtinTemplates().map((t) => t.kind),
+      ['blog', 'talk', 'oss', 'workshop', 'trip-report', 'hackathon'],
+    );
     assert.ok(builtinTemplates().every((t) => t.builtin && t.source === `builtin:${t.kind}`));
   });
 
@@ -406,12 +448,24 @@ describe('built-in templates', () => {
       assert.equal(data.duration, Number(duration));
       const sections = [...body.matchAll(/^## (.+) \((\d+) min\)$/gm)];
       assert.equal(sections.length, 6);
-      assert.equal(sections.reduce((sum, m) => sum + Number(m[2]), 0), Number(duration));
+      assert.equal(
+        sections.reduce((sum, m) => sum + Number(m[2]), 0),
+        Number(duration),
+      );
       assert.ok(String(data.abstract).length <= 900);
       for (const key of ['event', 'cfp_deadline', 'event_date', 'audience', 'level']) {
         assert.ok(key in data, key);
       }
-      for (const section of ['## Elevator pitch', '## Three takeaways', '## Demo plan', 'Fallback', '## Speaker notes', '## Q&A preparation', '## Resources', '## Feedback after delivery']) {
+      for (const section of [
+        '## Elevator pitch',
+        '## Three takeaways',
+        '## Demo plan',
+        'Fallback',
+        '## Speaker notes',
+        '## Q&A preparation',
+        '## Resources',
+        '## Feedback after delivery',
+      ]) {
         assert.ok(body.includes(section), section);
       }
     });
@@ -421,7 +475,10 @@ describe('built-in templates', () => {
     const talk = builtinTemplates().find((t) => t.kind === 'talk') as Template;
     const { data, body } = split(renderTemplate(talk, standardVariables({ title: 'T', today: '2026-03-07' })).text);
     assert.equal(data.duration, 30);
-    assert.equal([...body.matchAll(/^## .+ \((\d+) min\)$/gm)].reduce((sum, m) => sum + Number(m[1]), 0), 30);
+    assert.equal(
+      [...body.matchAll(/^## .+ \((\d+) min\)$/gm)].reduce((sum, m) => sum + Number(m[1]), 0),
+      30,
+    );
   });
 
   it('oss: is a task list from finding an issue to sharing what was learned', () => {
@@ -431,8 +488,24 @@ describe('built-in templates', () => {
     assert.equal(data.issue, '#42');
     const tasks = body.split('\n').filter((line) => line.startsWith('- [ ] '));
     assert.ok(tasks.length >= 11);
-    for (const topic of [/good first issue/, /CONTRIBUTING/, /code of conduct/, /CLA|DCO/, /dev environment/, /Reproduce/, /approach/, /tests/, /changelog/, /PR with a clear description/, /review/, /what you learned/]) {
-      assert.ok(tasks.some((task) => topic.test(task)), String(topic));
+    for (const topic of [
+      /good first issue/,
+      /CONTRIBUTING/,
+      /code of conduct/,
+      /CLA|DCO/,
+      /dev environment/,
+      /Reproduce/,
+      /approach/,
+      /tests/,
+      /changelog/,
+      /PR with a clear description/,
+      /review/,
+      /what you learned/,
+    ]) {
+      assert.ok(
+        tasks.some((task) => topic.test(task)),
+        String(topic),
+      );
     }
   });
 
@@ -487,7 +560,10 @@ describe('resolveAnswer', () => {
 describe('templatesToCustomize', () => {
   it('gives one file per built-in with a template block that parsing removes again', () => {
     const files = templatesToCustomize();
-    assert.deepEqual(files.map((f) => f.fileName), ['blog.md', 'talk.md', 'oss.md', 'workshop.md', 'trip-report.md', 'hackathon.md']);
+    assert.deepEqual(
+      files.map((f) => f.fileName),
+      ['blog.md', 'talk.md', 'oss.md', 'workshop.md', 'trip-report.md', 'hackathon.md'],
+    );
     for (const file of files) {
       const builtin = builtinTemplates().find((b) => `${b.kind}.md` === file.fileName);
       assert.ok(builtin);
@@ -598,10 +674,12 @@ describe('templateFromDraft', () => {
   });
 });
 
-
 describe('answerWarning', () => {
   it('questions an event before its CFP closes and a last day before the first, from either side', () => {
-    assert.match(answerWarning('event_date', '2027-03-01', { cfp_deadline: '2027-04-02' }) ?? '', /^The event is before the CFP closes \(cfp_deadline 2027-04-02, event_date 2027-03-01\)\. Press Enter to keep it anyway\.$/);
+    assert.match(
+      answerWarning('event_date', '2027-03-01', { cfp_deadline: '2027-04-02' }) ?? '',
+      /^The event is before the CFP closes \(cfp_deadline 2027-04-02, event_date 2027-03-01\)\. Press Enter to keep it anyway\.$/,
+    );
     assert.match(answerWarning('cfp_deadline', '2027-04-02', { event_date: '2027-03-01' }) ?? '', /The event is before the CFP closes/);
     assert.match(answerWarning('end_date', '2026-11-09', { event_date: '2026-11-10' }) ?? '', /The last day is before the first/);
   });

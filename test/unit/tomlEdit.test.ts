@@ -40,8 +40,7 @@ function expectRefusal(result: EditResult, pattern: RegExp): void {
 }
 
 const set = (text: string, fields: Parameters<typeof setFrontMatterFields>[1]): string => expectEdit(text, setFrontMatterFields(text, fields));
-const append = (text: string, key: string, item: Parameters<typeof appendFrontMatterListItem>[2]): string =>
-  expectEdit(text, appendFrontMatterListItem(text, key, item));
+const append = (text: string, key: string, item: Parameters<typeof appendFrontMatterListItem>[2]): string => expectEdit(text, appendFrontMatterListItem(text, key, item));
 
 const HUGO = [
   '+++',
@@ -83,7 +82,10 @@ describe('TOML front matter editing', () => {
 
     it('sets draft and published booleans', () => {
       assert.equal(set(HUGO, { draft: false }), HUGO.replace('draft = true', 'draft = false'));
-      assert.equal(set(HUGO, { draft: false, published: true }), HUGO.replace('draft = true\n', 'draft = false\n').replace('tags = ["flags", "ops"]\n', 'tags = ["flags", "ops"]\npublished = true\n'));
+      assert.equal(
+        set(HUGO, { draft: false, published: true }),
+        HUGO.replace('draft = true\n', 'draft = false\n').replace('tags = ["flags", "ops"]\n', 'tags = ["flags", "ops"]\npublished = true\n'),
+      );
     });
 
     it('keeps a local date a local date and a quoted date a string', () => {
@@ -100,7 +102,10 @@ describe('TOML front matter editing', () => {
       const after = set('+++\ntitle = "x"\n+++\n', { publish_date: '2026-12-10' });
       assert.equal(after, '+++\ntitle = "x"\npublish_date = 2026-12-10\n+++\n');
       const draft = draftOf(after, { path: 'content/posts/a.md' });
-      assert.deepEqual(draft.dates.map((d) => [d.field, d.date]), [['publish_date', '2026-12-10']]);
+      assert.deepEqual(
+        draft.dates.map((d) => [d.field, d.date]),
+        [['publish_date', '2026-12-10']],
+      );
       assert.deepEqual(draft.problems, []);
       // Not a real day: kept as the text it is, never rolled over to March.
       assert.match(set(HUGO, { publish_date: '2026-02-30' }), /^publish_date = "2026-02-30"$/m);
@@ -213,7 +218,10 @@ describe('TOML front matter editing', () => {
     it('puts the new table after sub-tables of the last entry and before the next table', () => {
       const before = '+++\ntitle = "x"\n[[impact]]\ndate = 2026-01-01\nmetric = "views"\nvalue = 1\n[impact.source]\nurl = "u"\n# about params\n[params]\na = 1\n+++\n';
       const after = append(before, 'impact', { date: '2026-01-02', metric: 'views', value: 2 });
-      assert.equal(after, '+++\ntitle = "x"\n[[impact]]\ndate = 2026-01-01\nmetric = "views"\nvalue = 1\n[impact.source]\nurl = "u"\n[[impact]]\ndate = 2026-01-02\nmetric = "views"\nvalue = 2\n# about params\n[params]\na = 1\n+++\n');
+      assert.equal(
+        after,
+        '+++\ntitle = "x"\n[[impact]]\ndate = 2026-01-01\nmetric = "views"\nvalue = 1\n[impact.source]\nurl = "u"\n[[impact]]\ndate = 2026-01-02\nmetric = "views"\nvalue = 2\n# about params\n[params]\na = 1\n+++\n',
+      );
     });
 
     it('keeps dates text when the entries before write them as text', () => {
@@ -223,7 +231,10 @@ describe('TOML front matter editing', () => {
     });
 
     it('starts a [[impact]] list at the end of the front matter', () => {
-      assert.equal(append('+++\ntitle = "x"\n+++\nBody', 'impact', { date: '2026-01-01', metric: 'views', value: 1 }), '+++\ntitle = "x"\n\n[[impact]]\ndate = 2026-01-01\nmetric = "views"\nvalue = 1\n+++\nBody');
+      assert.equal(
+        append('+++\ntitle = "x"\n+++\nBody', 'impact', { date: '2026-01-01', metric: 'views', value: 1 }),
+        '+++\ntitle = "x"\n\n[[impact]]\ndate = 2026-01-01\nmetric = "views"\nvalue = 1\n+++\nBody',
+      );
       assert.equal(append('+++\n+++\n', 'impact', { metric: 'views' }), '+++\n[[impact]]\nmetric = "views"\n+++\n');
       const withTable = append('+++\ntitle = "x"\n\n[params]\na = 1\n\n+++\n', 'impact', { metric: 'views', links: { home: 'h' } });
       assert.equal(withTable, '+++\ntitle = "x"\n\n[params]\na = 1\n\n[[impact]]\nmetric = "views"\n\n[impact.links]\nhome = "h"\n+++\n');

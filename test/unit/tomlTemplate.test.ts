@@ -135,7 +135,7 @@ describe('TOML templates', () => {
       const value = fc.string({ unit: 'grapheme', maxLength: 20 });
       fc.assert(
         fc.property(value, value, (a, b) => {
-          const template = "+++\nbasic = \"<{{a}}|{{b}}>\"\nliteral = '{{a}}'\nmulti = \"\"\"\n{{b}}\"\"\"\nmultiLiteral = '''{{a}}'''\nwhole = {{b}}\n+++\n{{a}}";
+          const template = '+++\nbasic = "<{{a}}|{{b}}>"\nliteral = \'{{a}}\'\nmulti = """\n{{b}}"""\nmultiLiteral = \'\'\'{{a}}\'\'\'\nwhole = {{b}}\n+++\n{{a}}';
           const rendered = renderTemplate({ text: template }, { a, b });
           assert.deepEqual(rendered.problems, []);
           const data = dataOf(rendered.text);

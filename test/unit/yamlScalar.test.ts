@@ -4,7 +4,26 @@ import { parseDocument } from 'yaml';
 import { setFrontMatterFields } from '../../src/core/frontMatter/edit';
 import { isPlainSafe, yamlScalar } from '../../src/core/frontMatter/yamlScalar';
 
-const values = ['Blog post', "It's here", 'a: b', 'yes', 'Off', '#tag', '-flag', 'say "hi"', '', ' lead', '0123', '0b101', '2026-03-07', 'true', 'null', '{{title}}', 'two\nlines', 'tab\there'];
+const values = [
+  'Blog post',
+  "It's here",
+  'a: b',
+  'yes',
+  'Off',
+  '#tag',
+  '-flag',
+  'say "hi"',
+  '',
+  ' lead',
+  '0123',
+  '0b101',
+  '2026-03-07',
+  'true',
+  'null',
+  '{{title}}',
+  'two\nlines',
+  'tab\there',
+];
 
 describe('yamlScalar', () => {
   it('writes every value so that yaml and js-yaml read it back as the same string', () => {

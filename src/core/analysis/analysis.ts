@@ -161,13 +161,7 @@ function isUnicodeSpace(ch: number): boolean {
 // Han and kana are written without spaces, so each character stands for a word. This is a cheap
 // approximation of real segmentation, good enough for a reading-time estimate.
 function isCjkCodePoint(cp: number): boolean {
-  return (
-    (cp >= 0x3040 && cp <= 0x30ff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0x20000 && cp <= 0x3ffff)
-  );
+  return (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3ffff);
 }
 
 function isLetterOrDigitAt(s: string, i: number): boolean {
@@ -295,13 +289,9 @@ for (const ch of '\\!"#$%&\'()*+,./:;<=>?@[]^_`{|}~-') ESCAPABLE[ch.charCodeAt(0
 // Copies of markdown-it's own patterns, so autolinks, tags and entities are recognised exactly
 // as its `autolink`, `html_inline` and `entity` rules recognise them.
 const AUTOLINK_RE = /^([a-zA-Z][a-zA-Z0-9+.-]{1,31}):([^<>\x00-\x20]*)$/;
-const EMAIL_RE =
-  /^([a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*)$/;
+const EMAIL_RE = /^([a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*)$/;
 const HTML_ATTRIBUTE = String.raw`(?:\s+[a-zA-Z_:][a-zA-Z0-9:._-]*(?:\s*=\s*(?:[^"'=<>\x60\x00-\x20]+|'[^']*'|"[^"]*"))?)`;
-const HTML_OPEN_CLOSE_TAG_RE = new RegExp(
-  String.raw`(?:<[A-Za-z][A-Za-z0-9\-]*${HTML_ATTRIBUTE}*\s*\/?>|<\/[A-Za-z][A-Za-z0-9\-]*\s*>)`,
-  'y',
-);
+const HTML_OPEN_CLOSE_TAG_RE = new RegExp(String.raw`(?:<[A-Za-z][A-Za-z0-9\-]*${HTML_ATTRIBUTE}*\s*\/?>|<\/[A-Za-z][A-Za-z0-9\-]*\s*>)`, 'y');
 const DIGITAL_ENTITY_RE = /&#(?:x[a-f0-9]{1,6}|[0-9]{1,7});/iy;
 const NAMED_ENTITY_RE = /&[a-z][a-z0-9]{1,31};/iy;
 const CODE_SPAN_PADDING = /^ (.+) $/;
@@ -492,12 +482,7 @@ function inlineHtmlEnd(s: string, pos: number, html: HtmlScan): number {
  * with the counter possibly changed, when it meets syntax it does not model: nested or
  * reference links, entities, hard breaks after a backslash, unclosed code spans.
  */
-function countInlineSyntax(
-  counter: WordCounter,
-  s: string,
-  firstTextOffset: number,
-  hasReferences: boolean,
-): boolean {
+function countInlineSyntax(counter: WordCounter, s: string, firstTextOffset: number, hasReferences: boolean): boolean {
   const n = s.length;
   const html: HtmlScan = { skipSpecial: false };
   let offset = firstTextOffset;
@@ -556,10 +541,7 @@ function countInlineSyntax(
       // markdown-it caches unclosed runs to stay linear; giving up keeps this linear too.
       if (closeStart === -1) return false;
       end = closeEnd;
-      if (
-        hasNewline(s, openEnd, closeStart) ||
-        (closeStart - openEnd > 2 && s.charCodeAt(openEnd) === 0x20 && s.charCodeAt(closeStart - 1) === 0x20)
-      ) {
+      if (hasNewline(s, openEnd, closeStart) || (closeStart - openEnd > 2 && s.charCodeAt(openEnd) === 0x20 && s.charCodeAt(closeStart - 1) === 0x20)) {
         piece = s.slice(openEnd, closeStart).replace(NEWLINES, ' ').replace(CODE_SPAN_PADDING, '$1');
       } else {
         // The common case: the code is counted where it stands.
@@ -640,15 +622,7 @@ function countInlineSyntax(
  * are URLs and do not count. Image alt text does not count (it is not read on the page). Inline
  * HTML tags and comments do not count and separate words.
  */
-function walkInline(
-  inline: Token,
-  counter: WordCounter,
-  firstTextOffset: number,
-  wantText: boolean,
-  env: object,
-  hasReferences: boolean,
-  fullInlineParse: boolean,
-): string {
+function walkInline(inline: Token, counter: WordCounter, firstTextOffset: number, wantText: boolean, env: object, hasReferences: boolean, fullInlineParse: boolean): string {
   const children = inline.children ?? (inline.children = []);
   counter.mode = BETWEEN;
   if (children.length === 0 && fullInlineParse) {
@@ -769,15 +743,7 @@ export function parseTiming(text: string): { title: string; minutes: number } | 
   // minutes); heading text is trimmed, so most headings never reach the regex.
   const last = text.charCodeAt(text.length - 1);
   const lower = last | 0x20;
-  if (
-    last !== 0x29 &&
-    last !== 0x5d &&
-    last !== 0x2e &&
-    lower !== 0x6d &&
-    lower !== 0x6e &&
-    lower !== 0x73 &&
-    lower !== 0x65
-  ) {
+  if (last !== 0x29 && last !== 0x5d && last !== 0x2e && lower !== 0x6d && lower !== 0x6e && lower !== 0x73 && lower !== 0x65) {
     return undefined;
   }
   const match = TIMING_RE.exec(text);
@@ -862,9 +828,7 @@ export function analyzeMarkdown(body: string, options: AnalysisOptions): DraftAn
     }
   }
 
-  const wpm = options.wordsPerMinute > 0 && Number.isFinite(options.wordsPerMinute)
-    ? options.wordsPerMinute
-    : FALLBACK_WORDS_PER_MINUTE;
+  const wpm = options.wordsPerMinute > 0 && Number.isFinite(options.wordsPerMinute) ? options.wordsPerMinute : FALLBACK_WORDS_PER_MINUTE;
   const words = counter.words;
   const analysis: DraftAnalysis = {
     words,

@@ -21,7 +21,10 @@ export class AnalysisPool {
   private nextId = 1;
   private disposed = false;
 
-  constructor(private readonly workerScript: string, private readonly size: number) {}
+  constructor(
+    private readonly workerScript: string,
+    private readonly size: number,
+  ) {}
 
   /**
    * The pool as the scanner's analyzer. Aborting `options.signal` rejects the batch: a queued one

@@ -212,7 +212,11 @@ export function replaceFrontMatterListItem(text: string, key: string, index: num
   styleScalars(doc);
   const rendered = doc.toString(stringifyOptions(indentFor([clean.value], fm.layout), fm.layout.seqIndent > 0));
   const expected = { ...fm.data };
-  setOwn(expected, key, current.map((value, i) => (i === index ? clean.value : value)));
+  setOwn(
+    expected,
+    key,
+    current.map((value, i) => (i === index ? clean.value : value)),
+  );
   if (sameData(current[index], clean.value)) return unchanged(text, fm.block.contentStart);
   return finish(text, fm, [{ start, end, text: shape(rendered, dashColumn, fm.lineBreak, true) }], expected, [key]);
 }
@@ -453,7 +457,7 @@ function describeEntry(content: string, pair: Pair<unknown, unknown>, nested = f
   const keyStart = key.range[0];
   const lineStart = content.lastIndexOf('\n', keyStart - 1) + 1;
   // Measured from the line, not the key, so that `? key` and `&anchor key:` count as written.
-  const column = nested ? keyStart - lineStart : /^ */.exec(content.slice(lineStart, keyStart))?.[0].length ?? 0;
+  const column = nested ? keyStart - lineStart : (/^ */.exec(content.slice(lineStart, keyStart))?.[0].length ?? 0);
   const name = isScalar(key) && key.value !== null && typeof key.value !== 'object' ? String(key.value) : undefined;
   const explicit = token.start.some((part) => part.type === 'explicit-key-ind');
   const indicator = token.sep?.find((part) => part.type === 'map-value-ind');
@@ -528,9 +532,7 @@ function replaceValue(fm: YamlFrontMatter, entry: Entry, colonEnd: number, value
   if (entry.inline) {
     const lineEnd = lineEndWithoutBreak(content, entry.valueEnd);
     if (rendered.inline !== undefined) {
-      return entry.hasValue
-        ? { start: entry.valueStart, end: entry.valueEnd, text: rendered.inline }
-        : { start: colonEnd, end: colonEnd, text: ` ${rendered.inline}` };
+      return entry.hasValue ? { start: entry.valueStart, end: entry.valueEnd, text: rendered.inline } : { start: colonEnd, end: colonEnd, text: ` ${rendered.inline}` };
     }
     const rest = content.slice(entry.valueEnd, lineEnd).trim();
     const comment = rest.startsWith('#') ? rest : '';
@@ -677,29 +679,23 @@ function shape(rendered: string, column: number, lineBreak: LineBreak, wholeLine
 // ---------------------------------------------------------------------------------------------
 // Producing the result
 
-function createFrontMatter(
-  text: string,
-  fm: MissingFrontMatter,
-  fields: Array<[string, FrontMatterValue]>,
-  expected: Record<string, unknown>,
-): EditResult {
+function createFrontMatter(text: string, fm: MissingFrontMatter, fields: Array<[string, FrontMatterValue]>, expected: Record<string, unknown>): EditResult {
   if (fields.length === 0) return unchanged(text, fm.insertAt);
   const context = { layout: DEFAULT_LAYOUT, lineBreak: fm.lineBreak, keyColumn: 0 };
   const lines = fields.map(([name, value]) => renderNewField(name, value, context)).join('');
   const newText = `---${fm.lineBreak}${lines}---${fm.lineBreak}`;
   const result = text.slice(0, fm.insertAt) + newText + text.slice(fm.insertAt);
-  const check = verify(result, text.slice(fm.insertAt), expected, fields.map(([name]) => name));
+  const check = verify(
+    result,
+    text.slice(fm.insertAt),
+    expected,
+    fields.map(([name]) => name),
+  );
   if (!check.ok) return check;
   return { ok: true, text: result, edit: { offset: fm.insertAt, length: 0, newText } };
 }
 
-function finish(
-  text: string,
-  fm: YamlFrontMatter,
-  splices: Splice[],
-  expected: Record<string, unknown>,
-  names: string[],
-): EditResult {
+function finish(text: string, fm: YamlFrontMatter, splices: Splice[], expected: Record<string, unknown>, names: string[]): EditResult {
   if (splices.length === 0) return unchanged(text, fm.block.contentStart);
   const ordered = [...splices].sort((a, b) => a.start - b.start || a.end - b.end);
   let content = '';
@@ -731,7 +727,10 @@ function verify(result: string, body: string, expected: Record<string, unknown>,
   const content = result.slice(location.block.contentStart, location.block.contentEnd);
   const over = frontMatterOverLimit(content, 'yaml');
   if (over !== undefined) {
-    return { ok: false, message: `The change would leave the front matter too large to read: ${over.replace(/^Front matter too large to edit safely: /, '')} Remove fields or entries first.` };
+    return {
+      ok: false,
+      message: `The change would leave the front matter too large to read: ${over.replace(/^Front matter too large to edit safely: /, '')} Remove fields or entries first.`,
+    };
   }
   let data: unknown;
   try {
@@ -757,7 +756,6 @@ function readBack(content: string): unknown {
 function unchanged(text: string, offset: number): EditResult {
   return { ok: true, text, edit: { offset, length: 0, newText: '' } };
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Values and small helpers
@@ -820,8 +818,6 @@ function unsupportedField(name: string): Failure {
   };
 }
 
-
-
 function keyNameAt(doc: Document.Parsed, offset: number): string | undefined {
   let name: string | undefined;
   visit(doc, {
@@ -862,5 +858,3 @@ function lineEndWithoutBreak(content: string, offset: number): number {
 function columnOf(content: string, offset: number): number {
   return offset - (content.lastIndexOf('\n', offset - 1) + 1);
 }
-
-

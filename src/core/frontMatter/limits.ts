@@ -44,11 +44,7 @@ export function frontMatterOverLimit(content: string, format: 'yaml' | 'toml', l
 }
 
 /** `frontMatterOverLimit`, with the aliases counted on the way, for readers that treat them apart. */
-export function checkFrontMatter(
-  content: string,
-  format: 'yaml' | 'toml',
-  limits: Readonly<FrontMatterLimits> = FRONT_MATTER_LIMITS,
-): { over?: string; aliases: number } {
+export function checkFrontMatter(content: string, format: 'yaml' | 'toml', limits: Readonly<FrontMatterLimits> = FRONT_MATTER_LIMITS): { over?: string; aliases: number } {
   let aliases = 0;
   if (format === 'yaml') {
     // One linear pass, so the count that is over is named even in front matter far over the

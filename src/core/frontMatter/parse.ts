@@ -28,20 +28,14 @@ export interface FrontMatterBlock {
 }
 
 export type FrontMatterLocation =
-  | { type: 'none'; bodyStart: number }
-  | { type: 'closed'; block: FrontMatterBlock }
-  | { type: 'unclosed'; format: FrontMatterFormat; start: number; contentStart: number };
+  { type: 'none'; bodyStart: number } | { type: 'closed'; block: FrontMatterBlock } | { type: 'unclosed'; format: FrontMatterFormat; start: number; contentStart: number };
 
 const FENCES: Record<FrontMatterFormat, string> = { yaml: '---', toml: '+++' };
 
 /** Finds the fenced block at the top of a file. Only the first line may open it. */
 export function locateFrontMatter(text: string): FrontMatterLocation {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const format: FrontMatterFormat | undefined = text.startsWith('---', start)
-    ? 'yaml'
-    : text.startsWith('+++', start)
-      ? 'toml'
-      : undefined;
+  const format: FrontMatterFormat | undefined = text.startsWith('---', start) ? 'yaml' : text.startsWith('+++', start) ? 'toml' : undefined;
   if (!format) return { type: 'none', bodyStart: start };
   const fence = FENCES[format];
   const firstBreak = text.indexOf('\n', start);
@@ -183,9 +177,7 @@ function parseYamlPrecisely(text: string, content: string, block: FrontMatterBlo
     problems.push({
       code: duplicate ? 'duplicate-key' : 'yaml-syntax',
       severity: 'error',
-      message: duplicate
-        ? `Duplicate key in front matter: ${firstLine(error.message)}. Keep one of them.`
-        : `Front matter is not valid YAML: ${firstLine(error.message)}`,
+      message: duplicate ? `Duplicate key in front matter: ${firstLine(error.message)}. Keep one of them.` : `Front matter is not valid YAML: ${firstLine(error.message)}`,
       range,
     });
   }
@@ -316,4 +308,3 @@ function syntaxRange(text: string, lines: LineMap, range: Range): Range {
   if (last <= first) return range;
   return { start: { line, character: first }, end: { line, character: last } };
 }
-

@@ -35,7 +35,6 @@ interface TomlFrontMatter {
   data: Record<string, unknown>;
 }
 
-
 /**
  * Sets top-level fields of `+++` front matter; `undefined` removes a field. A value that was a
  * local date stays one, a quoted string stays a string (in single quotes if it was and still can
@@ -477,8 +476,6 @@ function verify(result: string, body: string, expected: Record<string, unknown>)
   }
 }
 
-
-
 // ---------------------------------------------------------------------------------------------
 // Messages and small helpers
 
@@ -509,13 +506,6 @@ function notAList(key: string, current: unknown): Failure {
   };
 }
 
-
-
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
-
-
-
-
-

@@ -80,9 +80,7 @@ export function isPlainSafe(value: string, inFlow: boolean): boolean {
     return false;
   }
   const parsed: unknown = doc.toJS();
-  const read = inFlow
-    ? (parsed as unknown[] | undefined)?.[0]
-    : (parsed as Record<string, unknown> | undefined)?.k;
+  const read = inFlow ? (parsed as unknown[] | undefined)?.[0] : (parsed as Record<string, unknown> | undefined)?.k;
   if (typeof read === 'string') {
     return read === value && (isIsoDate(value) || !misreadAsPlain(value));
   }

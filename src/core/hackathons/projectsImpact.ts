@@ -36,7 +36,10 @@ export function projectsImpact(text: string, today: string): ProjectsImpact {
     date: today,
     metric: PROJECTS_METRIC,
     value: rows.length,
-    note: rows.map((row) => row.name).join(', ').slice(0, 200),
+    note: rows
+      .map((row) => row.name)
+      .join(', ')
+      .slice(0, 200),
     source: PROJECTS_SOURCE,
   };
   const result = index === -1 ? appendFrontMatterListItem(text, 'impact', entry) : replaceFrontMatterListItem(text, 'impact', index, entry);

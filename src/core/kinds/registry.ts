@@ -2,15 +2,7 @@
 // Adding a kind means adding an entry here and its template in `templates/builtin.ts`; the
 // unit tests then say which package.json contributions (command, snippet) it still needs.
 
-import {
-  BLOG_TEMPLATE,
-  HACKATHON_TEMPLATE,
-  OSS_TEMPLATE,
-  TALK_TEMPLATE,
-  TRIP_REPORT_TEMPLATE,
-  WORKSHOP_TEMPLATE,
-  type BuiltinTemplate,
-} from '../templates/builtin';
+import { BLOG_TEMPLATE, HACKATHON_TEMPLATE, OSS_TEMPLATE, TALK_TEMPLATE, TRIP_REPORT_TEMPLATE, WORKSHOP_TEMPLATE, type BuiltinTemplate } from '../templates/builtin';
 import type { Template } from '../templates/parseTemplate';
 import type { DateFieldDefinition, KindDefinition } from '../types';
 import { getOwn } from '../util/objects';

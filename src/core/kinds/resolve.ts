@@ -70,10 +70,10 @@ export function resolveKinds(overrides: Record<string, KindOverride> | undefined
             alternatives: cleanList(d.alternatives),
             deadline: d.deadline !== false,
           }))
-      : base?.dateFields ?? [DEFAULT_DATE_FIELD];
+      : (base?.dateFields ?? [DEFAULT_DATE_FIELD]);
     kinds[id] = {
       id,
-      label: typeof override.label === 'string' && override.label ? override.label : base?.label ?? humanise(id),
+      label: typeof override.label === 'string' && override.label ? override.label : (base?.label ?? humanise(id)),
       statuses,
       finishedStatuses: finished,
       sideStatuses: (cleanList(override.sideStatuses) ?? base?.sideStatuses ?? []).filter((s) => statuses.includes(s)),
@@ -123,10 +123,7 @@ export interface WorkspaceTemplateKind {
  * (its `statuses`, else the default one); a built-in kind only gets the workflow it declares.
  * The first template of a kind decides. Kind ids the settings would refuse are left out.
  */
-export function kindOverridesFromTemplates(
-  templates: readonly WorkspaceTemplateKind[],
-  builtinKinds: readonly string[],
-): Record<string, { label?: string; statuses?: string[] }> {
+export function kindOverridesFromTemplates(templates: readonly WorkspaceTemplateKind[], builtinKinds: readonly string[]): Record<string, { label?: string; statuses?: string[] }> {
   const result: Record<string, { label?: string; statuses?: string[] }> = {};
   for (const template of templates) {
     if (hasOwn(result, template.kind) || !/^[a-z0-9][a-z0-9-]*$/.test(template.kind)) continue;

@@ -46,11 +46,30 @@ export function reportFiles(report: ImpactReport, format: ReportFormat, fileName
       ),
     });
   }
-  const reached = [...report.rows].filter((r) => r.reach > 0).sort((a, b) => b.reach - a.reach || a.title.localeCompare(b.title)).slice(0, 8);
+  const reached = [...report.rows]
+    .filter((r) => r.reach > 0)
+    .sort((a, b) => b.reach - a.reach || a.title.localeCompare(b.title))
+    .slice(0, 8);
   if (reached.length > 0) {
-    charts.push({ name: `${base}-reach.svg`, text: barChart(`Reach per piece of work, ${report.period.label}`, reached.map((r) => ({ label: r.title, value: r.reach })), 'people reached') });
+    charts.push({
+      name: `${base}-reach.svg`,
+      text: barChart(
+        `Reach per piece of work, ${report.period.label}`,
+        reached.map((r) => ({ label: r.title, value: r.reach })),
+        'people reached',
+      ),
+    });
   }
-  return [{ name: fileName, text: reportMarkdown(report, charts.map((c) => c.name)) }, ...charts];
+  return [
+    {
+      name: fileName,
+      text: reportMarkdown(
+        report,
+        charts.map((c) => c.name),
+      ),
+    },
+    ...charts,
+  ];
 }
 
 const DEFAULT_COLUMNS = ['title', 'type', 'kind', 'status', 'date', 'url', 'path', 'reach', 'feedback_given', 'feedback_shipped', 'description'] as const;
@@ -65,7 +84,19 @@ export function reportCsv(report: ImpactReport, preset: CsvPreset = 'default'): 
   const metrics = report.totals.map((t) => t.metric);
   const lines = [[...DEFAULT_COLUMNS, ...metrics]];
   for (const row of report.rows) {
-    const cells = [row.title, row.type, row.kind, row.status, row.date, row.url, row.path, String(row.reach), String(row.feedbackGiven), String(row.feedbackShipped), row.description];
+    const cells = [
+      row.title,
+      row.type,
+      row.kind,
+      row.status,
+      row.date,
+      row.url,
+      row.path,
+      String(row.reach),
+      String(row.feedbackGiven),
+      String(row.feedbackShipped),
+      row.description,
+    ];
     lines.push([...cells, ...metrics.map((m) => (Object.prototype.hasOwnProperty.call(row.metrics, m) ? String(row.metrics[m]) : ''))]);
   }
   return toCsv(lines);
@@ -102,7 +133,8 @@ export function reportMarkdown(report: ImpactReport, chartNames: readonly string
   if (report.posts.published.length > 0) highlights.push(`${report.posts.published.length} ${plural(report.posts.published.length, 'post', 'posts')} published`);
   if (report.oss.merged.length > 0) highlights.push(`${report.oss.merged.length} open-source ${plural(report.oss.merged.length, 'contribution', 'contributions')} merged`);
   const shipped = report.feedback.byStatus.shipped ?? 0;
-  if (report.feedback.entries.length > 0) highlights.push(`${report.feedback.entries.length} product feedback ${plural(report.feedback.entries.length, 'item', 'items')} (${shipped} shipped)`);
+  if (report.feedback.entries.length > 0)
+    highlights.push(`${report.feedback.entries.length} product feedback ${plural(report.feedback.entries.length, 'item', 'items')} (${shipped} shipped)`);
   out.push(`**In short:** ${highlights.join(' · ')}.`, '');
 
   out.push('## Totals', '');
@@ -155,7 +187,8 @@ export function reportMarkdown(report: ImpactReport, chartNames: readonly string
     out.push(FEEDBACK_STATUSES.map((s) => `${report.feedback.byStatus[s] ?? 0} ${s}`).join(' · ') + '.', '');
     out.push(`In ${previous.label}: ${report.feedback.previousGiven} logged, ${report.feedback.previousShipped} of them shipped.`, '');
     out.push('| Feedback | Area | Status | From | Date |', '| --- | --- | --- | --- | --- |');
-    for (const f of report.feedback.entries) out.push(`| ${link(f.summary, f.link)} | ${cell(f.area) || '–'} | ${f.status === 'shipped' ? '**shipped**' : cell(f.status)} | ${cell(f.source)} | ${f.date} |`);
+    for (const f of report.feedback.entries)
+      out.push(`| ${link(f.summary, f.link)} | ${cell(f.area) || '–'} | ${f.status === 'shipped' ? '**shipped**' : cell(f.status)} | ${cell(f.source)} | ${f.date} |`);
     out.push('');
   }
 

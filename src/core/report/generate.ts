@@ -14,7 +14,8 @@ export interface ReportRequest {
   preset?: unknown;
 }
 
-export type GeneratedReport = { ok: true; report: ImpactReport; format: ReportFormat; preset: CsvPreset; fileName: string; files: ReportFile[] } | { ok: false; problems: ReportProblem[] };
+export type GeneratedReport =
+  { ok: true; report: ImpactReport; format: ReportFormat; preset: CsvPreset; fileName: string; files: ReportFile[] } | { ok: false; problems: ReportProblem[] };
 
 /** `fileName` names the main file; without it the report is named after its period. */
 export function generateReport(
@@ -38,5 +39,12 @@ export function generateReport(
   const built = buildImpactReport(drafts, { period: period.period, previous: period.previous, kinds: context.kinds, metrics: context.metrics });
   if (!built.ok) return built;
   const fileName = context.fileName ?? defaultReportFileName(built.report, format as ReportFormat, preset as CsvPreset);
-  return { ok: true, report: built.report, format: format as ReportFormat, preset: preset as CsvPreset, fileName, files: reportFiles(built.report, format as ReportFormat, fileName, preset as CsvPreset) };
+  return {
+    ok: true,
+    report: built.report,
+    format: format as ReportFormat,
+    preset: preset as CsvPreset,
+    fileName,
+    files: reportFiles(built.report, format as ReportFormat, fileName, preset as CsvPreset),
+  };
 }

@@ -2,20 +2,7 @@
 // recognise its config, where its posts live, which field keeps a post off the site, where a
 // post's date comes from, and which Markdown files in its post folders are not posts.
 
-export type GeneratorId =
-  | 'hugo'
-  | 'jekyll'
-  | 'astro'
-  | 'docusaurus'
-  | 'eleventy'
-  | 'hexo'
-  | 'zola'
-  | 'mkdocs'
-  | 'next'
-  | 'remix'
-  | 'gatsby'
-  | 'nuxt'
-  | 'devto';
+export type GeneratorId = 'hugo' | 'jekyll' | 'astro' | 'docusaurus' | 'eleventy' | 'hexo' | 'zola' | 'mkdocs' | 'next' | 'remix' | 'gatsby' | 'nuxt' | 'devto';
 
 export type SiteGenerator = 'none' | GeneratorId;
 
@@ -77,8 +64,7 @@ export interface GeneratorRules {
   rendersEveryFolder: boolean;
 }
 
-const sectionPage = (fileName: string): string | undefined =>
-  fileName === '_index.md' || fileName === '_index.markdown' ? 'a section page (_index.md), not a post' : undefined;
+const sectionPage = (fileName: string): string | undefined => (fileName === '_index.md' || fileName === '_index.markdown' ? 'a section page (_index.md), not a post' : undefined);
 
 const partial = (fileName: string): string | undefined => (fileName.startsWith('_') ? 'an underscore file, which the generator skips' : undefined);
 
@@ -155,8 +141,7 @@ export const GENERATORS: readonly GeneratorRules[] = [
     pathDates: 'file-name',
     dateFields: [],
     // Jekyll only builds posts whose name starts with the date; in `_drafts` any name will do.
-    notAPost: (fileName, inDraftsFolder) =>
-      inDraftsFolder || DATED_FILE.test(fileName) ? undefined : 'not named YYYY-MM-DD-title, so Jekyll does not build it',
+    notAPost: (fileName, inDraftsFolder) => (inDraftsFolder || DATED_FILE.test(fileName) ? undefined : 'not named YYYY-MM-DD-title, so Jekyll does not build it'),
     postFileName: '{date}-{slug}.md',
     frontMatter: 'yaml',
     rendersEveryFolder: true,
@@ -219,8 +204,7 @@ export const GENERATORS: readonly GeneratorRules[] = [
     configFiles: ['_config.yml', '_config.yaml'],
     alsoRead: ['package.json'],
     // Hexo's config is named like Jekyll's; its package or its `source/_posts` folder tells them apart.
-    confirm: (fileName, text, names) =>
-      (fileName === 'package.json' ? dependsOn(text, /^hexo$/) : names.has('scaffolds') || names.has('source')) ? {} : undefined,
+    confirm: (fileName, text, names) => ((fileName === 'package.json' ? dependsOn(text, /^hexo$/) : names.has('scaffolds') || names.has('source')) ? {} : undefined),
     specificity: 2,
     postFolders: ['source/_posts'],
     draftsFolders: ['source/_drafts'],
@@ -250,7 +234,23 @@ export const GENERATORS: readonly GeneratorRules[] = [
     frontMatter: 'toml',
     // Zola stops the build on a front-matter key it doesn't know; custom fields belong in [extra].
     strictFrontMatter: {
-      topLevel: ['title', 'description', 'date', 'updated', 'weight', 'draft', 'render', 'slug', 'path', 'aliases', 'authors', 'in_search_index', 'template', 'taxonomies', 'extra'],
+      topLevel: [
+        'title',
+        'description',
+        'date',
+        'updated',
+        'weight',
+        'draft',
+        'render',
+        'slug',
+        'path',
+        'aliases',
+        'authors',
+        'in_search_index',
+        'template',
+        'taxonomies',
+        'extra',
+      ],
       extraTable: 'extra',
       taxonomiesTable: 'taxonomies',
     },
@@ -326,6 +326,10 @@ function mkdocsFacts(text: string): ConfigFacts {
     const dir = /^[ \t]+blog_dir:\s*['"]?([^'"#\n]+?)['"]?\s*(?:#.*)?$/m.exec(after.split(/\n[ \t]*-[ \t]/)[0] ?? '');
     if (dir) blogDir = dir[1].trim();
   }
-  const join = (...parts: string[]): string => parts.map((p) => p.replace(/^\.?\/+|\/+$/g, '')).filter(Boolean).join('/');
+  const join = (...parts: string[]): string =>
+    parts
+      .map((p) => p.replace(/^\.?\/+|\/+$/g, ''))
+      .filter(Boolean)
+      .join('/');
   return { postFolders: [join(docsDir, blogDir === '.' ? '' : blogDir, 'posts')] };
 }

@@ -140,12 +140,7 @@ export interface PublishedFieldChanges {
  * Publishing also dates a post that has no date yet, because generators sort and link posts by it.
  * `status` is not included: the kind's workflow decides which status that is.
  */
-export function publishedFields(
-  gen: SiteGenerator,
-  status: 'published' | 'unpublished',
-  today: string,
-  current: Readonly<Record<string, unknown>> = {},
-): PublishedFieldChanges {
+export function publishedFields(gen: SiteGenerator, status: 'published' | 'unpublished', today: string, current: Readonly<Record<string, unknown>> = {}): PublishedFieldChanges {
   const publishing = status === 'published';
   const dated = publishing
     ? [{ field: 'date', value: today, unlessPresent: ['date', 'publish_date', 'publishDate', 'pubDate', ...(gen === 'none' ? [] : generatorRules(gen).dateFields)] }]

@@ -251,7 +251,10 @@ export function setupReportMarkdown(folderName: string, report: SetupReport, kin
   if (report.mappings.length === 0) lines.push('None yet.', '');
   else {
     lines.push('| folder | kind | from | files | drafts |', '|---|---|---|---|---|');
-    for (const m of report.mappings) lines.push(`| \`${m.folder}\` | ${label(m.kind)} | ${m.source === 'site' ? 'detected' : m.source === 'setting' ? 'settings' : 'detected, in settings'} | ${m.files} | ${m.drafts} |`);
+    for (const m of report.mappings)
+      lines.push(
+        `| \`${m.folder}\` | ${label(m.kind)} | ${m.source === 'site' ? 'detected' : m.source === 'setting' ? 'settings' : 'detected, in settings'} | ${m.files} | ${m.drafts} |`,
+      );
     lines.push('');
   }
   lines.push('## Folders that look like drafts but are not tracked', '');

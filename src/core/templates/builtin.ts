@@ -39,9 +39,7 @@ export function talkMinuteVariables(duration: number): Record<string, string> {
   const exact = TALK_SECTION_WEIGHTS.map((section) => (section.weight * total) / weightSum);
   const minutes = exact.map(Math.floor);
   let left = total - minutes.reduce((sum, value) => sum + value, 0);
-  const byRemainder = exact
-    .map((value, index) => ({ index, remainder: value - Math.floor(value) }))
-    .sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+  const byRemainder = exact.map((value, index) => ({ index, remainder: value - Math.floor(value) })).sort((a, b) => b.remainder - a.remainder || a.index - b.index);
   for (const { index } of byRemainder) {
     if (left <= 0) {
       break;
@@ -576,10 +574,26 @@ One row per project submitted; DevRel: Log Hackathon Projects counts them as imp
 
 // Named by the kinds registry, which is where each kind says which template is its own.
 export const BLOG_TEMPLATE: BuiltinTemplate = { name: 'Blog post', description: 'TL;DR, hook, steps, conclusion, call to action and a pre-publishing checklist', text: BLOG };
-export const TALK_TEMPLATE: BuiltinTemplate = { name: 'Talk outline', description: 'CFP abstract, takeaways, timed sections, demo plan with fallback, Q&A and feedback', text: TALK };
-export const OSS_TEMPLATE: BuiltinTemplate = { name: 'OSS contribution checklist', description: 'From finding a good first issue to a merged PR and sharing what you learned', text: OSS };
-export const WORKSHOP_TEMPLATE: BuiltinTemplate = { name: 'Workshop', description: 'Objectives, prerequisites, timed agenda, exercises, materials and a feedback form', text: WORKSHOP };
-export const TRIP_REPORT_TEMPLATE: BuiltinTemplate = { name: 'Conference trip report', description: 'Talks, takeaways, leads, product feedback, follow-ups and impact', text: TRIP_REPORT };
+export const TALK_TEMPLATE: BuiltinTemplate = {
+  name: 'Talk outline',
+  description: 'CFP abstract, takeaways, timed sections, demo plan with fallback, Q&A and feedback',
+  text: TALK,
+};
+export const OSS_TEMPLATE: BuiltinTemplate = {
+  name: 'OSS contribution checklist',
+  description: 'From finding a good first issue to a merged PR and sharing what you learned',
+  text: OSS,
+};
+export const WORKSHOP_TEMPLATE: BuiltinTemplate = {
+  name: 'Workshop',
+  description: 'Objectives, prerequisites, timed agenda, exercises, materials and a feedback form',
+  text: WORKSHOP,
+};
+export const TRIP_REPORT_TEMPLATE: BuiltinTemplate = {
+  name: 'Conference trip report',
+  description: 'Talks, takeaways, leads, product feedback, follow-ups and impact',
+  text: TRIP_REPORT,
+};
 export const HACKATHON_TEMPLATE: BuiltinTemplate = {
   name: 'Hackathon',
   description: 'Summary, timed agenda, phased planning checklist, judging criteria, projects and a retro',

@@ -37,7 +37,11 @@ export function templateFromDraft(
   const span = located?.format === 'yaml' ? located.span : undefined;
   const toml = located?.format === 'toml' ? located.span : undefined;
   const over =
-    toml !== undefined ? frontMatterOverLimit(text.slice(toml.start, toml.end), 'toml') : span !== undefined ? frontMatterOverLimit(text.slice(span.start, span.end), 'yaml') : undefined;
+    toml !== undefined
+      ? frontMatterOverLimit(text.slice(toml.start, toml.end), 'toml')
+      : span !== undefined
+        ? frontMatterOverLimit(text.slice(span.start, span.end), 'yaml')
+        : undefined;
   if (over !== undefined) return { problems: [over] };
   if (toml !== undefined) {
     const tomlEol = /^\uFEFF?\+\+\+[ \t]*\r\n/.test(text) ? '\r\n' : '\n';
@@ -49,10 +53,7 @@ export function templateFromDraft(
     return { text: text.slice(0, toml.start) + made.content + withTitleHeading(body, made.title), problems: [] };
   }
   if (span === undefined) {
-    const header =
-      `---\nkind: ${yamlScalar(kind)}\ntitle: '{{title}}'\n` +
-      (firstStatus !== undefined ? `status: ${yamlScalar(firstStatus)}\n` : '') +
-      `${block}---\n\n`;
+    const header = `---\nkind: ${yamlScalar(kind)}\ntitle: '{{title}}'\n` + (firstStatus !== undefined ? `status: ${yamlScalar(firstStatus)}\n` : '') + `${block}---\n\n`;
     const body = text.replace(/^\uFEFF/, '').replace(/^# .*$/m, '# {{title}}');
     return { text: header + body, problems: [] };
   }
@@ -132,14 +133,7 @@ function withTitleHeading(body: string, title: string | undefined): string {
   return body.replace(heading, '# {{title}}');
 }
 
-function replacementFor(
-  key: string,
-  node: unknown,
-  firstStatus: string | undefined,
-  kind: string,
-  yamlText: string,
-  masked: string,
-): string | undefined {
+function replacementFor(key: string, node: unknown, firstStatus: string | undefined, kind: string, yamlText: string, masked: string): string | undefined {
   if (key === 'title') {
     return "'{{title}}'";
   }

@@ -13,8 +13,7 @@
 import { getOwn } from '../util/objects';
 import { escapeSnippetText } from './snippet';
 
-const MARKER =
-  /\{\{\s*(?:tab:(\d{1,3})(?::([^\n]*?))?|choice:(\d{1,3}):([^\n]*?)|(cursor)|([A-Za-z_][A-Za-z0-9_]*))\s*\}\}/g;
+const MARKER = /\{\{\s*(?:tab:(\d{1,3})(?::([^\n]*?))?|choice:(\d{1,3}):([^\n]*?)|(cursor)|([A-Za-z_][A-Za-z0-9_]*))\s*\}\}/g;
 
 // Anything brace-brace on one line, markers or not (Liquid, Hugo shortcodes), is hidden from the
 // YAML parser, which would otherwise read `{{` as a flow mapping.
@@ -26,11 +25,7 @@ export type Marker =
   | { type: 'choice'; index: number; options: string[]; start: number; end: number; raw: string }
   | { type: 'cursor'; start: number; end: number; raw: string };
 
-export type Piece =
-  | { type: 'text'; text: string }
-  | { type: 'tab'; index: number; text: string }
-  | { type: 'choice'; index: number; options: string[] }
-  | { type: 'cursor' };
+export type Piece = { type: 'text'; text: string } | { type: 'tab'; index: number; text: string } | { type: 'choice'; index: number; options: string[] } | { type: 'cursor' };
 
 export function findMarkers(text: string): Marker[] {
   const markers: Marker[] = [];

@@ -54,7 +54,12 @@ export function parseTemplate(text: string, source: string): ParsedTemplate {
   if (span === undefined && toml === undefined) {
     return { problems: ['Templates need front matter between --- (or +++) lines; this file has none, so it is not used as a template.'] };
   }
-  const over = toml !== undefined ? frontMatterOverLimit(text.slice(toml.start, toml.end), 'toml') : span !== undefined ? frontMatterOverLimit(text.slice(span.start, span.end), 'yaml') : undefined;
+  const over =
+    toml !== undefined
+      ? frontMatterOverLimit(text.slice(toml.start, toml.end), 'toml')
+      : span !== undefined
+        ? frontMatterOverLimit(text.slice(span.start, span.end), 'yaml')
+        : undefined;
   if (over !== undefined) return { problems: [over] };
 
   let templateText = text;
@@ -119,9 +124,7 @@ export function parseTemplate(text: string, source: string): ParsedTemplate {
     return { problems };
   }
   if (block.kind !== undefined && frontMatterKind !== undefined && block.kind !== frontMatterKind) {
-    problems.push(
-      `template.kind is ${block.kind} but the front matter says kind: ${frontMatterKind}; drafts made from it will be ${frontMatterKind}.`,
-    );
+    problems.push(`template.kind is ${block.kind} but the front matter says kind: ${frontMatterKind}; drafts made from it will be ${frontMatterKind}.`);
   }
 
   const template: Template = {

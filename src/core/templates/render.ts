@@ -229,7 +229,10 @@ function renderScalar(text: string, scalar: ScalarSpan, markers: Marker[], value
         const lineStart = text.lastIndexOf('\n', (marker?.start ?? 0) - 1) + 1;
         const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
         return mapText(piece, (source) =>
-          source.replace(NOT_PRINTABLE, '').replace(/\r\n?|\u0085|\u2028|\u2029/g, '\n').replace(/\n/g, `\n${indent}`),
+          source
+            .replace(NOT_PRINTABLE, '')
+            .replace(/\r\n?|\u0085|\u2028|\u2029/g, '\n')
+            .replace(/\n/g, `\n${indent}`),
         );
       });
       return { ...unit, pieces };
@@ -245,14 +248,10 @@ function renderScalar(text: string, scalar: ScalarSpan, markers: Marker[], value
 
 /** Pieces of one plain YAML value: left plain when that reads back as the same value, else quoted. */
 function yamlValuePieces(pieces: Piece[], inFlow: boolean): Piece[] {
-  const alternatives = pieces.some((piece) => piece.type === 'choice')
-    ? Math.max(...pieces.map((piece) => (piece.type === 'choice' ? piece.options.length : 1)))
-    : 1;
+  const alternatives = pieces.some((piece) => piece.type === 'choice') ? Math.max(...pieces.map((piece) => (piece.type === 'choice' ? piece.options.length : 1))) : 1;
   let plain = true;
   for (let option = 0; option < alternatives && plain; option++) {
-    const candidate = pieces
-      .map((piece) => (piece.type === 'choice' ? (piece.options[option] ?? piece.options[0] ?? '') : pieceText(piece)))
-      .join('');
+    const candidate = pieces.map((piece) => (piece.type === 'choice' ? (piece.options[option] ?? piece.options[0] ?? '') : pieceText(piece))).join('');
     plain = isPlainSafe(candidate, inFlow);
   }
   if (plain) {
@@ -283,9 +282,7 @@ function tomlValuePieces(pieces: Piece[]): Piece[] {
   const alternatives = Math.max(1, ...pieces.map((piece) => (piece.type === 'choice' ? piece.options.length : 1)));
   let bare = true;
   for (let option = 0; option < alternatives && bare; option++) {
-    const candidate = pieces
-      .map((piece) => (piece.type === 'choice' ? (piece.options[option] ?? piece.options[0] ?? '') : pieceText(piece)))
-      .join('');
+    const candidate = pieces.map((piece) => (piece.type === 'choice' ? (piece.options[option] ?? piece.options[0] ?? '') : pieceText(piece))).join('');
     bare = isTomlBareSafe(candidate);
   }
   if (bare) {

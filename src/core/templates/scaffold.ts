@@ -146,8 +146,10 @@ export function placeDraft(input: PlacementInput): Result<{ value: Placement }> 
       ? { value: input.settingPattern.trim(), source: `the setting devrel.fileNamePatterns.${kind}` }
       : input.template.fileNamePattern !== undefined
         ? { value: input.template.fileNamePattern, source: 'the template' }
-        : siteChoice(input.patternFor?.(folder.value)) ??
-          { value: profile.fileNamePatterns[kind] ?? profile.defaultFileNamePattern ?? DEFAULT_FILE_NAME_PATTERN, source: `the ${profile.label} defaults` };
+        : (siteChoice(input.patternFor?.(folder.value)) ?? {
+            value: profile.fileNamePatterns[kind] ?? profile.defaultFileNamePattern ?? DEFAULT_FILE_NAME_PATTERN,
+            source: `the ${profile.label} defaults`,
+          });
   return { ok: true, value: { folder: folder.value, folderSource: folderChoice.source, pattern: patternChoice.value, patternSource: patternChoice.source } };
 }
 
@@ -215,7 +217,19 @@ export function firstStatus(configured: { statuses: readonly string[] } | undefi
 
 /** A plain template for a kind that settings define but no template covers. */
 export function genericTemplateText(kind: string, status: string | undefined): string {
-  return ['---', `kind: ${yamlScalar(kind)}`, "title: '{{title}}'", ...(status ? [`status: ${yamlScalar(status)}`] : []), 'tags: []', '---', '', '# {{title}}', '', '{{cursor}}', ''].join('\n');
+  return [
+    '---',
+    `kind: ${yamlScalar(kind)}`,
+    "title: '{{title}}'",
+    ...(status ? [`status: ${yamlScalar(status)}`] : []),
+    'tags: []',
+    '---',
+    '',
+    '# {{title}}',
+    '',
+    '{{cursor}}',
+    '',
+  ].join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------

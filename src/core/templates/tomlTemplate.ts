@@ -18,9 +18,7 @@ export interface MaskedToml {
   spans: TomlTextSpan[];
 }
 
-export type TomlTemplateFrontMatter =
-  | { ok: true; masked: string; data: Record<string, unknown> }
-  | { ok: false; problems: string[] };
+export type TomlTemplateFrontMatter = { ok: true; masked: string; data: Record<string, unknown> } | { ok: false; problems: string[] };
 
 /** Anything brace-brace on one line, markers or not (Liquid, Hugo shortcodes). */
 const BRACED = /\{\{[^\n]*?\}\}/g;
@@ -47,7 +45,10 @@ export function readTomlTemplateFrontMatter(content: string): TomlTemplateFrontM
     return { ok: true, masked, data: parseToml(masked) as Record<string, unknown> };
   } catch (error) {
     if (!(error instanceof TomlError)) throw error;
-    const message = error.message.split('\n')[0].replace(/^Invalid TOML document:\s*/, '').trim();
+    const message = error.message
+      .split('\n')[0]
+      .replace(/^Invalid TOML document:\s*/, '')
+      .trim();
     return { ok: false, problems: [`Line ${error.line + 1}: ${message}`] };
   }
 }
@@ -159,10 +160,7 @@ export interface TomlTemplateFromDraftOptions {
  * quoted for text), missing `kind`/`title`/`status` keys are added after the last top-level key,
  * and a `[template]` table with the kind and name replaces any there was, at the end.
  */
-export function tomlTemplateFromDraft(
-  content: string,
-  options: TomlTemplateFromDraftOptions,
-): { ok: true; content: string; title?: string } | { ok: false; problems: string[] } {
+export function tomlTemplateFromDraft(content: string, options: TomlTemplateFromDraftOptions): { ok: true; content: string; title?: string } | { ok: false; problems: string[] } {
   const read = readTomlTemplateFrontMatter(content);
   if (!read.ok) return read;
   const scanned = scanToml(read.masked);

@@ -44,17 +44,7 @@ export const VARIABLE_PROMPTS: Readonly<Record<string, VariablePrompt>> = {
   participants: { prompt: 'Expected participants', placeHolder: 'e.g. 80 (empty to skip)', type: 'number', unit: 'people', example: '80' },
 };
 
-const STANDARD_VARIABLE_NAMES = new Set([
-  'title',
-  'slug',
-  'date',
-  'year',
-  'month',
-  'day',
-  'author',
-  'kind',
-  ...Object.keys(talkMinuteVariables(DEFAULT_TALK_MINUTES)),
-]);
+const STANDARD_VARIABLE_NAMES = new Set(['title', 'slug', 'date', 'year', 'month', 'day', 'author', 'kind', ...Object.keys(talkMinuteVariables(DEFAULT_TALK_MINUTES))]);
 
 /**
  * The variables every template can use: `title`, `slug`, `date` (today), `year`, `month`, `day`,
@@ -103,11 +93,7 @@ export function templatePromptVariables(template: Pick<Template, 'text'>): strin
  * Checks and normalises one prompt answer: dates accept what `parseDateInput` accepts and come
  * back as `YYYY-MM-DD`, numbers must be positive whole numbers. Empty is always allowed (skip).
  */
-export function resolveAnswer(
-  name: string,
-  input: string,
-  today: string,
-): Result<{ value: string }> {
+export function resolveAnswer(name: string, input: string, today: string): Result<{ value: string }> {
   const prompt = VARIABLE_PROMPTS[name];
   const text = input.trim();
   if (prompt?.type === 'date') {
@@ -146,9 +132,7 @@ export function answerWarning(name: string, value: string, answers: Readonly<Rec
 // Rendering
 
 /** The variables each built-in template uses, to tell them from ones someone added to a customised copy. */
-const BUILTIN_TEMPLATE_VARIABLES: ReadonlyMap<string, readonly string[]> = new Map(
-  BUILT_IN_KIND_LIST.map((kind) => [kind.id, templatePromptVariables(kind.template)]),
-);
+const BUILTIN_TEMPLATE_VARIABLES: ReadonlyMap<string, readonly string[]> = new Map(BUILT_IN_KIND_LIST.map((kind) => [kind.id, templatePromptVariables(kind.template)]));
 
 /**
  * Which template variables to ask the person for, in the template's order. Only variables with a

@@ -103,7 +103,10 @@ function chart(metric: ImpactMetric): HTMLElement {
   });
 
   return el('figure', { className: 'chart' }, [
-    el('figcaption', {}, [el('span', { className: 'chart-title', text: title }), el('span', { className: 'chart-total', text: `${formatNumber(metric.allTime)} ${metric.unit} in all` })]),
+    el('figcaption', {}, [
+      el('span', { className: 'chart-title', text: title }),
+      el('span', { className: 'chart-total', text: `${formatNumber(metric.allTime)} ${metric.unit} in all` }),
+    ]),
     chartSvg,
   ]);
 }

@@ -27,7 +27,11 @@ function renderFocus(focus: FocusLine): void {
   const old = document.getElementById('focus-warnings');
   if (old) old.remove();
   if (focus.warnings.length > 0) {
-    const list = el('ul', { className: 'focus-warnings', attrs: { id: 'focus-warnings' } }, focus.warnings.map((w) => el('li', { text: w })));
+    const list = el(
+      'ul',
+      { className: 'focus-warnings', attrs: { id: 'focus-warnings' } },
+      focus.warnings.map((w) => el('li', { text: w })),
+    );
     focusLine.after(list);
   }
 }

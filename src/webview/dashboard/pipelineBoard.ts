@@ -48,7 +48,14 @@ function renderColumn(kind: PipelineKind, column: PipelineColumn): HTMLElement {
     el('h4', {}, [document.createTextNode(heading), el('span', { className: 'count', text: String(column.cards.length), attrs: { 'aria-hidden': 'true' } })]),
   ]);
   if (column.cards.length === 0) node.appendChild(el('p', { className: 'column-empty', text: 'None' }));
-  else node.appendChild(el('ul', { className: 'cards' }, column.cards.map((card) => renderCard(kind, card))));
+  else
+    node.appendChild(
+      el(
+        'ul',
+        { className: 'cards' },
+        column.cards.map((card) => renderCard(kind, card)),
+      ),
+    );
   if (kind.known && column.inWorkflow) acceptDrops(node, kind.kind, column.status);
   return node;
 }

@@ -8,9 +8,60 @@ import tseslint from 'typescript-eslint';
 /** camelCase file names, each dot-separated part on its own: `frontMatterEdit.property.test.ts`. */
 const CAMEL_CASE_FILE = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)*$/;
 
-/** A rule of our own: one regular expression does what a plugin would. */
+/**
+ * Which layers of `src/` each layer may import, so dependencies point one way: the editor side
+ * builds on services, services on core, and core on nothing of ours. `constants` is the ids module
+ * at the root of `src/`; the other root files (`extension.ts`, `api.ts`) are wiring and may import
+ * anything.
+ */
+const LAYER_IMPORTS = {
+  core: ['core'],
+  util: ['util', 'core', 'constants'],
+  cli: ['cli', 'core', 'util'],
+  services: ['services', 'core', 'util', 'constants'],
+  languageFeatures: ['languageFeatures', 'services', 'core', 'util', 'constants'],
+  views: ['views', 'services', 'core', 'util', 'constants'],
+  commands: ['commands', 'views', 'languageFeatures', 'services', 'core', 'util', 'constants'],
+  // The page is a browser bundle: it shares only the types of its protocol with the extension.
+  webview: ['webview', 'core/dashboardProtocol'],
+};
+
+/** The layer a path under `src/` belongs to: its first folder, or for a root file its name. */
+function layerOf(relativeToSrc) {
+  const parts = relativeToSrc.split(path.sep);
+  return parts.length > 1 ? parts[0] : parts[0].replace(/\.[^.]*$/, '');
+}
+
+/** Rules of our own: a few lines each do what a plugin would. */
 const local = {
   rules: {
+    'layer-imports': {
+      meta: {
+        type: 'problem',
+        docs: { description: 'Imports between the layers of src/ point one way.' },
+        schema: [],
+        messages: { layer: 'src/{{from}} may not import from src/{{to}} (it may import {{allowed}}): move the shared code down a layer.' },
+      },
+      create(context) {
+        const src = path.join(context.cwd, 'src');
+        const file = path.relative(src, context.filename);
+        if (file.startsWith('..') || path.isAbsolute(file)) return {};
+        const from = layerOf(file);
+        const allowed = LAYER_IMPORTS[from];
+        if (!allowed) return {};
+        const check = (node) => {
+          const source = node.source?.value;
+          if (typeof source !== 'string' || !source.startsWith('.')) return;
+          const target = path.relative(src, path.resolve(path.dirname(context.filename), source));
+          if (target.startsWith('..')) return;
+          const to = layerOf(target);
+          const targetPath = target.split(path.sep).join('/');
+          if (allowed.includes(to) || allowed.includes(targetPath)) return;
+          context.report({ node, messageId: 'layer', data: { from, to, allowed: allowed.join(', ') } });
+        };
+        return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check };
+      },
+    },
     'camel-case-file-name': {
       meta: {
         type: 'suggestion',
@@ -44,6 +95,7 @@ export default defineConfig(
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
       'local/camel-case-file-name': 'error',
+      'local/layer-imports': 'error',
       // Every control character in a pattern here is deliberate: file names, YAML, terminal colours.
       'no-control-regex': 'off',
       'no-restricted-syntax': [

@@ -12,7 +12,7 @@ import { FocusStatusBar } from './views/focusStatusBar';
 import { DraftStatusBar } from './views/draftStatusBar';
 import { TemplateStore } from './services/templateStore';
 import { createDraftsView, DraftsTreeProvider } from './views/draftsTree';
-import { today } from './views/presentation';
+import { today } from './util/clock';
 import { closeDashboard } from './views/dashboardPanel';
 import { createImpactView, ImpactTreeProvider } from './views/impactTree';
 import { createFeedbackView, FeedbackTreeProvider } from './views/feedbackTree';

@@ -6,7 +6,7 @@ import type { FeedbackEntry } from '../core/types';
 import { editFrontMatterWith } from '../services/draftEdits';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 import { log, UserError } from '../util/logger';
-import { today } from '../views/presentation';
+import { today } from '../util/clock';
 import type { FeedbackNode } from '../views/feedbackTree';
 import { resolveTarget } from './trackingCommands';
 

@@ -1,21 +1,12 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { FOCUS_OFF_HINT, focusState, parkCandidates, wouldExceedFocus, wouldExceedOnResume, type FocusChange, type FocusState } from '../core/focus';
+import { FOCUS_OFF_HINT, parkCandidates, wouldExceedFocus, wouldExceedOnResume, type FocusChange } from '../core/focus';
 import type { Draft } from '../core/types';
 import { relativeDay } from '../core/schedule';
 import { daysBetween } from '../core/dates';
 import { log } from '../util/logger';
-import { today } from '../views/presentation';
+import { today } from '../util/clock';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
-
-export function currentFocus(workspace: WorkspaceDrafts): FocusState {
-  const settings = workspace.currentSettings;
-  return focusState(workspace.drafts(), workspace.config.kinds, {
-    maxActive: settings.focusMaxActive,
-    maxDeadlinesPer14Days: settings.focusMaxDeadlines,
-    today: today(),
-  });
-}
 
 /**
  * Warns once, when a change crosses the focus limit. When the person started the change from
@@ -98,7 +89,7 @@ export async function pickAndPark(workspace: WorkspaceDrafts, except?: string): 
 
 /** The Focus quick pick: what is in hand, what waits on others, what is parked, what is due soon. */
 export async function showFocus(workspace: WorkspaceDrafts): Promise<void> {
-  const state = currentFocus(workspace);
+  const state = workspace.focus();
   const now = today();
   type Entry = vscode.QuickPickItem & { uri?: string; park?: boolean };
   const items: Entry[] = [

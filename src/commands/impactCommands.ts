@@ -18,7 +18,7 @@ import { BACK, inputStep, pickStep, runSteps } from './multiStep';
 import { editFrontMatterWith } from '../services/draftEdits';
 import { Commands } from '../constants';
 import { log, UserError } from '../util/logger';
-import { today } from '../views/presentation';
+import { today } from '../util/clock';
 import type { ImpactTreeProvider } from '../views/impactTree';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 import { resolveTarget } from './trackingCommands';

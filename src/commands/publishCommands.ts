@@ -12,7 +12,7 @@ import { PublishClient, PublishKeys, readPublishSettings, RemoteFailure } from '
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 import { log, UserError } from '../util/logger';
 import { PUBLISH_PREVIEW_SCHEME, type PublishPreviewProvider } from '../views/publishPreview';
-import { today } from '../views/presentation';
+import { today } from '../util/clock';
 import { resolveTarget } from './trackingCommands';
 import { errorMessage } from '../core/util/result';
 

@@ -5,7 +5,7 @@ import { lastFullQuarter } from '../core/report/period';
 import { quarterOf } from '../core/impact';
 import { addDays } from '../core/dates';
 import { log, UserError } from '../util/logger';
-import { today } from '../views/presentation';
+import { today } from '../util/clock';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 import { configuredMetrics } from './impactCommands';
 

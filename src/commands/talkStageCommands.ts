@@ -11,7 +11,7 @@ import { editFrontMatterWith } from '../services/draftEdits';
 import type { RehearsalSession } from '../services/rehearsalSession';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 import { log, UserError } from '../util/logger';
-import { today } from '../views/presentation';
+import { today } from '../util/clock';
 import type { SpeakerNotesView } from '../views/speakerNotesView';
 import { resolveTarget } from './trackingCommands';
 

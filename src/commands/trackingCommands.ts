@@ -12,7 +12,7 @@ import { confirmFocus, confirmResume, pickAndPark } from './focusCommands';
 import { isParked, PARKED_FIELD } from '../core/focus';
 import { workflowWithStatus } from '../core/quickFixes';
 import { log, UserError } from '../util/logger';
-import { today } from '../views/presentation';
+import { today } from '../util/clock';
 import type { DraftsTreeProvider } from '../views/draftsTree';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 

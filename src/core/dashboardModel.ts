@@ -23,7 +23,7 @@ import type {
   PipelineCard,
   PipelineColumn,
   PipelineKind,
-} from '../webview/dashboard/protocol';
+} from './dashboardProtocol';
 import { hasOwn } from './util/objects';
 import { compareText, humanise, SHORT_MONTH_NAMES } from './util/strings';
 

@@ -14,12 +14,14 @@ import { siteContaining, type DetectedSite, type SiteDetection } from '../core/s
 import type { SiteGenerator } from '../core/sites/generators';
 import { siteConfigOf, type SiteRule } from '../core/sites/postRules';
 import type { CoreConfig, Draft, FolderKindMapping, ReadResult } from '../core/types';
+import { today } from '../util/clock';
 import { Disposable } from '../util/disposable';
 import { log } from '../util/logger';
 import { IndexCacheStore } from './indexCacheStore';
 import { detectFolderSites, SITE_CONFIG_GLOB } from './siteDetection';
 import { excludedPaths, findMarkdownFiles, MARKDOWN_GLOB, scanHost, statFile, workspaceRelativePath } from './workspaceScanner';
 import { errorDetail, errorMessage } from '../core/util/result';
+import { focusState, type FocusState } from '../core/focus';
 
 const PROGRESS_THRESHOLD = 500;
 const EDIT_DEBOUNCE_MS = 300;
@@ -166,6 +168,12 @@ export class WorkspaceDrafts extends Disposable {
 
   drafts(): Draft[] {
     return this.index.drafts();
+  }
+
+  /** The focus count and deadlines across the workspace today, with the limits from settings. */
+  focus(): FocusState {
+    const settings = this.currentSettings;
+    return focusState(this.drafts(), this.config.kinds, { maxActive: settings.focusMaxActive, maxDeadlinesPer14Days: settings.focusMaxDeadlines, today: today() });
   }
 
   get(uri: vscode.Uri | string): Draft | undefined {

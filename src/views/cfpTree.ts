@@ -5,7 +5,7 @@ import { relativeDay } from '../core/schedule';
 import { describeAge, describeFilter, openCfps, type Cfp, type CfpFilter } from '../core/talks/cfpFeed';
 import type { CfpFeedService } from '../services/cfpFeeds';
 import { Disposable } from '../util/disposable';
-import { today } from './presentation';
+import { today } from '../util/clock';
 
 export interface CfpNode {
   type: 'cfp';

@@ -6,8 +6,8 @@ import type { MetricDefinition } from '../core/impact';
 import { Disposable } from '../util/disposable';
 import { log } from '../util/logger';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
-import type { HostToPage } from '../webview/dashboard/protocol';
-import { today } from './presentation';
+import type { HostToPage } from '../core/dashboardProtocol';
+import { today } from '../util/clock';
 
 export interface DashboardDeps {
   extensionUri: vscode.Uri;

@@ -9,7 +9,8 @@ import type { Draft } from '../core/types';
 import { siteProfile } from '../core/sites/profile';
 import { Disposable } from '../util/disposable';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
-import { draftTooltip, draftTreeItem, kindIcon, pluralKindLabel, statusGroupIcon, statusLabel, today } from './presentation';
+import { draftTooltip, draftTreeItem, kindIcon, pluralKindLabel, statusGroupIcon, statusLabel } from './presentation';
+import { today } from '../util/clock';
 import { submissionTooltip, submissionTreeItem } from './submissionItems';
 
 export interface GroupNode {

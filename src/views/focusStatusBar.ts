@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { currentFocus } from '../commands/focusCommands';
 import { Commands } from '../constants';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 import { Disposable } from '../util/disposable';
@@ -21,7 +20,7 @@ export class FocusStatusBar extends Disposable {
       this.item.hide();
       return;
     }
-    const state = currentFocus(this.workspace);
+    const state = this.workspace.focus();
     const over = state.overActive || state.overDeadlines;
     const lines = [`${state.activeCount} draft${state.activeCount === 1 ? '' : 's'} in hand${state.maxActive === null ? '' : ` (limit ${state.maxActive})`}`];
     lines.push(`${state.waiting.length} waiting on others · ${state.parked.length} parked`);

@@ -5,7 +5,8 @@ import { reachByPlatform } from '../core/publish/reach';
 import { acceptanceByYear, type AcceptanceYear } from '../core/talks/submissions';
 import { Disposable } from '../util/disposable';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
-import { kindIcon, pluralKindLabel, today } from './presentation';
+import { kindIcon, pluralKindLabel } from './presentation';
+import { today } from '../util/clock';
 
 export type ImpactNode =
   | { type: 'section'; section: 'quarter' | 'allTime' | 'byKind' | 'byPlatform' | 'top' | 'acceptance' }

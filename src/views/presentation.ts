@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { localDate, daysBetween } from '../core/dates';
+import { daysBetween } from '../core/dates';
 import { describeDraft, overdueDates, relativeDay, talkMeasure } from '../core/schedule';
 import { kindIconId } from '../core/kinds/registry';
 import { nextStatus } from '../core/kinds/workflow';
@@ -33,10 +33,6 @@ const STATUS_ICONS: Record<string, string> = {
   done: 'pass-filled',
   cancelled: 'circle-slash',
 };
-
-export function today(): string {
-  return localDate(new Date());
-}
 
 export function statusGroupIcon(status: string): vscode.ThemeIcon {
   return new vscode.ThemeIcon(STATUS_ICONS[status] ?? 'circle-outline');

@@ -3,7 +3,8 @@ import { Views } from '../constants';
 import { relativeDay, upcoming, UPCOMING_GROUP_LABELS, urgentCount, type UpcomingGroup, type UpcomingItem } from '../core/schedule';
 import { Disposable } from '../util/disposable';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
-import { draftTooltip, draftTreeItem, today } from './presentation';
+import { draftTooltip, draftTreeItem } from './presentation';
+import { today } from '../util/clock';
 
 export type UpcomingNode = { type: 'group'; group: UpcomingGroup } | { type: 'item'; item: UpcomingItem };
 

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Frame, Locator } from 'playwright-core';
-import type { DashboardModel } from '../../src/webview/dashboard/protocol';
+import type { DashboardModel } from '../../src/core/dashboardProtocol';
 import { note, openWorkbench, waitUntil, Workbench } from './workbench';
 
 const XSS_TITLE = '<img src=x onerror=alert(1)>';

@@ -4,7 +4,7 @@ import { BUILT_IN_METRICS } from '../../src/core/impact';
 import { BUILT_IN_KINDS } from '../../src/core/kinds/registry';
 import type { Draft } from '../../src/core/types';
 import { formatNumber, largestFinite, NO_VALUE, niceMax, plural } from '../../src/webview/dashboard/format';
-import type { DashboardModel } from '../../src/webview/dashboard/protocol';
+import type { DashboardModel } from '../../src/core/dashboardProtocol';
 
 describe('dashboard page formatting', () => {
   it('formats numbers in fixed English with at most one decimal', () => {

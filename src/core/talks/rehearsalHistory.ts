@@ -1,7 +1,7 @@
 // The dashboard's rehearsal section: per talk, the history of total minutes against the slot and
 // the latest run against the plan, section by section.
 
-import type { RehearsalsModel, RehearsalTalk } from '../../webview/dashboard/protocol';
+import type { RehearsalsModel, RehearsalTalk } from '../dashboardProtocol';
 import type { Draft } from '../types';
 import { compareRun, describeRun } from './rehearsal';
 

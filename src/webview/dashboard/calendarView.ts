@@ -1,7 +1,7 @@
 // The calendar: overdue deadlines first, then eight weeks from this one.
 
 import { el, openButton } from './dom';
-import type { CalendarItem, CalendarModel } from './protocol';
+import type { CalendarItem, CalendarModel } from '../../core/dashboardProtocol';
 
 export function renderCalendar(body: HTMLElement, calendar: CalendarModel): void {
   body.replaceChildren();

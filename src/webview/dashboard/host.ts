@@ -1,7 +1,7 @@
 // The page's side of the webview API: what it posts to the extension and the state the editor
 // keeps for it while the panel is hidden.
 
-import type { DashboardModel, HostToPage, PageToHost } from './protocol';
+import type { DashboardModel, HostToPage, PageToHost } from '../../core/dashboardProtocol';
 
 interface PageState {
   model: DashboardModel;

@@ -2,11 +2,11 @@
 //
 // The per-month charts are hand-drawn SVG: a dozen bars with axis labels don't need a
 // charting library, and this way the page has no dependencies and follows the theme's colours.
-// Every number may have arrived as null (see protocol.ts): it shows as "—" and draws no bar.
+// Every number may have arrived as null (see core/dashboardProtocol.ts): it shows as "—" and draws no bar.
 
 import { el, svg } from './dom';
 import { formatNumber, isFiniteNumber, largestFinite, niceMax } from './format';
-import type { ImpactMetric, ImpactModel } from './protocol';
+import type { ImpactMetric, ImpactModel } from '../../core/dashboardProtocol';
 
 export function renderImpact(body: HTMLElement, impact: ImpactModel): void {
   body.replaceChildren();

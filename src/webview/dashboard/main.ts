@@ -7,7 +7,7 @@ import { postToHost, readHostMessage, saveModel, savedModel } from './host';
 import { renderImpact } from './impactCharts';
 import { isDragging, renderPipeline } from './pipelineBoard';
 import { renderRehearsals } from './rehearsalCharts';
-import type { DashboardModel, FocusLine } from './protocol';
+import type { DashboardModel, FocusLine } from '../../core/dashboardProtocol';
 
 const root = required(document.getElementById('dashboard-root'), '#dashboard-root');
 const focusLine = required(document.getElementById('focus-line'), '#focus-line');

@@ -5,7 +5,7 @@
 import { announce, el, openButton, required } from './dom';
 import { plural } from './format';
 import { postToHost, savedModel } from './host';
-import type { PipelineCard, PipelineColumn, PipelineKind } from './protocol';
+import type { PipelineCard, PipelineColumn, PipelineKind } from '../../core/dashboardProtocol';
 
 const root = required(document.getElementById('dashboard-root'), '#dashboard-root');
 /** The card being dragged: drops are only offered on columns of its own kind. */

@@ -3,7 +3,7 @@
 
 import { el, openButton, svg } from './dom';
 import { formatNumber, isFiniteNumber, largestFinite, niceMax } from './format';
-import type { RehearsalSectionRow, RehearsalsModel, RehearsalTalk } from './protocol';
+import type { RehearsalSectionRow, RehearsalsModel, RehearsalTalk } from '../../core/dashboardProtocol';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

@@ -1,6 +1,7 @@
 // The contract between the dashboard panel and its page: the model the page draws, and every
-// message in both directions. Types only, with no imports, so the extension (a Node bundle) and
-// the page (a browser bundle with its own tsconfig) both check against this one file.
+// message in both directions. It lives in core because core builds the model and checks the
+// page's requests. Types only, with no imports, so the extension (a Node bundle) and the page (a
+// browser bundle with its own tsconfig) both check against this one file.
 //
 // Messages are still checked at run time on both sides: types are erased, and the page shows
 // text from workspace files that anyone can write.

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { DraftInfo } from './core/schedule';
+import type { Cfp } from './core/talks/cfpFeed';
 
 export type { DraftInfo } from './core/schedule';
 
@@ -38,14 +39,5 @@ export interface ImpactSummaryInfo {
   acceptance: { year: string; accepted: number; decided: number; rate: number }[];
 }
 
-export interface CfpInfo {
-  name: string;
-  url?: string;
-  cfpUrl: string;
-  /** `YYYY-MM-DD` */
-  cfpDeadline: string;
-  eventStart?: string;
-  eventEnd?: string;
-  location?: string;
-  online?: boolean;
-}
+/** An open call for papers, as the CFPs view lists it, without the feeds it came from. */
+export type CfpInfo = Omit<Cfp, 'country' | 'sources'>;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { exists } from '../util/fileSystem';
 import { generateReport } from '../core/report/generate';
 import { CSV_PRESETS, REPORT_EXTENSIONS, REPORT_FORMATS, type CsvPreset, type ReportFile, type ReportFormat } from '../core/report/format';
 import { lastFullQuarter } from '../core/report/period';
@@ -156,15 +157,6 @@ async function askForOptions(): Promise<ExportOptions | undefined> {
 
 function baseName(uri: vscode.Uri): string {
   return uri.path.split('/').pop() ?? '';
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { exists } from '../util/fileSystem';
 import { normaliseFolder } from '../core/config';
 import type { Settings } from '../services/settings';
 import { expandFileNamePattern, resolveNewFilePath } from '../core/fileName';
@@ -453,16 +454,6 @@ async function checkFolder(workspaceFolder: vscode.WorkspaceFolder, folder: stri
     }
     if (stat.type & vscode.FileType.Directory) return;
     throw new UserError(`${parts.slice(0, depth).join('/')} is a file, not a folder; choose a folder for the new draft.`);
-  }
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch (error) {
-    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return false;
-    throw error;
   }
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { exists } from '../util/fileSystem';
 import { appendFrontMatterListItem } from '../core/frontMatter/edit';
 import type { DeckFormat } from '../core/talks/deck/format';
 import { marpFormat } from '../core/talks/deck/marp';
@@ -282,15 +283,6 @@ async function readExisting(uri: vscode.Uri): Promise<string | undefined> {
     if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
     if (!(await exists(uri))) return undefined;
     throw error;
-  }
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -2,6 +2,8 @@
 // matter of the draft it came from (`feedback:`), so it can be followed up until the product
 // team has answered it one way or another.
 
+import { readEntryList, type EntryList } from './util/entryList';
+import { isHttpUrl, optionalText } from './util/strings';
 import { parseDateValue } from './dates';
 import { locateFrontMatter, parseFrontMatter } from './frontMatter/parse';
 import type { FeedbackEntry } from './types';
@@ -20,49 +22,32 @@ export function isFeedbackStatus(status: string): status is FeedbackStatus {
 /** A summary longer than this belongs in the draft's body, with the entry linking to it. */
 export const MAX_FEEDBACK_SUMMARY = 500;
 
-export interface ParsedFeedback {
-  entries: FeedbackEntry[];
-  /** One message per entry left out, and one if the list itself is not a list. */
-  problems: string[];
-  /** Entries kept that look wrong: an unknown status. */
-  warnings: string[];
-}
+/** Entries kept but looking wrong are warnings: an unknown status. */
+export type ParsedFeedback = EntryList<FeedbackEntry>;
 
 /**
  * Reads a front-matter `feedback:` list. An entry without a summary or with a bad date or link is
  * left out and reported; an unknown status is kept as written and reported, like a submission's.
  */
 export function parseFeedbackEntries(value: unknown): ParsedFeedback {
-  const result: ParsedFeedback = { entries: [], problems: [], warnings: [] };
-  if (value === undefined || value === null || value === '') return result;
-  if (!Array.isArray(value)) {
-    result.problems.push('feedback must be a list of entries, each with a summary and a date.');
-    return result;
-  }
-  value.forEach((item: unknown, index) => {
-    const label = `Feedback entry ${index + 1}`;
-    if (typeof item !== 'object' || item === null || Array.isArray(item) || item instanceof Date) {
-      result.problems.push(`${label} must be a set of fields: summary, date, status and optionally area and link.`);
-      return;
-    }
-    const checked = checkFeedback(item as Record<string, unknown>);
-    if (!checked.ok) {
-      result.problems.push(`${label}: ${checked.issues.join('; ')}.`);
-      return;
-    }
-    result.entries.push({ ...checked.entry, index });
-    if (!isFeedbackStatus(checked.entry.status)) {
-      result.warnings.push(`${label}: unknown status "${checked.entry.status}"; use one of ${FEEDBACK_STATUSES.join(', ')}.`);
-    }
+  const words = {
+    entry: 'Feedback entry',
+    notAList: 'feedback must be a list of entries, each with a summary and a date.',
+    fields: 'summary, date, status and optionally area and link',
+  };
+  return readEntryList(value, words, (fields, index) => {
+    const checked = checkFeedback(fields);
+    if (!checked.ok) return checked;
+    const entry: FeedbackEntry = { ...checked.entry, index };
+    return isFeedbackStatus(entry.status) ? { ok: true, entry } : { ok: true, entry, warning: `unknown status "${entry.status}"; use one of ${FEEDBACK_STATUSES.join(', ')}` };
   });
-  return result;
 }
 
 type FeedbackCheck = { ok: true; entry: Omit<FeedbackEntry, 'index'> } | { ok: false; issues: string[] };
 
 function checkFeedback(fields: Record<string, unknown>): FeedbackCheck {
   const issues: string[] = [];
-  const summary = text(fields.summary);
+  const summary = optionalText(fields.summary);
   if (summary === undefined) issues.push('summary is missing; say in a sentence what the developers asked for');
   else if (summary === false) issues.push('summary must be text');
   else if (summary.length > MAX_FEEDBACK_SUMMARY) issues.push(`summary is ${summary.length} characters; keep it under ${MAX_FEEDBACK_SUMMARY} and link to the details`);
@@ -73,11 +58,11 @@ function checkFeedback(fields: Record<string, unknown>): FeedbackCheck {
     if (parsed.ok) date = parsed.date;
     else issues.push(`date ${parsed.message}`);
   }
-  const status = fields.status === undefined || fields.status === null || fields.status === '' ? 'open' : text(fields.status);
+  const status = fields.status === undefined || fields.status === null || fields.status === '' ? 'open' : optionalText(fields.status);
   if (status === false || status === undefined) issues.push('status must be text such as open');
-  const area = text(fields.area);
+  const area = optionalText(fields.area);
   if (area === false) issues.push('area must be text');
-  const link = text(fields.link);
+  const link = optionalText(fields.link);
   if (link === false) issues.push('link must be text');
   else if (link !== undefined && !isHttpUrl(link)) issues.push(`link "${link}" must be an http:// or https:// address`);
   if (issues.length > 0 || typeof summary !== 'string' || date === undefined || typeof status !== 'string') return { ok: false, issues };
@@ -85,22 +70,6 @@ function checkFeedback(fields: Record<string, unknown>): FeedbackCheck {
   if (typeof area === 'string') entry.area = area;
   if (typeof link === 'string') entry.link = link;
   return { ok: true, entry };
-}
-
-function text(value: unknown): string | undefined | false {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === 'string') return value.trim() || undefined;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return false;
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
 }
 
 /** What Log Feedback collected, as a caller passes it. */

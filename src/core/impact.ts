@@ -5,7 +5,8 @@
 import { formatDate, parseDateValue } from './dates';
 import type { Draft, ImpactEntry, KindDefinition } from './types';
 import { hasOwn } from './util/objects';
-import { compareText, humanise, SHORT_MONTH_NAMES } from './util/strings';
+import { readEntryList, type EntryList } from './util/entryList';
+import { compareText, humanise, isHttpUrl, optionalText, SHORT_MONTH_NAMES } from './util/strings';
 import { type Result } from './util/result';
 
 export interface MetricDefinition {
@@ -162,15 +163,6 @@ export function parseImpactValue(value: unknown): ValueParse {
   return { ok: true, value: number };
 }
 
-function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}
-
 type EntryCheck = { ok: true; entry: ImpactEntry } | { ok: false; issues: string[] };
 
 /** The rules shared by front matter and the Log Impact command; `issues` are lowercase fragments. */
@@ -210,25 +202,12 @@ function checkEntry(fields: { date: unknown; metric: unknown; value: unknown; no
   return { ok: true, entry };
 }
 
-/** Text, a scalar read as text, undefined when absent or blank, false when it can't be text. */
-function optionalText(value: unknown): string | undefined | false {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === 'string') return value.trim() || undefined;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return false;
-}
-
 export function unknownMetricMessage(metric: string): string {
   return `unknown metric "${metric}": it is kept and counted; add it to devrel.impact.metrics to give it a label, a unit and an icon`;
 }
 
-export interface ParsedImpact {
-  entries: ImpactEntry[];
-  /** One message per entry that was left out, and one if the list itself is not a list. */
-  problems: string[];
-  /** Entries that were kept but look wrong: metrics not among `metrics`. */
-  warnings: string[];
-}
+/** Entries kept but looking wrong are warnings: metrics not among `metrics`. */
+export type ParsedImpact = EntryList<ImpactEntry>;
 
 /**
  * Reads a front-matter `impact:` list. A malformed entry is left out and reported; the
@@ -236,30 +215,12 @@ export interface ParsedImpact {
  * reader doesn't know the user's metric settings, so it would flag their own metrics.
  */
 export function parseImpactEntries(value: unknown, metrics?: Readonly<Record<string, MetricDefinition>>): ParsedImpact {
-  const result: ParsedImpact = { entries: [], problems: [], warnings: [] };
-  if (value === undefined || value === null || value === '') return result;
-  if (!Array.isArray(value)) {
-    result.problems.push('impact must be a list of entries, each with a date, a metric and a value.');
-    return result;
-  }
-  value.forEach((item: unknown, index) => {
-    const label = `Impact entry ${index + 1}`;
-    if (typeof item !== 'object' || item === null || Array.isArray(item) || item instanceof Date) {
-      result.problems.push(`${label} must be a set of fields: date, metric and value.`);
-      return;
-    }
-    const fields = item as Record<string, unknown>;
+  const words = { entry: 'Impact entry', notAList: 'impact must be a list of entries, each with a date, a metric and a value.', fields: 'date, metric and value' };
+  return readEntryList(value, words, (fields) => {
     const checked = checkEntry({ date: fields.date, metric: fields.metric, value: fields.value, note: fields.note, link: fields.link, source: fields.source, unit: fields.unit });
-    if (!checked.ok) {
-      result.problems.push(`${label}: ${checked.issues.join('; ')}.`);
-      return;
-    }
-    result.entries.push(checked.entry);
-    if (metrics && !hasOwn(metrics, checked.entry.metric)) {
-      result.warnings.push(`${label}: ${unknownMetricMessage(checked.entry.metric)}.`);
-    }
+    if (!checked.ok || !metrics || hasOwn(metrics, checked.entry.metric)) return checked;
+    return { ...checked, warning: unknownMetricMessage(checked.entry.metric) };
   });
-  return result;
 }
 
 export interface NewImpactInput {

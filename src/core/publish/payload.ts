@@ -3,7 +3,8 @@
 
 import { locateFrontMatter, parseFrontMatter } from '../frontMatter/parse';
 import { isAbsoluteTarget, resolveTarget, rewriteReferences, type ReferenceBases } from './markdown';
-import { isHttpUrl, permalinkPath, siteAbsolute } from './siteUrl';
+import { permalinkPath, siteAbsolute } from './siteUrl';
+import { isHttpUrl } from '../util/strings';
 import { PLATFORM_INFO, type PlanField, type Platform, type PublishContext, type PublishPlan, type PublishProblem, type PlannedRequest, type UnresolvedReference } from './types';
 import { hasOwn } from '../util/objects';
 

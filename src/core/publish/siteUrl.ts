@@ -2,6 +2,7 @@
 // the permalink rule. Cross-posts point their canonical link there, so search engines credit the
 // original and not the copy.
 
+import { isHttpUrl } from '../util/strings';
 import { parse as parseToml } from 'smol-toml';
 import { load as loadYaml, CORE_SCHEMA } from 'js-yaml';
 import { parseDateValue } from '../dates';
@@ -70,15 +71,6 @@ export function normaliseSiteUrl(text: string | undefined): string | undefined {
   const trimmed = text.trim();
   if (!isHttpUrl(trimmed)) return undefined;
   return trimmed.replace(/\/+$/, '') + '/';
-}
-
-export function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
 }
 
 function joinUrl(base: string, path: string): string {

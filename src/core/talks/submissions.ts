@@ -1,6 +1,7 @@
 // A talk is written once and sent to many calls for papers. Each entry of `submissions:` is
 // one of those: its own event, dates and outcome. The talk's own status stays the talk's.
 
+import { isHttpUrl } from '../util/strings';
 import { parseDateValue } from '../dates';
 import { removeFrontMatterListItem, setFrontMatterListItemFields, type EditResult, type FrontMatterValue } from '../frontMatter/edit';
 import { locateFrontMatter, parseFrontMatter } from '../frontMatter/parse';
@@ -320,15 +321,6 @@ function text(value: unknown): string | undefined {
   if (typeof value === 'string') return value.trim().slice(0, MAX_TEXT) || undefined;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return undefined;
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
 }
 
 export function isSubmissionStatus(status: string): status is SubmissionStatus {

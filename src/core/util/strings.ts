@@ -36,3 +36,21 @@ export const MONTH_NAMES: readonly string[] = ['January', 'February', 'March', '
 
 /** `Jan` to `Dec`. */
 export const SHORT_MONTH_NAMES: readonly string[] = MONTH_NAMES.map((name) => name.slice(0, 3));
+
+/** An absolute `http://` or `https://` address with a host: what a link in front matter must be. */
+export function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** Text, a scalar read as text, undefined when absent or blank, false when it can't be text. */
+export function optionalText(value: unknown): string | undefined | false {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return value.trim() || undefined;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return false;
+}

@@ -4,6 +4,7 @@
 // charting library, and this way the page has no dependencies and follows the theme's colours.
 // Every number may have arrived as null (see core/dashboardProtocol.ts): it shows as "—" and draws no bar.
 
+import { barChart, chartFigure } from './barChart';
 import { el, svg } from './dom';
 import { formatNumber, isFiniteNumber, largestFinite, niceMax } from './format';
 import type { ImpactMetric, ImpactModel } from '../../core/dashboardProtocol';
@@ -54,59 +55,25 @@ function totalsTable(impact: ImpactModel): HTMLElement {
 }
 
 function chart(metric: ImpactMetric): HTMLElement {
-  const width = 360;
-  const height = 170;
-  const left = 40;
-  const right = 8;
-  const top = 12;
-  const bottom = 34;
-  const plotWidth = width - left - right;
-  const plotHeight = height - top - bottom;
   const series = metric.series;
   // The model's own maximum, unless it was lost on the way: then the largest month that wasn't.
   const max = niceMax(isFiniteNumber(metric.max) ? metric.max : largestFinite(series.map((m) => m.total)));
-  const slot = plotWidth / Math.max(series.length, 1);
-  const barWidth = Math.max(2, slot * 0.62);
   const nonZero = series.filter((m) => m.total > 0).map((m) => `${m.label} ${formatNumber(m.total)}`);
   const range = series.length > 0 ? `, ${series[0].label} to ${series[series.length - 1].label}` : '';
   const summary = `${metric.label} per month${range}: ` + (nonZero.length > 0 ? `${nonZero.join(', ')}; other months 0.` : 'none in these months.');
-  const title = `${metric.label} per month`;
-
-  const chartSvg = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': summary, class: 'chart-svg', preserveAspectRatio: 'xMidYMid meet' });
-  chartSvg.appendChild(svg('title', {}, summary));
-  for (const fraction of [0, 0.5, 1]) {
-    const y = top + plotHeight - fraction * plotHeight;
-    chartSvg.appendChild(svg('line', { x1: left, x2: width - right, y1: y, y2: y, class: fraction === 0 ? 'axis' : 'grid' }));
-    chartSvg.appendChild(svg('text', { x: left - 6, y: y + 3.5, 'text-anchor': 'end', class: 'tick' }, formatNumber(max * fraction)));
-  }
+  const bars = series.map((month) => ({
+    value: month.total,
+    label: month.label.split(' ')[0],
+    title: `${month.label}: ${formatNumber(month.total)} ${metric.unit}`,
+    className: isFiniteNumber(month.total) && month.total > 0 ? 'bar' : 'bar empty-bar',
+  }));
+  const drawn = barChart(bars, max, summary);
   series.forEach((month, index) => {
-    const x = left + index * slot + (slot - barWidth) / 2;
-    const total = isFiniteNumber(month.total) ? month.total : 0;
-    const barHeight = Math.min(plotHeight, (total / max) * plotHeight);
-    const bar = svg('rect', {
-      x: x.toFixed(2),
-      y: (top + plotHeight - barHeight).toFixed(2),
-      width: barWidth.toFixed(2),
-      // Empty months keep a sliver, so a hover still finds their title.
-      height: Math.max(barHeight, 0.5).toFixed(2),
-      class: total > 0 ? 'bar' : 'bar empty-bar',
-    });
-    bar.appendChild(svg('title', {}, `${month.label}: ${formatNumber(month.total)} ${metric.unit}`));
-    chartSvg.appendChild(bar);
     const [monthName, year] = month.label.split(' ');
-    const cx = left + index * slot + slot / 2;
-    chartSvg.appendChild(svg('text', { x: cx.toFixed(2), y: top + plotHeight + 14, 'text-anchor': 'middle', class: 'tick' }, monthName));
     // The year under each January, and under the first month unless a January is right beside it.
     if (monthName === 'Jan' || (index === 0 && series[1]?.label.slice(0, 3) !== 'Jan')) {
-      chartSvg.appendChild(svg('text', { x: cx.toFixed(2), y: top + plotHeight + 27, 'text-anchor': 'middle', class: 'tick year' }, year));
+      drawn.svg.appendChild(svg('text', { x: drawn.centre(index).toFixed(2), y: drawn.baseline + 27, 'text-anchor': 'middle', class: 'tick year' }, year));
     }
   });
-
-  return el('figure', { className: 'chart' }, [
-    el('figcaption', {}, [
-      el('span', { className: 'chart-title', text: title }),
-      el('span', { className: 'chart-total', text: `${formatNumber(metric.allTime)} ${metric.unit} in all` }),
-    ]),
-    chartSvg,
-  ]);
+  return chartFigure(`${metric.label} per month`, `${formatNumber(metric.allTime)} ${metric.unit} in all`, drawn);
 }

@@ -1,6 +1,7 @@
 // Rehearsals: per talk, total minutes per run against the slot, and the latest run against the
 // plan section by section. Hand-drawn SVG like the impact charts, in the theme's colours.
 
+import { barChart, chartFigure } from './barChart';
 import { el, openButton, svg } from './dom';
 import { formatNumber, isFiniteNumber, largestFinite, niceMax } from './format';
 import type { RehearsalSectionRow, RehearsalsModel, RehearsalTalk } from '../../core/dashboardProtocol';
@@ -38,59 +39,30 @@ function talkBlock(talk: RehearsalTalk): HTMLElement {
 }
 
 function historyChart(talk: RehearsalTalk): HTMLElement {
-  const width = 360;
-  const height = 170;
-  const left = 40;
-  const right = 8;
-  const top = 12;
-  const bottom = 34;
-  const plotWidth = width - left - right;
-  const plotHeight = height - top - bottom;
   const runs = talk.runs;
   const slot = isFiniteNumber(talk.slot) ? talk.slot : undefined;
   const max = niceMax(Math.max(largestFinite(runs.map((r) => r.minutes)), slot ?? 0));
-  const slotWidth = plotWidth / Math.max(runs.length, 1);
-  const barWidth = Math.max(2, Math.min(36, slotWidth * 0.62));
   const described = runs.map((r) => `${r.date} ${formatNumber(r.minutes)} min`).join(', ');
   const summary = `Total minutes per rehearsal${slot !== undefined ? ` against the ${formatNumber(slot)} min slot` : ''}: ${described}.`;
-
-  const chartSvg = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': summary, class: 'chart-svg', preserveAspectRatio: 'xMidYMid meet' });
-  chartSvg.appendChild(svg('title', {}, summary));
-  for (const fraction of [0, 0.5, 1]) {
-    const y = top + plotHeight - fraction * plotHeight;
-    chartSvg.appendChild(svg('line', { x1: left, x2: width - right, y1: y, y2: y, class: fraction === 0 ? 'axis' : 'grid' }));
-    chartSvg.appendChild(svg('text', { x: left - 6, y: y + 3.5, 'text-anchor': 'end', class: 'tick' }, formatNumber(max * fraction)));
-  }
-  runs.forEach((run, index) => {
+  const bars = runs.map((run) => {
     const minutes = isFiniteNumber(run.minutes) ? run.minutes : 0;
-    const x = left + index * slotWidth + (slotWidth - barWidth) / 2;
-    const barHeight = Math.min(plotHeight, (minutes / max) * plotHeight);
     const overSlot = slot !== undefined && minutes > slot;
-    const bar = svg('rect', {
-      x: x.toFixed(2),
-      y: (top + plotHeight - barHeight).toFixed(2),
-      width: barWidth.toFixed(2),
-      height: Math.max(barHeight, 0.5).toFixed(2),
-      class: overSlot ? 'bar over-bar' : 'bar',
-    });
-    bar.appendChild(svg('title', {}, `${run.date}: ${formatNumber(run.minutes)} min${overSlot ? `, ${formatNumber(minutes - (slot ?? 0))} over the slot` : ''}`));
-    chartSvg.appendChild(bar);
-    const cx = left + index * slotWidth + slotWidth / 2;
-    chartSvg.appendChild(svg('text', { x: cx.toFixed(2), y: top + plotHeight + 14, 'text-anchor': 'middle', class: 'tick' }, shortDate(run.date)));
+    return {
+      value: minutes,
+      label: shortDate(run.date),
+      title: `${run.date}: ${formatNumber(run.minutes)} min${overSlot ? `, ${formatNumber(minutes - (slot ?? 0))} over the slot` : ''}`,
+      className: overSlot ? 'bar over-bar' : 'bar',
+    };
   });
+  // A few runs would make bars as wide as the chart: cap them so they still read as runs.
+  const drawn = barChart(bars, max, summary, 36);
   if (slot !== undefined) {
-    const y = top + plotHeight - Math.min(1, slot / max) * plotHeight;
-    chartSvg.appendChild(svg('line', { x1: left, x2: width - right, y1: y, y2: y, class: 'slot-line' }));
-    chartSvg.appendChild(svg('text', { x: width - right, y: y - 4, 'text-anchor': 'end', class: 'tick slot-label' }, `slot ${formatNumber(slot)} min`));
+    const y = drawn.y(slot);
+    drawn.svg.appendChild(svg('line', { x1: drawn.left, x2: drawn.right, y1: y, y2: y, class: 'slot-line' }));
+    drawn.svg.appendChild(svg('text', { x: drawn.right, y: y - 4, 'text-anchor': 'end', class: 'tick slot-label' }, `slot ${formatNumber(slot)} min`));
   }
   const older = talk.runCount > runs.length ? `, last ${runs.length} of ${formatNumber(talk.runCount)}` : '';
-  return el('figure', { className: 'chart' }, [
-    el('figcaption', {}, [
-      el('span', { className: 'chart-title', text: 'Minutes per run' }),
-      el('span', { className: 'chart-total', text: `${formatNumber(talk.runCount)} ${talk.runCount === 1 ? 'run' : 'runs'}${older}` }),
-    ]),
-    chartSvg,
-  ]);
+  return chartFigure('Minutes per run', `${formatNumber(talk.runCount)} ${talk.runCount === 1 ? 'run' : 'runs'}${older}`, drawn);
 }
 
 function sectionsTable(sections: readonly RehearsalSectionRow[]): HTMLElement {

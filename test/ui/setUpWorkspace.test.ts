@@ -7,7 +7,10 @@ import { note, openWorkbench, waitUntil, Workbench } from './workbench';
  * The demo workspace is a Hugo site; this suite adds a Docusaurus site in `website/` and a
  * folder of dated notes nothing claims, so Set Up Workspace has two sites and a candidate to show.
  */
-describe('Set Up Workspace and the walkthrough', () => {
+describe('Set Up Workspace and the walkthrough', function () {
+  // Each test waits for the file watcher and a rescan, which take their time on a busy machine:
+  // the first one alone may wait up to two minutes for the new site to show.
+  this.timeout(180_000);
   let workbench: Workbench;
   const added = ['website', 'journal'];
   /** The demo's own settings (its CFP feeds among them), put back for the suites after this one. */

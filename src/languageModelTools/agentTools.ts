@@ -156,6 +156,8 @@ function writeTool(name: AgentToolName, ctx: AgentToolsContext, steps: WriteStep
       const planned = steps.confirm(checked.input);
       if (!planned.ok) return { invocationMessage: `${displayName}: finding the draft` };
       const { title, message, invocation } = planned.confirmation;
+      // What an agent proposed, in the person's log: the confirmation is the only trace a declined call leaves.
+      log().info(`${name} asks to confirm: ${title} ${message}`);
       return { invocationMessage: invocation, confirmationMessages: { title, message: new vscode.MarkdownString().appendText(message) } };
     },
     invoke: async (options) => {

@@ -40,7 +40,7 @@ function loggedSince(since: number, text: string): boolean {
 }
 
 const TALK = 'talks/agent-tools-test-talk.md';
-const TALK_BODY = '\n## Opening\n\nKeep this body byte for byte: tabs\there, trailing spaces   \r\nand a CRLF line.\n';
+const TALK_BODY = '\n## Opening\n\nKeep this body byte for byte: tabs\there, trailing spaces   \nand a last line without a break.';
 
 describe('Agent tools', () => {
   before(async () => {
@@ -142,7 +142,10 @@ describe('Agent tools', () => {
     const summary = await invoke('devrel_impactSummary', { from: localDay(), to: localDay() });
     note(summary.split('\n').slice(0, 2).join(' | '));
     assert.match(summary, /^Impact for /);
-    assert.match(summary, /- Attendees: [\d,]*4,321 people in the room|- Attendees: [\d,]+ people in the room/);
+    // Other suites may log attendees today as well; this run's figure is part of the total.
+    const attendees = /^- Attendees: ([\d,]+) people in the room \(before: \d+\)$/m.exec(summary);
+    assert.ok(attendees, summary);
+    assert.ok(Number(attendees[1].replace(/,/g, '')) >= 4321, summary);
     assert.ok(summary.includes(`"Agent tools test talk" [talk, submitted] ${TALK}: `), summary);
 
     const badDate = await invoke('devrel_impactSummary', { from: 'last week' });

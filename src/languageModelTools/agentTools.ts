@@ -26,7 +26,7 @@ import { configuredMetrics, logImpact, type ImpactContext } from '../commands/im
 import { newDraft, type ScaffoldContext } from '../commands/scaffoldCommands';
 import { setStatus, type TrackingContext } from '../commands/trackingCommands';
 import { log, UserError } from '../util/logger';
-import { today } from '../views/presentation';
+import { today } from '../util/clock';
 
 /** What the tools reach: the same services the command handlers get. */
 export type AgentToolsContext = TrackingContext & ScaffoldContext & ImpactContext;

@@ -22,6 +22,8 @@ const LAYER_IMPORTS = {
   languageFeatures: ['languageFeatures', 'services', 'core', 'util', 'constants'],
   views: ['views', 'services', 'core', 'util', 'constants'],
   commands: ['commands', 'views', 'languageFeatures', 'services', 'core', 'util', 'constants'],
+  // Chat agents' tools run the command handlers, as the command table does.
+  languageModelTools: ['languageModelTools', 'commands', 'services', 'core', 'util', 'constants'],
   // The page is a browser bundle: it shares only the types of its protocol with the extension.
   webview: ['webview', 'core/dashboardProtocol'],
 };

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { DevRelDeskApi } from './api';
-import { commandEntries, registerCommands } from './commands/commandTable';
+import { commandEntries, registerCommands, type CommandServices } from './commands/commandTable';
+import { registerAgentTools } from './languageModelTools/agentTools';
 import { configuredMetrics } from './commands/impactCommands';
 import { restoreViewState, type TrackingContext } from './commands/trackingCommands';
 import { Settings } from './services/settings';
@@ -80,25 +81,24 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
       PublishCodeActions.metadata,
     ),
   );
-  push(
-    ...registerCommands(
-      commandEntries({
-        ...tracking,
-        settings,
-        templates,
-        impact: impactProvider,
-        dashboard: {
-          extensionUri: context.extensionUri,
-          workspace,
-          metrics: () => configuredMetrics(workspace),
-          focus: () => ({ maxActive: workspace.currentSettings.focusMaxActive, maxDeadlinesPer14Days: workspace.currentSettings.focusMaxDeadlines }),
-        },
-        publish: { workspace, state: context.workspaceState, keys: publishKeys, client: new PublishClient(context.workspaceState), preview: publishPreview },
-        cfps: { feeds: cfpFeeds, tree: cfpProvider },
-        rehearsal: { session: rehearsals, notes: speakerNotes },
-      }),
-    ),
-  );
+  const services: CommandServices = {
+    ...tracking,
+    settings,
+    templates,
+    impact: impactProvider,
+    dashboard: {
+      extensionUri: context.extensionUri,
+      workspace,
+      metrics: () => configuredMetrics(workspace),
+      focus: () => ({ maxActive: workspace.currentSettings.focusMaxActive, maxDeadlinesPer14Days: workspace.currentSettings.focusMaxDeadlines }),
+    },
+    publish: { workspace, state: context.workspaceState, keys: publishKeys, client: new PublishClient(context.workspaceState), preview: publishPreview },
+    cfps: { feeds: cfpFeeds, tree: cfpProvider },
+    rehearsal: { session: rehearsals, notes: speakerNotes },
+  };
+  push(...registerCommands(commandEntries(services)));
+  // Chat agents reach the same handlers as the commands, after the person confirms.
+  push(...registerAgentTools(services));
 
   push(
     settings.onDidChange(() => {

@@ -6,10 +6,10 @@ import { FEEDBACK_FIELD, FEEDBACK_STATUSES } from '../feedback';
 import { parseFrontMatter } from '../frontMatter/parse';
 import { parseImpactEntries, type MetricDefinition } from '../impact';
 import { relativeDay } from '../schedule';
-import { SUBMISSION_KEYS, SUBMISSIONS_FIELD, SUBMISSION_STATUSES } from '../talks/submissions';
+import { SUBMISSION_DATE_LABELS, SUBMISSION_KEYS, SUBMISSIONS_FIELD, SUBMISSION_STATUSES } from '../talks/submissions';
 import type { ImpactEntry, KindDefinition } from '../types';
 import { getOwn, hasOwn } from '../util/objects';
-import { SHORT_MONTH_NAMES } from '../util/strings';
+import { humanise, SHORT_MONTH_NAMES } from '../util/strings';
 import { fieldAt, type FieldAt } from './frontMatterContext';
 import { dateLabel, describe, describeEntryKey, keysForKind } from './frontMatterKeys';
 
@@ -72,7 +72,10 @@ function hoverText(text: string, field: FieldAt, facts: HoverFacts): string | un
   if (list === SUBMISSIONS_FIELD && field.key === SUBMISSION_KEYS.status) return workflowLines('Submission', SUBMISSION_STATUSES, field.value);
   if (list === FEEDBACK_FIELD && field.key === 'status') return workflowLines('Feedback', FEEDBACK_STATUSES, field.value);
   const entryKey = describeEntryKey(list, field.key);
-  if (entryKey?.shape === 'date') return dateText(field.key, field.value, facts.today);
+  if (entryKey?.shape === 'date') {
+    const label = list === SUBMISSIONS_FIELD ? getOwn(SUBMISSION_DATE_LABELS, field.key) : undefined;
+    return dateText(label ?? humanise(field.key), field.value, facts.today);
+  }
   return undefined;
 }
 

@@ -55,6 +55,7 @@ const KEYS: Readonly<Record<string, KeyFacts>> = Object.freeze(
     pr: { description: 'The pull request, once opened.', shape: 'text' },
     length: { description: 'How long the workshop runs, e.g. 2 hours.', shape: 'text' },
     capacity: { description: 'How many attendees fit.', shape: 'number' },
+    end_date: { description: 'The last day, for an event over several days: a date, YYYY-MM-DD.', shape: 'date' },
     location: { description: 'City and country, or online.', shape: 'text' },
     format: { description: 'In person, online or hybrid.', shape: 'text' },
     participants: { description: 'How many participants are expected.', shape: 'number' },

@@ -162,7 +162,7 @@ function locate(text: string, offset: number): { region: FrontMatterRegion; line
   if (offset > FRONT_MATTER_WINDOW) return undefined;
   const region = frontMatterRegion(text);
   if (!region || offset < region.contentStart || offset > region.contentEnd) return undefined;
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const start = lineStartBefore(text, offset, 0);
   if (start >= region.contentEnd && region.closed) return undefined;
   let end = text.indexOf('\n', offset);
   if (end === -1 || end > region.contentEnd) end = Math.min(text.length, Math.max(offset, region.contentEnd));
@@ -243,12 +243,15 @@ function yamlParents(text: string, region: FrontMatterRegion, lineStart: number,
   // A list may sit at its key's own column (`tags:` then `- a`), so a list at column 0 still has a parent.
   // At the top level the walk goes on to the fence, for the keys already written.
   while (end >= region.contentStart && (level > 0 || inList || parents.length === 0)) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
-    const lineText = text.slice(Math.max(start, region.contentStart), end).replace(/\r$/, '');
+    const start = lineStartBefore(text, end, region.contentStart);
+    const lineEnd = end;
     end = start - 1;
-    const trimmed = lineText.trimStart();
-    if (trimmed === '' || trimmed.startsWith('#')) continue;
-    const line = yamlKeyLine(lineText);
+    // Lines deeper than the level are passed over unread: most of a long block is.
+    const indent = readableIndent(text, start, lineEnd, level);
+    if (indent < 0) continue;
+    // Other entries of the list we are in say nothing about where we are.
+    if (inList && indent === level && text.charCodeAt(start + level) === 0x2d && isBlankOrEnd(text.charCodeAt(start + level + 1))) continue;
+    const line = yamlKeyLine(trimCr(text.slice(start, lineEnd)));
     if (!line) return undefined;
     if (line.indent > level) continue;
     // The line's nodes from the right: its key, then its dash.
@@ -256,8 +259,7 @@ function yamlParents(text: string, region: FrontMatterRegion, lineStart: number,
       const keyColumn = line.contentColumn;
       if (keyColumn === level && !inList && parents.length === 0) siblingsAbove.push(line.key);
       else if (keyColumn < level || (keyColumn === level && inList && !line.dash)) {
-        const value = line.value.trim();
-        if (value !== '') {
+        if (line.value !== '') {
           // Text indented under a key with a value belongs to that value: a block scalar or a long plain one.
           return undefined;
         }
@@ -277,6 +279,33 @@ function yamlParents(text: string, region: FrontMatterRegion, lineStart: number,
   return { parents, siblingsAbove };
 }
 
+/** The indentation of a line with a node at `level` or left of it; -1 for a blank line, a comment or a deeper line. */
+function readableIndent(text: string, start: number, end: number, level: number): number {
+  let i = start;
+  while (i < end && text.charCodeAt(i) === 0x20) i++;
+  if (i - start > level) return -1;
+  const ch = text.charCodeAt(i);
+  return i < end && ch !== 0x0d && ch !== 0x23 ? i - start : -1;
+}
+
+/**
+ * The start of the line holding the character before `end`, not before `floor`. A scan by hand:
+ * `lastIndexOf` with a position costs time in proportion to the whole string in V8.
+ */
+function lineStartBefore(text: string, end: number, floor: number): number {
+  let i = end - 1;
+  while (i >= floor && text.charCodeAt(i) !== 0x0a) i--;
+  return Math.max(i + 1, floor);
+}
+
+function isBlankOrEnd(ch: number): boolean {
+  return ch === 0x20 || ch === 0x0a || ch === 0x0d || Number.isNaN(ch);
+}
+
+function trimCr(line: string): string {
+  return line.charCodeAt(line.length - 1) === 0x0d ? line.slice(0, -1) : line;
+}
+
 /** Keys at `column` from the line after `lineEnd` down, until the level ends. */
 function yamlSiblingsBelow(text: string, region: FrontMatterRegion, lineEnd: number, column: number): string[] {
   const keys: string[] = [];
@@ -284,11 +313,13 @@ function yamlSiblingsBelow(text: string, region: FrontMatterRegion, lineEnd: num
   while (start > 0 && start < region.contentEnd) {
     let end = text.indexOf('\n', start);
     if (end === -1 || end > region.contentEnd) end = region.contentEnd;
-    const lineText = text.slice(start, end).replace(/\r$/, '');
+    const lineStart = start;
     start = end + 1;
-    const trimmed = lineText.trimStart();
-    if (trimmed === '' || trimmed.startsWith('#')) continue;
-    const line = yamlKeyLine(lineText);
+    if (readableIndent(text, lineStart, end, column) < 0) {
+      if (end >= region.contentEnd) break;
+      continue;
+    }
+    const line = yamlKeyLine(trimCr(text.slice(lineStart, end)));
     if (!line) break;
     if (line.nodeColumn < column) break;
     if (line.nodeColumn === column && line.key !== undefined && !line.dash) keys.push(line.key);

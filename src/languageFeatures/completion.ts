@@ -5,7 +5,7 @@ import { FRONT_MATTER_WINDOW } from '../core/writing/frontMatterContext';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 import { Disposable } from '../util/disposable';
 import { log } from '../util/logger';
-import { today } from '../views/presentation';
+import { today } from '../util/clock';
 
 /** Markdown drafts, saved or not; MDX has no language of its own unless an extension adds one. */
 export const DRAFT_SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'mdx' }, { pattern: '**/*.{md,markdown,mdx}' }];

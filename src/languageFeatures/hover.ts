@@ -4,7 +4,7 @@ import { FRONT_MATTER_WINDOW } from '../core/writing/frontMatterContext';
 import { frontMatterHover } from '../core/writing/frontMatterHover';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 import { log } from '../util/logger';
-import { today } from '../views/presentation';
+import { today } from '../util/clock';
 
 /** Hovers in a draft's front matter: dates from today, a status in its workflow, the slot against the plan, impact totals. */
 export class FrontMatterHoverProvider implements vscode.HoverProvider {

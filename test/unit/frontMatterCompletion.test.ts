@@ -114,6 +114,8 @@ describe('front-matter completion', () => {
       const rest = labels('---\nimpact:\n  - date: 2026-11-20\n    metric: views\n    |\n---\n');
       assert.ok(rest.includes('value') && !rest.includes('date') && !rest.includes('metric'), rest.join(', '));
       assert.ok(labels('---\nkind: talk\nsubmissions:\n  - event: X\n    |\n---\n').includes('cfp_deadline'));
+      assert.equal(choose('---\nimpact:\n  -|\n---\n', 'metric'), '---\nimpact:\n  - metric: \n---\n', 'a space after a dash just typed');
+      assert.equal(choose('---\ntags:\n  -|\n---\n', 'go'), '---\ntags:\n  - go\n---\n');
     });
 
     it('offers submission and feedback statuses in their order', () => {

@@ -105,10 +105,10 @@ function keyItems(context: KeyContext, path: EnclosingKey[], kindId: string | un
 
 function keyItem(context: KeyContext, info: KeyInfo, index: number): FrontMatterCompletion {
   const toml = context.format === 'toml';
-  let insertText = toml ? `${info.key} = ` : `${info.key}: `;
+  let insertText = `${context.lead}${info.key}${toml ? ' = ' : ': '}`;
   if (!toml && info.shape === 'entries') {
     const indent = ' '.repeat(Math.max(0, context.replaceStart - lineStartOf(context)));
-    insertText = `${info.key}:\n${indent}  - `;
+    insertText = `${context.lead}${info.key}:\n${indent}  - `;
   }
   return {
     label: info.key,
@@ -264,7 +264,7 @@ function valueItem(context: ValueContext, value: string, options: { kind: Comple
  */
 function writeValue(context: ValueContext | KeyContext, written: string, bare: string): string {
   if (context.position === 'value' && context.quote) return escapeIn(bare, context.quote) + (context.closed ? '' : context.quote);
-  const lead = context.position === 'value' && !context.spaced ? ' ' : '';
+  const lead = context.position === 'value' ? (context.spaced ? '' : ' ') : context.lead;
   if (context.format === 'toml') return lead + (written === bare ? JSON.stringify(bare) : written.replace(bare, JSON.stringify(bare)));
   return lead + (written === bare ? yamlPlain(bare) : written.replace(bare, yamlPlain(bare)));
 }

@@ -37,6 +37,8 @@ export interface KeyContext extends ContextBase {
   prefix: string;
   /** Whether the line starts a list entry (`- `), where a list of words takes a word rather than a key. */
   dash: boolean;
+  /** What goes before a chosen item: a space right after a dash just typed (`-` then the list opened). */
+  lead: '' | ' ';
   /** Offsets of the text a chosen item replaces. */
   replaceStart: number;
   replaceEnd: number;
@@ -352,6 +354,7 @@ function yamlCompletion(text: string, region: FrontMatterRegion, line: Line, bef
         kind,
         prefix: word,
         dash: true,
+        lead: before.endsWith('-') ? ' ' : '',
         replaceStart,
         replaceEnd,
         column: replaceStart - line.start,
@@ -370,6 +373,7 @@ function yamlCompletion(text: string, region: FrontMatterRegion, line: Line, bef
       kind,
       prefix: word,
       dash: false,
+      lead: '',
       replaceStart,
       replaceEnd,
       column: replaceStart - line.start,
@@ -460,6 +464,7 @@ function tomlCompletion(text: string, region: FrontMatterRegion, line: Line, bef
       kind,
       prefix: word,
       dash: false,
+      lead: '',
       replaceStart: offset - word.length,
       replaceEnd: offset + wordLength(after),
       column: before.length - word.length,

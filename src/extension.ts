@@ -8,6 +8,8 @@ import { Settings } from './services/settings';
 import { toDraftInfo } from './core/schedule';
 import { DraftCodeActions } from './languageFeatures/codeActions';
 import { DraftDiagnostics } from './languageFeatures/diagnostics';
+import { DRAFT_SELECTOR, FrontMatterCompletionProvider } from './languageFeatures/completion';
+import { FrontMatterHoverProvider } from './languageFeatures/hover';
 import { createLogger, log } from './util/logger';
 import { FocusStatusBar } from './views/focusStatusBar';
 import { DraftStatusBar } from './views/draftStatusBar';
@@ -59,6 +61,13 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   const focusBar = new FocusStatusBar(workspace);
   push(new DraftStatusBar(workspace), focusBar, new DraftDiagnostics(workspace));
   push(vscode.languages.registerCodeActionsProvider([{ language: 'markdown' }, { pattern: '**/*.{md,markdown,mdx}' }], new DraftCodeActions(workspace), DraftCodeActions.metadata));
+
+  const frontMatterCompletion = new FrontMatterCompletionProvider(workspace, () => configuredMetrics(workspace));
+  push(
+    frontMatterCompletion,
+    vscode.languages.registerCompletionItemProvider(DRAFT_SELECTOR, frontMatterCompletion, ...FrontMatterCompletionProvider.triggerCharacters),
+    vscode.languages.registerHoverProvider(DRAFT_SELECTOR, new FrontMatterHoverProvider(workspace, () => configuredMetrics(workspace))),
+  );
 
   const rehearsals = new RehearsalSession(workspace);
   const speakerNotes = new SpeakerNotesView(rehearsals);

@@ -30,6 +30,7 @@ import { CfpTreeProvider, createCfpView } from './views/cfpTree';
 import { RehearsalSession } from './services/rehearsalSession';
 import { RehearsalStatusBar } from './views/rehearsalStatusBar';
 import { SpeakerNotesView } from './views/speakerNotesView';
+import { TalkTimingLensProvider } from './languageFeatures/talkTimingLens';
 
 export type { DevRelDeskApi, DraftInfo } from './api';
 
@@ -62,6 +63,8 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   const rehearsals = new RehearsalSession(workspace);
   const speakerNotes = new SpeakerNotesView(rehearsals);
   push(rehearsals, new RehearsalStatusBar(rehearsals), speakerNotes);
+  const timingLenses = new TalkTimingLensProvider(workspace, settings);
+  push(timingLenses, vscode.languages.registerCodeLensProvider([{ language: 'markdown' }, { pattern: '**/*.{md,markdown,mdx}' }], timingLenses));
 
   const tracking: TrackingContext = { workspace, drafts: draftsProvider, state: context.workspaceState };
   restoreViewState(tracking);

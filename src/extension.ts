@@ -31,6 +31,7 @@ import { RehearsalSession } from './services/rehearsalSession';
 import { RehearsalStatusBar } from './views/rehearsalStatusBar';
 import { SpeakerNotesView } from './views/speakerNotesView';
 import { TalkTimingLensProvider } from './languageFeatures/talkTimingLens';
+import { draftPreviewPlugin } from './core/draftPreview';
 
 export type { DevRelDeskApi, DraftInfo } from './api';
 
@@ -156,6 +157,9 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
         ...(online !== undefined ? { online } : {}),
       }));
     },
+    extendMarkdownIt(md) {
+      return draftPreviewPlugin(md, { config: () => workspace.config, sourceOf: (env) => previewSource(workspace, env) });
+    },
     onDidChangeDrafts: changed.event,
     get timings() {
       return { ...timings, firstListMs: workspace.stats.firstListMs, firstIndexMs: workspace.stats.firstIndexMs };
@@ -177,6 +181,24 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   timings.activateMs = performance.now() - started;
   log().info(`Activated in ${timings.activateMs.toFixed(1)} ms.`);
   return api;
+}
+
+/** The file the Markdown preview renders, which it passes as `env.currentDocument`; undefined for text without one. */
+function previewSource(workspace: WorkspaceDrafts, env: unknown): { uri: string; relativePath: string } | undefined {
+  const current = (env as { currentDocument?: unknown } | undefined)?.currentDocument as
+    Partial<Record<'scheme' | 'authority' | 'path' | 'query' | 'fragment', unknown>> | undefined;
+  // The Markdown extension's Uri, read by its parts rather than trusted to be this module's class.
+  if (!current || typeof current !== 'object' || typeof current.scheme !== 'string' || typeof current.path !== 'string') return undefined;
+  const part = (value: unknown): string => (typeof value === 'string' ? value : '');
+  const document = vscode.Uri.from({
+    scheme: current.scheme,
+    authority: part(current.authority),
+    path: current.path,
+    query: part(current.query),
+    fragment: part(current.fragment),
+  });
+  const draft = workspace.get(document);
+  return { uri: document.toString(), relativePath: draft?.relativePath ?? vscode.workspace.asRelativePath(document, false) };
 }
 
 export function deactivate(): void {

@@ -32,6 +32,7 @@ import { RehearsalStatusBar } from './views/rehearsalStatusBar';
 import { SpeakerNotesView } from './views/speakerNotesView';
 import { TalkTimingLensProvider } from './languageFeatures/talkTimingLens';
 import { draftPreviewPlugin } from './core/draftPreview';
+import { builtinTemplates } from './core/kinds/registry';
 
 export type { DevRelDeskApi, DraftInfo } from './api';
 
@@ -58,8 +59,17 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   const cfpProvider = new CfpTreeProvider(cfpFeeds, context.globalState, (cfp) => trackingTalk(workspace.drafts(), cfp), workspace.onDidChange);
   push(cfpFeeds, cfpProvider, createCfpView(cfpProvider));
   const focusBar = new FocusStatusBar(workspace);
-  push(new DraftStatusBar(workspace), focusBar, new DraftDiagnostics(workspace));
-  push(vscode.languages.registerCodeActionsProvider([{ language: 'markdown' }, { pattern: '**/*.{md,markdown,mdx}' }], new DraftCodeActions(workspace), DraftCodeActions.metadata));
+  const templates = new TemplateStore();
+  push(templates);
+  const diagnostics = new DraftDiagnostics(workspace, { settings, templateText: (kind, uri) => templateText(templates, kind, uri) });
+  push(new DraftStatusBar(workspace), focusBar, diagnostics);
+  push(
+    vscode.languages.registerCodeActionsProvider(
+      [{ language: 'markdown' }, { pattern: '**/*.{md,markdown,mdx}' }],
+      new DraftCodeActions(workspace, diagnostics),
+      DraftCodeActions.metadata,
+    ),
+  );
 
   const rehearsals = new RehearsalSession(workspace);
   const speakerNotes = new SpeakerNotesView(rehearsals);
@@ -70,8 +80,6 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   const tracking: TrackingContext = { workspace, drafts: draftsProvider, state: context.workspaceState };
   restoreViewState(tracking);
   push({ dispose: closeDashboard });
-  const templates = new TemplateStore();
-  push(templates);
   push(templates.onDidChange(() => workspace.setTemplateKinds(templates.kindOverrides())));
   const publishKeys = new PublishKeys(context.secrets);
   const publishPreview = new PublishPreviewProvider();
@@ -181,6 +189,12 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   timings.activateMs = performance.now() - started;
   log().info(`Activated in ${timings.activateMs.toFixed(1)} ms.`);
   return api;
+}
+
+/** The template a kind's drafts start from in the draft's folder: the workspace's own, else the built-in one. */
+function templateText(templates: TemplateStore, kind: string, uri: vscode.Uri): string | undefined {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  return templates.workspaceTemplates(folder).find((t) => t.template.kind === kind)?.template.text ?? builtinTemplates().find((t) => t.kind === kind)?.text;
 }
 
 /** The file the Markdown preview renders, which it passes as `env.currentDocument`; undefined for text without one. */

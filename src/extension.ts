@@ -31,6 +31,7 @@ import { RehearsalSession } from './services/rehearsalSession';
 import { RehearsalStatusBar } from './views/rehearsalStatusBar';
 import { SpeakerNotesView } from './views/speakerNotesView';
 import { TalkTimingLensProvider } from './languageFeatures/talkTimingLens';
+import { ValeConfigContext } from './languageFeatures/valeConfig';
 import { draftPreviewPlugin } from './core/draftPreview';
 import { builtinTemplates } from './core/kinds/registry';
 
@@ -62,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   const templates = new TemplateStore();
   push(templates);
   const diagnostics = new DraftDiagnostics(workspace, { settings, templateText: (kind, uri) => templateText(templates, kind, uri) });
-  push(new DraftStatusBar(workspace), focusBar, diagnostics);
+  push(new DraftStatusBar(workspace), focusBar, diagnostics, new ValeConfigContext());
   push(
     vscode.languages.registerCodeActionsProvider(
       [{ language: 'markdown' }, { pattern: '**/*.{md,markdown,mdx}' }],

@@ -6,6 +6,8 @@ import type { Settings } from '../services/settings';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 
 export const DIAGNOSTIC_SOURCE = 'DevRel Desk';
+/** Typing pauses this long before the prose checks run again. */
+const EDIT_DELAY_MS = 250;
 
 /** What the prose checks need besides the index: which are on, and the template each kind starts from. */
 export interface ProseCheckSources {
@@ -21,6 +23,7 @@ export class DraftDiagnostics extends Disposable {
   private readonly collection = this.register(vscode.languages.createDiagnosticCollection('devrel'));
   /** The prose problems behind each open draft's diagnostics, for the quick fixes. */
   private readonly prose = new Map<string, Problem[]>();
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(
     private readonly workspace: WorkspaceDrafts,
@@ -39,6 +42,9 @@ export class DraftDiagnostics extends Disposable {
     if (sources) {
       this.register(vscode.workspace.onDidOpenTextDocument((document) => this.publish(document.uri.toString())));
       this.register(vscode.workspace.onDidCloseTextDocument((document) => this.publish(document.uri.toString(), true)));
+      // The index only reports drafts whose data changed; a fixed heading or alt text changes none of it.
+      this.register(vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document.uri.toString())));
+      this.register({ dispose: () => this.pending.forEach((timer) => clearTimeout(timer)) });
       this.register(sources.settings.onDidChange(() => this.publishAll()));
     }
     this.publishAll();
@@ -49,6 +55,18 @@ export class DraftDiagnostics extends Disposable {
     return this.prose
       .get(uri.toString())
       ?.find((p) => p.code === code && p.range !== undefined && p.range.start.line === start.line && p.range.start.character === start.character);
+  }
+
+  private schedule(uri: string): void {
+    if (!this.workspace.get(uri)) return;
+    clearTimeout(this.pending.get(uri));
+    this.pending.set(
+      uri,
+      setTimeout(() => {
+        this.pending.delete(uri);
+        if (!this.isDisposed) this.publish(uri);
+      }, EDIT_DELAY_MS),
+    );
   }
 
   private publishAll(): void {

@@ -65,6 +65,8 @@ submissions:
 `;
 
 async function lenses(path: string): Promise<vscode.CodeLens[]> {
+  // The editor computes lenses for loaded documents only.
+  await vscode.workspace.openTextDocument(workspaceUri(path));
   return (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', workspaceUri(path), 100)) ?? [];
 }
 
@@ -209,6 +211,10 @@ describe('Writing: timing lenses, preview and prose checks', () => {
   });
 
   it('switches a check off from settings', async () => {
+    // Whatever the last test left, start from the post as written.
+    await writeWorkspaceFile(POST, POST_TEXT);
+    const open = await vscode.workspace.openTextDocument(workspaceUri(POST));
+    await waitFor(() => open.getText() === POST_TEXT && !open.isDirty, 10_000, 'the post as written');
     await openAndWaitForDiagnostics(POST, (d) => d.some((x) => codeOf(x) === 'heading-skip'), { source: 'DevRel Desk' });
     await vscode.workspace.getConfiguration('devrel').update('checks.headingLevels', false, vscode.ConfigurationTarget.Workspace);
     await waitFor(() => getDiagnostics(POST, 'DevRel Desk').every((d) => codeOf(d) !== 'heading-skip'), 10_000, 'the heading check to be off');

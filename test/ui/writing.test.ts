@@ -149,18 +149,30 @@ describe('Writing in the workbench', () => {
     await workbench.screenshot('markdown-preview-draft-header');
 
     // The workbench starts in a light theme; the header's colours come from the theme, so look at it in a dark one too.
-    const input = workbench.page.locator('.quick-input-widget .quick-input-box input');
-    const pickTheme = async (name: string, bodyClass: string): Promise<void> => {
-      await workbench.runCommand('Preferences: Color Theme');
-      await input.fill(name);
-      await workbench.page.waitForTimeout(300);
-      await workbench.page.keyboard.press('Enter');
-      await waitUntil(async () => (await workbench.page.locator(`.monaco-workbench.${bodyClass}`).count()) > 0, 15_000, `the ${name} theme`);
-    };
-    await pickTheme('Dark Modern', 'vs-dark');
-    await workbench.page.mouse.move(1000, 700);
-    await workbench.page.waitForTimeout(1000);
-    await workbench.screenshot('markdown-preview-draft-header-dark');
-    await pickTheme('Light Modern', 'vs');
+    const settingsFile = path.join(workbench.workspace, '.vscode', 'settings.json');
+    const settings = fs.readFileSync(settingsFile, 'utf8');
+    try {
+      fs.writeFileSync(settingsFile, JSON.stringify({ ...(JSON.parse(settings) as object), 'workbench.colorTheme': 'Default Dark Modern' }, null, 2));
+      await waitUntil(async () => (await workbench.page.locator('.monaco-workbench.vs-dark').count()) > 0, 30_000, 'the dark theme');
+      await workbench.runCommand('View: Close All Editors');
+      await openFile(workbench, POST_PATH);
+      await workbench.runCommand('Markdown: Open Preview to the Side');
+      const dark = await frameWith(workbench, 'body.vscode-dark .devrel-draft-header', 'the preview in the dark theme');
+      // Evaluated in the page, which has a DOM; the tests are compiled without one.
+      const colours = await dark.evaluate<string>(`(() => {
+        const style = (e) => getComputedStyle(e).color + ' on ' + getComputedStyle(e).backgroundColor;
+        return 'body ' + style(document.body) + ' [' + document.body.className + ']; header ' + style(document.querySelector('.devrel-draft-header')) + '; status ' + style(document.querySelector('.devrel-status'));
+      })()`);
+      note(`dark preview: ${colours}`);
+      await workbench.page.mouse.move(1000, 700);
+      await workbench.page.waitForTimeout(1000);
+      const shot = await workbench.screenshot('markdown-preview-draft-header-dark');
+      // A screenshot of the page can show the webview as it was before the theme changed; one of the element itself can't.
+      await dark.locator('.devrel-draft-header').screenshot({ path: path.join(path.dirname(shot), 'markdown-preview-draft-header-dark-element.png') });
+      assert.match(colours, /header rgb\(204, 204, 204\) on rgb\(43, 43, 43\)/, 'the header takes the dark theme');
+    } finally {
+      fs.writeFileSync(settingsFile, settings);
+    }
+    await waitUntil(async () => (await workbench.page.locator('.monaco-workbench.vs-dark').count()) === 0, 30_000, 'the light theme again');
   });
 });

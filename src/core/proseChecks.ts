@@ -33,7 +33,7 @@ const VAGUE_ALT = /^(\s*)((?:an?\s+)?(?:image|picture|photo|photograph|graphic|p
 const IMAGE = /!\[([^\]\n]*)\](?:\(([^)\n]*)\)|\[[^\]\n]*\])/g;
 const HTML_IMAGE = /<img\b[^>]*>/gi;
 const HTML_ALT = /\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
-const ATX_HEADING = /^( {0,3})(#{1,6})(?=[ \t]|$)(.*?)[ \t]*$/;
+const ATX_HEADING = /^( {0,3})(#{1,6})(?:[ \t]|$)/;
 const URL = /\bhttps?:\/\/[^\s<>"'`)\]]+/gi;
 const SUMMARY_FIELDS = ['description', 'summary', 'excerpt'];
 const TLDR = /\bTL;?\s?DR\b/i;
@@ -168,7 +168,7 @@ function headingProblems(body: readonly BodyLine[]): Problem[] {
         code: 'heading-skip',
         severity: 'warning',
         message: `This heading is level ${level} right after a level ${previous} heading, so the outline skips level ${expected}${level - previous > 2 ? ` to ${level - 1}` : ''}. Screen readers and tables of contents follow the levels.`,
-        range: range(line, start, heading[0].length),
+        range: range(line, start, text.trimEnd().length),
         fixes: [
           { title: `Make it a level ${expected} heading (${'#'.repeat(expected)})`, range: range(line, start, start + level), newText: '#'.repeat(expected), preferred: true },
         ],

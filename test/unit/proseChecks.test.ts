@@ -167,3 +167,19 @@ submissions:
     }
   });
 });
+
+describe('prose checks on hostile input', () => {
+  it('reads a long heading line padded with blanks', () => {
+    const text = `# A\n\n### ${' '.repeat(200_000)}x${' '.repeat(200_000)}\n`;
+    const problems = proseProblems({
+      text,
+      kind: 'blog',
+      status: 'drafting',
+      settings: { imageAlt: true, summary: true, headingLevels: true, placeholderLinks: true, cfpAbstractLength: true },
+    });
+    assert.deepEqual(
+      problems.map((p) => [p.code, p.range?.end.character]),
+      [['heading-skip', 4 + 200_000 + 1]],
+    );
+  });
+});

@@ -135,6 +135,14 @@ describe('Writing in the workbench', () => {
     ]);
     await workbench.runCommand('Notifications: Clear All Notifications');
     await workbench.screenshot('talk-timing-codelens');
+
+    await workbench.runCommand('Markdown: Open Preview to the Side');
+    const preview = await frameWith(workbench, '.devrel-budget', 'the section budgets in the preview');
+    const badges = (await preview.locator('.devrel-budget').allTextContents()).map((t) => t.trim());
+    assert.deepEqual(badges, ['4 min · 4/20', '10 min · 14/20', '6 min · 20/20', '3 min · 23/20']);
+    assert.equal(await preview.locator('.devrel-budget.devrel-over').count(), 1, 'only the section past the slot is marked');
+    await workbench.screenshot('markdown-preview-talk-budgets');
+    await workbench.runCommand('View: Close All Editors');
   });
 
   it('shows the draft header, section budgets and checklist progress in the Markdown preview', async () => {

@@ -1,3 +1,4 @@
+import type MarkdownIt from 'markdown-it';
 import type * as vscode from 'vscode';
 import type { DraftInfo } from './core/schedule';
 import type { Cfp } from './core/talks/cfpFeed';
@@ -15,6 +16,12 @@ export interface DevRelDeskApi {
    * deadline first. Reads the feeds (or their cache) if nothing has read them yet.
    */
   openCfps(): Promise<CfpInfo[]>;
+  /**
+   * Called by the editor's Markdown extension (`markdown.markdownItPlugins`) with its markdown-it
+   * instance: adds the draft header, section budgets and checklist progress to the preview, and
+   * returns the same instance. Documents that are not drafts render as before.
+   */
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
   /** Fires whenever a draft is added, changed or removed. */
   onDidChangeDrafts: vscode.Event<void>;
   /** Timings of this activation, in milliseconds, for benchmarks and diagnostics. */

@@ -82,4 +82,6 @@ export const ContextKeys = {
   cfpFilterActive: 'devrel.cfpFilterActive',
   rehearsing: 'devrel.rehearsing',
   rehearsalPaused: 'devrel.rehearsalPaused',
+  /** A workspace folder has a Vale configuration, so the walkthrough points to the Vale extension. */
+  hasValeConfig: 'devrel.hasValeConfig',
 } as const;

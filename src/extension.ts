@@ -33,6 +33,10 @@ import { CfpTreeProvider, createCfpView } from './views/cfpTree';
 import { RehearsalSession } from './services/rehearsalSession';
 import { RehearsalStatusBar } from './views/rehearsalStatusBar';
 import { SpeakerNotesView } from './views/speakerNotesView';
+import { TalkTimingLensProvider } from './languageFeatures/talkTimingLens';
+import { ValeConfigContext } from './languageFeatures/valeConfig';
+import { draftPreviewPlugin } from './core/draftPreview';
+import { builtinTemplates } from './core/kinds/registry';
 
 export type { DevRelDeskApi, DraftInfo } from './api';
 
@@ -59,8 +63,17 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   const cfpProvider = new CfpTreeProvider(cfpFeeds, context.globalState, (cfp) => trackingTalk(workspace.drafts(), cfp), workspace.onDidChange);
   push(cfpFeeds, cfpProvider, createCfpView(cfpProvider));
   const focusBar = new FocusStatusBar(workspace);
-  push(new DraftStatusBar(workspace), focusBar, new DraftDiagnostics(workspace));
-  push(vscode.languages.registerCodeActionsProvider([{ language: 'markdown' }, { pattern: '**/*.{md,markdown,mdx}' }], new DraftCodeActions(workspace), DraftCodeActions.metadata));
+  const templates = new TemplateStore();
+  push(templates);
+  const diagnostics = new DraftDiagnostics(workspace, { settings, templateText: (kind, uri) => templateText(templates, kind, uri) });
+  push(new DraftStatusBar(workspace), focusBar, diagnostics, new ValeConfigContext());
+  push(
+    vscode.languages.registerCodeActionsProvider(
+      [{ language: 'markdown' }, { pattern: '**/*.{md,markdown,mdx}' }],
+      new DraftCodeActions(workspace, diagnostics),
+      DraftCodeActions.metadata,
+    ),
+  );
 
   const frontMatterCompletion = new FrontMatterCompletionProvider(workspace, () => configuredMetrics(workspace));
   push(
@@ -72,12 +85,12 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   const rehearsals = new RehearsalSession(workspace);
   const speakerNotes = new SpeakerNotesView(rehearsals);
   push(rehearsals, new RehearsalStatusBar(rehearsals), speakerNotes);
+  const timingLenses = new TalkTimingLensProvider(workspace, settings);
+  push(timingLenses, vscode.languages.registerCodeLensProvider([{ language: 'markdown' }, { pattern: '**/*.{md,markdown,mdx}' }], timingLenses));
 
   const tracking: TrackingContext = { workspace, drafts: draftsProvider, state: context.workspaceState };
   restoreViewState(tracking);
   push({ dispose: closeDashboard });
-  const templates = new TemplateStore();
-  push(templates);
   push(templates.onDidChange(() => workspace.setTemplateKinds(templates.kindOverrides())));
   const publishKeys = new PublishKeys(context.secrets);
   const publishPreview = new PublishPreviewProvider();
@@ -162,6 +175,9 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
         ...(online !== undefined ? { online } : {}),
       }));
     },
+    extendMarkdownIt(md) {
+      return draftPreviewPlugin(md, { config: () => workspace.config, sourceOf: (env) => previewSource(workspace, env) });
+    },
     onDidChangeDrafts: changed.event,
     get timings() {
       return { ...timings, firstListMs: workspace.stats.firstListMs, firstIndexMs: workspace.stats.firstIndexMs };
@@ -183,6 +199,30 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   timings.activateMs = performance.now() - started;
   log().info(`Activated in ${timings.activateMs.toFixed(1)} ms.`);
   return api;
+}
+
+/** The template a kind's drafts start from in the draft's folder: the workspace's own, else the built-in one. */
+function templateText(templates: TemplateStore, kind: string, uri: vscode.Uri): string | undefined {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  return templates.workspaceTemplates(folder).find((t) => t.template.kind === kind)?.template.text ?? builtinTemplates().find((t) => t.kind === kind)?.text;
+}
+
+/** The file the Markdown preview renders, which it passes as `env.currentDocument`; undefined for text without one. */
+function previewSource(workspace: WorkspaceDrafts, env: unknown): { uri: string; relativePath: string } | undefined {
+  const current = (env as { currentDocument?: unknown } | undefined)?.currentDocument as
+    Partial<Record<'scheme' | 'authority' | 'path' | 'query' | 'fragment', unknown>> | undefined;
+  // The Markdown extension's Uri, read by its parts rather than trusted to be this module's class.
+  if (!current || typeof current !== 'object' || typeof current.scheme !== 'string' || typeof current.path !== 'string') return undefined;
+  const part = (value: unknown): string => (typeof value === 'string' ? value : '');
+  const document = vscode.Uri.from({
+    scheme: current.scheme,
+    authority: part(current.authority),
+    path: current.path,
+    query: part(current.query),
+    fragment: part(current.fragment),
+  });
+  const draft = workspace.get(document);
+  return { uri: document.toString(), relativePath: draft?.relativePath ?? vscode.workspace.asRelativePath(document, false) };
 }
 
 export function deactivate(): void {

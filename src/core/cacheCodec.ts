@@ -203,6 +203,11 @@ const PROBLEM_CODES: Readonly<Record<ProblemCode, true>> = {
   'span-ends-before-start': true,
   'date-after-date': true,
   'judging-weights': true,
+  'image-alt': true,
+  'missing-summary': true,
+  'heading-skip': true,
+  'placeholder-link': true,
+  'abstract-over-cfp-budget': true,
 };
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 

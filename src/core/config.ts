@@ -53,6 +53,18 @@ export interface DevRelSettings {
   filesExclude: string[];
   /** Character budgets of named abstract variants, e.g. `{ short: 300 }`. */
   abstractBudgets: Record<string, number>;
+  /** Timing lenses above a talk's timed section headings. */
+  talkTimingLens: boolean;
+  /** Which prose and publishing checks run on open drafts. */
+  proseChecks: ProseCheckSettings;
+}
+
+export interface ProseCheckSettings {
+  imageAlt: boolean;
+  summary: boolean;
+  headingLevels: boolean;
+  placeholderLinks: boolean;
+  cfpAbstractLength: boolean;
 }
 
 /**
@@ -81,6 +93,14 @@ export function checkSettings(get: (key: string) => unknown, filesExclude: unkno
       .filter(([, on]) => on === true)
       .map(([pattern]) => pattern),
     abstractBudgets: budgetMap(get('talk.abstractBudgets')),
+    talkTimingLens: get('codeLens.talkTiming') !== false,
+    proseChecks: {
+      imageAlt: get('checks.imageAlt') !== false,
+      summary: get('checks.summary') !== false,
+      headingLevels: get('checks.headingLevels') !== false,
+      placeholderLinks: get('checks.placeholderLinks') !== false,
+      cfpAbstractLength: get('checks.cfpAbstractLength') !== false,
+    },
   };
 }
 

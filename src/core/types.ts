@@ -41,7 +41,12 @@ export type ProblemCode =
   | 'analysis-skipped'
   | 'span-ends-before-start'
   | 'date-after-date'
-  | 'judging-weights';
+  | 'judging-weights'
+  | 'image-alt'
+  | 'missing-summary'
+  | 'heading-skip'
+  | 'placeholder-link'
+  | 'abstract-over-cfp-budget';
 
 /** Something wrong with a draft. Problems are data: the core reports them and never throws them. */
 export interface Problem {

@@ -3,13 +3,16 @@ import { Commands } from '../constants';
 import { durationFix, problemAt, quickFixes, workflowWithStatus } from '../core/quickFixes';
 import type { Draft, KindDefinition, ProblemCode, ProblemFix } from '../core/types';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, type DraftDiagnostics } from './diagnostics';
 
 /** Quick fixes for the problems whose fix is clear: pick a valid value, or write a date the standard way. */
 export class DraftCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
 
-  constructor(private readonly workspace: WorkspaceDrafts) {}
+  constructor(
+    private readonly workspace: WorkspaceDrafts,
+    private readonly diagnostics?: DraftDiagnostics,
+  ) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const draft = this.workspace.get(document.uri);
@@ -18,6 +21,11 @@ export class DraftCodeActions implements vscode.CodeActionProvider {
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
       const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+      const prose = this.diagnostics?.proseProblemAt(document.uri, code, diagnostic.range.start);
+      if (prose) {
+        actions.push(...(prose.fixes ?? []).map((fix) => fixAction(document, diagnostic, fix)));
+        continue;
+      }
       const problem = problemAt(draft.problems, code, diagnostic.range.start.line);
       if (!problem) continue;
       if (problem.fixes) {

@@ -26,7 +26,15 @@ describe('checkSettings', () => {
       impactMetrics: {},
       filesExclude: [],
       abstractBudgets: {},
+      talkTimingLens: true,
+      proseChecks: { imageAlt: true, summary: true, headingLevels: true, placeholderLinks: true, cfpAbstractLength: true },
     });
+  });
+
+  it('switches the timing lens and each prose check off only for false', () => {
+    const settings = settingsOf({ 'codeLens.talkTiming': false, 'checks.imageAlt': false, 'checks.headingLevels': 'no' });
+    assert.equal(settings.talkTimingLens, false);
+    assert.deepEqual(settings.proseChecks, { imageAlt: false, summary: true, headingLevels: true, placeholderLinks: true, cfpAbstractLength: true });
   });
 
   it('keeps abstract budgets that are positive numbers, and passes them to the core', () => {

@@ -41,6 +41,8 @@ export const SUBMISSION_KEYS = {
   format: 'format',
   abstract: 'abstract',
   travel: 'travel',
+  /** The call's limit on the abstract, in characters, when it has one. */
+  abstractMaxChars: 'abstract_max_chars',
 } as const;
 
 const MAX_TEXT = 300;

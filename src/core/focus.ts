@@ -72,8 +72,8 @@ export interface FocusState {
 
 export function focusState(drafts: readonly Draft[], kinds: Readonly<Record<string, KindDefinition>>, options: FocusOptions): FocusState {
   const warnings: string[] = [];
-  const maxActive = readLimit(options.maxActive, 'devrel.focus.maxActive', warnings);
-  const maxDeadlines = readLimit(options.maxDeadlinesPer14Days, 'devrel.focus.maxDeadlinesPer14Days', warnings);
+  const maxActive = readLimit(options.maxActive, 'devrel.focus.maxDraftsInHand', warnings);
+  const maxDeadlines = readLimit(options.maxDeadlinesPer14Days, 'devrel.focus.maxDeadlinesInTwoWeeks', warnings);
   const active = drafts.filter((d) => isInHand(d, kindOf(kinds, d.kind)));
   const waiting = drafts.filter((d) => !isParked(d) && isWaiting(kindOf(kinds, d.kind), d.status));
   const parked = drafts.filter((d) => isParked(d) && !isFinished(kindOf(kinds, d.kind), d.status));

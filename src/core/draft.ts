@@ -8,7 +8,8 @@ import { kindProgress } from './kinds/registry';
 import { parseFeedbackEntries } from './feedback';
 import { bundleName, dateFromPath, liftCustomFields, notAPostReason, postPlaceOf, siteRuleAt, siteStatus, valueAt, type PostPlace, type SiteStatus } from './sites/postRules';
 import { readTalkPlanning } from './talks/talkDraft';
-import { overSlotMessage, parseRehearsals } from './talks/rehearsal';
+import { lastRunIndex, overSlotMessage, parseRehearsals } from './talks/rehearsal';
+import { nestedRangeFinder } from './talks/yamlRanges';
 import { decodeDraftBytes, LineMap } from './text';
 import type { CoreConfig, Draft, DraftAnalysis, DraftDate, KindDefinition, KindSource, Problem, Range, ReadResult, StatusSource } from './types';
 
@@ -172,7 +173,13 @@ export function parseDraft(source: DraftSource, text: string, config: CoreConfig
   const rehearsals = parseRehearsals(data.rehearsals);
   const overSlot = overSlotMessage(rehearsals, duration);
   if (overSlot !== undefined) {
-    problems.push({ code: 'rehearsal-over-slot', severity: 'warning', message: overSlot, field: 'rehearsals', range: fieldRange('rehearsals') });
+    problems.push({
+      code: 'rehearsal-over-slot',
+      severity: 'warning',
+      message: overSlot,
+      field: 'rehearsals',
+      range: lastRunRange(nestedRangeFinder(text, block, lineMap), lastRunIndex(data.rehearsals)) ?? fieldRange('rehearsals'),
+    });
   }
 
   const fields = scalarFields(data, kindDef);
@@ -222,6 +229,15 @@ export function parseDraft(source: DraftSource, text: string, config: CoreConfig
   if (rehearsals.length > 0) draft.rehearsals = rehearsals;
   if (options.analyze) analyzeDraft(draft, text.slice(bodyStart), bodyStartLine, config);
   return { draft };
+}
+
+/** The `minutes: 27` of the run that went over, or its entry's first line; TOML gives no places. */
+function lastRunRange(rangeOf: ReturnType<typeof nestedRangeFinder>, index: number): Range | undefined {
+  if (index < 0) return undefined;
+  const key = rangeOf(['rehearsals', index, 'minutes'], 'key');
+  const value = rangeOf(['rehearsals', index, 'minutes']);
+  if (key && value) return { start: key.start, end: value.end };
+  return rangeOf(['rehearsals', index], 'entry');
 }
 
 /** The analysis pass: counts and timing, and the problems that need them. */

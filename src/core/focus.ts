@@ -34,7 +34,7 @@ export function isInHand(draft: Draft, kind: KindDefinition | undefined): boolea
 }
 
 /** How to turn the focus warning off, for every message that warns. */
-export const FOCUS_OFF_HINT = 'To turn this warning off, set Focus: Max Active to 0.';
+export const FOCUS_OFF_HINT = 'To turn this warning off, set Focus: Max Drafts In Hand to 0.';
 
 export interface FocusOptions {
   /** How many drafts may be in hand at once; null or 0 turns the limit off. */

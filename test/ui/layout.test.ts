@@ -18,6 +18,31 @@ async function focusOnView(workbench: Workbench, keep: string): Promise<void> {
   }
 }
 
+/** `YYYY-MM-DD` of today plus `days`, in local time as the extension reckons it. */
+function localDate(days: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Opens a workspace file with Quick Open and waits for its tab to be the active one. */
+async function openFile(workbench: Workbench, relativePath: string): Promise<void> {
+  const page = workbench.page;
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(relativePath);
+  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().waitFor({ state: 'visible', timeout: 15_000 });
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+  const tab = page
+    .locator('.tabs-container [role="tab"]')
+    .filter({ hasText: path.posix.basename(relativePath) })
+    .first();
+  await waitUntil(async () => (await tab.getAttribute('aria-selected')) === 'true', 15_000, `${relativePath} to be active`);
+}
+
 /** Picks a colour theme by name and waits for the workbench to wear it. */
 async function chooseTheme(workbench: Workbench, name: 'Dark Modern' | 'Light Modern'): Promise<void> {
   const page = workbench.page;
@@ -167,6 +192,40 @@ describe('Polish: title bar, rows, dashboard board, themes and the empty state',
     }
   });
 
+  it('asks Add Submission in counted steps, with a date preview and Back', async () => {
+    const page = workbench.page;
+    const talk = 'talks/berlin-go-meetup-grpc-deadlines.md';
+    const before = fs.readFileSync(path.join(workbench.workspace, talk), 'utf8');
+    await openFile(workbench, talk);
+    await workbench.runCommand('DevRel: Add Submission…');
+    await workbench.waitForText(/Add Submission: Deadlines, not timeouts \(1\/3\)/);
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.fill('GopherCon EU 2027');
+    await page.keyboard.press('Enter');
+    await workbench.waitForText(/Add Submission: Deadlines, not timeouts \(2\/3\)/);
+    await input.fill('+3w');
+    await workbench.waitForText(new RegExp(localDate(21)));
+    await workbench.screenshot('layout-add-submission-deadline');
+    await page.locator('.quick-input-widget .quick-input-left-action-bar .action-label').first().click();
+    await workbench.waitForText(/Add Submission: Deadlines, not timeouts \(1\/3\)/);
+    await waitUntil(async () => (await input.inputValue()) === 'GopherCon EU 2027', 10_000, 'the event kept on Back');
+    await workbench.screenshot('layout-add-submission-back');
+    await workbench.closeQuickInput();
+    assert.equal(fs.readFileSync(path.join(workbench.workspace, talk), 'utf8'), before, 'nothing written when the flow is left');
+  });
+
+  it('offers the tracked drafts when Advance Status runs with no draft open', async () => {
+    await workbench.runCommand('View: Close All Editors');
+    await workbench.runCommand('DevRel: Advance Status');
+    const input = workbench.page.locator('.quick-input-widget .quick-input-box input');
+    await waitUntil(async () => /No draft is open: pick one/.test((await input.getAttribute('placeholder').catch(() => null)) ?? ''), 15_000, 'the draft pick');
+    const items = await workbench.quickPickItems();
+    note(`drafts offered: ${items.length}`);
+    assert.ok(items.length >= 10, items.join(' | '));
+    await workbench.screenshot('layout-advance-status-pick');
+    await workbench.closeQuickInput();
+  });
+
   it('greets an empty folder with one New Draft button and links', async function () {
     this.timeout(120_000);
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'devrel-desk-empty-'));
@@ -174,6 +233,7 @@ describe('Polish: title bar, rows, dashboard board, themes and the empty state',
     try {
       assert.equal(empty.workspace, folder);
       await empty.openViewContainer('DevRel Desk');
+      await focusOnView(empty, 'Drafts');
       const welcome = empty.viewPane('Drafts').locator('.welcome-view-content').first();
       await welcome.waitFor({ state: 'visible', timeout: 30_000 });
       const text = (await welcome.innerText()).replace(/\s+/g, ' ');

@@ -205,6 +205,7 @@ describe('Polish: title bar, rows, dashboard board, themes and the empty state',
     await workbench.waitForText(/Add Submission: Deadlines, not timeouts \(2\/3\)/);
     await input.fill('+3w');
     await workbench.waitForText(new RegExp(localDate(21)));
+    await page.mouse.move(900, 600);
     await workbench.screenshot('layout-add-submission-deadline');
     await page.locator('.quick-input-widget .quick-input-left-action-bar .action-label').first().click();
     await workbench.waitForText(/Add Submission: Deadlines, not timeouts \(1\/3\)/);
@@ -214,15 +215,15 @@ describe('Polish: title bar, rows, dashboard board, themes and the empty state',
     assert.equal(fs.readFileSync(path.join(workbench.workspace, talk), 'utf8'), before, 'nothing written when the flow is left');
   });
 
-  it('offers the tracked drafts when Advance Status runs with no draft open', async () => {
+  it('offers the tracked drafts when Publish runs with no draft open', async () => {
     await workbench.runCommand('View: Close All Editors');
-    await workbench.runCommand('DevRel: Advance Status');
+    await workbench.runCommand('DevRel: Publish to dev.to or Hashnode…');
     const input = workbench.page.locator('.quick-input-widget .quick-input-box input');
     await waitUntil(async () => /No draft is open: pick one/.test((await input.getAttribute('placeholder').catch(() => null)) ?? ''), 15_000, 'the draft pick');
     const items = await workbench.quickPickItems();
     note(`drafts offered: ${items.length}`);
     assert.ok(items.length >= 10, items.join(' | '));
-    await workbench.screenshot('layout-advance-status-pick');
+    await workbench.screenshot('layout-publish-pick');
     await workbench.closeQuickInput();
   });
 

@@ -222,7 +222,8 @@ describe('Polish: title bar, rows, dashboard board, themes and the empty state',
     await waitUntil(async () => /No draft is open: pick one/.test((await input.getAttribute('placeholder').catch(() => null)) ?? ''), 15_000, 'the draft pick');
     const items = await workbench.quickPickItems();
     note(`drafts offered: ${items.length}`);
-    assert.ok(items.length >= 10, items.join(' | '));
+    // The list is virtual: only the rows on screen are read.
+    assert.ok(items.length >= 5 && items.includes('Deadlines, not timeouts'), items.join(' | '));
     await workbench.screenshot('layout-publish-pick');
     await workbench.closeQuickInput();
   });

@@ -106,6 +106,8 @@ describe('Polish: title bar, rows, dashboard board, themes and the empty state',
   it('keeps the Drafts title bar to a few actions, with the rest under More Actions', async () => {
     const page = workbench.page;
     await focusOnView(workbench, 'Drafts');
+    // Filter by Tag shows once there are drafts to filter: wait for the index.
+    await workbench.treeRows('Drafts', { atLeast: 10 });
     const header = workbench.viewPane('Drafts').locator('.pane-header').first();
     await header.hover();
     const actions = header.locator('.actions .action-label');
@@ -226,6 +228,26 @@ describe('Polish: title bar, rows, dashboard board, themes and the empty state',
     assert.ok(items.length >= 5 && items.includes('Deadlines, not timeouts'), items.join(' | '));
     await workbench.screenshot('layout-publish-pick');
     await workbench.closeQuickInput();
+  });
+
+  it('titles the focus settings as words in the Settings editor', async () => {
+    const page = workbench.page;
+    await workbench.runCommand('Preferences: Open Settings (UI)');
+    const search = page.locator('.settings-editor .suggest-input-container .monaco-editor textarea').first();
+    await search.waitFor({ state: 'visible', timeout: 15_000 });
+    await search.focus();
+    await page.keyboard.type('devrel.focus');
+    const titles = page.locator('.settings-editor .setting-item-label');
+    await waitUntil(async () => (await titles.allInnerTexts()).some((t) => /Max Drafts In Hand/.test(t)), 15_000, 'the renamed setting');
+    const shown = (await titles.allInnerTexts()).map((t) => t.trim());
+    note(`settings: ${shown.join(' | ')}`);
+    await workbench.screenshot('layout-settings-focus');
+    assert.ok(
+      shown.some((t) => /Max Deadlines In Two Weeks/.test(t)),
+      shown.join(' | '),
+    );
+    assert.ok(!shown.some((t) => /Per14|Max Active$/.test(t)), 'the old keys are not listed while unset');
+    await workbench.runCommand('View: Close All Editors');
   });
 
   it('greets an empty folder with one New Draft button and links', async function () {

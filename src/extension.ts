@@ -49,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   push(channel);
 
   const settings = new Settings();
+  void settings.moveRenamedKeys();
   const workspace = new WorkspaceDrafts(context.workspaceState, settings, vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath);
   const draftsProvider = new DraftsTreeProvider(workspace);
   const upcomingProvider = new UpcomingTreeProvider(workspace);

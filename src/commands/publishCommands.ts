@@ -13,7 +13,7 @@ import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 import { log, UserError } from '../util/logger';
 import { PUBLISH_PREVIEW_SCHEME, type PublishPreviewProvider } from '../views/publishPreview';
 import { today } from '../util/clock';
-import { resolveTarget } from './trackingCommands';
+import { resolveTarget, targetOrPick } from './trackingCommands';
 import { errorMessage } from '../core/util/result';
 
 export interface PublishDeps {
@@ -56,7 +56,12 @@ const inFlight = new Set<string>();
 export async function publish(deps: PublishDeps, target?: unknown, rawOptions?: unknown): Promise<PublishResult | undefined> {
   const options = readOptions(rawOptions);
   const scripted = rawOptions !== undefined;
-  const { uri } = requireDraft(deps, target);
+  // Run from a dry-run preview, Publish means the draft it previews.
+  const previewed = resolveTarget(target);
+  const given = previewed?.scheme === PUBLISH_PREVIEW_SCHEME ? previewed : target;
+  const chosen = await targetOrPick(deps.workspace, given, 'Publish');
+  if (!chosen) return undefined;
+  const { uri } = requireDraft(deps, chosen.target);
   const platform = options.platform ?? (await pickPlatform('Publish to which platform?'));
   if (!platform) return undefined;
   const label = PLATFORM_INFO[platform].label;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { parseDateValue } from '../core/dates';
+import { datePreview, parseDateInput } from '../core/relativeDate';
 import { appendFrontMatterListItem, setFrontMatterListItemFields } from '../core/frontMatter/edit';
 import {
   findSubmission,
@@ -17,6 +18,8 @@ import { editFrontMatterWith } from '../services/draftEdits';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 import { log, UserError } from '../util/logger';
 import { resolveTarget } from './trackingCommands';
+import { BACK, inputStep, pickStep, runSteps } from './multiStep';
+import { today } from '../util/clock';
 import { errorMessage } from '../core/util/result';
 
 export interface TalkContext {
@@ -96,36 +99,61 @@ export async function addSubmission(ctx: TalkContext, target?: unknown, input?: 
   return true;
 }
 
+interface SubmissionAnswers {
+  event?: string;
+  deadline?: string;
+  status?: string;
+}
+
+/** Counted steps with Back: the event, the CFP deadline (with a preview of the day), the status. */
 async function askForSubmission(draft: Draft): Promise<NewSubmissionInput | undefined> {
-  const title = `Add Submission: ${draft.title}`;
   const suggested = typeof draft.fields.event === 'string' && !findSubmission(draft.submissions, draft.fields.event) ? draft.fields.event : undefined;
-  const event = await vscode.window.showInputBox({
-    title: `${title} (1/3)`,
-    prompt: 'Which event is the talk going to?',
-    placeHolder: 'e.g. KubeCon EU 2027',
-    value: suggested,
-    ignoreFocusOut: true,
-    validateInput: (value) => {
-      if (!value.trim()) return 'Name the event.';
-      return findSubmission(draft.submissions, value) ? 'This talk already has a submission to that event.' : undefined;
+  const now = today();
+  const answers = await runSteps<SubmissionAnswers>(`Add Submission: ${draft.title}`, {}, [
+    async (place, state) => {
+      const event = await inputStep(place, {
+        prompt: 'Which event is the talk going to?',
+        placeholder: 'e.g. KubeCon EU 2027',
+        value: state.event ?? suggested,
+        validate: (value) => {
+          if (!value.trim()) return 'Name the event.';
+          return findSubmission(draft.submissions, value) ? 'This talk already has a submission to that event.' : undefined;
+        },
+      });
+      if (event === undefined || event === BACK) return event;
+      state.event = event.trim();
+      return true;
     },
-  });
-  if (event === undefined) return undefined;
-  const deadline = await vscode.window.showInputBox({
-    title: `${title} (2/3)`,
-    prompt: 'When does the call for papers close? YYYY-MM-DD, or leave empty.',
-    placeHolder: 'YYYY-MM-DD',
-    ignoreFocusOut: true,
-    validateInput: (value) => {
-      if (!value.trim()) return undefined;
-      const parsed = parseDateValue(value.trim());
-      return parsed.ok ? undefined : `The date ${parsed.message}.`;
+    async (place, state) => {
+      const deadline = await inputStep(place, {
+        prompt: "When does the call for papers close? Leave empty if you don't know.",
+        placeholder: 'YYYY-MM-DD, +3w, next friday…',
+        value: state.deadline ?? '',
+        validate: (text) => {
+          const parsed = parseDateInput(text, now);
+          if (!parsed.ok) return parsed.message;
+          const preview = datePreview(text, now);
+          return preview ? { message: preview, severity: vscode.InputBoxValidationSeverity.Info } : undefined;
+        },
+      });
+      if (deadline === undefined || deadline === BACK) return deadline;
+      const parsed = parseDateInput(deadline, now);
+      state.deadline = parsed.ok && !parsed.skipped ? parsed.date : undefined;
+      return true;
     },
-  });
-  if (deadline === undefined) return undefined;
-  const status = await pickStatus(`${title} (3/3)`, 'draft', 'Where does this submission stand?');
-  if (!status) return undefined;
-  return { event: event.trim(), cfpDeadline: deadline.trim() || undefined, status };
+    async (place, state) => {
+      const picked = await pickStep(
+        place,
+        SUBMISSION_STATUSES.map((status) => ({ label: status, description: STATUS_HINTS[status] })),
+        { placeholder: 'Where does this submission stand?', active: (item) => item.label === (state.status ?? 'draft') },
+      );
+      if (picked === undefined || picked === BACK) return picked;
+      state.status = picked.label;
+      return true;
+    },
+  ]);
+  if (!answers?.event || !answers.status) return undefined;
+  return { event: answers.event, cfpDeadline: answers.deadline, status: answers.status };
 }
 
 async function pickStatus(title: string, current: string | undefined, placeHolder: string): Promise<string | undefined> {

@@ -49,6 +49,27 @@ export function isUri(value: unknown): value is vscode.Uri {
   return value instanceof vscode.Uri;
 }
 
+/**
+ * What a command that needs a draft acts on: the draft given, or the one in the editor. With
+ * neither (no editor, or a file that is not a draft) the person picks one of the tracked drafts,
+ * or is offered New Draft… when there are none. Undefined when they cancel.
+ */
+export async function targetOrPick(workspace: WorkspaceDrafts, target: unknown, title: string): Promise<{ target: unknown } | undefined> {
+  const uri = resolveTarget(target);
+  if (uri && (target !== undefined || workspace.get(uri))) return { target };
+  const drafts = workspace.drafts();
+  if (drafts.length === 0) {
+    const choice = await vscode.window.showInformationMessage(`${title} needs a draft, and there are none yet.`, 'New Draft…');
+    if (choice) await vscode.commands.executeCommand(Commands.newDraft);
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(
+    [...drafts].sort((a, b) => a.title.localeCompare(b.title)).map((d) => ({ label: d.title, description: `${d.kind} · ${d.status}`, detail: d.relativePath, uri: d.uri })),
+    { title, placeHolder: 'No draft is open: pick one', matchOnDescription: true },
+  );
+  return picked ? { target: vscode.Uri.parse(picked.uri) } : undefined;
+}
+
 function requireDraft(ctx: TrackingContext, target: unknown): { uri: vscode.Uri; draft: Draft } {
   const uri = resolveTarget(target);
   if (!uri) throw new UserError('Open a draft or pick one in the Drafts view first.');
@@ -58,7 +79,9 @@ function requireDraft(ctx: TrackingContext, target: unknown): { uri: vscode.Uri;
 }
 
 export async function setStatus(ctx: TrackingContext, target?: unknown, status?: unknown): Promise<boolean> {
-  const { uri, draft } = requireDraft(ctx, target);
+  const chosenTarget = await targetOrPick(ctx.workspace, target, 'Set Status');
+  if (!chosenTarget) return false;
+  const { uri, draft } = requireDraft(ctx, chosenTarget.target);
   const kind = ctx.workspace.config.kinds[draft.kind];
   let chosen = typeof status === 'string' ? status.trim() : undefined;
   if (status !== undefined && typeof status !== 'string') throw new UserError('The status must be a string, such as "drafting".');
@@ -82,7 +105,9 @@ export async function setStatus(ctx: TrackingContext, target?: unknown, status?:
 }
 
 export async function advanceStatus(ctx: TrackingContext, target?: unknown): Promise<boolean> {
-  const { uri, draft } = requireDraft(ctx, target);
+  const chosenTarget = await targetOrPick(ctx.workspace, target, 'Advance Status');
+  if (!chosenTarget) return false;
+  const { uri, draft } = requireDraft(ctx, chosenTarget.target);
   const kind = ctx.workspace.config.kinds[draft.kind];
   if (!kind) throw new UserError(`"${draft.kind}" is not a known kind. Fix the kind in the front matter first.`);
   const next = nextStatus(kind, draft.status);

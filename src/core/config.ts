@@ -86,8 +86,8 @@ export function checkSettings(get: (key: string) => unknown, filesExclude: unkno
     author: typeof author === 'string' ? author : '',
     groupBy: oneOf(get('drafts.groupBy'), GROUP_BY, 'kind'),
     hideFinished: get('drafts.hideFinished') === true,
-    focusMaxActive: limit(get('focus.maxActive'), DEFAULT_MAX_ACTIVE),
-    focusMaxDeadlines: limit(get('focus.maxDeadlinesPer14Days'), DEFAULT_MAX_DEADLINES_PER_14_DAYS),
+    focusMaxActive: limit(get('focus.maxDraftsInHand'), DEFAULT_MAX_ACTIVE),
+    focusMaxDeadlines: limit(get('focus.maxDeadlinesInTwoWeeks'), DEFAULT_MAX_DEADLINES_PER_14_DAYS),
     impactMetrics: objectOr(get('impact.metrics'), {}),
     filesExclude: Object.entries(objectOr<Record<string, unknown>>(filesExclude, {}))
       .filter(([, on]) => on === true)
@@ -102,6 +102,68 @@ export function checkSettings(get: (key: string) => unknown, filesExclude: unkno
       cfpAbstractLength: get('checks.cfpAbstractLength') !== false,
     },
   };
+}
+
+/** A renamed setting: keys below `devrel.`. */
+export interface SettingRename {
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * Keys renamed so that the Settings editor titles them well (it splits camelCase and keeps digits
+ * to the word before them: `maxDeadlinesPer14Days` read "Max Deadlines Per14 Days"). The old key is
+ * still read, and the editor moves it to the new key where it finds it.
+ */
+export const RENAMED_SETTINGS: readonly SettingRename[] = [
+  { from: 'focus.maxActive', to: 'focus.maxDraftsInHand' },
+  { from: 'focus.maxDeadlinesPer14Days', to: 'focus.maxDeadlinesInTwoWeeks' },
+];
+
+/** Where a setting can be written, least specific first. */
+export const SETTING_LEVELS = ['user', 'workspace', 'folder'] as const;
+export type SettingLevel = (typeof SETTING_LEVELS)[number];
+
+/** The values a setting has where it is written; a level missing from the object is not written there. */
+export type SettingLevels = Partial<Record<SettingLevel, unknown>>;
+
+/**
+ * The value a renamed setting takes from its new and its old key: the most specific level that
+ * writes either wins, and at one level the new key wins. Undefined when neither is written.
+ */
+export function renamedValue(current: SettingLevels, old: SettingLevels): unknown {
+  for (const level of [...SETTING_LEVELS].reverse()) {
+    if (current[level] !== undefined) return current[level];
+    if (old[level] !== undefined) return old[level];
+  }
+  return undefined;
+}
+
+/** One old key found at one level: moved to the new key, or kept because the new key is written there too. */
+export interface SettingMove {
+  rename: SettingRename;
+  level: SettingLevel;
+  value: unknown;
+  /** `move` writes the value to the new key and removes the old one; `keep` leaves both alone. */
+  action: 'move' | 'keep';
+}
+
+/**
+ * What to do about old keys: `inspect` gives the written values of a key below `devrel.` at the
+ * levels that can be changed. A value is never dropped: where the new key is written too, the old
+ * one stays for the person to remove.
+ */
+export function planSettingMoves(inspect: (key: string) => SettingLevels): SettingMove[] {
+  const moves: SettingMove[] = [];
+  for (const rename of RENAMED_SETTINGS) {
+    const old = inspect(rename.from);
+    const current = inspect(rename.to);
+    for (const level of SETTING_LEVELS) {
+      if (old[level] === undefined) continue;
+      moves.push({ rename, level, value: old[level], action: current[level] === undefined ? 'move' : 'keep' });
+    }
+  }
+  return moves;
 }
 
 /**

@@ -214,7 +214,7 @@ export function crowdedLimit(maxDeadlinesPer14Days: number | null): number | nul
 }
 
 function crowdedRule(limit: number | null, above: number | null): string {
-  if (above === null) return 'Crowded weeks are not marked: the deadline limit (devrel.focus.maxDeadlinesPer14Days) is off.';
+  if (above === null) return 'Crowded weeks are not marked: the deadline limit (devrel.focus.maxDeadlinesInTwoWeeks) is off.';
   const per14 = Math.floor(limit as number);
   return `A week with more than ${formatCount(above)} CFP closings, events and publishes is marked crowded: half your limit of ${per14} in 14 days.`;
 }

@@ -8,7 +8,8 @@ import { kindProgress } from './kinds/registry';
 import { parseFeedbackEntries } from './feedback';
 import { bundleName, dateFromPath, liftCustomFields, notAPostReason, postPlaceOf, siteRuleAt, siteStatus, valueAt, type PostPlace, type SiteStatus } from './sites/postRules';
 import { readTalkPlanning } from './talks/talkDraft';
-import { overSlotMessage, parseRehearsals } from './talks/rehearsal';
+import { lastRunIndex, overSlotMessage, parseRehearsals } from './talks/rehearsal';
+import { nestedRangeFinder } from './talks/yamlRanges';
 import { decodeDraftBytes, LineMap } from './text';
 import type { CoreConfig, Draft, DraftAnalysis, DraftDate, KindDefinition, KindSource, Problem, Range, ReadResult, StatusSource } from './types';
 
@@ -157,22 +158,43 @@ export function parseDraft(source: DraftSource, text: string, config: CoreConfig
     }
   }
 
+  // Parses the YAML again only when a problem inside a list needs a place.
+  const nestedRange = nestedRangeFinder(text, block, lineMap);
+  /** Where a list's per-entry messages go: the first line of each entry with a message, in the order they are reported. */
+  const entryRanges = (field: string, indices: number[]): ((n: number) => Problem['range']) => {
+    return (n) => (Array.isArray(data[field]) && indices[n] !== undefined ? nestedRange([field, indices[n]], 'entry') : undefined) ?? fieldRange(field);
+  };
+
   const impact = parseImpactEntries(data.impact);
-  const impactRange = impact.problems.length > 0 ? fieldRange('impact') : undefined;
-  for (const message of impact.problems) {
-    problems.push({ code: 'invalid-impact', severity: 'warning', message, field: 'impact', range: impactRange });
+  if (impact.problems.length > 0) {
+    const at = entryRanges(
+      'impact',
+      entriesWhere(data.impact, (item) => parseImpactEntries([item]).problems.length > 0),
+    );
+    impact.problems.forEach((message, n) => problems.push({ code: 'invalid-impact', severity: 'warning', message, field: 'impact', range: at(n) }));
   }
 
   const feedback = parseFeedbackEntries(data.feedback);
-  const feedbackRange = feedback.problems.length + feedback.warnings.length > 0 ? fieldRange('feedback') : undefined;
-  for (const message of [...feedback.problems, ...feedback.warnings]) {
-    problems.push({ code: 'invalid-feedback', severity: 'warning', message, field: 'feedback', range: feedbackRange });
+  if (feedback.problems.length + feedback.warnings.length > 0) {
+    const at = entryRanges('feedback', [
+      ...entriesWhere(data.feedback, (item) => parseFeedbackEntries([item]).problems.length > 0),
+      ...entriesWhere(data.feedback, (item) => parseFeedbackEntries([item]).warnings.length > 0),
+    ]);
+    [...feedback.problems, ...feedback.warnings].forEach((message, n) =>
+      problems.push({ code: 'invalid-feedback', severity: 'warning', message, field: 'feedback', range: at(n) }),
+    );
   }
 
   const rehearsals = parseRehearsals(data.rehearsals);
   const overSlot = overSlotMessage(rehearsals, duration);
   if (overSlot !== undefined) {
-    problems.push({ code: 'rehearsal-over-slot', severity: 'warning', message: overSlot, field: 'rehearsals', range: fieldRange('rehearsals') });
+    problems.push({
+      code: 'rehearsal-over-slot',
+      severity: 'warning',
+      message: overSlot,
+      field: 'rehearsals',
+      range: lastRunRange(nestedRange, lastRunIndex(data.rehearsals)) ?? fieldRange('rehearsals'),
+    });
   }
 
   const fields = scalarFields(data, kindDef);
@@ -222,6 +244,20 @@ export function parseDraft(source: DraftSource, text: string, config: CoreConfig
   if (rehearsals.length > 0) draft.rehearsals = rehearsals;
   if (options.analyze) analyzeDraft(draft, text.slice(bodyStart), bodyStartLine, config);
   return { draft };
+}
+
+/** The indices of a front-matter list's entries that `has` picks; none when it is not a list. */
+function entriesWhere(list: unknown, has: (item: unknown) => boolean): number[] {
+  return Array.isArray(list) ? list.flatMap((item: unknown, index) => (has(item) ? [index] : [])) : [];
+}
+
+/** The `minutes: 27` of the run that went over, or its entry's first line; TOML gives no places. */
+function lastRunRange(rangeOf: ReturnType<typeof nestedRangeFinder>, index: number): Range | undefined {
+  if (index < 0) return undefined;
+  const key = rangeOf(['rehearsals', index, 'minutes'], 'key');
+  const value = rangeOf(['rehearsals', index, 'minutes']);
+  if (key && value) return { start: key.start, end: value.end };
+  return rangeOf(['rehearsals', index], 'entry');
 }
 
 /** The analysis pass: counts and timing, and the problems that need them. */

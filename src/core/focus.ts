@@ -34,7 +34,7 @@ export function isInHand(draft: Draft, kind: KindDefinition | undefined): boolea
 }
 
 /** How to turn the focus warning off, for every message that warns. */
-export const FOCUS_OFF_HINT = 'To turn this warning off, set Focus: Max Active to 0.';
+export const FOCUS_OFF_HINT = 'To turn this warning off, set Focus: Max Drafts In Hand to 0.';
 
 export interface FocusOptions {
   /** How many drafts may be in hand at once; null or 0 turns the limit off. */
@@ -72,8 +72,8 @@ export interface FocusState {
 
 export function focusState(drafts: readonly Draft[], kinds: Readonly<Record<string, KindDefinition>>, options: FocusOptions): FocusState {
   const warnings: string[] = [];
-  const maxActive = readLimit(options.maxActive, 'devrel.focus.maxActive', warnings);
-  const maxDeadlines = readLimit(options.maxDeadlinesPer14Days, 'devrel.focus.maxDeadlinesPer14Days', warnings);
+  const maxActive = readLimit(options.maxActive, 'devrel.focus.maxDraftsInHand', warnings);
+  const maxDeadlines = readLimit(options.maxDeadlinesPer14Days, 'devrel.focus.maxDeadlinesInTwoWeeks', warnings);
   const active = drafts.filter((d) => isInHand(d, kindOf(kinds, d.kind)));
   const waiting = drafts.filter((d) => !isParked(d) && isWaiting(kindOf(kinds, d.kind), d.status));
   const parked = drafts.filter((d) => isParked(d) && !isFinished(kindOf(kinds, d.kind), d.status));

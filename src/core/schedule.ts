@@ -1,4 +1,5 @@
 import { daysBetween } from './dates';
+import { isParked } from './focus';
 import { kindProgress } from './kinds/registry';
 import { isFinished } from './kinds/workflow';
 import { activeSubmissionDates, repeatsTalkDate, submissionSummary } from './talks/submissions';
@@ -16,6 +17,8 @@ export interface DraftInfo {
   talkMinutes?: { planned: number; duration?: number };
   dates: { field: string; label: string; date: string }[];
   overdue: boolean;
+  /** Set aside with Park Draft (`parked: true` in front matter): the status is kept, but it is not in hand. */
+  parked: boolean;
   problems: { message: string; line?: number }[];
   /** Talks sent to calls for papers, one per event; dates as `YYYY-MM-DD`. */
   submissions?: SubmissionInfo[];
@@ -93,6 +96,7 @@ export function toDraftInfo(draft: Draft, kind: KindDefinition | undefined, toda
     checklist: analysis ? { ...analysis.checklist } : { done: 0, total: 0 },
     dates: draft.dates.map(({ field, label, date }) => ({ field, label, date })),
     overdue: isOverdue(draft, kind, today),
+    parked: isParked(draft),
     problems: draft.problems.map((p) => (p.range ? { message: p.message, line: p.range.start.line } : { message: p.message })),
   };
   if (analysis?.talk || draft.duration !== undefined) {

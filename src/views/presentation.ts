@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { daysBetween } from '../core/dates';
-import { describeDraft, overdueDates, relativeDay, talkMeasure } from '../core/schedule';
+import { describeDraft, nextDate, overdueDates, relativeDay, talkMeasure } from '../core/schedule';
 import { kindIconId } from '../core/kinds/registry';
 import { nextStatus } from '../core/kinds/workflow';
 import { isInHand, isParked } from '../core/focus';
@@ -78,10 +78,12 @@ export function draftTreeItem(draft: Draft, kind: KindDefinition | undefined, no
   const item = new vscode.TreeItem(draft.title, vscode.TreeItemCollapsibleState.None);
   item.resourceUri = uri;
   const crossPosts = crossPostsOf(draft).map((post) => post.label);
-  // Status first, then what needs attention, then the rest: a narrow sidebar cuts from the end.
+  // The next date first (the icon already shows the status), then the status and what needs
+  // attention, then the rest: a narrow sidebar cuts from the end.
   const [status, ...rest] = describeDraft(draft, kind, now).split(' · ');
+  const date = nextDate(draft, kind, now) ? rest.splice(0, 1) : [];
   const flags = [overdue.length > 0 ? 'overdue' : undefined, parked ? 'parked' : undefined].filter((f): f is string => f !== undefined);
-  item.description = [status, ...flags, ...rest, ...(crossPosts.length > 0 ? [`on ${crossPosts.join(', ')}`] : [])].join(' · ');
+  item.description = [...date, status, ...flags, ...rest, ...(crossPosts.length > 0 ? [`on ${crossPosts.join(', ')}`] : [])].join(' · ');
   item.iconPath = statusIcon(draft, kind, overdue.length > 0);
   // Menus match on these words: `canAdvance` for Advance Status, `active` for Park Draft, `parked` for Resume Draft.
   item.contextValue = `draft${canAdvance ? '.canAdvance' : ''}${active ? '.active' : ''}${parked ? '.parked' : ''}`;

@@ -26,15 +26,14 @@ const IN_HAND: Record<string, string[]> = {
   'trip-report': ['drafting'],
 };
 
-/** Drafts in hand now, worked out from the listing and the files: suites share the workspace, so the demo's count can move. */
+/** Drafts in hand now, worked out from the listing: suites share the workspace, so the demo's count can move. */
 async function inHandCount(): Promise<number> {
-  let count = 0;
-  for (const draft of await (await getApi()).listDrafts()) {
-    if (!IN_HAND[draft.kind]?.includes(draft.status)) continue;
-    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(draft.uri)));
-    if (!/^parked: true\s*$/m.test(text)) count++;
-  }
-  return count;
+  return (await (await getApi()).listDrafts()).filter((d) => IN_HAND[d.kind]?.includes(d.status) && !d.parked).length;
+}
+
+/** `parked` as the API lists it for the draft with this title. */
+async function listedParked(title: string): Promise<boolean | undefined> {
+  return (await (await getApi()).listDrafts()).find((d) => d.title === title)?.parked;
 }
 
 describe('Impact and focus', () => {
@@ -85,13 +84,24 @@ describe('Impact and focus', () => {
     assert.equal(result, undefined);
   });
 
+  it('lists parked drafts with parked: true in listDrafts(), and the rest with false', async () => {
+    const drafts = await (await getApi()).listDrafts();
+    const parked = drafts.filter((d) => d.parked).map((d) => d.uri.slice(d.uri.lastIndexOf('/') + 1));
+    assert.ok(parked.includes('vite-plugin-otel-source-maps.md'), `parked: ${parked.join(', ')}`);
+    assert.ok(!parked.includes('berlin-go-meetup-grpc-deadlines.md'));
+    assert.ok(
+      drafts.every((d) => typeof d.parked === 'boolean'),
+      'every draft says whether it is parked',
+    );
+  });
+
   it('warns once when creating or starting a draft crosses the focus limit, parks keeping the status, and resumes', async () => {
     const config = vscode.workspace.getConfiguration('devrel');
     // The demo opens with three drafts in hand (drafting, review, rehearsing); the others wait on someone or are parked.
     // The limit is set to what is in hand now, so the next start crosses it.
     const limit = await inHandCount();
     assert.ok(limit >= 1, `drafts in hand: ${limit}`);
-    await config.update('focus.maxActive', limit, vscode.ConfigurationTarget.Workspace);
+    await config.update('focus.maxDraftsInHand', limit, vscode.ConfigurationTarget.Workspace);
     const path = 'talks/focus-check.md';
     const second = 'talks/focus-check-second.md';
     try {
@@ -137,6 +147,7 @@ describe('Impact and focus', () => {
       );
       assert.match(parked, /^status: drafting$/m, 'parking keeps the status');
       assert.equal(bodyOf(parked), bodyOf(before), 'the body is untouched');
+      await waitFor(async () => (await listedParked('Focus check talk')) === true, 10_000, 'listDrafts() shows the talk parked');
 
       const focusPick = executeCommand('devrel.showFocus');
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -153,8 +164,9 @@ describe('Impact and focus', () => {
         'the talk resumed',
       );
       assert.equal(resumed, before, 'resuming takes the flag out again, byte for byte');
+      await waitFor(async () => (await listedParked('Focus check talk')) === false, 10_000, 'listDrafts() shows the talk resumed');
     } finally {
-      await config.update('focus.maxActive', undefined, vscode.ConfigurationTarget.Workspace);
+      await config.update('focus.maxDraftsInHand', undefined, vscode.ConfigurationTarget.Workspace);
       // Only what this test wrote; a failure before writing must show its own error, not a missing file.
       for (const file of [path, second]) await deleteWorkspaceFile(file).catch(() => undefined);
     }

@@ -306,6 +306,9 @@ describe('Talks: slides, speaker notes and rehearsal', () => {
     );
     assert.equal(diagnostics[0].severity, vscode.DiagnosticSeverity.Warning);
     assert.match(diagnostics[0].message, /took 23\.4 min, 3\.4 min over the 20 min slot\. Demo: a kill switch ran 2\.1 min over its budget\./);
+    const { start, end } = diagnostics[0].range;
+    const underlined = (await readWorkspaceFile(TALK_PATH)).split('\n')[start.line].slice(start.character, end.character);
+    assert.equal(underlined, 'minutes: 23.4', 'the warning underlines the run that went over, not the rehearsals key');
   });
 
   it('records nothing when stopped during the first section, and refuses a second rehearsal while one runs', async () => {

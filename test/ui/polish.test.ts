@@ -96,7 +96,7 @@ describe('Polish: focus, fixes, filters, snippets and impact in the workbench', 
     assert.ok(inHand >= 1, statusText);
     // The limit set to what is in hand now, so the next start crosses it, whatever other suites did.
     const settings = JSON.parse(settingsBefore) as Record<string, unknown>;
-    fs.writeFileSync(settingsFile(), JSON.stringify({ ...settings, 'devrel.focus.maxActive': inHand }, null, 2));
+    fs.writeFileSync(settingsFile(), JSON.stringify({ ...settings, 'devrel.focus.maxDraftsInHand': inHand }, null, 2));
     await page
       .locator('.part.statusbar')
       .getByText(new RegExp(`Focus ${inHand}/${inHand}`))
@@ -110,7 +110,7 @@ describe('Polish: focus, fixes, filters, snippets and impact in the workbench', 
       .filter({ hasText: /focus limit/ })
       .first();
     await toast.waitFor({ state: 'visible', timeout: 15_000 });
-    assert.match(await toast.innerText(), /To turn this warning off, set Focus: Max Active to 0/);
+    assert.match(await toast.innerText(), /To turn this warning off, set Focus: Max Drafts In Hand to 0/);
     await workbench.screenshot('polish-focus-warning');
     await toast.getByRole('button', { name: 'Park one…' }).click();
     await waitForPlaceholder(workbench, /keeps its status and leaves the focus count/);

@@ -40,11 +40,12 @@ export class Workbench {
   constructor(
     readonly page: Page,
     private readonly session: UiSession,
+    private readonly folder?: string,
   ) {}
 
-  /** The absolute path of the workspace copy the workbench shows. */
+  /** The absolute path of the folder the workbench shows: the workspace copy, unless another was opened. */
   get workspace(): string {
-    return this.session.workspace;
+    return this.folder ?? this.session.workspace;
   }
 
   async title(): Promise<string> {
@@ -211,14 +212,14 @@ export class Workbench {
  * running DevRel Desk's Extension Development Host. Each call gets its own
  * browser context; the workspace copy and editor state are shared.
  */
-export async function openWorkbench(options: { timeoutMs?: number } = {}): Promise<Workbench> {
+export async function openWorkbench(options: { timeoutMs?: number; folder?: string } = {}): Promise<Workbench> {
   const session = getUiSession();
   const timeoutMs = options.timeoutMs ?? 60_000;
   const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   session.pages.add(page);
-  const workbench = new Workbench(page, session);
-  await page.goto(session.workbenchUrl, { timeout: timeoutMs });
+  const workbench = new Workbench(page, session, options.folder);
+  await page.goto(options.folder ? withFolder(session.workbenchUrl, options.folder) : session.workbenchUrl, { timeout: timeoutMs });
   await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: timeoutMs });
   await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: timeoutMs });
   // The title changes once the remote extension host is connected for development.
@@ -238,6 +239,13 @@ export async function openWorkbench(options: { timeoutMs?: number } = {}): Promi
     'extensions to finish activating',
   );
   return workbench;
+}
+
+/** The workbench address with another folder, on the same machine, in place of the workspace copy. */
+function withFolder(workbenchUrl: string, folder: string): string {
+  const url = new URL(workbenchUrl);
+  url.searchParams.set('folder', path.resolve(folder));
+  return url.toString();
 }
 
 /** DevRel Desk's package.json, as the workbench under test loaded it. */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkSettings, DEFAULT_EXCLUDES, normaliseFolder, toCoreConfig } from '../../src/core/config';
+import { checkSettings, DEFAULT_EXCLUDES, normaliseFolder, planSettingMoves, RENAMED_SETTINGS, renamedValue, toCoreConfig, type SettingLevels } from '../../src/core/config';
 import { DEFAULT_MAX_ACTIVE, DEFAULT_MAX_DEADLINES_PER_14_DAYS } from '../../src/core/focus';
 import { DEFAULT_CONFIG } from '../../src/core/kinds/resolve';
 
@@ -55,8 +55,8 @@ describe('checkSettings', () => {
       author: 'Ada',
       'drafts.groupBy': 'status',
       'drafts.hideFinished': true,
-      'focus.maxActive': 5.7,
-      'focus.maxDeadlinesPer14Days': null,
+      'focus.maxDraftsInHand': 5.7,
+      'focus.maxDeadlinesInTwoWeeks': null,
       'impact.metrics': { views: false },
     });
     assert.deepEqual(settings.kinds, { newsletter: { statuses: ['idea', 'sent'] } });
@@ -85,8 +85,8 @@ describe('checkSettings', () => {
       author: 7,
       'drafts.groupBy': 'tag',
       'drafts.hideFinished': 'yes',
-      'focus.maxActive': -2,
-      'focus.maxDeadlinesPer14Days': '4',
+      'focus.maxDraftsInHand': -2,
+      'focus.maxDeadlinesInTwoWeeks': '4',
       'impact.metrics': null,
     });
     assert.deepEqual(settings.kinds, {});
@@ -105,10 +105,10 @@ describe('checkSettings', () => {
   });
 
   it('turns a focus limit off with 0, as the Settings UI writes it, and still with null', () => {
-    assert.equal(settingsOf({ 'focus.maxActive': 0 }).focusMaxActive, null);
-    assert.equal(settingsOf({ 'focus.maxDeadlinesPer14Days': 0 }).focusMaxDeadlines, null);
-    assert.equal(settingsOf({ 'focus.maxActive': null }).focusMaxActive, null);
-    assert.equal(settingsOf({ 'focus.maxActive': 1 }).focusMaxActive, 1);
+    assert.equal(settingsOf({ 'focus.maxDraftsInHand': 0 }).focusMaxActive, null);
+    assert.equal(settingsOf({ 'focus.maxDeadlinesInTwoWeeks': 0 }).focusMaxDeadlines, null);
+    assert.equal(settingsOf({ 'focus.maxDraftsInHand': null }).focusMaxActive, null);
+    assert.equal(settingsOf({ 'focus.maxDraftsInHand': 1 }).focusMaxActive, 1);
   });
 
   it('drops excludes that are not globs', () => {
@@ -160,5 +160,54 @@ describe('normaliseFolder', () => {
     assert.equal(normaliseFolder('./content/posts/'), 'content/posts');
     assert.equal(normaliseFolder('content\\posts'), 'content/posts');
     assert.equal(normaliseFolder('/talks'), 'talks');
+  });
+});
+
+describe('renamed settings', () => {
+  it('renames the focus limits so the Settings editor titles read as words', () => {
+    assert.deepEqual(RENAMED_SETTINGS, [
+      { from: 'focus.maxActive', to: 'focus.maxDraftsInHand' },
+      { from: 'focus.maxDeadlinesPer14Days', to: 'focus.maxDeadlinesInTwoWeeks' },
+    ]);
+  });
+
+  it('reads the old key where the new one is not written, the most specific level first', () => {
+    assert.equal(renamedValue({}, {}), undefined);
+    assert.equal(renamedValue({}, { user: 5 }), 5, 'old key in user settings still counts');
+    assert.equal(renamedValue({ user: 2 }, { user: 5 }), 2, 'at one level the new key wins');
+    assert.equal(renamedValue({ user: 2 }, { workspace: 0 }), 0, 'an old key in the workspace beats a new one in user settings');
+    assert.equal(renamedValue({ workspace: 6 }, { user: 5, folder: null }), null, 'null written in a folder is a value');
+  });
+
+  it('moves old keys where they are written, and keeps both where the new key is written too', () => {
+    const written: Record<string, SettingLevels> = {
+      'focus.maxActive': { user: 5, workspace: 2 },
+      'focus.maxDraftsInHand': { workspace: 4 },
+      'focus.maxDeadlinesPer14Days': { folder: 0 },
+    };
+    const moves = planSettingMoves((key) => written[key] ?? {});
+    assert.deepEqual(
+      moves.map((m) => [m.rename.from, m.level, m.value, m.action]),
+      [
+        ['focus.maxActive', 'user', 5, 'move'],
+        ['focus.maxActive', 'workspace', 2, 'keep'],
+        ['focus.maxDeadlinesPer14Days', 'folder', 0, 'move'],
+      ],
+    );
+    assert.deepEqual(
+      planSettingMoves(() => ({})),
+      [],
+      'nothing to do once moved',
+    );
+  });
+
+  it('reads the old key through checkSettings when the adapter resolves it', () => {
+    const old: Record<string, SettingLevels> = { 'focus.maxActive': { user: 7 } };
+    const settings = checkSettings((key) => {
+      const rename = RENAMED_SETTINGS.find((r) => r.to === key);
+      return rename ? renamedValue({}, old[rename.from] ?? {}) : undefined;
+    });
+    assert.equal(settings.focusMaxActive, 7);
+    assert.equal(settings.focusMaxDeadlines, DEFAULT_MAX_DEADLINES_PER_14_DAYS);
   });
 });

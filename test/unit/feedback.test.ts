@@ -62,12 +62,12 @@ feedback:
 ---
 Body
 `;
-    it('carries the valid entries and reports the others on the feedback field', () => {
+    it('carries the valid entries and reports the others on their own entry', () => {
       const draft = draftOf(text);
       assert.deepEqual(draft.feedback, [{ index: 0, summary: 'Export as Parquet', status: 'planned', date: '2026-09-12' }]);
       const problem = draft.problems.find((p) => p.code === 'invalid-feedback');
       assert.ok(problem);
-      assert.equal(problem.range?.start.line, 3);
+      assert.equal(problem.range?.start.line, 7, 'on the entry without a summary');
       assert.equal(draft.fields.feedback, undefined);
     });
 

@@ -86,8 +86,8 @@ describe('focus', () => {
       assert.equal(broken.maxDeadlines, null);
       assert.equal(broken.overActive, false);
       assert.deepEqual(broken.warnings, [
-        'devrel.focus.maxActive must be a whole number of 1 or more, or 0 to turn it off; the limit is off.',
-        'devrel.focus.maxDeadlinesPer14Days must be a whole number of 1 or more, or 0 to turn it off; the limit is off.',
+        'devrel.focus.maxDraftsInHand must be a whole number of 1 or more, or 0 to turn it off; the limit is off.',
+        'devrel.focus.maxDeadlinesInTwoWeeks must be a whole number of 1 or more, or 0 to turn it off; the limit is off.',
       ]);
       const fraction = focusState(mixed, kinds, { maxActive: 4.9, maxDeadlinesPer14Days: 4, today });
       assert.equal(fraction.maxActive, 4);

@@ -337,7 +337,7 @@ describe('impact', () => {
       assert.equal('impact' in draftOf(yamlDoc(['kind: blog', 'impact:'])), false);
     });
 
-    it('reports each malformed entry on the impact field and keeps the valid ones', () => {
+    it('reports each malformed entry on its own first line and keeps the valid ones', () => {
       const draft = draftOf(
         yamlDoc([
           'kind: blog',
@@ -361,9 +361,9 @@ describe('impact', () => {
           severity: 'warning',
           message: 'Impact entry 1: value "lots" is not a number; write digits such as 120 or 1,200.',
           field: 'impact',
-          range: range(3, 0, 7),
+          range: range(4, 4, 20),
         },
-        { code: 'invalid-impact', severity: 'warning', message: 'Impact entry 3: date is missing.', field: 'impact', range: range(3, 0, 7) },
+        { code: 'invalid-impact', severity: 'warning', message: 'Impact entry 3: date is missing.', field: 'impact', range: range(10, 4, 17) },
       ]);
     });
 

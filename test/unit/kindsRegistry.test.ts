@@ -6,6 +6,7 @@ import { Commands } from '../../src/constants';
 import { BUILT_IN_KIND_LIST, BUILT_IN_KINDS, builtInKind, DEFAULT_KIND_ICON, isSitePostKind, kindIconId, kindNamedByFolder, SITE_POST_KIND } from '../../src/core/kinds/registry';
 import { activeStatuses } from '../../src/core/kinds/workflow';
 import { GENERATORS } from '../../src/core/sites/generators';
+import { RENAMED_SETTINGS } from '../../src/core/config';
 import { siteProfile, type SiteSummary } from '../../src/core/sites/profile';
 import { templatePromptVariables, VARIABLE_PROMPTS } from '../../src/core/templates/variables';
 
@@ -196,7 +197,10 @@ describe('package.json against the kinds registry', () => {
 describe('package.json settings', () => {
   const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
     contributes: {
-      configuration: { title: string; properties: Record<string, { enum?: string[]; enumDescriptions?: string[]; minimum?: number; markdownDescription?: string }> }[];
+      configuration: {
+        title: string;
+        properties: Record<string, { enum?: string[]; enumDescriptions?: string[]; minimum?: number; markdownDescription?: string; markdownDeprecationMessage?: string }>;
+      }[];
     };
   };
   const groups = manifest.contributes.configuration;
@@ -215,10 +219,26 @@ describe('package.json settings', () => {
         if (setting.enum) assert.equal(setting.enumDescriptions?.length, setting.enum.length, key);
       }
     }
-    for (const key of ['devrel.focus.maxActive', 'devrel.focus.maxDeadlinesPer14Days']) {
+    for (const key of ['devrel.focus.maxDraftsInHand', 'devrel.focus.maxDeadlinesInTwoWeeks']) {
       const setting = groups[1].properties[key];
       assert.equal(setting.minimum, 0, key);
       assert.match(setting.markdownDescription ?? '', /`0` turns/, key);
+    }
+  });
+  it('names keys so the Settings editor titles them as words, and keeps renamed keys as deprecated', () => {
+    const all = groups.flatMap((g) => Object.entries(g.properties));
+    for (const [key, setting] of all) {
+      if (setting.markdownDeprecationMessage) continue;
+      // The Settings editor splits camelCase words only: a digit or an all-caps run glues words together.
+      for (const part of key.split('.')) assert.match(part, /^[a-z]+(?:[A-Z][a-z]+)*$/, key);
+    }
+    for (const { from, to } of RENAMED_SETTINGS) {
+      const old = all.find(([key]) => key === `devrel.${from}`)?.[1];
+      assert.ok(old?.markdownDeprecationMessage?.includes(`#devrel.${to}#`), `devrel.${from} points to devrel.${to}`);
+      assert.ok(
+        all.some(([key]) => key === `devrel.${to}`),
+        `devrel.${to} is declared`,
+      );
     }
   });
 });

@@ -106,6 +106,8 @@ describe('schedule', () => {
     assert.deepEqual(info.talkMinutes, { planned: 25, duration: 20 });
     assert.deepEqual(info.dates, [{ field: 'cfp_deadline', label: 'CFP closes', date: '2026-11-20' }]);
     assert.ok(info.problems.some((p) => /over the 20 min slot/.test(p.message) && p.line !== undefined));
-    assert.deepEqual(Object.keys(info).sort(), ['checklist', 'dates', 'kind', 'overdue', 'problems', 'readingMinutes', 'status', 'talkMinutes', 'title', 'uri', 'words']);
+    assert.equal(info.parked, false);
+    assert.equal(toDraftInfo({ ...t, fields: { ...t.fields, parked: true } }, kinds.talk, TODAY).parked, true);
+    assert.deepEqual(Object.keys(info).sort(), ['checklist', 'dates', 'kind', 'overdue', 'parked', 'problems', 'readingMinutes', 'status', 'talkMinutes', 'title', 'uri', 'words']);
   });
 });

@@ -290,7 +290,20 @@ describe('rehearsals on a draft', () => {
     const problem = onlyProblem(draft, 'rehearsal-over-slot');
     assert.equal(problem.severity, 'warning');
     assert.equal(problem.message, 'The last rehearsal (2026-12-02) took 31.5 min, 1.5 min over the 30 min slot. Demo ran 3.1 min over its budget.');
-    assert.equal(problem.range?.start.line, 3, 'on the rehearsals field');
+    assert.deepEqual(problem.range, { start: { line: 7, character: 4 }, end: { line: 7, character: 17 } }, 'on the minutes of the run that went over');
+  });
+
+  it('points at the last run it could read, skipping an unreadable entry after it', () => {
+    const text = runs(31.5).replace('---\n## Intro', '  - date: soon\n    minutes: 3\n---\n## Intro');
+    const problem = onlyProblem(draftOf(text, { path: 'talks/t.md' }), 'rehearsal-over-slot');
+    assert.equal(problem.range?.start.line, 7);
+  });
+
+  it('points at a run written as a flow map', () => {
+    const text = '---\nkind: talk\nduration: 10\nrehearsals: [{ date: 2026-12-02, minutes: 12 }]\n---\n';
+    const problem = onlyProblem(draftOf(text, { path: 'talks/t.md' }), 'rehearsal-over-slot');
+    const line = text.split('\n')[3];
+    assert.equal(line.slice(problem.range?.start.character, problem.range?.end.character), 'minutes: 12');
   });
 
   it('stays quiet when the last run fit, even if an earlier one did not', () => {

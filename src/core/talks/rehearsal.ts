@@ -229,6 +229,13 @@ export function parseRehearsals(value: unknown): RehearsalRun[] {
   return runs;
 }
 
+/** Where in the front-matter list the last run parseRehearsals reads is written, or -1; entries it cannot read are skipped. */
+export function lastRunIndex(value: unknown): number {
+  if (!Array.isArray(value)) return -1;
+  for (let i = value.length - 1; i >= 0; i--) if (parseRehearsals([value[i]]).length > 0) return i;
+  return -1;
+}
+
 function toNumber(value: unknown): number | undefined {
   const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
   return Number.isFinite(n) && n >= 0 ? n : undefined;

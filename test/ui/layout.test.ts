@@ -1,0 +1,282 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Frame } from 'playwright-core';
+import { note, openWorkbench, waitUntil, Workbench } from './workbench';
+
+/** Shows one of the DevRel Desk views expanded and the others collapsed, so the shot shows its rows. */
+async function focusOnView(workbench: Workbench, keep: string): Promise<void> {
+  for (const name of ['Drafts', 'Upcoming', 'Impact']) {
+    const header = workbench.viewPane(name).locator('.pane-header').first();
+    if (!(await header.isVisible().catch(() => false))) continue;
+    const want = name === keep ? 'true' : 'false';
+    for (let attempt = 0; attempt < 3 && (await header.getAttribute('aria-expanded')) !== want; attempt++) {
+      await header.locator('h3.title').click();
+      await waitUntil(async () => (await header.getAttribute('aria-expanded')) === want, 5_000, `${name} ${want === 'true' ? 'expanded' : 'collapsed'}`).catch(() => undefined);
+    }
+  }
+}
+
+/** `YYYY-MM-DD` of today plus `days`, in local time as the extension reckons it. */
+function localDate(days: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Opens a workspace file with Quick Open and waits for its tab to be the active one. */
+async function openFile(workbench: Workbench, relativePath: string): Promise<void> {
+  const page = workbench.page;
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(relativePath);
+  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().waitFor({ state: 'visible', timeout: 15_000 });
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+  const tab = page
+    .locator('.tabs-container [role="tab"]')
+    .filter({ hasText: path.posix.basename(relativePath) })
+    .first();
+  await waitUntil(async () => (await tab.getAttribute('aria-selected')) === 'true', 15_000, `${relativePath} to be active`);
+}
+
+/** Picks a colour theme by name and waits for the workbench to wear it. */
+async function chooseTheme(workbench: Workbench, name: 'Dark Modern' | 'Light Modern'): Promise<void> {
+  const page = workbench.page;
+  await workbench.runCommand('Preferences: Color Theme');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(name);
+  await page.waitForTimeout(400);
+  await page.keyboard.press('Enter');
+  const dark = name === 'Dark Modern';
+  await waitUntil(
+    async () => {
+      const classes = (await page.locator('.monaco-workbench').first().getAttribute('class')) ?? '';
+      return dark ? /\bvs-dark\b/.test(classes) : /(^|\s)vs(\s|$)/.test(classes);
+    },
+    15_000,
+    `the ${name} theme`,
+  );
+}
+
+/** The dashboard page: the inner of the webview's two iframes. */
+async function dashboardFrame(workbench: Workbench): Promise<Frame> {
+  let found: Frame | undefined;
+  await waitUntil(
+    async () => {
+      for (const frame of workbench.page.frames()) {
+        if (
+          (await frame
+            .locator('#dashboard-root')
+            .count()
+            .catch(() => 0)) > 0
+        ) {
+          found = frame;
+          return true;
+        }
+      }
+      return false;
+    },
+    30_000,
+    'the dashboard webview',
+  );
+  return found as Frame;
+}
+
+const SCROLL_TO_TALKS = "[...document.querySelectorAll('section.board')].find((b) => /^Talks/.test(b.querySelector('h3').textContent)).scrollIntoView()";
+
+describe('Polish: title bar, rows, dashboard board, themes and the empty state', () => {
+  let workbench: Workbench;
+
+  before(async () => {
+    workbench = await openWorkbench();
+    await workbench.openViewContainer('DevRel Desk');
+  });
+
+  after(async () => {
+    if (!workbench) return;
+    await workbench.runCommand('View: Close All Editors').catch(() => undefined);
+    await workbench.close();
+  });
+
+  it('keeps the Drafts title bar to a few actions, with the rest under More Actions', async () => {
+    const page = workbench.page;
+    await focusOnView(workbench, 'Drafts');
+    // Filter by Tag shows once there are drafts to filter: wait for the index.
+    await workbench.treeRows('Drafts', { atLeast: 10 });
+    const header = workbench.viewPane('Drafts').locator('.pane-header').first();
+    await header.hover();
+    const actions = header.locator('.actions .action-label');
+    await actions.first().waitFor({ state: 'visible', timeout: 15_000 });
+    const inline = (await actions.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label') ?? ''))).filter((l) => l !== '');
+    note(`inline: ${inline.join(' | ')}`);
+    await workbench.screenshot('layout-drafts-title-bar');
+    for (const expected of ['New Draft…', 'Filter by Tag…', 'Open Dashboard']) assert.ok(inline.includes(expected), `${expected} in ${inline.join(', ')}`);
+    for (const moved of ['Group By…', 'Hide Finished', 'Refresh', 'Set Up Workspace…']) assert.ok(!inline.includes(moved), `${moved} is in the menu, not inline`);
+    // The three, Collapse All, and the menu itself.
+    assert.ok(inline.filter((l) => !/^More Actions/.test(l)).length <= 4, inline.join(', '));
+
+    await header.locator('.action-label[aria-label^="More Actions"]').first().click();
+    const menu = page.locator('.monaco-menu').first();
+    await menu.waitFor({ state: 'visible', timeout: 10_000 });
+    const items = (await menu.locator('.action-label').allInnerTexts()).map((t) => t.trim()).filter((t) => t !== '');
+    note(`menu: ${items.join(' | ')}`);
+    await workbench.screenshot('layout-drafts-more-actions');
+    for (const expected of ['Group By…', 'Hide Finished', 'Refresh', 'Set Up Workspace…']) assert.ok(items.includes(expected), `${expected} in ${items.join(', ')}`);
+    await page.keyboard.press('Escape');
+  });
+
+  it('starts a dated row with its next date, so a narrow sidebar keeps it', async () => {
+    await focusOnView(workbench, 'Drafts');
+    const rows = await workbench.treeRows('Drafts', { atLeast: 10 });
+    const day = '(today|tomorrow|yesterday|in \\d+ days|\\d+ days ago)';
+    const row = rows.find((r) => r.text.startsWith('Caching CI in a monorepo'));
+    assert.ok(row, rows.map((r) => r.text).join(' | '));
+    note(`row: ${row.text}`);
+    assert.match(row.label, new RegExp(`^Caching CI in a monorepo without lying to yourself, due ${day} · polishing`), 'the date leads the description');
+    await workbench.page.mouse.move(900, 600);
+    await workbench.screenshot('layout-drafts-rows');
+  });
+
+  it('wraps the talk board within the editor, in the light and the dark theme, and shows Upcoming dark', async function () {
+    this.timeout(120_000);
+    await workbench.runCommand('Notifications: Clear All Notifications').catch(() => undefined);
+    await workbench.runCommand('DevRel: Open Dashboard');
+    const frame = await dashboardFrame(workbench);
+    const board = frame.locator('section.board').filter({ has: frame.locator('h3', { hasText: /^Talks/ }) });
+    await board.locator('.column').first().waitFor({ state: 'visible', timeout: 30_000 });
+    // An expression run in the page; a string because the tests compile without the DOM's types.
+    const fits = (await frame.evaluate(`(() => {
+      const section = [...document.querySelectorAll('section.board')].find((b) => /^Talks/.test(b.querySelector('h3').textContent));
+      const box = section.getBoundingClientRect();
+      const columns = [...section.querySelectorAll('.column')].map((c) => c.getBoundingClientRect());
+      const grid = section.querySelector('.columns');
+      const page = document.documentElement;
+      return {
+        count: columns.length,
+        rows: new Set(columns.map((c) => Math.round(c.top))).size,
+        inside: columns.every((c) => c.left >= box.left - 1 && c.right <= box.right + 1),
+        gridScrolls: grid.scrollWidth > grid.clientWidth + 1,
+        pageScrolls: page.scrollWidth > page.clientWidth + 1,
+      };
+    })()`)) as { count: number; rows: number; inside: boolean; gridScrolls: boolean; pageScrolls: boolean };
+    note(`talk board: ${JSON.stringify(fits)}`);
+    assert.ok(fits.count >= 6, 'the talk workflow has its columns');
+    assert.ok(fits.inside && !fits.gridScrolls && !fits.pageScrolls, JSON.stringify(fits));
+    assert.ok(fits.rows >= 2, 'the columns wrap onto a second row at this width');
+    await frame.evaluate(SCROLL_TO_TALKS);
+    await workbench.page.waitForTimeout(300);
+    await workbench.screenshot('layout-talk-board-light');
+    try {
+      await chooseTheme(workbench, 'Dark Modern');
+      await workbench.page.waitForTimeout(500);
+      await frame.evaluate(SCROLL_TO_TALKS);
+      await workbench.screenshot('layout-talk-board-dark');
+      await frame.evaluate("document.getElementById('calendar').scrollIntoView()");
+      await workbench.page.waitForTimeout(300);
+      await workbench.screenshot('layout-dashboard-calendar-dark');
+      await workbench.runCommand('View: Close All Editors');
+      await focusOnView(workbench, 'Upcoming');
+      const rows = await workbench.treeRows('Upcoming', { atLeast: 4 });
+      assert.ok(
+        rows.some((r) => r.level === 2),
+        'Upcoming lists dated work',
+      );
+      await workbench.page.mouse.move(900, 600);
+      await workbench.screenshot('layout-upcoming-dark');
+    } finally {
+      await chooseTheme(workbench, 'Light Modern');
+      await focusOnView(workbench, 'Drafts');
+    }
+  });
+
+  it('asks Add Submission in counted steps, with a date preview and Back', async () => {
+    const page = workbench.page;
+    const talk = 'talks/berlin-go-meetup-grpc-deadlines.md';
+    const before = fs.readFileSync(path.join(workbench.workspace, talk), 'utf8');
+    await openFile(workbench, talk);
+    await workbench.runCommand('DevRel: Add Submission…');
+    await workbench.waitForText(/Add Submission: Deadlines, not timeouts \(1\/3\)/);
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.fill('GopherCon EU 2027');
+    await page.keyboard.press('Enter');
+    await workbench.waitForText(/Add Submission: Deadlines, not timeouts \(2\/3\)/);
+    await input.fill('+3w');
+    await workbench.waitForText(new RegExp(localDate(21)));
+    await page.mouse.move(900, 600);
+    await workbench.screenshot('layout-add-submission-deadline');
+    await page.locator('.quick-input-widget .quick-input-left-action-bar .action-label').first().click();
+    await workbench.waitForText(/Add Submission: Deadlines, not timeouts \(1\/3\)/);
+    await waitUntil(async () => (await input.inputValue()) === 'GopherCon EU 2027', 10_000, 'the event kept on Back');
+    await workbench.screenshot('layout-add-submission-back');
+    await workbench.closeQuickInput();
+    assert.equal(fs.readFileSync(path.join(workbench.workspace, talk), 'utf8'), before, 'nothing written when the flow is left');
+  });
+
+  it('offers the tracked drafts when Publish runs with no draft open', async () => {
+    await workbench.runCommand('View: Close All Editors');
+    await workbench.runCommand('DevRel: Publish to dev.to or Hashnode…');
+    const input = workbench.page.locator('.quick-input-widget .quick-input-box input');
+    await waitUntil(async () => /No draft is open: pick one/.test((await input.getAttribute('placeholder').catch(() => null)) ?? ''), 15_000, 'the draft pick');
+    const items = await workbench.quickPickItems();
+    note(`drafts offered: ${items.length}`);
+    // The list is virtual: only the rows on screen are read.
+    assert.ok(items.length >= 5 && items.includes('Deadlines, not timeouts'), items.join(' | '));
+    await workbench.screenshot('layout-publish-pick');
+    await workbench.closeQuickInput();
+  });
+
+  it('titles the focus settings as words in the Settings editor', async () => {
+    const page = workbench.page;
+    await workbench.runCommand('Preferences: Open Settings (UI)');
+    const search = page.locator('.settings-editor .suggest-input-container .monaco-editor textarea').first();
+    await search.waitFor({ state: 'visible', timeout: 15_000 });
+    await search.focus();
+    await page.keyboard.type('devrel.focus');
+    const titles = page.locator('.settings-editor .setting-item-label');
+    await waitUntil(async () => (await titles.allInnerTexts()).some((t) => /Max Drafts In Hand/.test(t)), 15_000, 'the renamed setting');
+    const shown = (await titles.allInnerTexts()).map((t) => t.trim());
+    note(`settings: ${shown.join(' | ')}`);
+    await workbench.screenshot('layout-settings-focus');
+    assert.ok(
+      shown.some((t) => /Max Deadlines In Two Weeks/.test(t)),
+      shown.join(' | '),
+    );
+    assert.ok(!shown.some((t) => /Per14|Max Active$/.test(t)), 'the old keys are not listed while unset');
+    await workbench.runCommand('View: Close All Editors');
+  });
+
+  it('greets an empty folder with one New Draft button and links', async function () {
+    this.timeout(120_000);
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'devrel-desk-empty-'));
+    const empty = await openWorkbench({ folder });
+    try {
+      assert.equal(empty.workspace, folder);
+      await empty.openViewContainer('DevRel Desk');
+      await focusOnView(empty, 'Drafts');
+      const welcome = empty.viewPane('Drafts').locator('.welcome-view-content').first();
+      await welcome.waitFor({ state: 'visible', timeout: 30_000 });
+      const text = (await welcome.innerText()).replace(/\s+/g, ' ');
+      note(`welcome: ${text}`);
+      const buttons = await welcome.locator('.monaco-button').allInnerTexts();
+      note(`buttons: ${buttons.join(' | ')}`);
+      await empty.page.mouse.move(900, 600);
+      await empty.screenshot('layout-empty-state');
+      assert.deepEqual(
+        buttons.map((b) => b.trim()),
+        ['New Draft…'],
+      );
+      assert.match(text, /Map a folder to a kind/i);
+      await chooseTheme(empty, 'Dark Modern');
+      await empty.screenshot('layout-empty-state-dark');
+    } finally {
+      await chooseTheme(empty, 'Light Modern').catch(() => undefined);
+      await empty.close();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});

@@ -113,7 +113,7 @@ describe('devrel-desk', function () {
         run.stdout,
       );
       assert.ok(
-        lines.some((l) => l === 'posts/warned.md:5:1 warning Impact entry 1: value is missing.'),
+        lines.some((l) => l === 'posts/warned.md:6:5 warning Impact entry 1: value is missing.'),
         run.stdout,
       );
       assert.match(run.stderr, /3 drafts checked: \d+ errors?, 1 other problem\./);
@@ -139,12 +139,12 @@ describe('devrel-desk', function () {
       const json = cli(['check', '--format', 'json'], dir);
       assert.equal(json.code, 1);
       const findings = JSON.parse(json.stdout) as { file: string; line: number; column: number; severity: string; code: string; message: string }[];
-      assert.ok(findings.some((f) => f.file === 'posts/warned.md' && f.line === 5 && f.severity === 'warning' && f.code === 'invalid-impact'));
+      assert.ok(findings.some((f) => f.file === 'posts/warned.md' && f.line === 6 && f.column === 5 && f.severity === 'warning' && f.code === 'invalid-impact'));
       assert.ok(findings.some((f) => f.file === 'talks/broken.md' && f.severity === 'error' && f.code === 'yaml-syntax'));
       const github = cli(['check', '--format', 'github'], dir);
       assert.equal(github.code, 1);
       assert.match(github.stdout, /^::error file=talks\/broken\.md,line=\d+,col=\d+,title=DevRel Desk \(yaml-syntax\)::Front matter is not valid YAML/m);
-      assert.match(github.stdout, /^::warning file=posts\/warned\.md,line=5,col=1,title=DevRel Desk \(invalid-impact\)::Impact entry 1: value is missing\.$/m);
+      assert.match(github.stdout, /^::warning file=posts\/warned\.md,line=6,col=5,title=DevRel Desk \(invalid-impact\)::Impact entry 1: value is missing\.$/m);
     });
 
     it('finds the same problems as the editor in the demo workspace', () => {

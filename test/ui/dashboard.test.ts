@@ -9,30 +9,6 @@ const XSS_TITLE = '<img src=x onerror=alert(1)>';
 // A workshop: its board is small, so its columns are all on screen to drag between.
 const XSS_PATH = 'workshops/dashboard-escaping-check.md';
 
-/** The webview is two iframes deep; the inner one is the page with our root element. */
-async function dashboardFrame(workbench: Workbench): Promise<Frame> {
-  let found: Frame | undefined;
-  await waitUntil(
-    async () => {
-      for (const frame of workbench.page.frames()) {
-        if (
-          (await frame
-            .locator('#dashboard-root')
-            .count()
-            .catch(() => 0)) > 0
-        ) {
-          found = frame;
-          return true;
-        }
-      }
-      return false;
-    },
-    30_000,
-    'the dashboard webview',
-  );
-  return found as Frame;
-}
-
 function board(frame: Frame, heading: RegExp): Locator {
   return frame.locator('section.board').filter({ has: frame.locator('h3', { hasText: heading }) });
 }
@@ -71,7 +47,7 @@ function statusOf(file: string): string | undefined {
 
 /** The theme in use, by the name the theme picker lists it under; webviews are told it on their body. */
 async function currentTheme(workbench: Workbench): Promise<string> {
-  const frame = await dashboardFrame(workbench);
+  const frame = await workbench.dashboardFrame();
   return (await frame.locator('body').getAttribute('data-vscode-theme-name')) ?? '';
 }
 
@@ -98,7 +74,7 @@ async function chooseTheme(workbench: Workbench, theme: string): Promise<void> {
 async function screenshotSections(workbench: Workbench, theme: 'light' | 'dark'): Promise<void> {
   // Toasts (such as the focus warning a move can raise) would cover part of the page.
   await workbench.runCommand('Notifications: Clear All Notifications');
-  const frame = await dashboardFrame(workbench);
+  const frame = await workbench.dashboardFrame();
   await frame.locator('.card').first().waitFor({ state: 'visible', timeout: 30_000 });
   for (const section of ['pipeline', 'calendar', 'impact']) {
     // The pipeline comes first, so its shot starts at the top and shows the focus line too.
@@ -140,7 +116,7 @@ describe('Dashboard', () => {
     await workbench.runCommand('DevRel: Open Dashboard');
     const tab = workbench.page.locator('.tabs-container [role="tab"]').filter({ hasText: 'DevRel Dashboard' }).first();
     await tab.waitFor({ state: 'visible', timeout: 30_000 });
-    const frame = await dashboardFrame(workbench);
+    const frame = await workbench.dashboardFrame();
 
     for (const heading of ['DevRel Dashboard', 'Pipeline', 'Calendar', 'Impact']) {
       await frame.getByRole('heading', { name: heading, exact: true }).waitFor({ state: 'visible', timeout: 30_000 });
@@ -179,7 +155,7 @@ describe('Dashboard', () => {
   it('shows a hostile title as text, live, and runs nothing from it', async () => {
     const file = path.join(workbench.workspace, XSS_PATH);
     fs.writeFileSync(file, `---\nkind: workshop\ntitle: "${XSS_TITLE}"\nstatus: idea\n---\n\nNothing to see here.\n`);
-    const frame = await dashboardFrame(workbench);
+    const frame = await workbench.dashboardFrame();
     // The page updates by itself when the index sees the new file.
     const card = frame.locator('li.card').filter({ has: frame.getByRole('button', { name: XSS_TITLE, exact: true }) });
     await card.waitFor({ state: 'visible', timeout: 30_000 });
@@ -193,7 +169,7 @@ describe('Dashboard', () => {
 
   it('moves a card by dragging it to another column, and the file follows', async () => {
     const file = path.join(workbench.workspace, XSS_PATH);
-    const frame = await dashboardFrame(workbench);
+    const frame = await workbench.dashboardFrame();
     const card = column(frame, /^Workshops/, 'idea')
       .locator('li.card')
       .filter({ hasText: XSS_TITLE });
@@ -215,7 +191,7 @@ describe('Dashboard', () => {
 
   it('moves a card from the keyboard with its Move to select', async () => {
     const file = path.join(workbench.workspace, XSS_PATH);
-    const frame = await dashboardFrame(workbench);
+    const frame = await workbench.dashboardFrame();
     const card = column(frame, /^Workshops/, 'drafting')
       .locator('li.card')
       .filter({ hasText: XSS_TITLE });
@@ -245,7 +221,7 @@ describe('Dashboard', () => {
   });
 
   it('draws impact numbers lost on the way as a dash, and the rest of the chart as usual', async () => {
-    const frame = await dashboardFrame(workbench);
+    const frame = await workbench.dashboardFrame();
     await frame.evaluate(`window.postMessage(${JSON.stringify({ type: 'model', model: modelWithLostNumbers() })}, '*')`);
     const row = frame.locator('#impact table.totals tbody tr');
     await waitUntil(async () => (await row.count()) === 1, 10_000, 'the injected model to be drawn');
@@ -274,7 +250,7 @@ describe('Dashboard', () => {
   });
 
   it('opens a draft from its card', async () => {
-    const frame = await dashboardFrame(workbench);
+    const frame = await workbench.dashboardFrame();
     await frame.locator('#pipeline').getByRole('button', { name: 'Tail sampling that survives Black Friday', exact: true }).click();
     const tab = workbench.page.locator('.tabs-container [role="tab"]').filter({ hasText: 'kubecon-eu-2027-tail-sampling.md' }).first();
     await tab.waitFor({ state: 'visible', timeout: 15_000 });

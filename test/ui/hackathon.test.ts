@@ -1,64 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Frame } from 'playwright-core';
-import { note, openWorkbench, waitUntil, Workbench } from './workbench';
-
-function localDate(offsetDays = 0): string {
-  const date = new Date();
-  date.setDate(date.getDate() + offsetDays);
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
-
-/** Picks a command in the F1 palette by its exact title; its own prompts follow in the same widget. */
-async function startCommand(workbench: Workbench, command: string): Promise<void> {
-  await workbench.openCommandPalette(command);
-  const row = workbench.page
-    .locator('.quick-input-widget .quick-input-list .monaco-list-row')
-    .filter({ has: workbench.page.locator('.label-name', { hasText: new RegExp(`^\\s*${command.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }) })
-    .first();
-  await row.waitFor({ state: 'visible', timeout: 30_000 });
-  await row.click();
-  await workbench.page.mouse.move(800, 600);
-}
-
-async function dashboardFrame(workbench: Workbench): Promise<Frame> {
-  let found: Frame | undefined;
-  await waitUntil(
-    async () => {
-      for (const frame of workbench.page.frames()) {
-        if (
-          (await frame
-            .locator('#dashboard-root')
-            .count()
-            .catch(() => 0)) > 0
-        ) {
-          found = frame;
-          return true;
-        }
-      }
-      return false;
-    },
-    30_000,
-    'the dashboard webview',
-  );
-  return found as Frame;
-}
-
-/** Expands `keep` and collapses the other DevRel views, waiting for each header to settle so the tree has room. */
-async function focusOnView(workbench: Workbench, keep: string): Promise<void> {
-  for (const name of ['Drafts', 'Upcoming', 'Impact']) {
-    const header = workbench.viewPane(name).locator('.pane-header').first();
-    if (!(await header.isVisible().catch(() => false))) continue;
-    const want = name === keep ? 'true' : 'false';
-    for (let attempt = 0; attempt < 3 && (await header.getAttribute('aria-expanded')) !== want; attempt++) {
-      await header.click();
-      await waitUntil(async () => (await header.getAttribute('aria-expanded')) === want, 5_000, `${name} to be ${want === 'true' ? 'expanded' : 'collapsed'}`).catch(
-        () => undefined,
-      );
-    }
-  }
-}
+import { localDate, note, openWorkbench, waitUntil, Workbench } from './workbench';
 
 describe('Hackathons in the workbench', () => {
   let workbench: Workbench;
@@ -84,7 +27,7 @@ describe('Hackathons in the workbench', () => {
       await input.fill(text);
       await page.keyboard.press('Enter');
     };
-    await startCommand(workbench, 'DevRel: New Hackathon');
+    await workbench.startCommand('DevRel: New Hackathon');
     await workbench.waitForText(/Title: it goes into the front matter/);
     await answer(title);
     await workbench.waitForText(/Event date: leave empty to skip/);
@@ -121,7 +64,7 @@ describe('Hackathons in the workbench', () => {
 
   it('lists the demo hackathon in Drafts and its dates in Upcoming', async () => {
     await workbench.openViewContainer('DevRel Desk');
-    await focusOnView(workbench, 'Drafts');
+    await workbench.focusOnView('Drafts');
     const drafts = workbench.viewPane('Drafts');
     const group = drafts
       .getByRole('treeitem')
@@ -130,7 +73,7 @@ describe('Hackathons in the workbench', () => {
     await group.waitFor({ state: 'visible', timeout: 30_000 });
     note(`drafts group: ${(await group.innerText()).trim()}`);
 
-    await focusOnView(workbench, 'Upcoming');
+    await workbench.focusOnView('Upcoming');
     const pane = workbench.viewPane('Upcoming');
     // The nearer groups are collapsed so that the later dates have room on screen.
     for (const group of [/^\s*Overdue \(\d+\)/, /^\s*This week \(\d+\)/, /^\s*Next 30 days \(\d+\)/]) {
@@ -151,12 +94,12 @@ describe('Hackathons in the workbench', () => {
       await row.waitFor({ state: 'visible', timeout: 15_000 });
     }
     await workbench.screenshot('hackathon-upcoming');
-    await focusOnView(workbench, 'Drafts');
+    await workbench.focusOnView('Drafts');
   });
 
   it('shows the multi-day hackathon as one span in the dashboard calendar', async () => {
     await workbench.runCommand('DevRel: Open Dashboard');
-    const frame = await dashboardFrame(workbench);
+    const frame = await workbench.dashboardFrame();
     await frame.getByRole('heading', { name: 'Calendar', exact: true }).waitFor({ state: 'visible', timeout: 30_000 });
     await frame
       .locator('#pipeline section.board')

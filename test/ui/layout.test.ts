@@ -2,46 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { Frame } from 'playwright-core';
-import { note, openWorkbench, waitUntil, Workbench } from './workbench';
-
-/** Shows one of the DevRel Desk views expanded and the others collapsed, so the shot shows its rows. */
-async function focusOnView(workbench: Workbench, keep: string): Promise<void> {
-  for (const name of ['Drafts', 'Upcoming', 'Impact']) {
-    const header = workbench.viewPane(name).locator('.pane-header').first();
-    if (!(await header.isVisible().catch(() => false))) continue;
-    const want = name === keep ? 'true' : 'false';
-    for (let attempt = 0; attempt < 3 && (await header.getAttribute('aria-expanded')) !== want; attempt++) {
-      await header.locator('h3.title').click();
-      await waitUntil(async () => (await header.getAttribute('aria-expanded')) === want, 5_000, `${name} ${want === 'true' ? 'expanded' : 'collapsed'}`).catch(() => undefined);
-    }
-  }
-}
-
-/** `YYYY-MM-DD` of today plus `days`, in local time as the extension reckons it. */
-function localDate(days: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-/** Opens a workspace file with Quick Open and waits for its tab to be the active one. */
-async function openFile(workbench: Workbench, relativePath: string): Promise<void> {
-  const page = workbench.page;
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: 15_000 });
-  await input.fill(relativePath);
-  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().waitFor({ state: 'visible', timeout: 15_000 });
-  await page.waitForTimeout(300);
-  await page.keyboard.press('Enter');
-  const tab = page
-    .locator('.tabs-container [role="tab"]')
-    .filter({ hasText: path.posix.basename(relativePath) })
-    .first();
-  await waitUntil(async () => (await tab.getAttribute('aria-selected')) === 'true', 15_000, `${relativePath} to be active`);
-}
+import { localDate, note, openWorkbench, waitUntil, Workbench } from './workbench';
 
 /** Picks a colour theme by name and waits for the workbench to wear it. */
 async function chooseTheme(workbench: Workbench, name: 'Dark Modern' | 'Light Modern'): Promise<void> {
@@ -63,30 +24,6 @@ async function chooseTheme(workbench: Workbench, name: 'Dark Modern' | 'Light Mo
   );
 }
 
-/** The dashboard page: the inner of the webview's two iframes. */
-async function dashboardFrame(workbench: Workbench): Promise<Frame> {
-  let found: Frame | undefined;
-  await waitUntil(
-    async () => {
-      for (const frame of workbench.page.frames()) {
-        if (
-          (await frame
-            .locator('#dashboard-root')
-            .count()
-            .catch(() => 0)) > 0
-        ) {
-          found = frame;
-          return true;
-        }
-      }
-      return false;
-    },
-    30_000,
-    'the dashboard webview',
-  );
-  return found as Frame;
-}
-
 const SCROLL_TO_TALKS = "[...document.querySelectorAll('section.board')].find((b) => /^Talks/.test(b.querySelector('h3').textContent)).scrollIntoView()";
 
 describe('Polish: title bar, rows, dashboard board, themes and the empty state', () => {
@@ -105,7 +42,7 @@ describe('Polish: title bar, rows, dashboard board, themes and the empty state',
 
   it('keeps the Drafts title bar to a few actions, with the rest under More Actions', async () => {
     const page = workbench.page;
-    await focusOnView(workbench, 'Drafts');
+    await workbench.focusOnView('Drafts');
     // Filter by Tag shows once there are drafts to filter: wait for the index.
     await workbench.treeRows('Drafts', { atLeast: 10 });
     const header = workbench.viewPane('Drafts').locator('.pane-header').first();
@@ -131,7 +68,7 @@ describe('Polish: title bar, rows, dashboard board, themes and the empty state',
   });
 
   it('starts a dated row with its next date, so a narrow sidebar keeps it', async () => {
-    await focusOnView(workbench, 'Drafts');
+    await workbench.focusOnView('Drafts');
     const rows = await workbench.treeRows('Drafts', { atLeast: 10 });
     const day = '(today|tomorrow|yesterday|in \\d+ days|\\d+ days ago)';
     const row = rows.find((r) => r.text.startsWith('Caching CI in a monorepo'));
@@ -146,7 +83,7 @@ describe('Polish: title bar, rows, dashboard board, themes and the empty state',
     this.timeout(120_000);
     await workbench.runCommand('Notifications: Clear All Notifications').catch(() => undefined);
     await workbench.runCommand('DevRel: Open Dashboard');
-    const frame = await dashboardFrame(workbench);
+    const frame = await workbench.dashboardFrame();
     const board = frame.locator('section.board').filter({ has: frame.locator('h3', { hasText: /^Talks/ }) });
     await board.locator('.column').first().waitFor({ state: 'visible', timeout: 30_000 });
     // An expression run in the page; a string because the tests compile without the DOM's types.
@@ -180,7 +117,7 @@ describe('Polish: title bar, rows, dashboard board, themes and the empty state',
       await workbench.page.waitForTimeout(300);
       await workbench.screenshot('layout-dashboard-calendar-dark');
       await workbench.runCommand('View: Close All Editors');
-      await focusOnView(workbench, 'Upcoming');
+      await workbench.focusOnView('Upcoming');
       const rows = await workbench.treeRows('Upcoming', { atLeast: 4 });
       assert.ok(
         rows.some((r) => r.level === 2),
@@ -190,7 +127,7 @@ describe('Polish: title bar, rows, dashboard board, themes and the empty state',
       await workbench.screenshot('layout-upcoming-dark');
     } finally {
       await chooseTheme(workbench, 'Light Modern');
-      await focusOnView(workbench, 'Drafts');
+      await workbench.focusOnView('Drafts');
     }
   });
 
@@ -198,7 +135,7 @@ describe('Polish: title bar, rows, dashboard board, themes and the empty state',
     const page = workbench.page;
     const talk = 'talks/berlin-go-meetup-grpc-deadlines.md';
     const before = fs.readFileSync(path.join(workbench.workspace, talk), 'utf8');
-    await openFile(workbench, talk);
+    await workbench.openFile(talk);
     await workbench.runCommand('DevRel: Add Submission…');
     await workbench.waitForText(/Add Submission: Deadlines, not timeouts \(1\/3\)/);
     const input = page.locator('.quick-input-widget .quick-input-box input');
@@ -257,7 +194,7 @@ describe('Polish: title bar, rows, dashboard board, themes and the empty state',
     try {
       assert.equal(empty.workspace, folder);
       await empty.openViewContainer('DevRel Desk');
-      await focusOnView(empty, 'Drafts');
+      await empty.focusOnView('Drafts');
       const welcome = empty.viewPane('Drafts').locator('.welcome-view-content').first();
       await welcome.waitFor({ state: 'visible', timeout: 30_000 });
       const text = (await welcome.innerText()).replace(/\s+/g, ' ');

@@ -1,28 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { note, openWorkbench, waitUntil, Workbench } from './workbench';
-
-function localDate(offsetDays = 0): string {
-  const date = new Date();
-  date.setDate(date.getDate() + offsetDays);
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
-
-/** Picks a command in the F1 palette by its exact title. */
-async function startCommand(workbench: Workbench, command: string): Promise<void> {
-  await workbench.openCommandPalette(command);
-  // Clicked by hand rather than with runCommand(): the palette hands over to the command's own
-  // prompt in the same widget, which never hides in between.
-  const row = workbench.page
-    .locator('.quick-input-widget .quick-input-list .monaco-list-row')
-    .filter({ has: workbench.page.locator('.label-name', { hasText: new RegExp(`^\\s*${command.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }) })
-    .first();
-  await row.waitFor({ state: 'visible', timeout: 30_000 });
-  await row.click();
-  // Off the input, so its placeholder's hover doesn't cover the prompt in screenshots.
-  await workbench.page.mouse.move(800, 600);
-}
+import { localDate, note, openWorkbench, waitUntil, Workbench } from './workbench';
 
 describe('New Blog Post', () => {
   let workbench: Workbench;
@@ -44,7 +23,7 @@ describe('New Blog Post', () => {
 
   it('asks for a title from the command palette and opens the new post', async () => {
     const page = workbench.page;
-    await startCommand(workbench, 'DevRel: New Blog Post');
+    await workbench.startCommand('DevRel: New Blog Post');
 
     await workbench.waitForText(/Title: it goes into the front matter/);
     const input = page.locator('.quick-input-widget .quick-input-box input');
@@ -94,7 +73,7 @@ describe('New Blog Post', () => {
       await input.fill(text);
       await page.keyboard.press('Enter');
     };
-    await startCommand(workbench, 'DevRel: New Talk Outline');
+    await workbench.startCommand('DevRel: New Talk Outline');
     await workbench.waitForText(/Title: it goes into the front matter/);
     await answer('Observability on a budget');
 
@@ -147,7 +126,7 @@ describe('New Blog Post', () => {
   });
 
   it('offers every kind in New Draft…', async () => {
-    await startCommand(workbench, 'DevRel: New Draft…');
+    await workbench.startCommand('DevRel: New Draft…');
     let items: string[] = [];
     const kinds = ['Blog post', 'Talk outline', 'OSS contribution checklist', 'Workshop', 'Conference trip report', 'Hackathon'];
     // The palette's rows are reused by the new pick, so wait until every row shows a kind.
@@ -170,7 +149,7 @@ describe('New Blog Post', () => {
   it('cancels quietly on Escape, creating nothing', async () => {
     const page = workbench.page;
     const before = fs.readdirSync(path.join(workbench.workspace, 'workshops')).sort();
-    await startCommand(workbench, 'DevRel: New Workshop');
+    await workbench.startCommand('DevRel: New Workshop');
     await workbench.waitForText(/Title: it goes into the front matter/);
     await page.keyboard.type('Never written');
     await page.keyboard.press('Enter');

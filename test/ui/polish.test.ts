@@ -3,42 +3,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { note, openWorkbench, waitUntil, Workbench } from './workbench';
 
-/** Opens a workspace file with Quick Open and waits for its tab to be the active one. */
-async function openFile(workbench: Workbench, relativePath: string): Promise<void> {
-  const page = workbench.page;
-  // Nothing left open (a menu, a pick) may swallow Quick Open.
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: 15_000 });
-  await input.fill(relativePath);
-  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first();
-  await row.waitFor({ state: 'visible', timeout: 15_000 });
-  await page.waitForTimeout(300);
-  await page.keyboard.press('Enter');
-  const tab = page
-    .locator('.tabs-container [role="tab"]')
-    .filter({ hasText: path.posix.basename(relativePath) })
-    .first();
-  await tab.waitFor({ state: 'visible', timeout: 15_000 });
-  await waitUntil(async () => (await tab.getAttribute('aria-selected')) === 'true', 10_000, `${relativePath} to be active`);
-}
-
 /** Waits for the open quick input's placeholder, which is an attribute and not page text. */
 async function waitForPlaceholder(workbench: Workbench, text: RegExp): Promise<void> {
   const input = workbench.page.locator('.quick-input-widget .quick-input-box input');
   await waitUntil(async () => text.test((await input.getAttribute('placeholder').catch(() => null)) ?? ''), 15_000, `the placeholder ${text}`);
-}
-
-/** Picks an entry of the quick pick a command opened, by its label. */
-async function pick(workbench: Workbench, label: string | RegExp): Promise<void> {
-  const text = typeof label === 'string' ? new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) : label;
-  const row = workbench.page
-    .locator('.quick-input-widget .quick-input-list .monaco-list-row')
-    .filter({ has: workbench.page.locator('.label-name', { hasText: text }) })
-    .first();
-  await row.waitFor({ state: 'visible', timeout: 15_000 });
-  await row.click();
 }
 
 describe('Polish: focus, fixes, filters, snippets and impact in the workbench', () => {
@@ -103,7 +71,7 @@ describe('Polish: focus, fixes, filters, snippets and impact in the workbench', 
       .first()
       .waitFor({ state: 'visible', timeout: 15_000 });
 
-    await openFile(workbench, ossPath);
+    await workbench.openFile(ossPath);
     await workbench.runCommand('DevRel: Advance Status');
     const toast = page
       .locator('.notification-toast')
@@ -167,7 +135,7 @@ describe('Polish: focus, fixes, filters, snippets and impact in the workbench', 
 
   it('orders the unknown-status fixes by workflow, finished last, and offers to add the status', async () => {
     const page = workbench.page;
-    await openFile(workbench, 'content/posts/2026-12-monorepo-ci-caching.md');
+    await workbench.openFile('content/posts/2026-12-monorepo-ci-caching.md');
     await page.waitForTimeout(500);
     await page.keyboard.press('Control+Home');
     await page.keyboard.press('Control+F');
@@ -195,7 +163,7 @@ describe('Polish: focus, fixes, filters, snippets and impact in the workbench', 
   });
 
   it('shows a broken front matter’s syntax errors only', async () => {
-    await openFile(workbench, 'talks/broken-front-matter.md');
+    await workbench.openFile('talks/broken-front-matter.md');
     await workbench.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
     const panel = workbench.page.locator('.markers-panel');
     await panel.waitFor({ state: 'visible', timeout: 15_000 });
@@ -212,7 +180,7 @@ describe('Polish: focus, fixes, filters, snippets and impact in the workbench', 
   it('shows the tag filter in the Drafts view, with Clear in the title bar', async () => {
     const page = workbench.page;
     await workbench.runCommand('DevRel: Filter by Tag…');
-    await pick(workbench, 'go');
+    await workbench.pick('go');
     const header = workbench.viewPane('Drafts').locator('.pane-header').first();
     await waitUntil(async () => /#go/.test(await header.innerText()), 15_000, 'the filter in the view description');
     await page.mouse.move(800, 600);
@@ -228,7 +196,7 @@ describe('Polish: focus, fixes, filters, snippets and impact in the workbench', 
   });
 
   it('lists only the snippets for a talk in Insert Snippet…', async () => {
-    await openFile(workbench, 'talks/srecon-2027-llm-observability.md');
+    await workbench.openFile('talks/srecon-2027-llm-observability.md');
     await workbench.runCommand('DevRel: Insert Snippet…');
     await workbench.waitForText(/Insert Snippet: Talk/);
     const items = await workbench.quickPickItems();
@@ -241,7 +209,7 @@ describe('Polish: focus, fixes, filters, snippets and impact in the workbench', 
 
   it('asks Log Impact for a date, defaulting to the day of the talk', async () => {
     const page = workbench.page;
-    await openFile(workbench, 'talks/berlin-go-meetup-grpc-deadlines.md');
+    await workbench.openFile('talks/berlin-go-meetup-grpc-deadlines.md');
     await workbench.runCommand('DevRel: Log Impact…');
     await workbench.waitForText(/Log Impact: Deadlines, not timeouts \(1\/4\)/);
     const metrics = await workbench.quickPickItems();
@@ -290,7 +258,7 @@ describe('Polish: focus, fixes, filters, snippets and impact in the workbench', 
     await workbench.screenshot('polish-focus-list-dark');
     await workbench.closeQuickInput();
     await workbench.runCommand('DevRel: Filter by Tag…');
-    await pick(workbench, 'go');
+    await workbench.pick('go');
     await workbench.screenshot('polish-drafts-dark');
     await workbench.runCommand('DevRel: Clear Tag Filter');
     await chooseTheme('Light Modern');

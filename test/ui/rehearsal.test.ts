@@ -66,30 +66,6 @@ function timer(workbench: Workbench): Locator {
   return workbench.page.locator('.part.statusbar [aria-label^="Rehears"]').first();
 }
 
-/** The frame whose document holds `selector`: webviews are two iframes deep. */
-async function frameWith(workbench: Workbench, selector: string, what: string): Promise<Frame> {
-  let found: Frame | undefined;
-  await waitUntil(
-    async () => {
-      for (const frame of workbench.page.frames()) {
-        if (
-          (await frame
-            .locator(selector)
-            .count()
-            .catch(() => 0)) > 0
-        ) {
-          found = frame;
-          return true;
-        }
-      }
-      return false;
-    },
-    30_000,
-    what,
-  );
-  return found as Frame;
-}
-
 /** Starts a rehearsal from the palette, picking the talk; the index may take a moment to list a new file. */
 async function startRehearsal(workbench: Workbench): Promise<void> {
   for (let attempt = 1; ; attempt++) {
@@ -154,7 +130,7 @@ describe('Rehearsal in the workbench', () => {
     assert.match((await item.getAttribute('aria-label')) ?? '', /^Rehearsing\. Section 2 of 4, A file provider: 0 min \d+ s of 7 min\. Total 0 min \d+ s of 20 min\.$/);
 
     // The view redraws its page when the section or the pause state changes, so its frame is looked up each time.
-    const notes = (): Promise<Frame> => frameWith(workbench, 'ul.notes', 'the Speaker Notes view');
+    const notes = (): Promise<Frame> => workbench.frameWith('ul.notes', 'the Speaker Notes view');
     await waitUntil(async () => ((await (await notes()).locator('h2').textContent()) ?? '').startsWith('A file provider'), 30_000, "the second section's notes");
     const items = await (await notes()).locator('ul.notes li').allTextContents();
     assert.deepEqual(items, [
@@ -183,7 +159,7 @@ describe('Rehearsal in the workbench', () => {
   it("draws the talk's rehearsal history and the latest run against the plan on the dashboard", async function () {
     this.timeout(120_000);
     await workbench.runCommand('DevRel: Open Dashboard');
-    const frame = await frameWith(workbench, '#dashboard-root', 'the dashboard webview');
+    const frame = await workbench.frameWith('#dashboard-root', 'the dashboard webview');
     const block = frame.locator('.rehearsal-talk').filter({ hasText: TALK_TITLE }).first();
     await block.waitFor({ state: 'visible', timeout: 30_000 });
     assert.match(

@@ -3,15 +3,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { note, openWorkbench, waitUntil, Workbench } from './workbench';
 
-async function pick(workbench: Workbench, label: RegExp): Promise<void> {
-  const row = workbench.page
-    .locator('.quick-input-widget .quick-input-list .monaco-list-row')
-    .filter({ has: workbench.page.locator('.label-name', { hasText: label }) })
-    .first();
-  await row.waitFor({ state: 'visible', timeout: 15_000 });
-  await row.click();
-}
-
 describe('Impact report and Feedback view in the workbench', () => {
   let workbench: Workbench;
 
@@ -58,12 +49,12 @@ describe('Impact report and Feedback view in the workbench', () => {
 
   it('asks for the period and format, writes the report, and opens its preview with the charts', async () => {
     await workbench.runCommand('DevRel: Export Impact Report…');
-    await pick(workbench, /^Other period…$/);
+    await workbench.pick(/^Other period…$/);
     const input = workbench.page.locator('.quick-input-widget input').first();
     await input.waitFor({ state: 'visible', timeout: 15_000 });
     await input.fill('2026-10-01 2026-12-31');
     await input.press('Enter');
-    await pick(workbench, /^Markdown$/);
+    await workbench.pick(/^Markdown$/);
     await waitUntil(async () => (await input.inputValue()).endsWith('impact-2026-Q4.md'), 15_000, 'the suggested file name');
     await input.press('Enter');
     const file = path.join(workbench.workspace, 'impact-2026-Q4.md');

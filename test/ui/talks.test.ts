@@ -5,26 +5,6 @@ import { note, openWorkbench, waitUntil, Workbench } from './workbench';
 
 const VIEWS = ['Drafts', 'Upcoming', 'Impact', 'CFPs'];
 
-/** Expands one view of the DevRel Desk sidebar and collapses the others, so it has room. */
-async function focusOnView(workbench: Workbench, keep: string): Promise<void> {
-  for (const name of VIEWS) {
-    const header = workbench.viewPane(name).locator('.pane-header').first();
-    if (!(await header.isVisible().catch(() => false))) continue;
-    const expanded = (await header.getAttribute('aria-expanded')) === 'true';
-    // The title, not the middle of the header, where the view's action buttons are.
-    if ((name === keep) !== expanded) await header.locator('h3.title').click();
-  }
-}
-
-async function pick(workbench: Workbench, label: RegExp): Promise<void> {
-  const row = workbench.page
-    .locator('.quick-input-widget .quick-input-list .monaco-list-row')
-    .filter({ has: workbench.page.locator('.label-name', { hasText: label }) })
-    .first();
-  await row.waitFor({ state: 'visible', timeout: 15_000 });
-  await row.click();
-}
-
 describe('Talks in the workbench: submissions, CFPs and the calendar', () => {
   let workbench: Workbench;
 
@@ -50,7 +30,7 @@ describe('Talks in the workbench: submissions, CFPs and the calendar', () => {
   });
 
   it('shows a talk with its submissions as child rows in the Drafts view', async () => {
-    await focusOnView(workbench, 'Drafts');
+    await workbench.focusOnView('Drafts', VIEWS);
     const talk = workbench.viewPane('Drafts').getByRole('treeitem').filter({ hasText: 'Tail sampling that survives Black Friday' }).first();
     await talk.waitFor({ state: 'visible', timeout: 30_000 });
     const label = (await talk.getAttribute('aria-label')) ?? '';
@@ -71,7 +51,7 @@ describe('Talks in the workbench: submissions, CFPs and the calendar', () => {
   });
 
   it('lists submission dates in Upcoming', async () => {
-    await focusOnView(workbench, 'Upcoming');
+    await workbench.focusOnView('Upcoming', VIEWS);
     const pane = workbench.viewPane('Upcoming');
     const later = pane
       .getByRole('treeitem')
@@ -86,7 +66,7 @@ describe('Talks in the workbench: submissions, CFPs and the calendar', () => {
   });
 
   it('lists open calls for papers from the demo feeds, and filters them', async () => {
-    await focusOnView(workbench, 'CFPs');
+    await workbench.focusOnView('CFPs', VIEWS);
     const rows = await workbench.treeRows('CFPs', { atLeast: 7 });
     note(`cfps: ${rows.map((r) => r.text).join(' | ')}`);
     const names = rows.map((r) => r.label.split(',')[0]);
@@ -100,7 +80,7 @@ describe('Talks in the workbench: submissions, CFPs and the calendar', () => {
     await workbench.screenshot('talks-cfps');
 
     await workbench.runCommand('DevRel: Filter CFPs…');
-    await pick(workbench, /Online only/);
+    await workbench.pick(/Online only/);
     await waitUntil(async () => /online/.test(await description.innerText()), 15_000, 'the filter in the description');
     const online = await workbench.treeRows('CFPs', { atLeast: 1 });
     note(`online: ${online.map((r) => r.text).join(' | ')}`);

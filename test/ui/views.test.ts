@@ -3,26 +3,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { note, openWorkbench, waitUntil, Workbench } from './workbench';
 
-/** The sidebar shows several views; collapsing the others leaves the Drafts tree room to render every row. */
-async function focusOnView(workbench: Workbench, keep: string): Promise<void> {
-  for (const name of ['Drafts', 'Upcoming', 'Impact']) {
-    const header = workbench.viewPane(name).locator('.pane-header').first();
-    if (!(await header.isVisible().catch(() => false))) continue;
-    const expanded = (await header.getAttribute('aria-expanded')) === 'true';
-    if ((name === keep) !== expanded) await header.click();
-  }
-}
-
-/** Picks an entry of the quick pick a command opened, once that pick (not the palette) shows it. */
-async function pick(workbench: Workbench, label: string): Promise<void> {
-  const row = workbench.page
-    .locator('.quick-input-widget .quick-input-list .monaco-list-row')
-    .filter({ has: workbench.page.locator('.label-name', { hasText: new RegExp(`^\\s*${label}\\s*$`) }) })
-    .first();
-  await row.waitFor({ state: 'visible', timeout: 15_000 });
-  await row.click();
-}
-
 describe('DevRel Desk views in the workbench', () => {
   let workbench: Workbench;
 
@@ -36,7 +16,7 @@ describe('DevRel Desk views in the workbench', () => {
   });
 
   it('groups the demo drafts by kind, with counts', async () => {
-    await focusOnView(workbench, 'Drafts');
+    await workbench.focusOnView('Drafts');
     const rows = await workbench.treeRows('Drafts', { atLeast: 20 });
     const groups = rows.filter((r) => r.level === 1).map((r) => r.text);
     note(`groups: ${groups.join(' | ')}`);
@@ -58,13 +38,13 @@ describe('DevRel Desk views in the workbench', () => {
 
   it('groups by status from the palette', async () => {
     await workbench.runCommand('DevRel: Group By…');
-    await pick(workbench, 'Status');
+    await workbench.pick('Status');
     const groupRow = (name: RegExp) => workbench.viewPane('Drafts').locator('[role="treeitem"][aria-level="1"]').filter({ hasText: name }).first();
     await groupRow(/^\s*Drafting \(\d+\)\s*$/).waitFor({ state: 'visible', timeout: 30_000 });
     await groupRow(/^\s*PR open \(\d+\)\s*$/).waitFor({ state: 'visible', timeout: 30_000 });
     await workbench.screenshot('views-drafts-by-status');
     await workbench.runCommand('DevRel: Group By…');
-    await pick(workbench, 'Kind');
+    await workbench.pick('Kind');
     await groupRow(/^\s*Talks \(\d+\)\s*$/).waitFor({ state: 'visible', timeout: 30_000 });
   });
 
@@ -94,7 +74,7 @@ describe('DevRel Desk views in the workbench', () => {
       if (attempt === 3) assert.fail('Set Status… from the context menu opened no status pick');
       note(`context menu attempt ${attempt} opened nothing; retrying`);
     }
-    await pick(workbench, 'drafting');
+    await workbench.pick('drafting');
     // The demo advocate has three drafts in hand, at the focus limit, so starting another post crosses it and asks first.
     const toast = workbench.page
       .locator('.notification-toast')
@@ -135,7 +115,7 @@ describe('DevRel Desk views in the workbench', () => {
   });
 
   it('lists dated work in the Upcoming view', async () => {
-    await focusOnView(workbench, 'Upcoming');
+    await workbench.focusOnView('Upcoming');
     const rows = await workbench.treeRows('Upcoming', { atLeast: 4 });
     const groups = rows.filter((r) => r.level === 1).map((r) => r.text);
     note(`upcoming: ${groups.join(' | ')}`);
@@ -148,6 +128,6 @@ describe('DevRel Desk views in the workbench', () => {
       'items say what their date means',
     );
     await workbench.screenshot('views-upcoming');
-    await focusOnView(workbench, 'Drafts');
+    await workbench.focusOnView('Drafts');
   });
 });

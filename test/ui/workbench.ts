@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Locator, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { emitNote } from '../runner/protocol';
 import { getUiSession, UiSession } from '../runner/uiSession';
 
@@ -201,6 +201,98 @@ export class Workbench {
     return locator;
   }
 
+  /** Clicks a row of the open quick pick: a string matches a row's whole label, a pattern any part of it. */
+  async pick(label: string | RegExp): Promise<void> {
+    const row = this.page
+      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: typeof label === 'string' ? exactText(label) : label }) })
+      .first();
+    await row.waitFor({ state: 'visible', timeout: 15_000 });
+    await row.click();
+  }
+
+  /**
+   * Starts a command from the palette and leaves its prompt open. Clicked by hand rather than with
+   * runCommand(): the palette hands over to the command's own prompt in the same widget, which
+   * never hides in between.
+   */
+  async startCommand(command: string): Promise<void> {
+    await this.openCommandPalette(command);
+    const row = this.page
+      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: exactText(command) }) })
+      .first();
+    await row.waitFor({ state: 'visible', timeout: 30_000 });
+    await row.click();
+    // Off the input, so its placeholder's hover doesn't cover the prompt in screenshots.
+    await this.page.mouse.move(800, 600);
+  }
+
+  /** Opens a workspace file with Quick Open and waits for its tab to be the active one. */
+  async openFile(relativePath: string): Promise<void> {
+    const page = this.page;
+    // Nothing left open (a menu, a pick) may swallow Quick Open.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await input.fill(relativePath);
+    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().waitFor({ state: 'visible', timeout: 15_000 });
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Enter');
+    const tab = page
+      .locator('.tabs-container [role="tab"]')
+      .filter({ hasText: path.posix.basename(relativePath) })
+      .first();
+    await tab.waitFor({ state: 'visible', timeout: 15_000 });
+    await waitUntil(async () => (await tab.getAttribute('aria-selected')) === 'true', 15_000, `${relativePath} to be active`);
+  }
+
+  /** Expands one of DevRel Desk's views and collapses the others, so its rows have the room. */
+  async focusOnView(keep: string, views: readonly string[] = ['Drafts', 'Upcoming', 'Impact']): Promise<void> {
+    for (const name of views) {
+      const header = this.viewPane(name).locator('.pane-header').first();
+      if (!(await header.isVisible().catch(() => false))) continue;
+      const want = name === keep ? 'true' : 'false';
+      for (let attempt = 0; attempt < 3 && (await header.getAttribute('aria-expanded')) !== want; attempt++) {
+        // The title, not the middle of the header, where the view's action buttons are.
+        await header.locator('h3.title').click();
+        await waitUntil(async () => (await header.getAttribute('aria-expanded')) === want, 5_000, `${name} to be ${want === 'true' ? 'expanded' : 'collapsed'}`).catch(
+          () => undefined,
+        );
+      }
+    }
+  }
+
+  /** The frame (a webview's, the Markdown preview's) that holds `selector`, once it has loaded. */
+  async frameWith(selector: string, what: string): Promise<Frame> {
+    let found: Frame | undefined;
+    await waitUntil(
+      async () => {
+        for (const frame of this.page.frames()) {
+          if (
+            (await frame
+              .locator(selector)
+              .count()
+              .catch(() => 0)) > 0
+          ) {
+            found = frame;
+            return true;
+          }
+        }
+        return false;
+      },
+      30_000,
+      what,
+    );
+    return found as Frame;
+  }
+
+  /** The dashboard page's frame. */
+  async dashboardFrame(): Promise<Frame> {
+    return this.frameWith('#dashboard-root', 'the dashboard webview');
+  }
+
   async close(): Promise<void> {
     this.session.pages.delete(this.page);
     await this.page.context().close();
@@ -251,6 +343,13 @@ function withFolder(workbenchUrl: string, folder: string): string {
 /** DevRel Desk's package.json, as the workbench under test loaded it. */
 export function extensionManifest(): ExtensionManifest {
   return JSON.parse(fs.readFileSync(path.join(getUiSession().extensionPath, 'package.json'), 'utf8')) as ExtensionManifest;
+}
+
+/** A day from today in the machine's time zone, as `YYYY-MM-DD`: the dates the extension writes. */
+export function localDate(offsetDays = 0): string {
+  const date = new Date();
+  date.setDate(date.getDate() + offsetDays);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
 
 /** Prints a line under the current test in the runner's output. */

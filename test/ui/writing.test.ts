@@ -1,7 +1,6 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Frame } from 'playwright-core';
 import { note, openWorkbench, waitUntil, Workbench } from './workbench';
 
 const TALK_PATH = 'talks/ui-timing-lens.md';
@@ -56,50 +55,6 @@ The header above says what this is, where it stands and when it goes out.
 - [ ] Reviewed by a teammate
 `;
 
-/** Opens a workspace file with Quick Open and waits for its tab to be the active one. */
-async function openFile(workbench: Workbench, relativePath: string): Promise<void> {
-  const page = workbench.page;
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: 15_000 });
-  await input.fill(relativePath);
-  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first();
-  await row.waitFor({ state: 'visible', timeout: 15_000 });
-  await page.waitForTimeout(300);
-  await page.keyboard.press('Enter');
-  const tab = page
-    .locator('.tabs-container [role="tab"]')
-    .filter({ hasText: path.posix.basename(relativePath) })
-    .first();
-  await tab.waitFor({ state: 'visible', timeout: 15_000 });
-  await waitUntil(async () => (await tab.getAttribute('aria-selected')) === 'true', 10_000, `${relativePath} to be active`);
-}
-
-/** The frame whose document holds `selector`: the preview is a webview, two iframes deep. */
-async function frameWith(workbench: Workbench, selector: string, what: string): Promise<Frame> {
-  let found: Frame | undefined;
-  await waitUntil(
-    async () => {
-      for (const frame of workbench.page.frames()) {
-        if (
-          (await frame
-            .locator(selector)
-            .count()
-            .catch(() => 0)) > 0
-        ) {
-          found = frame;
-          return true;
-        }
-      }
-      return false;
-    },
-    30_000,
-    what,
-  );
-  return found as Frame;
-}
-
 describe('Writing in the workbench', () => {
   let workbench: Workbench;
 
@@ -122,7 +77,7 @@ describe('Writing in the workbench', () => {
   });
 
   it('shows the timing of each talk section above its heading', async () => {
-    await openFile(workbench, TALK_PATH);
+    await workbench.openFile(TALK_PATH);
     const lenses = workbench.page.locator('.monaco-editor .codelens-decoration');
     await waitUntil(async () => (await lenses.count()) >= 4, 30_000, 'four timing lenses');
     const texts = (await lenses.allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
@@ -137,7 +92,7 @@ describe('Writing in the workbench', () => {
     await workbench.screenshot('talk-timing-codelens');
 
     await workbench.runCommand('Markdown: Open Preview to the Side');
-    const preview = await frameWith(workbench, '.devrel-budget', 'the section budgets in the preview');
+    const preview = await workbench.frameWith('.devrel-budget', 'the section budgets in the preview');
     const badges = (await preview.locator('.devrel-budget').allTextContents()).map((t) => t.trim());
     assert.deepEqual(badges, ['4 min · 4/20', '10 min · 14/20', '6 min · 20/20', '3 min · 23/20']);
     assert.equal(await preview.locator('.devrel-budget.devrel-over').count(), 1, 'only the section past the slot is marked');
@@ -146,9 +101,9 @@ describe('Writing in the workbench', () => {
   });
 
   it('shows the draft header, section budgets and checklist progress in the Markdown preview', async () => {
-    await openFile(workbench, POST_PATH);
+    await workbench.openFile(POST_PATH);
     await workbench.runCommand('Markdown: Open Preview to the Side');
-    const preview = await frameWith(workbench, '.devrel-draft-header', 'the draft header in the preview');
+    const preview = await workbench.frameWith('.devrel-draft-header', 'the draft header in the preview');
     const header = ((await preview.locator('.devrel-draft-header').textContent()) ?? '').replace(/\s+/g, ' ').trim();
     note(`header: ${header}`);
     assert.match(header, /^Blog post ?review 3\/5 ?Publish 2027-01-12 ?Due 2027-01-08 ?Reading 1 min ?Checklist 2\/3 ticked$/);
@@ -163,9 +118,9 @@ describe('Writing in the workbench', () => {
       fs.writeFileSync(settingsFile, JSON.stringify({ ...(JSON.parse(settings) as object), 'workbench.colorTheme': 'Default Dark Modern' }, null, 2));
       await waitUntil(async () => (await workbench.page.locator('.monaco-workbench.vs-dark').count()) > 0, 30_000, 'the dark theme');
       await workbench.runCommand('View: Close All Editors');
-      await openFile(workbench, POST_PATH);
+      await workbench.openFile(POST_PATH);
       await workbench.runCommand('Markdown: Open Preview to the Side');
-      const dark = await frameWith(workbench, 'body.vscode-dark .devrel-draft-header', 'the preview in the dark theme');
+      const dark = await workbench.frameWith('body.vscode-dark .devrel-draft-header', 'the preview in the dark theme');
       // Evaluated in the page, which has a DOM; the tests are compiled without one.
       const colours = await dark.evaluate<string>(`(() => {
         const style = (e) => getComputedStyle(e).color + ' on ' + getComputedStyle(e).backgroundColor;

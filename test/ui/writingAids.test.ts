@@ -19,26 +19,6 @@ const DRAFT = [
   '',
 ].join('\n');
 
-/** Opens a workspace file with Quick Open and waits for its tab to be the active one. */
-async function openFile(workbench: Workbench, relativePath: string): Promise<void> {
-  const page = workbench.page;
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: 15_000 });
-  await input.fill(relativePath);
-  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first();
-  await row.waitFor({ state: 'visible', timeout: 15_000 });
-  await page.waitForTimeout(300);
-  await page.keyboard.press('Enter');
-  const tab = page
-    .locator('.tabs-container [role="tab"]')
-    .filter({ hasText: path.posix.basename(relativePath) })
-    .first();
-  await tab.waitFor({ state: 'visible', timeout: 15_000 });
-  await waitUntil(async () => (await tab.getAttribute('aria-selected')) === 'true', 10_000, `${relativePath} to be active`);
-}
-
 /** Puts the cursor at the end of a 1-based line with Go to Line. */
 async function goToLineEnd(workbench: Workbench, line: number): Promise<void> {
   const page = workbench.page;
@@ -71,7 +51,7 @@ describe('Writing aids in the editor', () => {
     const page = workbench.page;
     const file = path.join(workbench.workspace, relativePath);
     fs.writeFileSync(file, DRAFT);
-    await openFile(workbench, relativePath);
+    await workbench.openFile(relativePath);
     await goToLineEnd(workbench, 4);
     await waitUntil(async () => (await page.locator('.part.statusbar').innerText()).includes('Ln 4, Col 9'), 10_000, 'the cursor after "status: "');
     await page.keyboard.press('Control+Space');

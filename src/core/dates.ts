@@ -23,6 +23,13 @@ export function isValidCalendarDate(year: number, month: number, day: number): b
  * Reads a front-matter date as YAML or TOML gives it: a `YYYY-MM-DD` string, an ISO
  * timestamp string, or a Date. A timestamp keeps the calendar day its author wrote.
  */
+/** A date an entry can't do without: its `YYYY-MM-DD`, or what is wrong with it as a lowercase fragment such as `date is missing`. */
+export function requiredDate(value: unknown, field = 'date'): { ok: true; date: string } | { ok: false; issue: string } {
+  if (value === undefined || value === null || value === '') return { ok: false, issue: `${field} is missing` };
+  const parsed = parseDateValue(value);
+  return parsed.ok ? { ok: true, date: parsed.date } : { ok: false, issue: `${field} ${parsed.message}` };
+}
+
 export function parseDateValue(value: unknown): DateParse {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return { ok: false, message: 'is not a valid date' };

@@ -4,7 +4,7 @@
 
 import { readEntryList, type EntryList } from './util/entryList';
 import { isHttpUrl, optionalText } from './util/strings';
-import { parseDateValue } from './dates';
+import { requiredDate } from './dates';
 import { locateFrontMatter, parseFrontMatter } from './frontMatter/parse';
 import type { FeedbackEntry } from './types';
 import { type Result } from './util/result';
@@ -51,13 +51,9 @@ function checkFeedback(fields: Record<string, unknown>): FeedbackCheck {
   if (summary === undefined) issues.push('summary is missing; say in a sentence what the developers asked for');
   else if (summary === false) issues.push('summary must be text');
   else if (summary.length > MAX_FEEDBACK_SUMMARY) issues.push(`summary is ${summary.length} characters; keep it under ${MAX_FEEDBACK_SUMMARY} and link to the details`);
-  let date: string | undefined;
-  if (fields.date === undefined || fields.date === null || fields.date === '') issues.push('date is missing');
-  else {
-    const parsed = parseDateValue(fields.date);
-    if (parsed.ok) date = parsed.date;
-    else issues.push(`date ${parsed.message}`);
-  }
+  const when = requiredDate(fields.date);
+  const date = when.ok ? when.date : undefined;
+  if (!when.ok) issues.push(when.issue);
   const status = fields.status === undefined || fields.status === null || fields.status === '' ? 'open' : optionalText(fields.status);
   if (status === false || status === undefined) issues.push('status must be text such as open');
   const area = optionalText(fields.area);

@@ -2,7 +2,7 @@
 // there to show which work mattered, not to be chased, so the summaries favour a few totals
 // and the best pieces of work over rankings of the person doing them.
 
-import { formatDate, parseDateValue } from './dates';
+import { formatDate, requiredDate } from './dates';
 import type { Draft, ImpactEntry, KindDefinition } from './types';
 import { hasOwn } from './util/objects';
 import { readEntryList, type EntryList } from './util/entryList';
@@ -168,13 +168,9 @@ type EntryCheck = { ok: true; entry: ImpactEntry } | { ok: false; issues: string
 /** The rules shared by front matter and the Log Impact command; `issues` are lowercase fragments. */
 function checkEntry(fields: { date: unknown; metric: unknown; value: unknown; note?: unknown; link?: unknown; source?: unknown; unit?: unknown }): EntryCheck {
   const issues: string[] = [];
-  let date: string | undefined;
-  if (fields.date === undefined || fields.date === null || fields.date === '') issues.push('date is missing');
-  else {
-    const parsed = parseDateValue(fields.date);
-    if (parsed.ok) date = parsed.date;
-    else issues.push(`date ${parsed.message}`);
-  }
+  const when = requiredDate(fields.date);
+  const date = when.ok ? when.date : undefined;
+  if (!when.ok) issues.push(when.issue);
   let metric: string | undefined;
   if (typeof fields.metric === 'string' && fields.metric.trim()) metric = normaliseMetricId(fields.metric);
   else if (fields.metric === undefined || fields.metric === null || fields.metric === '') issues.push('metric is missing');

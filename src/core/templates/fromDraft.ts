@@ -1,12 +1,11 @@
 // Making a template from a draft, for Create Template from Current File: YAML or TOML front matter.
 
 import { isMap, isScalar, parseDocument } from 'yaml';
-import { frontMatterOverLimit } from '../frontMatter/limits';
 import { yamlScalar } from '../frontMatter/yamlScalar';
 import { builtInKind } from '../kinds/registry';
 import { escapeRegExp } from '../util/strings';
 import { mask } from './markers';
-import { findFrontMatter, locateTemplateFrontMatter, keyName, originalScalarValue, pairCutRange, yamlErrorMessage } from './templateSource';
+import { findFrontMatter, locateTemplateFrontMatter, keyName, templateFrontMatterOverLimit, originalScalarValue, pairCutRange, yamlErrorMessage } from './templateSource';
 import { tomlTemplateFromDraft } from './tomlTemplate';
 
 // Front-matter keys whose date belongs to the draft it was written for; a template asks again.
@@ -36,12 +35,7 @@ export function templateFromDraft(
   }
   const span = located?.format === 'yaml' ? located.span : undefined;
   const toml = located?.format === 'toml' ? located.span : undefined;
-  const over =
-    toml !== undefined
-      ? frontMatterOverLimit(text.slice(toml.start, toml.end), 'toml')
-      : span !== undefined
-        ? frontMatterOverLimit(text.slice(span.start, span.end), 'yaml')
-        : undefined;
+  const over = templateFrontMatterOverLimit(text, located);
   if (over !== undefined) return { problems: [over] };
   if (toml !== undefined) {
     const tomlEol = /^\uFEFF?\+\+\+[ \t]*\r\n/.test(text) ? '\r\n' : '\n';

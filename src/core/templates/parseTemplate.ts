@@ -3,12 +3,11 @@
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Pair } from 'yaml';
 import { expandFileNamePattern } from '../fileName';
-import { frontMatterOverLimit } from '../frontMatter/limits';
 import { humanise } from '../util/strings';
 import { checkRelativeFolder } from '../workspacePaths';
 import { mask } from './markers';
 import { readTomlTemplateBlock, readTomlTemplateFrontMatter } from './tomlTemplate';
-import { locateTemplateFrontMatter, keyName, originalScalarValue, pairCutRange, yamlErrorMessage } from './templateSource';
+import { locateTemplateFrontMatter, keyName, originalScalarValue, pairCutRange, templateFrontMatterOverLimit, yamlErrorMessage } from './templateSource';
 
 export interface Template {
   kind: string;
@@ -54,12 +53,7 @@ export function parseTemplate(text: string, source: string): ParsedTemplate {
   if (span === undefined && toml === undefined) {
     return { problems: ['Templates need front matter between --- (or +++) lines; this file has none, so it is not used as a template.'] };
   }
-  const over =
-    toml !== undefined
-      ? frontMatterOverLimit(text.slice(toml.start, toml.end), 'toml')
-      : span !== undefined
-        ? frontMatterOverLimit(text.slice(span.start, span.end), 'yaml')
-        : undefined;
+  const over = templateFrontMatterOverLimit(text, located);
   if (over !== undefined) return { problems: [over] };
 
   let templateText = text;

@@ -3,6 +3,7 @@
 
 import { isScalar, parseDocument } from 'yaml';
 import type { Pair, Scalar } from 'yaml';
+import { frontMatterOverLimit } from '../frontMatter/limits';
 import { locateFrontMatter } from '../frontMatter/parse';
 
 export interface FrontMatterSpan {
@@ -29,6 +30,11 @@ export function locateTemplateFrontMatter(text: string): { format: 'yaml' | 'tom
   if (location.type === 'unclosed') return { unclosed: location.format === 'yaml' ? '---' : '+++' };
   if (location.type !== 'closed') return undefined;
   return { format: location.block.format, span: { start: location.block.contentStart, end: location.block.contentEnd } };
+}
+
+/** Why a template's front matter is too large or deep to read, or undefined when it is fine. */
+export function templateFrontMatterOverLimit(text: string, located: { format: 'yaml' | 'toml'; span: FrontMatterSpan } | undefined): string | undefined {
+  return located === undefined ? undefined : frontMatterOverLimit(text.slice(located.span.start, located.span.end), located.format);
 }
 
 export function keyName(pair: Pair<unknown, unknown>): string | undefined {

@@ -344,27 +344,9 @@ function yamlCompletion(text: string, region: FrontMatterRegion, line: Line, bef
     if (!structure) return undefined;
     const replaceEnd = offset + wordLength(after);
     const replaceStart = offset - word.length;
-    if (parsed.dash && structure.parents.length > 0 && quote === undefined) {
-      // `- ` under a key: a word of a list, or the first key of an entry; completion decides which.
-      return {
-        position: 'key',
-        format: 'yaml',
-        region,
-        parents: structure.parents,
-        kind,
-        prefix: word,
-        dash: true,
-        lead: before.endsWith('-') ? ' ' : '',
-        replaceStart,
-        replaceEnd,
-        column: replaceStart - line.start,
-        siblings: [],
-      };
-    }
-    if (quote || parsed.dash) {
-      return undefined;
-    }
-    const lineEnd = line.start + line.text.length;
+    // `- ` under a key: a word of a list, or the first key of an entry; completion decides which.
+    const listItem = parsed.dash && structure.parents.length > 0;
+    if (quote || (parsed.dash && !listItem)) return undefined;
     return {
       position: 'key',
       format: 'yaml',
@@ -372,12 +354,12 @@ function yamlCompletion(text: string, region: FrontMatterRegion, line: Line, bef
       parents: structure.parents,
       kind,
       prefix: word,
-      dash: false,
-      lead: '',
+      dash: listItem,
+      lead: listItem && before.endsWith('-') ? ' ' : '',
       replaceStart,
       replaceEnd,
       column: replaceStart - line.start,
-      siblings: [...structure.siblingsAbove, ...yamlSiblingsBelow(text, region, lineEnd, parsed.nodeColumn)],
+      siblings: listItem ? [] : [...structure.siblingsAbove, ...yamlSiblingsBelow(text, region, line.start + line.text.length, parsed.nodeColumn)],
     };
   }
   const raw = before.slice(parsed.keyEnd);

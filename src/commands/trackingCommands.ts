@@ -9,7 +9,7 @@ import { targetRef } from '../core/target';
 import type { Draft } from '../core/types';
 import { editFrontMatter } from '../services/draftEdits';
 import { confirmFocus, confirmResume, pickAndPark } from './focusCommands';
-import { isParked, PARKED_FIELD } from '../core/focus';
+import { isParked, PARKED_FIELD } from '../core/parked';
 import { workflowWithStatus } from '../core/quickFixes';
 import { log, UserError } from '../util/logger';
 import { today } from '../util/clock';

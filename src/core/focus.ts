@@ -3,6 +3,7 @@
 
 import { addDays, daysBetween } from './dates';
 import { isActive, isFinished, isWaiting } from './kinds/workflow';
+import { isParked } from './parked';
 import { nextDate } from './schedule';
 import type { Draft, DraftDate, KindDefinition } from './types';
 import { getOwn } from './util/objects';
@@ -19,14 +20,6 @@ export const DEADLINE_WINDOW_DAYS = 14;
  * the talk or workshop at that event already counts it.
  */
 export const FOCUS_DATE_FIELDS: readonly string[] = ['cfp_deadline', 'event_date', 'publish_date'];
-
-/** The front-matter flag Park sets: the draft keeps its status and leaves the focus count until resumed. */
-export const PARKED_FIELD = 'parked';
-
-/** Whether a draft was set aside with Park; its status is kept as it was. */
-export function isParked(draft: Draft): boolean {
-  return draft.fields[PARKED_FIELD] === true;
-}
 
 /** Work in hand: an active status, not parked. Only these count against the focus limit. */
 export function isInHand(draft: Draft, kind: KindDefinition | undefined): boolean {

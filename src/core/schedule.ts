@@ -1,5 +1,5 @@
 import { daysBetween } from './dates';
-import { isParked } from './focus';
+import { isParked } from './parked';
 import { kindProgress } from './kinds/registry';
 import { isFinished } from './kinds/workflow';
 import { activeSubmissionDates, repeatsTalkDate, submissionSummary } from './talks/submissions';

@@ -3,7 +3,7 @@ import type { GroupBy } from '../core/config';
 import { ContextKeys, Views } from '../constants';
 import type { DraftChange } from '../core/draftStore';
 import { isFinished } from '../core/kinds/workflow';
-import { isParked } from '../core/focus';
+import { isParked } from '../core/parked';
 import { compareDrafts } from '../core/schedule';
 import type { Draft } from '../core/types';
 import { siteProfile } from '../core/sites/profile';

@@ -3,7 +3,7 @@ import { buildDashboardModel } from '../../src/core/dashboardModel';
 import { BUILT_IN_METRICS } from '../../src/core/impact';
 import { BUILT_IN_KINDS } from '../../src/core/kinds/registry';
 import type { Draft } from '../../src/core/types';
-import { formatNumber, largestFinite, NO_VALUE, niceMax, plural } from '../../src/webview/dashboard/format';
+import { formatNumber, formatTick, largestFinite, NO_VALUE, niceMax, plural } from '../../src/webview/dashboard/format';
 import type { DashboardModel } from '../../src/core/dashboardProtocol';
 
 describe('dashboard page formatting', () => {
@@ -39,6 +39,16 @@ describe('dashboard page formatting', () => {
     assert.equal(largestFinite([3, null, 12, Infinity, NaN, 7]), 12);
     assert.equal(largestFinite([null, undefined]), 0);
     assert.equal(largestFinite([]), 0);
+  });
+
+  it('shortens axis labels from ten thousand up, so they fit the margin', () => {
+    assert.equal(formatTick(0), '0');
+    assert.equal(formatTick(5000), '5,000');
+    assert.equal(formatTick(10000), '10k');
+    assert.equal(formatTick(25000), '25k');
+    assert.equal(formatTick(2500000), '2.5M');
+    assert.equal(formatTick(5e9), '5B');
+    assert.equal(formatTick(Number.NaN), NO_VALUE);
   });
 
   it('adds an s to a label unless it already ends in one', () => {

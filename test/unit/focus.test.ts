@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { focusDeadlines, focusState, isInHand, isParked, parkCandidates, wouldExceedFocus, wouldExceedOnResume } from '../../src/core/focus';
+import { focusDeadlines, focusState, isInHand, parkCandidates, wouldExceedFocus, wouldExceedOnResume } from '../../src/core/focus';
+import { isParked } from '../../src/core/parked';
 import { BUILT_IN_KINDS } from '../../src/core/kinds/registry';
 import type { Draft, DraftDate } from '../../src/core/types';
 import { draftOf, yamlDoc } from './helpers';

@@ -2,7 +2,7 @@
 // the same data the views show. Paths are workspace-relative so the model can hand them back.
 
 import { daysBetween } from '../dates';
-import { isParked } from '../focus';
+import { isParked } from '../parked';
 import type { MetricDefinition } from '../impact';
 import { isFinished } from '../kinds/workflow';
 import { buildImpactReport, formatNumber, type ImpactReport } from '../report/build';

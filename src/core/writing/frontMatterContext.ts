@@ -520,28 +520,26 @@ function wordLength(after: string): number {
   return /^[\w.+-]*/.exec(after)?.[0].length ?? 0;
 }
 
-function hasComment(value: string): boolean {
+/** Where a ` # comment` starts outside quotes, or -1. Completion stays out of comments, and values are read without them. */
+function commentStart(value: string): number {
   let quote = '';
   for (let i = 0; i < value.length; i++) {
     const ch = value[i];
     if (quote) {
       if (ch === quote) quote = '';
     } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '#' && (i === 0 || value[i - 1] === ' ' || value[i - 1] === '\t')) return true;
+    else if (ch === '#' && (i === 0 || value[i - 1] === ' ' || value[i - 1] === '\t')) return i;
   }
-  return false;
+  return -1;
+}
+
+function hasComment(value: string): boolean {
+  return commentStart(value) !== -1;
 }
 
 function stripComment(value: string): string {
-  let quote = '';
-  for (let i = 0; i < value.length; i++) {
-    const ch = value[i];
-    if (quote) {
-      if (ch === quote) quote = '';
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '#' && (i === 0 || value[i - 1] === ' ' || value[i - 1] === '\t')) return value.slice(0, i).trimEnd();
-  }
-  return value.trimEnd();
+  const start = commentStart(value);
+  return (start === -1 ? value : value.slice(0, start)).trimEnd();
 }
 
 function unquote(value: string): string {

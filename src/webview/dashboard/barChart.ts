@@ -3,7 +3,7 @@
 // the frame's coordinates, so every chart lines up and scales alike.
 
 import { el, svg } from './dom';
-import { formatNumber, isFiniteNumber } from './format';
+import { formatTick, isFiniteNumber } from './format';
 
 const WIDTH = 360;
 const HEIGHT = 170;
@@ -53,7 +53,7 @@ export function barChart(bars: readonly Bar[], max: number, summary: string, max
   for (const fraction of [0, 0.5, 1]) {
     const y = TOP + PLOT_HEIGHT - fraction * PLOT_HEIGHT;
     chart.svg.appendChild(svg('line', { x1: LEFT, x2: WIDTH - RIGHT, y1: y, y2: y, class: fraction === 0 ? 'axis' : 'grid' }));
-    chart.svg.appendChild(svg('text', { x: LEFT - 6, y: y + 3.5, 'text-anchor': 'end', class: 'tick' }, formatNumber(max * fraction)));
+    chart.svg.appendChild(svg('text', { x: LEFT - 6, y: y + 3.5, 'text-anchor': 'end', class: 'tick' }, formatTick(max * fraction)));
   }
   bars.forEach((bar, index) => {
     const height = barHeight(isFiniteNumber(bar.value) ? bar.value : 0);

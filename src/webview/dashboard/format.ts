@@ -15,6 +15,16 @@ export function formatNumber(value: unknown): string {
   return isFiniteNumber(value) ? value.toLocaleString('en-US', { maximumFractionDigits: 1 }) : NO_VALUE;
 }
 
+/** `950`, `10k`, `2.5M`: an axis label that fits the chart's left margin, whatever the totals reach. */
+export function formatTick(value: unknown): string {
+  if (!isFiniteNumber(value)) return NO_VALUE;
+  const size = Math.abs(value);
+  if (size >= 1e9) return `${formatNumber(value / 1e9)}B`;
+  if (size >= 1e6) return `${formatNumber(value / 1e6)}M`;
+  if (size >= 1e4) return `${formatNumber(value / 1e3)}k`;
+  return formatNumber(value);
+}
+
 export function plural(label: string): string {
   return /s$/i.test(label) ? label : `${label}s`;
 }

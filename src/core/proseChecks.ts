@@ -5,7 +5,8 @@
 // carries its fix as data when one is clear.
 
 import type { ProseCheckSettings } from './config';
-import { activeStatuses } from './kinds/workflow';
+import { activeStatuses, isFinished } from './kinds/workflow';
+import { CROSS_POSTED_KIND, isCrossPosted } from './publish/checks';
 import { kindProgress } from './kinds/registry';
 import { setFrontMatterListItemFields } from './frontMatter/edit';
 import { locateFrontMatter, parseFrontMatter, type FrontMatterBlock } from './frontMatter/parse';
@@ -52,7 +53,10 @@ export function proseProblems(input: ProseCheckInput): Problem[] {
   if (settings.imageAlt) problems.push(...imageProblems(body));
   if (settings.headingLevels) problems.push(...headingProblems(body));
   if (settings.placeholderLinks && goingOut(input)) problems.push(...placeholderLinkProblems(body, input.status));
-  if (settings.summary && input.templateText !== undefined) {
+  // A post out on the site or a platform gets the cross-post check's missing description, which
+  // has a fix; a second problem for the same gap would only be noise.
+  const crossPostAsks = input.kind === CROSS_POSTED_KIND && (isFinished(input.kindDefinition, input.status) || isCrossPosted(data));
+  if (settings.summary && input.templateText !== undefined && !crossPostAsks) {
     const problem = summaryProblem(text, data, text.slice(bodyStart), input.templateText, block, lines);
     if (problem) problems.push(problem);
   }

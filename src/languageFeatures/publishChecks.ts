@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { setFrontMatterFields } from '../core/frontMatter/edit';
-import { crossPostChecks, type PlacedProblem } from '../core/publish/checks';
+import { isFinished } from '../core/kinds/workflow';
+import { CROSS_POSTED_KIND, crossPostChecks, type PlacedProblem } from '../core/publish/checks';
 import { readPublishSettings } from '../services/publishService';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 import { Disposable } from '../util/disposable';
 
 export const PUBLISH_DIAGNOSTIC_SOURCE = 'DevRel Desk cross-post';
-const CHECKED_KIND = 'blog';
 
 /** Cross-post checks for open blog posts that are out on the site or already cross-posted. */
 export class PublishDiagnostics extends Disposable {
@@ -40,13 +40,13 @@ export class PublishDiagnostics extends Disposable {
   private refresh(uriString: string): void {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uriString);
     const draft = this.workspace.get(uriString);
-    if (!document || !draft || draft.kind !== CHECKED_KIND) {
+    if (!document || !draft || draft.kind !== CROSS_POSTED_KIND) {
       this.collection.delete(vscode.Uri.parse(uriString));
       this.problems.delete(uriString);
       return;
     }
     const kind = this.workspace.config.kinds[draft.kind];
-    const publishedOnSite = kind !== undefined && kind.finishedStatuses.includes(draft.status);
+    const publishedOnSite = isFinished(kind, draft.status);
     const settings = readPublishSettings(document.uri);
     const problems = crossPostChecks(document.getText(), { relativePath: draft.relativePath, publishedOnSite, assetsBaseUrl: settings.assetsBaseUrl, siteUrl: settings.siteUrl });
     this.problems.set(uriString, problems);

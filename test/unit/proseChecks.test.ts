@@ -119,6 +119,13 @@ describe('prose checks', () => {
       assert.deepEqual(only(check(text, { templateText: '---\nkind: blog\n---\n\n## Body\n' }), 'missing-summary'), []);
       assert.deepEqual(only(check(text), 'missing-summary'), [], 'no template known');
     });
+
+    it('leaves a post that is out to the cross-post check, which asks for the description with a fix', () => {
+      const text = '---\nkind: blog\ntitle: T\n---\n\nBody.\n';
+      assert.deepEqual(only(check(text, { templateText: BLOG_TEMPLATE, status: 'published' }), 'missing-summary'), []);
+      assert.deepEqual(only(check(text.replace('title: T', 'title: T\ndevto_id: 42'), { templateText: BLOG_TEMPLATE }), 'missing-summary'), []);
+      assert.equal(only(check(text, { templateText: BLOG_TEMPLATE, status: 'published', kind: 'workshop', kindDefinition: BUILT_IN_KINDS.workshop }), 'missing-summary').length, 1);
+    });
   });
 
   describe('abstract against the call it is sent to', () => {

@@ -10,6 +10,9 @@ import type { PublishProblem, PublishProblemCode } from './types';
 const EDITOR_CODES: ReadonlySet<PublishProblemCode> = new Set(['too-many-tags', 'invalid-tag', 'missing-cover', 'relative-cover', 'missing-description', 'body-front-matter']);
 const DESCRIPTION_LENGTH = 160;
 
+/** The kind whose drafts are cross-posted, and so checked for it. */
+export const CROSS_POSTED_KIND = 'blog';
+
 export interface CheckInput {
   relativePath: string;
   /** The post is out on the site (a finished status). */
@@ -28,7 +31,7 @@ export interface PlacedProblem extends PublishProblem {
  */
 export function crossPostChecks(text: string, input: CheckInput): PlacedProblem[] {
   const parts = splitDraft(text);
-  const crossPosted = remoteIdOf(parts.data, 'devto') !== undefined || remoteIdOf(parts.data, 'hashnode') !== undefined;
+  const crossPosted = isCrossPosted(parts.data);
   if (!input.publishedOnSite && !crossPosted) return [];
   const location = locateFrontMatter(text);
   const block = location.type === 'closed' ? location.block : undefined;
@@ -53,6 +56,11 @@ export function crossPostChecks(text: string, input: CheckInput): PlacedProblem[
     else if (problem.field && block) range = findFieldValueRange(text, block, problem.field) ?? top;
     return { ...problem, range };
   });
+}
+
+/** Whether the front matter carries a dev.to or Hashnode id, so the post is out on a platform. */
+export function isCrossPosted(data: Record<string, unknown>): boolean {
+  return remoteIdOf(data, 'devto') !== undefined || remoteIdOf(data, 'hashnode') !== undefined;
 }
 
 /** The first paragraph of plain text in a body, shortened at a word to fit a description. */

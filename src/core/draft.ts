@@ -11,7 +11,7 @@ import { readTalkPlanning } from './talks/talkDraft';
 import { lastRunIndex, overSlotMessage, parseRehearsals } from './talks/rehearsal';
 import { nestedRangeFinder } from './talks/yamlRanges';
 import { decodeDraftBytes, LineMap } from './text';
-import type { CoreConfig, Draft, DraftAnalysis, DraftDate, KindDefinition, KindSource, Problem, Range, ReadResult, StatusSource } from './types';
+import type { CoreConfig, Draft, DraftAnalysis, DraftDate, KindDefinition, KindSource, Problem, Range, ReadResult, StatusSource, TalkSection } from './types';
 
 const MARKDOWN_EXTENSION = /\.(md|markdown|mdx)$/i;
 
@@ -276,19 +276,29 @@ export function applyAnalysis(draft: Draft, full: DraftAnalysis): Draft {
     draft.duration !== undefined &&
     analysis.talk.plannedMinutes > draft.duration
   ) {
-    const first = analysis.talk.sections[0];
+    const crossing = sectionCrossing(analysis.talk.sections, draft.duration);
     draft.problems.push({
       code: 'talk-over-duration',
       severity: 'warning',
       message: `The sections add up to ${formatMinutes(analysis.talk.plannedMinutes)} min, over the ${formatMinutes(draft.duration)} min slot. Trim ${formatMinutes(analysis.talk.plannedMinutes - draft.duration)} min.`,
       field: 'duration',
-      range: first ? headingRange(full.headings, first.line) : undefined,
+      range: crossing ? headingRange(full.headings, crossing.line) : undefined,
     });
   }
   return draft;
 }
 
-/** The first section's heading line, `## ` and all, so the warning underlines something readable. */
+/** The section during which the talk runs past its slot: where trimming starts to help. */
+function sectionCrossing(sections: readonly TalkSection[], slot: number): TalkSection | undefined {
+  let total = 0;
+  for (const section of sections) {
+    total += section.minutes;
+    if (total > slot) return section;
+  }
+  return sections[0];
+}
+
+/** A section's heading line, `## ` and all, so the warning underlines something readable. */
 function headingRange(headings: readonly { level: number; text: string; line: number }[], line: number): Range {
   const heading = headings.find((h) => h.line === line);
   return { start: { line, character: 0 }, end: { line, character: heading ? heading.level + 1 + heading.text.length : 0 } };

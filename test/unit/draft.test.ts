@@ -468,7 +468,7 @@ describe('draft', () => {
       assert.deepEqual(problemCodes(draft), ['invalid-duration']);
     });
 
-    it('warns when timed sections add up to more than the duration (analysis)', () => {
+    it('warns when timed sections add up to more than the duration, on the section that crosses it (analysis)', () => {
       const text = yamlDoc(['kind: talk', 'duration: 20'], '# My talk\n\n## Intro (5 min)\n\nHi.\n\n## Demo (10 min)\n\n## Q&A (10 min)\n');
       const listed = draftOf(text);
       assert.deepEqual(listed.problems, [], 'the listing pass does not time sections');
@@ -480,7 +480,7 @@ describe('draft', () => {
           severity: 'warning',
           message: 'The sections add up to 25 min, over the 20 min slot. Trim 5 min.',
           field: 'duration',
-          range: range(6, 0, 16),
+          range: range(12, 0, 15),
         },
       ]);
       assert.equal(analysed.analysis?.talk?.plannedMinutes, 25);

@@ -9,6 +9,7 @@ import { compareRun, describeRun } from '../core/talks/rehearsal';
 import type { Draft, KindDefinition } from '../core/types';
 import { Commands } from '../constants';
 import { crossPostsOf } from '../core/publish/reach';
+import { shortenTitle } from '../core/util/strings';
 
 const STATUS_ICONS: Record<string, string> = {
   idea: 'lightbulb',
@@ -69,6 +70,18 @@ export function pluralKindLabel(kind: KindDefinition | undefined, id: string): s
   return /s$/i.test(label) ? label : `${label}s`;
 }
 
+/**
+ * The most characters of a title a row shows. VS Code cuts label and description together at the
+ * sidebar's edge, so a long title hid the date after it; at the default sidebar width a title this
+ * short leaves the next date in view. The full title is in the tooltip and the accessible name.
+ */
+export const ROW_TITLE_MAX = 20;
+
+/** A title as a row's label: short titles as they are, long ones cut at a word with an ellipsis. */
+export function rowTitle(title: string): string {
+  return shortenTitle(title, ROW_TITLE_MAX);
+}
+
 /** A tree item for a draft, shared by the Drafts and Upcoming views. The tooltip comes later, from `resolveTreeItem`. */
 export function draftTreeItem(draft: Draft, kind: KindDefinition | undefined, now: string): vscode.TreeItem {
   const active = isInHand(draft, kind);
@@ -76,7 +89,7 @@ export function draftTreeItem(draft: Draft, kind: KindDefinition | undefined, no
   const canAdvance = kind !== undefined && nextStatus(kind, draft.status) !== undefined;
   const uri = vscode.Uri.parse(draft.uri);
   const overdue = overdueDates(draft, kind, now);
-  const item = new vscode.TreeItem(draft.title, vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(rowTitle(draft.title), vscode.TreeItemCollapsibleState.None);
   item.resourceUri = uri;
   const crossPosts = crossPostsOf(draft).map((post) => post.label);
   // The next date first (the icon already shows the status), then the status and what needs

@@ -4,6 +4,7 @@ import { daysBetween } from '../core/dates';
 import { relativeDay } from '../core/schedule';
 import { allSubmissionDates } from '../core/talks/submissions';
 import type { Draft, Submission } from '../core/types';
+import { rowTitle } from './presentation';
 
 const SUBMISSION_ICONS: Record<string, [string, string?]> = {
   draft: ['edit'],
@@ -30,7 +31,7 @@ function inSentence(label: string): string {
 
 /** A child row of a talk in the Drafts view: one call for papers the talk went to. */
 export function submissionTreeItem(draft: Draft, submission: Submission, now: string): vscode.TreeItem {
-  const item = new vscode.TreeItem(submission.event, vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(rowTitle(submission.event), vscode.TreeItemCollapsibleState.None);
   item.id = `submission:${draft.uri}#${submission.event}`;
   const date = keyDate(submission, now);
   const parts = [submission.status];

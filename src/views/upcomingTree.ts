@@ -3,7 +3,7 @@ import { Views } from '../constants';
 import { relativeDay, upcoming, UPCOMING_GROUP_LABELS, urgentCount, type UpcomingGroup, type UpcomingItem } from '../core/schedule';
 import { Disposable } from '../util/disposable';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
-import { draftTooltip, draftTreeItem } from './presentation';
+import { draftTooltip, draftTreeItem, rowTitle } from './presentation';
 import { today } from '../util/clock';
 
 export type UpcomingNode = { type: 'group'; group: UpcomingGroup } | { type: 'item'; item: UpcomingItem };
@@ -69,12 +69,12 @@ export class UpcomingTreeProvider extends Disposable implements vscode.TreeDataP
     const submission = node.item.submission;
     if (submission) {
       // A submission's date is about the event; the talk's own status says nothing about it.
-      item.label = `${date.label}: ${submission.event}`;
-      item.description = `${relativeDay(days)} · ${date.date} · ${draft.title} · ${submission.status}`;
+      item.label = `${date.label}: ${rowTitle(submission.event)}`;
+      item.description = `${relativeDay(days)} · ${date.date} · ${rowTitle(draft.title)} · ${submission.status}`;
       item.accessibilityInformation = { label: `${date.label} ${relativeDay(days)}, ${submission.event}, ${draft.title}, submission ${submission.status}` };
       return item;
     }
-    item.label = `${date.label}: ${draft.title}`;
+    item.label = `${date.label}: ${rowTitle(draft.title)}`;
     item.description = `${relativeDay(days)} · ${date.date} · ${draft.status}`;
     item.accessibilityInformation = { label: `${date.label} ${relativeDay(days)}, ${draft.title}, ${draft.status}` };
     return item;

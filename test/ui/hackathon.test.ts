@@ -87,10 +87,7 @@ describe('Hackathons in the workbench', () => {
     await later.waitFor({ state: 'visible', timeout: 30_000 });
     if ((await later.getAttribute('aria-expanded')) !== 'true') await later.click();
     for (const label of ['Registration closes', 'Hackathon', 'Ends']) {
-      const row = pane
-        .getByRole('treeitem')
-        .filter({ hasText: `${label}: ${demoTitle}` })
-        .first();
+      const row = workbench.treeItem('Upcoming', new RegExp(`^${label} [^,]+, ${demoTitle},`));
       await row.waitFor({ state: 'visible', timeout: 15_000 });
     }
     await workbench.screenshot('hackathon-upcoming');

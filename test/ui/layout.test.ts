@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import type { Locator } from 'playwright-core';
 import { localDate, note, openWorkbench, waitUntil, Workbench } from './workbench';
 
 /** Picks a colour theme by name and waits for the workbench to wear it. */
@@ -22,6 +23,74 @@ async function chooseTheme(workbench: Workbench, name: 'Dark Modern' | 'Light Mo
     15_000,
     `the ${name} theme`,
   );
+}
+
+interface RowLayout {
+  sidebarWidth: number;
+  label: string;
+  description: string;
+  /** Where the row's text is cut off: the right edge of its label container, less an ellipsis. */
+  visibleRight: number;
+  labelRight: number;
+  /** The description's first part, the next date. */
+  dateLeft: number;
+  dateRight: number;
+  iconWidth: number;
+  /** Average widths of a character in the label and the description, to size the title limit. */
+  labelCharPx: number;
+  descriptionCharPx: number;
+}
+
+/**
+ * Where a tree row's label, description and icon sit. Text ranges give the laid-out position
+ * of each part, which a container with hidden overflow cuts off at its right edge.
+ */
+async function rowLayout(row: Locator): Promise<RowLayout> {
+  const element = await row.elementHandle({ timeout: 15_000 });
+  // A string because the tests compile without the DOM's types.
+  const measure = await row.page().evaluateHandle(`(item) => {
+    const box = (el) => (el ? el.getBoundingClientRect() : { left: 0, right: 0, width: 0 });
+    const textRect = (el, from, to) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      let offset = 0;
+      let started = false;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const length = node.textContent.length;
+        if (!started && from <= offset + length) { range.setStart(node, from - offset); started = true; }
+        if (started && to <= offset + length) { range.setEnd(node, to - offset); return range.getBoundingClientRect(); }
+        offset += length;
+      }
+      return { left: 0, right: 0, width: 0 };
+    };
+    const container = item.querySelector('.monaco-icon-label-container');
+    const name = item.querySelector('.label-name');
+    const description = item.querySelector('.label-description');
+    const label = name ? name.textContent : '';
+    const text = description ? description.textContent : '';
+    const dateEnd = text.indexOf(' · ') >= 0 ? text.indexOf(' · ') : text.length;
+    const date = description ? textRect(description, 0, dateEnd) : { left: 0, right: 0 };
+    const perChar = (el, t) => (el && t.length > 0 ? textRect(el, 0, t.length).width / t.length : 0);
+    return {
+      sidebarWidth: Math.round(box(document.querySelector('.part.sidebar')).width),
+      label,
+      description: text,
+      // The content box's edge, less room for the ellipsis the browser draws where it cuts.
+      visibleRight: Math.round(box(container).right - parseFloat(getComputedStyle(container).paddingRight || '0') - perChar(description, text) * 1.5),
+      labelRight: Math.round(name ? textRect(name, 0, label.length).right : 0),
+      dateLeft: Math.round(date.left),
+      dateRight: Math.round(date.right),
+      iconWidth: Math.round(box(item.querySelector('.custom-view-tree-node-item-icon')).width),
+      labelCharPx: Math.round(perChar(name, label) * 10) / 10,
+      descriptionCharPx: Math.round(perChar(description, text) * 10) / 10,
+    };
+  }`);
+  try {
+    return await measure.evaluate((fn, item) => (fn as unknown as (el: unknown) => RowLayout)(item), element);
+  } finally {
+    await measure.dispose();
+    await element?.dispose();
+  }
 }
 
 const SCROLL_TO_TALKS = "[...document.querySelectorAll('section.board')].find((b) => /^Talks/.test(b.querySelector('h3').textContent)).scrollIntoView()";
@@ -67,16 +136,34 @@ describe('Polish: title bar, rows, dashboard board, themes and the empty state',
     await page.keyboard.press('Escape');
   });
 
-  it('starts a dated row with its next date, so a narrow sidebar keeps it', async () => {
+  it("keeps a long-titled row's date in view at the default sidebar width, in the light and the dark theme", async function () {
+    this.timeout(120_000);
     await workbench.focusOnView('Drafts');
-    const rows = await workbench.treeRows('Drafts', { atLeast: 10 });
+    const title = 'Caching CI in a monorepo without lying to yourself';
+    const row = workbench.draftRow(title);
+    await row.waitFor({ state: 'visible', timeout: 30_000 });
     const day = '(today|tomorrow|yesterday|in \\d+ days|\\d+ days ago)';
-    const row = rows.find((r) => r.text.startsWith('Caching CI in a monorepo'));
-    assert.ok(row, rows.map((r) => r.text).join(' | '));
-    note(`row: ${row.text}`);
-    assert.match(row.label, new RegExp(`^Caching CI in a monorepo without lying to yourself, due ${day} · polishing`), 'the date leads the description');
+    const name = (await row.getAttribute('aria-label')) ?? '';
+    note(`accessible name: ${name}`);
+    assert.match(name, new RegExp(`^${title}, due ${day} · polishing`), 'the full title, then the date and status, for screen readers');
     await workbench.page.mouse.move(900, 600);
-    await workbench.screenshot('layout-drafts-rows');
+    try {
+      for (const theme of ['Light Modern', 'Dark Modern'] as const) {
+        await chooseTheme(workbench, theme);
+        await workbench.page.mouse.move(900, 600);
+        const seen = await rowLayout(row);
+        note(`${theme}: ${JSON.stringify(seen)}`);
+        await workbench.screenshot(`layout-drafts-rows-${theme === 'Light Modern' ? 'light' : 'dark'}`);
+        assert.ok(seen.sidebarWidth >= 290 && seen.sidebarWidth <= 310, `the default sidebar width: ${seen.sidebarWidth}`);
+        assert.ok(seen.label.endsWith('…') && title.startsWith(seen.label.slice(0, -1)), `the label is the start of the title: ${seen.label}`);
+        assert.match(seen.description, new RegExp(`^due ${day} · polishing`));
+        assert.ok(seen.labelRight <= seen.visibleRight, `the label is not clipped: ${JSON.stringify(seen)}`);
+        assert.ok(seen.dateRight <= seen.visibleRight && seen.dateRight - seen.dateLeft > 20, `the date is in view: ${JSON.stringify(seen)}`);
+        assert.ok(seen.iconWidth > 0, 'the status icon shows');
+      }
+    } finally {
+      await chooseTheme(workbench, 'Light Modern');
+    }
   });
 
   it('wraps the talk board within the editor, in the light and the dark theme, and shows Upcoming dark', async function () {

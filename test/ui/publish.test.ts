@@ -116,7 +116,7 @@ describe('Cross-posting in the workbench', () => {
     const page = workbench.page;
     await foldOtherViews(workbench);
     const started = Date.now();
-    const row = workbench.viewPane('Drafts').getByRole('treeitem').filter({ hasText: 'Budgeting traces with tail sampling' }).first();
+    const row = workbench.draftRow('Budgeting traces with tail sampling');
     await row.waitFor({ state: 'visible', timeout: 30_000 });
     note(`draft listed after ${Date.now() - started} ms`);
     // Quick Open rather than the tree row: the tree redraws while the new files are indexed.
@@ -158,7 +158,7 @@ describe('Cross-posting in the workbench', () => {
     const page = workbench.page;
     await page.keyboard.press('Escape');
     await foldOtherViews(workbench);
-    const row = workbench.viewPane('Drafts').getByRole('treeitem').filter({ hasText: 'Sampling at the edge, cross-posted' }).first();
+    const row = workbench.draftRow('Sampling at the edge, cross-posted');
     await row.waitFor({ state: 'visible', timeout: 30_000 });
     assert.match((await row.getAttribute('aria-label')) ?? '', /on dev\.to, Hashnode/, 'the row says where the post is cross-posted');
     const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'dev.to' }).first();

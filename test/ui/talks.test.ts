@@ -31,14 +31,14 @@ describe('Talks in the workbench: submissions, CFPs and the calendar', () => {
 
   it('shows a talk with its submissions as child rows in the Drafts view', async () => {
     await workbench.focusOnView('Drafts', VIEWS);
-    const talk = workbench.viewPane('Drafts').getByRole('treeitem').filter({ hasText: 'Tail sampling that survives Black Friday' }).first();
+    const talk = workbench.draftRow('Tail sampling that survives Black Friday');
     await talk.waitFor({ state: 'visible', timeout: 30_000 });
     const label = (await talk.getAttribute('aria-label')) ?? '';
     assert.match(label, /1 draft · 1 submitted · 1 rejected/, `the talk row sums its submissions up: ${label}`);
     if ((await talk.getAttribute('aria-expanded')) !== 'true') {
       await talk.locator('.monaco-tl-twistie').click();
     }
-    const child = (name: string) => workbench.viewPane('Drafts').getByRole('treeitem').filter({ hasText: name }).first();
+    const child = (event: string) => workbench.treeItem('Drafts', `Submission to ${event},`);
     for (const event of ['KubeCon + CloudNativeCon Europe 2027', 'Open Source Summit North America 2027', 'Observability Day Berlin 2026']) {
       await child(event).waitFor({ state: 'visible', timeout: 15_000 });
     }
@@ -59,7 +59,7 @@ describe('Talks in the workbench: submissions, CFPs and the calendar', () => {
       .first();
     await later.waitFor({ state: 'visible', timeout: 30_000 });
     if ((await later.getAttribute('aria-expanded')) !== 'true') await later.click();
-    const row = pane.getByRole('treeitem').filter({ hasText: 'CFP answer due: KubeCon + CloudNativeCon Europe 2027' }).first();
+    const row = workbench.treeItem('Upcoming', /^CFP answer due [^,]+, KubeCon \+ CloudNativeCon Europe 2027, /);
     await row.waitFor({ state: 'visible', timeout: 15_000 });
     assert.match((await row.getAttribute('aria-label')) ?? '', /Tail sampling that survives Black Friday, submission submitted/);
     await workbench.screenshot('talks-upcoming');

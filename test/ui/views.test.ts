@@ -51,7 +51,7 @@ describe('DevRel Desk views in the workbench', () => {
   it('changes a status from the context menu, through the focus warning', async () => {
     const file = path.join(workbench.workspace, 'content/posts/2027-01-pnpm-workspaces-migration.md');
     assert.match(fs.readFileSync(file, 'utf8'), /^status: idea$/m);
-    const row = workbench.viewPane('Drafts').getByRole('treeitem').filter({ hasText: 'Migrating a 60-package monorepo' }).first();
+    const row = workbench.draftRow('Migrating a 60-package monorepo to pnpm workspaces');
     const statusPick = workbench.page.locator('.quick-input-widget .quick-input-title', { hasText: /^Set Status/ });
     // A menu opened while the tree is still redrawing can swallow the first click; try again then.
     for (let attempt = 1; ; attempt++) {
@@ -89,7 +89,7 @@ describe('DevRel Desk views in the workbench', () => {
   });
 
   it('shows the status bar item for the active draft', async () => {
-    const row = workbench.viewPane('Drafts').getByRole('treeitem').filter({ hasText: 'Deadlines, not timeouts' }).first();
+    const row = workbench.draftRow('Deadlines, not timeouts');
     await row.click();
     const talkItem = workbench.page
       .locator('.part.statusbar')

@@ -144,6 +144,22 @@ export class Workbench {
   }
 
   /**
+   * A draft's row, found by its accessible name, which starts with the full title: the label
+   * shows only the start of a long one. `viewName` is Drafts unless said otherwise.
+   */
+  draftRow(title: string, viewName = 'Drafts'): Locator {
+    return this.treeItem(viewName, new RegExp(`^${escapeRegExp(title)}(,|$)`));
+  }
+
+  /**
+   * A row of a view by its accessible name: a string matches any part of it, ignoring case. For
+   * rows that name a draft further in, such as Upcoming's (`Due in 3 days, <title>, drafting`).
+   */
+  treeItem(viewName: string, name: string | RegExp): Locator {
+    return this.viewPane(viewName).getByRole('treeitem', { name }).first();
+  }
+
+  /**
    * The rows a view's tree shows, read through their accessible roles. Expands
    * the view first if it is collapsed. Only rendered rows are returned (trees
    * are virtual), which is every row for views that fit on screen.
@@ -368,7 +384,11 @@ export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number
 }
 
 function exactText(text: string): RegExp {
-  return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+  return new RegExp(`^\\s*${escapeRegExp(text)}\\s*$`);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function cssString(text: string): string {

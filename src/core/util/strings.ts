@@ -54,3 +54,27 @@ export function optionalText(value: unknown): string | undefined | false {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return false;
 }
+
+/**
+ * `title` in at most `max` characters, ellipsis included: cut after the last whole word that fits,
+ * without a dangling `:` or `,`, then `…`. A first word longer than half of `max` is cut inside,
+ * so a long compound never shrinks to one stub. Titles that fit come back unchanged.
+ */
+export function shortenTitle(title: string, max: number): string {
+  const chars = Array.from(title.trim().replace(/\s+/g, ' '));
+  if (chars.length <= max) return chars.join('');
+  const room = Math.max(1, max - 1);
+  // A space at `room` ends a word that fits exactly.
+  let end = -1;
+  for (let i = room; i >= Math.ceil(room / 2); i--) {
+    if (chars[i] === ' ') {
+      end = i;
+      break;
+    }
+  }
+  const head = chars
+    .slice(0, end >= 0 ? end : room)
+    .join('')
+    .replace(/[\s,;:.·\-–—/&+(]+$/u, '');
+  return `${head || chars.slice(0, room).join('')}…`;
+}

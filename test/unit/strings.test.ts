@@ -18,6 +18,12 @@ describe('strings', () => {
       for (let max = 2; max <= title.length; max++) assert.ok(Array.from(shortenTitle(title, max)).length <= max, `${max}: ${shortenTitle(title, max)}`);
     });
 
+    it('does not end on a little word such as "a" or "in"', () => {
+      assert.equal(shortenTitle('Caching CI in a monorepo without lying to yourself', 20), 'Caching CI…');
+      assert.equal(shortenTitle('The CI cache that lied to us', 20), 'The CI cache…');
+      assert.equal(shortenTitle('In the beginning was the word', 12), 'In…');
+    });
+
     it('drops punctuation left at the cut', () => {
       assert.equal(shortenTitle('Plugins without cgo: WebAssembly in a Go host', 24), 'Plugins without cgo…');
       assert.equal(shortenTitle('SQLite at the edge, what we learned replicating config', 23), 'SQLite at the edge…');

@@ -55,10 +55,14 @@ export function optionalText(value: unknown): string | undefined | false {
   return false;
 }
 
+/** Words a cut title should not end on: "Caching CI in a…" says less than "Caching CI…". */
+const DANGLING_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'from', 'with', 'by', 'into', 'that', 'is', 'are', 'your', 'our', 'my']);
+
 /**
  * `title` in at most `max` characters, ellipsis included: cut after the last whole word that fits,
- * without a dangling `:` or `,`, then `…`. A first word longer than half of `max` is cut inside,
- * so a long compound never shrinks to one stub. Titles that fit come back unchanged.
+ * without a dangling `:` or `,` or a trailing little word such as `a` or `in`, then `…`. A first word
+ * longer than half of `max` is cut inside, so a long compound never shrinks to one stub. Titles
+ * that fit come back unchanged.
  */
 export function shortenTitle(title: string, max: number): string {
   const chars = Array.from(title.trim().replace(/\s+/g, ' '));
@@ -72,9 +76,9 @@ export function shortenTitle(title: string, max: number): string {
       break;
     }
   }
-  const head = chars
-    .slice(0, end >= 0 ? end : room)
-    .join('')
-    .replace(/[\s,;:.·\-–—/&+(]+$/u, '');
+  if (end < 0) return `${chars.slice(0, room).join('')}…`;
+  const words = chars.slice(0, end).join('').split(' ');
+  while (words.length > 1 && DANGLING_WORDS.has(words[words.length - 1].toLowerCase().replace(/[^\p{L}]/gu, ''))) words.pop();
+  const head = words.join(' ').replace(/[\s,;:.·\-–—/&+(]+$/u, '');
   return `${head || chars.slice(0, room).join('')}…`;
 }

@@ -76,10 +76,15 @@ export function pluralKindLabel(kind: KindDefinition | undefined, id: string): s
  * short leaves the next date in view. The full title is in the tooltip and the accessible name.
  */
 export const ROW_TITLE_MAX = 20;
+/** The least room a title keeps after a prefix. */
+const ROW_TITLE_MIN = 12;
 
-/** A title as a row's label: short titles as they are, long ones cut at a word with an ellipsis. */
-export function rowTitle(title: string): string {
-  return shortenTitle(title, ROW_TITLE_MAX);
+/**
+ * A title as a row's label: short titles as they are, long ones cut at a word with an ellipsis.
+ * `prefix` is what the label shows before it, such as Upcoming's `Due: `, and takes from the same room.
+ */
+export function rowTitle(title: string, prefix = ''): string {
+  return shortenTitle(title, Math.max(ROW_TITLE_MIN, ROW_TITLE_MAX - prefix.length));
 }
 
 /** A tree item for a draft, shared by the Drafts and Upcoming views. The tooltip comes later, from `resolveTreeItem`. */

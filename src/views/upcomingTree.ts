@@ -69,12 +69,12 @@ export class UpcomingTreeProvider extends Disposable implements vscode.TreeDataP
     const submission = node.item.submission;
     if (submission) {
       // A submission's date is about the event; the talk's own status says nothing about it.
-      item.label = `${date.label}: ${rowTitle(submission.event)}`;
+      item.label = `${date.label}: ${rowTitle(submission.event, `${date.label}: `)}`;
       item.description = `${relativeDay(days)} · ${date.date} · ${rowTitle(draft.title)} · ${submission.status}`;
       item.accessibilityInformation = { label: `${date.label} ${relativeDay(days)}, ${submission.event}, ${draft.title}, submission ${submission.status}` };
       return item;
     }
-    item.label = `${date.label}: ${rowTitle(draft.title)}`;
+    item.label = `${date.label}: ${rowTitle(draft.title, `${date.label}: `)}`;
     item.description = `${relativeDay(days)} · ${date.date} · ${draft.status}`;
     item.accessibilityInformation = { label: `${date.label} ${relativeDay(days)}, ${draft.title}, ${draft.status}` };
     return item;

@@ -78,6 +78,10 @@ export function pluralKindLabel(kind: KindDefinition | undefined, id: string): s
 export const ROW_TITLE_MAX = 20;
 /** The least room a title keeps after a prefix. */
 const ROW_TITLE_MIN = 12;
+/** What the default sidebar width shows of a label and the first words of its description, in label characters. */
+const ROW_ROOM = 28;
+/** A description character is narrower than a label one: it is drawn smaller. */
+const DESCRIPTION_CHAR_WIDTH = 0.8;
 
 /**
  * A title as a row's label: short titles as they are, long ones cut at a word with an ellipsis.
@@ -87,6 +91,12 @@ export function rowTitle(title: string, prefix = ''): string {
   return shortenTitle(title, Math.max(ROW_TITLE_MIN, ROW_TITLE_MAX - prefix.length));
 }
 
+/** A draft's title beside the date its description starts with: the shorter the date, the more title. */
+function titleBeside(title: string, date: string | undefined): string {
+  const room = ROW_ROOM - Math.round((date?.length ?? 0) * DESCRIPTION_CHAR_WIDTH);
+  return shortenTitle(title, Math.max(ROW_TITLE_MIN, room));
+}
+
 /** A tree item for a draft, shared by the Drafts and Upcoming views. The tooltip comes later, from `resolveTreeItem`. */
 export function draftTreeItem(draft: Draft, kind: KindDefinition | undefined, now: string): vscode.TreeItem {
   const active = isInHand(draft, kind);
@@ -94,13 +104,13 @@ export function draftTreeItem(draft: Draft, kind: KindDefinition | undefined, no
   const canAdvance = kind !== undefined && nextStatus(kind, draft.status) !== undefined;
   const uri = vscode.Uri.parse(draft.uri);
   const overdue = overdueDates(draft, kind, now);
-  const item = new vscode.TreeItem(rowTitle(draft.title), vscode.TreeItemCollapsibleState.None);
-  item.resourceUri = uri;
   const crossPosts = crossPostsOf(draft).map((post) => post.label);
   // The next date first (the icon already shows the status), then the status and what needs
   // attention, then the rest: a narrow sidebar cuts from the end.
   const [status, ...rest] = describeDraft(draft, kind, now).split(' · ');
   const date = nextDate(draft, kind, now) ? rest.splice(0, 1) : [];
+  const item = new vscode.TreeItem(titleBeside(draft.title, date[0]), vscode.TreeItemCollapsibleState.None);
+  item.resourceUri = uri;
   const flags = [overdue.length > 0 ? 'overdue' : undefined, parked ? 'parked' : undefined].filter((f): f is string => f !== undefined);
   item.description = [...date, status, ...flags, ...rest, ...(crossPosts.length > 0 ? [`on ${crossPosts.join(', ')}`] : [])].join(' · ');
   item.iconPath = statusIcon(draft, kind, overdue.length > 0);

@@ -353,6 +353,8 @@ export interface SyncReport {
   updated: number;
   /** Articles the platform no longer lists. */
   missing: string[];
+  /** Drafts whose impact log could not be changed, with why; their figures are the old ones. */
+  failed: { path: string; message: string }[];
   error?: { kind: string; message: string };
   /** When the platform failed: when the last stats were fetched, if ever. */
   lastFetched?: string;
@@ -368,7 +370,7 @@ export async function syncStats(deps: PublishDeps, rawOptions?: unknown): Promis
   for (const platform of wanted ? [wanted] : PLATFORMS) {
     const drafts = deps.workspace.drafts().filter((d) => remoteIdOf(d.fields, platform) !== undefined);
     if (drafts.length === 0) {
-      if (wanted) reports.push({ platform, drafts: 0, updated: 0, missing: [] });
+      if (wanted) reports.push({ platform, drafts: 0, updated: 0, missing: [], failed: [] });
       continue;
     }
     reports.push(await syncPlatform(deps, platform, drafts));
@@ -379,7 +381,7 @@ export async function syncStats(deps: PublishDeps, rawOptions?: unknown): Promis
 
 async function syncPlatform(deps: PublishDeps, platform: Platform, drafts: ReturnType<WorkspaceDrafts['drafts']>): Promise<SyncReport> {
   const label = PLATFORM_INFO[platform].label;
-  const report: SyncReport = { platform, drafts: drafts.length, updated: 0, missing: [] };
+  const report: SyncReport = { platform, drafts: drafts.length, updated: 0, missing: [], failed: [] };
   const key = await deps.keys.get(platform);
   if (!key) {
     report.error = { kind: 'unauthorized', message: `No ${label} API key is stored. Run DevRel: Set API Key first.` };
@@ -417,6 +419,7 @@ async function syncPlatform(deps: PublishDeps, platform: Platform, drafts: Retur
       report.updated++;
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
+      report.failed.push({ path: draft.relativePath, message: error.message });
       log().warn(`Sync Stats: ${draft.relativePath}: ${error.message}`);
     }
   }
@@ -439,6 +442,15 @@ function summarise(reports: SyncReport[], scripted: boolean): void {
   }
   const ok = reports.filter((r) => !r.error);
   if (ok.length > 0) {
+    const notRecorded = ok.flatMap((r) => r.failed);
+    if (notRecorded.length > 0) {
+      const first = notRecorded[0];
+      const more = notRecorded.length > 1 ? ` (and ${notRecorded.length - 1} more; see the log)` : '';
+      void vscode.window.showWarningMessage(`Sync Stats: reach could not be recorded in ${first.path}${more}: ${first.message}`, 'Show Log').then((choice) => {
+        if (choice === 'Show Log') void vscode.commands.executeCommand(Commands.showLog);
+      });
+      return;
+    }
     const parts = ok.map(
       (r) => `${PLATFORM_INFO[r.platform].label}: ${r.drafts} post${r.drafts === 1 ? '' : 's'}${r.missing.length ? `, ${r.missing.length} no longer listed` : ''}`,
     );

@@ -22,6 +22,7 @@ interface SyncReport {
   drafts: number;
   updated: number;
   missing: string[];
+  failed: { path: string; message: string }[];
   error?: { kind: string; message: string };
   lastFetched?: string;
 }
@@ -516,6 +517,55 @@ describe('Publish and cross-post', function () {
       assert.ok(after.endsWith('+++\n\nA body in a TOML post.\n'), 'the body is untouched');
     } finally {
       await deleteWorkspaceFile(path);
+    }
+  });
+
+  it('syncs reach into TOML [[impact]] tables in place, and reports a draft it could not change', async () => {
+    const path = 'content/posts/reach-toml.md';
+    const stuckPath = 'content/posts/reach-stuck.md';
+    const body = '\nA TOML post with [[impact]] and +++ in its body.\n\n+++\n';
+    const text =
+      '+++\nkind = "blog"\ntitle = "Reach in TOML"\ndate = 2026-11-03\ndevto_id = 9001 # set by hand\n\n# logged by hand\n[[impact]]\ndate = 2026-11-04\nmetric = \'stars\'\nvalue = 12\n+++\n' +
+      body;
+    const stuck =
+      '+++\nkind = "blog"\ntitle = "Reach stuck"\ndevto_id = 9002\n[[impact]]\nmetric = "views"\nvalue = 1\nsource = "devto"\n[impact.extra]\nnote = "x"\n+++\nStuck.\n';
+    fake.devto.set(9001, { id: 9001, url: 'https://dev.to/priya/reach-in-toml-9001', article: { title: 'Reach in TOML' }, views: 100, reactions: 7, comments: 1 });
+    fake.devto.set(9002, { id: 9002, url: 'https://dev.to/priya/reach-stuck-9002', article: { title: 'Reach stuck' }, views: 50, reactions: 0, comments: 0 });
+    await writeWorkspaceFile(path, text);
+    await writeWorkspaceFile(stuckPath, stuck);
+    await executeCommand('devrel.setApiKey', 'devto', fake.devtoKey);
+    try {
+      const api = await getApi();
+      await waitFor(async () => (await api.listDrafts()).filter((d) => d.title === 'Reach in TOML' || d.title === 'Reach stuck').length === 2, 10_000, 'the TOML drafts');
+      const first = await executeCommand<SyncReport[]>('devrel.syncStats', { platform: 'devto' });
+      assert.deepEqual(
+        first?.[0].failed.map((f) => f.path),
+        [stuckPath],
+        'the draft that could not be changed is reported',
+      );
+      assert.match(first?.[0].failed[0].message ?? '', /couldn't change the front matter/);
+      assert.equal(await readWorkspaceFile(stuckPath), stuck, 'the draft it could not change is left as it is');
+      const once = await readWorkspaceFile(path);
+      assert.ok(once.endsWith(`+++\n${body}`), 'the body is byte for byte the same');
+      assert.equal((once.match(/^source = "devto"$/gm) ?? []).length, 3, 'one [[impact]] table per metric');
+      assert.ok(once.startsWith(text.slice(0, text.indexOf('+++\n', 4))), 'everything before is kept: comments, quoting, the hand-logged entry');
+
+      const entry = fake.devto.get(9001) as { views: number; reactions: number; comments: number };
+      entry.views = 250;
+      entry.reactions = 9;
+      await executeCommand<SyncReport[]>('devrel.syncStats', { platform: 'devto' });
+      const twice = await readWorkspaceFile(path);
+      assert.ok(twice.endsWith(`+++\n${body}`), 'the body is byte for byte the same after the second sync');
+      assert.equal((twice.match(/^\[\[impact\]\]/gm) ?? []).length, 4, 'entries replaced, not duplicated');
+      assert.match(twice, /^metric = "views"\nvalue = 250\nsource = "devto"$/m);
+      assert.match(twice, /^metric = "reactions"\nvalue = 9\nsource = "devto"$/m);
+      assert.match(twice, /^metric = "comments"\nvalue = 1\nsource = "devto"$/m);
+      assert.equal(twice.replace(/value = 250/, 'value = 100').replace(/value = 9\n/, 'value = 7\n'), once, 'only the changed figures changed');
+    } finally {
+      fake.devto.delete(9001);
+      fake.devto.delete(9002);
+      await deleteWorkspaceFile(path);
+      await deleteWorkspaceFile(stuckPath);
     }
   });
 

@@ -158,17 +158,31 @@ describe('publish responses and reach', () => {
       assert.equal(result.text, '---\nlist:\n  - a: 1\n    b: 2 # keep me\n  - a: 4\n  # a comment between\n  - a: 5\nother: x\n---\nbody\n');
     });
 
-    it('refuses a missing index and a flow list', () => {
+    it('refuses a missing index and a missing list', () => {
       assert.equal(replaceFrontMatterListItem('---\nlist:\n  - 1\n---\n', 'list', 3, 2).ok, false);
-      assert.equal(replaceFrontMatterListItem('---\nlist: [1, 2]\n---\n', 'list', 0, 5).ok, false);
       assert.equal(replaceFrontMatterListItem('---\nother: 1\n---\n', 'list', 0, 5).ok, false);
+      assert.equal(replaceFrontMatterListItem('+++\nother = 1\n+++\n', 'list', 0, 5).ok, false);
     });
 
-    it('says plainly that a TOML list item cannot be changed in place yet', () => {
-      const result = replaceFrontMatterListItem('+++\ntitle = "x"\n[[impact]]\nmetric = "views"\nvalue = 1\n+++\nbody\n', 'impact', 0, { metric: 'views', value: 2 });
-      assert.ok(!result.ok && /TOML list "impact"/.test(result.message));
+    it('replaces one item of a flow list and keeps the rest of the line', () => {
+      const text = '---\nlist: [1, {a: 1, b: x}, "three"] # note\nother: y\n---\nbody\n';
+      const result = replaceFrontMatterListItem(text, 'list', 1, { a: 2, b: 'x, y' });
+      assert.ok(result.ok);
+      assert.equal(result.text, '---\nlist: [1, {a: 2, b: "x, y"}, "three"] # note\nother: y\n---\nbody\n');
+      const padded = replaceFrontMatterListItem('---\nlist: [ 1, 2 ]\n---\n', 'list', 0, { k: 'v' });
+      assert.ok(padded.ok);
+      assert.equal(padded.text, '---\nlist: [ { k: v }, 2 ]\n---\n');
     });
 
+    it('replaces one [[impact]] table of TOML front matter in place', () => {
+      const text = '+++\ntitle = "x"\n[[impact]] # first\nmetric = \'views\' # kept\nvalue = 1\nsource = "devto"\n\n[[impact]]\nmetric = "stars"\nvalue = 5\n+++\nbody\n';
+      const result = replaceFrontMatterListItem(text, 'impact', 0, { metric: 'views', value: 2, link: 'https://dev.to/x' });
+      assert.ok(result.ok, result.ok ? '' : result.message);
+      assert.equal(
+        result.text,
+        '+++\ntitle = "x"\n[[impact]] # first\nmetric = \'views\' # kept\nvalue = 2\nlink = "https://dev.to/x"\n\n[[impact]]\nmetric = "stars"\nvalue = 5\n+++\nbody\n',
+      );
+    });
     it('keeps CRLF line breaks', () => {
       const text = '---\r\nlist:\r\n- x: 1\r\n- x: 2\r\n---\r\nbody\r\n';
       const result = replaceFrontMatterListItem(text, 'list', 0, { x: 9, y: 'z' });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parse } from 'smol-toml';
-import { appendFrontMatterListItem, setFrontMatterFields } from '../../src/core/frontMatter/edit';
+import { appendFrontMatterListItem, removeFrontMatterListItem, replaceFrontMatterListItem, setFrontMatterFields } from '../../src/core/frontMatter/edit';
 import type { EditResult, FrontMatterValue } from '../../src/core/frontMatter/edit';
 import { locateFrontMatter } from '../../src/core/frontMatter/parse';
 
@@ -48,7 +48,12 @@ interface Draft {
   body: string;
 }
 
-type Edit = { type: 'set'; key: string; value: FrontMatterValue } | { type: 'remove'; key: string } | { type: 'append'; key: string; item: FrontMatterValue };
+type Edit =
+  | { type: 'set'; key: string; value: FrontMatterValue }
+  | { type: 'remove'; key: string }
+  | { type: 'append'; key: string; item: FrontMatterValue }
+  | { type: 'replaceItem'; key: string; index: number; item: FrontMatterValue }
+  | { type: 'removeItem'; key: string; index: number };
 
 const text = fc.string({ unit: 'grapheme', maxLength: 20 });
 const comment = fc.option(fc.constantFrom('# note', '#', '# a = b # c', '# 日本 +++ 👋', '# it\'s "quoted"'), { nil: undefined });
@@ -198,6 +203,8 @@ interface Written {
   appendAt: number;
   /** Just after the last [[impact]] table (with its sub-tables), if there is one. */
   impactEnd?: number;
+  /** Each [[impact]] table's lines, sub-tables included. */
+  impactTables: [number, number][];
 }
 
 function writeDraft(d: Draft): Written {
@@ -226,6 +233,7 @@ function writeDraft(d: Draft): Written {
 
   const headerStarts: number[] = [];
   let impactEnd: number | undefined;
+  const impactTables: [number, number][] = [];
   const writeParams = (): void => {
     if (!d.params) return;
     separate(d.params.before, 'params');
@@ -241,6 +249,7 @@ function writeDraft(d: Draft): Written {
       const date = `2026-01-${String(table.day).padStart(2, '0')}`;
       content += `[[impact]]${lb}date = ${table.quotedDate ? `"${date}"` : date}${lb}metric = "views"${lb}value = ${table.value}${lb}`;
       if (table.source) content += `[impact.source]${lb}url = "https://example.com"${lb}`;
+      impactTables.push([headerStarts[headerStarts.length - 1], content.length]);
       impactEnd = content.length;
     }
   };
@@ -265,7 +274,7 @@ function writeDraft(d: Draft): Written {
   }
   const bom = d.bom ? '\uFEFF' : '';
   const text = `${bom}+++${d.fenceSpaces[0]}${lb}${content}+++${d.fenceSpaces[1]}${d.body === '' ? '' : lb}${d.body}`;
-  return { text, content, chunks, kinds, tables, appendAt, impactEnd };
+  return { text, content, chunks, kinds, tables, appendAt, impactEnd, impactTables };
 }
 
 const isoDate = fc
@@ -295,6 +304,15 @@ const anyKey = fc.constantFrom(...NAMES.map((key) => key.name), 'missing', 'para
 function editFor(d: Draft): fc.Arbitrary<Edit> {
   const names = d.root.map((entry) => entry.name);
   const key = names.length > 0 ? fc.oneof({ arbitrary: fc.constantFrom(...names), weight: 3 }, { arbitrary: anyKey, weight: 1 }) : anyKey;
+  const itemEdits: fc.Arbitrary<Edit> = fc.oneof(
+    fc.record({
+      type: fc.constant('replaceItem' as const),
+      key: fc.constant('impact'),
+      index: fc.nat(2),
+      item: fc.oneof({ arbitrary: impactEntry, weight: 3 }, { arbitrary: leafValue, weight: 1 }),
+    }),
+    fc.record({ type: fc.constant('removeItem' as const), key: fc.constant('impact'), index: fc.nat(2) }),
+  );
   return fc.oneof(
     fc.record({ type: fc.constant('set' as const), key: fc.constant('status'), value: fc.oneof(fc.constantFrom('idea', 'drafting', 'published'), text) }),
     fc.record({ type: fc.constant('set' as const), key: fc.constant('draft'), value: fc.boolean() }),
@@ -303,6 +321,9 @@ function editFor(d: Draft): fc.Arbitrary<Edit> {
     fc.record({ type: fc.constant('remove' as const), key }),
     fc.record({ type: fc.constant('append' as const), key: fc.constantFrom('impact', 'tags'), item: fc.oneof(impactEntry, text) }),
     fc.record({ type: fc.constant('append' as const), key, item: anyValue }),
+    itemEdits,
+    itemEdits,
+    itemEdits,
   );
 }
 
@@ -311,6 +332,8 @@ const scenario: fc.Arbitrary<[Draft, Edit]> = draft.chain((d) => fc.tuple(fc.con
 function run(textIn: string, e: Edit): EditResult {
   if (e.type === 'set') return setFrontMatterFields(textIn, { [e.key]: e.value });
   if (e.type === 'remove') return setFrontMatterFields(textIn, { [e.key]: undefined });
+  if (e.type === 'replaceItem') return replaceFrontMatterListItem(textIn, e.key, e.index, e.item);
+  if (e.type === 'removeItem') return removeFrontMatterListItem(textIn, e.key, e.index);
   return appendFrontMatterListItem(textIn, e.key, e.item);
 }
 
@@ -322,19 +345,40 @@ function normal(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, normal(item)]));
 }
 
-function withChange(data: Record<string, unknown>, e: Edit): Record<string, unknown> {
+function withChange(data: Record<string, unknown>, e: Edit, listOfTables: boolean): Record<string, unknown> {
   const next = { ...data };
   if (e.type === 'remove') delete next[e.key];
   else if (e.type === 'set') next[e.key] = normal(e.value);
-  else next[e.key] = [...((data[e.key] as unknown[] | undefined) ?? []), normal(e.item)];
+  else if (e.type === 'replaceItem') next[e.key] = (data[e.key] as unknown[]).map((item, i) => (i === e.index ? normal(e.item) : item));
+  else if (e.type === 'removeItem') {
+    const rest = (data[e.key] as unknown[]).filter((_, i) => i !== e.index);
+    // The last [[impact]] table gone takes the field with it; an inline list stays, empty.
+    if (rest.length === 0 && listOfTables) delete next[e.key];
+    else next[e.key] = rest;
+  } else next[e.key] = [...((data[e.key] as unknown[] | undefined) ?? []), normal(e.item)];
   return next;
 }
 
 const isTable = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+function hasSourceTable(w: Written, index: number): boolean {
+  const [start, end] = w.impactTables[index];
+  return w.content.slice(start, end).includes('[impact.source]');
+}
+
 /** The refusal an edit must get, or undefined when it must succeed. */
 function expectedRefusal(w: Written, data: Record<string, unknown>, e: Edit): RegExp | undefined {
   const listOfTables = e.key === 'impact' && w.impactEnd !== undefined;
+  if (e.type === 'replaceItem' || e.type === 'removeItem') {
+    const list = data[e.key];
+    if (!Array.isArray(list)) return /has no "impact" list/;
+    if (e.index >= list.length) return /so there is no entry/;
+    // An entry with a [impact.source] sub-table is not rewritten field by field, nor turned into a non-table.
+    if (e.type === 'replaceItem' && listOfTables && (!isTable(e.item) || hasSourceTable(w, e.index))) {
+      return /couldn't change the front matter/;
+    }
+    return undefined;
+  }
   if (e.type !== 'append') return w.tables.has(e.key) ? /is written as a TOML table/ : undefined;
   if (listOfTables) return isTable(e.item) ? undefined : /list of \[\[impact\]\] tables/;
   const current = data[e.key];
@@ -343,6 +387,7 @@ function expectedRefusal(w: Written, data: Record<string, unknown>, e: Edit): Re
 }
 
 function region(w: Written, e: Edit, current: unknown): [number, number] {
+  if ((e.type === 'replaceItem' || e.type === 'removeItem') && w.impactEnd !== undefined) return w.impactTables[e.index];
   const chunk = w.chunks.get(e.key);
   if (chunk && !w.tables.has(e.key)) return chunk;
   if (e.type === 'append' && isTable(e.item)) {
@@ -389,7 +434,7 @@ describe('TOML front matter edit properties', () => {
 
         const newContent = after.slice(newLocation.block.contentStart, newLocation.block.contentEnd);
         const newData = parse(newContent) as Record<string, unknown>;
-        assert.deepStrictEqual(normal(newData), withChange(normal(oldData) as Record<string, unknown>, e));
+        assert.deepStrictEqual(normal(newData), withChange(normal(oldData) as Record<string, unknown>, e, e.key === 'impact' && w.impactEnd !== undefined));
 
         // A date keeps its style: text stays text, and a local date (or a new field) is a date.
         if (e.type === 'set' && typeof e.value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(e.value) && !e.value.endsWith('-30')) {

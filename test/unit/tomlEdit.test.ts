@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parse, TomlDate } from 'smol-toml';
-import { appendFrontMatterListItem, setFrontMatterFields } from '../../src/core/frontMatter/edit';
+import { appendFrontMatterListItem, removeFrontMatterListItem, replaceFrontMatterListItem, setFrontMatterFields } from '../../src/core/frontMatter/edit';
 import type { EditResult, TextEdit } from '../../src/core/frontMatter/edit';
 import { appendTomlFrontMatterListItem, setTomlFrontMatterFields } from '../../src/core/frontMatter/tomlEdit';
 import { locateFrontMatter } from '../../src/core/frontMatter/parse';
@@ -290,6 +290,71 @@ describe('TOML front matter editing', () => {
 
     it('leaves a valid file alone when the value cannot be written', () => {
       expectRefusal(setFrontMatterFields(HUGO, { 'bad\ud800key': 1 }), /can't be written as TOML/);
+    });
+  });
+
+  describe('one list item in place', () => {
+    const TABLES = [
+      '+++',
+      'title = "x"',
+      '',
+      '# synced reach',
+      '[[impact]]',
+      "metric = 'views' # from dev.to",
+      'date = "2026-01-03"',
+      'value = 10',
+      'source = "devto"',
+      '',
+      '[[impact]]',
+      'date = 2026-01-04',
+      'metric = "reactions"',
+      'value = 2',
+      'source = "devto"',
+      '+++',
+      'Body with [[impact]] and +++ in it.',
+      '',
+    ].join('\r\n');
+
+    it('changes only the values of one [[impact]] table, keeping quotes, comments, key order and date style', () => {
+      const after = expectEdit(TABLES, replaceFrontMatterListItem(TABLES, 'impact', 0, { date: '2026-02-01', metric: 'views', value: 12, source: 'devto' }));
+      assert.equal(after, TABLES.replace('date = "2026-01-03"', 'date = "2026-02-01"').replace('value = 10', 'value = 12'));
+      const second = expectEdit(
+        after,
+        replaceFrontMatterListItem(after, 'impact', 1, { date: '2026-02-01', metric: 'reactions', value: 3, source: 'devto', link: 'https://dev.to/a' }),
+      );
+      assert.equal(
+        second,
+        after.replace('date = 2026-01-04', 'date = 2026-02-01').replace('value = 2\r\nsource = "devto"\r\n', 'value = 3\r\nsource = "devto"\r\nlink = "https://dev.to/a"\r\n'),
+      );
+      assert.ok(dataOf(second).impact && (dataOf(second).impact as Array<Record<string, unknown>>)[1].date instanceof TomlDate, 'a local date stays a date');
+    });
+
+    it('removes a field the new item lacks, and refuses an entry with sub-tables', () => {
+      const after = expectEdit(TABLES, replaceFrontMatterListItem(TABLES, 'impact', 1, { date: '2026-01-04', metric: 'reactions', value: 2 }));
+      assert.equal(after, TABLES.replace('value = 2\r\nsource = "devto"\r\n', 'value = 2\r\n'));
+      const nested = '+++\n[[impact]]\nvalue = 1\n[impact.source]\nurl = "x"\n+++\n';
+      expectRefusal(replaceFrontMatterListItem(nested, 'impact', 0, { value: 2 }), /couldn't change the front matter/);
+      expectRefusal(replaceFrontMatterListItem(TABLES, 'impact', 2, { value: 2 }), /has 2 entries, so there is no entry 3/);
+    });
+
+    it('removes one [[impact]] table with its lines; the last one takes the field', () => {
+      const after = expectEdit(TABLES, removeFrontMatterListItem(TABLES, 'impact', 0));
+      assert.equal(after, TABLES.replace('[[impact]]\r\nmetric = \'views\' # from dev.to\r\ndate = "2026-01-03"\r\nvalue = 10\r\nsource = "devto"\r\n', ''));
+      const none = expectEdit(after, removeFrontMatterListItem(after, 'impact', 0));
+      assert.equal(dataOf(none).impact, undefined);
+      assert.ok(!none.includes('[[impact]]\r\n'));
+      assert.ok(none.endsWith('+++\r\nBody with [[impact]] and +++ in it.\r\n'));
+    });
+
+    it('rewrites one item of an inline list where it stands', () => {
+      const inline = '+++\nimpact = [ { metric = "views", value = 1 }, { metric = "stars", value = 2 } ] # two\n+++\nbody\n';
+      const after = expectEdit(inline, replaceFrontMatterListItem(inline, 'impact', 1, { metric: 'stars', value: 5, source: 'devto' }));
+      assert.equal(after, '+++\nimpact = [ { metric = "views", value = 1 }, { metric = "stars", value = 5, source = "devto" } ] # two\n+++\nbody\n');
+      assert.equal(expectEdit(inline, removeFrontMatterListItem(inline, 'impact', 0)), '+++\nimpact = [ { metric = "stars", value = 2 } ] # two\n+++\nbody\n');
+      assert.equal(expectEdit(inline, removeFrontMatterListItem(inline, 'impact', 1)), '+++\nimpact = [ { metric = "views", value = 1 } ] # two\n+++\nbody\n');
+      const lines = '+++\ntags = [\n  "a", # first\n  "b",\n]\n+++\n';
+      assert.equal(expectEdit(lines, removeFrontMatterListItem(lines, 'tags', 1)), '+++\ntags = [\n  "a", # first\n]\n+++\n');
+      assert.equal(expectEdit(lines, removeFrontMatterListItem(lines, 'tags', 0)), '+++\ntags = [\n  "b",\n]\n+++\n');
     });
   });
 });

@@ -6,7 +6,7 @@ import { locateFrontMatter } from './parse';
 import { parseYamlDocument } from './yamlDocument';
 import { stringifyOptions, styleScalars } from './yamlScalar';
 import type { FrontMatterBlock } from './parse';
-import { appendTomlFrontMatterListItem, setTomlFrontMatterFields } from './tomlEdit';
+import { appendTomlFrontMatterListItem, removeTomlFrontMatterListItem, replaceTomlFrontMatterListItem, setTomlFrontMatterFields } from './tomlEdit';
 import { describeValue, minimalEdit, type TextEdit } from './editShared';
 import { getOwn, sameData, setOwn } from '../util/objects';
 import { errorMessage, type Failure, type Result } from '../util/result';
@@ -182,15 +182,13 @@ export function appendFrontMatterListItem(text: string, key: string, item: Front
 
 /**
  * Replaces the item at `index` of a top-level list field, e.g. to update one synced impact
- * entry in place. The other items keep their text; a flow list (`[a, b]`) is refused rather
- * than rewritten.
+ * entry in place. The other items keep their text; in a flow list (`[a, b]`) only the item's
+ * own text changes.
  */
 export function replaceFrontMatterListItem(text: string, key: string, index: number, item: FrontMatterValue): EditResult {
   const clean = toPlainValue(item, key);
   if (!clean.ok) return clean;
-  if (isTomlFrontMatter(text)) {
-    return { ok: false, message: `DevRel Desk can't change an item of the TOML list "${key}" in place yet; the file was left as it is. Edit item ${index + 1} by hand.` };
-  }
+  if (isTomlFrontMatter(text)) return tomlOverLimit(text) ?? replaceTomlFrontMatterListItem(text, key, index, clean.value);
   const opened = openFrontMatter(text);
   if (!opened.ok) return opened;
   const fm = opened.frontMatter;
@@ -201,8 +199,21 @@ export function replaceFrontMatterListItem(text: string, key: string, index: num
   }
   const node = entry.value;
   const target = isSeq(node) ? node.items[index] : undefined;
-  if (!isSeq(node) || node.flow || !node.range || !isNode(target) || !target.range) return cannotEdit([key]);
+  if (!isSeq(node) || !node.range || !isNode(target) || !target.range) return cannotEdit([key]);
   const content = fm.content;
+  const expected = { ...fm.data };
+  setOwn(
+    expected,
+    key,
+    current.map((value, i) => (i === index ? clean.value : value)),
+  );
+  if (sameData(current[index], clean.value)) return unchanged(text, fm.block.contentStart);
+  if (node.flow) {
+    // `[a, b]` keeps its brackets, commas and spacing; the item is written the way an appended one would be.
+    const padded = content[node.range[0] + 1] === ' ';
+    const rendered = renderFlowItem(clean.value, fm.lineBreak, padded);
+    return finish(text, fm, [{ start: target.range[0], end: target.range[1], text: rendered }], expected, [key]);
+  }
   const dashColumn = columnOf(content, node.range[0]);
   const start = content.lastIndexOf('\n', target.range[0] - 1) + 1;
   // The item's own line must start with its dash; anything else is a layout this doesn't handle.
@@ -211,13 +222,6 @@ export function replaceFrontMatterListItem(text: string, key: string, index: num
   const doc = new Document([clean.value], { aliasDuplicateObjects: false });
   styleScalars(doc);
   const rendered = doc.toString(stringifyOptions(indentFor([clean.value], fm.layout), fm.layout.seqIndent > 0));
-  const expected = { ...fm.data };
-  setOwn(
-    expected,
-    key,
-    current.map((value, i) => (i === index ? clean.value : value)),
-  );
-  if (sameData(current[index], clean.value)) return unchanged(text, fm.block.contentStart);
   return finish(text, fm, [{ start, end, text: shape(rendered, dashColumn, fm.lineBreak, true) }], expected, [key]);
 }
 
@@ -280,6 +284,7 @@ export function setFrontMatterListItemFields(text: string, key: string, index: n
 
 /** Removes one entry of a top-level block list, with its lines. Removing the last entry leaves the field empty. */
 export function removeFrontMatterListItem(text: string, key: string, index: number): EditResult {
+  if (isTomlFrontMatter(text)) return tomlOverLimit(text) ?? removeTomlFrontMatterListItem(text, key, index);
   const located = locateListItem(text, key, index);
   if (!located.ok) return located;
   const { fm, node, list } = located;

@@ -5,7 +5,7 @@ import type { FrontMatterBlock } from './parse';
 import type { EditResult, FrontMatterValue } from './edit';
 import { describeValue, minimalEdit } from './editShared';
 import { scanToml, readInlineArray } from './tomlScan';
-import type { TomlHeader, TomlLayout, TomlPair, ValueShape } from './tomlScan';
+import type { InlineArrayItem, TomlHeader, TomlLayout, TomlPair, ValueShape } from './tomlScan';
 import { getOwn, sameData, setOwn } from '../util/objects';
 import { firstLine, lineNumberAt } from '../util/strings';
 import { type Failure } from '../util/result';
@@ -142,6 +142,133 @@ export function appendTomlFrontMatterListItem(text: string, key: string, item: F
   const line = renderNewKey(key, [data], fm.lineBreak);
   if (!line.ok) return line;
   return finish(text, fm, [{ start: fm.layout.appendAt, end: fm.layout.appendAt, text: line.text }], expected, [key]);
+}
+
+/**
+ * Replaces item `index` of a top-level list of `+++` front matter, e.g. one synced impact entry.
+ * An item written as a `[[key]]` table keeps its header, comments and key order: fields it
+ * already has change their value in place, new ones go after its last field and fields the new
+ * item lacks are removed. An item of an inline list (`key = [ … ]`) is rewritten where it stands.
+ */
+export function replaceTomlFrontMatterListItem(text: string, key: string, index: number, item: FrontMatterValue): EditResult {
+  const located = locateTomlItem(text, key, index);
+  if (!located.ok) return located;
+  const { fm, current, table, inline } = located;
+  const checked = checkValue(item, key);
+  if (!checked.ok) return checked;
+  const old = current[index];
+  const data = itemData(item, [old]);
+  const expected: Record<string, unknown> = { ...fm.data };
+  setOwn(
+    expected,
+    key,
+    current.map((value, i) => (i === index ? data : value)),
+  );
+  if (sameData(old, data)) return finish(text, fm, [], expected, [key]);
+
+  if (inline) {
+    const rendered = inlineValue(data);
+    if (!rendered.ok) return rendered;
+    return finish(text, fm, [{ start: inline.start, end: inline.end, text: rendered.text }], expected, [key]);
+  }
+  if (!table || !isPlainObject(item) || !isPlainObject(old)) return cannotEdit([key]);
+  const own = fm.layout.pairs.filter((pair) => pair.table === table);
+  // Fields written as dotted keys or as sub-tables of this entry aren't rewritten in place.
+  if (own.some((pair) => pair.path.length > 1) || hasSubTables(fm.layout, table)) return cannotEdit([key]);
+  const splices: Splice[] = [];
+  const added: string[] = [];
+  const fields = data as Record<string, TomlData>;
+  for (const pair of own) {
+    const name = pair.path[0];
+    if (getOwn(fields, name) === undefined) splices.push({ start: pair.lineStart, end: pair.lineEnd, text: '' });
+  }
+  for (const name of Object.keys(fields)) {
+    const value = fields[name];
+    const pair = own.find((p) => p.path[0] === name);
+    if (!pair) {
+      const line = renderNewKey(name, value, fm.lineBreak);
+      if (!line.ok) return line;
+      added.push(line.text);
+      continue;
+    }
+    if (sameData(getOwn(old, name), value)) continue;
+    const rendered = renderValueLike(value, pair.shape);
+    if (!rendered.ok) return rendered;
+    splices.push({ start: pair.valueStart, end: pair.valueEnd, text: rendered.text });
+  }
+  if (added.length > 0) {
+    const at = Math.max(table.lineEnd, ...own.map((pair) => pair.lineEnd));
+    const needsBreak = at > 0 && !fm.content.slice(0, at).endsWith('\n');
+    splices.push({ start: at, end: at, text: (needsBreak ? fm.lineBreak : '') + added.join('') });
+  }
+  return finish(text, fm, splices, expected, [key]);
+}
+
+/**
+ * Removes item `index` of a top-level list of `+++` front matter: a `[[key]]` table with its
+ * lines (and its sub-tables), or one item of an inline list with its comma. Removing the only
+ * `[[key]]` table removes the field.
+ */
+export function removeTomlFrontMatterListItem(text: string, key: string, index: number): EditResult {
+  const located = locateTomlItem(text, key, index);
+  if (!located.ok) return located;
+  const { fm, current, table, inline, items } = located;
+  const rest = current.filter((_, i) => i !== index);
+  const expected: Record<string, unknown> = { ...fm.data };
+  if (table) {
+    if (rest.length > 0) setOwn(expected, key, rest);
+    else delete expected[key];
+    return finish(text, fm, [{ start: table.lineStart, end: endOfArrayTable(fm.layout, table), text: '' }], expected, [key]);
+  }
+  if (!inline || !items) return cannotEdit([key]);
+  setOwn(expected, key, rest);
+  const next = items[index + 1];
+  const previous = items[index - 1];
+  // `[a, b, c]` loses `b, `; the last item takes the comma before it, so `[a, b]` becomes `[a]` and `[a, b,]` becomes `[a,]`.
+  // An item on a line of its own goes with its line, so comments on the other lines stay.
+  const content = fm.content;
+  const lineStart = content.lastIndexOf('\n', inline.start - 1) + 1;
+  const afterItem = inline.comma !== undefined ? inline.comma + 1 : inline.end;
+  const newline = content.indexOf('\n', afterItem);
+  const ownLine = previous !== undefined && content.slice(lineStart, inline.start).trim() === '' && newline !== -1 && /^[ \t]*(?:#.*)?\r?$/.test(content.slice(afterItem, newline));
+  const splice: Splice = next
+    ? { start: inline.start, end: next.start, text: '' }
+    : ownLine
+      ? { start: lineStart, end: newline + 1, text: '' }
+      : previous
+        ? { start: previous.end, end: inline.end, text: '' }
+        : { start: inline.start, end: afterItem, text: '' };
+  return finish(text, fm, [splice], expected, [key]);
+}
+
+type LocatedTomlItem = { ok: true; fm: TomlFrontMatter; current: unknown[]; table?: TomlHeader; inline?: InlineArrayItem; items?: InlineArrayItem[] } | Failure;
+
+function locateTomlItem(text: string, key: string, index: number): LocatedTomlItem {
+  const opened = openTomlFrontMatter(text);
+  if (!opened.ok) return opened;
+  const fm = opened.frontMatter;
+  const current = getOwn(fm.data, key);
+  if (!Array.isArray(current)) return { ok: false, message: `The front matter has no "${key}" list, so there is no entry to change.` };
+  if (!Number.isInteger(index) || index < 0 || index >= current.length) {
+    return { ok: false, message: `"${key}" has ${current.length} ${current.length === 1 ? 'entry' : 'entries'}, so there is no entry ${index + 1} to change.` };
+  }
+  const place = placeOf(fm.layout, key);
+  if (place.pair) {
+    if (place.pair.shape !== 'array') return cannotEdit([key]);
+    const list = readInlineArray(fm.content, place.pair.valueStart);
+    const item = list?.items[index];
+    if (!list || !item || list.items.length !== current.length) return cannotEdit([key]);
+    return { ok: true, fm, current, inline: item, items: list.items };
+  }
+  const tables = place.tables.filter((header) => header.array && header.path.length === 1);
+  if (place.dotted.length > 0 || tables.length !== current.length) return cannotEdit([key]);
+  return { ok: true, fm, current, table: tables[index] };
+}
+
+/** `[key.sub]` or `[[key.sub]]` headers that belong to the `[[key]]` table `table`. */
+function hasSubTables(layout: TomlLayout, table: TomlHeader): boolean {
+  const next = layout.headers[layout.headers.indexOf(table) + 1];
+  return next !== undefined && next.path.length > table.path.length && table.path.every((part, i) => next.path[i] === part);
 }
 
 /**

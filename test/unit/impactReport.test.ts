@@ -303,6 +303,52 @@ describe('impact report', () => {
       assert.ok(!badPreset.ok && /CSV preset/.test(badPreset.problems[0].message));
     });
 
+    it('shows reach by platform from entries that carry a source, in Markdown and JSON', () => {
+      const crossPosted = post(
+        'xpost',
+        `title: Cross-posted
+status: published
+publish_date: 2026-08-01
+devto_id: 12
+impact:
+  - { date: 2026-08-20, metric: views, value: 900, source: devto }
+  - { date: 2026-08-20, metric: reactions, value: 12, source: devto }
+  - { date: 2026-08-21, metric: views, value: 80, source: hashnode }
+  - { date: 2026-08-22, metric: views, value: 30, source: medium }
+  - { date: 2026-05-20, metric: views, value: 999, source: devto }
+  - { date: 2026-08-23, metric: views, value: 5 }`,
+      );
+      const second = post('second', 'title: Second\nstatus: published\npublish_date: 2026-08-02\nimpact:\n  - { date: 2026-09-02, metric: views, value: 100, source: devto }');
+      const withPlatforms = build([crossPosted, second, talk]);
+      assert.deepEqual(withPlatforms.byPlatform, [
+        { source: 'devto', label: 'dev.to', works: 2, reach: 1000, metrics: { views: 1000, reactions: 12 } },
+        { source: 'hashnode', label: 'Hashnode', works: 1, reach: 80, metrics: { views: 80 } },
+        { source: 'medium', label: 'medium', works: 1, reach: 30, metrics: { views: 30 } },
+      ]);
+      const markdown = reportMarkdown(withPlatforms);
+      const section = markdown.slice(markdown.indexOf('## Reach by platform'), markdown.indexOf('## Pieces of work'));
+      assert.equal(
+        section,
+        [
+          '## Reach by platform',
+          '',
+          '| Platform | Pieces of work | Reach | Results |',
+          '| --- | ---: | ---: | --- |',
+          '| dev.to | 2 | 1,000 | 1,000 page views, 12 reactions |',
+          '| Hashnode | 1 | 80 | 80 page views |',
+          '| medium | 1 | 30 | 30 page views |',
+          '',
+          'From impact entries with a `source`, such as the figures Sync Reach records; they are also in the totals above.',
+          '',
+          '',
+        ].join('\n'),
+      );
+      assert.ok(markdown.indexOf('## By kind') < markdown.indexOf('## Reach by platform'));
+      assert.deepEqual(JSON.parse(reportJson(withPlatforms)).byPlatform, withPlatforms.byPlatform);
+      assert.equal(reportMarkdown(build([publishedPost])).includes('## Reach by platform'), false, 'no section without sources');
+      assert.deepEqual(build([publishedPost]).byPlatform, []);
+    });
+
     it('cuts text at a word boundary', () => {
       assert.equal(clip('short', 10), 'short');
       assert.equal(clip('one two three four five', 16), 'one two three…');

@@ -11,6 +11,7 @@ import type { Draft, KindDefinition } from '../types';
 import { hasOwn } from '../util/objects';
 import { compareText } from '../util/strings';
 import { inPeriod, type ReportPeriod } from './period';
+import { PLATFORM_INFO, isPlatform } from '../publish/types';
 
 /** The metrics that count people reached, added up as a piece of work's reach. */
 export const REACH_METRICS: readonly string[] = ['views', 'attendees'];
@@ -70,6 +71,18 @@ export interface KindRow {
   metrics: Record<string, number>;
 }
 
+/** Reach on one platform a piece of work was cross-posted to, from impact entries that carry its `source`. */
+export interface PlatformRow {
+  /** The entries' `source`, e.g. `devto`. */
+  source: string;
+  /** e.g. `dev.to`; the source itself for a platform DevRel Desk doesn't publish to. */
+  label: string;
+  /** Pieces of work with entries from this source in the period. */
+  works: number;
+  reach: number;
+  metrics: Record<string, number>;
+}
+
 export interface TalkGiven {
   title: string;
   event: string;
@@ -110,6 +123,8 @@ export interface ImpactReport {
   previous: ReportPeriod;
   totals: MetricTotal[];
   byKind: KindRow[];
+  /** Reach per platform, dev.to and Hashnode first; empty when nothing was synced or logged with a source. */
+  byPlatform: PlatformRow[];
   rows: WorkRow[];
   talks: { given: TalkGiven[]; accepted: number; decided: number; previousGiven: number };
   posts: { published: PostPublished[]; readingMinutes: number; previousPublished: number };
@@ -177,12 +192,21 @@ export function buildImpactReport(drafts: readonly Draft[], options: ReportOptio
   let previousDone = 0;
   const ideaDays: number[] = [];
   let done = 0;
+  const platforms = new Map<string, { works: Set<string>; metrics: Map<string, number> }>();
   for (const draft of sorted) {
     const kind = hasOwn(options.kinds, draft.kind) ? options.kinds[draft.kind] : undefined;
     const finished = kind !== undefined && isFinished(kind, draft.status) && !(kind.sideStatuses ?? []).includes(draft.status);
     const finishedOn = finished ? doneDate(draft) : undefined;
     const url = workUrl(draft);
     const entries = (draft.impact ?? []).filter((e) => inPeriod(e.date, period) && counted(e.metric));
+    for (const entry of entries) {
+      const source = entry.source?.trim();
+      if (!source) continue;
+      let platform = platforms.get(source);
+      if (!platform) platforms.set(source, (platform = { works: new Set(), metrics: new Map() }));
+      platform.works.add(draft.relativePath);
+      platform.metrics.set(entry.metric, (platform.metrics.get(entry.metric) ?? 0) + entry.value);
+    }
     const given = (draft.feedback ?? []).filter((f) => inPeriod(f.date, period));
     for (const f of draft.feedback ?? []) {
       if (!inPeriod(f.date, previous)) continue;
@@ -289,6 +313,21 @@ export function buildImpactReport(drafts: readonly Draft[], options: ReportOptio
     byKind.push({ kind, label: of[0].type, works: of.length, reach: of.reduce((sum, r) => sum + r.reach, 0), metrics: sums });
   }
 
+  const known = Object.keys(PLATFORM_INFO);
+  const sources = [...platforms.keys()].sort((a, b) => rank(known, a) - rank(known, b) || compareText(a, b));
+  const byPlatform: PlatformRow[] = sources.map((source) => {
+    const platform = platforms.get(source) as { works: Set<string>; metrics: Map<string, number> };
+    const sums: Record<string, number> = {};
+    for (const metric of metricOrder) if (platform.metrics.has(metric)) define(sums, metric, platform.metrics.get(metric) as number);
+    return {
+      source,
+      label: isPlatform(source) ? PLATFORM_INFO[source].label : source,
+      works: platform.works.size,
+      reach: REACH_METRICS.reduce((sum, m) => sum + (platform.metrics.get(m) ?? 0), 0),
+      metrics: sums,
+    };
+  });
+
   return {
     ok: true,
     report: {
@@ -296,6 +335,7 @@ export function buildImpactReport(drafts: readonly Draft[], options: ReportOptio
       previous,
       totals,
       byKind,
+      byPlatform,
       rows,
       talks: { given: talksGiven, accepted, decided, previousGiven: previousTalks },
       posts: { published: posts, readingMinutes: posts.reduce((sum, p) => sum + p.readingMinutes, 0), previousPublished: previousPosts },
@@ -308,6 +348,11 @@ export function buildImpactReport(drafts: readonly Draft[], options: ReportOptio
 }
 
 const MAX_DESCRIPTION = 1000;
+
+function rank(known: readonly string[], source: string): number {
+  const index = known.indexOf(source);
+  return index === -1 ? known.length : index;
+}
 
 function FEEDBACK_ORDER(status: string): number {
   return isFeedbackStatus(status) ? FEEDBACK_STATUSES.indexOf(status) : FEEDBACK_STATUSES.length;

@@ -151,6 +151,13 @@ export function reportMarkdown(report: ImpactReport, chartNames: readonly string
   for (const k of report.byKind) out.push(`| ${cell(k.label)} | ${k.works} | ${formatNumber(k.reach)} | ${cell(metricList(report, k.metrics)) || '–'} |`);
   out.push('');
 
+  if (report.byPlatform.length > 0) {
+    out.push('## Reach by platform', '');
+    out.push('| Platform | Pieces of work | Reach | Results |', '| --- | ---: | ---: | --- |');
+    for (const p of report.byPlatform) out.push(`| ${cell(p.label)} | ${p.works} | ${formatNumber(p.reach)} | ${cell(metricList(report, p.metrics)) || '–'} |`);
+    out.push('', 'From impact entries with a `source`, such as the figures Sync Reach records; they are also in the totals above.', '');
+  }
+
   out.push('## Pieces of work', '');
   out.push('| Work | Kind | Date | What it achieved |', '| --- | --- | --- | --- |');
   for (const row of report.rows) out.push(`| ${workLink(row)} | ${cell(row.type)} | ${row.date} | ${cell(row.achieved) || cell(`Finished (${row.status})`)} |`);

@@ -1,14 +1,12 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { localReferences, repoPathOf, isAbsoluteTarget } from '../core/publish/markdown';
-import { blockingProblems, buildPublishPlan, COVER_FIELDS, readText, remoteIdOf, splitDraft } from '../core/publish/payload';
+import { blockingProblems, buildPublishPlan, remoteIdOf } from '../core/publish/payload';
 import { renderPlanPreview } from '../core/publish/preview';
 import { syncImpactEntries, writeBackFields, type RemoteError } from '../core/publish/remote';
-import { defaultPermalink, SITE_CONFIG_FILES, siteUrlFromConfig } from '../core/publish/siteUrl';
-import { isPlatform, PLATFORM_INFO, PLATFORMS, type Platform, type PublishContext, type PublishPlan, type RemoteStats } from '../core/publish/types';
+import { isPlatform, PLATFORM_INFO, PLATFORMS, type Platform, type PublishPlan, type RemoteStats } from '../core/publish/types';
 import { setFrontMatterFields } from '../core/frontMatter/edit';
 import { editFrontMatter, editFrontMatterWith } from '../services/draftEdits';
-import { PublishClient, PublishKeys, readPublishSettings, RemoteFailure } from '../services/publishService';
+import { PublishClient, PublishKeys, publishContextFor, readPublishSettings, RemoteFailure } from '../services/publishService';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 import { log, UserError } from '../util/logger';
 import { PUBLISH_PREVIEW_SCHEME, type PublishPreviewProvider } from '../views/publishPreview';
@@ -254,54 +252,6 @@ async function pickPlatform(title: string): Promise<Platform | undefined> {
     { title },
   );
   return picked?.id;
-}
-
-/** Site URL, permalink rule and missing files: what the core needs besides the draft's text. */
-export async function publishContextFor(workspace: WorkspaceDrafts, uri: vscode.Uri, text: string): Promise<PublishContext> {
-  const settings = readPublishSettings(uri);
-  const folder = vscode.workspace.getWorkspaceFolder(uri);
-  const relativePath = folder ? uri.path.slice(folder.uri.path.replace(/\/+$/, '').length + 1) : (uri.path.split('/').pop() ?? uri.path);
-  const generator = workspace.generatorFor(uri);
-  const siteUrl = settings.siteUrl ?? (folder ? await siteUrlOf(folder) : undefined);
-  const jekyllConfig = generator === 'jekyll' && folder ? await readFileText(vscode.Uri.joinPath(folder.uri, '_config.yml')) : undefined;
-  const permalink = settings.permalink || defaultPermalink(generator, jekyllConfig);
-  const parts = splitDraft(text);
-  const references = localReferences(parts.body, relativePath);
-  const cover = readText(parts.data, COVER_FIELDS);
-  if (cover && !isAbsoluteTarget(cover.value) && !cover.value.startsWith('/')) {
-    const path = repoPathOf(relativePath, cover.value);
-    if (path) references.push(path);
-  }
-  const missing = new Set<string>();
-  if (folder) {
-    await Promise.all(
-      references.map(async (path) => {
-        try {
-          await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, ...path.split('/')));
-        } catch {
-          missing.add(path);
-        }
-      }),
-    );
-  }
-  return { relativePath, siteUrl, permalink, assetsBaseUrl: settings.assetsBaseUrl, hashnodePublicationId: settings.hashnodePublicationId, missingFiles: missing };
-}
-
-async function siteUrlOf(folder: vscode.WorkspaceFolder): Promise<string | undefined> {
-  for (const name of SITE_CONFIG_FILES) {
-    const text = await readFileText(vscode.Uri.joinPath(folder.uri, name));
-    const url = text === undefined ? undefined : siteUrlFromConfig(name, text);
-    if (url) return url;
-  }
-  return undefined;
-}
-
-async function readFileText(uri: vscode.Uri): Promise<string | undefined> {
-  try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
 }
 
 /** `devrel.setApiKey(platform?, key?)`: with both, stores the key without asking. */

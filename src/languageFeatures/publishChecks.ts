@@ -3,7 +3,7 @@ import { Commands } from '../constants';
 import { setFrontMatterFields } from '../core/frontMatter/edit';
 import { isFinished } from '../core/kinds/workflow';
 import { CROSS_POSTED_KIND, crossPostChecks, type PlacedProblem } from '../core/publish/checks';
-import { readPublishSettings } from '../services/publishService';
+import { publishContextFor, SiteUrls } from '../services/publishService';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 import { Disposable } from '../util/disposable';
 
@@ -14,15 +14,21 @@ export class PublishDiagnostics extends Disposable {
   private readonly collection = this.register(vscode.languages.createDiagnosticCollection('devrel-publish'));
   /** The problems behind each document's diagnostics, for the quick fixes. */
   private readonly problems = new Map<string, PlacedProblem[]>();
+  /** Site URLs from the generator configs, read once per folder, as a publish reads them. */
+  private readonly siteUrls = this.register(new SiteUrls());
+  /** The latest refresh of each document; an older one that finishes later is dropped. */
+  private readonly generation = new Map<string, number>();
 
   constructor(private readonly workspace: WorkspaceDrafts) {
     super();
-    this.register(workspace.onDidChange((change) => [...change.changed, ...change.removed].forEach((uri) => this.refresh(uri))));
-    this.register(vscode.workspace.onDidOpenTextDocument((document) => this.refresh(document.uri.toString())));
+    this.register(this.siteUrls.onDidChange(() => this.refreshAll()));
+    this.register(workspace.onDidChange((change) => [...change.changed, ...change.removed].forEach((uri) => void this.refresh(uri))));
+    this.register(vscode.workspace.onDidOpenTextDocument((document) => void this.refresh(document.uri.toString())));
     this.register(
       vscode.workspace.onDidCloseTextDocument((document) => {
         this.collection.delete(document.uri);
         this.problems.delete(document.uri.toString());
+        this.generation.delete(document.uri.toString());
       }),
     );
     this.register(vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('devrel.publish') && this.refreshAll()));
@@ -34,10 +40,17 @@ export class PublishDiagnostics extends Disposable {
   }
 
   private refreshAll(): void {
-    for (const document of vscode.workspace.textDocuments) this.refresh(document.uri.toString());
+    for (const document of vscode.workspace.textDocuments) void this.refresh(document.uri.toString());
   }
 
-  private refresh(uriString: string): void {
+  /** Resolves when this refresh is done, for tests and callers that wait. */
+  refresh(uriString: string): Promise<void> {
+    const generation = (this.generation.get(uriString) ?? 0) + 1;
+    this.generation.set(uriString, generation);
+    return this.check(uriString, generation).catch(() => undefined);
+  }
+
+  private async check(uriString: string, generation: number): Promise<void> {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uriString);
     const draft = this.workspace.get(uriString);
     if (!document || !draft || draft.kind !== CROSS_POSTED_KIND) {
@@ -47,8 +60,11 @@ export class PublishDiagnostics extends Disposable {
     }
     const kind = this.workspace.config.kinds[draft.kind];
     const publishedOnSite = isFinished(kind, draft.status);
-    const settings = readPublishSettings(document.uri);
-    const problems = crossPostChecks(document.getText(), { relativePath: draft.relativePath, publishedOnSite, assetsBaseUrl: settings.assetsBaseUrl, siteUrl: settings.siteUrl });
+    const text = document.getText();
+    // The context a publish would use: the generator config's site URL, the permalink rule, missing files.
+    const context = await publishContextFor(this.workspace, document.uri, text, this.siteUrls);
+    if (this.isDisposed || this.generation.get(uriString) !== generation) return;
+    const problems = crossPostChecks(text, { ...context, relativePath: draft.relativePath, publishedOnSite });
     this.problems.set(uriString, problems);
     this.collection.set(document.uri, problems.map(toDiagnostic));
   }

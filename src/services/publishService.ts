@@ -13,8 +13,12 @@ import {
   type RemoteError,
   type StatsResponse,
 } from '../core/publish/remote';
-import { normaliseSiteUrl } from '../core/publish/siteUrl';
-import { PLATFORM_INFO, type Platform, type PlannedRequest, type RemoteStats } from '../core/publish/types';
+import { localReferences, repoPathOf, isAbsoluteTarget } from '../core/publish/markdown';
+import { COVER_FIELDS, readText, splitDraft } from '../core/publish/payload';
+import { defaultPermalink, normaliseSiteUrl, SITE_CONFIG_FILES, siteUrlFromConfig } from '../core/publish/siteUrl';
+import type { WorkspaceDrafts } from './workspaceDrafts';
+import { Disposable } from '../util/disposable';
+import { PLATFORM_INFO, type Platform, type PlannedRequest, type PublishContext, type RemoteStats } from '../core/publish/types';
 import { log } from '../util/logger';
 import { sendRequest, TransportError } from './publishHttp';
 
@@ -176,4 +180,86 @@ export class PublishClient {
       throw error;
     }
   }
+}
+
+/** The site's URL as a workspace folder's generator config states it, or undefined. */
+export async function siteUrlOfFolder(folder: vscode.WorkspaceFolder): Promise<string | undefined> {
+  for (const name of SITE_CONFIG_FILES) {
+    const text = await readFileText(vscode.Uri.joinPath(folder.uri, name));
+    const url = text === undefined ? undefined : siteUrlFromConfig(name, text);
+    if (url) return url;
+  }
+  return undefined;
+}
+
+export async function readFileText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `siteUrlOfFolder` read once per folder and kept until one of the config files changes, for
+ * checks that run on every edit. `onDidChange` fires when a kept URL may be stale.
+ */
+export class SiteUrls extends Disposable {
+  private readonly cache = new Map<string, Promise<string | undefined>>();
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
+  readonly onDidChange = this.changed.event;
+
+  constructor() {
+    super();
+    const watcher = this.register(vscode.workspace.createFileSystemWatcher(`**/{${SITE_CONFIG_FILES.join(',')}}`));
+    const forget = (): void => {
+      this.cache.clear();
+      this.changed.fire();
+    };
+    this.register(watcher.onDidCreate(forget));
+    this.register(watcher.onDidChange(forget));
+    this.register(watcher.onDidDelete(forget));
+    this.register(vscode.workspace.onDidChangeWorkspaceFolders(forget));
+  }
+
+  get(folder: vscode.WorkspaceFolder): Promise<string | undefined> {
+    const key = folder.uri.toString();
+    let url = this.cache.get(key);
+    if (!url) this.cache.set(key, (url = siteUrlOfFolder(folder)));
+    return url;
+  }
+}
+
+/**
+ * Site URL, permalink rule and missing files: what the core needs besides the draft's text.
+ * The editor's checks pass `siteUrls` to read the generator config once per folder.
+ */
+export async function publishContextFor(workspace: WorkspaceDrafts, uri: vscode.Uri, text: string, siteUrls?: SiteUrls): Promise<PublishContext> {
+  const settings = readPublishSettings(uri);
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  const relativePath = folder ? uri.path.slice(folder.uri.path.replace(/\/+$/, '').length + 1) : (uri.path.split('/').pop() ?? uri.path);
+  const generator = workspace.generatorFor(uri);
+  const siteUrl = settings.siteUrl ?? (folder ? await (siteUrls ? siteUrls.get(folder) : siteUrlOfFolder(folder)) : undefined);
+  const jekyllConfig = generator === 'jekyll' && folder ? await readFileText(vscode.Uri.joinPath(folder.uri, '_config.yml')) : undefined;
+  const permalink = settings.permalink || defaultPermalink(generator, jekyllConfig);
+  const parts = splitDraft(text);
+  const references = localReferences(parts.body, relativePath);
+  const cover = readText(parts.data, COVER_FIELDS);
+  if (cover && !isAbsoluteTarget(cover.value) && !cover.value.startsWith('/')) {
+    const path = repoPathOf(relativePath, cover.value);
+    if (path) references.push(path);
+  }
+  const missing = new Set<string>();
+  if (folder) {
+    await Promise.all(
+      references.map(async (path) => {
+        try {
+          await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, ...path.split('/')));
+        } catch {
+          missing.add(path);
+        }
+      }),
+    );
+  }
+  return { relativePath, siteUrl, permalink, assetsBaseUrl: settings.assetsBaseUrl, hashnodePublicationId: settings.hashnodePublicationId, missingFiles: missing };
 }

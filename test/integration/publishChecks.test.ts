@@ -74,4 +74,30 @@ describe('Cross-post checks', () => {
     const preview = offers?.find((a) => a.title === 'Preview publishing to dev.to');
     assert.deepEqual(preview?.command?.arguments?.[1], { platform: 'devto', dryRun: true });
   });
+
+  it('makes a root-relative cover absolute with the site URL from the generator config, as publishing does', async () => {
+    const path = 'content/posts/checks-cover.md';
+    await writeWorkspaceFile(path, '---\nkind: blog\ntitle: Cover from the site\nstatus: published\ndescription: A cover under the site.\ncover_image: /img/x.png\n---\nText.\n');
+    const config = await readWorkspaceFile('hugo.toml');
+    try {
+      const api = await getApi();
+      await waitFor(async () => (await api.listDrafts()).some((d) => d.title === 'Cover from the site'), 10_000, 'the cover draft');
+      assert.equal(vscode.workspace.getConfiguration('devrel.publish').get('siteUrl') || undefined, undefined, 'no siteUrl setting: the URL comes from hugo.toml');
+      const diagnostics = await openAndWaitForDiagnostics(path, (d) => d.some((x) => x.code === 'relative-cover'), { source: SOURCE });
+      const cover = diagnostics.find((d) => d.code === 'relative-cover');
+      assert.equal(cover?.severity, vscode.DiagnosticSeverity.Information, cover?.message);
+      assert.equal(cover?.message, 'The cover image /img/x.png is relative; https://blog.tracewell.dev/img/x.png is sent.');
+
+      await writeWorkspaceFile('hugo.toml', config.replace('https://blog.tracewell.dev/', 'https://notes.tracewell.dev/'));
+      await waitFor(
+        () => vscode.languages.getDiagnostics(workspaceUri(path)).find((d) => d.code === 'relative-cover' && d.message.includes('https://notes.tracewell.dev/img/x.png')),
+        10_000,
+        'the check to follow the changed baseURL',
+      );
+    } finally {
+      await writeWorkspaceFile('hugo.toml', config);
+      await closeAllEditors();
+      await deleteWorkspaceFile(path).catch(() => undefined);
+    }
+  });
 });

@@ -5,7 +5,7 @@
 import { locateFrontMatter, findFieldValueRange } from '../frontMatter/parse';
 import type { Range } from '../types';
 import { buildPublishPlan, remoteIdOf, splitDraft } from './payload';
-import type { PublishProblem, PublishProblemCode } from './types';
+import type { PublishContext, PublishProblem, PublishProblemCode } from './types';
 
 const EDITOR_CODES: ReadonlySet<PublishProblemCode> = new Set(['too-many-tags', 'invalid-tag', 'missing-cover', 'relative-cover', 'missing-description', 'body-front-matter']);
 const DESCRIPTION_LENGTH = 160;
@@ -13,12 +13,10 @@ const DESCRIPTION_LENGTH = 160;
 /** The kind whose drafts are cross-posted, and so checked for it. */
 export const CROSS_POSTED_KIND = 'blog';
 
-export interface CheckInput {
+export interface CheckInput extends Partial<Omit<PublishContext, 'relativePath'>> {
   relativePath: string;
   /** The post is out on the site (a finished status). */
   publishedOnSite: boolean;
-  assetsBaseUrl?: string;
-  siteUrl?: string;
 }
 
 export interface PlacedProblem extends PublishProblem {
@@ -37,7 +35,15 @@ export function crossPostChecks(text: string, input: CheckInput): PlacedProblem[
   const block = location.type === 'closed' ? location.block : undefined;
   const plan = buildPublishPlan(
     text,
-    { relativePath: input.relativePath, permalink: '/{slug}/', siteUrl: input.siteUrl, assetsBaseUrl: input.assetsBaseUrl },
+    // The same context publishing uses, when the caller has it, so the editor and a publish agree.
+    {
+      relativePath: input.relativePath,
+      permalink: input.permalink || '/{slug}/',
+      siteUrl: input.siteUrl,
+      assetsBaseUrl: input.assetsBaseUrl,
+      hashnodePublicationId: input.hashnodePublicationId,
+      missingFiles: input.missingFiles,
+    },
     { platform: 'devto' },
   );
   const problems: PublishProblem[] = plan.problems.filter((p) => EDITOR_CODES.has(p.code));

@@ -412,6 +412,61 @@ describe('Publish and cross-post', function () {
     assert.equal(fake.hashnode.size, 1);
   });
 
+  it('reports a rejected Hashnode token (401) and a validation error (422), leaving the file untouched', async () => {
+    const before = await readWorkspaceFile(DRAFT_PATH);
+    await executeCommand('devrel.setApiKey', 'hashnode', 'wrong-token-5678');
+    try {
+      const unauthorized = await publishNow({ platform: 'hashnode' });
+      assert.equal(unauthorized?.status, 'failed');
+      assert.equal(unauthorized?.error?.kind, 'unauthorized');
+      assert.match(unauthorized?.error?.message ?? '', /Hashnode refused the API key.*Set API Key/);
+      assert.ok(!JSON.stringify(unauthorized).includes('wrong-token-5678'), 'the token is never in a message');
+      fake.scripted.push({ status: 401, body: { errors: [{ message: 'Unauthorized' }] } });
+      const http401 = await publishNow({ platform: 'hashnode' });
+      assert.equal(http401?.error?.kind, 'unauthorized');
+    } finally {
+      await executeCommand('devrel.setApiKey', 'hashnode', fake.hashnodeKey);
+    }
+
+    fake.scripted.push({ status: 422, body: { errors: [{ message: 'Invalid tags: a post takes at most 5 tags', extensions: { code: 'BAD_USER_INPUT' } }] } });
+    const invalid = await publishNow({ platform: 'hashnode' });
+    assert.equal(invalid?.status, 'failed');
+    assert.equal(invalid?.error?.kind, 'validation');
+    assert.equal(invalid?.error?.field, 'tags');
+    assert.match(invalid?.error?.message ?? '', /Hashnode rejected the post: Invalid tags/);
+
+    fake.scripted.push({ status: 200, body: { data: null, errors: [{ message: 'originalArticleURL must be a URL', extensions: { code: 'BAD_USER_INPUT' } }] } });
+    const graphQl = await publishNow({ platform: 'hashnode' });
+    assert.equal(graphQl?.error?.kind, 'validation');
+    assert.equal(graphQl?.error?.field, 'canonical_url');
+    assert.equal(await readWorkspaceFile(DRAFT_PATH), before);
+  });
+
+  it('stops on an image that cannot be resolved, sending nothing, and sends with ignoreUnresolved', async () => {
+    const path = 'content/posts/publish-missing-image.md';
+    const text = '---\nkind: blog\ntitle: Missing image post\nstatus: published\ndescription: An image is missing.\n---\n\n![Gone](./img/not-there.png)\n';
+    await writeWorkspaceFile(path, text);
+    try {
+      const api = await getApi();
+      await waitFor(async () => (await api.listDrafts()).some((d) => d.title === 'Missing image post'), 10_000, 'the draft with a missing image');
+      fake.received.length = 0;
+      const stopped = await executeCommand<PublishResult>('devrel.publish', workspaceUri(path), { platform: 'devto', dryRun: false });
+      assert.equal(stopped?.status, 'failed', JSON.stringify(stopped));
+      assert.match(stopped?.error?.message ?? '', /can't be made absolute for dev\.to: \.\/img\/not-there\.png\. Nothing was sent\./);
+      assert.equal(fake.received.length, 0, 'nothing reached the server');
+      assert.equal(await readWorkspaceFile(path), text, 'the file is unchanged');
+
+      const sent = await executeCommand<PublishResult>('devrel.publish', workspaceUri(path), { platform: 'devto', dryRun: false, ignoreUnresolved: true });
+      assert.equal(sent?.status, 'created', JSON.stringify(sent));
+      assert.equal(fake.received.length, 1);
+      const article = (fake.received[0].json as { article: Record<string, unknown> }).article;
+      assert.ok(String(article.body_markdown).includes('./img/not-there.png'), 'the unresolved target is sent as it is');
+      assert.match(await readWorkspaceFile(path), new RegExp(`^devto_id: ${sent?.id}$`, 'm'));
+    } finally {
+      await deleteWorkspaceFile(path);
+    }
+  });
+
   it('creates a deleted Hashnode post again when asked', async () => {
     const [oldId] = [...fake.hashnode.keys()];
     fake.hashnode.delete(oldId);

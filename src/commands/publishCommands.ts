@@ -63,8 +63,9 @@ export async function publish(deps: PublishDeps, target?: unknown, rawOptions?: 
   const platform = options.platform ?? (await pickPlatform('Publish to which platform?'));
   if (!platform) return undefined;
   const label = PLATFORM_INFO[platform].label;
-  const lock = `${platform}:${uri.toString()}`;
-  if (inFlight.has(lock)) throw new UserError(`${vscode.workspace.asRelativePath(uri)} is already being published to ${label}; wait for that to finish.`);
+  // One publish per draft, whatever the platform: each writes its id back into the same file.
+  const lock = uri.toString();
+  if (inFlight.has(lock)) throw new UserError(`${vscode.workspace.asRelativePath(uri)} is already being published; wait for that to finish before publishing it to ${label}.`);
   inFlight.add(lock);
   try {
     return await runPublish(deps, uri, platform, options, scripted);
@@ -81,8 +82,9 @@ async function runPublish(deps: PublishDeps, uri: vscode.Uri, platform: Platform
   const endpoint = readPublishSettings(uri).endpoints[platform];
   const previewed = deps.state.get<Record<string, boolean>>(PREVIEWED_KEY, {});
   const previewKey = `${platform}:${uri.toString()}`;
-  // Once a draft has been previewed or published to a platform, publishing it there again sends straight away.
-  const dryRun = options.dryRun ?? (!previewed[previewKey] && plan.action === 'create');
+  // Once a draft has been previewed or published to a platform, publishing it there again sends
+  // straight away. A remote id that came from elsewhere (copied, or set by another tool) still gets a preview first.
+  const dryRun = options.dryRun ?? !previewed[previewKey];
 
   if (dryRun) {
     await deps.preview.show(label, uri, renderPlanPreview(plan, endpoint, context.relativePath));

@@ -111,6 +111,17 @@ export class PublishCodeActions implements vscode.CodeActionProvider {
         }
         continue;
       }
+      if (problem.code === 'body-front-matter') {
+        const rule = leadingRule(document, problem.range.start.line);
+        if (rule === undefined) continue;
+        const action = new vscode.CodeAction('Write the leading --- as *** (a rule dev.to keeps in the body)', vscode.CodeActionKind.QuickFix);
+        action.edit = new vscode.WorkspaceEdit();
+        action.edit.replace(document.uri, new vscode.Range(rule, 0, rule, 3), '***');
+        action.diagnostics = [diagnostic];
+        action.isPreferred = true;
+        actions.push(action);
+        continue;
+      }
       if (!problem.fix) continue;
       const edit = setFrontMatterFields(document.getText(), { [problem.fix.field]: problem.fix.value });
       if (!edit.ok) continue;
@@ -124,4 +135,14 @@ export class PublishCodeActions implements vscode.CodeActionProvider {
     }
     return actions;
   }
+}
+
+/** The line of the body's first `---`, from `from` on past blank lines; undefined when the body starts otherwise. */
+function leadingRule(document: vscode.TextDocument, from: number): number | undefined {
+  for (let line = from; line < document.lineCount; line++) {
+    const text = document.lineAt(line).text;
+    if (/^---[ \t]*$/.test(text)) return line;
+    if (text.trim() !== '') return undefined;
+  }
+  return undefined;
 }

@@ -4,6 +4,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import * as tls from 'node:tls';
 import type { Duplex } from 'node:stream';
+import { bypassesProxy } from '../core/publish/proxy';
 
 export interface HttpGetOptions {
   timeoutMs: number;
@@ -47,15 +48,6 @@ function isLoopback(host: string): boolean {
   return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
 }
 
-function bypasses(host: string, noProxy: readonly string[]): boolean {
-  const h = host.toLowerCase();
-  return noProxy.some((rule) => {
-    if (rule === '*') return true;
-    const bare = rule.replace(/^\*?\./, '').replace(/:\d+$/, '');
-    return h === bare || h.endsWith(`.${bare}`);
-  });
-}
-
 /** Fetches a URL's body as text. Rejects with an HttpError that says what went wrong. */
 export async function httpGet(url: string, options: HttpGetOptions): Promise<string> {
   let current = url;
@@ -75,7 +67,12 @@ function requestOnce(url: string, options: HttpGetOptions): Promise<{ body: stri
   const target = new URL(url);
   const secure = target.protocol === 'https:';
   if (!secure && target.protocol !== 'http:') return Promise.reject(new HttpError(`${url} is not an http(s) address`));
-  const proxy = options.proxy && !bypasses(target.hostname, options.noProxy ?? []) && !isLoopback(target.hostname) ? new URL(options.proxy) : undefined;
+  const proxy =
+    options.proxy &&
+    !bypassesProxy(target.hostname, target.port || (target.protocol === 'https:' ? '443' : '80'), (options.noProxy ?? []).join(',')) &&
+    !isLoopback(target.hostname)
+      ? new URL(options.proxy)
+      : undefined;
   const headers: Record<string, string> = { 'User-Agent': 'DevRel-Desk', Accept: 'application/json', ...options.headers };
   const proxyAuth = proxy && proxy.username ? `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}` : undefined;
 

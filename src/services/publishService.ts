@@ -18,7 +18,7 @@ import { COVER_FIELDS, readText, splitDraft } from '../core/publish/payload';
 import { defaultPermalink, normaliseSiteUrl, SITE_CONFIG_FILES, siteUrlFromConfig } from '../core/publish/siteUrl';
 import type { WorkspaceDrafts } from './workspaceDrafts';
 import { Disposable } from '../util/disposable';
-import { PLATFORM_INFO, type Platform, type PlannedRequest, type PublishContext, type RemoteStats } from '../core/publish/types';
+import { chooseEndpoint, PLATFORM_INFO, type Platform, type PlannedRequest, type PublishContext, type RemoteStats } from '../core/publish/types';
 import { log } from '../util/logger';
 import { sendRequest, TransportError } from './publishHttp';
 
@@ -42,7 +42,13 @@ export interface PublishSettings {
 export function readPublishSettings(scope?: vscode.ConfigurationScope): PublishSettings {
   const c = vscode.workspace.getConfiguration(`${CONFIG_SECTION}.publish`, scope);
   const text = (key: string): string => (typeof c.get(key) === 'string' ? (c.get(key) as string).trim() : '');
-  const endpoint = (platform: Platform): string => text(`${platform}.endpoint`).replace(/\/+$/, '') || DEFAULT_ENDPOINTS[platform];
+  const top = vscode.workspace.getConfiguration(CONFIG_SECTION, scope);
+  // The declared default would hide the other name, so only a value the person wrote counts here.
+  const written = (platform: Platform): unknown => {
+    const inspected = c.inspect<string>(`${platform}.endpoint`);
+    return inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+  };
+  const endpoint = (platform: Platform): string => chooseEndpoint(written(platform), top.get(`${platform}.apiUrl`), DEFAULT_ENDPOINTS[platform]);
   const timeout = c.get<number>('timeoutSeconds');
   return {
     endpoints: { devto: endpoint('devto'), hashnode: endpoint('hashnode') },
@@ -155,7 +161,7 @@ export class PublishClient {
     const settings = readPublishSettings();
     const url = settings.endpoints[platform] + request.path;
     const http = vscode.workspace.getConfiguration('http');
-    const proxy = proxyFor(url, { setting: http.get<string>('proxy'), env: process.env });
+    const proxy = proxyFor(url, { setting: http.get<string>('proxy'), env: process.env, noProxy: http.get<string[]>('noProxy') ?? [] });
     const headers: Record<string, string> = platform === 'devto' ? { 'api-key': key, accept: 'application/vnd.forem.api-v1+json' } : { authorization: key };
     const started = Date.now();
     const shown = `${request.method} ${redactUrl(url)}${proxy ? ` via ${redactUrl(proxy)}` : ''}`;

@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as vscode from 'vscode';
-import { deleteWorkspaceFile, executeCommand, getApi, readWorkspaceFile, waitFor, workspaceUri, writeWorkspaceFile } from './helpers';
+import * as fs from 'fs';
+import { deleteWorkspaceFile, editorLogFiles, executeCommand, getApi, readWorkspaceFile, waitFor, workspaceUri, writeWorkspaceFile } from './helpers';
 
 /** What `devrel.publish` returns; mirrored here because tests never import src/. */
 interface PublishResult {
@@ -359,6 +360,24 @@ describe('Publish and cross-post', function () {
     assert.equal(await readWorkspaceFile(DRAFT_PATH), before);
   });
 
+  it('reads devrel.devto.apiUrl and devrel.hashnode.apiUrl when the endpoint settings are not set', async () => {
+    await set('publish.devto.endpoint', undefined);
+    await set('devto.apiUrl', fake.base);
+    try {
+      fake.received.length = 0;
+      const result = await publishNow({ platform: 'devto' });
+      assert.equal(result?.status, 'updated', JSON.stringify(result));
+      assert.equal(fake.received.length, 1, 'the request went to devrel.devto.apiUrl');
+      await set('devto.apiUrl', 'http://127.0.0.1:9');
+      await set('publish.devto.endpoint', fake.base);
+      const again = await publishNow({ platform: 'devto' });
+      assert.equal(again?.status, 'updated', 'devrel.publish.devto.endpoint wins where both are set');
+    } finally {
+      await set('devto.apiUrl', undefined);
+      await set('publish.devto.endpoint', fake.base);
+    }
+  });
+
   it('refuses a second publish of the same draft while one is running', async () => {
     fake.delayMs = 600;
     fake.received.length = 0;
@@ -367,6 +386,11 @@ describe('Publish and cross-post', function () {
       assert.equal(first?.status, 'updated');
       assert.equal(second, undefined, 'the second one is refused at the command boundary');
       assert.equal(fake.received.length, 1);
+      fake.received.length = 0;
+      // Both write back into the same file, so another platform waits its turn too.
+      const [devto, hashnode] = await Promise.all([publishNow({ platform: 'devto' }), publishNow({ platform: 'hashnode', dryRun: true })]);
+      assert.equal(devto?.status, 'updated');
+      assert.equal(hashnode, undefined, 'a publish of the same draft to another platform is refused while one runs');
     } finally {
       fake.delayMs = 0;
     }
@@ -440,6 +464,25 @@ describe('Publish and cross-post', function () {
     assert.equal(graphQl?.error?.kind, 'validation');
     assert.equal(graphQl?.error?.field, 'canonical_url');
     assert.equal(await readWorkspaceFile(DRAFT_PATH), before);
+  });
+
+  it('previews first for a draft that already carries a remote id from elsewhere', async () => {
+    const path = 'content/posts/publish-foreign-id.md';
+    const text = '---\nkind: blog\ntitle: Foreign id\nstatus: published\ndescription: Its id came from another tool.\ndevto_id: 9100\n---\nText.\n';
+    await writeWorkspaceFile(path, text);
+    try {
+      const api = await getApi();
+      await waitFor(async () => (await api.listDrafts()).some((d) => d.title === 'Foreign id'), 10_000, 'the draft with a foreign id');
+      fake.received.length = 0;
+      const result = await executeCommand<PublishResult>('devrel.publish', workspaceUri(path), { platform: 'devto' });
+      assert.equal(result?.status, 'dry-run');
+      assert.equal(result?.request?.method, 'PUT');
+      assert.equal(result?.request?.url, `${fake.base}/api/articles/9100`);
+      assert.equal(fake.received.length, 0, 'nothing sent');
+      assert.equal(await readWorkspaceFile(path), text);
+    } finally {
+      await deleteWorkspaceFile(path);
+    }
   });
 
   it('stops on an image that cannot be resolved, sending nothing, and sends with ignoreUnresolved', async () => {
@@ -631,5 +674,18 @@ describe('Publish and cross-post', function () {
     assert.equal(result?.status, 'failed');
     assert.match(result?.error?.message ?? '', /No dev\.to API key is stored/);
     assert.equal(fake.received.length, 0);
+  });
+
+  it('never writes an API key to the log', async function () {
+    const files = editorLogFiles();
+    if (files.length === 0) this.skip();
+    const texts = files.map((file) => fs.readFileSync(file, 'utf8'));
+    assert.ok(
+      texts.some((text) => /POST http:\/\/127\.0\.0\.1:\d+\/api\/articles → HTTP/.test(text)),
+      `the extension's log, with the requests above, is among ${files.length} log files`,
+    );
+    for (const key of [fake.devtoKey, fake.hashnodeKey, 'wrong-key-1234', 'wrong-token-5678']) {
+      files.forEach((file, i) => assert.ok(!texts[i].includes(key), `${key} appears in ${file}`));
+    }
   });
 });

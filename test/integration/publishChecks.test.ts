@@ -100,4 +100,30 @@ describe('Cross-post checks', () => {
       await deleteWorkspaceFile(path).catch(() => undefined);
     }
   });
+
+  it('turns a body that starts with --- into one that starts with *** from a quick fix', async () => {
+    const path = 'content/posts/checks-rule.md';
+    const text =
+      '---\nkind: blog\ntitle: Rule first\nstatus: published\ndescription: Starts with a rule.\ncover_image: https://example.com/c.png\n---\n---\nA line after the rule.\n';
+    await writeWorkspaceFile(path, text);
+    try {
+      const api = await getApi();
+      await waitFor(async () => (await api.listDrafts()).some((d) => d.title === 'Rule first'), 10_000, 'the draft with a rule');
+      const diagnostics = await openAndWaitForDiagnostics(path, (d) => d.some((x) => x.code === 'body-front-matter'), { source: SOURCE });
+      const problem = diagnostics.find((d) => d.code === 'body-front-matter');
+      assert.ok(problem);
+      const uri = workspaceUri(path);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, problem.range, vscode.CodeActionKind.QuickFix.value);
+      const fix = actions?.find((a) => a.title.startsWith('Write the leading --- as ***'));
+      assert.ok(fix?.edit, `actions: ${actions?.map((a) => a.title).join(' | ')}`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      const document = await vscode.workspace.openTextDocument(uri);
+      await document.save();
+      assert.equal(await readWorkspaceFile(path), text.replace('---\n---\nA line', '---\n***\nA line'));
+      await waitFor(() => !vscode.languages.getDiagnostics(uri).some((d) => d.source === SOURCE && d.code === 'body-front-matter'), 10_000, 'the problem to go away');
+    } finally {
+      await closeAllEditors();
+      await deleteWorkspaceFile(path).catch(() => undefined);
+    }
+  });
 });

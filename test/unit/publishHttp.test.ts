@@ -121,6 +121,14 @@ describe('publish transport', () => {
       assert.equal(proxyFor('https://dev.to/api', { env }), 'http://proxy:3128/');
       assert.equal(proxyFor('https://dev.to/api', { env: { ...env, no_proxy: '*', NO_PROXY: undefined } }), undefined);
     });
+
+    it("goes direct for the editor's http.noProxy hosts too", () => {
+      const env = { HTTPS_PROXY: 'http://proxy:3128' };
+      assert.equal(proxyFor('https://forem.corp.example/api', { env, noProxy: ['.corp.example'] }), undefined);
+      assert.equal(proxyFor('https://dev.to/api', { env, noProxy: ['dev.to:8443'] }), 'http://proxy:3128/', 'another port still goes through the proxy');
+      assert.equal(proxyFor('https://dev.to/api', { env, noProxy: ['DEV.TO'] }), undefined);
+      assert.equal(proxyFor('https://dev.to/api', { env, noProxy: [] }), 'http://proxy:3128/');
+    });
   });
 
   it('redacts keys and proxy passwords from what is logged', () => {

@@ -14,6 +14,7 @@ import {
 import { splitDraft } from '../../src/core/publish/payload';
 import { crossPostsOf, reachByPlatform } from '../../src/core/publish/reach';
 import type { Draft } from '../../src/core/types';
+import { chooseEndpoint } from '../../src/core/publish/types';
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): { status: number; headers: Record<string, string>; body: string } => ({
   status,
@@ -28,6 +29,7 @@ describe('publish responses and reach', () => {
       assert.deepEqual(result, { ok: true, id: '1837', url: 'https://dev.to/priya/tracing-costs-4k2j' });
       assert.deepEqual(writeBackFields('devto', { id: '1837', url: 'https://dev.to/x' }), { devto_id: 1837, devto_url: 'https://dev.to/x' });
       assert.deepEqual(writeBackFields('hashnode', { id: '6650abc', url: 'https://h.dev/x' }), { hashnode_id: '6650abc', hashnode_url: 'https://h.dev/x' });
+      assert.deepEqual(writeBackFields('devto', { id: '1837' }), { devto_id: 1837 }, 'no URL in the answer: an existing devto_url stays');
     });
 
     it('reads Hashnode’s publishPost and updatePost payloads', () => {
@@ -189,6 +191,15 @@ describe('publish responses and reach', () => {
       assert.ok(result.ok);
       assert.equal(result.text, '---\r\nlist:\r\n- x: 9\r\n  y: z\r\n- x: 2\r\n---\r\nbody\r\n');
     });
+  });
+});
+
+describe('endpoint settings', () => {
+  it('takes the endpoint setting where written, else its other name, else the public endpoint', () => {
+    assert.equal(chooseEndpoint('https://forem.example/', 'https://other.example', 'https://dev.to'), 'https://forem.example');
+    assert.equal(chooseEndpoint(undefined, ' https://other.example// ', 'https://dev.to'), 'https://other.example');
+    assert.equal(chooseEndpoint('  ', '', 'https://dev.to'), 'https://dev.to');
+    assert.equal(chooseEndpoint(42, null, 'https://gql.hashnode.com'), 'https://gql.hashnode.com');
   });
 });
 

@@ -6,6 +6,8 @@ export interface ProxyInputs {
   setting?: string;
   /** Process environment, for HTTPS_PROXY, HTTP_PROXY and NO_PROXY in either case. */
   env: Readonly<Record<string, string | undefined>>;
+  /** The editor's `http.noProxy` setting: hosts that go direct, on top of NO_PROXY. */
+  noProxy?: readonly string[];
 }
 
 /** The proxy URL to use for `target`, or undefined to connect directly. */
@@ -19,7 +21,8 @@ export function proxyFor(target: string, inputs: ProxyInputs): string | undefine
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
   if (isLoopback(host)) return undefined;
   const env = (name: string): string | undefined => inputs.env[name] ?? inputs.env[name.toLowerCase()];
-  if (bypassed(host, url.port || (url.protocol === 'https:' ? '443' : '80'), env('NO_PROXY'))) return undefined;
+  const rules = [...(inputs.noProxy ?? []), env('NO_PROXY') ?? ''].join(',');
+  if (bypassesProxy(host, url.port || (url.protocol === 'https:' ? '443' : '80'), rules)) return undefined;
   const setting = inputs.setting?.trim();
   const candidate = setting || (url.protocol === 'https:' ? env('HTTPS_PROXY') || env('HTTP_PROXY') : env('HTTP_PROXY'));
   if (!candidate) return undefined;
@@ -37,9 +40,10 @@ function isLoopback(host: string): boolean {
   return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127\./.test(host);
 }
 
-/** NO_PROXY: comma- or space-separated hosts, `.domain` suffixes, `host:port`, or `*`. */
-function bypassed(host: string, port: string, noProxy: string | undefined): boolean {
+/** NO_PROXY and `http.noProxy`: comma- or space-separated hosts, `.domain` suffixes, `host:port`, or `*`. */
+export function bypassesProxy(host: string, port: string, noProxy: string | undefined): boolean {
   if (!noProxy) return false;
+  host = host.replace(/^\[|\]$/g, '').toLowerCase();
   for (const raw of noProxy.split(/[\s,]+/)) {
     const entry = raw.trim().toLowerCase();
     if (!entry) continue;

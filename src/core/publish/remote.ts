@@ -46,11 +46,14 @@ export function interpretPublishResponse(platform: Platform, answer: HttpAnswer,
   return { ok: true, id: post.id, url: typeof post.url === 'string' ? post.url : undefined };
 }
 
-/** The front-matter fields written back after a successful publish. dev.to ids are numbers and stay numbers. */
+/**
+ * The front-matter fields written back after a successful publish. dev.to ids are numbers and
+ * stay numbers. An answer without a URL leaves the URL field as it is rather than removing it.
+ */
 export function writeBackFields(platform: Platform, response: { id: string; url?: string }): Record<string, FrontMatterValue | undefined> {
   const info = PLATFORM_INFO[platform];
   const id: FrontMatterValue = platform === 'devto' && /^\d{1,15}$/.test(response.id) ? Number(response.id) : response.id;
-  return { [info.idField]: id, [info.urlField]: response.url };
+  return response.url ? { [info.idField]: id, [info.urlField]: response.url } : { [info.idField]: id };
 }
 
 /** HTTP-level failures both platforms share. Undefined for a 2xx answer. */

@@ -121,3 +121,13 @@ export interface RemoteStats {
   reactions?: number;
   comments?: number;
 }
+
+/**
+ * The endpoint to use: the `devrel.publish.<platform>.endpoint` setting where the person wrote
+ * it, else its other name `devrel.<platform>.apiUrl`, else the public endpoint. Without a
+ * trailing slash, so paths can be appended.
+ */
+export function chooseEndpoint(written: unknown, alias: unknown, fallback: string): string {
+  const text = (value: unknown): string => (typeof value === 'string' ? value.trim().replace(/\/+$/, '') : '');
+  return text(written) || text(alias) || fallback;
+}

@@ -3,6 +3,7 @@ import { analyzeJobs, type AnalysisJob, type AnalysisOptions } from './analysis/
 export type { AnalysisJob } from './analysis/analysis';
 import { applyAnalysis, bodyOf, isMarkdownPath, kindForFolder, notADraft, parseDraft } from './draft';
 import { locateFrontMatter } from './frontMatter/parse';
+import { bundleFinder, bundleLayoutChanged } from './sites/postRules';
 import type { DraftStore, FileStamp, DraftUpdate } from './draftStore';
 import { decodeDraftBytes } from './text';
 import type { CoreConfig, Draft, DraftAnalysis, Problem, Skipped } from './types';
@@ -135,7 +136,15 @@ export async function scanFiles(index: DraftStore, files: readonly ScanFile[], h
     const draft = index.get(uri);
     return draft !== undefined && draft.analysis === undefined;
   };
-  const stale = files.filter((file) => isMarkdownPath(file.relativePath) && (!index.isCurrent(file.uri, file) || unanalysed(file.uri)));
+  // Hugo's page bundles: whether a file is a post depends on an index.md beside it, known from the list itself.
+  const bundleOf = bundleFinder(config.sites, files);
+  const bundleChanged = (file: ScanFile): boolean =>
+    bundleOf !== undefined &&
+    bundleLayoutChanged(config.sites, file, bundleOf(file.uri, file.relativePath), {
+      isDraft: index.get(file.uri) !== undefined,
+      notADraft: index.skipped(file.uri)?.reason === 'not-a-draft',
+    });
+  const stale = files.filter((file) => isMarkdownPath(file.relativePath) && (!index.isCurrent(file.uri, file) || unanalysed(file.uri) || bundleChanged(file)));
   report.reused = files.length - stale.length;
   const wordsPerMinute = { wordsPerMinute: config.wordsPerMinute };
   type Pending = { draft: Draft; job: AnalysisJob; stamp: FileStamp };
@@ -179,7 +188,8 @@ export async function scanFiles(index: DraftStore, files: readonly ScanFile[], h
         return;
       }
       const decoded = decodeDraftBytes(content, config.maxFileBytes);
-      const result = decoded.ok ? parseDraft(file, decoded.text, config, { analyze: false }) : { skipped: { uri: file.uri, reason: decoded.reason, message: decoded.message } };
+      const source = bundleOf ? { uri: file.uri, relativePath: file.relativePath, bundleFolder: bundleOf(file.uri, file.relativePath) } : file;
+      const result = decoded.ok ? parseDraft(source, decoded.text, config, { analyze: false }) : { skipped: { uri: file.uri, reason: decoded.reason, message: decoded.message } };
       if ('skipped' in result) report.skipped.push(result.skipped);
       else if (decoded.ok) listed.push({ draft: result.draft, job: bodyOf(decoded.text), stamp });
       updates.push({ uri: file.uri, result, stamp });

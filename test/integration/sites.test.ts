@@ -229,11 +229,14 @@ describe('Sites with no settings', function () {
       }
     });
 
-    it('writes a new post into content/posts with draft: true', async () => {
+    it('writes a new post into content/posts with draft = true, in TOML like most posts there', async () => {
       const post = await newPost('hugo', 'Meteor shower log');
       try {
         assert.equal(post.path, 'content/posts/meteor-shower-log.md');
-        assert.match(post.text, /^draft: true$/m);
+        assert.match(post.text, /^\+\+\+\ntitle = "Meteor shower log"\n/);
+        assert.match(post.text, /^draft = true$/m);
+        assert.match(post.text, /^status = "idea"$/m, 'Hugo keeps unknown keys at the top level');
+        assert.doesNotMatch(post.text, /^---$/m);
       } finally {
         await remove('hugo', post.path);
       }

@@ -5,7 +5,16 @@ import { headVerdict, scanFiles, type FrontDecision, type FrontRead } from '../.
 import { DEFAULT_CONFIG } from '../../src/core/kinds/resolve';
 import { generatorRules, type GeneratorId } from '../../src/core/sites/generators';
 import { bundleFolderUris, enclosingBundle, siteConfigOf } from '../../src/core/sites/postRules';
-import { dominantExtension, kindFolderCandidates, publishedFields, siteOfFolder, siteProfile, unpublishedField, withExtension } from '../../src/core/sites/profile';
+import {
+  dominantExtension,
+  dominantFrontMatterFormat,
+  kindFolderCandidates,
+  publishedFields,
+  siteOfFolder,
+  siteProfile,
+  unpublishedField,
+  withExtension,
+} from '../../src/core/sites/profile';
 import { planStatusChange } from '../../src/core/statusChange';
 import { withTomlFrontMatter } from '../../src/core/templates/scaffold';
 import type { CoreConfig, Draft } from '../../src/core/types';
@@ -312,6 +321,22 @@ describe('where new drafts go', () => {
     assert.equal(dominantExtension([]), undefined);
     assert.equal(withExtension('{slug}.md', '.mdx'), '{slug}.mdx');
     assert.equal(withExtension('{date}-{slug}', '.md'), '{date}-{slug}.md');
+  });
+
+  it('follows the front-matter format most of the folder’s posts use', () => {
+    assert.equal(dominantFrontMatterFormat(['toml', 'toml', 'yaml']), 'toml');
+    assert.equal(dominantFrontMatterFormat(['toml', 'yaml']), undefined, 'a tie keeps the generator’s own format');
+    assert.equal(dominantFrontMatterFormat(['yaml', undefined, undefined, 'toml', 'toml']), 'toml', 'files without front matter do not count');
+    assert.equal(dominantFrontMatterFormat([]), undefined);
+    // What New Blog Post then writes in a Hugo folder of TOML posts: Hugo's own field, read back as a draft.
+    const hugo = configWith({ generator: 'hugo', postFolders: ['content/posts'] });
+    const text = yamlDoc(['title: Meteor shower log', 'status: idea', ...Object.entries(unpublishedField('hugo')).map(([k, v]) => `${k}: ${String(v)}`)], '\nBody\n');
+    const converted = withTomlFrontMatter({ text, snippet: text });
+    assert.ok(converted.ok);
+    assert.match(converted.value.text, /^\+\+\+\ntitle = "Meteor shower log"\nstatus = "idea"\ndraft = true\n\+\+\+\n/);
+    const reread = draft(hugo, 'content/posts/meteor-shower-log.md', converted.value.text);
+    assert.equal(reread.status, 'idea');
+    assert.equal(reread.frontMatterFormat, 'toml');
   });
 });
 

@@ -11,17 +11,19 @@ import type { CoreConfig, Draft, DraftAnalysis, Problem, Skipped } from './types
 export interface ScanFile extends FileStamp {
   uri: string;
   relativePath: string;
+  /** The file's path on the local disk, when the listing built one: the host reads it without parsing the URI back. */
+  localPath?: string;
 }
 
 export interface ScanHost {
-  readFile(uri: string): Uint8Array | Promise<Uint8Array>;
+  readFile(uri: string, localPath?: string): Uint8Array | Promise<Uint8Array>;
   /**
    * Reads a file from its start, `firstBytes` at first, asking `decide` after each read whether
    * to stop there, read more, or read it all. With it, a file that no folder maps to a kind is
    * read only as far as its front matter: it is a draft only if the front matter names a kind.
    * One open serves the whole file when it turns out to be a draft.
    */
-  readFront?(uri: string, firstBytes: number, decide: FrontDecision): FrontRead | Promise<FrontRead>;
+  readFront?(uri: string, firstBytes: number, decide: FrontDecision, localPath?: string): FrontRead | Promise<FrontRead>;
 }
 
 /** `complete`: the bytes are the whole file. */
@@ -248,7 +250,7 @@ async function readBatch(batch: readonly ScanFile[], host: ScanHost, config: Cor
         const value = readFrontMatterOnly(file, host, host.readFront);
         return value instanceof Promise ? value.catch(toError) : value;
       }
-      const value = host.readFile(file.uri);
+      const value = host.readFile(file.uri, file.localPath);
       return value instanceof Promise ? value.catch(toError) : value;
     } catch (error) {
       return toError(error);
@@ -272,9 +274,9 @@ function readFrontMatterOnly(file: ScanFile, host: ScanHost, readFront: NonNulla
   };
   const finish = (read: FrontRead): Uint8Array | HeadOnly | Promise<Uint8Array> => {
     if (verdict === 'not-a-draft') return HEAD_ONLY;
-    return read.complete ? read.bytes : host.readFile(file.uri);
+    return read.complete ? read.bytes : host.readFile(file.uri, file.localPath);
   };
-  const read = readFront(file.uri, HEAD_BYTES, decide);
+  const read = readFront(file.uri, HEAD_BYTES, decide, file.localPath);
   return read instanceof Promise ? read.then(finish) : finish(read);
 }
 

@@ -143,7 +143,7 @@ export async function scanFiles(index: DraftStore, files: readonly ScanFile[], h
   const bundleChanged = (file: ScanFile): boolean =>
     bundleOf !== undefined &&
     bundleLayoutChanged(config.sites, file, bundleOf(file.uri, file.relativePath), {
-      isDraft: index.get(file.uri) !== undefined,
+      postByFolder: index.get(file.uri)?.kindSource === 'folder',
       notADraft: index.skipped(file.uri)?.reason === 'not-a-draft',
     });
   const stale = files.filter((file) => isMarkdownPath(file.relativePath) && (!index.isCurrent(file.uri, file) || unanalysed(file.uri) || bundleChanged(file)));

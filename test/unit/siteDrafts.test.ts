@@ -155,9 +155,13 @@ describe('drafts in detected sites', () => {
       host.reads.map((u) => u.slice('file:///ws/'.length)),
       ['content/posts/loose/notes.md'],
     );
+    host.write('content/posts/my-post/talk-notes.md', yamlDoc(['kind: talk', 'title: Talk notes']));
+    host.write('content/posts/_index.md', yamlDoc(['kind: blog', 'title: Posts']));
+    await scanFiles(index, host.list(), host, { config, yieldBetweenBatches: false });
+    assert.equal(index.get('file:///ws/content/posts/my-post/talk-notes.md')?.kind, 'talk', 'a kind in front matter is tracked even inside a bundle');
     host.resetReads();
     await scanFiles(index, host.list(), host, { config, yieldBetweenBatches: false });
-    assert.deepEqual(host.reads, [], 'a settled layout reads nothing again');
+    assert.deepEqual(host.reads, [], 'a settled layout reads nothing again, drafts by front matter included');
   });
 
   it('Zola (TOML): _index.md skipped, draft = true, date from front matter or file name', () => {

@@ -140,12 +140,13 @@ export function bundleLayoutChanged(
   sites: readonly SiteRule[] | undefined,
   file: { uri: string; relativePath: string },
   bundleFolder: string | undefined,
-  stored: { isDraft: boolean; notADraft: boolean },
+  stored: { postByFolder: boolean; notADraft: boolean },
 ): boolean {
   const place = postPlaceOf(sites, file.uri, file.relativePath);
   if (!place?.rules.leafBundleResources) return false;
   const resource = notAPostReason(place, bundleFolder) !== undefined;
-  return resource ? stored.isDraft : stored.notADraft;
+  // A kind in front matter keeps a file a draft wherever it is, so only the folder's posts can change.
+  return resource ? stored.postByFolder : stored.notADraft;
 }
 
 /** The folder URIs that hold an `index.md`, from a list of files the caller already has. */

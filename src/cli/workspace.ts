@@ -72,8 +72,8 @@ export async function loadWorkspace(root: string, progress: (message: string) =>
     index,
     files,
     {
-      readFile: (uri) => fs.readFileSync(fileOf(absolute, scope, uri)),
-      readFront: (uri, firstBytes, decide) => readFrontSync(fileOf(absolute, scope, uri), firstBytes, decide),
+      readFile: (uri, localPath) => fs.readFileSync(localPath ?? fileOf(absolute, scope, uri)),
+      readFront: (uri, firstBytes, decide, localPath) => readFrontSync(localPath ?? fileOf(absolute, scope, uri), firstBytes, decide),
     },
     {
       config,
@@ -198,8 +198,9 @@ function listMarkdownFiles(root: string, scope: string, isExcluded: (relativePat
       if (isExcluded(relativePath)) continue;
       if (entry.isDirectory()) pending.push(relativePath);
       else if (entry.isFile() && isMarkdownPath(relativePath)) {
-        const stat = fs.statSync(path.join(root, relativePath));
-        files.push({ uri: `${scope}/${relativePath.split('/').map(encodeURIComponent).join('/')}`, relativePath, size: stat.size, mtimeMs: stat.mtimeMs });
+        const localPath = path.join(root, relativePath);
+        const stat = fs.statSync(localPath);
+        files.push({ uri: `${scope}/${relativePath.split('/').map(encodeURIComponent).join('/')}`, relativePath, size: stat.size, mtimeMs: stat.mtimeMs, localPath });
       }
     }
   }

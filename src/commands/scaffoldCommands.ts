@@ -21,7 +21,16 @@ import {
 } from '../core/templates/scaffold';
 import { siteContaining } from '../core/sites/detect';
 import { generatorRules } from '../core/sites/generators';
-import { dominantExtension, kindFolderCandidates, siteOfFolder, siteProfile, unpublishedField, withExtension, type FolderCandidate } from '../core/sites/profile';
+import {
+  dominantExtension,
+  dominantFrontMatterFormat,
+  kindFolderCandidates,
+  siteOfFolder,
+  siteProfile,
+  unpublishedField,
+  withExtension,
+  type FolderCandidate,
+} from '../core/sites/profile';
 import type { FolderKindMapping } from '../core/types';
 import { writeFolderSettings } from '../services/workspaceSettingsFile';
 import type { WorkspaceSite } from '../services/workspaceDrafts';
@@ -204,9 +213,16 @@ async function createDraft(ctx: ScaffoldContext, request: NewDraftRequest, targe
   };
   const applied = applyDraftFields(rendered, fields);
   if (!applied.ok) throw new UserError(`The fields could not be set: ${applied.message}`);
-  // Zola's posts are TOML; a post written in YAML would stand out among them.
+  // Zola's posts are TOML, and so are many Hugo sites' (its default for years): a post written in YAML would stand out among them.
   const rules = generator !== 'none' ? generatorRules(generator) : undefined;
-  const toml = isSitePostKind(kind) && rules?.frontMatter === 'toml' ? withTomlFrontMatter(applied, rules.strictFrontMatter) : undefined;
+  const folderFormat = (): 'toml' | undefined =>
+    dominantFrontMatterFormat(
+      ctx.workspace
+        .drafts()
+        .filter((d) => d.kind === kind && isUnder(workspaceFolder, folder, d.uri))
+        .map((d) => d.frontMatterFormat),
+    );
+  const toml = isSitePostKind(kind) && (rules?.frontMatter === 'toml' || folderFormat() === 'toml') ? withTomlFrontMatter(applied, rules?.strictFrontMatter) : undefined;
   if (toml && !toml.ok) throw new UserError(`The new post's front matter could not be written as TOML: ${toml.message}`);
   const content = toml?.ok ? toml.value : applied;
   // A draft created straight into active work counts against the focus limit.
@@ -413,6 +429,12 @@ async function chooseKindFolder(
 function isDirectlyIn(workspaceFolder: vscode.WorkspaceFolder, folder: string, uri: string): boolean {
   const base = (folder === '' ? workspaceFolder.uri : vscode.Uri.joinPath(workspaceFolder.uri, ...folder.split('/'))).toString() + '/';
   return uri.startsWith(base) && !uri.slice(base.length).includes('/');
+}
+
+/** Whether `uri` is anywhere below `folder` of the workspace folder, a page bundle's `index.md` included. */
+function isUnder(workspaceFolder: vscode.WorkspaceFolder, folder: string, uri: string): boolean {
+  const base = (folder === '' ? workspaceFolder.uri : vscode.Uri.joinPath(workspaceFolder.uri, ...folder.split('/'))).toString() + '/';
+  return uri.startsWith(base);
 }
 
 function templateLabel(template: Template): string {

@@ -19,6 +19,12 @@ export interface DraftSource {
   uri: string;
   /** Workspace-relative path with forward slashes, used for folder-to-kind mappings. */
   relativePath: string;
+  /**
+   * The workspace-relative folder of the nearest `index.md` above the file (`enclosingBundle`),
+   * when the caller knows it from names it already has. On Hugo, every other file there is the
+   * page bundle's resource, not a post.
+   */
+  bundleFolder?: string;
 }
 
 export interface ReadOptions {
@@ -79,7 +85,7 @@ export function parseDraft(source: DraftSource, text: string, config: CoreConfig
   if (!resolved) return notADraft(source.uri);
   const place = postPlaceOf(config.sites, source.uri, source.relativePath);
   // A file the folder made a draft, but which the site does not treat as a post (Hugo's `_index.md`).
-  const notAPost = place && resolved.source === 'folder' ? notAPostReason(place) : undefined;
+  const notAPost = place && resolved.source === 'folder' ? notAPostReason(place, source.bundleFolder) : undefined;
   if (notAPost) return { skipped: { uri: source.uri, reason: 'not-a-draft', message: `Not a post: ${notAPost}.` } };
   const kindDef = config.kinds[resolved.kind] as KindDefinition | undefined;
   const fieldRange = (field: string): Problem['range'] => (block ? findFieldValueRange(text, block, field, lineMap()) : undefined);

@@ -3,6 +3,7 @@ import { analyzeJobs, type AnalysisJob, type AnalysisOptions } from './analysis/
 export type { AnalysisJob } from './analysis/analysis';
 import { applyAnalysis, bodyOf, isMarkdownPath, kindForFolder, notADraft, parseDraft } from './draft';
 import { locateFrontMatter } from './frontMatter/parse';
+import { bundleFinder, bundleLayoutChanged } from './sites/postRules';
 import type { DraftStore, FileStamp, DraftUpdate } from './draftStore';
 import { decodeDraftBytes } from './text';
 import type { CoreConfig, Draft, DraftAnalysis, Problem, Skipped } from './types';
@@ -10,17 +11,19 @@ import type { CoreConfig, Draft, DraftAnalysis, Problem, Skipped } from './types
 export interface ScanFile extends FileStamp {
   uri: string;
   relativePath: string;
+  /** The file's path on the local disk, when the listing built one: the host reads it without parsing the URI back. */
+  localPath?: string;
 }
 
 export interface ScanHost {
-  readFile(uri: string): Uint8Array | Promise<Uint8Array>;
+  readFile(uri: string, localPath?: string): Uint8Array | Promise<Uint8Array>;
   /**
    * Reads a file from its start, `firstBytes` at first, asking `decide` after each read whether
    * to stop there, read more, or read it all. With it, a file that no folder maps to a kind is
    * read only as far as its front matter: it is a draft only if the front matter names a kind.
    * One open serves the whole file when it turns out to be a draft.
    */
-  readFront?(uri: string, firstBytes: number, decide: FrontDecision): FrontRead | Promise<FrontRead>;
+  readFront?(uri: string, firstBytes: number, decide: FrontDecision, localPath?: string): FrontRead | Promise<FrontRead>;
 }
 
 /** `complete`: the bytes are the whole file. */
@@ -135,7 +138,15 @@ export async function scanFiles(index: DraftStore, files: readonly ScanFile[], h
     const draft = index.get(uri);
     return draft !== undefined && draft.analysis === undefined;
   };
-  const stale = files.filter((file) => isMarkdownPath(file.relativePath) && (!index.isCurrent(file.uri, file) || unanalysed(file.uri)));
+  // Hugo's page bundles: whether a file is a post depends on an index.md beside it, known from the list itself.
+  const bundleOf = bundleFinder(config.sites, files);
+  const bundleChanged = (file: ScanFile): boolean =>
+    bundleOf !== undefined &&
+    bundleLayoutChanged(config.sites, file, bundleOf(file.uri, file.relativePath), {
+      postByFolder: index.get(file.uri)?.kindSource === 'folder',
+      notADraft: index.skipped(file.uri)?.reason === 'not-a-draft',
+    });
+  const stale = files.filter((file) => isMarkdownPath(file.relativePath) && (!index.isCurrent(file.uri, file) || unanalysed(file.uri) || bundleChanged(file)));
   report.reused = files.length - stale.length;
   const wordsPerMinute = { wordsPerMinute: config.wordsPerMinute };
   type Pending = { draft: Draft; job: AnalysisJob; stamp: FileStamp };
@@ -179,7 +190,8 @@ export async function scanFiles(index: DraftStore, files: readonly ScanFile[], h
         return;
       }
       const decoded = decodeDraftBytes(content, config.maxFileBytes);
-      const result = decoded.ok ? parseDraft(file, decoded.text, config, { analyze: false }) : { skipped: { uri: file.uri, reason: decoded.reason, message: decoded.message } };
+      const source = bundleOf ? { uri: file.uri, relativePath: file.relativePath, bundleFolder: bundleOf(file.uri, file.relativePath) } : file;
+      const result = decoded.ok ? parseDraft(source, decoded.text, config, { analyze: false }) : { skipped: { uri: file.uri, reason: decoded.reason, message: decoded.message } };
       if ('skipped' in result) report.skipped.push(result.skipped);
       else if (decoded.ok) listed.push({ draft: result.draft, job: bodyOf(decoded.text), stamp });
       updates.push({ uri: file.uri, result, stamp });
@@ -238,7 +250,7 @@ async function readBatch(batch: readonly ScanFile[], host: ScanHost, config: Cor
         const value = readFrontMatterOnly(file, host, host.readFront);
         return value instanceof Promise ? value.catch(toError) : value;
       }
-      const value = host.readFile(file.uri);
+      const value = host.readFile(file.uri, file.localPath);
       return value instanceof Promise ? value.catch(toError) : value;
     } catch (error) {
       return toError(error);
@@ -262,9 +274,9 @@ function readFrontMatterOnly(file: ScanFile, host: ScanHost, readFront: NonNulla
   };
   const finish = (read: FrontRead): Uint8Array | HeadOnly | Promise<Uint8Array> => {
     if (verdict === 'not-a-draft') return HEAD_ONLY;
-    return read.complete ? read.bytes : host.readFile(file.uri);
+    return read.complete ? read.bytes : host.readFile(file.uri, file.localPath);
   };
-  const read = readFront(file.uri, HEAD_BYTES, decide);
+  const read = readFront(file.uri, HEAD_BYTES, decide, file.localPath);
   return read instanceof Promise ? read.then(finish) : finish(read);
 }
 

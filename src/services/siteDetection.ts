@@ -9,8 +9,8 @@ import type { DevRelSettings } from '../core/config';
 import { nodeDetectionHost } from '../util/readHead';
 import { excludedPaths } from './workspaceScanner';
 
-/** A watcher glob for every config file name a generator is recognised by. */
-export const SITE_CONFIG_GLOB = `**/{${[...new Set(GENERATORS.flatMap((g) => [...g.configFiles, ...(g.alsoRead ?? [])]))].join(',')}}`;
+/** A watcher glob for every config file name a generator is recognised by, and `.gitignore`, which detection reads too. */
+export const SITE_CONFIG_GLOB = `**/{${[...new Set(GENERATORS.flatMap((g) => [...g.configFiles, ...(g.alsoRead ?? [])])), '.gitignore'].join(',')}}`;
 
 /** The sites in one workspace folder, as the settings allow: none with `devrel.siteGenerator: none`. */
 export async function detectFolderSites(folder: vscode.WorkspaceFolder, settings: DevRelSettings): Promise<SiteDetection> {

@@ -11,8 +11,8 @@ import { analysisSkippedProblem, MAIN_THREAD_ANALYSIS_MAX_CHARS, scanFiles, type
 import { decodeDraftBytes } from '../core/text';
 import { configKey, type KindOverride } from '../core/kinds/resolve';
 import { siteContaining, type DetectedSite, type SiteDetection } from '../core/sites/detect';
-import type { SiteGenerator } from '../core/sites/generators';
-import { siteConfigOf, type SiteRule } from '../core/sites/postRules';
+import { generatorRules, type SiteGenerator } from '../core/sites/generators';
+import { enclosingBundle, isBundleIndex, siteConfigOf, type SiteRule } from '../core/sites/postRules';
 import type { CoreConfig, Draft, FolderKindMapping, ReadResult } from '../core/types';
 import { today } from '../util/clock';
 import { Disposable } from '../util/disposable';
@@ -29,6 +29,8 @@ const EDIT_DEBOUNCE_MS = 300;
 const WORKER_THRESHOLD = 300;
 /** Config files come in bursts (a checkout, a scaffold); detection runs once after them. */
 const SITE_CHANGE_DEBOUNCE_MS = 500;
+/** The names of a page bundle's page, as the index keys them. */
+const BUNDLE_INDEX_NAMES = ['index.md', 'index.markdown', 'index.mdx'];
 
 /** A site found in a workspace folder. */
 export interface WorkspaceSite extends DetectedSite {
@@ -405,6 +407,7 @@ export class WorkspaceDrafts extends Disposable {
       return;
     }
     const forgotten = this.forgetCount;
+    const wasIndexed = this.index.has(key);
     const stat = await statFile(uri);
     if (!stat) {
       this.forget(uri);
@@ -420,11 +423,17 @@ export class WorkspaceDrafts extends Disposable {
       const decoded = decodeDraftBytes(bytes, this.coreConfig.maxFileBytes);
       const stamp = { size: stat.size, mtimeMs: stat.mtime };
       if (decoded.ok) {
-        this.storeRead(key, decoded.text, parseDraft({ uri: key, relativePath }, decoded.text, this.coreConfig, { analyze: false }), stamp);
+        this.storeRead(
+          key,
+          decoded.text,
+          parseDraft({ uri: key, relativePath, bundleFolder: this.bundleFolderOf(key, relativePath) }, decoded.text, this.coreConfig, { analyze: false }),
+          stamp,
+        );
       } else {
         this.storeRead(key, '', { skipped: { uri: key, reason: decoded.reason, message: decoded.message } }, stamp);
       }
       this.scheduleSave();
+      if (!wasIndexed) this.rereadBundle(key);
     } catch (error) {
       log().warn(`Could not read ${key}: ${errorMessage(error)}`);
     }
@@ -434,9 +443,28 @@ export class WorkspaceDrafts extends Disposable {
     this.forgetCount++;
     const key = uri.toString();
     this.cancelAnalysis(key);
-    this.index.remove(key);
+    const had = this.index.remove(key);
     this.index.removeUnder(key);
     this.scheduleSave();
+    if (had) this.rereadBundle(key);
+  }
+
+  /**
+   * The nearest page bundle above a file, from the index's own entries: a file read on its own
+   * has no scan list beside it, and every Markdown file the scan saw is in the index.
+   */
+  private bundleFolderOf(key: string, relativePath: string): string | undefined {
+    return enclosingBundle(key, relativePath, (folder) => BUNDLE_INDEX_NAMES.some((name) => this.index.has(`${folder}/${name}`)));
+  }
+
+  /** An index.md that came or went makes the other files of its folder posts or page resources (Hugo): they are read again. */
+  private rereadBundle(key: string): void {
+    const slash = key.lastIndexOf('/');
+    if (!isBundleIndex(key.slice(slash + 1)) || !this.coreConfig.sites?.some((site) => generatorRules(site.generator).leafBundleResources)) return;
+    const prefix = key.slice(0, slash + 1);
+    for (const other of this.index.uris()) {
+      if (other !== key && other.startsWith(prefix)) void this.refreshFile(vscode.Uri.parse(other));
+    }
   }
 
   private scheduleEdit(document: vscode.TextDocument): void {
@@ -466,7 +494,7 @@ export class WorkspaceDrafts extends Disposable {
       return;
     }
     const text = document.getText();
-    const result = parseDraft({ uri: key, relativePath }, text, this.coreConfig, { analyze: false });
+    const result = parseDraft({ uri: key, relativePath, bundleFolder: this.bundleFolderOf(key, relativePath) }, text, this.coreConfig, { analyze: false });
     // An impossible stamp makes the next scan read the file from disk again.
     this.storeRead(key, text, result, document.isDirty ? { size: -1, mtimeMs: -1 } : { size: -1, mtimeMs: document.version });
   }

@@ -63,8 +63,9 @@ async function walkFolder(folder: vscode.WorkspaceFolder, excluded: (relativePat
         if (!excluded(relativePath)) pending.push(relativePath);
       } else if (entry.isFile() && isMarkdownPath(entry.name) && !excluded(relativePath)) {
         try {
-          const stat = fs.statSync(`${root}/${relativePath}`);
-          into.push({ uri: vscode.Uri.joinPath(folder.uri, ...relativePath.split('/')).toString(), relativePath, size: stat.size, mtimeMs: stat.mtimeMs });
+          const localPath = `${root}/${relativePath}`;
+          const stat = fs.statSync(localPath);
+          into.push({ uri: vscode.Uri.joinPath(folder.uri, ...relativePath.split('/')).toString(), relativePath, size: stat.size, mtimeMs: stat.mtimeMs, localPath });
         } catch {
           // Deleted while we looked: the watcher reports it.
         }
@@ -110,11 +111,14 @@ export async function statFile(uri: vscode.Uri): Promise<{ size: number; mtime: 
  * time: much faster than a promise per file, and the scanner yields to the host between batches.
  */
 export const scanHost: ScanHost = {
-  readFile: (uriString: string): Uint8Array | Promise<Uint8Array> => {
+  readFile: (uriString: string, localPath?: string): Uint8Array | Promise<Uint8Array> => {
+    if (localPath !== undefined) return fs.readFileSync(localPath);
     const uri = vscode.Uri.parse(uriString);
     return uri.scheme === 'file' ? fs.readFileSync(uri.fsPath) : Promise.resolve(vscode.workspace.fs.readFile(uri));
   },
-  readFront: (uriString: string, firstBytes: number, decide: FrontDecision): FrontRead | Promise<FrontRead> => {
+  readFront: (uriString: string, firstBytes: number, decide: FrontDecision, localPath?: string): FrontRead | Promise<FrontRead> => {
+    // The walk's own path: parsing each URI back costs more than reading a docs page's front matter.
+    if (localPath !== undefined) return readFrontSync(localPath, firstBytes, decide);
     const uri = vscode.Uri.parse(uriString);
     if (uri.scheme === 'file') return readFrontSync(uri.fsPath, firstBytes, decide);
     // Other file systems read whole files: one decision on all of it.

@@ -202,7 +202,7 @@ describe('Sites with no settings', function () {
   });
 
   describe('Hugo with _index.md and page bundles', () => {
-    it('lists posts and page bundles, and not section pages', async () => {
+    it('lists posts and page bundles, and not section pages or a bundle’s Markdown resources', async () => {
       await expectListing('hugo', {
         'content/posts/first-light.md': ['blog', 'published', '2025-01-04'],
         'content/posts/night-sky-survey/index.md': ['blog', 'drafting', '2025-02-10'],
@@ -212,11 +212,32 @@ describe('Sites with no settings', function () {
       assert.equal(bundle?.title, 'Night sky survey');
     });
 
-    it('writes a new post into content/posts with draft: true', async () => {
+    it('turns a folder’s posts into page resources when an index.md appears beside them, and back', async () => {
+      const notes = 'content/posts/comet-watch/notes.md';
+      const index = 'content/posts/comet-watch/index.md';
+      const listed = async (path: string): Promise<boolean> => (await draftsIn('hugo')).some((d) => String(d.uri) === uriIn('hugo', path).toString());
+      await vscode.workspace.fs.writeFile(uriIn('hugo', notes), new TextEncoder().encode('---\ntitle: Comet notes\ndraft: true\n---\n\nTails.\n'));
+      try {
+        await waitFor(() => listed(notes), 12_000, 'notes.md listed as a post while nothing makes its folder a bundle');
+        await vscode.workspace.fs.writeFile(uriIn('hugo', index), new TextEncoder().encode('---\ntitle: Comet watch\ndraft: true\n---\n\nWatching.\n'));
+        await waitFor(async () => (await listed(index)) && !(await listed(notes)), 12_000, 'index.md listed and notes.md a resource of its bundle');
+        await remove('hugo', index);
+        await waitFor(() => listed(notes), 12_000, 'notes.md a post again');
+      } finally {
+        await vscode.workspace.fs.delete(uriIn('hugo', 'content/posts/comet-watch'), { recursive: true, useTrash: false });
+        await waitFor(async () => !(await listed(notes)), 12_000, 'the comet-watch folder to leave the index');
+      }
+    });
+
+    it('writes a new post into content/posts with draft = true, in TOML like most posts there', async () => {
       const post = await newPost('hugo', 'Meteor shower log');
       try {
         assert.equal(post.path, 'content/posts/meteor-shower-log.md');
-        assert.match(post.text, /^draft: true$/m);
+        assert.match(post.text, /^\+\+\+\n/);
+        assert.match(post.text, /^title = "Meteor shower log"$/m);
+        assert.match(post.text, /^draft = true$/m);
+        assert.match(post.text, /^status = "idea"$/m, 'Hugo keeps unknown keys at the top level');
+        assert.doesNotMatch(post.text, /^---$/m);
       } finally {
         await remove('hugo', post.path);
       }

@@ -208,7 +208,13 @@ describe('Set Up Workspace and the walkthrough', function () {
     // Without the side bar the walkthrough has room for its media column.
     await workbench.runCommand('View: Close Primary Side Bar').catch(() => undefined);
     await page.mouse.move(1200, 780);
-    await page.waitForTimeout(1000);
+    // The step's media is its Markdown file, rendered in a webview of its own beside the steps.
+    const media = await workbench.frameWith('h1:has-text("Your sites, found where they live")', "the first step's media");
+    await media.locator('h1', { hasText: 'Your sites, found where they live' }).waitFor({ state: 'visible', timeout: 15_000 });
+    assert.ok(await media.locator('table').first().isVisible(), 'the generators table in the media column');
+    const frameBox = await (await media.frameElement()).boundingBox();
+    assert.ok(frameBox && frameBox.width > 200 && frameBox.height > 200, `the media column has room: ${JSON.stringify(frameBox)}`);
+    await page.waitForTimeout(500);
     await workbench.screenshot('walkthrough');
     await workbench.runCommand('View: Toggle Primary Side Bar Visibility').catch(() => undefined);
   });

@@ -4,8 +4,17 @@ import { DraftStore } from '../../src/core/draftStore';
 import { headVerdict, scanFiles, type FrontDecision, type FrontRead } from '../../src/core/scanner';
 import { DEFAULT_CONFIG } from '../../src/core/kinds/resolve';
 import { generatorRules, type GeneratorId } from '../../src/core/sites/generators';
-import { siteConfigOf } from '../../src/core/sites/postRules';
-import { dominantExtension, kindFolderCandidates, publishedFields, siteOfFolder, siteProfile, unpublishedField, withExtension } from '../../src/core/sites/profile';
+import { bundleFolderUris, enclosingBundle, siteConfigOf } from '../../src/core/sites/postRules';
+import {
+  dominantExtension,
+  dominantFrontMatterFormat,
+  kindFolderCandidates,
+  publishedFields,
+  siteOfFolder,
+  siteProfile,
+  unpublishedField,
+  withExtension,
+} from '../../src/core/sites/profile';
 import { planStatusChange } from '../../src/core/statusChange';
 import { withTomlFrontMatter } from '../../src/core/templates/scaffold';
 import type { CoreConfig, Draft } from '../../src/core/types';
@@ -57,6 +66,102 @@ describe('drafts in detected sites', () => {
     assert.equal(publishDate(bundle), '2026-01-02');
     const withKind = draft(config, 'content/posts/_index.md', yamlDoc(['kind: blog', 'title: Posts']));
     assert.equal(withKind.kind, 'blog', 'a kind in front matter is the person speaking: it is tracked');
+  });
+
+  it('Hugo: other Markdown in a leaf bundle is the page’s resource; beside _index.md it is a page', () => {
+    const config = configWith({ generator: 'hugo', postFolders: ['content/posts'] });
+    const inBundle = (path: string, bundleFolder: string | undefined): ReturnType<typeof parseDraft> =>
+      parseDraft({ uri: `file:///ws/${path}`, relativePath: path, bundleFolder }, yamlDoc(['title: Notes']), config, { analyze: false });
+    assert.match(expectSkipped(inBundle('content/posts/my-post/notes.md', 'content/posts/my-post')).message, /resource of the page bundle my-post\//);
+    assert.match(
+      expectSkipped(inBundle('content/posts/my-post/extra/more.md', 'content/posts/my-post')).message,
+      /page bundle my-post\//,
+      'everything below a leaf bundle belongs to it',
+    );
+    assert.equal(expectDraft(inBundle('content/posts/my-post/notes.md', undefined)).kind, 'blog', 'without an index.md beside it, a file is a post');
+    assert.equal(expectDraft(inBundle('content/posts/my-post/index.md', undefined)).title, 'Notes', 'the bundle’s own page is the post');
+    assert.equal(expectDraft(inBundle('content/posts/notes.md', 'content/posts')).kind, 'blog', 'an index.md at the section root does not make the section a bundle');
+    assert.equal(expectDraft(inBundle('content/posts/notes.md', 'content')).kind, 'blog', 'a bundle above the post folder is not the post’s');
+    const withKind = parseDraft(
+      { uri: 'file:///ws/content/posts/my-post/talk.md', relativePath: 'content/posts/my-post/talk.md', bundleFolder: 'content/posts/my-post' },
+      yamlDoc(['kind: talk', 'title: The talk']),
+      config,
+      { analyze: false },
+    );
+    assert.equal(expectDraft(withKind).kind, 'talk', 'a kind in front matter is the person speaking');
+    const zola = configWith({ generator: 'zola', postFolders: ['content/blog'] });
+    const zolaNotes = parseDraft(
+      { uri: 'file:///ws/content/blog/launch/notes.md', relativePath: 'content/blog/launch/notes.md', bundleFolder: 'content/blog/launch' },
+      tomlDoc(['title = "x"']),
+      zola,
+      {
+        analyze: false,
+      },
+    );
+    assert.equal(expectDraft(zolaNotes).kind, 'blog', 'the rule is Hugo’s');
+  });
+
+  it('finds the nearest index.md above a file from names alone', () => {
+    const folders = bundleFolderUris([
+      'file:///ws/c/p/a/index.md',
+      'file:///ws/c/p/a/notes.md',
+      'file:///ws/c/p/_index.md',
+      'file:///ws/c/p/b%20c/index.MDX',
+      'file:///ws/c/p/d/x.md',
+    ]);
+    assert.deepEqual([...folders].sort(), ['file:///ws/c/p/a', 'file:///ws/c/p/b%20c']);
+    const has = (folder: string): boolean => folders.has(folder);
+    assert.equal(enclosingBundle('file:///ws/c/p/a/notes.md', 'c/p/a/notes.md', has), 'c/p/a');
+    assert.equal(enclosingBundle('file:///ws/c/p/a/img/n.md', 'c/p/a/img/n.md', has), 'c/p/a');
+    assert.equal(enclosingBundle('file:///ws/c/p/a/index.md', 'c/p/a/index.md', has), undefined, 'a bundle’s index.md is not its own resource');
+    assert.equal(enclosingBundle('file:///ws/c/p/a/sub/index.md', 'c/p/a/sub/index.md', has), 'c/p/a', 'an index.md inside a leaf bundle belongs to it');
+    assert.equal(enclosingBundle('file:///ws/c/p/b%20c/n.md', 'c/p/b c/n.md', has), 'c/p/b c', 'walked on the URI, named by the path');
+    assert.equal(enclosingBundle('file:///ws/c/p/d/x.md', 'c/p/d/x.md', has), undefined);
+    assert.equal(enclosingBundle('file:///ws/top.md', 'top.md', has), undefined);
+  });
+
+  it('scans a Hugo leaf bundle without listing its resources, and follows an index.md that comes or goes', async () => {
+    const config = configWith({ generator: 'hugo', postFolders: ['content/posts'] });
+    const host = new FakeHost()
+      .write('content/posts/_index.md', yamlDoc(['title: Posts']))
+      .write('content/posts/section-page.md', yamlDoc(['title: Beside _index.md']))
+      .write('content/posts/my-post/index.md', yamlDoc(['title: My post', 'draft: true']))
+      .write('content/posts/my-post/notes.md', yamlDoc(['title: Notes']))
+      .write('content/posts/my-post/data/table.md', '| a |\n')
+      .write('content/posts/loose/notes.md', yamlDoc(['title: Loose notes']));
+    const index = new DraftStore();
+    const listed = (): string[] =>
+      index
+        .drafts()
+        .map((d) => d.relativePath)
+        .sort();
+    await scanFiles(index, host.list(), host, { config, yieldBetweenBatches: false });
+    assert.deepEqual(listed(), ['content/posts/loose/notes.md', 'content/posts/my-post/index.md', 'content/posts/section-page.md']);
+    assert.match(index.skipped('file:///ws/content/posts/my-post/notes.md')?.message ?? '', /resource of the page bundle my-post\//);
+
+    // An index.md added while nothing else changed: the unchanged notes.md is read again and is now a resource.
+    host.write('content/posts/loose/index.md', yamlDoc(['title: Loose']));
+    host.resetReads();
+    await scanFiles(index, host.list(), host, { config, yieldBetweenBatches: false });
+    assert.deepEqual(listed(), ['content/posts/loose/index.md', 'content/posts/my-post/index.md', 'content/posts/section-page.md']);
+    assert.deepEqual(host.reads.map((u) => u.slice('file:///ws/'.length)).sort(), ['content/posts/loose/index.md', 'content/posts/loose/notes.md']);
+
+    // And removed again: notes.md is a post once more.
+    host.delete('content/posts/loose/index.md');
+    host.resetReads();
+    await scanFiles(index, host.list(), host, { config, yieldBetweenBatches: false });
+    assert.deepEqual(listed(), ['content/posts/loose/notes.md', 'content/posts/my-post/index.md', 'content/posts/section-page.md']);
+    assert.deepEqual(
+      host.reads.map((u) => u.slice('file:///ws/'.length)),
+      ['content/posts/loose/notes.md'],
+    );
+    host.write('content/posts/my-post/talk-notes.md', yamlDoc(['kind: talk', 'title: Talk notes']));
+    host.write('content/posts/_index.md', yamlDoc(['kind: blog', 'title: Posts']));
+    await scanFiles(index, host.list(), host, { config, yieldBetweenBatches: false });
+    assert.equal(index.get('file:///ws/content/posts/my-post/talk-notes.md')?.kind, 'talk', 'a kind in front matter is tracked even inside a bundle');
+    host.resetReads();
+    await scanFiles(index, host.list(), host, { config, yieldBetweenBatches: false });
+    assert.deepEqual(host.reads, [], 'a settled layout reads nothing again, drafts by front matter included');
   });
 
   it('Zola (TOML): _index.md skipped, draft = true, date from front matter or file name', () => {
@@ -220,6 +325,22 @@ describe('where new drafts go', () => {
     assert.equal(dominantExtension([]), undefined);
     assert.equal(withExtension('{slug}.md', '.mdx'), '{slug}.mdx');
     assert.equal(withExtension('{date}-{slug}', '.md'), '{date}-{slug}.md');
+  });
+
+  it('follows the front-matter format most of the folder’s posts use', () => {
+    assert.equal(dominantFrontMatterFormat(['toml', 'toml', 'yaml']), 'toml');
+    assert.equal(dominantFrontMatterFormat(['toml', 'yaml']), undefined, 'a tie keeps the generator’s own format');
+    assert.equal(dominantFrontMatterFormat(['yaml', undefined, undefined, 'toml', 'toml']), 'toml', 'files without front matter do not count');
+    assert.equal(dominantFrontMatterFormat([]), undefined);
+    // What New Blog Post then writes in a Hugo folder of TOML posts: Hugo's own field, read back as a draft.
+    const hugo = configWith({ generator: 'hugo', postFolders: ['content/posts'] });
+    const text = yamlDoc(['title: Meteor shower log', 'status: idea', ...Object.entries(unpublishedField('hugo')).map(([k, v]) => `${k}: ${String(v)}`)], '\nBody\n');
+    const converted = withTomlFrontMatter({ text, snippet: text });
+    assert.ok(converted.ok);
+    assert.match(converted.value.text, /^\+\+\+\ntitle = "Meteor shower log"\nstatus = "idea"\ndraft = true\n\+\+\+\n/);
+    const reread = draft(hugo, 'content/posts/meteor-shower-log.md', converted.value.text);
+    assert.equal(reread.status, 'idea');
+    assert.equal(reread.frontMatterFormat, 'toml');
   });
 });
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gitignoreMatcher } from '../../src/core/gitignore';
 import { detectSites, siteContaining, type DetectionHost } from '../../src/core/sites/detect';
 import { GENERATORS, generatorRules, SITE_GENERATORS } from '../../src/core/sites/generators';
 import { dateFromPath, datePrefix, notAPostReason, postPlaceOf, siteConfigOf, siteStatus, type PostPlace, type SiteRule } from '../../src/core/sites/postRules';
@@ -102,6 +103,50 @@ describe('detectSites', () => {
     const { sites } = await detectSites(tree, { isExcluded: (path) => path === 'build' });
     assert.deepEqual(summary(sites), ['jekyll@site:']);
     assert.ok(!tree.listed.some((dir) => /node_modules|\.cache|build|themes/.test(dir)), tree.listed.join(', '));
+  });
+
+  it('skips the folders the root .gitignore ignores, with one small read', async () => {
+    const tree = new FakeTree({
+      '.gitignore': '# build output\npublic/\n/tmp\nsnapshots/*-old\n*.log\n\\#notes\n',
+      'public/hugo.toml': '',
+      'tmp/checkout/_config.yml': '',
+      'snapshots/site-old/astro.config.mjs': '',
+      'snapshots/site-new/astro.config.mjs': '',
+      'docs/tmp/_config.yml': '',
+      'docs/public/mkdocs.yml': '',
+      '#notes/hugo.toml': '',
+      'site/_config.yml': '',
+    });
+    const { sites } = await detectSites(tree);
+    // `/tmp` is tied to the root, `public/` matches at any depth.
+    assert.deepEqual(
+      summary(sites),
+      ['jekyll@docs/tmp:', 'astro@snapshots/site-new:', 'jekyll@site:'].sort((a, b) => a.split('@')[1].localeCompare(b.split('@')[1])),
+    );
+    assert.deepEqual(
+      tree.readPaths.filter((path) => path === '.gitignore' || /public|^tmp|site-old|#notes/.test(path)),
+      ['.gitignore'],
+      'read once, and nothing under an ignored folder',
+    );
+    assert.ok(!tree.listed.some((dir) => /public|^tmp|site-old|#notes/.test(dir)), tree.listed.join(', '));
+  });
+
+  it('reads .gitignore patterns as git does', () => {
+    const ignored = gitignoreMatcher(['build/', '/out', 'docs/_site', '**/cache', '*.tmp', '/*', '!/docs/', '!/site', 'site/drafts/', '!site/drafts/keep'].join('\n'));
+    assert.ok(ignored);
+    const is = (path: string, directory = true): boolean => ignored(path, directory);
+    assert.equal(is('build'), true);
+    assert.equal(is('docs/build'), true, 'a name matches at any depth');
+    assert.equal(is('docs/build', false), false, 'a pattern ending in / matches folders only');
+    assert.equal(is('docs'), false, 'taken back by !/docs/');
+    assert.equal(is('docs/_site'), true);
+    assert.equal(is('docs/a/cache'), true);
+    assert.equal(is('notes'), true, '/* ignores every other root entry');
+    assert.equal(is('site'), false);
+    assert.equal(is('site/drafts'), true);
+    assert.equal(is('site/drafts/keep'), true, 'nothing inside an ignored folder comes back');
+    assert.equal(is('site/x.tmp', false), true);
+    assert.equal(gitignoreMatcher('# only comments\n\n!keep\n'), undefined);
   });
 
   it('reads a config only when its name is shared with other tools', async () => {

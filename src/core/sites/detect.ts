@@ -1,6 +1,7 @@
 // Finding the sites in a workspace folder from folder listings and a few small config files.
 // Nothing here reads a post: detection must stay cheap even in a large monorepo.
 
+import { gitignoreMatcher, type IgnoredPath } from '../gitignore';
 import { GENERATORS, generatorRules, type GeneratorId, type GeneratorRules } from './generators';
 
 export interface DetectionHost {
@@ -13,7 +14,7 @@ export interface DetectionHost {
 export interface DetectOptions {
   /** How many folder levels below the workspace folder a site root may be. */
   maxDepth?: number;
-  /** Workspace-relative paths never looked into (`devrel.exclude`, `files.exclude`). */
+  /** Workspace-relative paths never looked into (`devrel.exclude`, `files.exclude`); the root `.gitignore` is read as well. */
   isExcluded?(relativePath: string): boolean;
   /** Stop listing after this many folders, so a huge tree can't stall activation. */
   maxFolders?: number;
@@ -70,6 +71,7 @@ export async function detectSites(host: DetectionHost, options: DetectOptions = 
   let listed = 0;
   let truncated = false;
   let level: string[] = [''];
+  let ignored: IgnoredPath | undefined;
   for (let depth = 0; depth <= maxDepth && level.length > 0; depth++) {
     const next: string[] = [];
     for (const dir of level) {
@@ -80,12 +82,17 @@ export async function detectSites(host: DetectionHost, options: DetectOptions = 
       listed++;
       const entries = await list(dir);
       if (!entries) continue;
+      // The root's .gitignore: one small read, and only when the listing shows one.
+      if (dir === '' && entries.files.includes('.gitignore')) {
+        const text = await host.read('.gitignore', CONFIG_READ_BYTES);
+        ignored = text === undefined ? undefined : gitignoreMatcher(text);
+      }
       const site = await siteAt(dir, entries, host, list, dir === '' ? options.rootGenerator : undefined);
       if (site) sites.push(site);
       if (depth === maxDepth) continue;
       for (const name of entries.folders) {
         const child = join(dir, name);
-        if (name.startsWith('.') || NEVER_ENTER.has(name) || options.isExcluded?.(child) || options.isExcluded?.(`${child}/`)) continue;
+        if (name.startsWith('.') || NEVER_ENTER.has(name) || options.isExcluded?.(child) || options.isExcluded?.(`${child}/`) || ignored?.(child, true)) continue;
         next.push(child);
       }
     }

@@ -47,6 +47,11 @@ export interface GeneratorRules {
   dateFields: readonly string[];
   /** Why a Markdown file inside a post (or drafts) folder is not a post, or undefined when it is one. */
   notAPost(fileName: string, inDraftsFolder: boolean): string | undefined;
+  /**
+   * Whether every other file under a folder holding `index.md` (a leaf bundle) is that page's
+   * resource, not a page: Hugo's rule. `_index.md` (a branch bundle) does not count.
+   */
+  leafBundleResources?: boolean;
   /** File name pattern for new posts. */
   postFileName: string;
   frontMatter: 'yaml' | 'toml';
@@ -125,6 +130,7 @@ export const GENERATORS: readonly GeneratorRules[] = [
     pathDates: 'none',
     dateFields: ['publishDate'],
     notAPost: sectionPage,
+    leafBundleResources: true,
     postFileName: '{slug}.md',
     frontMatter: 'yaml',
     rendersEveryFolder: false,

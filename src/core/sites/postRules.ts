@@ -74,10 +74,89 @@ export function liftCustomFields(site: SiteRule | undefined, data: Record<string
   return { ...table(strict.extraTable), ...(taxonomies.tags !== undefined ? { tags: taxonomies.tags } : {}), ...data };
 }
 
-/** Why a file in a post folder is not a post (`_index.md`, an undated Jekyll file…), or undefined. */
-export function notAPostReason(place: PostPlace): string | undefined {
+/**
+ * Why a file in a post folder is not a post (`_index.md`, an undated Jekyll file, a Hugo page
+ * bundle's resource…), or undefined. `bundleFolder` is the folder of the nearest `index.md` above
+ * the file (see `enclosingBundle`), when the caller knows it.
+ */
+export function notAPostReason(place: PostPlace, bundleFolder?: string): string | undefined {
   const fileName = place.pathInFolder.slice(place.pathInFolder.lastIndexOf('/') + 1);
-  return place.rules.notAPost(fileName, place.inDraftsFolder);
+  const own = place.rules.notAPost(fileName, place.inDraftsFolder);
+  if (own || !place.rules.leafBundleResources || bundleFolder === undefined) return own;
+  // Only a bundle inside the post folder counts: the folder itself is a section, never a page.
+  if (place.folder !== '' && !bundleFolder.startsWith(`${place.folder}/`)) return undefined;
+  if (bundleFolder === place.folder) return undefined;
+  const bundle = place.folder === '' ? bundleFolder : bundleFolder.slice(place.folder.length + 1);
+  return `a resource of the page bundle ${bundle}/, whose page is its index.md`;
+}
+
+const BUNDLE_INDEX = /^index\.(md|markdown|mdx)$/i;
+
+/** Whether a file name is a page bundle's page: `index.md` (not a section's `_index.md`). */
+export function isBundleIndex(fileName: string): boolean {
+  return BUNDLE_INDEX.test(fileName);
+}
+
+/**
+ * The workspace-relative folder of the nearest `index.md` above a file, the file's own folder
+ * first (when the file is not that `index.md` itself), or undefined. `hasIndex` answers for a
+ * folder by its URI; callers answer from names they already have (the scan's file list, the index),
+ * so nothing is read for it.
+ */
+export function enclosingBundle(uri: string, relativePath: string, hasIndex: (folderUri: string) => boolean): string | undefined {
+  const parts = relativePath.split('/');
+  // Walked on the URI itself, whose segments may be percent-encoded where the relative path's are not.
+  const up = (folderUri: string): string => folderUri.slice(0, folderUri.lastIndexOf('/'));
+  let folderUri = up(uri);
+  let depth = parts.length - 1;
+  // The file's own folder counts unless the file is its index.md; a nested index.md still belongs to a bundle above.
+  if (isBundleIndex(parts[depth] ?? '')) {
+    folderUri = up(folderUri);
+    depth--;
+  }
+  for (; depth >= 1; depth--, folderUri = up(folderUri)) {
+    if (hasIndex(folderUri)) return parts.slice(0, depth).join('/');
+  }
+  return undefined;
+}
+
+/**
+ * For a scan: the enclosing bundle of each file, answered from the scan's own list of files, or
+ * undefined when no site reads page bundles, so a scan of other sites pays nothing for it.
+ */
+export function bundleFinder(sites: readonly SiteRule[] | undefined, files: readonly { uri: string }[]): ((uri: string, relativePath: string) => string | undefined) | undefined {
+  if (!sites?.some((site) => generatorRules(site.generator).leafBundleResources)) return undefined;
+  const folders = bundleFolderUris(files.map((file) => file.uri));
+  if (folders.size === 0) return () => undefined;
+  return (uri, relativePath) => enclosingBundle(uri, relativePath, (folder) => folders.has(folder));
+}
+
+/**
+ * Whether a stored result was read under another bundle layout than the one `bundleFolder` says
+ * (an `index.md` added or removed beside an unchanged file): a post that is now a resource, or
+ * the other way round. Only files in the post folders of sites with leaf bundles can differ.
+ */
+export function bundleLayoutChanged(
+  sites: readonly SiteRule[] | undefined,
+  file: { uri: string; relativePath: string },
+  bundleFolder: string | undefined,
+  stored: { postByFolder: boolean; notADraft: boolean },
+): boolean {
+  const place = postPlaceOf(sites, file.uri, file.relativePath);
+  if (!place?.rules.leafBundleResources) return false;
+  const resource = notAPostReason(place, bundleFolder) !== undefined;
+  // A kind in front matter keeps a file a draft wherever it is, so only the folder's posts can change.
+  return resource ? stored.postByFolder : stored.notADraft;
+}
+
+/** The folder URIs that hold an `index.md`, from a list of files the caller already has. */
+export function bundleFolderUris(uris: Iterable<string>): Set<string> {
+  const folders = new Set<string>();
+  for (const uri of uris) {
+    const slash = uri.lastIndexOf('/');
+    if (isBundleIndex(uri.slice(slash + 1))) folders.add(uri.slice(0, slash));
+  }
+  return folders;
 }
 
 export interface SiteStatus {

@@ -117,6 +117,20 @@ export function dominantExtension(fileNames: readonly string[]): string | undefi
   return best ? `.${best[0]}` : undefined;
 }
 
+/**
+ * The front-matter format most existing posts in a folder use: `toml` only when more of them are
+ * TOML than YAML, so a Hugo site written in `+++` gets new posts in `+++` too. Undefined otherwise.
+ */
+export function dominantFrontMatterFormat(formats: readonly ('yaml' | 'toml' | undefined)[]): 'toml' | undefined {
+  let toml = 0;
+  let yaml = 0;
+  for (const format of formats) {
+    if (format === 'toml') toml++;
+    else if (format === 'yaml') yaml++;
+  }
+  return toml > yaml ? 'toml' : undefined;
+}
+
 /** A file name pattern with its Markdown extension swapped, e.g. `{slug}.md` → `{slug}.mdx`. */
 export function withExtension(pattern: string, extension: string): string {
   return /\.(md|markdown|mdx)$/i.test(pattern) ? pattern.replace(/\.(md|markdown|mdx)$/i, extension) : `${pattern}${extension}`;

@@ -1,5 +1,7 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as http from 'http';
+import * as path from 'path';
 import type { AddressInfo } from 'net';
 import * as vscode from 'vscode';
 import ICAL from 'ical.js';
@@ -42,6 +44,7 @@ interface TalkApi {
   listDrafts(): Promise<(DraftInfo & { submissions?: SubmissionInfo[] })[]>;
   impactSummary(): Promise<{ acceptance: { year: string; accepted: number; decided: number; rate: number }[] }>;
   openCfps(): Promise<CfpInfo[]>;
+  cfpFeedStatus(): Promise<{ fetchedAt?: string; unreachable: string[]; summary?: string }>;
 }
 
 async function api(): Promise<TalkApi> {
@@ -70,6 +73,14 @@ async function fileBecomes(path: string, accept: (text: string) => boolean): Pro
     10_000,
     `${path} to be saved`,
   );
+}
+
+function findFile(dir: string, accept: (file: string) => boolean): string | undefined {
+  for (const name of fs.readdirSync(dir, { recursive: true }) as string[]) {
+    const file = path.join(dir, name);
+    if (accept(file)) return file;
+  }
+  return undefined;
 }
 
 function addDays(days: number): string {
@@ -411,7 +422,7 @@ Body
       });
       assert.equal(calls[1].online, true);
       const logged = readEditorLogs().filter((e) => e.text.includes('broken.json is not JSON'));
-      assert.ok(logged.length >= 1, 'the bad feed is reported');
+      assert.equal(logged.length, 1, 'the bad feed is reported once');
     });
 
     it('filters the view', async () => {
@@ -450,22 +461,62 @@ Body
       assert.equal(await executeCommand('devrel.openCfp', 'https://unknown.example.org/cfp'), undefined, 'an unknown call is refused');
     });
 
-    it('shows the cached feeds when the server is gone', async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      const count = await executeCommand<number>('devrel.refreshCfps');
-      const calls = await (await api()).openCfps();
-      assert.equal(count, 3);
-      assert.deepEqual(
-        calls.map((c) => c.name),
-        ['Near Conf', 'Online Days', 'Far Conf'],
-      );
-      assert.ok(
-        readEditorLogs().some((e) => e.text.includes('all-cfps.json could not be read') && e.text.includes('Showing the copy from')),
-        'the log says the cache is shown',
-      );
-      // So that after() can close it again.
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    it('keeps the feeds in global storage and shows that copy, with its age, when the server is gone', async function () {
+      this.timeout(60_000);
+      const userData = process.env.DEVREL_TEST_USER_DATA_DIR;
+      assert.ok(userData, 'the runner says where the user data is');
+      const localFeed = 'cfp-feeds/local.json';
+      await writeWorkspaceFile(localFeed, JSON.stringify([{ name: 'Local File Conf', url: 'https://local.example.org', cfpEndDate: addDays(30), startDate: addDays(80) }]));
+      const sources = [`${base}/all-cfps.json`, `${base}/confs.json`, `${base}/broken.json`, localFeed];
+      await config().update('cfp.sources', sources, vscode.ConfigurationTarget.Workspace);
+      try {
+        assert.equal(await executeCommand<number>('devrel.refreshCfps'), 4);
+        const cacheFile = findFile(userData, (file) => path.basename(file) === 'cfp-cache.json' && file.toLowerCase().includes('devrel-desk'));
+        assert.ok(cacheFile, 'the cache is in global storage');
+        const written = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { version: number; feeds: Record<string, { fetchedAt: number; calls: { name: string }[] }> };
+        const keys = Object.keys(written.feeds);
+        assert.ok(keys.includes(workspaceUri(localFeed).toString()), `a workspace file is keyed by its full URI: ${keys.join(', ')}`);
+        assert.ok(!keys.includes(localFeed), 'not by its relative path');
+        const fresh = written.feeds[`${base}/all-cfps.json`];
+        assert.ok(fresh && Date.now() - fresh.fetchedAt < 120_000, 'the fetch time is stored');
+        assert.deepEqual(
+          fresh.calls.map((c) => c.name),
+          ['Near Conf', 'Online Days', 'Past Conf'],
+        );
+
+        // As if another window had fetched the feeds three days ago: the copy on disk is what shows, not this window's.
+        const threeDaysAgo = Date.now() - 3 * 86_400_000 - 60_000;
+        for (const feed of Object.values(written.feeds)) feed.fetchedAt = threeDaysAgo;
+        fs.writeFileSync(cacheFile, JSON.stringify(written));
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+
+        assert.equal(await executeCommand<number>('devrel.refreshCfps'), 4);
+        assert.deepEqual(
+          (await (await api()).openCfps()).map((c) => c.name),
+          ['Near Conf', 'Online Days', 'Local File Conf', 'Far Conf'],
+        );
+        const status = await (await api()).cfpFeedStatus();
+        assert.equal(status.summary, 'offline · cached 3 days ago', 'the age comes from the file in global storage');
+        assert.equal(status.fetchedAt, new Date(threeDaysAgo).toISOString());
+        assert.deepEqual([...status.unreachable].sort(), sources.slice(0, 3).sort());
+        assert.ok(
+          readEditorLogs().some((e) => e.text.includes('all-cfps.json could not be read') && e.text.includes(`Showing the copy from ${new Date(threeDaysAgo).toISOString()}`)),
+          'the log says which copy is shown',
+        );
+
+        // A damaged cache file is set aside: no crash, and the calls still show.
+        fs.writeFileSync(cacheFile, '{"version": 2, "feeds": {');
+        assert.equal(await executeCommand<number>('devrel.refreshCfps'), 4);
+        assert.ok(
+          readEditorLogs().some((e) => e.text.includes('The CFP cache is not JSON; it was ignored.')),
+          'the log says the cache was set aside',
+        );
+      } finally {
+        await deleteWorkspaceFile('cfp-feeds').catch(() => undefined);
+        // So that after() can close it again.
+        if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      }
     });
   });
 });

@@ -213,42 +213,55 @@ export async function setSubmissionStatus(ctx: TalkContext, target?: unknown, ev
   return true;
 }
 
-/** Not awaited: a scripted caller gets its answer at once, and the offer waits for the person. */
+/**
+ * Not awaited: a scripted caller gets its answer at once, and the offer waits for the person.
+ * Without an event date the person is asked for it first and then offered the trip report, so
+ * taking one offer never costs the other.
+ */
 async function offerAcceptedFollowUps(ctx: TalkContext, uri: vscode.Uri, draft: Draft, submission: Submission): Promise<void> {
   const createReport = 'Create Trip Report';
   const addDates = 'Add Event Date…';
   const choices = submission.eventDate ? [createReport] : [addDates, createReport];
   const when = submission.eventDate ? ` on ${submission.eventDate}` : '';
-  const choice = await vscode.window.showInformationMessage(`"${draft.title}" was accepted at ${submission.event}${when}.`, ...choices);
   try {
-    if (choice === createReport) {
-      const fields: Record<string, string> = { event: submission.event };
-      if (submission.eventDate) fields.event_date = submission.eventDate;
-      await vscode.commands.executeCommand(Commands.newDraft, { kind: 'trip-report', title: submission.event, fields, open: true });
-    } else if (choice === addDates) {
-      const date = await vscode.window.showInputBox({
-        title: `Event date: ${submission.event}`,
-        prompt: 'When is the event? It then shows in Upcoming.',
-        placeHolder: 'YYYY-MM-DD',
-        ignoreFocusOut: true,
-        validateInput: (value) => {
-          const parsed = parseDateValue(value.trim());
-          return parsed.ok ? undefined : `The date ${parsed.message}.`;
-        },
-      });
-      const parsed = date === undefined ? undefined : parseDateValue(date.trim());
-      if (!parsed?.ok) return;
-      await editFrontMatterWith(ctx.workspace, uri, (text) => {
-        const index = submissionIndexIn(text, submission.event);
-        if (index === undefined) return { ok: false, message: `The submission to ${submission.event} is no longer in the file.` };
-        return setFrontMatterListItemFields(text, SUBMISSIONS_FIELD, index, { event_date: parsed.date });
-      });
-    }
+    const choice = await vscode.window.showInformationMessage(`"${draft.title}" was accepted at ${submission.event}${when}.`, ...choices);
+    let eventDate = submission.eventDate;
+    if (choice === addDates) {
+      eventDate = await addEventDate(ctx, uri, submission);
+      if (eventDate === undefined) return;
+      const next = await vscode.window.showInformationMessage(`${submission.event} is in Upcoming on ${eventDate}.`, createReport);
+      if (next !== createReport) return;
+    } else if (choice !== createReport) return;
+    const fields: Record<string, string> = { event: submission.event };
+    if (eventDate) fields.event_date = eventDate;
+    await vscode.commands.executeCommand(Commands.newDraft, { kind: 'trip-report', title: submission.event, fields, open: true });
   } catch (error) {
     const message = errorMessage(error);
     log().warn(`After accepting ${submission.event}: ${message}`);
     void vscode.window.showWarningMessage(message);
   }
+}
+
+/** Asks for the event's date and writes it on the submission; undefined when the person cancels. */
+async function addEventDate(ctx: TalkContext, uri: vscode.Uri, submission: Submission): Promise<string | undefined> {
+  const date = await vscode.window.showInputBox({
+    title: `Event date: ${submission.event}`,
+    prompt: 'When is the event? It then shows in Upcoming.',
+    placeHolder: 'YYYY-MM-DD',
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      const parsed = parseDateValue(value.trim());
+      return parsed.ok ? undefined : `The date ${parsed.message}.`;
+    },
+  });
+  const parsed = date === undefined ? undefined : parseDateValue(date.trim());
+  if (!parsed?.ok) return undefined;
+  await editFrontMatterWith(ctx.workspace, uri, (text) => {
+    const index = submissionIndexIn(text, submission.event);
+    if (index === undefined) return { ok: false, message: `The submission to ${submission.event} is no longer in the file.` };
+    return setFrontMatterListItemFields(text, SUBMISSIONS_FIELD, index, { event_date: parsed.date });
+  });
+  return parsed.date;
 }
 
 /**

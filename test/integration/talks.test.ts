@@ -193,6 +193,69 @@ submissions:
     assert.equal(submissions[1].status, 'rejected');
   });
 
+  it('keeps an accepted submission in Upcoming, and takes a rejected or withdrawn one out', async function () {
+    this.timeout(60_000);
+    // The Upcoming view's list, as the devrel_upcomingDeadlines tool reads it for any extension.
+    const event = 'Upcoming Check Days';
+    const upcomingFor = async (): Promise<string[]> => {
+      const source = new vscode.CancellationTokenSource();
+      try {
+        const result = await vscode.lm.invokeTool('devrel_upcomingDeadlines', { input: { days: 60, kind: 'talk' }, toolInvocationToken: undefined }, source.token);
+        const text = result.content.map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : '')).join('');
+        return text.split('\n').filter((line) => line.includes(`(${event}, `) && line.includes('"Submissions test talk"'));
+      } finally {
+        source.dispose();
+      }
+    };
+    const upcomingBecomes = (accept: (lines: string[]) => boolean, what: string): Promise<string[]> =>
+      waitFor(
+        async () => {
+          const lines = await upcomingFor();
+          return accept(lines) ? lines : undefined;
+        },
+        10_000,
+        what,
+      );
+    const [deadline, answer, day] = [addDays(8), addDays(15), addDays(25)];
+    assert.equal(
+      await executeCommand('devrel.addSubmission', workspaceUri(talkPath), { event, cfpDeadline: deadline, notificationDate: answer, eventDate: day, status: 'submitted' }),
+      true,
+    );
+    const submitted = await upcomingBecomes((lines) => lines.length === 3, 'the three dates of the submission in Upcoming');
+    assert.deepEqual(
+      submitted.map((line) => line.slice(line.indexOf(' ', 2) + 1, line.indexOf(' ', 2) + 11)),
+      [deadline, answer, day],
+    );
+    assert.ok(
+      submitted.every((line) => line.includes(`(${event}, submitted)`)),
+      submitted.join('\n'),
+    );
+
+    const year = day.slice(0, 4);
+    const rate = async (): Promise<{ accepted: number; decided: number }> =>
+      (await (await api()).impactSummary()).acceptance.find((a) => a.year === year) ?? { accepted: 0, decided: 0 };
+    const before = await rate();
+    assert.equal(await executeCommand('devrel.setSubmissionStatus', workspaceUri(talkPath), event, 'accepted'), true);
+    const accepted = await upcomingBecomes((lines) => lines.some((line) => line.includes(`(${event}, accepted)`)), 'the accepted submission in Upcoming');
+    assert.ok(
+      accepted.some((line) => line.includes(`${day} (in 25 days): event (${event}, accepted)`)),
+      `the event day is in Upcoming:\n${accepted.join('\n')}`,
+    );
+    assert.ok(!accepted.some((line) => line.includes(answer)), 'the answer is in: its due date leaves');
+    const afterAccept = await waitFor(async () => ((await rate()).decided === before.decided + 1 ? rate() : undefined), 10_000, 'the acceptance rate to count it');
+    assert.equal(afterAccept.accepted, before.accepted + 1);
+
+    assert.equal(await executeCommand('devrel.setSubmissionStatus', workspaceUri(talkPath), event, 'rejected'), true);
+    await upcomingBecomes((lines) => lines.length === 0, 'the rejected submission to leave Upcoming');
+    const afterReject = await waitFor(async () => ((await rate()).accepted === before.accepted ? rate() : undefined), 10_000, 'the acceptance rate to drop it');
+    assert.equal(afterReject.decided, before.decided + 1);
+
+    assert.equal(await executeCommand('devrel.setSubmissionStatus', workspaceUri(talkPath), event, 'submitted'), true);
+    await upcomingBecomes((lines) => lines.length === 3, 'the submission back in Upcoming');
+    assert.equal(await executeCommand('devrel.setSubmissionStatus', workspaceUri(talkPath), event, 'withdrawn'), true);
+    await upcomingBecomes((lines) => lines.length === 0, 'the withdrawn submission to leave Upcoming');
+  });
+
   it('reports bad submissions with quick fixes that edit only the front matter', async function () {
     // Four rounds of code actions and re-checks; a busy machine needs more than the default.
     this.timeout(90_000);

@@ -50,10 +50,21 @@ function isSubmissionNode(value: unknown): value is SubmissionNodeArg {
 }
 
 /** The draft a talk command works on: a tree row, a Uri, the active editor, or one the person picks. */
-async function pickTalk(ctx: TalkContext, target: unknown, title: string, interactive: boolean): Promise<{ uri: vscode.Uri; draft: Draft } | undefined> {
+/**
+ * The talk named by `target`, else the open editor's draft, else the one the person picks. With
+ * `fits`, an open draft that doesn't fit (a trip report, to set a submission's status) is passed
+ * over for the question rather than refused.
+ */
+async function pickTalk(
+  ctx: TalkContext,
+  target: unknown,
+  title: string,
+  interactive: boolean,
+  fits: (draft: Draft) => boolean = () => true,
+): Promise<{ uri: vscode.Uri; draft: Draft } | undefined> {
   const uri = isSubmissionNode(target) ? vscode.Uri.parse(target.uri) : resolveTarget(target);
   const draft = uri ? ctx.workspace.get(uri) : undefined;
-  if (uri && draft) return { uri, draft };
+  if (uri && draft && (target !== undefined || !interactive || fits(draft))) return { uri, draft };
   if (uri && (target !== undefined || !interactive)) {
     throw new UserError(`${vscode.workspace.asRelativePath(uri)} is not a DevRel draft. Add "kind: talk" to its front matter to track its submissions.`);
   }
@@ -171,7 +182,7 @@ async function pickStatus(title: string, current: string | undefined, placeHolde
 export async function setSubmissionStatus(ctx: TalkContext, target?: unknown, event?: unknown, status?: unknown): Promise<boolean> {
   if (event !== undefined && typeof event !== 'string') throw new UserError('The event must be text, such as "KubeCon EU 2027".');
   if (status !== undefined && typeof status !== 'string') throw new UserError('The status must be text, such as "accepted".');
-  const talk = await pickTalk(ctx, target, 'Set Submission Status', event === undefined || status === undefined);
+  const talk = await pickTalk(ctx, target, 'Set Submission Status', event === undefined || status === undefined, (d) => (d.submissions?.length ?? 0) > 0);
   if (!talk) return false;
   const submissions = talk.draft.submissions ?? [];
   let submission: Submission | undefined;

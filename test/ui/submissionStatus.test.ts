@@ -132,10 +132,8 @@ Body.
     this.timeout(120_000);
     await workbench.focusOnView('Upcoming', VIEWS);
     const pane = workbench.viewPane('Upcoming');
-    const eventRow = pane
-      .getByRole('treeitem')
-      .filter({ hasText: `Event: ${EVENT}` })
-      .first();
+    // The trip report has an `Event: …` row of its own; the submission's row names the talk.
+    const eventRow = pane.getByRole('treeitem', { name: `Event in 20 days, ${EVENT}, ${TITLE}, submission accepted` }).first();
     await eventRow.waitFor({ state: 'visible', timeout: 30_000 });
     const label = (await eventRow.getAttribute('aria-label')) ?? '';
     note(`upcoming row: ${label}`);
@@ -146,7 +144,7 @@ Body.
     await setStatusByAsking(EVENT, 'rejected');
     await eventRow.waitFor({ state: 'hidden', timeout: 15_000 });
     const rows = await workbench.treeRows('Upcoming', { atLeast: 1 });
-    assert.ok(!rows.some((r) => r.label.includes(EVENT)), rows.map((r) => r.label).join('\n'));
+    assert.ok(!rows.some((r) => r.label.includes(`${EVENT}, ${TITLE}`)), rows.map((r) => r.label).join('\n'));
     assert.ok(
       rows.some((r) => r.label.includes(`${OTHER}, ${TITLE}, submission submitted`)),
       'the other submission stays',
@@ -158,6 +156,11 @@ Body.
     this.timeout(60_000);
     await workbench.focusOnView('Impact', VIEWS);
     const pane = workbench.viewPane('Impact');
+    // The metric sections come first; folded, they leave the acceptance section in sight.
+    for (const name of [/^This quarter/, /^All time$/, /^Top work by/]) {
+      const open = pane.getByRole('treeitem', { name, expanded: true }).first();
+      if (await open.isVisible().catch(() => false)) await open.locator('.monaco-tl-twistie').click();
+    }
     const section = pane.getByRole('treeitem').filter({ hasText: 'CFP acceptance' }).first();
     await section.waitFor({ state: 'visible', timeout: 30_000 });
     if ((await section.getAttribute('aria-expanded')) !== 'true') await section.click();

@@ -123,23 +123,28 @@ export class CfpFeedService extends Disposable {
       text = await readSource(feed);
     } catch (error) {
       const reason = errorMessage(error);
-      log().warn(`CFPs: ${source} could not be read: ${reason}.${cached ? ` Showing the copy from ${new Date(cached.fetchedAt).toISOString()}.` : ''}`);
-      this.reportOnce(source, `the feed ${source} could not be read (${reason})${cached ? '; showing the cached copy' : ''}.`);
+      this.report(
+        source,
+        `CFPs: ${source} could not be read: ${reason}.${cached ? ` Showing the copy from ${new Date(cached.fetchedAt).toISOString()}.` : ''}`,
+        `the feed ${source} could not be read (${reason})${cached ? '; showing the cached copy' : ''}.`,
+      );
       return { ok: false, reason };
     }
     const read = parseCfpFeed(text, source);
-    for (const problem of read.problems) {
-      log().warn(`CFPs: ${problem}`);
-      this.reportOnce(source, problem);
-    }
+    for (const problem of read.problems) this.report(source, `CFPs: ${problem}`, problem);
     log().info(`CFPs: read ${read.calls.length} calls from ${source}.`);
     return { ok: true, read, fetchedAt: Date.now() };
   }
 
-  private reportOnce(source: string, message: string): void {
+  /** A problem is a warning, in the log and on screen, the first time; after that, a line of the log. */
+  private report(source: string, logLine: string, message: string): void {
     const key = `${source}\n${message.replace(/\d+/g, '#')}`;
-    if (this.reported.has(key)) return;
+    if (this.reported.has(key)) {
+      log().info(`${logLine} (reported before)`);
+      return;
+    }
     this.reported.add(key);
+    log().warn(logLine);
     void vscode.window.showWarningMessage(`DevRel Desk: ${message}`);
   }
 

@@ -484,8 +484,19 @@ Body
         location: 'Ghent (Belgium)',
       });
       assert.equal(calls[1].online, true);
-      const logged = readEditorLogs().filter((e) => e.text.includes('broken.json is not JSON'));
-      assert.equal(logged.length, 1, 'the bad feed is reported once');
+      const warnings = (): string[] =>
+        readEditorLogs()
+          .filter((e) => e.level.startsWith('warn') && e.text.includes('broken.json is not JSON'))
+          .map((e) => e.text);
+      assert.equal(warnings().length, 1, 'the bad feed gives one warning');
+      // Asked again, the same problem is a line of the log, not another warning on screen.
+      assert.equal(await executeCommand<number>('devrel.refreshCfps'), count);
+      await waitFor(
+        async () => readEditorLogs().some((e) => e.level === 'info' && e.text.includes('broken.json is not JSON') && e.text.endsWith('(reported before)')),
+        5_000,
+        'the second refresh to log the problem as reported before',
+      );
+      assert.deepEqual(warnings().length, 1, warnings().join('\n'));
     });
 
     it('filters the view', async () => {

@@ -17,6 +17,11 @@ export interface DevRelDeskApi {
    */
   openCfps(): Promise<CfpInfo[]>;
   /**
+   * How fresh the `openCfps()` list is, without reading anything: when the feeds shown were read,
+   * which feeds could not be read at the last refresh, and the words the CFPs view shows.
+   */
+  cfpFeedStatus(): Promise<CfpFeedStatusInfo>;
+  /**
    * Called by the editor's Markdown extension (`markdown.markdownItPlugins`) with its markdown-it
    * instance: adds the draft header, section budgets and checklist progress to the preview, and
    * returns the same instance. Documents that are not drafts render as before.
@@ -44,6 +49,16 @@ export interface ImpactSummaryInfo {
   byPlatform: { platform: string; allTime: Record<string, number> }[];
   /** CFP acceptance per year, oldest first: accepted (with confirmed, delivered and declined) over decided. */
   acceptance: { year: string; accepted: number; decided: number; rate: number }[];
+}
+
+/** How fresh the CFP feeds are. */
+export interface CfpFeedStatusInfo {
+  /** When the oldest feed shown was read (ISO 8601); absent before any was read, here or from the cache. */
+  fetchedAt?: string;
+  /** Feeds, as `devrel.cfp.sources` names them, that could not be read at the last refresh: shown from the cache, or not at all. */
+  unreachable: string[];
+  /** The CFPs view's words for it, such as `updated 5 min ago` or `offline · cached 3 days ago`; absent before the feeds are read. */
+  summary?: string;
 }
 
 /** An open call for papers, as the CFPs view lists it, without the feeds it came from. */

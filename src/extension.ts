@@ -28,6 +28,7 @@ import { reachByPlatform } from './core/publish/reach';
 import { PublishCodeActions, PublishDiagnostics } from './languageFeatures/publishChecks';
 import { CalendarAutoExport } from './services/calendarExport';
 import { CfpFeedService } from './services/cfpFeeds';
+import { describeFeedState } from './core/talks/cfpCache';
 import { openCfps, trackingTalk } from './core/talks/cfpFeed';
 import { CfpTreeProvider, createCfpView } from './views/cfpTree';
 import { RehearsalSession } from './services/rehearsalSession';
@@ -175,6 +176,15 @@ export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
         ...(location !== undefined ? { location } : {}),
         ...(online !== undefined ? { online } : {}),
       }));
+    },
+    async cfpFeedStatus() {
+      const state = cfpFeeds.current;
+      const summary = describeFeedState(state, Date.now());
+      return {
+        ...(state.fetchedAt !== undefined ? { fetchedAt: new Date(state.fetchedAt).toISOString() } : {}),
+        unreachable: [...state.failed],
+        ...(summary !== undefined ? { summary } : {}),
+      };
     },
     extendMarkdownIt(md) {
       return draftPreviewPlugin(md, { config: () => workspace.config, sourceOf: (env) => previewSource(workspace, env) });

@@ -50,10 +50,21 @@ function isSubmissionNode(value: unknown): value is SubmissionNodeArg {
 }
 
 /** The draft a talk command works on: a tree row, a Uri, the active editor, or one the person picks. */
-async function pickTalk(ctx: TalkContext, target: unknown, title: string, interactive: boolean): Promise<{ uri: vscode.Uri; draft: Draft } | undefined> {
+/**
+ * The talk named by `target`, else the open editor's draft, else the one the person picks. With
+ * `fits`, an open draft that doesn't fit (a trip report, to set a submission's status) is passed
+ * over for the question rather than refused.
+ */
+async function pickTalk(
+  ctx: TalkContext,
+  target: unknown,
+  title: string,
+  interactive: boolean,
+  fits: (draft: Draft) => boolean = () => true,
+): Promise<{ uri: vscode.Uri; draft: Draft } | undefined> {
   const uri = isSubmissionNode(target) ? vscode.Uri.parse(target.uri) : resolveTarget(target);
   const draft = uri ? ctx.workspace.get(uri) : undefined;
-  if (uri && draft) return { uri, draft };
+  if (uri && draft && (target !== undefined || !interactive || fits(draft))) return { uri, draft };
   if (uri && (target !== undefined || !interactive)) {
     throw new UserError(`${vscode.workspace.asRelativePath(uri)} is not a DevRel draft. Add "kind: talk" to its front matter to track its submissions.`);
   }
@@ -171,7 +182,7 @@ async function pickStatus(title: string, current: string | undefined, placeHolde
 export async function setSubmissionStatus(ctx: TalkContext, target?: unknown, event?: unknown, status?: unknown): Promise<boolean> {
   if (event !== undefined && typeof event !== 'string') throw new UserError('The event must be text, such as "KubeCon EU 2027".');
   if (status !== undefined && typeof status !== 'string') throw new UserError('The status must be text, such as "accepted".');
-  const talk = await pickTalk(ctx, target, 'Set Submission Status', event === undefined || status === undefined);
+  const talk = await pickTalk(ctx, target, 'Set Submission Status', event === undefined || status === undefined, (d) => (d.submissions?.length ?? 0) > 0);
   if (!talk) return false;
   const submissions = talk.draft.submissions ?? [];
   let submission: Submission | undefined;
@@ -213,42 +224,55 @@ export async function setSubmissionStatus(ctx: TalkContext, target?: unknown, ev
   return true;
 }
 
-/** Not awaited: a scripted caller gets its answer at once, and the offer waits for the person. */
+/**
+ * Not awaited: a scripted caller gets its answer at once, and the offer waits for the person.
+ * Without an event date the person is asked for it first and then offered the trip report, so
+ * taking one offer never costs the other.
+ */
 async function offerAcceptedFollowUps(ctx: TalkContext, uri: vscode.Uri, draft: Draft, submission: Submission): Promise<void> {
   const createReport = 'Create Trip Report';
   const addDates = 'Add Event Date…';
   const choices = submission.eventDate ? [createReport] : [addDates, createReport];
   const when = submission.eventDate ? ` on ${submission.eventDate}` : '';
-  const choice = await vscode.window.showInformationMessage(`"${draft.title}" was accepted at ${submission.event}${when}.`, ...choices);
   try {
-    if (choice === createReport) {
-      const fields: Record<string, string> = { event: submission.event };
-      if (submission.eventDate) fields.event_date = submission.eventDate;
-      await vscode.commands.executeCommand(Commands.newDraft, { kind: 'trip-report', title: submission.event, fields, open: true });
-    } else if (choice === addDates) {
-      const date = await vscode.window.showInputBox({
-        title: `Event date: ${submission.event}`,
-        prompt: 'When is the event? It then shows in Upcoming.',
-        placeHolder: 'YYYY-MM-DD',
-        ignoreFocusOut: true,
-        validateInput: (value) => {
-          const parsed = parseDateValue(value.trim());
-          return parsed.ok ? undefined : `The date ${parsed.message}.`;
-        },
-      });
-      const parsed = date === undefined ? undefined : parseDateValue(date.trim());
-      if (!parsed?.ok) return;
-      await editFrontMatterWith(ctx.workspace, uri, (text) => {
-        const index = submissionIndexIn(text, submission.event);
-        if (index === undefined) return { ok: false, message: `The submission to ${submission.event} is no longer in the file.` };
-        return setFrontMatterListItemFields(text, SUBMISSIONS_FIELD, index, { event_date: parsed.date });
-      });
-    }
+    const choice = await vscode.window.showInformationMessage(`"${draft.title}" was accepted at ${submission.event}${when}.`, ...choices);
+    let eventDate = submission.eventDate;
+    if (choice === addDates) {
+      eventDate = await addEventDate(ctx, uri, submission);
+      if (eventDate === undefined) return;
+      const next = await vscode.window.showInformationMessage(`${submission.event} is in Upcoming on ${eventDate}.`, createReport);
+      if (next !== createReport) return;
+    } else if (choice !== createReport) return;
+    const fields: Record<string, string> = { event: submission.event };
+    if (eventDate) fields.event_date = eventDate;
+    await vscode.commands.executeCommand(Commands.newDraft, { kind: 'trip-report', title: submission.event, fields, open: true });
   } catch (error) {
     const message = errorMessage(error);
     log().warn(`After accepting ${submission.event}: ${message}`);
     void vscode.window.showWarningMessage(message);
   }
+}
+
+/** Asks for the event's date and writes it on the submission; undefined when the person cancels. */
+async function addEventDate(ctx: TalkContext, uri: vscode.Uri, submission: Submission): Promise<string | undefined> {
+  const date = await vscode.window.showInputBox({
+    title: `Event date: ${submission.event}`,
+    prompt: 'When is the event? It then shows in Upcoming.',
+    placeHolder: 'YYYY-MM-DD',
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      const parsed = parseDateValue(value.trim());
+      return parsed.ok ? undefined : `The date ${parsed.message}.`;
+    },
+  });
+  const parsed = date === undefined ? undefined : parseDateValue(date.trim());
+  if (!parsed?.ok) return undefined;
+  await editFrontMatterWith(ctx.workspace, uri, (text) => {
+    const index = submissionIndexIn(text, submission.event);
+    if (index === undefined) return { ok: false, message: `The submission to ${submission.event} is no longer in the file.` };
+    return setFrontMatterListItemFields(text, SUBMISSIONS_FIELD, index, { event_date: parsed.date });
+  });
+  return parsed.date;
 }
 
 /**

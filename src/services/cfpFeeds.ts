@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { chooseFeed, decodeCfpCache, encodeCfpCache, mergeCfpCaches, type CachedFeed, type CfpCache, type FeedFetch } from '../core/talks/cfpCache';
 import { mergeCfps, parseCfpFeed, type Cfp } from '../core/talks/cfpFeed';
 import { Disposable } from '../util/disposable';
 import { log } from '../util/logger';
@@ -6,19 +7,8 @@ import { httpGet, noProxyList, proxyFor } from './httpGet';
 import { errorMessage } from '../core/util/result';
 
 const CACHE_FILE = 'cfp-cache.json';
-const CACHE_VERSION = 1;
 const MAX_FEED_BYTES = 25 * 1_048_576;
 const DEFAULT_TIMEOUT_S = 20;
-
-interface CachedFeed {
-  fetchedAt: number;
-  calls: Cfp[];
-}
-
-interface CacheFile {
-  version: number;
-  feeds: Record<string, CachedFeed>;
-}
 
 export interface CfpState {
   calls: Cfp[];
@@ -31,17 +21,30 @@ export interface CfpState {
   loaded: boolean;
 }
 
+/** A `devrel.cfp.sources` entry: a URL, or a file with the full URI it resolves to. */
+interface FeedSource {
+  /** As the setting writes it. */
+  source: string;
+  /** The cache key: the URL, or the file's full URI, so two workspaces' `cfps.json` stay apart. */
+  key?: string;
+  uri?: vscode.Uri;
+  /** Why it can't be read at all, for a relative path with no folder open. */
+  error?: string;
+}
+
 /**
  * Reads the CFP feeds of `devrel.cfp.sources`. Nothing is fetched until the CFPs view opens or
  * Refresh CFPs runs. Every fetched feed is cached in global storage with its fetch time, and a
- * feed that can't be fetched is shown from that cache. Each feed problem is reported once.
+ * feed that can't be fetched is shown from that cache. The cache file is shared by every window,
+ * so each refresh reads it again and each write keeps what other windows fetched meanwhile.
+ * Each feed problem is reported once.
  */
 export class CfpFeedService extends Disposable {
   private readonly emitter = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.emitter.event;
-  private cache: CacheFile = { version: CACHE_VERSION, feeds: {} };
+  /** This window's copy of the cache; it stands in only when the file can't be read. */
+  private cache: CfpCache = new Map();
   private state: CfpState = { calls: [], failed: [], loading: false, loaded: false };
-  private cacheRead: Promise<void> | undefined;
   private running: Promise<void> | undefined;
   private readonly reported = new Set<string>();
 
@@ -71,22 +74,28 @@ export class CfpFeedService extends Disposable {
     this.state = { ...this.state, loading: true };
     this.emitter.fire();
     try {
-      await (this.cacheRead ??= this.readCache());
-      const sources = configuredSources();
+      const stored = await this.readCache();
+      if (stored) this.cache = stored;
+      const sources = configuredSources().map(resolveSource);
       if (!this.state.loaded) {
         // The cached copy shows while the feeds are fetched.
-        this.show(sources, []);
+        this.show(sources, this.cache, []);
         this.emitter.fire();
       }
+      const shown: CfpCache = new Map();
+      const fresh: CfpCache = new Map();
       const failed: string[] = [];
       await Promise.all(
-        sources.map(async (source) => {
-          const ok = await this.fetchFeed(source);
-          if (!ok) failed.push(source);
+        sources.map(async (feed) => {
+          const cached = feed.key !== undefined ? this.cache.get(feed.key) : undefined;
+          const choice = chooseFeed(cached, await this.fetchFeed(feed, cached));
+          if (feed.key !== undefined && choice.feed) shown.set(feed.key, choice.feed);
+          if (feed.key !== undefined && choice.fresh && choice.feed) fresh.set(feed.key, choice.feed);
+          else failed.push(feed.source);
         }),
       );
-      await this.writeCache();
-      this.show(sources, failed);
+      if (fresh.size > 0) await this.writeCache(fresh);
+      this.show(sources, shown, failed);
     } finally {
       this.state = { ...this.state, loading: false, loaded: true };
       this.running = undefined;
@@ -94,11 +103,11 @@ export class CfpFeedService extends Disposable {
     }
   }
 
-  private show(sources: string[], failed: string[]): void {
-    const feeds = sources.map((source) => this.cache.feeds[source]).filter((feed): feed is CachedFeed => feed !== undefined);
-    const times = feeds.map((feed) => feed.fetchedAt);
+  private show(sources: readonly FeedSource[], feeds: CfpCache, failed: string[]): void {
+    const listed = sources.map((source) => (source.key !== undefined ? feeds.get(source.key) : undefined)).filter((feed): feed is CachedFeed => feed !== undefined);
+    const times = listed.map((feed) => feed.fetchedAt);
     this.state = {
-      calls: mergeCfps(feeds.map((feed) => feed.calls)),
+      calls: mergeCfps(listed.map((feed) => feed.calls)),
       fetchedAt: times.length > 0 ? Math.min(...times) : undefined,
       failed,
       loading: this.state.loading,
@@ -106,34 +115,36 @@ export class CfpFeedService extends Disposable {
     };
   }
 
-  /** Fetches and parses one feed into the cache; false when it could not be fetched. */
-  private async fetchFeed(source: string): Promise<boolean> {
+  /** Fetches and parses one feed, reporting what went wrong. */
+  private async fetchFeed(feed: FeedSource, cached: CachedFeed | undefined): Promise<FeedFetch> {
+    const { source } = feed;
     let text: string;
     try {
-      text = await readSource(source);
+      text = await readSource(feed);
     } catch (error) {
-      const cached = this.cache.feeds[source];
       const reason = errorMessage(error);
-      log().warn(`CFPs: ${source} could not be read: ${reason}.${cached ? ` Showing the copy from ${new Date(cached.fetchedAt).toISOString()}.` : ''}`);
-      this.reportOnce(source, `the feed ${source} could not be read (${reason})${cached ? '; showing the cached copy' : ''}.`);
-      return false;
+      this.report(
+        source,
+        `CFPs: ${source} could not be read: ${reason}.${cached ? ` Showing the copy from ${new Date(cached.fetchedAt).toISOString()}.` : ''}`,
+        `the feed ${source} could not be read (${reason})${cached ? '; showing the cached copy' : ''}.`,
+      );
+      return { ok: false, reason };
     }
     const read = parseCfpFeed(text, source);
-    for (const problem of read.problems) {
-      log().warn(`CFPs: ${problem}`);
-      this.reportOnce(source, problem);
-    }
-    // A feed that is all problems is a broken feed, not an empty one: keep the last good copy.
-    if (read.calls.length === 0 && read.problems.length > 0 && this.cache.feeds[source]) return false;
-    this.cache.feeds[source] = { fetchedAt: Date.now(), calls: read.calls };
+    for (const problem of read.problems) this.report(source, `CFPs: ${problem}`, problem);
     log().info(`CFPs: read ${read.calls.length} calls from ${source}.`);
-    return true;
+    return { ok: true, read, fetchedAt: Date.now() };
   }
 
-  private reportOnce(source: string, message: string): void {
+  /** A problem is a warning, in the log and on screen, the first time; after that, a line of the log. */
+  private report(source: string, logLine: string, message: string): void {
     const key = `${source}\n${message.replace(/\d+/g, '#')}`;
-    if (this.reported.has(key)) return;
+    if (this.reported.has(key)) {
+      log().info(`${logLine} (reported before)`);
+      return;
+    }
     this.reported.add(key);
+    log().warn(logLine);
     void vscode.window.showWarningMessage(`DevRel Desk: ${message}`);
   }
 
@@ -141,23 +152,26 @@ export class CfpFeedService extends Disposable {
     return vscode.Uri.joinPath(this.storage, CACHE_FILE);
   }
 
-  private async readCache(): Promise<void> {
+  /** The cache file's feeds; undefined when there is no file yet, or it could not be used. */
+  private async readCache(): Promise<CfpCache | undefined> {
+    let bytes: Uint8Array;
     try {
-      const parsed = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(this.cacheUri))) as Partial<CacheFile>;
-      if (parsed.version === CACHE_VERSION && typeof parsed.feeds === 'object' && parsed.feeds !== null) {
-        for (const [source, feed] of Object.entries(parsed.feeds)) {
-          if (typeof feed?.fetchedAt === 'number' && Array.isArray(feed.calls)) this.cache.feeds[source] = feed;
-        }
-      }
-    } catch {
-      // No cache yet, or an unreadable one: the feeds are fetched anyway.
+      bytes = await vscode.workspace.fs.readFile(this.cacheUri);
+    } catch (error) {
+      if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) log().warn(`CFPs: the cache could not be read: ${errorMessage(error)}`);
+      return undefined;
     }
+    const read = decodeCfpCache(new TextDecoder().decode(bytes));
+    for (const problem of read.problems) log().warn(`CFPs: ${problem}`);
+    return read.ignored ? undefined : read.feeds;
   }
 
-  private async writeCache(): Promise<void> {
+  /** Adds the feeds read just now to the file, keeping whatever other windows wrote since. */
+  private async writeCache(fresh: CfpCache): Promise<void> {
+    this.cache = mergeCfpCaches((await this.readCache()) ?? this.cache, fresh);
     try {
       await vscode.workspace.fs.createDirectory(this.storage);
-      await vscode.workspace.fs.writeFile(this.cacheUri, new TextEncoder().encode(JSON.stringify(this.cache)));
+      await vscode.workspace.fs.writeFile(this.cacheUri, new TextEncoder().encode(encodeCfpCache(this.cache)));
     } catch (error) {
       log().warn(`CFPs: the cache could not be written: ${errorMessage(error)}`);
     }
@@ -171,25 +185,31 @@ export function configuredSources(): string[] {
 }
 
 /** An http(s) address is fetched; anything else is a file, relative to the first workspace folder. */
-async function readSource(source: string): Promise<string> {
-  if (/^https?:\/\//i.test(source)) {
-    const http = vscode.workspace.getConfiguration('http');
-    const timeout = vscode.workspace.getConfiguration('devrel').get<number>('cfp.timeoutSeconds');
-    return httpGet(source, {
-      timeoutMs: (typeof timeout === 'number' && timeout > 0 ? timeout : DEFAULT_TIMEOUT_S) * 1000,
-      maxBytes: MAX_FEED_BYTES,
-      proxy: proxyFor(source, http.get<string>('proxy'), process.env),
-      noProxy: noProxyList(process.env, http.get<string[]>('noProxy') ?? []),
-      strictSSL: http.get<boolean>('proxyStrictSSL') !== false,
-    });
-  }
+function resolveSource(source: string): FeedSource {
+  if (/^https?:\/\//i.test(source)) return { source, key: source };
   const folder = vscode.workspace.workspaceFolders?.[0];
   let uri: vscode.Uri;
   if (/^[a-z][a-z0-9+.-]+:\/\//i.test(source)) uri = vscode.Uri.parse(source);
   else if (source.startsWith('/') || /^[A-Za-z]:[\\/]/.test(source)) uri = vscode.Uri.file(source);
   else if (folder) uri = vscode.Uri.joinPath(folder.uri, ...source.split(/[\\/]/).filter(Boolean));
-  else throw new Error('it is a relative path and no folder is open');
-  const bytes = await vscode.workspace.fs.readFile(uri);
+  else return { source, error: 'it is a relative path and no folder is open' };
+  return { source, key: uri.toString(), uri };
+}
+
+async function readSource(feed: FeedSource): Promise<string> {
+  if (feed.error !== undefined) throw new Error(feed.error);
+  if (!feed.uri) {
+    const http = vscode.workspace.getConfiguration('http');
+    const timeout = vscode.workspace.getConfiguration('devrel').get<number>('cfp.timeoutSeconds');
+    return httpGet(feed.source, {
+      timeoutMs: (typeof timeout === 'number' && timeout > 0 ? timeout : DEFAULT_TIMEOUT_S) * 1000,
+      maxBytes: MAX_FEED_BYTES,
+      proxy: proxyFor(feed.source, http.get<string>('proxy'), process.env),
+      noProxy: noProxyList(process.env, http.get<string[]>('noProxy') ?? []),
+      strictSSL: http.get<boolean>('proxyStrictSSL') !== false,
+    });
+  }
+  const bytes = await vscode.workspace.fs.readFile(feed.uri);
   if (bytes.length > MAX_FEED_BYTES) throw new Error(`it is larger than ${MAX_FEED_BYTES / 1_048_576} MB`);
   return new TextDecoder().decode(bytes);
 }

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { Commands, ContextKeys, Views } from '../constants';
 import { daysBetween } from '../core/dates';
 import { relativeDay } from '../core/schedule';
-import { describeAge, describeFilter, openCfps, type Cfp, type CfpFilter } from '../core/talks/cfpFeed';
+import { describeFeedState } from '../core/talks/cfpCache';
+import { describeFilter, openCfps, type Cfp, type CfpFilter } from '../core/talks/cfpFeed';
 import type { CfpFeedService } from '../services/cfpFeeds';
 import { Disposable } from '../util/disposable';
 import { today } from '../util/clock';
@@ -121,15 +122,7 @@ export class CfpTreeProvider extends Disposable implements vscode.TreeDataProvid
 
   private updateDescription(): void {
     if (!this.view) return;
-    const state = this.feeds.current;
-    const parts: string[] = [];
-    if (state.loading) parts.push('updating…');
-    else if (state.fetchedAt !== undefined) {
-      const age = describeAge(state.fetchedAt, Date.now());
-      parts.push(state.failed.length > 0 ? `offline · cached ${age}` : `updated ${age}`);
-    } else if (state.loaded && state.failed.length > 0) parts.push('offline');
-    const filter = describeFilter(this.filterValue);
-    if (filter) parts.push(filter);
+    const parts = [describeFeedState(this.feeds.current, Date.now()), describeFilter(this.filterValue)].filter(Boolean);
     this.view.description = parts.join(' · ') || undefined;
   }
 }

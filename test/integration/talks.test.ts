@@ -1,5 +1,7 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as http from 'http';
+import * as path from 'path';
 import type { AddressInfo } from 'net';
 import * as vscode from 'vscode';
 import ICAL from 'ical.js';
@@ -42,6 +44,7 @@ interface TalkApi {
   listDrafts(): Promise<(DraftInfo & { submissions?: SubmissionInfo[] })[]>;
   impactSummary(): Promise<{ acceptance: { year: string; accepted: number; decided: number; rate: number }[] }>;
   openCfps(): Promise<CfpInfo[]>;
+  cfpFeedStatus(): Promise<{ fetchedAt?: string; unreachable: string[]; summary?: string }>;
 }
 
 async function api(): Promise<TalkApi> {
@@ -70,6 +73,14 @@ async function fileBecomes(path: string, accept: (text: string) => boolean): Pro
     10_000,
     `${path} to be saved`,
   );
+}
+
+function findFile(dir: string, accept: (file: string) => boolean): string | undefined {
+  for (const name of fs.readdirSync(dir, { recursive: true }) as string[]) {
+    const file = path.join(dir, name);
+    if (accept(file)) return file;
+  }
+  return undefined;
 }
 
 function addDays(days: number): string {
@@ -180,6 +191,69 @@ submissions:
     const submissions = await submissionsOf(talkPath, (s) => s[0]?.status === 'accepted', 'the accepted submission');
     assert.equal(submissions[0].eventDate, '2027-03-23', "the accepted event's date is there for Upcoming");
     assert.equal(submissions[1].status, 'rejected');
+  });
+
+  it('keeps an accepted submission in Upcoming, and takes a rejected or withdrawn one out', async function () {
+    this.timeout(60_000);
+    // The Upcoming view's list, as the devrel_upcomingDeadlines tool reads it for any extension.
+    const event = 'Upcoming Check Days';
+    const upcomingFor = async (): Promise<string[]> => {
+      const source = new vscode.CancellationTokenSource();
+      try {
+        const result = await vscode.lm.invokeTool('devrel_upcomingDeadlines', { input: { days: 60, kind: 'talk' }, toolInvocationToken: undefined }, source.token);
+        const text = result.content.map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : '')).join('');
+        return text.split('\n').filter((line) => line.includes(`(${event}, `) && line.includes('"Submissions test talk"'));
+      } finally {
+        source.dispose();
+      }
+    };
+    const upcomingBecomes = (accept: (lines: string[]) => boolean, what: string): Promise<string[]> =>
+      waitFor(
+        async () => {
+          const lines = await upcomingFor();
+          return accept(lines) ? lines : undefined;
+        },
+        10_000,
+        what,
+      );
+    const [deadline, answer, day] = [addDays(8), addDays(15), addDays(25)];
+    assert.equal(
+      await executeCommand('devrel.addSubmission', workspaceUri(talkPath), { event, cfpDeadline: deadline, notificationDate: answer, eventDate: day, status: 'submitted' }),
+      true,
+    );
+    const submitted = await upcomingBecomes((lines) => lines.length === 3, 'the three dates of the submission in Upcoming');
+    assert.deepEqual(
+      submitted.map((line) => line.slice(line.indexOf(' ', 2) + 1, line.indexOf(' ', 2) + 11)),
+      [deadline, answer, day],
+    );
+    assert.ok(
+      submitted.every((line) => line.includes(`(${event}, submitted)`)),
+      submitted.join('\n'),
+    );
+
+    const year = day.slice(0, 4);
+    const rate = async (): Promise<{ accepted: number; decided: number }> =>
+      (await (await api()).impactSummary()).acceptance.find((a) => a.year === year) ?? { accepted: 0, decided: 0 };
+    const before = await rate();
+    assert.equal(await executeCommand('devrel.setSubmissionStatus', workspaceUri(talkPath), event, 'accepted'), true);
+    const accepted = await upcomingBecomes((lines) => lines.some((line) => line.includes(`(${event}, accepted)`)), 'the accepted submission in Upcoming');
+    assert.ok(
+      accepted.some((line) => line.includes(`${day} (in 25 days): event (${event}, accepted)`)),
+      `the event day is in Upcoming:\n${accepted.join('\n')}`,
+    );
+    assert.ok(!accepted.some((line) => line.includes(answer)), 'the answer is in: its due date leaves');
+    const afterAccept = await waitFor(async () => ((await rate()).decided === before.decided + 1 ? rate() : undefined), 10_000, 'the acceptance rate to count it');
+    assert.equal(afterAccept.accepted, before.accepted + 1);
+
+    assert.equal(await executeCommand('devrel.setSubmissionStatus', workspaceUri(talkPath), event, 'rejected'), true);
+    await upcomingBecomes((lines) => lines.length === 0, 'the rejected submission to leave Upcoming');
+    const afterReject = await waitFor(async () => ((await rate()).accepted === before.accepted ? rate() : undefined), 10_000, 'the acceptance rate to drop it');
+    assert.equal(afterReject.decided, before.decided + 1);
+
+    assert.equal(await executeCommand('devrel.setSubmissionStatus', workspaceUri(talkPath), event, 'submitted'), true);
+    await upcomingBecomes((lines) => lines.length === 3, 'the submission back in Upcoming');
+    assert.equal(await executeCommand('devrel.setSubmissionStatus', workspaceUri(talkPath), event, 'withdrawn'), true);
+    await upcomingBecomes((lines) => lines.length === 0, 'the withdrawn submission to leave Upcoming');
   });
 
   it('reports bad submissions with quick fixes that edit only the front matter', async function () {
@@ -410,8 +484,19 @@ Body
         location: 'Ghent (Belgium)',
       });
       assert.equal(calls[1].online, true);
-      const logged = readEditorLogs().filter((e) => e.text.includes('broken.json is not JSON'));
-      assert.ok(logged.length >= 1, 'the bad feed is reported');
+      const warnings = (): string[] =>
+        readEditorLogs()
+          .filter((e) => e.level.startsWith('warn') && e.text.includes('broken.json is not JSON'))
+          .map((e) => e.text);
+      assert.equal(warnings().length, 1, 'the bad feed gives one warning');
+      // Asked again, the same problem is a line of the log, not another warning on screen.
+      assert.equal(await executeCommand<number>('devrel.refreshCfps'), count);
+      await waitFor(
+        async () => readEditorLogs().some((e) => e.level === 'info' && e.text.includes('broken.json is not JSON') && e.text.endsWith('(reported before)')),
+        5_000,
+        'the second refresh to log the problem as reported before',
+      );
+      assert.deepEqual(warnings().length, 1, warnings().join('\n'));
     });
 
     it('filters the view', async () => {
@@ -450,22 +535,62 @@ Body
       assert.equal(await executeCommand('devrel.openCfp', 'https://unknown.example.org/cfp'), undefined, 'an unknown call is refused');
     });
 
-    it('shows the cached feeds when the server is gone', async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      const count = await executeCommand<number>('devrel.refreshCfps');
-      const calls = await (await api()).openCfps();
-      assert.equal(count, 3);
-      assert.deepEqual(
-        calls.map((c) => c.name),
-        ['Near Conf', 'Online Days', 'Far Conf'],
-      );
-      assert.ok(
-        readEditorLogs().some((e) => e.text.includes('all-cfps.json could not be read') && e.text.includes('Showing the copy from')),
-        'the log says the cache is shown',
-      );
-      // So that after() can close it again.
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    it('keeps the feeds in global storage and shows that copy, with its age, when the server is gone', async function () {
+      this.timeout(60_000);
+      const userData = process.env.DEVREL_TEST_USER_DATA_DIR;
+      assert.ok(userData, 'the runner says where the user data is');
+      const localFeed = 'cfp-feeds/local.json';
+      await writeWorkspaceFile(localFeed, JSON.stringify([{ name: 'Local File Conf', url: 'https://local.example.org', cfpEndDate: addDays(30), startDate: addDays(80) }]));
+      const sources = [`${base}/all-cfps.json`, `${base}/confs.json`, `${base}/broken.json`, localFeed];
+      await config().update('cfp.sources', sources, vscode.ConfigurationTarget.Workspace);
+      try {
+        assert.equal(await executeCommand<number>('devrel.refreshCfps'), 4);
+        const cacheFile = findFile(userData, (file) => path.basename(file) === 'cfp-cache.json' && file.toLowerCase().includes('devrel-desk'));
+        assert.ok(cacheFile, 'the cache is in global storage');
+        const written = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { version: number; feeds: Record<string, { fetchedAt: number; calls: { name: string }[] }> };
+        const keys = Object.keys(written.feeds);
+        assert.ok(keys.includes(workspaceUri(localFeed).toString()), `a workspace file is keyed by its full URI: ${keys.join(', ')}`);
+        assert.ok(!keys.includes(localFeed), 'not by its relative path');
+        const fresh = written.feeds[`${base}/all-cfps.json`];
+        assert.ok(fresh && Date.now() - fresh.fetchedAt < 120_000, 'the fetch time is stored');
+        assert.deepEqual(
+          fresh.calls.map((c) => c.name),
+          ['Near Conf', 'Online Days', 'Past Conf'],
+        );
+
+        // As if another window had fetched the feeds three days ago: the copy on disk is what shows, not this window's.
+        const threeDaysAgo = Date.now() - 3 * 86_400_000 - 60_000;
+        for (const feed of Object.values(written.feeds)) feed.fetchedAt = threeDaysAgo;
+        fs.writeFileSync(cacheFile, JSON.stringify(written));
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+
+        assert.equal(await executeCommand<number>('devrel.refreshCfps'), 4);
+        assert.deepEqual(
+          (await (await api()).openCfps()).map((c) => c.name),
+          ['Near Conf', 'Online Days', 'Local File Conf', 'Far Conf'],
+        );
+        const status = await (await api()).cfpFeedStatus();
+        assert.equal(status.summary, 'offline · cached 3 days ago', 'the age comes from the file in global storage');
+        assert.equal(status.fetchedAt, new Date(threeDaysAgo).toISOString());
+        assert.deepEqual([...status.unreachable].sort(), sources.slice(0, 3).sort());
+        assert.ok(
+          readEditorLogs().some((e) => e.text.includes('all-cfps.json could not be read') && e.text.includes(`Showing the copy from ${new Date(threeDaysAgo).toISOString()}`)),
+          'the log says which copy is shown',
+        );
+
+        // A damaged cache file is set aside: no crash, and the calls still show.
+        fs.writeFileSync(cacheFile, '{"version": 2, "feeds": {');
+        assert.equal(await executeCommand<number>('devrel.refreshCfps'), 4);
+        assert.ok(
+          readEditorLogs().some((e) => e.text.includes('The CFP cache is not JSON; it was ignored.')),
+          'the log says the cache was set aside',
+        );
+      } finally {
+        await deleteWorkspaceFile('cfp-feeds').catch(() => undefined);
+        // So that after() can close it again.
+        if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      }
     });
   });
 });

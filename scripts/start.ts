@@ -3,6 +3,7 @@ import * as path from 'path';
 import { buildExtension } from '../test/runner/build';
 import { addCleanup, installSignalHandlers, isInterrupted, runCleanups, runScript } from '../test/runner/cleanup';
 import { ensureCodeServer, PrerequisiteError, runServerOptions, startCodeServer, workbenchUrl } from '../test/runner/codeServer';
+import { demoAnchor } from '../test/runner/demoDates';
 import { repoRoot } from '../test/runner/paths';
 import { tailOfFile } from '../test/runner/processUtil';
 import { createRunDirs, removeRunDirs } from '../test/runner/runDirs';
@@ -10,7 +11,8 @@ import { createRunDirs, removeRunDirs } from '../test/runner/runDirs';
 /**
  * `npm start`: DevRel Desk in a browser. Builds the extension, copies the demo
  * workspace to a temp folder, and serves code-server with the extension loaded
- * in development mode. PORT (default 8080) and HOST (default 127.0.0.1) pick
+ * in development mode. The demo's dates move forward by the whole weeks since
+ * it was written (see test/runner/demoDates.ts), so it never looks stale. PORT (default 8080) and HOST (default 127.0.0.1) pick
  * the address; `npm start -- <folder>` opens that folder instead of the demo.
  */
 async function main(): Promise<number> {
@@ -66,6 +68,13 @@ async function main(): Promise<number> {
   console.log(`  ${url}`);
   console.log('');
   console.log(`Workspace: ${folder}${folderArg ? '' : ' (a temp copy, removed on exit)'}`);
+  if (!folderArg) {
+    console.log(
+      dirs.demoWeeks === 0
+        ? `Demo dates as written (for the week of ${demoAnchor}).`
+        : `Demo dates moved ${Math.abs(dirs.demoWeeks)} week${Math.abs(dirs.demoWeeks) === 1 ? '' : 's'} ${dirs.demoWeeks > 0 ? 'forward' : 'back'} from the week of ${demoAnchor}, so its deadlines stay ahead.`,
+    );
+  }
   console.log('After `npm run build` (or with `npm run watch`), run "Developer: Reload Window" to load changes.');
   console.log('Press Ctrl+C to stop.');
 

@@ -41,6 +41,7 @@ export async function buildIntegrationTests(): Promise<CompiledTests> {
   const sources = [
     ...listFiles(path.join(repoRoot, 'test', 'integration'), '.ts'),
     path.join(repoRoot, 'test', 'runner', 'protocol.ts'),
+    path.join(repoRoot, 'test', 'runner', 'demoDates.ts'),
     path.join(repoRoot, 'test', 'runner', 'testReporter.ts'),
     path.join(repoRoot, 'test', 'runner', 'editorBenchHost.ts'),
   ];

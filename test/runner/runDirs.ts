@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { fixtureWorkspace } from './paths';
+import { demoWeeks, demoWeeksVariable, shiftDemoFile } from './demoDates';
+import { fixtureWorkspace, listFiles } from './paths';
 
 /** Everything one run writes, under one temp folder so nothing leaks between runs. */
 export interface RunDirs {
@@ -18,6 +19,8 @@ export interface RunDirs {
   workbenchLog: string;
   /** A `.code-workspace` file to open instead of the single `workspace` folder. */
   workspaceFile?: string;
+  /** Whole weeks the demo workspace's dates were moved forward by (0 for other fixtures). */
+  demoWeeks: number;
 }
 
 /**
@@ -68,6 +71,7 @@ export function createRunDirs(label: string, fixture: string | null = fixtureWor
     serverLog: path.join(root, 'code-server.log'),
     resultsFile: path.join(root, 'results.jsonl'),
     workbenchLog: path.join(root, 'workbench.log'),
+    demoWeeks: 0,
   };
   fs.mkdirSync(dirs.userDataDir);
   fs.mkdirSync(dirs.extensionsDir);
@@ -75,9 +79,32 @@ export function createRunDirs(label: string, fixture: string | null = fixtureWor
     fs.mkdirSync(dirs.workspace);
   } else {
     fs.cpSync(fixture, dirs.workspace, { recursive: true });
+    if (path.resolve(fixture) === fixtureWorkspace) {
+      dirs.demoWeeks = demoWeeks();
+      // Pinned for the editor this run starts and for the tests, so all of them use the same
+      // number even when the run crosses midnight into a new week.
+      process.env[demoWeeksVariable] = String(dirs.demoWeeks);
+      shiftDemoWorkspace(dirs.workspace, dirs.demoWeeks);
+    }
   }
   fs.writeFileSync(dirs.workbenchLog, '');
   return dirs;
+}
+
+/**
+ * Moves the dates in a copy of the demo workspace by `weeks` (see demoDates.ts). File names stay
+ * as they are; files whose bytes are not plain UTF-8 are left alone.
+ */
+export function shiftDemoWorkspace(workspace: string, weeks: number): void {
+  if (weeks === 0) return;
+  for (const file of listFiles(workspace, '')) {
+    if (!fs.statSync(file).isFile()) continue;
+    const bytes = fs.readFileSync(file);
+    const text = bytes.toString('utf8');
+    if (!Buffer.from(text, 'utf8').equals(bytes)) continue;
+    const shifted = shiftDemoFile(file, text, weeks);
+    if (shifted !== text) fs.writeFileSync(file, shifted);
+  }
 }
 
 export function keepTempDirs(): boolean {

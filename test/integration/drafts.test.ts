@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { demoDate } from '../runner/demoDates';
 import {
   closeAllEditors,
   deleteWorkspaceFile,
@@ -151,7 +152,7 @@ describe('Tracking drafts in the demo workspace', () => {
       'draft: false',
     );
     assert.match(text, /^status: published$/m);
-    assert.match(text, /^date: 2026-10-30$/m, 'an existing date is kept');
+    assert.match(text, new RegExp(`^date: ${demoDate('2026-10-30')}$`, 'm'), 'an existing date is kept');
   });
 
   it('uses published: true/false when the site generator is Jekyll', async () => {

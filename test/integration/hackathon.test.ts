@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { demoDate } from '../runner/demoDates';
 import { closeAllEditors, executeCommand, getApi, openAndWaitForDiagnostics, readWorkspaceFile, waitFor, workspaceRoot, type DraftInfo } from './helpers';
 
 function relative(uri: vscode.Uri): string {
@@ -44,10 +45,10 @@ describe('Hackathons', function () {
     assert.ok(demo, 'the demo hackathon is listed');
     assert.equal(demo.status, 'announced');
     assert.deepEqual(demo.dates, [
-      { field: 'registration_deadline', label: 'Registration closes', date: '2027-01-08' },
-      { field: 'event_date', label: 'Hackathon', date: '2027-01-15' },
-      { field: 'end_date', label: 'Ends', date: '2027-01-17' },
-      { field: 'due', label: 'Due', date: '2027-01-06' },
+      { field: 'registration_deadline', label: 'Registration closes', date: demoDate('2027-01-08') },
+      { field: 'event_date', label: 'Hackathon', date: demoDate('2027-01-15') },
+      { field: 'end_date', label: 'Ends', date: demoDate('2027-01-17') },
+      { field: 'due', label: 'Due', date: demoDate('2027-01-06') },
     ]);
     assert.deepEqual(demo.problems, []);
     assert.deepEqual(demo.talkMinutes, { planned: 1440, duration: 1440 }, 'the agenda fills the day');

@@ -105,3 +105,22 @@ export function shiftDemoFile(fileName: string, text: string, weeks: number): st
   if (/\.json$/i.test(fileName)) return shiftJsonDates(text, days);
   return text;
 }
+
+/** The calendar quarter holding `iso`, labelled as reports label it (`2026 Q4`), and the label of the one before. */
+export function calendarQuarter(iso: string): { from: string; to: string; label: string; previousLabel: string } {
+  const year = Number(iso.slice(0, 4));
+  const index = Math.floor((Number(iso.slice(5, 7)) - 1) / 3);
+  const firstMonth = index * 3 + 1;
+  const lastDay = new Date(Date.UTC(year, firstMonth + 2, 0)).getUTCDate();
+  return {
+    from: `${year}-${String(firstMonth).padStart(2, '0')}-01`,
+    to: `${year}-${String(firstMonth + 2).padStart(2, '0')}-${lastDay}`,
+    label: `${year} Q${index + 1}`,
+    previousLabel: index === 0 ? `${year - 1} Q4` : `${year} Q${index}`,
+  };
+}
+
+/** Today in the machine's time zone, as `YYYY-MM-DD`: the day the extension counts from. */
+export function localToday(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}

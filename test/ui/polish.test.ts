@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { demoDate, localToday } from '../runner/demoDates';
 import { note, openWorkbench, waitUntil, Workbench } from './workbench';
 
 /** Waits for the open quick input's placeholder, which is an attribute and not page text. */
@@ -224,10 +225,10 @@ describe('Polish: focus, fixes, filters, snippets and impact in the workbench', 
     const value = await input.inputValue();
     note(`date default: ${value}`);
     await workbench.screenshot('polish-log-impact-date');
-    // The demo talk is on 2026-12-10: that day once it has passed, today before then.
-    const today = new Date();
-    const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
-    assert.equal(value, iso >= '2026-12-10' ? '2026-12-10' : iso);
+    // The demo talk is on 2026-12-10 (moved with the demo): that day once it has passed, today before then.
+    const talkDay = demoDate('2026-12-10');
+    const iso = localToday();
+    assert.equal(value, iso >= talkDay ? talkDay : iso);
     await workbench.closeQuickInput();
   });
 

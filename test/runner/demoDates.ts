@@ -120,6 +120,21 @@ export function calendarQuarter(iso: string): { from: string; to: string; label:
   };
 }
 
+/**
+ * The demo's 2026 Q4 as moved, for tests that report on a period: it holds the same entries
+ * whatever the shift, and the one before it the same as Q3. Labelled as reports label a period:
+ * a calendar quarter by its name (`2026 Q4` when the demo has not moved), otherwise by its dates.
+ */
+export function demoReportPeriod(weeks: number = demoWeeks()): { from: string; to: string; label: string; previousLabel: string } {
+  const from = demoDate('2026-10-01', weeks);
+  const to = demoDate('2026-12-31', weeks);
+  const quarter = calendarQuarter(from);
+  if (quarter.from === from && quarter.to === to) return { from, to, label: quarter.label, previousLabel: quarter.previousLabel };
+  const [before, end] = [demoDate('2026-07-01', weeks), demoDate('2026-09-30', weeks)];
+  const previous = calendarQuarter(before);
+  return { from, to, label: `${from} to ${to}`, previousLabel: previous.from === before && previous.to === end ? previous.label : `${before} to ${end}` };
+}
+
 /** Today in the machine's time zone, as `YYYY-MM-DD`: the day the extension counts from. */
 export function localToday(now: Date = new Date()): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;

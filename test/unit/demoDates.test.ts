@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { demoAnchor, demoDate, demoWeeks, shiftDemoFile, shiftIsoDate, shiftJsonDates, shiftTextDates, weeksSinceAnchor } from '../runner/demoDates';
+import {
+  calendarQuarter,
+  demoAnchor,
+  demoDate,
+  demoReportPeriod,
+  demoWeeks,
+  shiftDemoFile,
+  shiftIsoDate,
+  shiftJsonDates,
+  shiftTextDates,
+  weeksSinceAnchor,
+} from '../runner/demoDates';
 
 const demo = path.join(__dirname, '..', 'fixtures', 'demo-workspace');
 
@@ -87,6 +98,18 @@ describe('demo dates', () => {
     );
     const confsTech = '[{"name":"RustConf 2027","startDate":"2027-09-08","endDate":"2027-09-10","cfpEndDate":"2027-01-12T23:59:00Z","locales":"EN"}]';
     assert.equal(shiftJsonDates(confsTech, -7), '[{"name":"RustConf 2027","startDate":"2027-09-01","endDate":"2027-09-03","cfpEndDate":"2027-01-05T23:59:00Z","locales":"EN"}]');
+  });
+
+  it('names calendar quarters, and the demo’s Q4 once moved', () => {
+    assert.deepEqual(calendarQuarter('2026-11-12'), { from: '2026-10-01', to: '2026-12-31', label: '2026 Q4', previousLabel: '2026 Q3' });
+    assert.deepEqual(calendarQuarter('2027-02-28'), { from: '2027-01-01', to: '2027-03-31', label: '2027 Q1', previousLabel: '2026 Q4' });
+    assert.deepEqual(demoReportPeriod(0), { from: '2026-10-01', to: '2026-12-31', label: '2026 Q4', previousLabel: '2026 Q3' });
+    assert.deepEqual(demoReportPeriod(10), {
+      from: '2026-12-10',
+      to: '2027-03-11',
+      label: '2026-12-10 to 2027-03-11',
+      previousLabel: '2026-09-09 to 2026-12-09',
+    });
   });
 
   it('changes no byte of the demo workspace when the shift is 0', () => {

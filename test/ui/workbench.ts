@@ -358,7 +358,11 @@ function withFolder(workbenchUrl: string, folder: string): string {
 
 /** DevRel Desk's package.json, as the workbench under test loaded it. */
 export function extensionManifest(): ExtensionManifest {
-  return JSON.parse(fs.readFileSync(path.join(getUiSession().extensionPath, 'package.json'), 'utf8')) as ExtensionManifest;
+  const root = getUiSession().extensionPath;
+  // The workbench shows package.json's `%key%` placeholders in English, from package.nls.json.
+  const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+  const text = fs.readFileSync(path.join(root, 'package.json'), 'utf8');
+  return JSON.parse(text, (_key, value: unknown) => (typeof value === 'string' ? (nls[/^%([\w.-]+)%$/.exec(value)?.[1] ?? ''] ?? value) : value)) as ExtensionManifest;
 }
 
 /** A day from today in the machine's time zone, as `YYYY-MM-DD`: the dates the extension writes. */

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { readManifest } from './manifest';
 import { AGENT_TOOL_DEFINITIONS, AGENT_TOOL_LIST, AGENT_TOOL_TAG, AgentTools } from '../../src/core/agentTools/definitions';
 import { resolveDraftRef } from '../../src/core/agentTools/draftRef';
 import {
@@ -45,7 +44,7 @@ const drafts = [
   ]),
 ];
 
-const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { contributes: { languageModelTools: unknown[] } };
+const manifest = readManifest<{ contributes: { languageModelTools: unknown[] } }>();
 
 describe('agent tools: definitions', () => {
   it('are what package.json contributes, field for field', () => {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
+import { readManifest } from './manifest';
 import { Commands } from '../../src/constants';
 import { BUILT_IN_KIND_LIST, BUILT_IN_KINDS, builtInKind, DEFAULT_KIND_ICON, isSitePostKind, kindIconId, kindNamedByFolder, SITE_POST_KIND } from '../../src/core/kinds/registry';
 import { activeStatuses } from '../../src/core/kinds/workflow';
@@ -28,7 +29,7 @@ interface PackageJson {
 }
 
 const root = join(__dirname, '..', '..');
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as PackageJson;
+const manifest = readManifest<PackageJson>();
 
 function snippetsFile(): Record<string, { prefix: string | string[]; body: string | string[] }> {
   const contribution = manifest.contributes.snippets.find((s) => s.language === 'markdown');
@@ -195,14 +196,14 @@ describe('package.json against the kinds registry', () => {
 });
 
 describe('package.json settings', () => {
-  const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+  const manifest = readManifest<{
     contributes: {
       configuration: {
         title: string;
         properties: Record<string, { enum?: string[]; enumDescriptions?: string[]; minimum?: number; markdownDescription?: string; markdownDeprecationMessage?: string }>;
       }[];
     };
-  };
+  }>();
   const groups = manifest.contributes.configuration;
 
   it('groups settings under titles, basics first and advanced last', () => {

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { gitignoreMatcher } from '../../src/core/gitignore';
+import { readManifest } from './manifest';
 import { detectSites, siteContaining, type DetectionHost } from '../../src/core/sites/detect';
 import { GENERATORS, generatorRules, SITE_GENERATORS } from '../../src/core/sites/generators';
 import { dateFromPath, datePrefix, notAPostReason, postPlaceOf, siteConfigOf, siteStatus, type PostPlace, type SiteRule } from '../../src/core/sites/postRules';
@@ -319,9 +318,9 @@ describe('site post rules', () => {
 
   it('has rules for every generator the setting offers, and the setting offers every generator', () => {
     for (const id of SITE_GENERATORS) if (id !== 'none') assert.equal(generatorRules(id).id, id);
-    const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+    const manifest = readManifest<{
       contributes: { configuration: { properties: Record<string, { enum?: string[]; enumDescriptions?: string[] }> }[] };
-    };
+    }>();
     const setting = manifest.contributes.configuration.find((group) => group.properties['devrel.siteGenerator'])?.properties['devrel.siteGenerator'];
     assert.deepEqual(setting?.enum, ['auto', ...SITE_GENERATORS]);
     assert.equal(setting?.enumDescriptions?.length, setting?.enum?.length, 'every generator is described');

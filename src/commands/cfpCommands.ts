@@ -19,31 +19,36 @@ export interface CfpContext {
 export async function refreshCfps(ctx: CfpContext): Promise<number> {
   await ctx.feeds.refresh();
   const count = ctx.tree.visibleCalls().length;
-  vscode.window.setStatusBarMessage(`$(megaphone) ${count} open calls for papers`, 4000);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('$(megaphone) {0} open calls for papers', count), 4000);
   return count;
 }
 
 /** Filter CFPs…: `{ text?, attendance?, country?, withinDays? }` sets the filter; without it, asks. */
 export async function filterCfps(ctx: CfpContext, arg?: unknown): Promise<CfpFilter | undefined> {
   if (arg !== undefined) {
-    if (typeof arg !== 'object' || arg === null) throw new UserError('Filter CFPs takes { text?, attendance?: "online" | "in-person", country?, withinDays? }.');
+    if (typeof arg !== 'object' || arg === null) throw new UserError(vscode.l10n.t('Filter CFPs takes { text?, attendance?: "online" | "in-person", country?, withinDays? }.'));
     const a = arg as Record<string, unknown>;
-    if (a.attendance !== undefined && a.attendance !== 'online' && a.attendance !== 'in-person') throw new UserError('attendance must be "online" or "in-person".');
-    if (a.withinDays !== undefined && (typeof a.withinDays !== 'number' || !(a.withinDays >= 0))) throw new UserError('withinDays must be a number of days, 0 or more.');
+    if (a.attendance !== undefined && a.attendance !== 'online' && a.attendance !== 'in-person') throw new UserError(vscode.l10n.t('attendance must be "online" or "in-person".'));
+    if (a.withinDays !== undefined && (typeof a.withinDays !== 'number' || !(a.withinDays >= 0)))
+      throw new UserError(vscode.l10n.t('withinDays must be a number of days, 0 or more.'));
     await ctx.tree.setFilter(a as CfpFilter);
     return ctx.tree.filter;
   }
   const current = ctx.tree.filter;
   type Choice = vscode.QuickPickItem & { apply: () => Promise<CfpFilter | undefined> };
   const choices: Choice[] = [
-    { label: '$(search) Text…', description: current.text, apply: async () => withText(current) },
-    { label: '$(globe) Online only', picked: current.attendance === 'online', apply: async () => ({ ...current, attendance: 'online' }) },
-    { label: '$(person) In person', picked: current.attendance === 'in-person', apply: async () => ({ ...current, attendance: 'in-person' }) },
-    { label: '$(location) Country…', description: current.country, apply: async () => withCountry(ctx, current) },
-    { label: '$(calendar) Closing within…', description: current.withinDays !== undefined ? `${current.withinDays} days` : undefined, apply: async () => withDays(current) },
-    { label: '$(clear-all) Clear all filters', apply: async () => ({}) },
+    { label: vscode.l10n.t('$(search) Text…'), description: current.text, apply: async () => withText(current) },
+    { label: vscode.l10n.t('$(globe) Online only'), picked: current.attendance === 'online', apply: async () => ({ ...current, attendance: 'online' }) },
+    { label: vscode.l10n.t('$(person) In person'), picked: current.attendance === 'in-person', apply: async () => ({ ...current, attendance: 'in-person' }) },
+    { label: vscode.l10n.t('$(location) Country…'), description: current.country, apply: async () => withCountry(ctx, current) },
+    {
+      label: vscode.l10n.t('$(calendar) Closing within…'),
+      description: current.withinDays !== undefined ? vscode.l10n.t('{0} days', current.withinDays) : undefined,
+      apply: async () => withDays(current),
+    },
+    { label: vscode.l10n.t('$(clear-all) Clear all filters'), apply: async () => ({}) },
   ];
-  const picked = await vscode.window.showQuickPick(choices, { title: 'Filter CFPs', placeHolder: 'Narrow the open calls for papers' });
+  const picked = await vscode.window.showQuickPick(choices, { title: vscode.l10n.t('Filter CFPs'), placeHolder: vscode.l10n.t('Narrow the open calls for papers') });
   if (!picked) return undefined;
   const next = await picked.apply();
   if (!next) return undefined;
@@ -52,7 +57,11 @@ export async function filterCfps(ctx: CfpContext, arg?: unknown): Promise<CfpFil
 }
 
 async function withText(current: CfpFilter): Promise<CfpFilter | undefined> {
-  const text = await vscode.window.showInputBox({ title: 'Filter CFPs by text', prompt: 'Words in the name, place or link; empty shows all.', value: current.text });
+  const text = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Filter CFPs by text'),
+    prompt: vscode.l10n.t('Words in the name, place or link; empty shows all.'),
+    value: current.text,
+  });
   if (text === undefined) return undefined;
   return { ...current, text: text.trim() || undefined };
 }
@@ -61,10 +70,10 @@ async function withCountry(ctx: CfpContext, current: CfpFilter): Promise<CfpFilt
   const countries = cfpCountries(ctx.feeds.current.calls);
   const picked = await vscode.window.showQuickPick(
     [
-      { label: 'Any country', country: undefined as string | undefined },
+      { label: vscode.l10n.t('Any country'), country: undefined as string | undefined },
       ...countries.map((c) => ({ label: c.country, description: `${c.count}`, country: c.country as string | undefined })),
     ],
-    { title: 'Filter CFPs by country' },
+    { title: vscode.l10n.t('Filter CFPs by country') },
   );
   if (!picked) return undefined;
   return { ...current, country: picked.country };
@@ -72,10 +81,10 @@ async function withCountry(ctx: CfpContext, current: CfpFilter): Promise<CfpFilt
 
 async function withDays(current: CfpFilter): Promise<CfpFilter | undefined> {
   const days = await vscode.window.showInputBox({
-    title: 'CFPs closing within…',
-    prompt: 'Number of days from today; empty shows all.',
+    title: vscode.l10n.t('CFPs closing within…'),
+    prompt: vscode.l10n.t('Number of days from today; empty shows all.'),
     value: current.withinDays !== undefined ? String(current.withinDays) : '30',
-    validateInput: (value) => (value.trim() === '' || /^\d{1,4}$/.test(value.trim()) ? undefined : 'Enter a number of days.'),
+    validateInput: (value) => (value.trim() === '' || /^\d{1,4}$/.test(value.trim()) ? undefined : vscode.l10n.t('Enter a number of days.')),
   });
   if (days === undefined) return undefined;
   return { ...current, withinDays: days.trim() === '' ? undefined : Number(days.trim()) };
@@ -89,7 +98,7 @@ export async function clearCfpFilter(ctx: CfpContext): Promise<void> {
 async function resolveCfp(ctx: CfpContext, arg: unknown): Promise<Cfp> {
   const candidate = typeof arg === 'object' && arg !== null && (arg as { type?: unknown }).type === 'cfp' ? (arg as { cfp: unknown }).cfp : arg;
   const url = typeof candidate === 'string' ? candidate : typeof candidate === 'object' && candidate !== null ? (candidate as { cfpUrl?: unknown }).cfpUrl : undefined;
-  if (typeof url !== 'string' || !url) throw new UserError('Pick a call for papers in the CFPs view first.');
+  if (typeof url !== 'string' || !url) throw new UserError(vscode.l10n.t('Pick a call for papers in the CFPs view first.'));
   await ctx.feeds.ensureLoaded();
   const known = ctx.feeds.current.calls.find((c) => cfpKey(c.cfpUrl) === cfpKey(url));
   if (known) return known;
@@ -101,7 +110,7 @@ async function resolveCfp(ctx: CfpContext, arg: unknown): Promise<Cfp> {
   ) {
     return { ...(candidate as Cfp), sources: [] };
   }
-  throw new UserError(`No call for papers at ${url} is in the CFP feeds.`);
+  throw new UserError(vscode.l10n.t('No call for papers at {0} is in the CFP feeds.', url));
 }
 
 export async function openCfp(ctx: CfpContext, arg?: unknown): Promise<boolean> {
@@ -122,7 +131,7 @@ export async function trackCfp(ctx: CfpContext, arg?: unknown, target?: unknown)
   let talk: vscode.Uri | undefined;
   if (target !== undefined) {
     talk = resolveTarget(target);
-    if (!talk) throw new UserError('The talk must be a Uri, or { title } for a new talk.');
+    if (!talk) throw new UserError(vscode.l10n.t('The talk must be a Uri, or { title } for a new talk.'));
   } else {
     const picked = await pickTalkFor(ctx, cfp);
     if (!picked) return undefined;
@@ -130,7 +139,7 @@ export async function trackCfp(ctx: CfpContext, arg?: unknown, target?: unknown)
     talk = picked;
   }
   const draft = ctx.workspace.get(talk);
-  if (draft && findSubmission(draft.submissions, cfp.name)) throw new UserError(`"${draft.title}" already tracks ${cfp.name}.`);
+  if (draft && findSubmission(draft.submissions, cfp.name)) throw new UserError(vscode.l10n.t('"{0}" already tracks {1}.', draft.title, cfp.name));
   const added = await addSubmission({ workspace: ctx.workspace }, talk, {
     event: cfp.name,
     cfpUrl: cfp.cfpUrl,
@@ -148,15 +157,18 @@ async function pickTalkFor(ctx: CfpContext, cfp: Cfp): Promise<vscode.Uri | 'new
     .sort((a, b) => a.title.localeCompare(b.title));
   type Item = vscode.QuickPickItem & { value: vscode.Uri | 'new' };
   const items: Item[] = [
-    { label: '$(add) New talk…', description: `from the template, for ${cfp.name}`, value: 'new' },
-    ...(talks.length > 0 ? [{ label: 'Existing talks', kind: vscode.QuickPickItemKind.Separator, value: 'new' as const }] : []),
+    { label: vscode.l10n.t('$(add) New talk…'), description: vscode.l10n.t('from the template, for {0}', cfp.name), value: 'new' },
+    ...(talks.length > 0 ? [{ label: vscode.l10n.t('Existing talks'), kind: vscode.QuickPickItemKind.Separator, value: 'new' as const }] : []),
     ...talks.map((d) => ({
       label: d.title,
-      description: d.submissions?.length ? `${d.status} · ${d.submissions.length} submitted elsewhere` : d.status,
+      description: d.submissions?.length ? vscode.l10n.t('{0} · {1} submitted elsewhere', d.status, d.submissions.length) : d.status,
       value: vscode.Uri.parse(d.uri),
     })),
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: `Track ${cfp.name}`, placeHolder: `Closes ${cfp.cfpDeadline}. Submit which talk?` });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Track {0}', cfp.name),
+    placeHolder: vscode.l10n.t('Closes {0}. Submit which talk?', cfp.cfpDeadline),
+  });
   return picked?.value;
 }
 

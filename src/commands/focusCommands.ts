@@ -33,18 +33,18 @@ async function askOverLimit(workspace: WorkspaceDrafts, summary: string, except:
   const message = `${summary} Quality over quantity: park one, or start anyway. ${FOCUS_OFF_HINT}`;
   log().info(`Focus: ${summary}`);
   if (!interactive) {
-    void vscode.window.showWarningMessage(message, 'Park one…', 'Open Focus settings').then((choice) => {
-      if (choice === 'Park one…') void vscode.commands.executeCommand(Commands.parkDraft);
-      if (choice === 'Open Focus settings') void openFocusSettings();
+    void vscode.window.showWarningMessage(message, vscode.l10n.t('Park one…'), vscode.l10n.t('Open Focus settings')).then((choice) => {
+      if (choice === vscode.l10n.t('Park one…')) void vscode.commands.executeCommand(Commands.parkDraft);
+      if (choice === vscode.l10n.t('Open Focus settings')) void openFocusSettings();
     });
     return true;
   }
-  const choice = await vscode.window.showWarningMessage(message, 'Start anyway', 'Park one…', "Don't start");
+  const choice = await vscode.window.showWarningMessage(message, vscode.l10n.t('Start anyway'), vscode.l10n.t('Park one…'), vscode.l10n.t("Don't start"));
   if (choice === "Don't start") {
-    vscode.window.setStatusBarMessage('$(debug-pause) Not started: nothing changed.', 5000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('$(debug-pause) Not started: nothing changed.'), 5000);
     return false;
   }
-  if (choice === 'Park one…') {
+  if (choice === vscode.l10n.t('Park one…')) {
     const parked = await pickAndPark(workspace, except);
     if (parked === undefined) notNow();
     return true;
@@ -55,7 +55,7 @@ async function askOverLimit(workspace: WorkspaceDrafts, summary: string, except:
 
 /** Escape on the focus prompt: go ahead with what was asked, park nothing, and say so. */
 function notNow(): void {
-  vscode.window.setStatusBarMessage('$(info) Not now: nothing parked. Park a draft any time from the Focus item in the status bar.', 8000);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('$(info) Not now: nothing parked. Park a draft any time from the Focus item in the status bar.'), 8000);
 }
 
 function openFocusSettings(): Thenable<unknown> {
@@ -67,19 +67,19 @@ export async function pickAndPark(workspace: WorkspaceDrafts, except?: string): 
   const now = today();
   const candidates = parkCandidates(workspace.drafts(), workspace.config.kinds, now).filter((c) => c.draft.uri !== except);
   if (candidates.length === 0) {
-    void vscode.window.showInformationMessage('No draft in hand to park.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('No draft in hand to park.'));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
     candidates.map((c) => ({
       label: c.draft.title,
-      description: `${c.draft.status} · stays ${c.draft.status}`,
-      detail: c.nextDate ? `${c.nextDate.label} ${relativeDay(daysBetween(now, c.nextDate.date))}` : 'no date',
+      description: vscode.l10n.t('{0} · stays {1}', c.draft.status, c.draft.status),
+      detail: c.nextDate ? `${c.nextDate.label} ${relativeDay(daysBetween(now, c.nextDate.date))}` : vscode.l10n.t('no date'),
       uri: c.draft.uri,
     })),
     {
-      title: 'Park a Draft',
-      placeHolder: 'Set one draft aside: it keeps its status and leaves the focus count until you resume it. Escape: not now',
+      title: vscode.l10n.t('Park a Draft'),
+      placeHolder: vscode.l10n.t('Set one draft aside: it keeps its status and leaves the focus count until you resume it. Escape: not now'),
     },
   );
   if (!picked) return undefined;
@@ -93,24 +93,24 @@ export async function showFocus(workspace: WorkspaceDrafts): Promise<void> {
   const now = today();
   type Entry = vscode.QuickPickItem & { uri?: string; park?: boolean };
   const items: Entry[] = [
-    { label: `In hand (${state.activeCount}${state.maxActive === null ? '' : `/${state.maxActive}`})`, kind: vscode.QuickPickItemKind.Separator },
+    { label: vscode.l10n.t('In hand ({0}{1})', state.activeCount, state.maxActive === null ? '' : `/${state.maxActive}`), kind: vscode.QuickPickItemKind.Separator },
     ...state.active.map((d) => ({ label: d.title, description: d.status, uri: d.uri })),
-    { label: `Waiting on others (${state.waiting.length})`, kind: vscode.QuickPickItemKind.Separator },
-    ...state.waiting.map((d) => ({ label: d.title, description: `${d.status} · waiting`, uri: d.uri })),
+    { label: vscode.l10n.t('Waiting on others ({0})', state.waiting.length), kind: vscode.QuickPickItemKind.Separator },
+    ...state.waiting.map((d) => ({ label: d.title, description: vscode.l10n.t('{0} · waiting', d.status), uri: d.uri })),
     ...(state.parked.length > 0
       ? [
-          { label: `Parked (${state.parked.length})`, kind: vscode.QuickPickItemKind.Separator },
-          ...state.parked.map((d) => ({ label: d.title, description: `${d.status} · parked`, uri: d.uri })),
+          { label: vscode.l10n.t('Parked ({0})', state.parked.length), kind: vscode.QuickPickItemKind.Separator },
+          ...state.parked.map((d) => ({ label: d.title, description: vscode.l10n.t('{0} · parked', d.status), uri: d.uri })),
         ]
       : []),
-    { label: `Next 14 days (${state.deadlines.length})`, kind: vscode.QuickPickItemKind.Separator },
+    { label: vscode.l10n.t('Next 14 days ({0})', state.deadlines.length), kind: vscode.QuickPickItemKind.Separator },
     ...state.deadlines.map((d) => ({ label: d.draft.title, description: `${d.date.label} ${relativeDay(daysBetween(now, d.date.date))}`, uri: d.draft.uri })),
     { label: '', kind: vscode.QuickPickItemKind.Separator },
-    { label: '$(debug-pause) Park a draft…', park: true },
+    { label: vscode.l10n.t('$(debug-pause) Park a draft…'), park: true },
   ];
   const picked = await vscode.window.showQuickPick(items, {
     title: state.statusText,
-    placeHolder: `${state.warnings[0] ? `${state.warnings[0]} ` : ''}Pick a draft to open it, or “Park a draft…” to set one aside`,
+    placeHolder: vscode.l10n.t('{0}Pick a draft to open it, or “Park a draft…” to set one aside', state.warnings[0] ? `${state.warnings[0]} ` : ''),
   });
   if (picked?.park) await pickAndPark(workspace);
   else if (picked?.uri) await vscode.window.showTextDocument(vscode.Uri.parse(picked.uri));

@@ -41,11 +41,11 @@ export async function logImpact(ctx: ImpactContext, target?: unknown, input?: un
   const uri = await pickDraft(ctx, target);
   if (!uri) return false;
   const draft = ctx.workspace.get(uri);
-  if (!draft) throw new UserError(`${vscode.workspace.asRelativePath(uri)} is not a DevRel draft, so it has no impact log.`);
+  if (!draft) throw new UserError(vscode.l10n.t('{0} is not a DevRel draft, so it has no impact log.', vscode.workspace.asRelativePath(uri)));
   const metrics = configuredMetrics(ctx.workspace);
   let request: NewImpactInput | undefined;
   if (input !== undefined) {
-    if (typeof input !== 'object' || input === null) throw new UserError('Log Impact takes { metric, value, note?, link?, date? }.');
+    if (typeof input !== 'object' || input === null) throw new UserError(vscode.l10n.t('Log Impact takes { metric, value, note?, link?, date? }.'));
     request = input as NewImpactInput;
   } else {
     request = await askForImpact(draft, metrics);
@@ -58,7 +58,10 @@ export async function logImpact(ctx: ImpactContext, target?: unknown, input?: un
   const metric = metrics[checked.entry.metric];
   log().info(`${vscode.workspace.asRelativePath(uri)}: logged ${checked.entry.value} ${checked.entry.metric}.`);
   if (checked.warning) void vscode.window.showWarningMessage(checked.warning);
-  vscode.window.setStatusBarMessage(`$(${metric?.icon ?? 'graph'}) Logged ${checked.entry.value} ${metric?.unit ?? checked.entry.metric} for ${draft.title}`, 4000);
+  vscode.window.setStatusBarMessage(
+    vscode.l10n.t('$({0}) Logged {1} {2} for {3}', metric?.icon ?? /* l10n-ignore: an icon id */ 'graph', checked.entry.value, metric?.unit ?? checked.entry.metric, draft.title),
+    4000,
+  );
   return true;
 }
 
@@ -69,15 +72,15 @@ export async function logImpact(ctx: ImpactContext, target?: unknown, input?: un
 export async function logHackathonProjects(ctx: ImpactContext, target?: unknown): Promise<number | undefined> {
   let uri = resolveTarget(target);
   if (!uri || ctx.workspace.get(uri)?.kind !== 'hackathon') {
-    if (target !== undefined && target !== null && uri) throw new UserError(`${vscode.workspace.asRelativePath(uri)} is not a hackathon draft.`);
+    if (target !== undefined && target !== null && uri) throw new UserError(vscode.l10n.t('{0} is not a hackathon draft.', vscode.workspace.asRelativePath(uri)));
     const hackathons = ctx.workspace
       .drafts()
       .filter((d) => d.kind === 'hackathon')
       .sort((a, b) => a.title.localeCompare(b.title));
-    if (hackathons.length === 0) throw new UserError('There are no hackathon drafts yet. Create one with DevRel: New Hackathon first.');
+    if (hackathons.length === 0) throw new UserError(vscode.l10n.t('There are no hackathon drafts yet. Create one with DevRel: New Hackathon first.'));
     const picked = await vscode.window.showQuickPick(
       hackathons.map((d) => ({ label: d.title, description: d.status, uri: d.uri })),
-      { title: 'Log Hackathon Projects: which hackathon?' },
+      { title: vscode.l10n.t('Log Hackathon Projects: which hackathon?') },
     );
     if (!picked) return undefined;
     uri = vscode.Uri.parse(picked.uri);
@@ -94,7 +97,12 @@ export async function logHackathonProjects(ctx: ImpactContext, target?: unknown)
   }
   const what = `${count} ${count === 1 ? 'project' : 'projects'}`;
   log().info(`${vscode.workspace.asRelativePath(uri)}: ${unchanged ? 'projects already logged' : 'logged'} ${what} from the projects table.`);
-  vscode.window.setStatusBarMessage(`$(rocket) ${unchanged ? 'Already logged' : 'Logged'} ${what} for ${draft?.title ?? vscode.workspace.asRelativePath(uri)}`, 4000);
+  vscode.window.setStatusBarMessage(
+    unchanged
+      ? vscode.l10n.t('$(rocket) Already logged {0} for {1}', what, draft?.title ?? vscode.workspace.asRelativePath(uri))
+      : vscode.l10n.t('$(rocket) Logged {0} for {1}', what, draft?.title ?? vscode.workspace.asRelativePath(uri)),
+    4000,
+  );
   return count;
 }
 
@@ -105,13 +113,13 @@ async function pickDraft(ctx: ImpactContext, target: unknown): Promise<vscode.Ur
   const drafts = ctx.workspace.drafts().sort((a, b) => a.title.localeCompare(b.title));
   if (drafts.length === 0) {
     // Impact belongs to a piece of work: offer to start one rather than stop at a warning.
-    const choice = await vscode.window.showInformationMessage('Impact is logged against a draft, and there are none yet.', 'New Draft…');
+    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Impact is logged against a draft, and there are none yet.'), vscode.l10n.t('New Draft…'));
     if (choice) await vscode.commands.executeCommand(Commands.newDraft);
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
     drafts.map((d) => ({ label: d.title, description: `${d.kind} · ${d.status}`, uri: d.uri })),
-    { title: 'Log Impact: which piece of work?', matchOnDescription: true },
+    { title: vscode.l10n.t('Log Impact: which piece of work?'), matchOnDescription: true },
   );
   return picked ? vscode.Uri.parse(picked.uri) : undefined;
 }
@@ -131,12 +139,12 @@ async function askForImpact(draft: Draft, metrics: Readonly<Record<string, Metri
   const now = today();
   const ordered = metricsForKind(draft.kind, Object.values(metrics));
   const defaultDate = impactDateFor(draft, now);
-  const answers = await runSteps<ImpactAnswers>(`Log Impact: ${draft.title}`, {}, [
+  const answers = await runSteps<ImpactAnswers>(vscode.l10n.t('Log Impact: {0}', draft.title), {}, [
     async (place, state) => {
       const picked = await pickStep(
         place,
         ordered.map((m) => ({ label: `$(${m.icon}) ${m.label}`, description: metricUnitNote(m), detail: m.description, id: m.id })),
-        { placeholder: 'What did this piece of work achieve?', matchOnDetail: true, active: (item) => item.id === state.metric },
+        { placeholder: vscode.l10n.t('What did this piece of work achieve?'), matchOnDetail: true, active: (item) => item.id === state.metric },
       );
       if (picked === undefined || picked === BACK) return picked;
       state.metric = picked.id;
@@ -145,7 +153,7 @@ async function askForImpact(draft: Draft, metrics: Readonly<Record<string, Metri
     async (place, state) => {
       const metric = metrics[state.metric ?? ''];
       const value = await inputStep(place, {
-        prompt: `How many ${metric?.unit ?? 'of them'}?`,
+        prompt: metric?.unit !== undefined ? vscode.l10n.t('How many {0}?', metric.unit) : vscode.l10n.t('How many of them?'),
         value: state.value,
         validate: (text) => {
           const parsed = parseImpactValue(text);
@@ -158,13 +166,18 @@ async function askForImpact(draft: Draft, metrics: Readonly<Record<string, Metri
     },
     async (place, state) => {
       const date = await inputStep(place, {
-        prompt: defaultDate === now ? 'When? Today unless you say otherwise.' : `When? ${defaultDate} is the day of the ${draft.kind === 'blog' ? 'post' : 'event'}.`,
+        prompt:
+          defaultDate === now
+            ? vscode.l10n.t('When? Today unless you say otherwise.')
+            : draft.kind === 'blog'
+              ? vscode.l10n.t('When? {0} is the day of the post.', defaultDate)
+              : vscode.l10n.t('When? {0} is the day of the event.', defaultDate),
         value: state.date ?? defaultDate,
-        placeholder: 'YYYY-MM-DD, yesterday, -3d, last week as -7d…',
+        placeholder: vscode.l10n.t('YYYY-MM-DD, yesterday, -3d, last week as -7d…'),
         validate: (text) => {
           const parsed = parseDateInput(text === '' ? defaultDate : text, now);
           if (!parsed.ok) return parsed.message;
-          if (!parsed.skipped && parsed.date > now) return `That is after today; log impact once it has happened.`;
+          if (!parsed.skipped && parsed.date > now) return vscode.l10n.t('That is after today; log impact once it has happened.');
           const preview = datePreview(text === '' ? defaultDate : text, now);
           return preview ? { message: preview, severity: vscode.InputBoxValidationSeverity.Info } : undefined;
         },
@@ -176,9 +189,9 @@ async function askForImpact(draft: Draft, metrics: Readonly<Record<string, Metri
     },
     async (place, state) => {
       const extra = await inputStep(place, {
-        prompt: 'A short note, or a link to the evidence. Leave empty to skip.',
+        prompt: vscode.l10n.t('A short note, or a link to the evidence. Leave empty to skip.'),
         value: state.extra,
-        placeholder: 'e.g. "Three teams asked for the demo repo" or https://…',
+        placeholder: vscode.l10n.t('e.g. "Three teams asked for the demo repo" or https://…'),
       });
       if (extra === undefined || extra === BACK) return extra;
       state.extra = extra;
@@ -196,12 +209,16 @@ export async function chooseImpactMetric(ctx: ImpactContext, metric?: unknown): 
   let chosen = typeof metric === 'string' ? metric : undefined;
   if (chosen === undefined) {
     const picked = await vscode.window.showQuickPick(
-      Object.values(metrics).map((m) => ({ label: `$(${m.icon}) ${m.label}`, description: m.id === ctx.impact.topMetric ? 'current' : metricUnitNote(m), id: m.id })),
-      { title: 'Top Work By Metric' },
+      Object.values(metrics).map((m) => ({
+        label: `$(${m.icon}) ${m.label}`,
+        description: m.id === ctx.impact.topMetric ? vscode.l10n.t('current') : metricUnitNote(m),
+        id: m.id,
+      })),
+      { title: vscode.l10n.t('Top Work By Metric') },
     );
     if (!picked) return;
     chosen = picked.id;
   }
-  if (!hasOwn(metrics, chosen)) throw new UserError(`"${chosen}" is not a metric. Use one of: ${Object.keys(metrics).join(', ')}.`);
+  if (!hasOwn(metrics, chosen)) throw new UserError(vscode.l10n.t('"{0}" is not a metric. Use one of: {1}.', chosen, Object.keys(metrics).join(', ')));
   await ctx.impact.setTopMetric(chosen);
 }

@@ -94,29 +94,37 @@ async function runPublish(deps: PublishDeps, uri: vscode.Uri, platform: Platform
     if (scripted) return result;
     const blocking = blockingProblems(plan);
     const choices =
-      blocking.length > 0 ? [] : platform === 'devto' && plan.action === 'create' ? ['Publish', 'Save as Draft on dev.to'] : [plan.action === 'update' ? 'Update' : 'Publish'];
+      blocking.length > 0
+        ? []
+        : platform === 'devto' && plan.action === 'create'
+          ? [vscode.l10n.t('Publish'), vscode.l10n.t('Save as Draft on dev.to')]
+          : [plan.action === 'update' ? vscode.l10n.t('Update') : vscode.l10n.t('Publish')];
     const prompt =
       blocking.length > 0
         ? `Dry run for ${label}: fix ${blocking.length === 1 ? 'the problem' : `${blocking.length} problems`} shown in the preview before publishing.`
         : `Dry run for ${label}: check the preview, then send it.`;
     const choice = await vscode.window.showInformationMessage(prompt, ...choices);
     if (!choice) return result;
-    const published = choice === 'Save as Draft on dev.to' ? false : choice === 'Publish' ? true : options.published;
+    const published = choice === vscode.l10n.t('Save as Draft on dev.to') ? false : choice === vscode.l10n.t('Publish') ? true : options.published;
     return runPublish(deps, uri, platform, { ...options, dryRun: false, published }, scripted);
   }
 
   const blocking = blockingProblems(plan);
   if (blocking.length > 0) {
     throw new UserError(
-      `${label}: ${blocking[0].message}${blocking.length > 1 ? ` (and ${blocking.length - 1} more problem${blocking.length > 2 ? 's' : ''}; run a dry run to see them)` : ''}`,
+      `${label}: ${blocking[0].message}${blocking.length > 1 ? vscode.l10n.t(' (and {0} more problem{1}; run a dry run to see them)', blocking.length - 1, blocking.length > 2 ? 's' : '') : ''}`,
     );
   }
   if (plan.unresolved.length > 0 && !options.ignoreUnresolved) {
     const list = plan.unresolved.map((r) => r.target).join(', ');
     const message = `${plan.unresolved.length === 1 ? 'One link or image' : `${plan.unresolved.length} links or images`} can't be made absolute for ${label}: ${list}.`;
     if (scripted) return failed(platform, { kind: 'validation', message: `${message} Nothing was sent.` });
-    const choice = await vscode.window.showWarningMessage(message, { modal: true, detail: plan.unresolved.map((r) => `${r.target}: ${r.reason}`).join('\n') }, 'Publish Anyway');
-    if (choice !== 'Publish Anyway') return { status: 'cancelled', platform };
+    const choice = await vscode.window.showWarningMessage(
+      message,
+      { modal: true, detail: plan.unresolved.map((r) => `${r.target}: ${r.reason}`).join('\n') },
+      vscode.l10n.t('Publish Anyway'),
+    );
+    if (choice !== vscode.l10n.t('Publish Anyway')) return { status: 'cancelled', platform };
   }
 
   const key = await deps.keys.get(platform);
@@ -144,18 +152,45 @@ async function runPublish(deps: PublishDeps, uri: vscode.Uri, platform: Platform
       const reason = errorMessage(error);
       const info = PLATFORM_INFO[platform];
       throw new UserError(
-        `${sent.action === 'update' ? 'Updated' : 'Published'} on ${label} as ${sent.response.id}, but its id could not be written back: ${reason} Add ${info.idField}: ${sent.response.id} to the front matter by hand so the next publish updates it.`,
+        sent.action === 'update'
+          ? vscode.l10n.t(
+              'Updated on {0} as {1}, but its id could not be written back: {2} Add {3}: {4} to the front matter by hand so the next publish updates it.',
+              label,
+              sent.response.id,
+              reason,
+              info.idField,
+              sent.response.id,
+            )
+          : vscode.l10n.t(
+              'Published on {0} as {1}, but its id could not be written back: {2} Add {3}: {4} to the front matter by hand so the next publish updates it.',
+              label,
+              sent.response.id,
+              reason,
+              info.idField,
+              sent.response.id,
+            ),
       );
     }
     await deps.state.update(PREVIEWED_KEY, { ...deps.state.get<Record<string, boolean>>(PREVIEWED_KEY, {}), [previewKey]: true });
     const status = sent.action === 'update' ? 'updated' : 'created';
     log().info(`${context.relativePath}: ${status} on ${label} as ${sent.response.id}${sent.response.url ? ` (${sent.response.url})` : ''}.`);
-    const open = 'Open on ' + label;
+    const open = vscode.l10n.t('Open on {0}', label);
     if (!scripted && sent.response.url) {
-      void vscode.window.showInformationMessage(`${status === 'created' ? 'Published' : 'Updated'} “${plan.title}” on ${label}.`, open).then((choice) => {
-        if (choice === open && sent.response.url) void vscode.env.openExternal(vscode.Uri.parse(sent.response.url));
-      });
-    } else vscode.window.setStatusBarMessage(`$(cloud-upload) ${status === 'created' ? 'Published' : 'Updated'} “${plan.title}” on ${label}`, 5000);
+      void vscode.window
+        .showInformationMessage(
+          status === 'created' ? vscode.l10n.t('Published “{0}” on {1}.', plan.title, label) : vscode.l10n.t('Updated “{0}” on {1}.', plan.title, label),
+          open,
+        )
+        .then((choice) => {
+          if (choice === open && sent.response.url) void vscode.env.openExternal(vscode.Uri.parse(sent.response.url));
+        });
+    } else
+      vscode.window.setStatusBarMessage(
+        status === 'created'
+          ? vscode.l10n.t('$(cloud-upload) Published “{0}” on {1}', plan.title, label)
+          : vscode.l10n.t('$(cloud-upload) Updated “{0}” on {1}', plan.title, label),
+        5000,
+      );
     return { status, platform, id: sent.response.id, url: sent.response.url };
   } catch (error) {
     if (!(error instanceof RemoteFailure)) throw error;
@@ -181,11 +216,11 @@ async function send(
     let recreate = options.recreate === true;
     if (!scripted && !recreate) {
       const choice = await vscode.window.showWarningMessage(
-        `The ${label} article ${plan.remoteId} no longer exists; it may have been deleted there. Create it again?`,
+        vscode.l10n.t('The {0} article {1} no longer exists; it may have been deleted there. Create it again?', label, String(plan.remoteId)),
         { modal: true },
-        'Create Again',
+        vscode.l10n.t('Create Again'),
       );
-      recreate = choice === 'Create Again';
+      recreate = choice === vscode.l10n.t('Create Again');
       if (!recreate) return undefined;
     }
     if (!recreate) throw error;
@@ -216,25 +251,28 @@ function showFailure(platform: Platform, error: RemoteError, uri: vscode.Uri): v
     void offerKey(platform, error.message);
     return;
   }
-  const actions = error.kind === 'validation' ? ['Open Draft'] : ['Show Log'];
+  const openDraft = vscode.l10n.t('Open Draft');
+  const showLog = vscode.l10n.t('Show Log');
+  const actions = error.kind === 'validation' ? [openDraft] : [showLog];
   void vscode.window.showErrorMessage(error.message, ...actions).then((choice) => {
-    if (choice === 'Open Draft') void vscode.window.showTextDocument(uri);
-    if (choice === 'Show Log') void vscode.commands.executeCommand(Commands.showLog);
+    if (choice === openDraft) void vscode.window.showTextDocument(uri);
+    if (choice === showLog) void vscode.commands.executeCommand(Commands.showLog);
   });
 }
 
 async function offerKey(platform: Platform, message: string): Promise<void> {
-  const choice = await vscode.window.showErrorMessage(message, 'Set API Key');
-  if (choice === 'Set API Key') await vscode.commands.executeCommand(Commands.setApiKey, platform);
+  const choice = await vscode.window.showErrorMessage(message, vscode.l10n.t('Set API Key'));
+  if (choice === vscode.l10n.t('Set API Key')) await vscode.commands.executeCommand(Commands.setApiKey, platform);
 }
 
 function readOptions(raw: unknown): PublishOptions {
   if (raw === undefined || raw === null) return {};
-  if (typeof raw !== 'object' || Array.isArray(raw)) throw new UserError('Publish takes { platform: "devto" | "hashnode", dryRun?, published? }.');
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw new UserError(vscode.l10n.t('Publish takes { platform: "devto" | "hashnode", dryRun?, published? }.'));
   const options = raw as Record<string, unknown>;
-  if (options.platform !== undefined && !isPlatform(options.platform)) throw new UserError(`"${String(options.platform)}" is not a platform; use "devto" or "hashnode".`);
+  if (options.platform !== undefined && !isPlatform(options.platform))
+    throw new UserError(vscode.l10n.t('"{0}" is not a platform; use "devto" or "hashnode".', String(options.platform)));
   for (const flag of ['dryRun', 'published', 'ignoreUnresolved', 'recreate']) {
-    if (options[flag] !== undefined && typeof options[flag] !== 'boolean') throw new UserError(`Publish option ${flag} must be true or false.`);
+    if (options[flag] !== undefined && typeof options[flag] !== 'boolean') throw new UserError(vscode.l10n.t('Publish option {0} must be true or false.', flag));
   }
   return options as PublishOptions;
 }
@@ -243,8 +281,9 @@ function requireDraft(deps: PublishDeps, target: unknown): { uri: vscode.Uri } {
   let uri = resolveTarget(target);
   // Run from a dry-run preview, Publish means the draft it previews.
   if (uri?.scheme === PUBLISH_PREVIEW_SCHEME && uri.query) uri = vscode.Uri.parse(uri.query);
-  if (!uri) throw new UserError('Open a draft or pick one in the Drafts view first.');
-  if (!deps.workspace.get(uri)) throw new UserError(`${vscode.workspace.asRelativePath(uri)} is not a DevRel draft. Add a "kind:" to its front matter to track it.`);
+  if (!uri) throw new UserError(vscode.l10n.t('Open a draft or pick one in the Drafts view first.'));
+  if (!deps.workspace.get(uri))
+    throw new UserError(vscode.l10n.t('{0} is not a DevRel draft. Add a "kind:" to its front matter to track it.', vscode.workspace.asRelativePath(uri)));
   return { uri };
 }
 
@@ -258,8 +297,8 @@ async function pickPlatform(title: string): Promise<Platform | undefined> {
 
 /** `devrel.setApiKey(platform?, key?)`: with both, stores the key without asking. */
 export async function setApiKey(deps: Pick<PublishDeps, 'keys'>, platformArg?: unknown, keyArg?: unknown): Promise<boolean> {
-  if (platformArg !== undefined && !isPlatform(platformArg)) throw new UserError(`"${String(platformArg)}" is not a platform; use "devto" or "hashnode".`);
-  if (keyArg !== undefined && typeof keyArg !== 'string') throw new UserError('The API key must be text.');
+  if (platformArg !== undefined && !isPlatform(platformArg)) throw new UserError(vscode.l10n.t('"{0}" is not a platform; use "devto" or "hashnode".', String(platformArg)));
+  if (keyArg !== undefined && typeof keyArg !== 'string') throw new UserError(vscode.l10n.t('The API key must be text.'));
   const platform = platformArg ?? (await pickPlatform('Set the API key for which platform?'));
   if (!platform) return false;
   const label = PLATFORM_INFO[platform].label;
@@ -267,33 +306,33 @@ export async function setApiKey(deps: Pick<PublishDeps, 'keys'>, platformArg?: u
   if (key === undefined) {
     key = (
       await vscode.window.showInputBox({
-        title: `${label} API key`,
+        title: vscode.l10n.t('{0} API key', label),
         prompt:
           platform === 'devto'
-            ? 'Create one at dev.to → Settings → Extensions → DEV Community API Keys. It is kept in the editor’s secret storage.'
-            : 'Create a Personal Access Token at hashnode.com → Settings → Developer. It is kept in the editor’s secret storage.',
+            ? vscode.l10n.t('Create one at dev.to → Settings → Extensions → DEV Community API Keys. It is kept in the editor’s secret storage.')
+            : vscode.l10n.t('Create a Personal Access Token at hashnode.com → Settings → Developer. It is kept in the editor’s secret storage.'),
         password: true,
         ignoreFocusOut: true,
-        validateInput: (text) => (text.trim() ? undefined : 'Paste the key, or press Escape to cancel.'),
+        validateInput: (text) => (text.trim() ? undefined : vscode.l10n.t('Paste the key, or press Escape to cancel.')),
       })
     )?.trim();
     if (key === undefined) return false;
   }
-  if (!key) throw new UserError(`The ${label} API key is empty; nothing was stored.`);
-  if (/\s/.test(key)) throw new UserError(`The ${label} API key contains spaces; paste only the key.`);
+  if (!key) throw new UserError(vscode.l10n.t('The {0} API key is empty; nothing was stored.', label));
+  if (/\s/.test(key)) throw new UserError(vscode.l10n.t('The {0} API key contains spaces; paste only the key.', label));
   await deps.keys.store(platform, key);
   log().info(`${label} API key stored in the editor's secret storage.`);
-  vscode.window.setStatusBarMessage(`$(key) ${label} API key stored`, 4000);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('$(key) {0} API key stored', label), 4000);
   return true;
 }
 
 export async function clearApiKey(deps: Pick<PublishDeps, 'keys'>, platformArg?: unknown): Promise<boolean> {
-  if (platformArg !== undefined && !isPlatform(platformArg)) throw new UserError(`"${String(platformArg)}" is not a platform; use "devto" or "hashnode".`);
+  if (platformArg !== undefined && !isPlatform(platformArg)) throw new UserError(vscode.l10n.t('"{0}" is not a platform; use "devto" or "hashnode".', String(platformArg)));
   const platform = platformArg ?? (await pickPlatform('Remove the API key of which platform?'));
   if (!platform) return false;
   await deps.keys.delete(platform);
   log().info(`${PLATFORM_INFO[platform].label} API key removed from the editor's secret storage.`);
-  vscode.window.setStatusBarMessage(`$(key) ${PLATFORM_INFO[platform].label} API key removed`, 4000);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('$(key) {0} API key removed', PLATFORM_INFO[platform].label), 4000);
   return true;
 }
 
@@ -314,9 +353,10 @@ export interface SyncReport {
 
 /** `devrel.syncStats({ platform? })`: fetches reach for every cross-posted draft and records it as impact. */
 export async function syncStats(deps: PublishDeps, rawOptions?: unknown): Promise<SyncReport[]> {
-  if (rawOptions !== undefined && (typeof rawOptions !== 'object' || rawOptions === null)) throw new UserError('Sync Stats takes { platform?: "devto" | "hashnode" }.');
+  if (rawOptions !== undefined && (typeof rawOptions !== 'object' || rawOptions === null))
+    throw new UserError(vscode.l10n.t('Sync Stats takes { platform?: "devto" | "hashnode" }.'));
   const wanted = (rawOptions as { platform?: unknown } | undefined)?.platform;
-  if (wanted !== undefined && !isPlatform(wanted)) throw new UserError(`"${String(wanted)}" is not a platform; use "devto" or "hashnode".`);
+  if (wanted !== undefined && !isPlatform(wanted)) throw new UserError(vscode.l10n.t('"{0}" is not a platform; use "devto" or "hashnode".', String(wanted)));
   await deps.workspace.ready();
   const reports: SyncReport[] = [];
   for (const platform of wanted ? [wanted] : PLATFORMS) {
@@ -381,7 +421,7 @@ async function syncPlatform(deps: PublishDeps, platform: Platform, drafts: Retur
 
 function summarise(reports: SyncReport[], scripted: boolean): void {
   if (reports.length === 0) {
-    if (!scripted) void vscode.window.showInformationMessage('No draft is cross-posted yet: publish one to dev.to or Hashnode first.');
+    if (!scripted) void vscode.window.showInformationMessage(vscode.l10n.t('No draft is cross-posted yet: publish one to dev.to or Hashnode first.'));
     return;
   }
   const failedReports = reports.filter((r) => r.error);
@@ -390,7 +430,7 @@ function summarise(reports: SyncReport[], scripted: boolean): void {
     const kept = report.lastFetched ? ` Your impact log keeps the figures from ${report.lastFetched.slice(0, 10)}.` : '';
     const message = `${report.error?.message ?? ''}${kept}`;
     if (report.error?.kind === 'unauthorized') void offerKey(report.platform, message);
-    else void vscode.window.showWarningMessage(`Sync Stats (${label}): ${message}`);
+    else void vscode.window.showWarningMessage(vscode.l10n.t('Sync Stats ({0}): {1}', label, message));
   }
   const ok = reports.filter((r) => !r.error);
   if (ok.length > 0) {
@@ -406,6 +446,6 @@ function summarise(reports: SyncReport[], scripted: boolean): void {
     const parts = ok.map(
       (r) => `${PLATFORM_INFO[r.platform].label}: ${r.drafts} post${r.drafts === 1 ? '' : 's'}${r.missing.length ? `, ${r.missing.length} no longer listed` : ''}`,
     );
-    vscode.window.setStatusBarMessage(`$(sync) Reach synced — ${parts.join('; ')}`, 5000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('$(sync) Reach synced — {0}', parts.join('; ')), 5000);
   }
 }

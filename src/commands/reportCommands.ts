@@ -30,7 +30,7 @@ interface ExportOptions {
  */
 export async function exportImpactReport(ctx: ReportContext, arg?: unknown): Promise<vscode.Uri | undefined> {
   if (arg !== undefined && arg !== null && (typeof arg !== 'object' || arg instanceof vscode.Uri)) {
-    throw new UserError('Export Impact Report takes { from?, to?, format?, preset?, uri? }.');
+    throw new UserError(vscode.l10n.t('Export Impact Report takes { from?, to?, format?, preset?, uri? }.'));
   }
   const given = (arg ?? {}) as Record<string, unknown>;
   const interactive = arg === undefined || arg === null;
@@ -51,8 +51,8 @@ export async function exportImpactReport(ctx: ReportContext, arg?: unknown): Pro
   if (!uri) {
     const folder = vscode.workspace.workspaceFolders?.[0];
     uri = await vscode.window.showSaveDialog({
-      title: 'Export Impact Report',
-      saveLabel: 'Export',
+      title: vscode.l10n.t('Export Impact Report'),
+      saveLabel: vscode.l10n.t('Export'),
       defaultUri: folder ? vscode.Uri.joinPath(folder.uri, generated.fileName) : undefined,
       filters: { [generated.format === 'markdown' ? 'Markdown' : generated.format.toUpperCase()]: [REPORT_EXTENSIONS[generated.format]] },
     });
@@ -70,9 +70,11 @@ export async function exportImpactReport(ctx: ReportContext, arg?: unknown): Pro
     const existing: string[] = [];
     for (const target of targets) if (await exists(target.uri)) existing.push(vscode.workspace.asRelativePath(target.uri));
     if (existing.length > 0) {
-      const replace = 'Replace';
+      const replace = vscode.l10n.t('Replace');
       const answer = await vscode.window.showWarningMessage(
-        `${existing.join(', ')} already ${existing.length === 1 ? 'exists' : 'exist'}. Replace with the new report?`,
+        existing.length === 1
+          ? vscode.l10n.t('{0} already exists. Replace with the new report?', existing.join(', '))
+          : vscode.l10n.t('{0} already exist. Replace with the new report?', existing.join(', ')),
         { modal: true },
         replace,
       );
@@ -83,13 +85,16 @@ export async function exportImpactReport(ctx: ReportContext, arg?: unknown): Pro
   for (const problem of generated.report.problems) log().warn(`Impact report: ${problem.file ? `${problem.file}: ` : ''}${problem.message}`);
   log().info(`Impact report for ${generated.report.period.label}: wrote ${targets.map((t) => t.uri.toString(true)).join(', ')}.`);
   if (interactive) {
-    const open = generated.format === 'markdown' ? 'Open Preview' : 'Open';
-    void vscode.window.showInformationMessage(`Wrote the impact report for ${generated.report.period.label} to ${vscode.workspace.asRelativePath(uri)}.`, open).then((choice) => {
-      if (choice === 'Open Preview') void vscode.commands.executeCommand('markdown.showPreview', uri);
-      else if (choice === 'Open') void vscode.window.showTextDocument(uri);
-    });
+    const preview = generated.format === 'markdown';
+    const open = preview ? vscode.l10n.t('Open Preview') : vscode.l10n.t('Open');
+    void vscode.window
+      .showInformationMessage(vscode.l10n.t('Wrote the impact report for {0} to {1}.', generated.report.period.label, vscode.workspace.asRelativePath(uri)), open)
+      .then((choice) => {
+        if (choice === open && preview) void vscode.commands.executeCommand('markdown.showPreview', uri);
+        else if (choice === open) void vscode.window.showTextDocument(uri);
+      });
   } else {
-    vscode.window.setStatusBarMessage(`$(graph) Wrote the impact report for ${generated.report.period.label}`, 4000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('$(graph) Wrote the impact report for {0}', generated.report.period.label), 4000);
   }
   return uri;
 }
@@ -99,22 +104,24 @@ function readOptions(given: Record<string, unknown>): ExportOptions {
   for (const key of ['from', 'to'] as const) {
     const value = given[key];
     if (value === undefined || value === null) continue;
-    if (typeof value !== 'string') throw new UserError(`${key} must be a date written as YYYY-MM-DD.`);
+    if (typeof value !== 'string') throw new UserError(vscode.l10n.t('{0} must be a date written as YYYY-MM-DD.', key));
     options[key] = value;
   }
   if (given.format !== undefined) {
-    if (typeof given.format !== 'string' || !REPORT_FORMATS.includes(given.format as ReportFormat)) throw new UserError(`format must be one of: ${REPORT_FORMATS.join(', ')}.`);
+    if (typeof given.format !== 'string' || !REPORT_FORMATS.includes(given.format as ReportFormat))
+      throw new UserError(vscode.l10n.t('format must be one of: {0}.', REPORT_FORMATS.join(', ')));
     options.format = given.format as ReportFormat;
   }
   if (given.preset !== undefined) {
-    if (typeof given.preset !== 'string' || !CSV_PRESETS.includes(given.preset as CsvPreset)) throw new UserError(`preset must be one of: ${CSV_PRESETS.join(', ')}.`);
+    if (typeof given.preset !== 'string' || !CSV_PRESETS.includes(given.preset as CsvPreset))
+      throw new UserError(vscode.l10n.t('preset must be one of: {0}.', CSV_PRESETS.join(', ')));
     options.preset = given.preset as CsvPreset;
   }
   if (given.uri !== undefined) {
     if (given.uri instanceof vscode.Uri) options.uri = given.uri;
     else if (typeof given.uri === 'string' && given.uri)
       options.uri = /^[a-z][a-z0-9+.-]+:/i.test(given.uri) && !/^[a-z]:[\\/]/i.test(given.uri) ? vscode.Uri.parse(given.uri) : vscode.Uri.file(given.uri);
-    else throw new UserError('uri must be a Uri or a path to the file to write.');
+    else throw new UserError(vscode.l10n.t('uri must be a Uri or a path to the file to write.'));
   }
   options.overwrite = given.overwrite === true;
   return options;
@@ -125,31 +132,37 @@ async function askForOptions(): Promise<ExportOptions | undefined> {
   const last = lastFullQuarter(now);
   const current = quarterOf(now);
   const periods = [
-    { label: last.label, description: `${last.from} to ${last.to}`, detail: 'The last full quarter', from: last.from, to: last.to },
-    { label: `${current.label} so far`, description: `${current.from} to ${now}`, from: current.from, to: now },
-    { label: 'Last 12 months', description: `${addDays(now, -364)} to ${now}`, from: addDays(now, -364), to: now },
-    { label: 'Other period…', description: 'Type the first and last day', from: '', to: '' },
+    { label: last.label, description: vscode.l10n.t('{0} to {1}', last.from, last.to), detail: vscode.l10n.t('The last full quarter'), from: last.from, to: last.to },
+    { label: vscode.l10n.t('{0} so far', current.label), description: vscode.l10n.t('{0} to {1}', current.from, now), from: current.from, to: now },
+    { label: vscode.l10n.t('Last 12 months'), description: vscode.l10n.t('{0} to {1}', addDays(now, -364), now), from: addDays(now, -364), to: now },
+    { label: vscode.l10n.t('Other period…'), description: vscode.l10n.t('Type the first and last day'), from: '', to: '' },
   ];
-  const period = await vscode.window.showQuickPick(periods, { title: 'Export Impact Report: which period?' });
+  const period = await vscode.window.showQuickPick(periods, { title: vscode.l10n.t('Export Impact Report: which period?') });
   if (!period) return undefined;
   let { from, to } = period;
   if (!from) {
     const typed = await vscode.window.showInputBox({
-      title: 'Export Impact Report: period',
-      prompt: 'First and last day, e.g. 2026-07-01 2026-09-30',
-      validateInput: (text) => (/^\s*\d{4}-\d{2}-\d{2}\s+(to\s+)?\d{4}-\d{2}-\d{2}\s*$/.test(text) ? undefined : 'Write two dates as YYYY-MM-DD, the first day and the last.'),
+      title: vscode.l10n.t('Export Impact Report: period'),
+      prompt: vscode.l10n.t('First and last day, e.g. 2026-07-01 2026-09-30'),
+      validateInput: (text) =>
+        /^\s*\d{4}-\d{2}-\d{2}\s+(to\s+)?\d{4}-\d{2}-\d{2}\s*$/.test(text) ? undefined : vscode.l10n.t('Write two dates as YYYY-MM-DD, the first day and the last.'),
     });
     if (typed === undefined) return undefined;
     [from, to] = typed.match(/\d{4}-\d{2}-\d{2}/g) as string[];
   }
   const format = await vscode.window.showQuickPick(
     [
-      { label: 'Markdown', description: 'A report with charts, for people', format: 'markdown' as const, preset: 'default' as const },
-      { label: 'CSV', description: 'One row per piece of work, for a spreadsheet', format: 'csv' as const, preset: 'default' as const },
-      { label: 'CSV for a recognition program', description: 'Title, date, URL, description, type and reach', format: 'csv' as const, preset: 'recognition' as const },
-      { label: 'JSON', description: 'Everything, for a dashboard', format: 'json' as const, preset: 'default' as const },
+      { label: vscode.l10n.t('Markdown'), description: vscode.l10n.t('A report with charts, for people'), format: 'markdown' as const, preset: 'default' as const },
+      { label: vscode.l10n.t('CSV'), description: vscode.l10n.t('One row per piece of work, for a spreadsheet'), format: 'csv' as const, preset: 'default' as const },
+      {
+        label: vscode.l10n.t('CSV for a recognition program'),
+        description: vscode.l10n.t('Title, date, URL, description, type and reach'),
+        format: 'csv' as const,
+        preset: 'recognition' as const,
+      },
+      { label: vscode.l10n.t('JSON'), description: vscode.l10n.t('Everything, for a dashboard'), format: 'json' as const, preset: 'default' as const },
     ],
-    { title: 'Export Impact Report: format' },
+    { title: vscode.l10n.t('Export Impact Report: format') },
   );
   if (!format) return undefined;
   return { from, to, format: format.format, preset: format.preset };
@@ -177,6 +190,6 @@ async function writeAll(targets: readonly { file: ReportFile; uri: vscode.Uri }[
     for (const temp of temporary) await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
     const detail = error instanceof Error ? error.message : String(error);
     log().error(`Impact report: could not write ${targets[0].uri.toString(true)}: ${detail}`);
-    throw new UserError(`Could not write ${vscode.workspace.asRelativePath(targets[0].uri)}: ${detail}. Choose a folder you can write to.`);
+    throw new UserError(vscode.l10n.t('Could not write {0}: {1}. Choose a folder you can write to.', vscode.workspace.asRelativePath(targets[0].uri), detail));
   }
 }

@@ -96,10 +96,10 @@ export async function newDraft(ctx: ScaffoldContext, arg?: unknown): Promise<vsc
 export async function newDraftHere(ctx: ScaffoldContext, target?: unknown, arg?: unknown): Promise<vscode.Uri | undefined> {
   // Without a target resolveTarget would fall back to the active editor, which nobody right-clicked.
   const uri = target === undefined || target === null ? undefined : resolveTarget(target);
-  if (!uri) throw new UserError('Right-click a folder in the Explorer to create a draft in it.');
+  if (!uri) throw new UserError(vscode.l10n.t('Right-click a folder in the Explorer to create a draft in it.'));
   const request = parseNewDraftRequest(Array.isArray(arg) ? undefined : arg);
   if (!request.ok) throw new UserError(request.message);
-  if (request.value.folder !== undefined) throw new UserError('New Draft Here takes the folder as its first argument; leave folder out of the options.');
+  if (request.value.folder !== undefined) throw new UserError(vscode.l10n.t('New Draft Here takes the folder as its first argument; leave folder out of the options.'));
   let folderUri = uri;
   try {
     const stat = await vscode.workspace.fs.stat(uri);
@@ -156,7 +156,7 @@ async function createDraft(ctx: ScaffoldContext, request: NewDraftRequest, targe
       ...(title === undefined ? [(step: StepPlace, s: DraftAnswers) => askTitleStep(step, s)] : []),
       ...toAsk.map((name) => (step: StepPlace, s: DraftAnswers) => askVariableStep(name, step, s, now)),
     ];
-    const done = await runSteps(`New ${kindLabel}`, state, steps);
+    const done = await runSteps(vscode.l10n.t('New {0}', kindLabel), state, steps);
     if (!done) return undefined;
     title = done.title;
   }
@@ -166,7 +166,7 @@ async function createDraft(ctx: ScaffoldContext, request: NewDraftRequest, targe
   const author = settings.author.trim() || (await gitUserName(workspaceFolder));
   const rendered = renderTemplate(template, standardVariables({ title, today: now, author, kind, answers }));
   if (rendered.problems.length > 0) {
-    throw new UserError(`The template ${templateLabel(template)} does not give valid front matter: ${rendered.problems[0]}`);
+    throw new UserError(vscode.l10n.t('The template {0} does not give valid front matter: {1}', templateLabel(template), rendered.problems[0]));
   }
 
   const sites = await ctx.workspace.sitesOf(workspaceFolder);
@@ -237,7 +237,7 @@ async function createDraft(ctx: ScaffoldContext, request: NewDraftRequest, targe
     kind,
     title,
   });
-  if (!name.ok) throw new UserError(`${name.message} (from ${placement.value.patternSource})`);
+  if (!name.ok) throw new UserError(vscode.l10n.t('{0} (from {1})', name.message, placement.value.patternSource));
 
   await checkFolder(workspaceFolder, folder);
   const fileUri = await newFileUri(workspaceFolder, folder, name.fileName);
@@ -254,7 +254,9 @@ async function createDraft(ctx: ScaffoldContext, request: NewDraftRequest, targe
     const one = rendered.unknownVariables.length === 1;
     log().warn(`${relative}: ${templateLabel(template)} uses ${names}, which DevRel Desk has no value for.`);
     void vscode.window.showWarningMessage(
-      `${relative}: the template uses ${names}, which ${one ? 'is not a variable' : 'are not variables'} DevRel Desk knows, so ${one ? 'it was' : 'they were'} left in the file as written.`,
+      one
+        ? vscode.l10n.t('{0}: the template uses {1}, which is not a variable DevRel Desk knows, so it was left in the file as written.', relative, names)
+        : vscode.l10n.t('{0}: the template uses {1}, which are not variables DevRel Desk knows, so they were left in the file as written.', relative, names),
     );
   }
   return fileUri;
@@ -262,13 +264,16 @@ async function createDraft(ctx: ScaffoldContext, request: NewDraftRequest, targe
 
 async function chooseWorkspaceFolder(target: FolderTarget, scripted: boolean): Promise<{ folder: vscode.WorkspaceFolder; relativeFolder?: string } | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
-  if (folders.length === 0) throw new UserError('Open a folder first: DevRel Desk creates drafts inside a workspace folder.');
+  if (folders.length === 0) throw new UserError(vscode.l10n.t('Open a folder first: DevRel Desk creates drafts inside a workspace folder.'));
   if (target.type === 'uri') {
     const folder = vscode.workspace.getWorkspaceFolder(target.uri);
     const inside = folder ? pathInside(folder.uri.path, target.uri.path) : undefined;
     if (!folder || inside === undefined || target.uri.scheme !== folder.uri.scheme || target.uri.authority !== folder.uri.authority) {
       throw new UserError(
-        `${target.uri.scheme === 'file' ? target.uri.fsPath : target.uri.toString()} is not inside an open workspace folder; drafts are only created in the workspace.`,
+        vscode.l10n.t(
+          '{0} is not inside an open workspace folder; drafts are only created in the workspace.',
+          target.uri.scheme === 'file' ? target.uri.fsPath : target.uri.toString(),
+        ),
       );
     }
     return { folder, relativeFolder: inside };
@@ -310,13 +315,13 @@ async function chooseTemplate(ctx: ScaffoldContext, templates: Template[], kind:
 
   const items = candidates.map((template) => ({
     label: `$(${kindIcon(template.kind).id}) ${template.name}`,
-    description: template.source.startsWith('settings:') ? 'front matter only' : template.builtin ? undefined : template.source,
+    description: template.source.startsWith('settings:') ? vscode.l10n.t('front matter only') : template.builtin ? undefined : template.source,
     detail: template.description,
     template,
   }));
   const picked = await vscode.window.showQuickPick(items, {
-    title: kind === undefined ? 'New Draft' : `New ${config[kind]?.label ?? kind}`,
-    placeHolder: kind === undefined ? 'What do you want to write?' : 'Which template?',
+    title: kind === undefined ? vscode.l10n.t('New Draft') : vscode.l10n.t('New {0}', config[kind]?.label ?? kind),
+    placeHolder: kind === undefined ? vscode.l10n.t('What do you want to write?') : vscode.l10n.t('Which template?'),
     matchOnDescription: true,
     matchOnDetail: true,
     ignoreFocusOut: true,
@@ -341,10 +346,10 @@ interface DraftAnswers {
 
 async function askTitleStep(place: StepPlace, state: DraftAnswers): Promise<StepResult<true>> {
   const title = await inputStep(place, {
-    prompt: 'Title: it goes into the front matter and names the file.',
+    prompt: vscode.l10n.t('Title: it goes into the front matter and names the file.'),
     value: state.title,
-    placeholder: 'e.g. Shipping WebAssembly plugins in Go',
-    validate: (value) => (value.trim() === '' ? 'Enter a title: the draft needs one for its front matter and its file name.' : undefined),
+    placeholder: vscode.l10n.t('e.g. Shipping WebAssembly plugins in Go'),
+    validate: (value) => (value.trim() === '' ? vscode.l10n.t('Enter a title: the draft needs one for its front matter and its file name.') : undefined),
   });
   if (title === undefined || title === BACK) return title;
   state.title = title.trim();
@@ -358,7 +363,7 @@ async function askVariableStep(name: string, place: StepPlace, state: DraftAnswe
   const value = await inputStep(
     { ...place, title: state.title ? `${place.title}: ${state.title}` : place.title },
     {
-      prompt: `${prompt.prompt}: leave empty to skip.`,
+      prompt: vscode.l10n.t('{0}: leave empty to skip.', prompt.prompt),
       value: state.answers[name] ?? '',
       placeholder: prompt.placeHolder,
       validate: (input): string | vscode.InputBoxValidationMessage | undefined => {
@@ -411,7 +416,11 @@ async function chooseKindFolder(
   }
   const picked = await vscode.window.showQuickPick(
     candidates.map((candidate) => ({ label: `$(folder) ${candidate.folder}`, description: candidate.source, candidate })),
-    { title: `New ${kindLabel}`, placeHolder: `Where do new ${kindLabel}s go? The answer is saved in .vscode/settings.json.`, ignoreFocusOut: true },
+    {
+      title: vscode.l10n.t('New {0}', kindLabel),
+      placeHolder: vscode.l10n.t('Where do new {0}s go? The answer is saved in .vscode/settings.json.', kindLabel),
+      ignoreFocusOut: true,
+    },
   );
   if (!picked) return undefined;
   const folders = { ...ctx.settings.forFolder(workspaceFolder.uri).folders, [kind]: picked.candidate.folder };
@@ -457,7 +466,11 @@ async function newFileUri(workspaceFolder: vscode.WorkspaceFolder, folder: strin
   const uri = toUri(resolved.path);
   const inside = pathInside(toUri(folder).path, uri.path);
   if (inside === undefined || inside === '' || inside.includes('/')) {
-    throw new UserError(`"${fileName}" would land outside ${folder || 'the workspace folder'}; check the file name pattern.`);
+    throw new UserError(
+      folder
+        ? vscode.l10n.t('"{0}" would land outside {1}; check the file name pattern.', fileName, folder)
+        : vscode.l10n.t('"{0}" would land outside the workspace folder; check the file name pattern.', fileName),
+    );
   }
   return uri;
 }
@@ -475,7 +488,7 @@ async function checkFolder(workspaceFolder: vscode.WorkspaceFolder, folder: stri
       continue;
     }
     if (stat.type & vscode.FileType.Directory) return;
-    throw new UserError(`${parts.slice(0, depth).join('/')} is a file, not a folder; choose a folder for the new draft.`);
+    throw new UserError(vscode.l10n.t('{0} is a file, not a folder; choose a folder for the new draft.', parts.slice(0, depth).join('/')));
   }
 }
 
@@ -488,7 +501,8 @@ async function writeNewFile(workspaceFolder: vscode.WorkspaceFolder, uri: vscode
   const relative = vscode.workspace.asRelativePath(uri);
   // Path strings can't see a folder the repository commits as a link to somewhere else.
   const outside = await outsideWorkspaceReason(workspaceFolder, uri);
-  if (outside !== undefined) throw new UserError(`Cannot create ${relative}: ${outside}. DevRel Desk only writes inside the workspace folder, so nothing was created.`);
+  if (outside !== undefined)
+    throw new UserError(vscode.l10n.t('Cannot create {0}: {1}. DevRel Desk only writes inside the workspace folder, so nothing was created.', relative, outside));
   const parent = vscode.Uri.joinPath(uri, '..');
   const created: vscode.Uri[] = [];
   const bytes = new TextEncoder().encode(text);
@@ -496,19 +510,20 @@ async function writeNewFile(workspaceFolder: vscode.WorkspaceFolder, uri: vscode
   try {
     for (let dir = parent; pathInside(workspaceFolder.uri.path, dir.path) !== undefined; dir = vscode.Uri.joinPath(dir, '..')) {
       const stat = await statOrUndefined(dir);
-      if (stat && !(stat.type & vscode.FileType.Directory)) throw new UserError(`Cannot create ${relative}: ${vscode.workspace.asRelativePath(dir)} is a file, not a folder.`);
+      if (stat && !(stat.type & vscode.FileType.Directory))
+        throw new UserError(vscode.l10n.t('Cannot create {0}: {1} is a file, not a folder.', relative, vscode.workspace.asRelativePath(dir)));
       if (stat) break;
       created.unshift(dir);
       if (dir.path === workspaceFolder.uri.path) break;
     }
     if (created.length > 0) await vscode.workspace.fs.createDirectory(parent);
-    if (await exists(uri)) throw new UserError(`${relative} appeared while the draft was being made; nothing was overwritten. Try again.`);
+    if (await exists(uri)) throw new UserError(vscode.l10n.t('{0} appeared while the draft was being made; nothing was overwritten. Try again.', relative));
     writing = true;
     await vscode.workspace.fs.writeFile(uri, bytes);
   } catch (error) {
     await cleanUp(writing ? uri : undefined, bytes, created);
     if (error instanceof UserError) throw error;
-    throw new UserError(`Could not create ${relative}: ${describeFileError(error)}`);
+    throw new UserError(vscode.l10n.t('Could not create {0}: {1}', relative, describeFileError(error)));
   }
 }
 
@@ -590,7 +605,7 @@ export async function customizeTemplates(ctx: ScaffoldContext, target?: unknown)
   const written: vscode.Uri[] = [];
   const skipped: vscode.Uri[] = [];
   const outside = await outsideWorkspaceReason(folder, dir);
-  if (outside !== undefined) throw new UserError(`Could not write the templates to ${TEMPLATES_FOLDER}: ${outside}. Nothing was written.`);
+  if (outside !== undefined) throw new UserError(vscode.l10n.t('Could not write the templates to {0}: {1}. Nothing was written.', TEMPLATES_FOLDER, outside));
   try {
     await vscode.workspace.fs.createDirectory(dir);
     for (const file of templatesToCustomize()) {
@@ -607,7 +622,7 @@ export async function customizeTemplates(ctx: ScaffoldContext, target?: unknown)
     }
   } catch (error) {
     const done = written.length > 0 ? ` ${fileList(written)} ${written.length === 1 ? 'was' : 'were'} written before that.` : '';
-    throw new UserError(`Could not write the templates to ${TEMPLATES_FOLDER}: ${describeFileError(error)}${done}`);
+    throw new UserError(vscode.l10n.t('Could not write the templates to {0}: {1}{2}', TEMPLATES_FOLDER, describeFileError(error), done));
   }
   await ctx.templates.reload(folder);
   log().info(`Customize Templates in ${folder.name}: wrote ${fileList(written) || 'nothing'}; kept ${fileList(skipped) || 'nothing'}.`);
@@ -628,22 +643,22 @@ export async function customizeTemplates(ctx: ScaffoldContext, target?: unknown)
 /** Create Template from Current File: `(uri?, name?)`; with a name it asks nothing. */
 export async function createTemplateFromFile(ctx: ScaffoldContext, target?: unknown, nameArg?: unknown): Promise<vscode.Uri | undefined> {
   const uri = resolveTarget(target);
-  if (!uri) throw new UserError('Open the draft you want to turn into a template first.');
+  if (!uri) throw new UserError(vscode.l10n.t('Open the draft you want to turn into a template first.'));
   if (nameArg !== undefined && (typeof nameArg !== 'string' || nameArg.trim() === '')) {
-    throw new UserError('The template name must be non-empty text, like "Conference keynote".');
+    throw new UserError(vscode.l10n.t('The template name must be non-empty text, like "Conference keynote".'));
   }
   const scripted = typeof nameArg === 'string';
   let document: vscode.TextDocument;
   try {
     document = await vscode.workspace.openTextDocument(uri);
   } catch (error) {
-    throw new UserError(`Could not open ${vscode.workspace.asRelativePath(uri)}: ${describeFileError(error)}`);
+    throw new UserError(vscode.l10n.t('Could not open {0}: {1}', vscode.workspace.asRelativePath(uri), describeFileError(error)));
   }
   const text = document.getText();
   const draft = ctx.workspace.get(uri);
   let kind = draft?.kind ?? frontMatterKind(text);
   if (kind === undefined) {
-    if (scripted) throw new UserError(`${vscode.workspace.asRelativePath(uri)} has no kind; add "kind: talk" (or another kind) to its front matter first.`);
+    if (scripted) throw new UserError(vscode.l10n.t('{0} has no kind; add "kind: talk" (or another kind) to its front matter first.', vscode.workspace.asRelativePath(uri)));
     kind = await pickKind(ctx);
     if (kind === undefined) return undefined;
   }
@@ -662,7 +677,7 @@ export async function createTemplateFromFile(ctx: ScaffoldContext, target?: unkn
   const folder = vscode.workspace.getWorkspaceFolder(uri) ?? (await workspaceFolderFor(undefined, 'Which workspace folder should keep the template?', scripted));
   if (!folder) return undefined;
   const made = templateFromDraft(text, kind, name, firstStatus(ctx.workspace.config.kinds[kind], ctx.templates.declaredStatuses(folder, kind)));
-  if (made.text === undefined) throw new UserError(`${vscode.workspace.asRelativePath(uri)} cannot become a template: ${made.problems.join(' ')}`);
+  if (made.text === undefined) throw new UserError(vscode.l10n.t('{0} cannot become a template: {1}', vscode.workspace.asRelativePath(uri), made.problems.join(' ')));
   for (const problem of made.problems) log().warn(`Create Template from ${vscode.workspace.asRelativePath(uri)}: ${problem}`);
 
   const templateUri = await newFileUri(folder, TEMPLATES_FOLDER, `${slugify(name)}.md`);
@@ -671,19 +686,21 @@ export async function createTemplateFromFile(ctx: ScaffoldContext, target?: unkn
   await vscode.window.showTextDocument(templateUri, { preview: false });
   const relative = vscode.workspace.asRelativePath(templateUri);
   log().info(`Saved ${relative} as a ${kind} template made from ${vscode.workspace.asRelativePath(uri)}.`);
-  void vscode.window.showInformationMessage(`Saved the template "${name}" as ${relative}. New Draft… offers it for ${ctx.workspace.config.kinds[kind]?.label ?? kind}.`);
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('Saved the template "{0}" as {1}. New Draft… offers it for {2}.', name, relative, ctx.workspace.config.kinds[kind]?.label ?? kind),
+  );
   return templateUri;
 }
 
 async function askTemplateName(suggestion: string): Promise<string | undefined> {
   const name = await vscode.window.showInputBox({
-    title: 'Create Template from Current File',
-    prompt: 'Template name: New Draft… lists it under this name, and the file is named after it.',
+    title: vscode.l10n.t('Create Template from Current File'),
+    prompt: vscode.l10n.t('Template name: New Draft… lists it under this name, and the file is named after it.'),
     value: suggestion,
     ignoreFocusOut: true,
     validateInput: (value) => {
-      if (value.trim() === '') return 'Enter a name, like "Conference keynote".';
-      return value.trim().length > 80 ? 'Keep the name under 80 characters; it is shown in a list.' : undefined;
+      if (value.trim() === '') return vscode.l10n.t('Enter a name, like "Conference keynote".');
+      return value.trim().length > 80 ? vscode.l10n.t('Keep the name under 80 characters; it is shown in a list.') : undefined;
     },
   });
   return name?.trim();
@@ -693,7 +710,11 @@ async function pickKind(ctx: ScaffoldContext): Promise<string | undefined> {
   const kinds = ctx.workspace.config.kinds;
   const picked = await vscode.window.showQuickPick(
     Object.values(kinds).map((k) => ({ label: `$(${kindIcon(k.id).id}) ${k.label}`, description: k.id, id: k.id })),
-    { title: 'Create Template from Current File', placeHolder: 'The file has no kind. What kind of draft is the template for?', ignoreFocusOut: true },
+    {
+      title: vscode.l10n.t('Create Template from Current File'),
+      placeHolder: vscode.l10n.t('The file has no kind. What kind of draft is the template for?'),
+      ignoreFocusOut: true,
+    },
   );
   return picked?.id;
 }
@@ -707,12 +728,12 @@ function frontMatterKind(text: string): string | undefined {
 
 async function workspaceFolderFor(target: unknown, placeHolder: string, scripted = false): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
-  if (folders.length === 0) throw new UserError('Open a folder first: templates live in a workspace folder.');
+  if (folders.length === 0) throw new UserError(vscode.l10n.t('Open a folder first: templates live in a workspace folder.'));
   if (target !== undefined && target !== null) {
     const uri =
       typeof target === 'object' && 'uri' in target && (target as { uri: unknown }).uri instanceof vscode.Uri ? (target as vscode.WorkspaceFolder).uri : resolveTarget(target);
     const folder = uri && vscode.workspace.getWorkspaceFolder(uri);
-    if (!folder) throw new UserError('Pick a folder that is part of the workspace.');
+    if (!folder) throw new UserError(vscode.l10n.t('Pick a folder that is part of the workspace.'));
     return folder;
   }
   if (folders.length === 1 || scripted) return defaultFolder(folders);

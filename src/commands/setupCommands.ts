@@ -36,7 +36,9 @@ export async function setUpWorkspace(ctx: SetupContext, arg?: unknown): Promise<
   const request = parseRequest(arg);
   const folder = request.folder ?? (await chooseFolder(request.apply !== undefined));
   if (!folder) return undefined;
-  const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'DevRel Desk: looking at the workspace' }, () => reportFor(ctx, folder));
+  const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('DevRel Desk: looking at the workspace') }, () =>
+    reportFor(ctx, folder),
+  );
   const current = currentFolderKinds(ctx, folder);
   if (request.apply === false) return { folder: folder.name, report };
   if (request.apply === true) {
@@ -55,21 +57,21 @@ function parseRequest(arg: unknown): SetupRequest {
   if (arg === undefined || arg === null) return {};
   // The Explorer and the walkthrough pass a folder Uri.
   if (arg instanceof vscode.Uri) return { folder: folderOf(arg) };
-  if (typeof arg !== 'object') throw new UserError('Set Up Workspace takes { folder?, apply?, folderKinds? } or nothing.');
+  if (typeof arg !== 'object') throw new UserError(vscode.l10n.t('Set Up Workspace takes { folder?, apply?, folderKinds? } or nothing.'));
   const { folder, apply, folderKinds } = arg as Record<string, unknown>;
   const request: SetupRequest = {};
   if (folder !== undefined) {
     const named = typeof folder === 'string' ? vscode.workspace.workspaceFolders?.find((f) => f.name === folder) : undefined;
     request.folder = named ?? (folder instanceof vscode.Uri ? folderOf(folder) : typeof folder === 'string' ? folderOf(vscode.Uri.parse(folder)) : undefined);
-    if (!request.folder) throw new UserError(`"${String(folder)}" is not a workspace folder.`);
+    if (!request.folder) throw new UserError(vscode.l10n.t('"{0}" is not a workspace folder.', String(folder)));
   }
   if (apply !== undefined) {
-    if (typeof apply !== 'boolean') throw new UserError('apply must be true or false.');
+    if (typeof apply !== 'boolean') throw new UserError(vscode.l10n.t('apply must be true or false.'));
     request.apply = apply;
   }
   if (folderKinds !== undefined) {
     if (typeof folderKinds !== 'object' || folderKinds === null || Object.values(folderKinds).some((v) => typeof v !== 'string')) {
-      throw new UserError('folderKinds must map folders to kind ids, like { "docs/_posts": "blog" }.');
+      throw new UserError(vscode.l10n.t('folderKinds must map folders to kind ids, like { "docs/_posts": "blog" }.'));
     }
     request.folderKinds = folderKinds as Record<string, string>;
   }
@@ -78,13 +80,13 @@ function parseRequest(arg: unknown): SetupRequest {
 
 function folderOf(uri: vscode.Uri): vscode.WorkspaceFolder {
   const folder = vscode.workspace.getWorkspaceFolder(uri);
-  if (!folder) throw new UserError(`${uri.toString()} is not inside a workspace folder.`);
+  if (!folder) throw new UserError(vscode.l10n.t('{0} is not inside a workspace folder.', uri.toString()));
   return folder;
 }
 
 async function chooseFolder(scripted: boolean): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
-  if (folders.length === 0) throw new UserError('Open a folder first: Set Up Workspace looks at a workspace folder.');
+  if (folders.length === 0) throw new UserError(vscode.l10n.t('Open a folder first: Set Up Workspace looks at a workspace folder.'));
   if (folders.length === 1 || scripted) return folders[0];
   return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which workspace folder should DevRel Desk set up?', ignoreFocusOut: true });
 }
@@ -144,7 +146,12 @@ async function confirmInteractively(ctx: SetupContext, folder: vscode.WorkspaceF
   for (const site of report.sites) {
     separator(site.label);
     const own = report.mappings.filter((m) => m.site === site.root);
-    if (own.length === 0) rows.push({ type: 'info', label: `$(info) No post folder${site.newPostFolder ? ` yet: new posts go to ${site.newPostFolder}` : ''}`, detail: site.note });
+    if (own.length === 0)
+      rows.push({
+        type: 'info',
+        label: site.newPostFolder ? vscode.l10n.t('$(info) No post folder yet: new posts go to {0}', site.newPostFolder) : vscode.l10n.t('$(info) No post folder'),
+        detail: site.note,
+      });
     for (const m of own) {
       const row = folderRow('mapping', m.folder, m.kind, `${m.files} file${m.files === 1 ? '' : 's'}, ${m.drafts} tracked`);
       rows.push(row);
@@ -165,11 +172,20 @@ async function confirmInteractively(ctx: SetupContext, folder: vscode.WorkspaceF
     rows.push({ type: 'problem', label: `$(warning) ${p.message}`, detail: p.fix, removeFolderKind: p.removeFolderKind, removeFolder: p.removeFolder });
   }
   if (rows.every((row) => row.type === 'info'))
-    rows.push({ type: 'info', label: '$(info) Nothing found to track yet', detail: 'Drafts with kind: in their front matter are tracked wherever they are.' });
+    rows.push({
+      type: 'info',
+      label: vscode.l10n.t('$(info) Nothing found to track yet'),
+      detail: vscode.l10n.t('Drafts with kind: in their front matter are tracked wherever they are.'),
+    });
 
   const pick = vscode.window.createQuickPick<Row>();
-  pick.title = `Set Up Workspace: ${folder.name}`;
-  pick.placeholder = `${report.sites.length === 0 ? 'No site found' : `${report.sites.length} site${report.sites.length === 1 ? '' : 's'} found`}: check what to track, Enter saves it`;
+  pick.title = vscode.l10n.t('Set Up Workspace: {0}', folder.name);
+  pick.placeholder =
+    report.sites.length === 0
+      ? vscode.l10n.t('No site found: check what to track, Enter saves it')
+      : report.sites.length === 1
+        ? vscode.l10n.t('1 site found: check what to track, Enter saves it')
+        : vscode.l10n.t('{0} sites found: check what to track, Enter saves it', report.sites.length);
   pick.canSelectMany = true;
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
@@ -200,8 +216,8 @@ async function confirmInteractively(ctx: SetupContext, folder: vscode.WorkspaceF
       busy = true;
       const selected = pick.selectedItems;
       const chosen = await vscode.window.showQuickPick(
-        Object.values(kinds).map((k) => ({ label: `$(${kindIcon(k.id).id}) ${k.label}`, description: k.id === item.draftKind ? 'current' : k.id, id: k.id })),
-        { title: `Track ${item.folder} as…`, ignoreFocusOut: true },
+        Object.values(kinds).map((k) => ({ label: `$(${kindIcon(k.id).id}) ${k.label}`, description: k.id === item.draftKind ? vscode.l10n.t('current') : k.id, id: k.id })),
+        { title: vscode.l10n.t('Track {0} as…', item.folder), ignoreFocusOut: true },
       );
       const replacement = chosen ? folderRow(item.type, item.folder, chosen.id, item.note) : item;
       pick.items = pick.items.map((row) => (row === item ? replacement : row));
@@ -232,8 +248,10 @@ async function confirmInteractively(ctx: SetupContext, folder: vscode.WorkspaceF
   const count = Object.values(written).filter((kind) => kind !== 'none').length;
   void vscode.window
     .showInformationMessage(
-      changed ? `DevRel Desk tracks ${count} folder${count === 1 ? '' : 's'} in ${folder.name}; saved to ${file}.` : `Nothing changed: ${file} already says this.`,
-      'Open Settings File',
+      changed
+        ? vscode.l10n.t('DevRel Desk tracks {0} folder{1} in {2}; saved to {3}.', count, count === 1 ? '' : 's', folder.name, file)
+        : vscode.l10n.t('Nothing changed: {0} already says this.', file),
+      vscode.l10n.t('Open Settings File'),
     )
     .then((choice) => (choice ? vscode.window.showTextDocument(settingsFileOf(folder)) : undefined));
   return { folder: folder.name, report, written };

@@ -66,17 +66,17 @@ async function pickTalk(
   const draft = uri ? ctx.workspace.get(uri) : undefined;
   if (uri && draft && (target !== undefined || !interactive || fits(draft))) return { uri, draft };
   if (uri && (target !== undefined || !interactive)) {
-    throw new UserError(`${vscode.workspace.asRelativePath(uri)} is not a DevRel draft. Add "kind: talk" to its front matter to track its submissions.`);
+    throw new UserError(vscode.l10n.t('{0} is not a DevRel draft. Add "kind: talk" to its front matter to track its submissions.', vscode.workspace.asRelativePath(uri)));
   }
-  if (!interactive) throw new UserError('Name the talk: pass its Uri as the first argument.');
+  if (!interactive) throw new UserError(vscode.l10n.t('Name the talk: pass its Uri as the first argument.'));
   const talks = ctx.workspace
     .drafts()
     .filter((d) => d.kind === 'talk' || d.submissions !== undefined)
     .sort((a, b) => a.title.localeCompare(b.title));
-  if (talks.length === 0) throw new UserError('There are no talks yet. Create one with DevRel: New Talk Outline first.');
+  if (talks.length === 0) throw new UserError(vscode.l10n.t('There are no talks yet. Create one with DevRel: New Talk Outline first.'));
   const picked = await vscode.window.showQuickPick(
     talks.map((d) => ({ label: d.title, description: d.status, detail: d.relativePath, uri: d.uri })),
-    { title, placeHolder: 'Which talk?', matchOnDetail: true },
+    { title, placeHolder: vscode.l10n.t('Which talk?'), matchOnDetail: true },
   );
   if (!picked) return undefined;
   const chosen = vscode.Uri.parse(picked.uri);
@@ -95,7 +95,7 @@ export async function addSubmission(ctx: TalkContext, target?: unknown, input?: 
   let request: NewSubmissionInput | undefined;
   if (!interactive) {
     if (typeof input !== 'object' || input === null) {
-      throw new UserError('Add Submission takes { event, cfpUrl?, cfpDeadline?, notificationDate?, eventDate?, status?, format?, abstract? }.');
+      throw new UserError(vscode.l10n.t('Add Submission takes { event, cfpUrl?, cfpDeadline?, notificationDate?, eventDate?, status?, format?, abstract? }.'));
     }
     request = input as NewSubmissionInput;
   } else {
@@ -106,7 +106,7 @@ export async function addSubmission(ctx: TalkContext, target?: unknown, input?: 
   if (!checked.ok) throw new UserError(checked.message);
   await editFrontMatterWith(ctx.workspace, talk.uri, (text) => appendFrontMatterListItem(text, SUBMISSIONS_FIELD, checked.fields));
   log().info(`${vscode.workspace.asRelativePath(talk.uri)}: added a submission to ${String(checked.fields.event)} (${String(checked.fields.status)}).`);
-  vscode.window.setStatusBarMessage(`$(mail) ${talk.draft.title}: submission to ${String(checked.fields.event)} added`, 4000);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('$(mail) {0}: submission to {1} added', talk.draft.title, String(checked.fields.event)), 4000);
   return true;
 }
 
@@ -120,15 +120,15 @@ interface SubmissionAnswers {
 async function askForSubmission(draft: Draft): Promise<NewSubmissionInput | undefined> {
   const suggested = typeof draft.fields.event === 'string' && !findSubmission(draft.submissions, draft.fields.event) ? draft.fields.event : undefined;
   const now = today();
-  const answers = await runSteps<SubmissionAnswers>(`Add Submission: ${draft.title}`, {}, [
+  const answers = await runSteps<SubmissionAnswers>(vscode.l10n.t('Add Submission: {0}', draft.title), {}, [
     async (place, state) => {
       const event = await inputStep(place, {
-        prompt: 'Which event is the talk going to?',
-        placeholder: 'e.g. KubeCon EU 2027',
+        prompt: vscode.l10n.t('Which event is the talk going to?'),
+        placeholder: vscode.l10n.t('e.g. KubeCon EU 2027'),
         value: state.event ?? suggested,
         validate: (value) => {
-          if (!value.trim()) return 'Name the event.';
-          return findSubmission(draft.submissions, value) ? 'This talk already has a submission to that event.' : undefined;
+          if (!value.trim()) return vscode.l10n.t('Name the event.');
+          return findSubmission(draft.submissions, value) ? vscode.l10n.t('This talk already has a submission to that event.') : undefined;
         },
       });
       if (event === undefined || event === BACK) return event;
@@ -137,8 +137,8 @@ async function askForSubmission(draft: Draft): Promise<NewSubmissionInput | unde
     },
     async (place, state) => {
       const deadline = await inputStep(place, {
-        prompt: "When does the call for papers close? Leave empty if you don't know.",
-        placeholder: 'YYYY-MM-DD, +3w, next friday…',
+        prompt: vscode.l10n.t("When does the call for papers close? Leave empty if you don't know."),
+        placeholder: vscode.l10n.t('YYYY-MM-DD, +3w, next friday…'),
         value: state.deadline ?? '',
         validate: (text) => {
           const parsed = parseDateInput(text, now);
@@ -156,7 +156,7 @@ async function askForSubmission(draft: Draft): Promise<NewSubmissionInput | unde
       const picked = await pickStep(
         place,
         SUBMISSION_STATUSES.map((status) => ({ label: status, description: STATUS_HINTS[status] })),
-        { placeholder: 'Where does this submission stand?', active: (item) => item.label === (state.status ?? 'draft') },
+        { placeholder: vscode.l10n.t('Where does this submission stand?'), active: (item) => item.label === (state.status ?? 'draft') },
       );
       if (picked === undefined || picked === BACK) return picked;
       state.status = picked.label;
@@ -169,7 +169,7 @@ async function askForSubmission(draft: Draft): Promise<NewSubmissionInput | unde
 
 async function pickStatus(title: string, current: string | undefined, placeHolder: string): Promise<string | undefined> {
   const picked = await vscode.window.showQuickPick(
-    SUBMISSION_STATUSES.map((status) => ({ label: status, description: status === current ? `current · ${STATUS_HINTS[status]}` : STATUS_HINTS[status] })),
+    SUBMISSION_STATUSES.map((status) => ({ label: status, description: status === current ? vscode.l10n.t('current · {0}', STATUS_HINTS[status]) : STATUS_HINTS[status] })),
     { title, placeHolder, ignoreFocusOut: true },
   );
   return picked?.label;
@@ -191,16 +191,20 @@ export async function setSubmissionStatus(ctx: TalkContext, target?: unknown, ev
     submission = findSubmission(submissions, named);
     if (!submission) {
       const known = submissions.map((s) => s.event).join(', ');
-      throw new UserError(`"${talk.draft.title}" has no submission to ${named}.${known ? ` Its submissions: ${known}.` : ' Add one with DevRel: Add Submission… first.'}`);
+      throw new UserError(
+        known
+          ? vscode.l10n.t('"{0}" has no submission to {1}. Its submissions: {2}.', talk.draft.title, named, known)
+          : vscode.l10n.t('"{0}" has no submission to {1}. Add one with DevRel: Add Submission… first.', talk.draft.title, named),
+      );
     }
   } else {
-    if (submissions.length === 0) throw new UserError(`"${talk.draft.title}" has no submissions yet. Add one with DevRel: Add Submission… first.`);
+    if (submissions.length === 0) throw new UserError(vscode.l10n.t('"{0}" has no submissions yet. Add one with DevRel: Add Submission… first.', talk.draft.title));
     const picked =
       submissions.length === 1
         ? { submission: submissions[0] }
         : await vscode.window.showQuickPick(
             submissions.map((s) => ({ label: s.event, description: s.status, submission: s })),
-            { title: `Set Submission Status: ${talk.draft.title}`, placeHolder: 'Which submission?' },
+            { title: vscode.l10n.t('Set Submission Status: {0}', talk.draft.title), placeHolder: vscode.l10n.t('Which submission?') },
           );
     if (!picked) return false;
     submission = picked.submission;
@@ -210,7 +214,7 @@ export async function setSubmissionStatus(ctx: TalkContext, target?: unknown, ev
     chosen = await pickStatus(`Set Submission Status: ${submission.event}`, submission.status, `Now ${submission.status}. Move this submission to…`);
     if (!chosen) return false;
   }
-  if (!isSubmissionStatus(chosen)) throw new UserError(`"${chosen}" is not a submission status. Use one of: ${SUBMISSION_STATUSES.join(', ')}.`);
+  if (!isSubmissionStatus(chosen)) throw new UserError(vscode.l10n.t('"{0}" is not a submission status. Use one of: {1}.', chosen, SUBMISSION_STATUSES.join(', ')));
   const chosenSubmission = submission;
   const newStatus = chosen;
   await editFrontMatterWith(ctx.workspace, talk.uri, (text) => {
@@ -230,8 +234,8 @@ export async function setSubmissionStatus(ctx: TalkContext, target?: unknown, ev
  * taking one offer never costs the other.
  */
 async function offerAcceptedFollowUps(ctx: TalkContext, uri: vscode.Uri, draft: Draft, submission: Submission): Promise<void> {
-  const createReport = 'Create Trip Report';
-  const addDates = 'Add Event Date…';
+  const createReport = vscode.l10n.t('Create Trip Report');
+  const addDates = vscode.l10n.t('Add Event Date…');
   const choices = submission.eventDate ? [createReport] : [addDates, createReport];
   const when = submission.eventDate ? ` on ${submission.eventDate}` : '';
   try {
@@ -281,19 +285,19 @@ async function addEventDate(ctx: TalkContext, uri: vscode.Uri, submission: Submi
  */
 export async function exportCalendar(ctx: TalkContext, arg?: unknown): Promise<vscode.Uri | undefined> {
   if (arg !== undefined && arg !== null && (typeof arg !== 'object' || arg instanceof vscode.Uri)) {
-    throw new UserError('Export Calendar takes { uri? }: the .ics file to write.');
+    throw new UserError(vscode.l10n.t('Export Calendar takes { uri? }: the .ics file to write.'));
   }
   const given = (arg as { uri?: unknown } | undefined)?.uri;
   let uri: vscode.Uri | undefined;
   if (given instanceof vscode.Uri) uri = given;
   else if (typeof given === 'string' && given) uri = /^[a-z][a-z0-9+.-]+:/i.test(given) && !/^[a-z]:[\\/]/i.test(given) ? vscode.Uri.parse(given) : vscode.Uri.file(given);
-  else if (given !== undefined) throw new UserError('uri must be a Uri or a path to an .ics file.');
+  else if (given !== undefined) throw new UserError(vscode.l10n.t('uri must be a Uri or a path to an .ics file.'));
   await ctx.workspace.ready();
   if (!uri) {
     const folder = vscode.workspace.workspaceFolders?.[0];
     uri = await vscode.window.showSaveDialog({
-      title: 'Export Calendar',
-      saveLabel: 'Export',
+      title: vscode.l10n.t('Export Calendar'),
+      saveLabel: vscode.l10n.t('Export'),
       defaultUri: folder ? vscode.Uri.joinPath(folder.uri, 'devrel-desk.ics') : undefined,
       filters: { 'iCalendar files': ['ics'] },
     });
@@ -302,6 +306,6 @@ export async function exportCalendar(ctx: TalkContext, arg?: unknown): Promise<v
   const { text, events } = calendarText(ctx.workspace);
   await writeCalendarFile(uri, text);
   log().info(`Calendar: exported ${events} events to ${uri.toString(true)}.`);
-  vscode.window.setStatusBarMessage(`$(calendar) Exported ${events} dates to ${vscode.workspace.asRelativePath(uri)}`, 5000);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('$(calendar) Exported {0} dates to {1}', events, vscode.workspace.asRelativePath(uri)), 5000);
   return uri;
 }

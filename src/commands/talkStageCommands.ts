@@ -43,18 +43,21 @@ export interface RehearsalStopResult {
 export async function exportSlides(ctx: TalkStageContext, target?: unknown, options?: unknown): Promise<vscode.Uri | undefined> {
   const request = exportOptions(options);
   const format = DECK_FORMATS[request.format];
-  if (!format) throw new UserError(`"${request.format}" is not a slide format DevRel Desk writes. Use one of: ${Object.keys(DECK_FORMATS).join(', ')}.`);
+  if (!format) throw new UserError(vscode.l10n.t('"{0}" is not a slide format DevRel Desk writes. Use one of: {1}.', request.format, Object.keys(DECK_FORMATS).join(', ')));
   const talk = await pickTalk(ctx, target, 'Export Slides');
   if (!talk) return undefined;
   const { outline, relativePath } = await readOutline(talk);
   if (outline.sections.length === 0) {
     throw new UserError(
-      `${relativePath} has no sections to make slides from. Give each part of the talk a heading with its minute budget, such as "## Intro (5 min)", then export again.`,
+      vscode.l10n.t(
+        '{0} has no sections to make slides from. Give each part of the talk a heading with its minute budget, such as "## Intro (5 min)", then export again.',
+        relativePath,
+      ),
     );
   }
   const deck = buildDeck(outline, { speaker: ctx.workspace.currentSettings.author, source: relativePath });
   const first = request.uri ?? siblingUri(talk, `${format.fileSuffix}.md`);
-  if (first.toString() === talk.toString()) throw new UserError('The slides would overwrite the talk itself. Choose another file for them.');
+  if (first.toString() === talk.toString()) throw new UserError(vscode.l10n.t('The slides would overwrite the talk itself. Choose another file for them.'));
 
   const leftAlone: vscode.Uri[] = [];
   for (let n = 1; n <= MAX_BESIDE; n++) {
@@ -71,7 +74,11 @@ export async function exportSlides(ctx: TalkStageContext, target?: unknown, opti
     return uri;
   }
   throw new UserError(
-    `None of ${vscode.workspace.asRelativePath(first)} and the ${MAX_BESIDE - 1} numbered names beside it is free or made by DevRel Desk. Pass another file as { uri }.`,
+    vscode.l10n.t(
+      'None of {0} and the {1} numbered names beside it is free or made by DevRel Desk. Pass another file as { uri }.',
+      vscode.workspace.asRelativePath(first),
+      MAX_BESIDE - 1,
+    ),
   );
 }
 
@@ -96,18 +103,20 @@ export async function exportSpeakerNotes(ctx: TalkStageContext, target?: unknown
     announce(uri, `Speaker notes written to ${vscode.workspace.asRelativePath(uri)}: ${plan}.${beside}`, outline);
     return uri;
   }
-  throw new UserError(`None of ${vscode.workspace.asRelativePath(first)} and the ${MAX_BESIDE - 1} numbered names beside it is free or an untouched DevRel Desk handout.`);
+  throw new UserError(
+    vscode.l10n.t('None of {0} and the {1} numbered names beside it is free or an untouched DevRel Desk handout.', vscode.workspace.asRelativePath(first), MAX_BESIDE - 1),
+  );
 }
 
 function exportOptions(options: unknown): { format: string; uri?: vscode.Uri } {
   if (options === undefined || options === null) return { format: 'marp' };
-  if (typeof options !== 'object') throw new UserError('Export Slides takes { format: "marp", uri? }.');
+  if (typeof options !== 'object') throw new UserError(vscode.l10n.t('Export Slides takes { format: "marp", uri? }.'));
   const { format, uri } = options as { format?: unknown; uri?: unknown };
-  if (format !== undefined && typeof format !== 'string') throw new UserError('The slide format must be a string, such as "marp".');
+  if (format !== undefined && typeof format !== 'string') throw new UserError(vscode.l10n.t('The slide format must be a string, such as "marp".'));
   const request: { format: string; uri?: vscode.Uri } = { format: (format ?? 'marp').trim().toLowerCase() };
   if (uri !== undefined && uri !== null) {
     const resolved = uri instanceof vscode.Uri || typeof uri === 'string' ? resolveTarget(uri) : undefined;
-    if (!resolved) throw new UserError("The slides' uri must be a Uri or a path.");
+    if (!resolved) throw new UserError(vscode.l10n.t("The slides' uri must be a Uri or a path."));
     request.uri = resolved;
   }
   return request;
@@ -137,8 +146,8 @@ function leftAloneText(leftAlone: readonly vscode.Uri[]): string {
 
 /** One message with an Open button; outline problems follow as a warning. Neither holds the command up. */
 function announce(uri: vscode.Uri, message: string, outline: TalkOutline): void {
-  void vscode.window.showInformationMessage(message, 'Open').then((choice) => {
-    if (choice === 'Open') void vscode.window.showTextDocument(uri, { preview: false });
+  void vscode.window.showInformationMessage(message, vscode.l10n.t('Open')).then((choice) => {
+    if (choice === vscode.l10n.t('Open')) void vscode.window.showTextDocument(uri, { preview: false });
   });
   if (outline.problems.length > 0) {
     const more = outline.problems.length > 1 ? ` (and ${outline.problems.length - 1} more in the talk)` : '';
@@ -153,7 +162,7 @@ function announce(uri: vscode.Uri, message: string, outline: TalkOutline): void 
 export async function startRehearsal(ctx: TalkStageContext, target?: unknown, options?: unknown): Promise<RehearsalSnapshot | undefined> {
   const running = ctx.session.active;
   if (running) {
-    throw new UserError(`A rehearsal of "${running.plan.title}" is running. Stop it with DevRel: Stop Rehearsal before starting another.`);
+    throw new UserError(vscode.l10n.t('A rehearsal of "{0}" is running. Stop it with DevRel: Stop Rehearsal before starting another.', running.plan.title));
   }
   const clock = clockOption(options);
   const talk = await pickTalk(ctx, target, 'Start Rehearsal');
@@ -163,7 +172,9 @@ export async function startRehearsal(ctx: TalkStageContext, target?: unknown, op
   const snapshot = ctx.session.start(talk, plan, clock);
   void ctx.notes.reveal();
   if (plan.wholeTalk) {
-    void vscode.window.showInformationMessage(`No section of "${plan.title}" has a minute budget, so the whole talk is timed as one. Stop Rehearsal when you finish.`);
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('No section of "{0}" has a minute budget, so the whole talk is timed as one. Stop Rehearsal when you finish.', plan.title),
+    );
   }
   log().info(`Rehearsal started: ${vscode.workspace.asRelativePath(talk)}, ${plan.sections.length} section(s).`);
   return snapshot;
@@ -173,7 +184,7 @@ function clockOption(options: unknown): Clock {
   if (options === undefined || options === null) return Date.now;
   const clock = (options as { clock?: unknown }).clock;
   if (clock === undefined) return Date.now;
-  if (typeof clock !== 'function') throw new UserError('Start Rehearsal takes { clock?: () => number }.');
+  if (typeof clock !== 'function') throw new UserError(vscode.l10n.t('Start Rehearsal takes { clock?: () => number }.'));
   return () => Number((clock as () => unknown)());
 }
 
@@ -239,12 +250,14 @@ async function handOver(run: RehearsalRun, fields: ReturnType<typeof rehearsalEn
 async function pickTalk(ctx: TalkStageContext, target: unknown, action: string): Promise<vscode.Uri | undefined> {
   if (target !== undefined && target !== null) {
     const uri = resolveTarget(target);
-    if (!uri) throw new UserError(`${action} needs a talk: a Uri, a path, or a talk in the Drafts view.`);
+    if (!uri) throw new UserError(vscode.l10n.t('{0} needs a talk: a Uri, a path, or a talk in the Drafts view.', action));
     const draft = ctx.workspace.get(uri);
     if (draft && draft.kind !== 'talk') {
-      throw new UserError(`${vscode.workspace.asRelativePath(uri)} is a ${draft.kind}, not a talk. Slides and rehearsals come from a talk outline (kind: talk).`);
+      throw new UserError(
+        vscode.l10n.t('{0} is a {1}, not a talk. Slides and rehearsals come from a talk outline (kind: talk).', vscode.workspace.asRelativePath(uri), draft.kind),
+      );
     }
-    if (!/\.(md|markdown|mdx)$/i.test(uri.path)) throw new UserError(`${vscode.workspace.asRelativePath(uri)} is not a Markdown talk outline.`);
+    if (!/\.(md|markdown|mdx)$/i.test(uri.path)) throw new UserError(vscode.l10n.t('{0} is not a Markdown talk outline.', vscode.workspace.asRelativePath(uri)));
     return uri;
   }
   const active = vscode.window.activeTextEditor?.document.uri;
@@ -253,10 +266,10 @@ async function pickTalk(ctx: TalkStageContext, target: unknown, action: string):
     .drafts()
     .filter((d) => d.kind === 'talk')
     .sort((a, b) => a.title.localeCompare(b.title));
-  if (talks.length === 0) throw new UserError('There are no talks yet. Create one with DevRel: New Talk Outline first.');
+  if (talks.length === 0) throw new UserError(vscode.l10n.t('There are no talks yet. Create one with DevRel: New Talk Outline first.'));
   const picked = await vscode.window.showQuickPick(
     talks.map((d) => ({ label: d.title, description: d.relativePath, uri: d.uri })),
-    { title: `${action}: which talk?`, matchOnDescription: true },
+    { title: vscode.l10n.t('{0}: which talk?', action), matchOnDescription: true },
   );
   return picked ? vscode.Uri.parse(picked.uri) : undefined;
 }
@@ -267,7 +280,7 @@ async function readOutline(uri: vscode.Uri): Promise<{ outline: TalkOutline; rel
   try {
     document = await vscode.workspace.openTextDocument(uri);
   } catch (error) {
-    throw new UserError(`${relativePath} could not be opened (${error instanceof Error ? error.message : String(error)}).`);
+    throw new UserError(vscode.l10n.t('{0} could not be opened ({1}).', relativePath, error instanceof Error ? error.message : String(error)));
   }
   const name = uri.path.split('/').pop() ?? relativePath;
   return { outline: parseTalkOutline(document.getText(), { fallbackTitle: name.replace(/\.(md|markdown|mdx)$/i, '') }), relativePath };
@@ -276,7 +289,7 @@ async function readOutline(uri: vscode.Uri): Promise<{ outline: TalkOutline; rel
 /** The file's text, undefined when there is none; refuses a file with unsaved edits, which a write would lose. */
 async function readExisting(uri: vscode.Uri): Promise<string | undefined> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open?.isDirty) throw new UserError(`${vscode.workspace.asRelativePath(uri)} has unsaved changes. Save or revert them, then export again.`);
+  if (open?.isDirty) throw new UserError(vscode.l10n.t('{0} has unsaved changes. Save or revert them, then export again.', vscode.workspace.asRelativePath(uri)));
   try {
     return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   } catch (error) {

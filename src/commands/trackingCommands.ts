@@ -59,22 +59,22 @@ export async function targetOrPick(workspace: WorkspaceDrafts, target: unknown, 
   if (uri && (target !== undefined || workspace.get(uri))) return { target };
   const drafts = workspace.drafts();
   if (drafts.length === 0) {
-    const choice = await vscode.window.showInformationMessage(`${title} needs a draft, and there are none yet.`, 'New Draft…');
+    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('{0} needs a draft, and there are none yet.', title), vscode.l10n.t('New Draft…'));
     if (choice) await vscode.commands.executeCommand(Commands.newDraft);
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
     [...drafts].sort((a, b) => a.title.localeCompare(b.title)).map((d) => ({ label: d.title, description: `${d.kind} · ${d.status}`, detail: d.relativePath, uri: d.uri })),
-    { title, placeHolder: 'No draft is open: pick one', matchOnDescription: true },
+    { title, placeHolder: vscode.l10n.t('No draft is open: pick one'), matchOnDescription: true },
   );
   return picked ? { target: vscode.Uri.parse(picked.uri) } : undefined;
 }
 
 function requireDraft(ctx: TrackingContext, target: unknown): { uri: vscode.Uri; draft: Draft } {
   const uri = resolveTarget(target);
-  if (!uri) throw new UserError('Open a draft or pick one in the Drafts view first.');
+  if (!uri) throw new UserError(vscode.l10n.t('Open a draft or pick one in the Drafts view first.'));
   const draft = ctx.workspace.get(uri);
-  if (!draft) throw new UserError(`${vscode.workspace.asRelativePath(uri)} is not a DevRel draft. Add a "kind:" to its front matter to track it.`);
+  if (!draft) throw new UserError(vscode.l10n.t('{0} is not a DevRel draft. Add a "kind:" to its front matter to track it.', vscode.workspace.asRelativePath(uri)));
   return { uri, draft };
 }
 
@@ -84,14 +84,21 @@ export async function setStatus(ctx: TrackingContext, target?: unknown, status?:
   const { uri, draft } = requireDraft(ctx, chosenTarget.target);
   const kind = ctx.workspace.config.kinds[draft.kind];
   let chosen = typeof status === 'string' ? status.trim() : undefined;
-  if (status !== undefined && typeof status !== 'string') throw new UserError('The status must be a string, such as "drafting".');
+  if (status !== undefined && typeof status !== 'string') throw new UserError(vscode.l10n.t('The status must be a string, such as "drafting".'));
   if (chosen === undefined) {
-    if (!kind) throw new UserError(`"${draft.kind}" is not a known kind. Fix the kind in the front matter first.`);
+    if (!kind) throw new UserError(vscode.l10n.t('"{0}" is not a known kind. Fix the kind in the front matter first.', draft.kind));
     const next = nextStatus(kind, draft.status);
     const picked = await pickWithActive(
       kind.statuses.map((s, i) => ({
         label: s,
-        description: s === draft.status ? 'current' : s === next ? 'next' : kind.finishedStatuses.includes(s) ? 'finished' : `step ${i + 1} of ${kind.statuses.length}`,
+        description:
+          s === draft.status
+            ? vscode.l10n.t('current')
+            : s === next
+              ? vscode.l10n.t('next')
+              : kind.finishedStatuses.includes(s)
+                ? vscode.l10n.t('finished')
+                : vscode.l10n.t('step {0} of {1}', i + 1, kind.statuses.length),
       })),
       // Enter moves forward: the next status is highlighted, or the current one at the end of the workflow.
       (item) => item.label === (next ?? draft.status),
@@ -109,9 +116,9 @@ export async function advanceStatus(ctx: TrackingContext, target?: unknown): Pro
   if (!chosenTarget) return false;
   const { uri, draft } = requireDraft(ctx, chosenTarget.target);
   const kind = ctx.workspace.config.kinds[draft.kind];
-  if (!kind) throw new UserError(`"${draft.kind}" is not a known kind. Fix the kind in the front matter first.`);
+  if (!kind) throw new UserError(vscode.l10n.t('"{0}" is not a known kind. Fix the kind in the front matter first.', draft.kind));
   const next = nextStatus(kind, draft.status);
-  if (!next) throw new UserError(`"${draft.title}" is already ${draft.status}, the last step for a ${kind.label.toLowerCase()}.`);
+  if (!next) throw new UserError(vscode.l10n.t('"{0}" is already {1}, the last step for a {2}.', draft.title, draft.status, kind.label.toLowerCase()));
   return changeStatus(ctx, uri, draft, next, true);
 }
 
@@ -123,11 +130,11 @@ export async function parkDraft(ctx: TrackingContext, target?: unknown): Promise
   if (target === undefined && !vscode.window.activeTextEditor) return (await pickAndPark(ctx.workspace)) !== undefined;
   const { uri, draft } = requireDraft(ctx, target);
   const kind = ctx.workspace.config.kinds[draft.kind];
-  if (isParked(draft)) throw new UserError(`"${draft.title}" is already parked. Use Resume Draft to pick it up again.`);
-  if (isFinished(kind, draft.status)) throw new UserError(`"${draft.title}" is ${draft.status}, so there is nothing to park.`);
+  if (isParked(draft)) throw new UserError(vscode.l10n.t('"{0}" is already parked. Use Resume Draft to pick it up again.', draft.title));
+  if (isFinished(kind, draft.status)) throw new UserError(vscode.l10n.t('"{0}" is {1}, so there is nothing to park.', draft.title, draft.status));
   await editFrontMatter(ctx.workspace, uri, { [PARKED_FIELD]: true });
   log().info(`${vscode.workspace.asRelativePath(uri)}: parked at ${draft.status}.`);
-  vscode.window.setStatusBarMessage(`$(debug-pause) Parked “${draft.title}” (still ${draft.status}). Resume it when you're ready.`, 5000);
+  vscode.window.setStatusBarMessage(vscode.l10n.t("$(debug-pause) Parked “{0}” (still {1}). Resume it when you're ready.", draft.title, draft.status), 5000);
   return true;
 }
 
@@ -138,22 +145,22 @@ export async function resumeDraft(ctx: TrackingContext, target?: unknown): Promi
   if (target === undefined && !vscode.window.activeTextEditor) {
     const parked = ctx.workspace.drafts().filter((d) => isParked(d));
     if (parked.length === 0) {
-      void vscode.window.showInformationMessage('No parked draft to resume.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('No parked draft to resume.'));
       return false;
     }
     const picked = await vscode.window.showQuickPick(
       parked.map((d) => ({ label: d.title, description: d.status, uri: d.uri })),
-      { title: 'Resume a Parked Draft', placeHolder: 'Pick the draft to take up again' },
+      { title: vscode.l10n.t('Resume a Parked Draft'), placeHolder: vscode.l10n.t('Pick the draft to take up again') },
     );
     if (!picked) return false;
     target = vscode.Uri.parse(picked.uri);
   }
   const { uri, draft } = requireDraft(ctx, target);
-  if (!isParked(draft)) throw new UserError(`"${draft.title}" is not parked.`);
+  if (!isParked(draft)) throw new UserError(vscode.l10n.t('"{0}" is not parked.', draft.title));
   if (!(await confirmResume(ctx.workspace, draft, interactive))) return false;
   await editFrontMatter(ctx.workspace, uri, { [PARKED_FIELD]: undefined });
   log().info(`${vscode.workspace.asRelativePath(uri)}: resumed at ${draft.status}.`);
-  vscode.window.setStatusBarMessage(`$(play) Resumed “${draft.title}” (${draft.status}).`, 4000);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('$(play) Resumed “{0}” ({1}).', draft.title, draft.status), 4000);
   return true;
 }
 
@@ -173,19 +180,19 @@ async function changeStatus(ctx: TrackingContext, uri: vscode.Uri, draft: Draft,
 
 export async function revealInExplorer(target?: unknown): Promise<void> {
   const uri = resolveTarget(target);
-  if (!uri) throw new UserError('Pick a draft to reveal.');
+  if (!uri) throw new UserError(vscode.l10n.t('Pick a draft to reveal.'));
   await vscode.commands.executeCommand('revealInExplorer', uri);
 }
 
 export async function openPreview(target?: unknown): Promise<void> {
   const uri = resolveTarget(target);
-  if (!uri) throw new UserError('Pick a draft to preview.');
+  if (!uri) throw new UserError(vscode.l10n.t('Pick a draft to preview.'));
   await vscode.commands.executeCommand('markdown.showPreview', uri);
 }
 
 export async function openDraft(target?: unknown): Promise<void> {
   const uri = resolveTarget(target);
-  if (!uri) throw new UserError('Pick a draft to open.');
+  if (!uri) throw new UserError(vscode.l10n.t('Pick a draft to open.'));
   await vscode.window.showTextDocument(uri, { preview: true });
 }
 
@@ -193,21 +200,21 @@ export async function groupBy(ctx: TrackingContext, value?: unknown): Promise<vo
   let chosen = typeof value === 'string' ? value : undefined;
   if (chosen === undefined) {
     const options: { label: string; value: GroupBy }[] = [
-      { label: 'Kind', value: 'kind' },
-      { label: 'Status', value: 'status' },
+      { label: vscode.l10n.t('Kind'), value: 'kind' },
+      { label: vscode.l10n.t('Status'), value: 'status' },
       // Only offered when there is more than one site to tell apart.
-      ...(ctx.workspace.sites().length > 1 ? [{ label: 'Site', value: 'site' as const }] : []),
-      { label: 'None', value: 'none' },
+      ...(ctx.workspace.sites().length > 1 ? [{ label: vscode.l10n.t('Site'), value: 'site' as const }] : []),
+      { label: vscode.l10n.t('None'), value: 'none' },
     ];
     const picked = await vscode.window.showQuickPick(
       options.map((o) => ({ ...o, description: o.value === ctx.drafts.grouping ? 'current' : undefined })),
-      { title: 'Group Drafts By' },
+      { title: vscode.l10n.t('Group Drafts By') },
     );
     if (!picked) return;
     chosen = picked.value;
   }
   if (chosen !== 'kind' && chosen !== 'status' && chosen !== 'site' && chosen !== 'none')
-    throw new UserError(`Group by "${chosen}" is not possible. Use kind, status, site or none.`);
+    throw new UserError(vscode.l10n.t('Group by "{0}" is not possible. Use kind, status, site or none.', chosen));
   ctx.drafts.setGroupBy(chosen);
   await ctx.state.update(GROUP_BY_KEY, chosen);
 }
@@ -229,10 +236,10 @@ export async function filterByTag(ctx: TrackingContext, tag?: unknown): Promise<
   let chosen = typeof tag === 'string' ? tag : undefined;
   if (chosen === undefined) {
     const tags = ctx.drafts.tags();
-    if (tags.length === 0) throw new UserError('No draft has tags yet. Add "tags: [...]" to a draft\'s front matter to filter by them.');
+    if (tags.length === 0) throw new UserError(vscode.l10n.t('No draft has tags yet. Add "tags: [...]" to a draft\'s front matter to filter by them.'));
     const picked = await vscode.window.showQuickPick(
-      tags.map((t) => ({ label: t.tag, description: `${t.count} draft${t.count === 1 ? '' : 's'}` })),
-      { title: 'Filter Drafts by Tag', placeHolder: 'Show only drafts with this tag' },
+      tags.map((t) => ({ label: t.tag, description: vscode.l10n.t('{0} draft{1}', t.count, t.count === 1 ? '' : 's') })),
+      { title: vscode.l10n.t('Filter Drafts by Tag'), placeHolder: vscode.l10n.t('Show only drafts with this tag') },
     );
     if (!picked) return;
     chosen = picked.label;
@@ -255,13 +262,13 @@ export async function showDraftActions(ctx: TrackingContext, target?: unknown): 
     // No editor and no draft given: offer the drafts rather than a warning.
     const drafts = ctx.workspace.drafts();
     if (drafts.length === 0) {
-      const choice = await vscode.window.showInformationMessage('No drafts yet. Start one to see its facts and actions here.', 'New Draft…');
+      const choice = await vscode.window.showInformationMessage(vscode.l10n.t('No drafts yet. Start one to see its facts and actions here.'), vscode.l10n.t('New Draft…'));
       if (choice) await vscode.commands.executeCommand(Commands.newDraft);
       return;
     }
     const picked = await vscode.window.showQuickPick(
       [...drafts].sort((a, b) => a.title.localeCompare(b.title)).map((d) => ({ label: d.title, description: `${d.kind} · ${d.status}`, uri: d.uri })),
-      { title: 'Show Draft Facts and Actions', placeHolder: 'Pick a draft' },
+      { title: vscode.l10n.t('Show Draft Facts and Actions'), placeHolder: vscode.l10n.t('Pick a draft') },
     );
     if (!picked) return;
     target = vscode.Uri.parse(picked.uri);
@@ -274,37 +281,41 @@ export async function showDraftActions(ctx: TrackingContext, target?: unknown): 
   for (const date of draft.dates) facts.push({ label: `$(calendar) ${date.label}: ${date.date}`, description: relativeDay(daysBetween(now, date.date)) });
   const a = draft.analysis;
   if (a) {
-    facts.push({ label: `$(book) ${a.words.toLocaleString('en-US')} words`, description: `${a.readingMinutes} min read` });
-    if (a.checklist.total > 0) facts.push({ label: `$(checklist) ${a.checklist.done}/${a.checklist.total} tasks done` });
-    if (a.talk || draft.duration !== undefined) facts.push({ label: `$(megaphone) ${talkMeasure(a.talk?.plannedMinutes ?? 0, draft.duration)} planned` });
+    facts.push({ label: vscode.l10n.t('$(book) {0} words', a.words.toLocaleString('en-US')), description: vscode.l10n.t('{0} min read', a.readingMinutes) });
+    if (a.checklist.total > 0) facts.push({ label: vscode.l10n.t('$(checklist) {0}/{1} tasks done', a.checklist.done, a.checklist.total) });
+    if (a.talk || draft.duration !== undefined) facts.push({ label: vscode.l10n.t('$(megaphone) {0} planned', talkMeasure(a.talk?.plannedMinutes ?? 0, draft.duration)) });
   }
   const impact = new Map<string, number>();
   for (const entry of draft.impact ?? []) impact.set(entry.metric, (impact.get(entry.metric) ?? 0) + entry.value);
   if (impact.size > 0) {
-    facts.push({ label: `$(graph) Impact: ${[...impact].map(([metric, total]) => `${total.toLocaleString('en-US')} ${metric}`).join(', ')}` });
+    facts.push({ label: vscode.l10n.t('$(graph) Impact: {0}', [...impact].map(([metric, total]) => `${total.toLocaleString('en-US')} ${metric}`).join(', ')) });
   }
   for (const problem of draft.problems) facts.push({ label: `$(warning) ${problem.message}` });
   const next = kind ? nextStatus(kind, draft.status) : undefined;
   const actions: Entry[] = [
-    { label: 'Actions', kind: vscode.QuickPickItemKind.Separator },
-    ...(next ? [{ label: `$(arrow-right) Advance to ${next}`, run: () => vscode.commands.executeCommand(Commands.advanceStatus, uri) }] : []),
-    { label: '$(tag) Set Status…', run: () => vscode.commands.executeCommand(Commands.setStatus, uri) },
-    { label: '$(graph) Log Impact…', run: () => vscode.commands.executeCommand(Commands.logImpact, uri) },
+    { label: vscode.l10n.t('Actions'), kind: vscode.QuickPickItemKind.Separator },
+    ...(next ? [{ label: vscode.l10n.t('$(arrow-right) Advance to {0}', next), run: () => vscode.commands.executeCommand(Commands.advanceStatus, uri) }] : []),
+    { label: vscode.l10n.t('$(tag) Set Status…'), run: () => vscode.commands.executeCommand(Commands.setStatus, uri) },
+    { label: vscode.l10n.t('$(graph) Log Impact…'), run: () => vscode.commands.executeCommand(Commands.logImpact, uri) },
     isParked(draft)
-      ? { label: '$(debug-start) Resume Draft', run: () => vscode.commands.executeCommand(Commands.resumeDraft, uri) }
-      : { label: '$(debug-pause) Park Draft', description: 'keeps the status, leaves the focus count', run: () => vscode.commands.executeCommand(Commands.parkDraft, uri) },
+      ? { label: vscode.l10n.t('$(debug-start) Resume Draft'), run: () => vscode.commands.executeCommand(Commands.resumeDraft, uri) }
+      : {
+          label: vscode.l10n.t('$(debug-pause) Park Draft'),
+          description: vscode.l10n.t('keeps the status, leaves the focus count'),
+          run: () => vscode.commands.executeCommand(Commands.parkDraft, uri),
+        },
     {
-      label: '$(symbol-snippet) Insert Snippet…',
-      description: 'or type devrel- and press Ctrl+Space',
+      label: vscode.l10n.t('$(symbol-snippet) Insert Snippet…'),
+      description: vscode.l10n.t('or type devrel- and press Ctrl+Space'),
       run: async () => {
         await vscode.window.showTextDocument(uri);
         return vscode.commands.executeCommand(Commands.insertSnippet);
       },
     },
-    { label: '$(open-preview) Open Preview', run: () => vscode.commands.executeCommand(Commands.openPreview, uri) },
-    { label: '$(list-tree) Show in Drafts View', run: () => vscode.commands.executeCommand('devrel.drafts.focus') },
+    { label: vscode.l10n.t('$(open-preview) Open Preview'), run: () => vscode.commands.executeCommand(Commands.openPreview, uri) },
+    { label: vscode.l10n.t('$(list-tree) Show in Drafts View'), run: () => vscode.commands.executeCommand('devrel.drafts.focus') },
   ];
-  const picked = await vscode.window.showQuickPick([...facts, ...actions], { title: draft.title, placeHolder: 'Facts about this draft, and what to do next' });
+  const picked = await vscode.window.showQuickPick([...facts, ...actions], { title: draft.title, placeHolder: vscode.l10n.t('Facts about this draft, and what to do next') });
   if (picked?.run) await picked.run();
 }
 
@@ -314,11 +325,11 @@ export async function showDraftActions(ctx: TrackingContext, target?: unknown): 
  * that setting says. The draft then reads as valid once the settings reload.
  */
 export async function addStatusToWorkflow(ctx: TrackingContext, kindId?: unknown, status?: unknown, scope?: unknown): Promise<boolean> {
-  if (typeof kindId !== 'string' || typeof status !== 'string') throw new UserError('Add to Workflow needs a kind and a status, such as "blog" and "polishing".');
+  if (typeof kindId !== 'string' || typeof status !== 'string') throw new UserError(vscode.l10n.t('Add to Workflow needs a kind and a status, such as "blog" and "polishing".'));
   const kind = ctx.workspace.config.kinds[kindId];
-  if (!kind) throw new UserError(`"${kindId}" is not a known kind.`);
+  if (!kind) throw new UserError(vscode.l10n.t('"{0}" is not a known kind.', kindId));
   const workflow = workflowWithStatus(kind, status);
-  if (!workflow) throw new UserError(`"${status.trim()}" is already in the ${kind.label.toLowerCase()} workflow, or is empty.`);
+  if (!workflow) throw new UserError(vscode.l10n.t('"{0}" is already in the {1} workflow, or is empty.', status.trim(), kind.label.toLowerCase()));
   const config = vscode.workspace.getConfiguration('devrel', isUri(scope) ? scope : undefined);
   const written = config.inspect<Record<string, unknown>>('kinds')?.workspaceValue;
   const kinds = typeof written === 'object' && written !== null && !Array.isArray(written) ? { ...written } : {};
@@ -326,7 +337,7 @@ export async function addStatusToWorkflow(ctx: TrackingContext, kindId?: unknown
   kinds[kindId] = { ...(typeof own === 'object' && own !== null && !Array.isArray(own) ? own : {}), statuses: workflow.statuses, activeStatuses: workflow.activeStatuses };
   await config.update('kinds', kinds, vscode.ConfigurationTarget.Workspace);
   log().info(`devrel.kinds: ${kindId} workflow is now ${workflow.statuses.join(' → ')}.`);
-  vscode.window.setStatusBarMessage(`$(check) Added “${status.trim()}” to the ${kind.label.toLowerCase()} workflow (workspace settings).`, 5000);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Added “{0}” to the {1} workflow (workspace settings).', status.trim(), kind.label.toLowerCase()), 5000);
   return true;
 }
 

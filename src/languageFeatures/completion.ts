@@ -59,7 +59,7 @@ export class FrontMatterCompletionProvider extends Disposable implements vscode.
         item.filterText = entry.filterText;
         item.sortText = entry.sortText;
         item.range = new vscode.Range(document.positionAt(entry.replaceStart), document.positionAt(entry.replaceEnd));
-        if (entry.retrigger) item.command = { command: 'editor.action.triggerSuggest', title: 'Suggest values' };
+        if (entry.retrigger) item.command = { command: 'editor.action.triggerSuggest', title: vscode.l10n.t('Suggest values') };
         return item;
       });
       // Dates depend on what is typed (`+10d`, `next tue`), so the list is asked for again as it changes.

@@ -151,10 +151,10 @@ function writeTool(name: AgentToolName, ctx: AgentToolsContext, steps: WriteStep
   return {
     prepareInvocation: async (options) => {
       const checked = checkInput(name, options.input);
-      if (!checked.ok) return { invocationMessage: `${displayName}: checking the input` };
+      if (!checked.ok) return { invocationMessage: vscode.l10n.t('{0}: checking the input', displayName) };
       await ctx.workspace.ready();
       const planned = steps.confirm(checked.input);
-      if (!planned.ok) return { invocationMessage: `${displayName}: finding the draft` };
+      if (!planned.ok) return { invocationMessage: vscode.l10n.t('{0}: finding the draft', displayName) };
       const { title, message, invocation } = planned.confirmation;
       // What an agent proposed, in the person's log: the confirmation is the only trace a declined call leaves.
       log().info(`${name} asks to confirm: ${title} ${message}`);

@@ -25,7 +25,9 @@ export async function writeCalendarFile(uri: vscode.Uri, text: string): Promise<
     existing = undefined;
   }
   if (existing && existing.length > 0 && !isOurCalendar(new TextDecoder().decode(existing.subarray(0, 4096)))) {
-    throw new UserError(`${vscode.workspace.asRelativePath(uri)} already exists and is not a calendar DevRel Desk wrote, so it was left alone. Choose another file name.`);
+    throw new UserError(
+      vscode.l10n.t('{0} already exists and is not a calendar DevRel Desk wrote, so it was left alone. Choose another file name.', vscode.workspace.asRelativePath(uri)),
+    );
   }
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
 }
@@ -82,6 +84,6 @@ export class CalendarAutoExport extends Disposable {
     log().warn(`Calendar auto-export: ${message}`);
     if (this.warned.has(key)) return;
     this.warned.add(key);
-    void vscode.window.showWarningMessage(`DevRel Desk: the calendar could not be kept up to date. ${message}`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('DevRel Desk: the calendar could not be kept up to date. {0}', message));
   }
 }

@@ -86,7 +86,7 @@ export class RehearsalSession extends Disposable {
   }
 
   private require(): Rehearsal {
-    if (!this.rehearsal) throw new UserError('No rehearsal is running. Start one with DevRel: Start Rehearsal.');
+    if (!this.rehearsal) throw new UserError(vscode.l10n.t('No rehearsal is running. Start one with DevRel: Start Rehearsal.'));
     return this.rehearsal;
   }
 

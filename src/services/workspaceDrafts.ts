@@ -366,7 +366,7 @@ export class WorkspaceDrafts extends Disposable {
         this.scheduleSave(0);
       };
       if (reading) {
-        await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'DevRel Desk: indexing drafts' }, run);
+        await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('DevRel Desk: indexing drafts') }, run);
       } else {
         await run();
       }

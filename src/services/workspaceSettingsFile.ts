@@ -20,7 +20,7 @@ export async function writeFolderSettings(settings: Settings, folder: vscode.Wor
   const uri = settingsFileOf(folder);
   const relative = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open?.isDirty) throw new UserError(`${relative} has unsaved changes. Save or revert it, then try again; nothing was written.`);
+  if (open?.isDirty) throw new UserError(vscode.l10n.t('{0} has unsaved changes. Save or revert it, then try again; nothing was written.', relative));
   let text = '';
   try {
     text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
@@ -29,7 +29,7 @@ export async function writeFolderSettings(settings: Settings, folder: vscode.Wor
   }
   const prefixed = Object.fromEntries(Object.entries(values).map(([key, value]) => [`${CONFIG_SECTION}.${key}`, value]));
   const edit = setSettingsValues(text, prefixed);
-  if (!edit.ok) throw new UserError(`DevRel Desk won't change ${relative}: ${edit.message}. Nothing was written.`);
+  if (!edit.ok) throw new UserError(vscode.l10n.t("DevRel Desk won't change {0}: {1}. Nothing was written.", relative, edit.message));
   if (!edit.changed) return false;
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(folder.uri, '.vscode'));
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(edit.text));

@@ -27,8 +27,8 @@ export async function reportError(action: string, error: unknown): Promise<void>
   const detail = errorDetail(error);
   log().error(`${action} failed: ${detail}`);
   const reason = errorMessage(error);
-  const choice = await vscode.window.showErrorMessage(`DevRel Desk: ${action} failed. ${reason}`, 'Show Log');
-  if (choice === 'Show Log') channel?.show();
+  const choice = await vscode.window.showErrorMessage(vscode.l10n.t('DevRel Desk: {0} failed. {1}', action, reason), vscode.l10n.t('Show Log'));
+  if (choice === vscode.l10n.t('Show Log')) channel?.show();
 }
 
 /** A problem the user can fix, said plainly; not logged as an error. */

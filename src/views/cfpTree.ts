@@ -85,15 +85,15 @@ export class CfpTreeProvider extends Disposable implements vscode.TreeDataProvid
       ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'))
       : new vscode.ThemeIcon(closes < 7 ? 'bell' : 'megaphone', closes < 7 ? new vscode.ThemeColor('list.warningForeground') : undefined);
     item.contextValue = 'cfp';
-    item.command = { command: Commands.openCfp, title: 'Open Call for Papers', arguments: [node] };
+    item.command = { command: Commands.openCfp, title: vscode.l10n.t('Open Call for Papers'), arguments: [node] };
     const md = new vscode.MarkdownString(undefined, true);
     md.appendMarkdown('**');
     md.appendText(cfp.name);
     md.appendMarkdown('**\n\n');
-    md.appendText(`CFP closes ${cfp.cfpDeadline} (${relativeDay(closes)})`);
+    md.appendText(vscode.l10n.t('CFP closes {0} ({1})', cfp.cfpDeadline, relativeDay(closes)));
     md.appendMarkdown('  \n');
     if (cfp.eventStart) {
-      md.appendText(`Event ${cfp.eventStart}${cfp.eventEnd && cfp.eventEnd !== cfp.eventStart ? ` to ${cfp.eventEnd}` : ''}`);
+      md.appendText(cfp.eventEnd && cfp.eventEnd !== cfp.eventStart ? vscode.l10n.t('Event {0} to {1}', cfp.eventStart, cfp.eventEnd) : vscode.l10n.t('Event {0}', cfp.eventStart));
       md.appendMarkdown('  \n');
     }
     if (cfp.location) {
@@ -103,10 +103,10 @@ export class CfpTreeProvider extends Disposable implements vscode.TreeDataProvid
     md.appendMarkdown('\n');
     md.appendText(cfp.cfpUrl);
     md.appendMarkdown('\n\n');
-    md.appendText(`From ${cfp.sources.join(', ')}`);
+    md.appendText(vscode.l10n.t('From {0}', cfp.sources.join(', ')));
     if (tracked) {
       md.appendMarkdown('\n\n$(pass) ');
-      md.appendText(`Tracked in ${tracked}`);
+      md.appendText(vscode.l10n.t('Tracked in {0}', tracked));
     }
     item.tooltip = md;
     item.accessibilityInformation = { label: `${cfp.name}, ${item.description}` };

@@ -117,7 +117,7 @@ class DashboardPanel extends Disposable {
       // Beside the dashboard, so the board stays in view while the draft is edited.
       await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preview: true }).then(undefined, (error: unknown) => {
         log().error(`Dashboard: could not open ${request.uri}: ${String(error)}`);
-        void vscode.window.showErrorMessage(`DevRel Desk: could not open ${vscode.workspace.asRelativePath(uri)}.`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('DevRel Desk: could not open {0}.', vscode.workspace.asRelativePath(uri)));
       });
       return;
     }

@@ -10,7 +10,13 @@ import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 /** Shows the active draft's key measure: words for a post, planned minutes for a talk, tasks for a checklist. */
 export class DraftStatusBar extends Disposable {
   private readonly item = this.register(
-    createStatusBarItem({ id: 'devrel.draft', name: 'DevRel Desk: Active Draft', command: Commands.showDraftActions, alignment: vscode.StatusBarAlignment.Right, priority: 100 }),
+    createStatusBarItem({
+      id: 'devrel.draft',
+      name: vscode.l10n.t('DevRel Desk: Active Draft'),
+      command: Commands.showDraftActions,
+      alignment: vscode.StatusBarAlignment.Right,
+      priority: 100,
+    }),
   );
 
   constructor(private readonly workspace: WorkspaceDrafts) {
@@ -35,8 +41,8 @@ export class DraftStatusBar extends Disposable {
     const measure = keyMeasure(draft);
     showStatusBarItem(this.item, {
       text: measure.text,
-      tooltip: `${draft.title} · ${draft.status}\n${measure.tooltip}\nClick for facts and actions.`,
-      label: `DevRel Desk: ${measure.tooltip}`,
+      tooltip: vscode.l10n.t('{0} · {1}\n{2}\nClick for facts and actions.', draft.title, draft.status, measure.tooltip),
+      label: vscode.l10n.t('DevRel Desk: {0}', measure.tooltip),
       warn: measure.over,
     });
   }

@@ -128,10 +128,10 @@ export class DraftsTreeProvider extends Disposable implements vscode.TreeDataPro
       return item;
     }
     const draft = this.workspace.get(node.uri);
-    if (!draft) return new vscode.TreeItem('(removed)');
+    if (!draft) return new vscode.TreeItem(vscode.l10n.t('(removed)'));
     if (node.type === 'submission') {
       const submission = draft.submissions?.find((s) => s.event === node.event);
-      return submission ? submissionTreeItem(draft, submission, today()) : new vscode.TreeItem('(removed)');
+      return submission ? submissionTreeItem(draft, submission, today()) : new vscode.TreeItem(vscode.l10n.t('(removed)'));
     }
     const kind = kinds[draft.kind];
     const item = draftTreeItem(draft, kind, today());

@@ -62,12 +62,14 @@ export class FeedbackTreeProvider extends Disposable implements vscode.TreeDataP
     item.description = [entry.area, node.title].filter(Boolean).join(' · ');
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendText(entry.summary);
-    tooltip.appendMarkdown(`\n\n**${entry.status}** · ${entry.date}${entry.area ? ` · ${escapeMarkdown(entry.area)}` : ''}\n\nFrom ${escapeMarkdown(node.title)}`);
+    tooltip.appendMarkdown(
+      vscode.l10n.t('\n\n**{0}** · {1}{2}\n\nFrom {3}', entry.status, entry.date, entry.area ? ` · ${escapeMarkdown(entry.area)}` : '', escapeMarkdown(node.title)),
+    );
     if (entry.link) tooltip.appendMarkdown(`\n\n[${escapeMarkdown(entry.link)}](${entry.link})`);
     item.tooltip = tooltip;
     item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[entry.status] ?? 'question');
     item.contextValue = 'feedback';
-    item.command = { command: Commands.openDraft, title: 'Open Draft', arguments: [vscode.Uri.parse(node.uri)] };
+    item.command = { command: Commands.openDraft, title: vscode.l10n.t('Open Draft'), arguments: [vscode.Uri.parse(node.uri)] };
     return item;
   }
 }

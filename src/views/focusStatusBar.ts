@@ -7,7 +7,7 @@ import { createStatusBarItem, showStatusBarItem } from './statusBarItem';
 /** `Focus 2/3` across the workspace, warning when over the limit or when deadlines crowd. */
 export class FocusStatusBar extends Disposable {
   private readonly item = this.register(
-    createStatusBarItem({ id: 'devrel.focus', name: 'DevRel Desk: Focus', command: Commands.showFocus, alignment: vscode.StatusBarAlignment.Left, priority: 10 }),
+    createStatusBarItem({ id: 'devrel.focus', name: vscode.l10n.t('DevRel Desk: Focus'), command: Commands.showFocus, alignment: vscode.StatusBarAlignment.Left, priority: 10 }),
   );
 
   constructor(private readonly workspace: WorkspaceDrafts) {
@@ -31,7 +31,7 @@ export class FocusStatusBar extends Disposable {
     showStatusBarItem(this.item, {
       text: `${over ? '$(warning)' : '$(target)'} ${state.statusText}`,
       tooltip: lines.join('\n'),
-      label: `Focus: ${lines.join('. ')}`,
+      label: vscode.l10n.t('Focus: {0}', lines.join('. ')),
       warn: over,
     });
   }

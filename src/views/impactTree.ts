@@ -89,7 +89,7 @@ export class ImpactTreeProvider extends Disposable implements vscode.TreeDataPro
         );
         item.id = `impact:${node.section}`;
         item.contextValue = `section.${node.section}`;
-        if (node.section === 'top') item.command = { command: Commands.impactMetric, title: 'Choose Metric' };
+        if (node.section === 'top') item.command = { command: Commands.impactMetric, title: vscode.l10n.t('Choose Metric') };
         return item;
       }
       case 'metric': {
@@ -98,7 +98,7 @@ export class ImpactTreeProvider extends Disposable implements vscode.TreeDataPro
         item.id = `impact:${node.parent}:${node.metric}`;
         item.description = `${formatValue(node.value)} ${metric?.unit ?? ''}`.trim();
         item.iconPath = new vscode.ThemeIcon(metric?.icon ?? 'graph');
-        item.tooltip = metric?.description ?? `${node.metric} is not a configured metric; add it to devrel.impact.metrics.`;
+        item.tooltip = metric?.description ?? vscode.l10n.t('{0} is not a configured metric; add it to devrel.impact.metrics.', node.metric);
         item.accessibilityInformation = { label: `${metric?.label ?? node.metric}: ${item.description}` };
         return item;
       }
@@ -111,18 +111,18 @@ export class ImpactTreeProvider extends Disposable implements vscode.TreeDataPro
       case 'platform': {
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `impact:platform:${node.platform}`;
-        item.description = `${node.drafts} cross-post${node.drafts === 1 ? '' : 's'}`;
+        item.description = vscode.l10n.t('{0} cross-post{1}', node.drafts, node.drafts === 1 ? '' : 's');
         item.iconPath = new vscode.ThemeIcon('cloud-upload');
-        item.tooltip = `Synced with DevRel: Sync Reach from dev.to and Hashnode`;
+        item.tooltip = vscode.l10n.t('Synced with DevRel: Sync Reach from dev.to and Hashnode');
         return item;
       }
       case 'acceptance': {
         const { year, accepted, decided, rate } = node.year;
         const item = new vscode.TreeItem(year);
         item.id = `impact:acceptance:${year}`;
-        item.description = `${accepted} of ${decided} accepted · ${Math.round(rate * 100)}%`;
+        item.description = vscode.l10n.t('{0} of {1} accepted · {2}%', accepted, decided, Math.round(rate * 100));
         item.iconPath = new vscode.ThemeIcon('megaphone');
-        item.tooltip = 'Accepted, confirmed, delivered and declined submissions over those the calls have answered, by the year of the event.';
+        item.tooltip = vscode.l10n.t('Accepted, confirmed, delivered and declined submissions over those the calls have answered, by the year of the event.');
         item.accessibilityInformation = { label: `${year}: ${item.description}` };
         return item;
       }
@@ -133,7 +133,7 @@ export class ImpactTreeProvider extends Disposable implements vscode.TreeDataPro
         item.resourceUri = vscode.Uri.parse(node.uri);
         item.iconPath = new vscode.ThemeIcon('star-full');
         item.contextValue = 'draft';
-        item.command = { command: Commands.openDraft, title: 'Open Draft', arguments: [vscode.Uri.parse(node.uri)] };
+        item.command = { command: Commands.openDraft, title: vscode.l10n.t('Open Draft'), arguments: [vscode.Uri.parse(node.uri)] };
         return item;
       }
     }

@@ -116,7 +116,7 @@ export function draftTreeItem(draft: Draft, kind: KindDefinition | undefined, no
   item.iconPath = statusIcon(draft, kind, overdue.length > 0);
   // Menus match on these words: `canAdvance` for Advance Status, `active` for Park Draft, `parked` for Resume Draft.
   item.contextValue = `draft${canAdvance ? '.canAdvance' : ''}${active ? '.active' : ''}${parked ? '.parked' : ''}`;
-  item.command = { command: Commands.openDraft, title: 'Open Draft', arguments: [uri] };
+  item.command = { command: Commands.openDraft, title: vscode.l10n.t('Open Draft'), arguments: [uri] };
   item.accessibilityInformation = { label: `${draft.title}, ${item.description}` };
   return item;
 }
@@ -126,26 +126,26 @@ export function draftTooltip(draft: Draft, kind: KindDefinition | undefined, now
   md.appendMarkdown('**');
   md.appendText(draft.title);
   md.appendMarkdown('**\n\n');
-  md.appendText(`${kind?.label ?? draft.kind} · ${draft.status}${isParked(draft) ? ' · parked (Resume Draft to take it up again)' : ''}`);
+  md.appendText(`${kind?.label ?? draft.kind} · ${draft.status}${isParked(draft) ? vscode.l10n.t(' · parked (Resume Draft to take it up again)') : ''}`);
   md.appendMarkdown('\n\n');
   const overdue = new Set(overdueDates(draft, kind, now));
   for (const date of draft.dates) {
     md.appendMarkdown(overdue.has(date) ? '$(warning) ' : '$(calendar) ');
-    md.appendText(`${date.label}: ${date.date} (${relativeDay(daysBetween(now, date.date))})${overdue.has(date) ? ', overdue' : ''}`);
+    md.appendText(`${date.label}: ${date.date} (${relativeDay(daysBetween(now, date.date))})${overdue.has(date) ? vscode.l10n.t(', overdue') : ''}`);
     md.appendMarkdown('  \n');
   }
   const analysis = draft.analysis;
   if (analysis) {
     md.appendMarkdown('\n');
-    md.appendText(`${analysis.words.toLocaleString('en-US')} words · ${analysis.readingMinutes} min read`);
-    if (analysis.checklist.total > 0) md.appendText(` · ${analysis.checklist.done}/${analysis.checklist.total} tasks done`);
-    if (analysis.talk || draft.duration !== undefined) md.appendText(` · ${talkMeasure(analysis.talk?.plannedMinutes ?? 0, draft.duration)} planned`);
+    md.appendText(vscode.l10n.t('{0} words · {1} min read', analysis.words.toLocaleString('en-US'), analysis.readingMinutes));
+    if (analysis.checklist.total > 0) md.appendText(vscode.l10n.t(' · {0}/{1} tasks done', analysis.checklist.done, analysis.checklist.total));
+    if (analysis.talk || draft.duration !== undefined) md.appendText(vscode.l10n.t(' · {0} planned', talkMeasure(analysis.talk?.plannedMinutes ?? 0, draft.duration)));
     md.appendMarkdown('\n\n');
   }
   const lastRun = draft.rehearsals?.[draft.rehearsals.length - 1];
   if (lastRun) {
     md.appendMarkdown('$(play-circle) ');
-    md.appendText(`Last rehearsal, ${lastRun.date}: ${describeRun(compareRun(lastRun, draft.duration))}`);
+    md.appendText(vscode.l10n.t('Last rehearsal, {0}: {1}', lastRun.date, describeRun(compareRun(lastRun, draft.duration))));
     md.appendMarkdown('\n\n');
   }
   if (draft.tags.length > 0) {
@@ -158,12 +158,12 @@ export function draftTooltip(draft: Draft, kind: KindDefinition | undefined, now
     if (post.url) md.appendMarkdown(`[${escapeLinkText(post.label)}](${post.url.replace(/[()]/g, encodeURIComponent)})`);
     else md.appendText(`${post.label} #${post.id}`);
     const figures = Object.entries(post.reach).map(([metric, value]) => `${value.toLocaleString('en-US')} ${metric}`);
-    md.appendText(figures.length > 0 ? ` · ${figures.join(' · ')}` : ' · cross-posted');
+    md.appendText(figures.length > 0 ? ` · ${figures.join(' · ')}` : vscode.l10n.t(' · cross-posted'));
     md.appendMarkdown('  \n');
   }
   for (const problem of draft.problems) {
     md.appendMarkdown(problem.severity === 'error' ? '$(error) ' : '$(warning) ');
-    md.appendText(problem.range ? `Line ${problem.range.start.line + 1}: ${problem.message}` : problem.message);
+    md.appendText(problem.range ? vscode.l10n.t('Line {0}: {1}', problem.range.start.line + 1, problem.message) : problem.message);
     md.appendMarkdown('  \n');
   }
   md.appendMarkdown('\n');

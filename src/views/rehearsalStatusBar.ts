@@ -10,7 +10,7 @@ export class RehearsalStatusBar extends Disposable {
 
   constructor(private readonly session: RehearsalSession) {
     super();
-    this.item.name = 'DevRel Desk: Rehearsal';
+    this.item.name = vscode.l10n.t('DevRel Desk: Rehearsal');
     this.item.command = Commands.nextSection;
     this.register(session.onDidChange(() => this.update()));
     this.update();
@@ -59,8 +59,8 @@ export function rehearsalStatus(active: ActiveRehearsal): { text: string; label:
   tooltip.appendMarkdown('**');
   tooltip.appendText(active.plan.title);
   tooltip.appendMarkdown('**\n\n');
-  if (active.talkMissing) tooltip.appendMarkdown("$(warning) The talk's file is gone. Stop the rehearsal to keep the run: it opens in a new editor.\n\n");
-  tooltip.appendText(`${s.section.title}${s.section.minutes !== undefined ? ` (${s.section.minutes} min)` : ''}`);
+  if (active.talkMissing) tooltip.appendMarkdown(vscode.l10n.t("$(warning) The talk's file is gone. Stop the rehearsal to keep the run: it opens in a new editor.\n\n"));
+  tooltip.appendText(`${s.section.title}${s.section.minutes !== undefined ? vscode.l10n.t(' ({0} min)', s.section.minutes) : ''}`);
   tooltip.appendMarkdown('\n\n');
   for (const note of s.section.notes) {
     tooltip.appendMarkdown('- ');
@@ -69,10 +69,12 @@ export function rehearsalStatus(active: ActiveRehearsal): { text: string; label:
   }
   if (s.next) {
     tooltip.appendMarkdown('\n');
-    tooltip.appendText(`Next: ${s.next.title}${s.next.minutes !== undefined ? ` (${s.next.minutes} min)` : ''}`);
+    tooltip.appendText(s.next.minutes !== undefined ? vscode.l10n.t('Next: {0} ({1} min)', s.next.title, s.next.minutes) : vscode.l10n.t('Next: {0}', s.next.title));
   }
   tooltip.appendMarkdown(
-    `\n\n[Next Section](command:${Commands.nextSection}) · ${paused ? `[Resume](command:${Commands.resumeRehearsal})` : `[Pause](command:${Commands.pauseRehearsal})`} · [Stop](command:${Commands.stopRehearsal})`,
+    paused
+      ? vscode.l10n.t('\n\n[Next Section](command:{0}) · [Resume](command:{1}) · [Stop](command:{2})', Commands.nextSection, Commands.resumeRehearsal, Commands.stopRehearsal)
+      : vscode.l10n.t('\n\n[Next Section](command:{0}) · [Pause](command:{1}) · [Stop](command:{2})', Commands.nextSection, Commands.pauseRehearsal, Commands.stopRehearsal),
   );
 
   const level = active.talkMissing || s.totalOver ? 'error' : s.sectionOver ? 'warning' : 'ok';

@@ -41,8 +41,8 @@ export function submissionTreeItem(draft: Draft, submission: Submission, now: st
   const [icon, color] = SUBMISSION_ICONS[submission.status] ?? ['question', 'list.warningForeground'];
   item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
   item.contextValue = 'submission';
-  item.command = { command: Commands.openDraft, title: 'Open Draft', arguments: [vscode.Uri.parse(draft.uri)] };
-  item.accessibilityInformation = { label: `Submission to ${submission.event}, ${item.description}` };
+  item.command = { command: Commands.openDraft, title: vscode.l10n.t('Open Draft'), arguments: [vscode.Uri.parse(draft.uri)] };
+  item.accessibilityInformation = { label: vscode.l10n.t('Submission to {0}, {1}', submission.event, item.description) };
   return item;
 }
 

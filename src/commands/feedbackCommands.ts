@@ -15,11 +15,11 @@ export interface FeedbackContext {
 }
 
 const STATUS_DETAILS: Record<string, string> = {
-  open: 'Brought back, not yet handed over',
-  acknowledged: 'The product team has seen it',
-  planned: 'On the roadmap',
-  shipped: 'Done: tell the developers who asked',
-  declined: 'Answered with a no',
+  open: vscode.l10n.t('Brought back, not yet handed over'),
+  acknowledged: vscode.l10n.t('The product team has seen it'),
+  planned: vscode.l10n.t('On the roadmap'),
+  shipped: vscode.l10n.t('Done: tell the developers who asked'),
+  declined: vscode.l10n.t('Answered with a no'),
 };
 
 /**
@@ -27,7 +27,7 @@ const STATUS_DETAILS: Record<string, string> = {
  * otherwise it asks for the summary, then an optional area and link.
  */
 export async function logFeedback(ctx: FeedbackContext, target?: unknown, input?: unknown): Promise<boolean> {
-  const uri = await pickDraft(ctx, target, 'Log Feedback');
+  const uri = await pickDraft(ctx, target, vscode.l10n.t('Log Feedback'));
   if (!uri) return false;
   const draft = ctx.workspace.get(uri);
   if (!draft) throw new UserError(vscode.l10n.t("{0} is not a DevRel draft, so it can't hold feedback.", vscode.workspace.asRelativePath(uri)));
@@ -100,7 +100,7 @@ export async function setFeedbackStatus(ctx: FeedbackContext, target?: unknown, 
   const next = chosen;
   await editFrontMatterWith(ctx.workspace, uri, (text) => {
     const index = feedbackIndexIn(text, target_.summary, target_.index);
-    if (index === undefined) return { ok: false, message: `The feedback "${target_.summary}" is no longer in ${vscode.workspace.asRelativePath(uri)}.` };
+    if (index === undefined) return { ok: false, message: vscode.l10n.t('The feedback "{0}" is no longer in {1}.', target_.summary, vscode.workspace.asRelativePath(uri)) };
     return setFrontMatterListItemFields(text, FEEDBACK_FIELD, index, { status: next });
   });
   log().info(`${vscode.workspace.asRelativePath(uri)}: feedback "${entry.summary}": ${entry.status} → ${next}.`);

@@ -30,7 +30,7 @@ export async function confirmResume(workspace: WorkspaceDrafts, draft: Draft, in
 }
 
 async function askOverLimit(workspace: WorkspaceDrafts, summary: string, except: string | undefined, interactive: boolean): Promise<boolean> {
-  const message = `${summary} Quality over quantity: park one, or start anyway. ${FOCUS_OFF_HINT}`;
+  const message = `${summary} ${vscode.l10n.t('Quality over quantity: park one, or start anyway.')} ${FOCUS_OFF_HINT}`;
   log().info(`Focus: ${summary}`);
   if (!interactive) {
     void vscode.window.showWarningMessage(message, vscode.l10n.t('Park one…'), vscode.l10n.t('Open Focus settings')).then((choice) => {

@@ -92,7 +92,7 @@ export async function logHackathonProjects(ctx: ImpactContext, target?: unknown)
   if (!planned.unchanged) {
     await editFrontMatterWith(ctx.workspace, uri, (text) => {
       const again = projectsImpact(text, today());
-      return again.ok && !again.unchanged ? again.result : { ok: false, message: 'The draft changed while logging its projects; run the command again.' };
+      return again.ok && !again.unchanged ? again.result : { ok: false, message: vscode.l10n.t('The draft changed while logging its projects; run the command again.') };
     });
   }
   const what = `${count} ${count === 1 ? 'project' : 'projects'}`;

@@ -60,7 +60,7 @@ export async function publish(deps: PublishDeps, target?: unknown, rawOptions?: 
   const chosen = await targetOrPick(deps.workspace, given, 'Publish');
   if (!chosen) return undefined;
   const { uri } = requireDraft(deps, chosen.target);
-  const platform = options.platform ?? (await pickPlatform('Publish to which platform?'));
+  const platform = options.platform ?? (await pickPlatform(vscode.l10n.t('Publish to which platform?')));
   if (!platform) return undefined;
   const label = PLATFORM_INFO[platform].label;
   // One publish per draft, whatever the platform: each writes its id back into the same file.
@@ -101,8 +101,10 @@ async function runPublish(deps: PublishDeps, uri: vscode.Uri, platform: Platform
           : [plan.action === 'update' ? vscode.l10n.t('Update') : vscode.l10n.t('Publish')];
     const prompt =
       blocking.length > 0
-        ? `Dry run for ${label}: fix ${blocking.length === 1 ? 'the problem' : `${blocking.length} problems`} shown in the preview before publishing.`
-        : `Dry run for ${label}: check the preview, then send it.`;
+        ? blocking.length === 1
+          ? vscode.l10n.t('Dry run for {0}: fix the problem shown in the preview before publishing.', label)
+          : vscode.l10n.t('Dry run for {0}: fix {1} problems shown in the preview before publishing.', label, blocking.length)
+        : vscode.l10n.t('Dry run for {0}: check the preview, then send it.', label);
     const choice = await vscode.window.showInformationMessage(prompt, ...choices);
     if (!choice) return result;
     const published = choice === vscode.l10n.t('Save as Draft on dev.to') ? false : choice === vscode.l10n.t('Publish') ? true : options.published;
@@ -112,13 +114,20 @@ async function runPublish(deps: PublishDeps, uri: vscode.Uri, platform: Platform
   const blocking = blockingProblems(plan);
   if (blocking.length > 0) {
     throw new UserError(
-      `${label}: ${blocking[0].message}${blocking.length > 1 ? vscode.l10n.t(' (and {0} more problem{1}; run a dry run to see them)', blocking.length - 1, blocking.length > 2 ? 's' : '') : ''}`,
+      blocking.length === 1
+        ? vscode.l10n.t('{0}: {1}', label, blocking[0].message)
+        : blocking.length === 2
+          ? vscode.l10n.t('{0}: {1} (and 1 more problem; run a dry run to see them)', label, blocking[0].message)
+          : vscode.l10n.t('{0}: {1} (and {2} more problems; run a dry run to see them)', label, blocking[0].message, blocking.length - 1),
     );
   }
   if (plan.unresolved.length > 0 && !options.ignoreUnresolved) {
     const list = plan.unresolved.map((r) => r.target).join(', ');
-    const message = `${plan.unresolved.length === 1 ? 'One link or image' : `${plan.unresolved.length} links or images`} can't be made absolute for ${label}: ${list}.`;
-    if (scripted) return failed(platform, { kind: 'validation', message: `${message} Nothing was sent.` });
+    const message =
+      plan.unresolved.length === 1
+        ? vscode.l10n.t("One link or image can't be made absolute for {0}: {1}.", label, list)
+        : vscode.l10n.t("{0} links or images can't be made absolute for {1}: {2}.", plan.unresolved.length, label, list);
+    if (scripted) return failed(platform, { kind: 'validation', message: `${message} ${vscode.l10n.t('Nothing was sent.')}` });
     const choice = await vscode.window.showWarningMessage(
       message,
       { modal: true, detail: plan.unresolved.map((r) => `${r.target}: ${r.reason}`).join('\n') },
@@ -129,7 +138,7 @@ async function runPublish(deps: PublishDeps, uri: vscode.Uri, platform: Platform
 
   const key = await deps.keys.get(platform);
   if (!key) {
-    const message = `No ${label} API key is stored. Run DevRel: Set API Key first.`;
+    const message = vscode.l10n.t('No {0} API key is stored. Run DevRel: Set API Key first.', label);
     log().warn(`${context.relativePath}: ${message}`);
     void offerKey(platform, message);
     return failed(platform, { kind: 'unauthorized', message });
@@ -299,7 +308,7 @@ async function pickPlatform(title: string): Promise<Platform | undefined> {
 export async function setApiKey(deps: Pick<PublishDeps, 'keys'>, platformArg?: unknown, keyArg?: unknown): Promise<boolean> {
   if (platformArg !== undefined && !isPlatform(platformArg)) throw new UserError(vscode.l10n.t('"{0}" is not a platform; use "devto" or "hashnode".', String(platformArg)));
   if (keyArg !== undefined && typeof keyArg !== 'string') throw new UserError(vscode.l10n.t('The API key must be text.'));
-  const platform = platformArg ?? (await pickPlatform('Set the API key for which platform?'));
+  const platform = platformArg ?? (await pickPlatform(vscode.l10n.t('Set the API key for which platform?')));
   if (!platform) return false;
   const label = PLATFORM_INFO[platform].label;
   let key = keyArg?.trim();
@@ -328,7 +337,7 @@ export async function setApiKey(deps: Pick<PublishDeps, 'keys'>, platformArg?: u
 
 export async function clearApiKey(deps: Pick<PublishDeps, 'keys'>, platformArg?: unknown): Promise<boolean> {
   if (platformArg !== undefined && !isPlatform(platformArg)) throw new UserError(vscode.l10n.t('"{0}" is not a platform; use "devto" or "hashnode".', String(platformArg)));
-  const platform = platformArg ?? (await pickPlatform('Remove the API key of which platform?'));
+  const platform = platformArg ?? (await pickPlatform(vscode.l10n.t('Remove the API key of which platform?')));
   if (!platform) return false;
   await deps.keys.delete(platform);
   log().info(`${PLATFORM_INFO[platform].label} API key removed from the editor's secret storage.`);
@@ -376,7 +385,7 @@ async function syncPlatform(deps: PublishDeps, platform: Platform, drafts: Retur
   const report: SyncReport = { platform, drafts: drafts.length, updated: 0, missing: [], failed: [] };
   const key = await deps.keys.get(platform);
   if (!key) {
-    report.error = { kind: 'unauthorized', message: `No ${label} API key is stored. Run DevRel: Set API Key first.` };
+    report.error = { kind: 'unauthorized', message: vscode.l10n.t('No {0} API key is stored. Run DevRel: Set API Key first.', label) };
     return report;
   }
   const ids = drafts.map((d) => remoteIdOf(d.fields, platform) as string);
@@ -427,7 +436,7 @@ function summarise(reports: SyncReport[], scripted: boolean): void {
   const failedReports = reports.filter((r) => r.error);
   for (const report of failedReports) {
     const label = PLATFORM_INFO[report.platform].label;
-    const kept = report.lastFetched ? ` Your impact log keeps the figures from ${report.lastFetched.slice(0, 10)}.` : '';
+    const kept = report.lastFetched ? ` ${vscode.l10n.t('Your impact log keeps the figures from {0}.', report.lastFetched.slice(0, 10))}` : '';
     const message = `${report.error?.message ?? ''}${kept}`;
     if (report.error?.kind === 'unauthorized') void offerKey(report.platform, message);
     else void vscode.window.showWarningMessage(vscode.l10n.t('Sync Stats ({0}): {1}', label, message));

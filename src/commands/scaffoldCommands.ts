@@ -195,7 +195,10 @@ async function createDraft(ctx: ScaffoldContext, request: NewDraftRequest, targe
       const pattern = site ? generatorRules(site.generator).postFileName : undefined;
       if (pattern === undefined && existing === undefined) return undefined;
       const base = pattern ?? profile.fileNamePatterns[kind] ?? profile.defaultFileNamePattern;
-      return { pattern: existing ? withExtension(base, existing) : base, source: site ? `the ${siteProfile(site).label}` : `the files in ${folder || 'the folder'}` };
+      return {
+        pattern: existing ? withExtension(base, existing) : base,
+        source: site ? vscode.l10n.t('the {0}', siteProfile(site).label) : folder ? vscode.l10n.t('the files in {0}', folder) : vscode.l10n.t('the files in the folder'),
+      };
     },
   });
   if (!placement.ok) throw new UserError(placement.message);
@@ -286,11 +289,11 @@ async function chooseWorkspaceFolder(target: FolderTarget, scripted: boolean): P
     const named = folders.length > 1 ? folders.find((f) => f.name === first) : undefined;
     if (named) return { folder: named, relativeFolder: rest.join('/') };
     if (folders.length === 1 || scripted) return { folder: defaultFolder(folders), relativeFolder: checked.value };
-    const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: `Which workspace folder should ${checked.value} be in?`, ignoreFocusOut: true });
+    const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Which workspace folder should {0} be in?', checked.value), ignoreFocusOut: true });
     return picked ? { folder: picked, relativeFolder: checked.value } : undefined;
   }
   if (folders.length === 1 || scripted) return { folder: defaultFolder(folders) };
-  const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which workspace folder should the new draft go into?', ignoreFocusOut: true });
+  const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Which workspace folder should the new draft go into?'), ignoreFocusOut: true });
   return picked ? { folder: picked } : undefined;
 }
 
@@ -559,17 +562,17 @@ function describeFileError(error: unknown): string {
   if (error instanceof vscode.FileSystemError) {
     switch (error.code) {
       case 'NoPermissions':
-        return 'the folder is read-only or you do not have permission to write there.';
+        return vscode.l10n.t('the folder is read-only or you do not have permission to write there.');
       case 'FileNotFound':
-        return 'its folder does not exist and could not be created.';
+        return vscode.l10n.t('its folder does not exist and could not be created.');
       case 'FileExists':
-        return 'a file with that name already exists; nothing was overwritten.';
+        return vscode.l10n.t('a file with that name already exists; nothing was overwritten.');
       case 'Unavailable':
-        return 'the file system is not available (read-only or disconnected).';
+        return vscode.l10n.t('the file system is not available (read-only or disconnected).');
     }
   }
   const message = errorMessage(error);
-  return /EACCES|EPERM|EROFS|read-only/i.test(message) ? `the folder is read-only or you do not have permission to write there (${message}).` : message;
+  return /EACCES|EPERM|EROFS|read-only/i.test(message) ? vscode.l10n.t('the folder is read-only or you do not have permission to write there ({0}).', message) : message;
 }
 
 /**
@@ -599,7 +602,7 @@ async function showWithTabStops(document: vscode.TextDocument, text: string, sni
 
 /** Customize Templates: copies the built-in templates into `.devrel/templates/`, never replacing a file. */
 export async function customizeTemplates(ctx: ScaffoldContext, target?: unknown): Promise<CustomizeResult | undefined> {
-  const folder = await workspaceFolderFor(target, 'Which workspace folder should get the templates?');
+  const folder = await workspaceFolderFor(target, vscode.l10n.t('Which workspace folder should get the templates?'));
   if (!folder) return undefined;
   const dir = ctx.templates.templatesFolder(folder);
   const written: vscode.Uri[] = [];
@@ -621,7 +624,10 @@ export async function customizeTemplates(ctx: ScaffoldContext, target?: unknown)
       written.push(uri);
     }
   } catch (error) {
-    const done = written.length > 0 ? ` ${fileList(written)} ${written.length === 1 ? 'was' : 'were'} written before that.` : '';
+    const done =
+      written.length === 0
+        ? ''
+        : ` ${written.length === 1 ? vscode.l10n.t('{0} was written before that.', fileList(written)) : vscode.l10n.t('{0} were written before that.', fileList(written))}`;
     throw new UserError(vscode.l10n.t('Could not write the templates to {0}: {1}{2}', TEMPLATES_FOLDER, describeFileError(error), done));
   }
   await ctx.templates.reload(folder);
@@ -632,10 +638,14 @@ export async function customizeTemplates(ctx: ScaffoldContext, target?: unknown)
   const where = vscode.workspace.asRelativePath(dir, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
   const message =
     written.length === 0
-      ? `The templates are already in ${where}; nothing was overwritten. Edit them there.`
-      : `Wrote ${written.length} template${written.length === 1 ? '' : 's'} to ${where}: ${fileList(written)}.` +
-        (skipped.length > 0 ? ` Kept your existing ${fileList(skipped)}.` : '') +
-        ' New drafts use them; edit them to make them yours.';
+      ? vscode.l10n.t('The templates are already in {0}; nothing was overwritten. Edit them there.', where)
+      : [
+          written.length === 1
+            ? vscode.l10n.t('Wrote 1 template to {0}: {1}.', where, fileList(written))
+            : vscode.l10n.t('Wrote {0} templates to {1}: {2}.', written.length, where, fileList(written)),
+          ...(skipped.length > 0 ? [vscode.l10n.t('Kept your existing {0}.', fileList(skipped))] : []),
+          vscode.l10n.t('New drafts use them; edit them to make them yours.'),
+        ].join(' ');
   void vscode.window.showInformationMessage(message);
   return { folder: dir, written, skipped };
 }
@@ -674,7 +684,7 @@ export async function createTemplateFromFile(ctx: ScaffoldContext, target?: unkn
       );
   if (name === undefined) return undefined;
 
-  const folder = vscode.workspace.getWorkspaceFolder(uri) ?? (await workspaceFolderFor(undefined, 'Which workspace folder should keep the template?', scripted));
+  const folder = vscode.workspace.getWorkspaceFolder(uri) ?? (await workspaceFolderFor(undefined, vscode.l10n.t('Which workspace folder should keep the template?'), scripted));
   if (!folder) return undefined;
   const made = templateFromDraft(text, kind, name, firstStatus(ctx.workspace.config.kinds[kind], ctx.templates.declaredStatuses(folder, kind)));
   if (made.text === undefined) throw new UserError(vscode.l10n.t('{0} cannot become a template: {1}', vscode.workspace.asRelativePath(uri), made.problems.join(' ')));

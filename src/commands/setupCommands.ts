@@ -88,7 +88,7 @@ async function chooseFolder(scripted: boolean): Promise<vscode.WorkspaceFolder |
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) throw new UserError(vscode.l10n.t('Open a folder first: Set Up Workspace looks at a workspace folder.'));
   if (folders.length === 1 || scripted) return folders[0];
-  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which workspace folder should DevRel Desk set up?', ignoreFocusOut: true });
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Which workspace folder should DevRel Desk set up?'), ignoreFocusOut: true });
 }
 
 function currentFolderKinds(ctx: SetupContext, folder: vscode.WorkspaceFolder): Record<string, string> {
@@ -124,8 +124,8 @@ async function reportFor(ctx: SetupContext, folder: vscode.WorkspaceFolder): Pro
 type Row = vscode.QuickPickItem &
   ({ type: 'mapping' | 'candidate'; folder: string; draftKind: string; note: string } | { type: 'problem'; removeFolderKind?: string; removeFolder?: string } | { type: 'info' });
 
-const CHANGE_KIND: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('edit'), tooltip: 'Change kind…' };
-const SHOW_REPORT: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('open-preview'), tooltip: 'Show the full report' };
+const CHANGE_KIND: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('edit'), tooltip: vscode.l10n.t('Change kind…') };
+const SHOW_REPORT: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('open-preview'), tooltip: vscode.l10n.t('Show the full report') };
 
 async function confirmInteractively(ctx: SetupContext, folder: vscode.WorkspaceFolder, report: SetupReport, current: Record<string, string>): Promise<SetupResult | undefined> {
   const kinds = ctx.workspace.config.kinds;
@@ -159,15 +159,15 @@ async function confirmInteractively(ctx: SetupContext, folder: vscode.WorkspaceF
     }
   }
   const other = report.mappings.filter((m) => m.site === undefined || !report.sites.some((s) => s.root === m.site));
-  if (other.length > 0) separator('Mapped in settings');
+  if (other.length > 0) separator(vscode.l10n.t('Mapped in settings'));
   for (const m of other) {
     const row = folderRow('mapping', m.folder, m.kind, `${m.files} file${m.files === 1 ? '' : 's'}, ${m.drafts} tracked`);
     rows.push(row);
     picked.push(row);
   }
-  if (report.candidates.length > 0) separator('Not tracked yet: check to track');
+  if (report.candidates.length > 0) separator(vscode.l10n.t('Not tracked yet: check to track'));
   for (const c of report.candidates) rows.push(folderRow('candidate', c.folder, c.kind, c.reason));
-  if (report.problems.length > 0) separator('Needs attention');
+  if (report.problems.length > 0) separator(vscode.l10n.t('Needs attention'));
   for (const p of report.problems) {
     rows.push({ type: 'problem', label: `$(warning) ${p.message}`, detail: p.fix, removeFolderKind: p.removeFolderKind, removeFolder: p.removeFolder });
   }
@@ -249,7 +249,9 @@ async function confirmInteractively(ctx: SetupContext, folder: vscode.WorkspaceF
   void vscode.window
     .showInformationMessage(
       changed
-        ? vscode.l10n.t('DevRel Desk tracks {0} folder{1} in {2}; saved to {3}.', count, count === 1 ? '' : 's', folder.name, file)
+        ? count === 1
+          ? vscode.l10n.t('DevRel Desk tracks 1 folder in {0}; saved to {1}.', folder.name, file)
+          : vscode.l10n.t('DevRel Desk tracks {0} folders in {1}; saved to {2}.', count, folder.name, file)
         : vscode.l10n.t('Nothing changed: {0} already says this.', file),
       vscode.l10n.t('Open Settings File'),
     )

@@ -34,15 +34,15 @@ export interface SubmissionNodeArg {
 }
 
 const STATUS_HINTS: Record<string, string> = {
-  draft: 'not sent yet',
-  submitted: 'waiting for the answer',
-  accepted: 'the call said yes',
-  rejected: 'the call said no',
-  waitlisted: 'on the reserve list',
-  confirmed: 'you confirmed you will speak',
-  declined: 'you turned the acceptance down',
-  withdrawn: 'you pulled the submission',
-  delivered: 'the talk was given',
+  draft: vscode.l10n.t('not sent yet'),
+  submitted: vscode.l10n.t('waiting for the answer'),
+  accepted: vscode.l10n.t('the call said yes'),
+  rejected: vscode.l10n.t('the call said no'),
+  waitlisted: vscode.l10n.t('on the reserve list'),
+  confirmed: vscode.l10n.t('you confirmed you will speak'),
+  declined: vscode.l10n.t('you turned the acceptance down'),
+  withdrawn: vscode.l10n.t('you pulled the submission'),
+  delivered: vscode.l10n.t('the talk was given'),
 };
 
 function isSubmissionNode(value: unknown): value is SubmissionNodeArg {
@@ -90,7 +90,7 @@ async function pickTalk(
  */
 export async function addSubmission(ctx: TalkContext, target?: unknown, input?: unknown): Promise<boolean> {
   const interactive = input === undefined;
-  const talk = await pickTalk(ctx, target, 'Add Submission', interactive);
+  const talk = await pickTalk(ctx, target, vscode.l10n.t('Add Submission'), interactive);
   if (!talk) return false;
   let request: NewSubmissionInput | undefined;
   if (!interactive) {
@@ -211,7 +211,11 @@ export async function setSubmissionStatus(ctx: TalkContext, target?: unknown, ev
   }
   let chosen = typeof status === 'string' ? status.trim().toLowerCase() : undefined;
   if (chosen === undefined) {
-    chosen = await pickStatus(`Set Submission Status: ${submission.event}`, submission.status, `Now ${submission.status}. Move this submission to…`);
+    chosen = await pickStatus(
+      vscode.l10n.t('Set Submission Status: {0}', submission.event),
+      submission.status,
+      vscode.l10n.t('Now {0}. Move this submission to…', submission.status),
+    );
     if (!chosen) return false;
   }
   if (!isSubmissionStatus(chosen)) throw new UserError(vscode.l10n.t('"{0}" is not a submission status. Use one of: {1}.', chosen, SUBMISSION_STATUSES.join(', ')));
@@ -219,7 +223,8 @@ export async function setSubmissionStatus(ctx: TalkContext, target?: unknown, ev
   const newStatus = chosen;
   await editFrontMatterWith(ctx.workspace, talk.uri, (text) => {
     const index = submissionIndexIn(text, chosenSubmission.event);
-    if (index === undefined) return { ok: false, message: `The submission to ${chosenSubmission.event} is no longer in ${vscode.workspace.asRelativePath(talk.uri)}.` };
+    if (index === undefined)
+      return { ok: false, message: vscode.l10n.t('The submission to {0} is no longer in {1}.', chosenSubmission.event, vscode.workspace.asRelativePath(talk.uri)) };
     return setFrontMatterListItemFields(text, SUBMISSIONS_FIELD, index, { status: newStatus });
   });
   log().info(`${vscode.workspace.asRelativePath(talk.uri)}: submission to ${submission.event}: ${submission.status} → ${newStatus}.`);
@@ -299,7 +304,7 @@ export async function exportCalendar(ctx: TalkContext, arg?: unknown): Promise<v
       title: vscode.l10n.t('Export Calendar'),
       saveLabel: vscode.l10n.t('Export'),
       defaultUri: folder ? vscode.Uri.joinPath(folder.uri, 'devrel-desk.ics') : undefined,
-      filters: { 'iCalendar files': ['ics'] },
+      filters: { [vscode.l10n.t('iCalendar files')]: ['ics'] },
     });
     if (!uri) return undefined;
   }

@@ -44,7 +44,7 @@ export async function exportSlides(ctx: TalkStageContext, target?: unknown, opti
   const request = exportOptions(options);
   const format = DECK_FORMATS[request.format];
   if (!format) throw new UserError(vscode.l10n.t('"{0}" is not a slide format DevRel Desk writes. Use one of: {1}.', request.format, Object.keys(DECK_FORMATS).join(', ')));
-  const talk = await pickTalk(ctx, target, 'Export Slides');
+  const talk = await pickTalk(ctx, target, vscode.l10n.t('Export Slides'));
   if (!talk) return undefined;
   const { outline, relativePath } = await readOutline(talk);
   if (outline.sections.length === 0) {
@@ -84,7 +84,7 @@ export async function exportSlides(ctx: TalkStageContext, target?: unknown, opti
 
 /** `devrel.exportSpeakerNotes(target)`: writes the handout beside the talk and returns its Uri. */
 export async function exportSpeakerNotes(ctx: TalkStageContext, target?: unknown): Promise<vscode.Uri | undefined> {
-  const talk = await pickTalk(ctx, target, 'Export Speaker Notes');
+  const talk = await pickTalk(ctx, target, vscode.l10n.t('Export Speaker Notes'));
   if (!talk) return undefined;
   const { outline, relativePath } = await readOutline(talk);
   const handout = buildHandout(outline, { source: relativePath });
@@ -99,8 +99,11 @@ export async function exportSpeakerNotes(ctx: TalkStageContext, target?: unknown
     }
     if (existing !== handout.text) await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(handout.text));
     const beside = leftAlone.length > 0 ? ` ${leftAloneText(leftAlone)}` : '';
-    const plan = outline.sections.length > 0 ? `${outline.sections.length} sections, ending at ${handout.end}` : 'no sections yet';
-    announce(uri, `Speaker notes written to ${vscode.workspace.asRelativePath(uri)}: ${plan}.${beside}`, outline);
+    const written =
+      outline.sections.length > 0
+        ? vscode.l10n.t('Speaker notes written to {0}: {1} sections, ending at {2}.', vscode.workspace.asRelativePath(uri), outline.sections.length, handout.end)
+        : vscode.l10n.t('Speaker notes written to {0}: no sections yet.', vscode.workspace.asRelativePath(uri));
+    announce(uri, `${written}${beside}`, outline);
     return uri;
   }
   throw new UserError(
@@ -126,14 +129,19 @@ function exportMessage(format: DeckFormat, uri: vscode.Uri, slides: number, crea
   const where = vscode.workspace.asRelativePath(uri);
   const parts: string[] = [];
   if (created) {
-    parts.push(`${format.label} slides written to ${where}: ${slides} slides.`);
+    parts.push(vscode.l10n.t('{0} slides written to {1}: {2} slides.', format.label, where, slides));
   } else {
     const changed = changedSections(changes);
-    parts.push(changed.length > 0 ? `Slides in ${where} updated. Changed: ${changed.join(', ')}.` : `Slides in ${where} are up to date with the outline.`);
-    if (changes.keptEdited.length > 0) parts.push(`Kept your edited slide for ${changes.keptEdited.join(', ')}; the outline changed there too, so update it by hand.`);
-    if (changes.keptOrphaned.length > 0) parts.push(`Kept your edited slide for ${changes.keptOrphaned.join(', ')}, no longer in the outline.`);
-    if (changes.deletedByHand.length > 0) parts.push(`Not re-adding the slide you deleted for ${changes.deletedByHand.join(', ')}.`);
-    if (changes.handAdded > 0) parts.push(`Kept ${changes.handAdded} slide${changes.handAdded === 1 ? '' : 's'} you added.`);
+    parts.push(
+      changed.length > 0
+        ? vscode.l10n.t('Slides in {0} updated. Changed: {1}.', where, changed.join(', '))
+        : vscode.l10n.t('Slides in {0} are up to date with the outline.', where),
+    );
+    if (changes.keptEdited.length > 0)
+      parts.push(vscode.l10n.t('Kept your edited slide for {0}; the outline changed there too, so update it by hand.', changes.keptEdited.join(', ')));
+    if (changes.keptOrphaned.length > 0) parts.push(vscode.l10n.t('Kept your edited slide for {0}, no longer in the outline.', changes.keptOrphaned.join(', ')));
+    if (changes.deletedByHand.length > 0) parts.push(vscode.l10n.t('Not re-adding the slide you deleted for {0}.', changes.deletedByHand.join(', ')));
+    if (changes.handAdded > 0) parts.push(changes.handAdded === 1 ? vscode.l10n.t('Kept 1 slide you added.') : vscode.l10n.t('Kept {0} slides you added.', changes.handAdded));
   }
   if (leftAlone.length > 0) parts.push(leftAloneText(leftAlone));
   return parts.join(' ');
@@ -141,7 +149,9 @@ function exportMessage(format: DeckFormat, uri: vscode.Uri, slides: number, crea
 
 function leftAloneText(leftAlone: readonly vscode.Uri[]): string {
   const names = leftAlone.map((u) => vscode.workspace.asRelativePath(u)).join(', ');
-  return `${names} ${leftAlone.length === 1 ? 'was' : 'were'} not made by DevRel Desk (or edited since), so ${leftAlone.length === 1 ? 'it was' : 'they were'} left alone.`;
+  return leftAlone.length === 1
+    ? vscode.l10n.t('{0} was not made by DevRel Desk (or edited since), so it was left alone.', names)
+    : vscode.l10n.t('{0} were not made by DevRel Desk (or edited since), so they were left alone.', names);
 }
 
 /** One message with an Open button; outline problems follow as a warning. Neither holds the command up. */
@@ -150,8 +160,11 @@ function announce(uri: vscode.Uri, message: string, outline: TalkOutline): void 
     if (choice === vscode.l10n.t('Open')) void vscode.window.showTextDocument(uri, { preview: false });
   });
   if (outline.problems.length > 0) {
-    const more = outline.problems.length > 1 ? ` (and ${outline.problems.length - 1} more in the talk)` : '';
-    void vscode.window.showWarningMessage(`${outline.problems[0].message}${more}`);
+    const first = outline.problems[0].message;
+    const more = outline.problems.length - 1;
+    void vscode.window.showWarningMessage(
+      more === 0 ? first : more === 1 ? vscode.l10n.t('{0} (and 1 more in the talk)', first) : vscode.l10n.t('{0} (and {1} more in the talk)', first, more),
+    );
   }
 }
 
@@ -165,7 +178,7 @@ export async function startRehearsal(ctx: TalkStageContext, target?: unknown, op
     throw new UserError(vscode.l10n.t('A rehearsal of "{0}" is running. Stop it with DevRel: Stop Rehearsal before starting another.', running.plan.title));
   }
   const clock = clockOption(options);
-  const talk = await pickTalk(ctx, target, 'Start Rehearsal');
+  const talk = await pickTalk(ctx, target, vscode.l10n.t('Start Rehearsal'));
   if (!talk) return undefined;
   const { outline } = await readOutline(talk);
   const plan = rehearsalPlan(outline);
@@ -213,16 +226,16 @@ export async function stopRehearsal(ctx: TalkStageContext): Promise<RehearsalSto
   const fields = rehearsalEntryFields(run);
   const relativePath = vscode.workspace.asRelativePath(uri);
   if (!(await exists(uri))) {
-    return handOver(run, fields, `${relativePath} was deleted or moved during the rehearsal, so the run could not be saved to it.`);
+    return handOver(run, fields, vscode.l10n.t('{0} was deleted or moved during the rehearsal, so the run could not be saved to it.', relativePath));
   }
   try {
     await editFrontMatterWith(ctx.workspace, uri, (text) => appendFrontMatterListItem(text, 'rehearsals', fields));
   } catch (error) {
     log().warn(`Stop Rehearsal: could not record the run in ${relativePath}: ${error instanceof Error ? error.message : String(error)}`);
-    return handOver(run, fields, `The run could not be saved to ${relativePath}: ${error instanceof Error ? error.message : String(error)}`);
+    return handOver(run, fields, vscode.l10n.t('The run could not be saved to {0}: {1}', relativePath, error instanceof Error ? error.message : String(error)));
   }
-  const reached = run.sections ? ` Stopped after ${run.sections.length} of ${plan.sections.length} sections.` : '';
-  const summary = `Rehearsal of "${plan.title}" recorded: ${describeRun(compareRun(run, plan.slotMinutes))}.${outcome.partial ? reached : ''}`;
+  const reached = run.sections ? ` ${vscode.l10n.t('Stopped after {0} of {1} sections.', run.sections.length, plan.sections.length)}` : '';
+  const summary = `${vscode.l10n.t('Rehearsal of "{0}" recorded: {1}.', plan.title, describeRun(compareRun(run, plan.slotMinutes)))}${outcome.partial ? reached : ''}`;
   log().info(`${relativePath}: ${summary}`);
   void vscode.window.showInformationMessage(summary);
   return { recorded: true, run };
@@ -232,10 +245,10 @@ export async function stopRehearsal(ctx: TalkStageContext): Promise<RehearsalSto
 async function handOver(run: RehearsalRun, fields: ReturnType<typeof rehearsalEntryFields>, reason: string): Promise<RehearsalStopResult> {
   const rendered = appendFrontMatterListItem('---\n---\n', 'rehearsals', fields);
   const yaml = rendered.ok ? rendered.text.replace(/^---\n/, '').replace(/---\n$/, '') : `${JSON.stringify(run, null, 2)}\n`;
-  const content = `# Rehearsal of ${run.date}, ${run.minutes} min. Paste the entry into the talk's front matter, under "rehearsals:".\n${yaml}`;
+  const content = vscode.l10n.t('# Rehearsal of {0}, {1} min. Paste the entry into the talk\'s front matter, under "rehearsals:".\n{2}', run.date, run.minutes, yaml);
   const document = await vscode.workspace.openTextDocument({ language: 'yaml', content });
   await vscode.window.showTextDocument(document, { preview: false });
-  const message = `${reason} It is in a new editor: paste it into the talk's front matter.`;
+  const message = `${reason} ${vscode.l10n.t("It is in a new editor: paste it into the talk's front matter.")}`;
   void vscode.window.showWarningMessage(message);
   return { recorded: false, run, message };
 }

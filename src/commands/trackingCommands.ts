@@ -79,7 +79,7 @@ function requireDraft(ctx: TrackingContext, target: unknown): { uri: vscode.Uri;
 }
 
 export async function setStatus(ctx: TrackingContext, target?: unknown, status?: unknown): Promise<boolean> {
-  const chosenTarget = await targetOrPick(ctx.workspace, target, 'Set Status');
+  const chosenTarget = await targetOrPick(ctx.workspace, target, vscode.l10n.t('Set Status'));
   if (!chosenTarget) return false;
   const { uri, draft } = requireDraft(ctx, chosenTarget.target);
   const kind = ctx.workspace.config.kinds[draft.kind];
@@ -102,7 +102,7 @@ export async function setStatus(ctx: TrackingContext, target?: unknown, status?:
       })),
       // Enter moves forward: the next status is highlighted, or the current one at the end of the workflow.
       (item) => item.label === (next ?? draft.status),
-      { title: `Set Status: ${draft.title}`, placeHolder: `Now ${draft.status}. Move this ${kind.label.toLowerCase()} to…` },
+      { title: vscode.l10n.t('Set Status: {0}', draft.title), placeHolder: vscode.l10n.t('Now {0}. Move this {1} to…', draft.status, kind.label.toLowerCase()) },
     );
     if (!picked) return false;
     chosen = picked.label;
@@ -112,7 +112,7 @@ export async function setStatus(ctx: TrackingContext, target?: unknown, status?:
 }
 
 export async function advanceStatus(ctx: TrackingContext, target?: unknown): Promise<boolean> {
-  const chosenTarget = await targetOrPick(ctx.workspace, target, 'Advance Status');
+  const chosenTarget = await targetOrPick(ctx.workspace, target, vscode.l10n.t('Advance Status'));
   if (!chosenTarget) return false;
   const { uri, draft } = requireDraft(ctx, chosenTarget.target);
   const kind = ctx.workspace.config.kinds[draft.kind];
@@ -238,7 +238,7 @@ export async function filterByTag(ctx: TrackingContext, tag?: unknown): Promise<
     const tags = ctx.drafts.tags();
     if (tags.length === 0) throw new UserError(vscode.l10n.t('No draft has tags yet. Add "tags: [...]" to a draft\'s front matter to filter by them.'));
     const picked = await vscode.window.showQuickPick(
-      tags.map((t) => ({ label: t.tag, description: vscode.l10n.t('{0} draft{1}', t.count, t.count === 1 ? '' : 's') })),
+      tags.map((t) => ({ label: t.tag, description: t.count === 1 ? vscode.l10n.t('1 draft') : vscode.l10n.t('{0} drafts', t.count) })),
       { title: vscode.l10n.t('Filter Drafts by Tag'), placeHolder: vscode.l10n.t('Show only drafts with this tag') },
     );
     if (!picked) return;

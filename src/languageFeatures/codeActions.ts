@@ -43,7 +43,7 @@ export class DraftCodeActions implements vscode.CodeActionProvider {
         actions.push(action);
       }
       if (problem.code === 'unknown-status' && kind && problem.value !== undefined && workflowWithStatus(kind, problem.value)) {
-        const action = new vscode.CodeAction(`Add "${problem.value}" to the ${kind.label.toLowerCase()} workflow`, vscode.CodeActionKind.QuickFix);
+        const action = new vscode.CodeAction(vscode.l10n.t('Add "{0}" to the {1} workflow', problem.value, kind.label.toLowerCase()), vscode.CodeActionKind.QuickFix);
         action.command = { command: Commands.addStatusToWorkflow, title: action.title, arguments: [draft.kind, problem.value, document.uri] };
         action.diagnostics = [diagnostic];
         actions.push(action);
@@ -66,7 +66,7 @@ function fixAction(document: vscode.TextDocument, diagnostic: vscode.Diagnostic,
 
 /** Over the slot: trim a section (the outline lists them with their minutes), or give the talk the time it takes. */
 function slotActions(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, code: ProblemCode, draft: Draft): vscode.CodeAction[] {
-  const outline = new vscode.CodeAction('Open the outline to trim a section', vscode.CodeActionKind.QuickFix);
+  const outline = new vscode.CodeAction(vscode.l10n.t('Open the outline to trim a section'), vscode.CodeActionKind.QuickFix);
   outline.command = { command: 'outline.focus', title: outline.title };
   outline.diagnostics = [diagnostic];
   const minutes = code === 'talk-over-duration' ? draft.analysis?.talk?.plannedMinutes : draft.rehearsals?.[draft.rehearsals.length - 1]?.minutes;

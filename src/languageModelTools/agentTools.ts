@@ -170,7 +170,7 @@ function writeTool(name: AgentToolName, ctx: AgentToolsContext, steps: WriteStep
         // The handlers throw UserError for what the person (or the model) can fix; the rest is logged in full.
         if (error instanceof UserError) return textResult(failedText(displayName, error.message));
         log().error(`${name}: ${errorDetail(error)}`);
-        return textResult(failedText(displayName, `${errorMessage(error)}. The DevRel Desk log has the details.`));
+        return textResult(failedText(displayName, vscode.l10n.t('{0}. The DevRel Desk log has the details.', errorMessage(error))));
       }
     },
   };

@@ -65,7 +65,7 @@ export class CalendarAutoExport extends Disposable {
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!relative || !folder || this.isDisposed) return;
     if (!/\.ics$/i.test(relative) || relative.split(/[\\/]/).includes('..')) {
-      this.warnOnce(relative, `devrel.calendar.autoExport must be a workspace-relative path ending in .ics, not "${relative}".`);
+      this.warnOnce(relative, vscode.l10n.t('devrel.calendar.autoExport must be a workspace-relative path ending in .ics, not "{0}".', relative));
       return;
     }
     const uri = vscode.Uri.joinPath(folder.uri, ...relative.split(/[\\/]/).filter(Boolean));

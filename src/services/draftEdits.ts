@@ -26,7 +26,7 @@ export async function editFrontMatterWith(workspace: WorkspaceDrafts, uri: vscod
   const { offset, length, newText } = result.edit;
   workspaceEdit.replace(uri, new vscode.Range(document.positionAt(offset), document.positionAt(offset + length)), newText);
   if (!(await vscode.workspace.applyEdit(workspaceEdit))) {
-    throw new Error(`The editor refused the edit to ${vscode.workspace.asRelativePath(uri)}; the file may be read-only.`);
+    throw new Error(vscode.l10n.t('The editor refused the edit to {0}; the file may be read-only.', vscode.workspace.asRelativePath(uri)));
   }
   if (!wasDirty) await document.save();
   workspace.applyDocument(document);

@@ -118,7 +118,8 @@ export class PublishClient {
         const failure = httpFailure(platform, answer);
         if (failure) throw new RemoteFailure(failure);
         const json = parseJson(answer.body);
-        if (!Array.isArray(json)) throw new RemoteFailure({ kind: 'bad-response', message: "dev.to's article list was not a list; check devrel.publish.devto.endpoint." });
+        if (!Array.isArray(json))
+          throw new RemoteFailure({ kind: 'bad-response', message: vscode.l10n.t("dev.to's article list was not a list; check devrel.publish.devto.endpoint.") });
         stats.push(...devtoStats(json).filter((s) => wanted.has(s.id)));
         if (json.length < DEVTO_PAGE_SIZE || stats.length === wanted.size) break;
       }
@@ -146,13 +147,18 @@ export class PublishClient {
     const label = PLATFORM_INFO[platform].label;
     if (wait === undefined || wait > MAX_RETRY_WAIT_MS) {
       const when = wait === undefined ? 'in a minute' : `after ${new Date(Date.now() + wait).toLocaleTimeString()}`;
-      throw new RemoteFailure({ kind: 'rate-limited', status: 429, retryAfterMs: wait, message: `${label} is limiting requests (HTTP 429). Try again ${when}.` });
+      throw new RemoteFailure({
+        kind: 'rate-limited',
+        status: 429,
+        retryAfterMs: wait,
+        message: vscode.l10n.t('{0} is limiting requests (HTTP 429). Try again {1}.', label, when),
+      });
     }
     log().info(`${label} asked to wait ${Math.ceil(wait / 1000)} s (HTTP 429); retrying once.`);
     await new Promise((resolve) => setTimeout(resolve, wait));
     const second = await this.send(platform, request, key);
     if (second.status === 429) {
-      throw new RemoteFailure({ kind: 'rate-limited', status: 429, message: `${label} is still limiting requests (HTTP 429). Try again in a few minutes.` });
+      throw new RemoteFailure({ kind: 'rate-limited', status: 429, message: vscode.l10n.t('{0} is still limiting requests (HTTP 429). Try again in a few minutes.', label) });
     }
     return second;
   }
@@ -181,7 +187,7 @@ export class PublishClient {
     } catch (error) {
       if (error instanceof TransportError) {
         log().warn(`${shown} failed after ${Date.now() - started} ms: ${redact(error.message, [key])}`);
-        throw new RemoteFailure({ kind: error.kind, message: `${PLATFORM_INFO[platform].label} could not be reached: ${error.message}` });
+        throw new RemoteFailure({ kind: error.kind, message: vscode.l10n.t('{0} could not be reached: {1}', PLATFORM_INFO[platform].label, error.message) });
       }
       throw error;
     }

@@ -24,7 +24,11 @@ function readSettings(scope?: vscode.ConfigurationScope): DevRelSettings {
   return checkSettings(get, vscode.workspace.getConfiguration('files', scope).get<unknown>('exclude'));
 }
 
-const LEVEL_NAMES: Record<SettingLevel, string> = { user: 'user settings', workspace: 'workspace settings', folder: 'folder settings' };
+const LEVEL_NAMES: Record<SettingLevel, string> = {
+  user: vscode.l10n.t('user settings'),
+  workspace: vscode.l10n.t('workspace settings'),
+  folder: vscode.l10n.t('folder settings'),
+};
 const TARGETS: Record<SettingLevel, vscode.ConfigurationTarget> = {
   user: vscode.ConfigurationTarget.Global,
   workspace: vscode.ConfigurationTarget.Workspace,

@@ -17,7 +17,7 @@ export interface DashboardDeps {
 }
 
 export const DASHBOARD_VIEW_TYPE = 'devrel.dashboard';
-export const DASHBOARD_TITLE = 'DevRel Dashboard';
+export const DASHBOARD_TITLE = vscode.l10n.t('DevRel Dashboard');
 /** Edits arrive in bursts (a save touches the index more than once); one render per burst is enough. */
 const UPDATE_DELAY_MS = 150;
 
@@ -130,7 +130,7 @@ class DashboardPanel extends Disposable {
     this.post({
       type: 'statusResult',
       ok: moved,
-      message: moved ? `Moved “${title}” to ${request.status}.` : `“${title}” was not moved to ${request.status}.`,
+      message: moved ? vscode.l10n.t('Moved “{0}” to {1}.', title, request.status) : vscode.l10n.t('“{0}” was not moved to {1}.', title, request.status),
     });
     // Don't wait for the file watcher: show the card in its new column at once.
     this.update();

@@ -53,7 +53,9 @@ export function keyMeasure(draft: Draft): { text: string; tooltip: string; over:
   if (!analysis) {
     // A long body whose count could not run says so, instead of spinning forever.
     const skipped = draft.problems.find((p) => p.code === 'analysis-skipped');
-    return skipped ? { text: '$(book) not counted', tooltip: skipped.message, over: false } : { text: '$(loading~spin) DevRel', tooltip: 'Counting…', over: false };
+    return skipped
+      ? { text: vscode.l10n.t('$(book) not counted'), tooltip: skipped.message, over: false }
+      : { text: vscode.l10n.t('$(loading~spin) DevRel'), tooltip: vscode.l10n.t('Counting…'), over: false };
   }
   if (kindProgress(draft.kind) === 'timing' && (analysis.talk || draft.duration !== undefined)) {
     const planned = analysis.talk?.plannedMinutes ?? 0;
@@ -63,8 +65,12 @@ export function keyMeasure(draft: Draft): { text: string; tooltip: string; over:
   }
   if (kindProgress(draft.kind) === 'checklist' && analysis.checklist.total > 0) {
     const { done, total } = analysis.checklist;
-    return { text: `$(checklist) ${done}/${total}`, tooltip: `${done} of ${total} tasks done`, over: false };
+    return { text: vscode.l10n.t('$(checklist) {0}/{1}', done, total), tooltip: vscode.l10n.t('{0} of {1} tasks done', done, total), over: false };
   }
   const words = analysis.words.toLocaleString('en-US');
-  return { text: `$(book) ${words} words · ${analysis.readingMinutes} min`, tooltip: `${words} words, ${analysis.readingMinutes} min read`, over: false };
+  return {
+    text: vscode.l10n.t('$(book) {0} words · {1} min', words, analysis.readingMinutes),
+    tooltip: vscode.l10n.t('{0} words, {1} min read', words, analysis.readingMinutes),
+    over: false,
+  };
 }

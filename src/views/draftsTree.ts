@@ -265,7 +265,7 @@ export class DraftsTreeProvider extends Disposable implements vscode.TreeDataPro
     const grouping = this.effectiveGroupBy;
     if (grouping === 'kind') return pluralKindLabel(kinds[key], key);
     if (grouping === 'site') {
-      if (key === NO_SITE) return 'Not in a site';
+      if (key === NO_SITE) return vscode.l10n.t('Not in a site');
       const sites = this.workspace.sites();
       const site = sites.find((s) => siteKey(s.folder.uri.toString(), s.root) === key);
       if (!site) return key;
@@ -359,6 +359,6 @@ export function createDraftsView(provider: DraftsTreeProvider): vscode.TreeView<
 
 /** The Drafts view's description for its filters: the tag, then whether finished drafts are hidden. */
 export function draftsFilterDescription(tag: string | undefined, hideFinished: boolean): string | undefined {
-  const parts = [tag !== undefined ? `#${tag}` : undefined, hideFinished ? 'finished hidden' : undefined].filter((p): p is string => p !== undefined);
+  const parts = [tag !== undefined ? `#${tag}` : undefined, hideFinished ? vscode.l10n.t('finished hidden') : undefined].filter((p): p is string => p !== undefined);
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }

@@ -22,11 +22,11 @@ export class FocusStatusBar extends Disposable {
     }
     const state = this.workspace.focus();
     const over = state.overActive || state.overDeadlines;
-    const lines = [`${state.activeCount} draft${state.activeCount === 1 ? '' : 's'} in hand${state.maxActive === null ? '' : ` (limit ${state.maxActive})`}`];
-    lines.push(`${state.waiting.length} waiting on others · ${state.parked.length} parked`);
-    lines.push(
-      `${state.deadlines.length} deadline${state.deadlines.length === 1 ? '' : 's'} in the next 14 days${state.maxDeadlines === null ? '' : ` (limit ${state.maxDeadlines})`}`,
-    );
+    const inHand = state.activeCount === 1 ? vscode.l10n.t('1 draft in hand') : vscode.l10n.t('{0} drafts in hand', state.activeCount);
+    const deadlines = state.deadlines.length === 1 ? vscode.l10n.t('1 deadline in the next 14 days') : vscode.l10n.t('{0} deadlines in the next 14 days', state.deadlines.length);
+    const lines = [state.maxActive === null ? inHand : vscode.l10n.t('{0} (limit {1})', inHand, state.maxActive)];
+    lines.push(vscode.l10n.t('{0} waiting on others · {1} parked', state.waiting.length, state.parked.length));
+    lines.push(state.maxDeadlines === null ? deadlines : vscode.l10n.t('{0} (limit {1})', deadlines, state.maxDeadlines));
     lines.push(...state.warnings);
     showStatusBarItem(this.item, {
       text: `${over ? '$(warning)' : '$(target)'} ${state.statusText}`,

@@ -76,12 +76,12 @@ export class ImpactTreeProvider extends Disposable implements vscode.TreeDataPro
     switch (node.type) {
       case 'section': {
         const labels = {
-          quarter: `This quarter (${summary.quarter.label})`,
-          allTime: 'All time',
-          byKind: 'By kind',
-          byPlatform: 'Reach by platform',
-          top: `Top work by ${this.metricLabel(this.chosenMetric).toLowerCase()}`,
-          acceptance: 'CFP acceptance',
+          quarter: vscode.l10n.t('This quarter ({0})', summary.quarter.label),
+          allTime: vscode.l10n.t('All time'),
+          byKind: vscode.l10n.t('By kind'),
+          byPlatform: vscode.l10n.t('Reach by platform'),
+          top: vscode.l10n.t('Top work by {0}', this.metricLabel(this.chosenMetric).toLowerCase()),
+          acceptance: vscode.l10n.t('CFP acceptance'),
         };
         const item = new vscode.TreeItem(
           labels[node.section],
@@ -111,7 +111,7 @@ export class ImpactTreeProvider extends Disposable implements vscode.TreeDataPro
       case 'platform': {
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `impact:platform:${node.platform}`;
-        item.description = vscode.l10n.t('{0} cross-post{1}', node.drafts, node.drafts === 1 ? '' : 's');
+        item.description = node.drafts === 1 ? vscode.l10n.t('1 cross-post') : vscode.l10n.t('{0} cross-posts', node.drafts);
         item.iconPath = new vscode.ThemeIcon('cloud-upload');
         item.tooltip = vscode.l10n.t('Synced with DevRel: Sync Reach from dev.to and Hashnode');
         return item;

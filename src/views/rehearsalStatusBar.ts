@@ -42,14 +42,17 @@ export function rehearsalStatus(active: ActiveRehearsal): { text: string; label:
   const icon = active.talkMissing ? '$(warning)' : paused ? '$(debug-pause)' : '$(record)';
   const section = active.plan.wholeTalk ? '' : `${s.index + 1}/${s.count} ${shorten(s.section.title)} ${formatClock(s.sectionMs)}${budget(s.sectionBudgetMs)} · `;
   const total = `${formatClock(s.totalMs)}${budget(s.slotMs)}`;
-  const text = `${icon} ${paused ? 'Paused · ' : ''}${section}${active.plan.wholeTalk ? 'Talk ' : 'Total '}${total}`;
+  const totalText = active.plan.wholeTalk ? vscode.l10n.t('Talk {0}', total) : vscode.l10n.t('Total {0}', total);
+  const text = `${icon} ${paused ? vscode.l10n.t('Paused · ') : ''}${section}${totalText}`;
 
   const label = [
-    paused ? 'Rehearsal paused.' : 'Rehearsing.',
+    paused ? vscode.l10n.t('Rehearsal paused.') : vscode.l10n.t('Rehearsing.'),
     active.plan.wholeTalk
       ? ''
-      : `Section ${s.index + 1} of ${s.count}, ${s.section.title}: ${spoken(s.sectionMs)}${s.sectionBudgetMs !== undefined ? ` of ${spoken(s.sectionBudgetMs)}` : ''}.`,
-    `Total ${spoken(s.totalMs)}${s.slotMs !== undefined ? ` of ${spoken(s.slotMs)}` : ''}.`,
+      : s.sectionBudgetMs !== undefined
+        ? vscode.l10n.t('Section {0} of {1}, {2}: {3} of {4}.', s.index + 1, s.count, s.section.title, spoken(s.sectionMs), spoken(s.sectionBudgetMs))
+        : vscode.l10n.t('Section {0} of {1}, {2}: {3}.', s.index + 1, s.count, s.section.title, spoken(s.sectionMs)),
+    s.slotMs !== undefined ? vscode.l10n.t('Total {0} of {1}.', spoken(s.totalMs), spoken(s.slotMs)) : vscode.l10n.t('Total {0}.', spoken(s.totalMs)),
   ]
     .filter(Boolean)
     .join(' ');
@@ -60,7 +63,7 @@ export function rehearsalStatus(active: ActiveRehearsal): { text: string; label:
   tooltip.appendText(active.plan.title);
   tooltip.appendMarkdown('**\n\n');
   if (active.talkMissing) tooltip.appendMarkdown(vscode.l10n.t("$(warning) The talk's file is gone. Stop the rehearsal to keep the run: it opens in a new editor.\n\n"));
-  tooltip.appendText(`${s.section.title}${s.section.minutes !== undefined ? vscode.l10n.t(' ({0} min)', s.section.minutes) : ''}`);
+  tooltip.appendText(s.section.minutes !== undefined ? vscode.l10n.t('{0} ({1} min)', s.section.title, s.section.minutes) : s.section.title);
   tooltip.appendMarkdown('\n\n');
   for (const note of s.section.notes) {
     tooltip.appendMarkdown('- ');
@@ -93,5 +96,5 @@ function spoken(ms: number): string {
   const seconds = Math.round(ms / 1000);
   const minutes = Math.floor(seconds / 60);
   const rest = seconds % 60;
-  return `${minutes} min${rest > 0 ? ` ${rest} s` : ''}`;
+  return rest > 0 ? vscode.l10n.t('{0} min {1} s', minutes, rest) : vscode.l10n.t('{0} min', minutes);
 }

@@ -45,7 +45,7 @@ export class UpcomingTreeProvider extends Disposable implements vscode.TreeDataP
     const urgent = urgentCount(this.items);
     if (this.view) {
       const overdue = this.items.filter((i) => i.group === 'overdue').length;
-      this.view.badge = urgent > 0 ? { value: urgent, tooltip: `${overdue} overdue and ${urgent - overdue} due within 7 days` } : undefined;
+      this.view.badge = urgent > 0 ? { value: urgent, tooltip: vscode.l10n.t('{0} overdue and {1} due within 7 days', overdue, urgent - overdue) } : undefined;
     }
     this.emitter.fire(undefined);
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import * as l10n from '@vscode/l10n';
 import type { DevRelDeskApi } from './api';
 import { commandEntries, registerCommands, type CommandServices } from './commands/commandTable';
 import { registerAgentTools } from './languageModelTools/agentTools';
@@ -45,6 +46,8 @@ export type { DevRelDeskApi, DraftInfo } from './api';
 export function activate(context: vscode.ExtensionContext): DevRelDeskApi {
   const started = performance.now();
   const activatedAt = Date.now();
+  // The core looks its messages up with @vscode/l10n, which cannot reach the vscode API: hand it the editor's bundle.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const channel = createLogger();
   const push = (...items: vscode.Disposable[]): void => void context.subscriptions.push(...items);
   push(channel);

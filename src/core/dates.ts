@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 // Calendar dates are handled as `YYYY-MM-DD` strings: a deadline is a day, not an instant,
 // and strings never drift across time zones.
 
@@ -25,30 +26,30 @@ export function isValidCalendarDate(year: number, month: number, day: number): b
  */
 /** A date an entry can't do without: its `YYYY-MM-DD`, or what is wrong with it as a lowercase fragment such as `date is missing`. */
 export function requiredDate(value: unknown, field = 'date'): { ok: true; date: string } | { ok: false; issue: string } {
-  if (value === undefined || value === null || value === '') return { ok: false, issue: `${field} is missing` };
+  if (value === undefined || value === null || value === '') return { ok: false, issue: l10n.t('{0} is missing', field) };
   const parsed = parseDateValue(value);
   return parsed.ok ? { ok: true, date: parsed.date } : { ok: false, issue: `${field} ${parsed.message}` };
 }
 
 export function parseDateValue(value: unknown): DateParse {
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return { ok: false, message: 'is not a valid date' };
+    if (Number.isNaN(value.getTime())) return { ok: false, message: l10n.t('is not a valid date') };
     // A TOML local time (`10:00:00`) is a Date too, with no day in it.
     const iso = value.toISOString();
-    if (!/^\d{4}-\d{2}-\d{2}/.test(iso)) return { ok: false, message: 'is not a date: use YYYY-MM-DD' };
+    if (!/^\d{4}-\d{2}-\d{2}/.test(iso)) return { ok: false, message: l10n.t('is not a date: use YYYY-MM-DD') };
     return { ok: true, date: iso.slice(0, 10) };
   }
   if (typeof value !== 'string') {
-    return { ok: false, message: 'must be a date written as YYYY-MM-DD' };
+    return { ok: false, message: l10n.t('must be a date written as YYYY-MM-DD') };
   }
   const match = DATE_PREFIX.exec(value.trim());
-  if (!match) return { ok: false, message: `"${value}" is not a date: use YYYY-MM-DD` };
+  if (!match) return { ok: false, message: l10n.t('"{0}" is not a date: use YYYY-MM-DD', value) };
   const [, y, m, d, hh, mm, ss] = match;
   if (!isValidCalendarDate(Number(y), Number(m), Number(d))) {
-    return { ok: false, message: `"${value}" is not a real calendar date` };
+    return { ok: false, message: l10n.t('"{0}" is not a real calendar date', value) };
   }
   if (hh !== undefined && (Number(hh) > 23 || Number(mm) > 59 || (ss !== undefined && Number(ss) > 60))) {
-    return { ok: false, message: `"${value}" has an invalid time` };
+    return { ok: false, message: l10n.t('"{0}" has an invalid time', value) };
   }
   return { ok: true, date: `${y}-${m}-${d}` };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { analyzeMarkdown } from './analysis/analysis';
 import { isValidCalendarDate, parseDateValue } from './dates';
 import { findFieldValueRange, locateFrontMatter, parseFrontMatter, unclosedProblem, type FrontMatterBlock } from './frontMatter/parse';
@@ -39,7 +40,7 @@ export function isMarkdownPath(path: string): boolean {
 /** Reads a file's bytes into a draft, or says why it is not one. Never throws for bad input. */
 export function readDraft(source: DraftSource, bytes: Uint8Array, config: CoreConfig, options: ReadOptions): ReadResult {
   if (!isMarkdownPath(source.relativePath)) {
-    return { skipped: { uri: source.uri, reason: 'not-markdown', message: 'Skipped: not a Markdown file.' } };
+    return { skipped: { uri: source.uri, reason: 'not-markdown', message: l10n.t('Skipped: not a Markdown file.') } };
   }
   const decoded = decodeDraftBytes(bytes, config.maxFileBytes);
   if (!decoded.ok) return { skipped: { uri: source.uri, reason: decoded.reason, message: decoded.message } };
@@ -48,13 +49,13 @@ export function readDraft(source: DraftSource, bytes: Uint8Array, config: CoreCo
 
 /** What a file with no kind in its front matter and no folder mapping reads as. */
 export function notADraft(uri: string): ReadResult {
-  return { skipped: { uri, reason: 'not-a-draft', message: 'Not a draft: no known kind in front matter or folder mapping.' } };
+  return { skipped: { uri, reason: 'not-a-draft', message: l10n.t('Not a draft: no known kind in front matter or folder mapping.') } };
 }
 
 /** Builds a draft from text, e.g. an unsaved editor's contents. */
 export function parseDraft(source: DraftSource, text: string, config: CoreConfig, options: ReadOptions): ReadResult {
   if (text.length > config.maxFileBytes) {
-    return { skipped: { uri: source.uri, reason: 'too-large', message: 'Skipped: the file is too large to track.' } };
+    return { skipped: { uri: source.uri, reason: 'too-large', message: l10n.t('Skipped: the file is too large to track.') } };
   }
   const location = locateFrontMatter(text);
   const problems: Problem[] = [];
@@ -94,7 +95,7 @@ export function parseDraft(source: DraftSource, text: string, config: CoreConfig
     problems.push({
       code: 'unknown-kind',
       severity: 'error',
-      message: `Unknown kind "${resolved.unknownKind}". Use one of: ${Object.keys(config.kinds).join(', ')}.`,
+      message: l10n.t('Unknown kind "{0}". Use one of: {1}.', resolved.unknownKind, Object.keys(config.kinds).join(', ')),
       field: 'kind',
       value: resolved.unknownKind,
       validValues: Object.keys(config.kinds),
@@ -107,7 +108,7 @@ export function parseDraft(source: DraftSource, text: string, config: CoreConfig
     problems.push({
       code: 'unknown-status',
       severity: 'error',
-      message: `Unknown status "${status.status}" for a ${kindDef.label.toLowerCase()}. Use one of: ${kindDef.statuses.join(', ')}.`,
+      message: l10n.t('Unknown status "{0}" for a {1}. Use one of: {2}.', status.status, kindDef.label.toLowerCase(), kindDef.statuses.join(', ')),
       field: 'status',
       value: status.status,
       validValues: [...kindDef.statuses],
@@ -157,7 +158,7 @@ export function parseDraft(source: DraftSource, text: string, config: CoreConfig
       problems.push({
         code: 'invalid-duration',
         severity: 'warning',
-        message: `duration must be a number of minutes, such as 30.`,
+        message: l10n.t('duration must be a number of minutes, such as 30.'),
         field: 'duration',
         range: fieldRange('duration'),
       });
@@ -210,7 +211,7 @@ export function parseDraft(source: DraftSource, text: string, config: CoreConfig
       problems.push({
         code: 'abstract-too-long',
         severity: 'warning',
-        message: `The abstract is ${length} characters; the budget is ${config.abstractMaxChars}. Cut ${length - config.abstractMaxChars} to fit most CFP forms.`,
+        message: l10n.t('The abstract is {0} characters; the budget is {1}. Cut {2} to fit most CFP forms.', length, config.abstractMaxChars, length - config.abstractMaxChars),
         field: 'abstract',
         range: fieldRange('abstract'),
       });
@@ -286,7 +287,12 @@ export function applyAnalysis(draft: Draft, full: DraftAnalysis): Draft {
     draft.problems.push({
       code: 'talk-over-duration',
       severity: 'warning',
-      message: `The sections add up to ${formatMinutes(analysis.talk.plannedMinutes)} min, over the ${formatMinutes(draft.duration)} min slot. Trim ${formatMinutes(analysis.talk.plannedMinutes - draft.duration)} min.`,
+      message: l10n.t(
+        'The sections add up to {0} min, over the {1} min slot. Trim {2} min.',
+        formatMinutes(analysis.talk.plannedMinutes),
+        formatMinutes(draft.duration),
+        formatMinutes(analysis.talk.plannedMinutes - draft.duration),
+      ),
       field: 'duration',
       range: crossing ? headingRange(full.headings, crossing.line) : undefined,
     });

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 // Product feedback an advocate brings back from events and conversations, kept in the front
 // matter of the draft it came from (`feedback:`), so it can be followed up until the product
 // team has answered it one way or another.
@@ -31,15 +32,17 @@ export type ParsedFeedback = EntryList<FeedbackEntry>;
  */
 export function parseFeedbackEntries(value: unknown): ParsedFeedback {
   const words = {
-    entry: 'Feedback entry',
-    notAList: 'feedback must be a list of entries, each with a summary and a date.',
-    fields: 'summary, date, status and optionally area and link',
+    entry: l10n.t('Feedback entry'),
+    notAList: l10n.t('feedback must be a list of entries, each with a summary and a date.'),
+    fields: l10n.t('summary, date, status and optionally area and link'),
   };
   return readEntryList(value, words, (fields, index) => {
     const checked = checkFeedback(fields);
     if (!checked.ok) return checked;
     const entry: FeedbackEntry = { ...checked.entry, index };
-    return isFeedbackStatus(entry.status) ? { ok: true, entry } : { ok: true, entry, warning: `unknown status "${entry.status}"; use one of ${FEEDBACK_STATUSES.join(', ')}` };
+    return isFeedbackStatus(entry.status)
+      ? { ok: true, entry }
+      : { ok: true, entry, warning: l10n.t('unknown status "{0}"; use one of {1}', entry.status, FEEDBACK_STATUSES.join(', ')) };
   });
 }
 
@@ -48,19 +51,19 @@ type FeedbackCheck = { ok: true; entry: Omit<FeedbackEntry, 'index'> } | { ok: f
 function checkFeedback(fields: Record<string, unknown>): FeedbackCheck {
   const issues: string[] = [];
   const summary = optionalText(fields.summary);
-  if (summary === undefined) issues.push('summary is missing; say in a sentence what the developers asked for');
-  else if (summary === false) issues.push('summary must be text');
-  else if (summary.length > MAX_FEEDBACK_SUMMARY) issues.push(`summary is ${summary.length} characters; keep it under ${MAX_FEEDBACK_SUMMARY} and link to the details`);
+  if (summary === undefined) issues.push(l10n.t('summary is missing; say in a sentence what the developers asked for'));
+  else if (summary === false) issues.push(l10n.t('summary must be text'));
+  else if (summary.length > MAX_FEEDBACK_SUMMARY) issues.push(l10n.t('summary is {0} characters; keep it under {1} and link to the details', summary.length, MAX_FEEDBACK_SUMMARY));
   const when = requiredDate(fields.date);
   const date = when.ok ? when.date : undefined;
   if (!when.ok) issues.push(when.issue);
   const status = fields.status === undefined || fields.status === null || fields.status === '' ? 'open' : optionalText(fields.status);
-  if (status === false || status === undefined) issues.push('status must be text such as open');
+  if (status === false || status === undefined) issues.push(l10n.t('status must be text such as open'));
   const area = optionalText(fields.area);
-  if (area === false) issues.push('area must be text');
+  if (area === false) issues.push(l10n.t('area must be text'));
   const link = optionalText(fields.link);
-  if (link === false) issues.push('link must be text');
-  else if (link !== undefined && !isHttpUrl(link)) issues.push(`link "${link}" must be an http:// or https:// address`);
+  if (link === false) issues.push(l10n.t('link must be text'));
+  else if (link !== undefined && !isHttpUrl(link)) issues.push(l10n.t('link "{0}" must be an http:// or https:// address', link));
   if (issues.length > 0 || typeof summary !== 'string' || date === undefined || typeof status !== 'string') return { ok: false, issues };
   const entry: Omit<FeedbackEntry, 'index'> = { summary, status: status.toLowerCase(), date };
   if (typeof area === 'string') entry.area = area;
@@ -84,9 +87,9 @@ export function newFeedbackEntry(input: NewFeedbackInput, today: string): Result
   const checked = checkFeedback({ summary: input.summary, area: input.area, link: input.link, date, status: input.status });
   if (!checked.ok) return { ok: false, message: sentence(checked.issues.join('; ')) };
   if (!isFeedbackStatus(checked.entry.status)) {
-    return { ok: false, message: `"${checked.entry.status}" is not a feedback status. Use one of: ${FEEDBACK_STATUSES.join(', ')}.` };
+    return { ok: false, message: l10n.t('"{0}" is not a feedback status. Use one of: {1}.', checked.entry.status, FEEDBACK_STATUSES.join(', ')) };
   }
-  if (checked.entry.date > today) return { ok: false, message: `The date ${checked.entry.date} is after today; log feedback once it was given.` };
+  if (checked.entry.date > today) return { ok: false, message: l10n.t('The date {0} is after today; log feedback once it was given.', checked.entry.date) };
   return { ok: true, entry: checked.entry };
 }
 

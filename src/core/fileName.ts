@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as path from 'path';
 import { isWindowsReservedName } from './slug';
 import { errorMessage } from './util/result';
@@ -34,12 +35,12 @@ const MAX_CLASH_ATTEMPTS = 999;
 export function expandFileNamePattern(pattern: string, vars: FileNameVariables): FileNameResult {
   const trimmed = (typeof pattern === 'string' ? pattern : '').trim();
   if (trimmed === '') {
-    return { ok: false, message: 'The file name pattern is empty; use something like {date}-{slug}.md.' };
+    return { ok: false, message: l10n.t('The file name pattern is empty; use something like {date}-{slug}.md.') };
   }
   if (/[/\\]/.test(trimmed) || trimmed.includes('..')) {
     return {
       ok: false,
-      message: `The file name pattern "${trimmed}" may not contain /, \\ or ..; set the folder separately.`,
+      message: l10n.t('The file name pattern "{0}" may not contain /, \\ or ..; set the folder separately.', trimmed),
     };
   }
 
@@ -64,7 +65,7 @@ export function expandFileNamePattern(pattern: string, vars: FileNameVariables):
   if (unknown.length > 0) {
     return {
       ok: false,
-      message: `Unknown placeholder ${unknown.join(', ')} in the file name pattern; use {date}, {slug}, {year}, {month}, {day}, {kind} or {title}.`,
+      message: l10n.t('Unknown placeholder {0} in the file name pattern; use {date}, {slug}, {year}, {month}, {day}, {kind} or {title}.', unknown.join(', ')),
     };
   }
 
@@ -74,16 +75,16 @@ export function expandFileNamePattern(pattern: string, vars: FileNameVariables):
   }
   const stem = fileName.replace(MARKDOWN_EXTENSION, '');
   if (stem.replace(/[-. ]/g, '') === '') {
-    return { ok: false, message: `The file name pattern "${trimmed}" gives an empty name for this draft.` };
+    return { ok: false, message: l10n.t('The file name pattern "{0}" gives an empty name for this draft.', trimmed) };
   }
   if (fileName.includes('..') || fileName.startsWith('.')) {
-    return { ok: false, message: `The file name "${fileName}" would be hidden or climb folders; change the pattern.` };
+    return { ok: false, message: l10n.t('The file name "{0}" would be hidden or climb folders; change the pattern.', fileName) };
   }
   if (isWindowsReservedName(fileName)) {
-    return { ok: false, message: `"${fileName}" is a reserved name on Windows; change the pattern or the title.` };
+    return { ok: false, message: l10n.t('"{0}" is a reserved name on Windows; change the pattern or the title.', fileName) };
   }
   if (new TextEncoder().encode(fileName).length > MAX_FILE_NAME_BYTES) {
-    return { ok: false, message: `The file name is longer than ${MAX_FILE_NAME_BYTES} bytes; shorten the pattern or the title.` };
+    return { ok: false, message: l10n.t('The file name is longer than {0} bytes; shorten the pattern or the title.', MAX_FILE_NAME_BYTES) };
   }
   return { ok: true, fileName };
 }
@@ -96,10 +97,10 @@ export function expandFileNamePattern(pattern: string, vars: FileNameVariables):
 export async function resolveNewFilePath(folder: string, fileName: string, exists: (candidate: string) => boolean | Promise<boolean>): Promise<NewFilePathResult> {
   const base = normaliseFolder(folder);
   if (base === undefined) {
-    return { ok: false, message: `The folder "${folder}" climbs out of the workspace.` };
+    return { ok: false, message: l10n.t('The folder "{0}" climbs out of the workspace.', folder) };
   }
   if (fileName === '' || /[/\\]/.test(fileName) || fileName === '.' || fileName === '..') {
-    return { ok: false, message: `"${fileName}" is not a plain file name.` };
+    return { ok: false, message: l10n.t('"{0}" is not a plain file name.', fileName) };
   }
 
   const extension = path.posix.extname(fileName);
@@ -108,19 +109,19 @@ export async function resolveNewFilePath(folder: string, fileName: string, exist
     const candidateName = attempt === 1 ? fileName : `${stem}-${attempt}${extension}`;
     const candidate = base === '' ? candidateName : path.posix.join(base, candidateName);
     if (!isInside(base, candidate)) {
-      return { ok: false, message: `"${fileName}" would land outside the folder "${folder}".` };
+      return { ok: false, message: l10n.t('"{0}" would land outside the folder "{1}".', fileName, folder) };
     }
     let taken: boolean;
     try {
       taken = await exists(candidate);
     } catch (error) {
-      return { ok: false, message: `Could not check whether ${candidate} exists: ${errorMessage(error)}` };
+      return { ok: false, message: l10n.t('Could not check whether {0} exists: {1}', candidate, errorMessage(error)) };
     }
     if (!taken) {
       return { ok: true, path: candidate };
     }
   }
-  return { ok: false, message: `${MAX_CLASH_ATTEMPTS} files named like ${fileName} already exist in ${folder}.` };
+  return { ok: false, message: l10n.t('{0} files named like {1} already exist in {2}.', MAX_CLASH_ATTEMPTS, fileName, folder) };
 }
 
 /** A title shaped for a file name: no path or shell-hostile characters, bounded length. */

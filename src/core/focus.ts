@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 // Quality over quantity: a few pieces of work in flight at once, and a warning when the
 // calendar fills up. The limits only warn; nothing here stops anyone from working.
 
@@ -74,10 +75,12 @@ export function focusState(drafts: readonly Draft[], kinds: Readonly<Record<stri
   const overActive = maxActive !== null && active.length > maxActive;
   const overDeadlines = maxDeadlines !== null && deadlines.length > maxDeadlines;
   if (overActive) {
-    warnings.push(`${active.length} drafts in hand; your focus limit is ${maxActive}. Use “Park a draft…” to set one aside.`);
+    warnings.push(l10n.t('{0} drafts in hand; your focus limit is {1}. Use “Park a draft…” to set one aside.', active.length, maxActive));
   }
   if (overDeadlines) {
-    warnings.push(`${deadlines.length} CFP closings, events and publishes fall in the next ${DEADLINE_WINDOW_DAYS} days; your limit is ${maxDeadlines}. Consider moving one.`);
+    warnings.push(
+      l10n.t('{0} CFP closings, events and publishes fall in the next {1} days; your limit is {2}. Consider moving one.', deadlines.length, DEADLINE_WINDOW_DAYS, maxDeadlines),
+    );
   }
   return {
     active,
@@ -98,7 +101,7 @@ export function focusState(drafts: readonly Draft[], kinds: Readonly<Record<stri
 function readLimit(value: number | null, setting: string, warnings: string[]): number | null {
   if (value === null) return null;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    warnings.push(`${setting} must be a whole number of 1 or more, or 0 to turn it off; the limit is off.`);
+    warnings.push(l10n.t('{0} must be a whole number of 1 or more, or 0 to turn it off; the limit is off.', setting));
     return null;
   }
   return Math.floor(value) === 0 ? null : Math.floor(value);
@@ -185,8 +188,13 @@ export function wouldExceedFocus(drafts: readonly Draft[], kinds: Readonly<Recor
   const exceeds = limit !== null && becomesActive && !wasActive && activeAfter > limit && others <= limit;
   if (!exceeds) return { exceeds, activeAfter };
   const title = change.title ?? existing?.title ?? 'this draft';
-  const verb = fromStatus === undefined ? 'Creating' : isFinished(kind, fromStatus) ? 'Reopening' : 'Starting';
-  return { exceeds, activeAfter, message: `${verb} “${title}” makes ${activeAfter} drafts in hand; your focus limit is ${limit}.` };
+  const message =
+    fromStatus === undefined
+      ? l10n.t('Creating “{0}” makes {1} drafts in hand; your focus limit is {2}.', title, activeAfter, limit)
+      : isFinished(kind, fromStatus)
+        ? l10n.t('Reopening “{0}” makes {1} drafts in hand; your focus limit is {2}.', title, activeAfter, limit)
+        : l10n.t('Starting “{0}” makes {1} drafts in hand; your focus limit is {2}.', title, activeAfter, limit);
+  return { exceeds, activeAfter, message };
 }
 
 /** Whether resuming a parked draft takes the work in hand over the limit; the same crossing rule. */
@@ -198,7 +206,7 @@ export function wouldExceedOnResume(drafts: readonly Draft[], kinds: Readonly<Re
   const limit = focusLimit(maxActive);
   const exceeds = limit !== null && becomesActive && activeAfter > limit && others <= limit;
   if (!exceeds) return { exceeds, activeAfter };
-  return { exceeds, activeAfter, message: `Resuming “${draft.title}” makes ${activeAfter} drafts in hand; your focus limit is ${limit}.` };
+  return { exceeds, activeAfter, message: l10n.t('Resuming “{0}” makes {1} drafts in hand; your focus limit is {2}.', draft.title, activeAfter, limit) };
 }
 
 export interface ParkCandidate {

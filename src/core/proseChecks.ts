@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 // Prose and publishing checks on a draft's text: images without useful alt text, a post without
 // the summary its template asks for, headings that skip a level, links to localhost or example
 // domains in something about to go out, and an abstract longer than the call it is sent to
@@ -115,7 +116,7 @@ function imageProblems(body: readonly BodyLine[]): Problem[] {
       problems.push({
         code: 'image-alt',
         severity: 'warning',
-        message: 'This image has no alt text. Say what it shows, for readers who can’t see it and for search engines.',
+        message: l10n.t('This image has no alt text. Say what it shows, for readers who can’t see it and for search engines.'),
         range: range(line, start, end),
       });
       return;
@@ -136,7 +137,7 @@ function imageProblems(body: readonly BodyLine[]): Problem[] {
     problems.push({
       code: 'image-alt',
       severity: 'warning',
-      message: `Alt text starting "${vague[2].trim()}" tells a screen reader user what they already know. Describe what the image shows instead.`,
+      message: l10n.t('Alt text starting "{0}" tells a screen reader user what they already know. Describe what the image shows instead.', vague[2].trim()),
       range: range(line, start, end),
       value: alt,
       ...(fix ? { fixes: [fix] } : {}),
@@ -171,7 +172,21 @@ function headingProblems(body: readonly BodyLine[]): Problem[] {
       problems.push({
         code: 'heading-skip',
         severity: 'warning',
-        message: `This heading is level ${level} right after a level ${previous} heading, so the outline skips level ${expected}${level - previous > 2 ? ` to ${level - 1}` : ''}. Screen readers and tables of contents follow the levels.`,
+        message:
+          level - previous > 2
+            ? l10n.t(
+                'This heading is level {0} right after a level {1} heading, so the outline skips level {2} to {3}. Screen readers and tables of contents follow the levels.',
+                level,
+                previous,
+                expected,
+                level - 1,
+              )
+            : l10n.t(
+                'This heading is level {0} right after a level {1} heading, so the outline skips level {2}. Screen readers and tables of contents follow the levels.',
+                level,
+                previous,
+                expected,
+              ),
         range: range(line, start, text.trimEnd().length),
         fixes: [
           { title: `Make it a level ${expected} heading (${'#'.repeat(expected)})`, range: range(line, start, start + level), newText: '#'.repeat(expected), preferred: true },
@@ -221,8 +236,8 @@ function placeholderLinkProblems(body: readonly BodyLine[], status: string): Pro
         code: 'placeholder-link',
         severity: 'warning',
         message: local
-          ? `This links to ${host}, which only works on your machine, and the draft is ${status}. Link to the real address.`
-          : `This links to ${host}, a domain reserved for examples, and the draft is ${status}. Link to the real page.`,
+          ? l10n.t('This links to {0}, which only works on your machine, and the draft is {1}. Link to the real address.', host, status)
+          : l10n.t('This links to {0}, a domain reserved for examples, and the draft is {1}. Link to the real page.', host, status),
         range: range(line, start, start + url.length),
         value: url,
       });
@@ -253,7 +268,10 @@ function summaryProblem(text: string, data: Record<string, unknown>, body: strin
   return {
     code: 'missing-summary',
     severity: 'info',
-    message: `This draft has neither a TL;DR nor a description, and its template has ${asked}. A sentence or two tells readers, search results and social cards what it is about.`,
+    message: l10n.t(
+      'This draft has neither a TL;DR nor a description, and its template has {0}. A sentence or two tells readers, search results and social cards what it is about.',
+      asked,
+    ),
     range: range(first.line, first.character, first.character + firstLine.length),
   };
 }

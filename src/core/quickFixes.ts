@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 // Which quick fixes a problem has: only those whose fix is clear, as text to put in its range.
 
 import { normaliseDateText } from './dates';
@@ -33,7 +34,7 @@ export function quickFixes(problem: Problem, written: string, kind?: KindDefinit
   if (problem.code === 'unknown-status' && problem.validValues) return statusFixes(problem, problem.value ?? written, problem.validValues, kind);
   if (problem.code === 'unknown-kind' && problem.validValues) {
     return rankBySimilarity(problem.value ?? written, problem.validValues).map((value, index) => ({
-      title: `Change ${problem.field} to "${value}"`,
+      title: l10n.t('Change {0} to "{1}"', String(problem.field), value),
       newText: value,
       preferred: index === 0,
     }));
@@ -41,7 +42,7 @@ export function quickFixes(problem: Problem, written: string, kind?: KindDefinit
   if (problem.code === 'invalid-date') {
     const normalised = normaliseDateText(written);
     if (normalised && normalised !== written.trim().replace(/^['"]|['"]$/g, ''))
-      return [{ title: `Write ${problem.field} as ${normalised}`, newText: normalised, preferred: true }];
+      return [{ title: l10n.t('Write {0} as {1}', String(problem.field), normalised), newText: normalised, preferred: true }];
   }
   return [];
 }
@@ -56,7 +57,7 @@ function statusFixes(problem: Problem, written: string, values: readonly string[
   const typo = rankBySimilarity(target, open).find((value) => editDistance(target, value.toLowerCase()) <= TYPO_DISTANCE);
   const ordered = [...(typo ? [typo] : []), ...open.filter((value) => value !== typo), ...values.filter((value) => finished.has(value))];
   const fixes = ordered.map((value) => ({
-    title: `Change ${problem.field} to "${value}"${finished.has(value) ? ' (finished)' : ''}`,
+    title: finished.has(value) ? l10n.t('Change {0} to "{1}" (finished)', String(problem.field), value) : l10n.t('Change {0} to "{1}"', String(problem.field), value),
     newText: value,
     preferred: value === typo,
   }));
@@ -93,5 +94,5 @@ export function durationFix(text: string, minutes: number): ProblemFix | undefin
   if (!/^["']?\d+(\.\d+)?["']?$/.test(written.trim())) return undefined;
   const rounded = Math.ceil(minutes);
   if (Number(written.replace(/["']/g, '')) === rounded) return undefined;
-  return { title: `Set duration to ${rounded} min`, range, newText: String(rounded) };
+  return { title: l10n.t('Set duration to {0} min', rounded), range, newText: String(rounded) };
 }

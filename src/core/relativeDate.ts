@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { MONTH_NAMES } from './util/strings';
 import { type Result } from './util/result';
 
@@ -34,7 +35,7 @@ export function parseDateInput(input: string, today: Date | string): DateInputRe
   }
   const base = toCalendarDate(today);
   if (base === undefined) {
-    return { ok: false, message: 'Today’s date is not known, so only YYYY-MM-DD can be used.' };
+    return { ok: false, message: l10n.t('Today’s date is not known, so only YYYY-MM-DD can be used.') };
   }
 
   const absolute = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
@@ -44,12 +45,12 @@ export function parseDateInput(input: string, today: Date | string): DateInputRe
     const day = Number(absolute[3]);
     const problem = calendarProblem(year, month, day);
     if (problem !== undefined) {
-      return { ok: false, message: `${text} is not a real date: ${problem}.` };
+      return { ok: false, message: l10n.t('{0} is not a real date: {1}.', text, problem) };
     }
     return found({ year, month, day });
   }
   if (/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(text) || /^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$/.test(text)) {
-    return { ok: false, message: `Write the date as YYYY-MM-DD with two-digit month and day, e.g. ${format(base)}.` };
+    return { ok: false, message: l10n.t('Write the date as YYYY-MM-DD with two-digit month and day, e.g. {0}.', format(base)) };
   }
 
   const named: Record<string, number> = { today: 0, tomorrow: 1, yesterday: -1 };
@@ -63,7 +64,7 @@ export function parseDateInput(input: string, today: Date | string): DateInputRe
     const unit = offset[3]?.startsWith('w') ? 7 : 1;
     const days = sign * Number(offset[2]) * unit;
     if (Math.abs(days) > MAX_OFFSET_DAYS) {
-      return { ok: false, message: `${input.trim()} is more than ten years away. ${DATE_INPUT_HINT}.` };
+      return { ok: false, message: l10n.t('{0} is more than ten years away. {1}.', input.trim(), DATE_INPUT_HINT) };
     }
     return found(addDays(base, days));
   }
@@ -72,7 +73,7 @@ export function parseDateInput(input: string, today: Date | string): DateInputRe
   if (months) {
     const count = (months[1] === '-' ? -1 : 1) * Number(months[2]);
     if (Math.abs(count) > 120) {
-      return { ok: false, message: `${input.trim()} is more than ten years away. ${DATE_INPUT_HINT}.` };
+      return { ok: false, message: l10n.t('{0} is more than ten years away. {1}.', input.trim(), DATE_INPUT_HINT) };
     }
     return found(addMonths(base, count));
   }
@@ -130,7 +131,7 @@ export function dateInputProblem(input: string, today: Date | string): string | 
 
 function found(date: CalendarDate): DateInputResult {
   if (date.year < 1 || date.year > 9999) {
-    return { ok: false, message: `That date is outside the years 0001–9999. ${DATE_INPUT_HINT}.` };
+    return { ok: false, message: l10n.t('That date is outside the years 0001–9999. {0}.', DATE_INPUT_HINT) };
   }
   return { ok: true, skipped: false, date: format(date) };
 }
@@ -153,14 +154,14 @@ function toCalendarDate(value: Date | string): CalendarDate | undefined {
 
 function calendarProblem(year: number, month: number, day: number): string | undefined {
   if (year < 1) {
-    return 'the year must be 0001 or later';
+    return l10n.t('the year must be 0001 or later');
   }
   if (month < 1 || month > 12) {
-    return 'the month must be between 01 and 12';
+    return l10n.t('the month must be between 01 and 12');
   }
   const last = daysInMonth(year, month);
   if (day < 1 || day > last) {
-    return `${MONTH_NAMES[month - 1]} ${String(year).padStart(4, '0')} has ${last} days`;
+    return l10n.t('{0} {1} has {2} days', MONTH_NAMES[month - 1], String(year).padStart(4, '0'), last);
   }
   return undefined;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 // Where DevRel Desk may write, decided on real paths rather than path strings: a folder a
 // repository commits as a symbolic link (`notes -> ../outside`) passes every string check and
 // still leads out of the workspace. The file system is passed in, so the decisions are tested
@@ -27,34 +28,34 @@ const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
  */
 export function checkRelativeFolder(folder: string): PathCheck {
   if (folder.length > MAX_FOLDER_LENGTH) {
-    return { ok: false, message: `The folder "${folder.slice(0, 40)}…" is longer than ${MAX_FOLDER_LENGTH} characters.` };
+    return { ok: false, message: l10n.t('The folder "{0}…" is longer than {1} characters.', folder.slice(0, 40), MAX_FOLDER_LENGTH) };
   }
   const slashed = folder.trim().replace(/\\/g, '/');
   if (slashed.startsWith('/') || /^[A-Za-z]:/.test(slashed)) {
-    return { ok: false, message: `The folder "${folder}" must be relative to the workspace folder, like talks or content/posts.` };
+    return { ok: false, message: l10n.t('The folder "{0}" must be relative to the workspace folder, like talks or content/posts.', folder) };
   }
   const parts = slashed.split('/').filter((part) => part !== '' && part !== '.');
   if (parts.includes('..')) {
-    return { ok: false, message: `The folder "${folder}" climbs out of the workspace folder with "..".` };
+    return { ok: false, message: l10n.t('The folder "{0}" climbs out of the workspace folder with "..".', folder) };
   }
   if (parts.length > 0 && parts[0].startsWith('~')) {
-    return { ok: false, message: `The folder "${folder}" starts with "~", which is not your home folder here; write it relative to the workspace folder.` };
+    return { ok: false, message: l10n.t('The folder "{0}" starts with "~", which is not your home folder here; write it relative to the workspace folder.', folder) };
   }
   for (const part of parts) {
     const problem = segmentProblem(part);
-    if (problem !== undefined) return { ok: false, message: `The folder "${visible(folder)}" can't be created everywhere: "${visible(part)}" ${problem}.` };
+    if (problem !== undefined) return { ok: false, message: l10n.t('The folder "{0}" can\'t be created everywhere: "{1}" {2}.', visible(folder), visible(part), problem) };
   }
   return { ok: true, value: parts.join('/') };
 }
 
 function segmentProblem(segment: string): string | undefined {
-  if (CONTROL_CHARACTER.test(segment)) return 'contains a control character';
+  if (CONTROL_CHARACTER.test(segment)) return l10n.t('contains a control character');
   const forbidden = WINDOWS_FORBIDDEN.exec(segment);
-  if (forbidden) return `contains "${forbidden[0]}", which Windows does not allow in names`;
+  if (forbidden) return l10n.t('contains "{0}", which Windows does not allow in names', forbidden[0]);
   const last = segment[segment.length - 1];
-  if (last === '.' || last === ' ') return 'ends with a dot or a space, which Windows drops';
-  if (isWindowsReservedName(segment)) return 'is a reserved name on Windows';
-  if (new TextEncoder().encode(segment).length > MAX_SEGMENT_BYTES) return `is longer than ${MAX_SEGMENT_BYTES} bytes`;
+  if (last === '.' || last === ' ') return l10n.t('ends with a dot or a space, which Windows drops');
+  if (isWindowsReservedName(segment)) return l10n.t('is a reserved name on Windows');
+  if (new TextEncoder().encode(segment).length > MAX_SEGMENT_BYTES) return l10n.t('is longer than {0} bytes', MAX_SEGMENT_BYTES);
   return undefined;
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 // Front matter is read on the extension host's thread for every draft, and its edits re-parse it.
 // The `yaml` document parser is several times slower than the text it reads (its duplicate-key
 // check is quadratic, it builds an error with a stack per syntax error, it nests as deep as the
@@ -62,7 +63,7 @@ export function checkFrontMatter(content: string, format: 'yaml' | 'toml', limit
 }
 
 function tooLarge(measure: string, limit: string): string {
-  return `Front matter too large to edit safely: ${measure}, the limit is ${limit}.`;
+  return l10n.t('Front matter too large to edit safely: {0}, the limit is {1}.', measure, limit);
 }
 
 function formatCount(value: number): string {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { CORE_SCHEMA, load as loadFast, YAMLException } from 'js-yaml';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { LineMap } from '../text';
@@ -114,7 +115,7 @@ export function parseFrontMatter(text: string, block: FrontMatterBlock, lines?: 
         {
           code: 'front-matter-too-large',
           severity: 'error',
-          message: `${over} DevRel Desk lists the draft without reading its fields, and won't edit them.`,
+          message: l10n.t("{0} DevRel Desk lists the draft without reading its fields, and won't edit them.", over),
           range: rangeOf(map, block.start, block.start + FENCES[block.format].length),
         },
       ],
@@ -153,7 +154,7 @@ function fastSyntaxProblem(error: YAMLException, text: string, block: FrontMatte
   return {
     code: duplicate ? 'duplicate-key' : 'yaml-syntax',
     severity: 'error',
-    message: duplicate ? 'Duplicate key in front matter. Keep one of them.' : `Front matter is not valid YAML: ${reason}`,
+    message: duplicate ? l10n.t('Duplicate key in front matter. Keep one of them.') : l10n.t('Front matter is not valid YAML: {0}', reason),
     range: rangeOf(map, at, at + 1),
   };
 }
@@ -177,7 +178,9 @@ function parseYamlPrecisely(text: string, content: string, block: FrontMatterBlo
     problems.push({
       code: duplicate ? 'duplicate-key' : 'yaml-syntax',
       severity: 'error',
-      message: duplicate ? `Duplicate key in front matter: ${firstLine(error.message)}. Keep one of them.` : `Front matter is not valid YAML: ${firstLine(error.message)}`,
+      message: duplicate
+        ? l10n.t('Duplicate key in front matter: {0}. Keep one of them.', firstLine(error.message))
+        : l10n.t('Front matter is not valid YAML: {0}', firstLine(error.message)),
       range,
     });
   }
@@ -189,7 +192,7 @@ function parseYamlPrecisely(text: string, content: string, block: FrontMatterBlo
     problems.push({
       code: 'yaml-syntax',
       severity: 'error',
-      message: `Front matter could not be read: ${firstLine(errorMessage(error))}`,
+      message: l10n.t('Front matter could not be read: {0}', firstLine(errorMessage(error))),
       range: rangeOf(map, block.contentStart, block.contentStart),
     });
     return { data: {}, problems };
@@ -213,7 +216,7 @@ function parseTomlBlock(text: string, content: string, block: FrontMatterBlock, 
         {
           code: 'toml-syntax',
           severity: 'error',
-          message: `Front matter is not valid TOML: ${firstLine(error.message)}`,
+          message: l10n.t('Front matter is not valid TOML: {0}', firstLine(error.message)),
           range: { start: { line, character }, end: { line, character: character + 1 } },
         },
       ],
@@ -233,7 +236,7 @@ function asMap(value: unknown, text: string, block: FrontMatterBlock, lines?: Li
       {
         code: 'front-matter-not-a-map',
         severity: 'error',
-        message: 'Front matter must be a set of "key: value" fields.',
+        message: l10n.t('Front matter must be a set of "key: value" fields.'),
         range: rangeOf(map, block.contentStart, block.contentEnd),
       },
     ],
@@ -246,7 +249,7 @@ export function unclosedProblem(text: string, location: { format: FrontMatterFor
   return {
     code: 'front-matter-unclosed',
     severity: 'error',
-    message: `Front matter opens with "${fence}" but never closes. Add a "${fence}" line after the last field.`,
+    message: l10n.t('Front matter opens with "{0}" but never closes. Add a "{1}" line after the last field.', fence, fence),
     range: rangeOf(map, location.start, location.start + fence.length),
   };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 // A talk outline as the deck, the handout and the rehearsal timer see it: the sections that make
 // up the talk, with their minute budgets, slide content and speaker notes. Which headings are
 // sections and what they budget comes from the analysis pass, so the deck, the status bar and the
@@ -126,7 +127,13 @@ export function parseTalkOutline(text: string, options: OutlineOptions): TalkOut
     if (earlier) {
       problems.push({
         code: 'duplicate-title',
-        message: `Two sections are titled "${title}" (lines ${earlier.line + 1} and ${fileLine + 1}). Slides and rehearsal times are matched by section, so rename one; until then the second is "${section.id}".`,
+        message: l10n.t(
+          'Two sections are titled "{0}" (lines {1} and {2}). Slides and rehearsal times are matched by section, so rename one; until then the second is "{3}".',
+          title,
+          earlier.line + 1,
+          fileLine + 1,
+          section.id,
+        ),
         line: fileLine,
       });
     } else {
@@ -139,12 +146,15 @@ export function parseTalkOutline(text: string, options: OutlineOptions): TalkOut
   if (sections.length === 0) {
     problems.push({
       code: 'no-sections',
-      message: 'This talk has no sections. Give each part of the talk a heading with its minute budget, such as "## Intro (5 min)".',
+      message: l10n.t('This talk has no sections. Give each part of the talk a heading with its minute budget, such as "## Intro (5 min)".'),
     });
   } else if (!timed) {
     problems.push({
       code: 'no-budgets',
-      message: `No section has a minute budget, so the deck and handout have no timings and a rehearsal times the whole talk. Add the minutes to each heading, such as "## ${sections[0].title} (5 min)".`,
+      message: l10n.t(
+        'No section has a minute budget, so the deck and handout have no timings and a rehearsal times the whole talk. Add the minutes to each heading, such as "## {0} (5 min)".',
+        sections[0].title,
+      ),
       line: sections[0].line,
     });
   } else {
@@ -152,7 +162,7 @@ export function parseTalkOutline(text: string, options: OutlineOptions): TalkOut
       if (section.minutes !== undefined) continue;
       problems.push({
         code: 'no-budget',
-        message: `"${section.title}" has no minute budget and counts as 0 minutes. Add one to its heading, such as "## ${section.title} (5 min)".`,
+        message: l10n.t('"{0}" has no minute budget and counts as 0 minutes. Add one to its heading, such as "## {1} (5 min)".', section.title, section.title),
         line: section.line,
       });
     }

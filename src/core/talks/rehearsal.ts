@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 // A rehearsal: a stopwatch that splits the talk into its sections. Time comes from an injected
 // clock, so the editor uses `Date.now` and tests step time by hand.
 
@@ -75,7 +76,7 @@ export class Rehearsal {
     readonly plan: RehearsalPlan,
     private readonly clock: Clock,
   ) {
-    if (plan.sections.length === 0) throw new Error('A rehearsal needs at least one section to time.');
+    if (plan.sections.length === 0) throw new Error(l10n.t('A rehearsal needs at least one section to time.'));
     this.spent = plan.sections.map(() => 0);
   }
 
@@ -156,12 +157,15 @@ export class Rehearsal {
     if (this.phaseValue !== 'stopped') this.stop();
     const totalMs = this.spent.reduce((sum, ms) => sum + ms, 0);
     if (totalMs < 1000) {
-      return { recorded: false, message: 'The rehearsal was stopped before any time was measured, so nothing was recorded.' };
+      return { recorded: false, message: l10n.t('The rehearsal was stopped before any time was measured, so nothing was recorded.') };
     }
     if (!this.finished && this.index === 0) {
       return {
         recorded: false,
-        message: `The rehearsal was stopped during the first section ("${this.plan.sections[0].title}"), so there is no section time to compare and nothing was recorded. Use Next Section to move through the talk, and Stop Rehearsal at the end.`,
+        message: l10n.t(
+          'The rehearsal was stopped during the first section ("{0}"), so there is no section time to compare and nothing was recorded. Use Next Section to move through the talk, and Stop Rehearsal at the end.',
+          this.plan.sections[0].title,
+        ),
       };
     }
     const run: RehearsalRun = { date, minutes: toMinutes(totalMs) };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 // Talk timing in the margin: for each timed section of an outline, when it starts and ends in the
 // talk, its budget and the running total against the slot, and how long the last rehearsal spent
 // in it. The sections and budgets are the outline's, so the lens, the deck and the rehearsal timer
@@ -52,19 +53,19 @@ export function talkTimingLenses(outline: TalkOutline, lines: readonly string[],
       `${formatNumber(section.minutes)} min`,
       slot !== undefined ? `${formatNumber(end)}/${formatNumber(slot)}` : `${formatNumber(end)} min in`,
     ];
-    const tooltip = [`"${section.title}" runs from ${clock(start)} to ${clock(end)} of the talk: ${formatNumber(section.minutes)} min.`];
+    const tooltip = [l10n.t('"{0}" runs from {1} to {2} of the talk: {3} min.', section.title, clock(start), clock(end), formatNumber(section.minutes))];
     const rehearsed = rehearsedBy.get(section.title.trim().toLowerCase());
     if (rehearsed !== undefined && lastRun) {
       const diff = Math.round((rehearsed - section.minutes) * 10) / 10;
       const delta = diff > 0 ? ` (+${formatNumber(diff)})` : diff < 0 ? ` (−${formatNumber(-diff)})` : '';
       parts.push(`rehearsed ${formatNumber(rehearsed)} min${delta}`);
-      tooltip.push(`The last rehearsal (${lastRun.date}) spent ${formatNumber(rehearsed)} min on it.`);
+      tooltip.push(l10n.t('The last rehearsal ({0}) spent {1} min on it.', lastRun.date, formatNumber(rehearsed)));
     }
     if (overSlot && slot !== undefined) {
       parts.push(`⚠ over the ${formatNumber(slot)} min slot`);
-      tooltip.push(`The sections up to here add up to ${formatNumber(end)} min, past the ${formatNumber(slot)} min slot.`);
+      tooltip.push(l10n.t('The sections up to here add up to {0} min, past the {1} min slot.', formatNumber(end), formatNumber(slot)));
     }
-    tooltip.push('Click to rehearse the talk.');
+    tooltip.push(l10n.t('Click to rehearse the talk.'));
     const text = lines[section.line] ?? '';
     lenses.push({
       line: section.line,

@@ -65,7 +65,8 @@ export async function publish(deps: PublishDeps, target?: unknown, rawOptions?: 
   const label = PLATFORM_INFO[platform].label;
   // One publish per draft, whatever the platform: each writes its id back into the same file.
   const lock = uri.toString();
-  if (inFlight.has(lock)) throw new UserError(`${vscode.workspace.asRelativePath(uri)} is already being published; wait for that to finish before publishing it to ${label}.`);
+  if (inFlight.has(lock))
+    throw new UserError(vscode.l10n.t('{0} is already being published; wait for that to finish before publishing it to {1}.', vscode.workspace.asRelativePath(uri), label));
   inFlight.add(lock);
   try {
     return await runPublish(deps, uri, platform, options, scripted);
@@ -446,9 +447,16 @@ function summarise(reports: SyncReport[], scripted: boolean): void {
     const notRecorded = ok.flatMap((r) => r.failed);
     if (notRecorded.length > 0) {
       const first = notRecorded[0];
-      const more = notRecorded.length > 1 ? ` (and ${notRecorded.length - 1} more; see the log)` : '';
-      void vscode.window.showWarningMessage(`Sync Stats: reach could not be recorded in ${first.path}${more}: ${first.message}`, 'Show Log').then((choice) => {
-        if (choice === 'Show Log') void vscode.commands.executeCommand(Commands.showLog);
+      const more = notRecorded.length - 1;
+      const warning =
+        more === 0
+          ? vscode.l10n.t('Sync Stats: reach could not be recorded in {0}: {1}', first.path, first.message)
+          : more === 1
+            ? vscode.l10n.t('Sync Stats: reach could not be recorded in {0} (and 1 more; see the log): {1}', first.path, first.message)
+            : vscode.l10n.t('Sync Stats: reach could not be recorded in {0} (and {1} more; see the log): {2}', first.path, more, first.message);
+      const showLog = vscode.l10n.t('Show Log');
+      void vscode.window.showWarningMessage(warning, showLog).then((choice) => {
+        if (choice === showLog) void vscode.commands.executeCommand(Commands.showLog);
       });
       return;
     }

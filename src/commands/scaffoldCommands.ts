@@ -215,7 +215,7 @@ async function createDraft(ctx: ScaffoldContext, request: NewDraftRequest, targe
     ...request.fields,
   };
   const applied = applyDraftFields(rendered, fields);
-  if (!applied.ok) throw new UserError(`The fields could not be set: ${applied.message}`);
+  if (!applied.ok) throw new UserError(vscode.l10n.t('The fields could not be set: {0}', applied.message));
   // Zola's posts are TOML, and so are many Hugo sites' (its default for years): a post written in YAML would stand out among them.
   const rules = generator !== 'none' ? generatorRules(generator) : undefined;
   const folderFormat = (): 'toml' | undefined =>
@@ -226,7 +226,7 @@ async function createDraft(ctx: ScaffoldContext, request: NewDraftRequest, targe
         .map((d) => d.frontMatterFormat),
     );
   const toml = isSitePostKind(kind) && (rules?.frontMatter === 'toml' || folderFormat() === 'toml') ? withTomlFrontMatter(applied, rules?.strictFrontMatter) : undefined;
-  if (toml && !toml.ok) throw new UserError(`The new post's front matter could not be written as TOML: ${toml.message}`);
+  if (toml && !toml.ok) throw new UserError(vscode.l10n.t("The new post's front matter could not be written as TOML: {0}", toml.message));
   const content = toml?.ok ? toml.value : applied;
   // A draft created straight into active work counts against the focus limit.
   const startStatus = typeof fields.status === 'string' ? fields.status : undefined;

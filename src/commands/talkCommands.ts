@@ -180,9 +180,9 @@ async function pickStatus(title: string, current: string | undefined, placeHolde
  * or the status it asks for them. Accepting offers the trip report and the event's dates.
  */
 export async function setSubmissionStatus(ctx: TalkContext, target?: unknown, event?: unknown, status?: unknown): Promise<boolean> {
-  if (event !== undefined && typeof event !== 'string') throw new UserError('The event must be text, such as "KubeCon EU 2027".');
-  if (status !== undefined && typeof status !== 'string') throw new UserError('The status must be text, such as "accepted".');
-  const talk = await pickTalk(ctx, target, 'Set Submission Status', event === undefined || status === undefined, (d) => (d.submissions?.length ?? 0) > 0);
+  if (event !== undefined && typeof event !== 'string') throw new UserError(vscode.l10n.t('The event must be text, such as "KubeCon EU 2027".'));
+  if (status !== undefined && typeof status !== 'string') throw new UserError(vscode.l10n.t('The status must be text, such as "accepted".'));
+  const talk = await pickTalk(ctx, target, vscode.l10n.t('Set Submission Status'), event === undefined || status === undefined, (d) => (d.submissions?.length ?? 0) > 0);
   if (!talk) return false;
   const submissions = talk.draft.submissions ?? [];
   let submission: Submission | undefined;
@@ -242,14 +242,16 @@ async function offerAcceptedFollowUps(ctx: TalkContext, uri: vscode.Uri, draft: 
   const createReport = vscode.l10n.t('Create Trip Report');
   const addDates = vscode.l10n.t('Add Event Date…');
   const choices = submission.eventDate ? [createReport] : [addDates, createReport];
-  const when = submission.eventDate ? ` on ${submission.eventDate}` : '';
+  const message = submission.eventDate
+    ? vscode.l10n.t('"{0}" was accepted at {1} on {2}.', draft.title, submission.event, submission.eventDate)
+    : vscode.l10n.t('"{0}" was accepted at {1}.', draft.title, submission.event);
   try {
-    const choice = await vscode.window.showInformationMessage(`"${draft.title}" was accepted at ${submission.event}${when}.`, ...choices);
+    const choice = await vscode.window.showInformationMessage(message, ...choices);
     let eventDate = submission.eventDate;
     if (choice === addDates) {
       eventDate = await addEventDate(ctx, uri, submission);
       if (eventDate === undefined) return;
-      const next = await vscode.window.showInformationMessage(`${submission.event} is in Upcoming on ${eventDate}.`, createReport);
+      const next = await vscode.window.showInformationMessage(vscode.l10n.t('{0} is in Upcoming on {1}.', submission.event, eventDate), createReport);
       if (next !== createReport) return;
     } else if (choice !== createReport) return;
     const fields: Record<string, string> = { event: submission.event };
@@ -265,13 +267,13 @@ async function offerAcceptedFollowUps(ctx: TalkContext, uri: vscode.Uri, draft: 
 /** Asks for the event's date and writes it on the submission; undefined when the person cancels. */
 async function addEventDate(ctx: TalkContext, uri: vscode.Uri, submission: Submission): Promise<string | undefined> {
   const date = await vscode.window.showInputBox({
-    title: `Event date: ${submission.event}`,
-    prompt: 'When is the event? It then shows in Upcoming.',
-    placeHolder: 'YYYY-MM-DD',
+    title: vscode.l10n.t('Event date: {0}', submission.event),
+    prompt: vscode.l10n.t('When is the event? It then shows in Upcoming.'),
+    placeHolder: vscode.l10n.t('YYYY-MM-DD'),
     ignoreFocusOut: true,
     validateInput: (value) => {
       const parsed = parseDateValue(value.trim());
-      return parsed.ok ? undefined : `The date ${parsed.message}.`;
+      return parsed.ok ? undefined : vscode.l10n.t('The date {0}.', parsed.message);
     },
   });
   const parsed = date === undefined ? undefined : parseDateValue(date.trim());

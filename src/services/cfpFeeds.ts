@@ -145,7 +145,7 @@ export class CfpFeedService extends Disposable {
     }
     this.reported.add(key);
     log().warn(logLine);
-    void vscode.window.showWarningMessage(`DevRel Desk: ${message}`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('DevRel Desk: {0}', message));
   }
 
   private get cacheUri(): vscode.Uri {

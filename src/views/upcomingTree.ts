@@ -71,7 +71,9 @@ export class UpcomingTreeProvider extends Disposable implements vscode.TreeDataP
       // A submission's date is about the event; the talk's own status says nothing about it.
       item.label = `${date.label}: ${rowTitle(submission.event, `${date.label}: `)}`;
       item.description = `${relativeDay(days)} · ${date.date} · ${rowTitle(draft.title)} · ${submission.status}`;
-      item.accessibilityInformation = { label: `${date.label} ${relativeDay(days)}, ${submission.event}, ${draft.title}, submission ${submission.status}` };
+      item.accessibilityInformation = {
+        label: vscode.l10n.t('{0} {1}, {2}, {3}, submission {4}', date.label, relativeDay(days), submission.event, draft.title, submission.status),
+      };
       return item;
     }
     item.label = `${date.label}: ${rowTitle(draft.title, `${date.label}: `)}`;

@@ -126,7 +126,9 @@ export class CfpFeedService extends Disposable {
       this.report(
         source,
         `CFPs: ${source} could not be read: ${reason}.${cached ? ` Showing the copy from ${new Date(cached.fetchedAt).toISOString()}.` : ''}`,
-        `the feed ${source} could not be read (${reason})${cached ? '; showing the cached copy' : ''}.`,
+        cached
+          ? vscode.l10n.t('the feed {0} could not be read ({1}); showing the cached copy.', source, reason)
+          : vscode.l10n.t('the feed {0} could not be read ({1}).', source, reason),
       );
       return { ok: false, reason };
     }

@@ -36,7 +36,10 @@ describe('Impact report and product feedback', () => {
   after(() => fs.rmSync(outside, { recursive: true, force: true }));
 
   it('exports the Markdown report with its charts, the same files the command line writes', async () => {
-    await getApi();
+    const api = await getApi();
+    // Suites before this one delete the drafts they wrote: the index has to have let go of them,
+    // or the editor reports work the command line, reading the disk, no longer sees.
+    await waitFor(async () => (await api.listDrafts()).every((d) => fs.existsSync(vscode.Uri.parse(d.uri).fsPath)), 20_000, 'the index to drop deleted drafts');
     const target = vscode.Uri.file(path.join(outside, 'editor', 'impact.md'));
     fs.mkdirSync(path.dirname(target.fsPath), { recursive: true });
     const written = await executeCommand<vscode.Uri>('devrel.exportImpactReport', { ...PERIOD, format: 'markdown', uri: target });

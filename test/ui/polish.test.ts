@@ -142,9 +142,21 @@ describe('Polish: focus, fixes, filters, snippets and impact in the workbench', 
     await page.keyboard.press('Control+F');
     await page.keyboard.type('polishing');
     await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+.');
     const menu = page.locator('.action-widget');
-    await menu.waitFor({ state: 'visible', timeout: 15_000 });
+    // The fixes come from the index: until it holds the post, the editor says "No code actions
+    // available" and shows no menu, so ask again until it does.
+    await waitUntil(
+      async () => {
+        await page.keyboard.press('Control+.');
+        const shown = await menu
+          .waitFor({ state: 'visible', timeout: 3_000 })
+          .then(() => true)
+          .catch(() => false);
+        return shown;
+      },
+      30_000,
+      'the quick fix menu',
+    );
     await page.waitForTimeout(500);
     await waitUntil(async () => (await menu.innerText()).includes('Change status to'), 10_000, 'the fixes listed');
     const items = (await menu.innerText())

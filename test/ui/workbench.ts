@@ -58,7 +58,10 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ state: 'visible', timeout: defaultTimeoutMs });
     if (text) {
-      await this.page.keyboard.type(text);
+      // Filled into the input itself, not typed: keystrokes follow the focus, and when something
+      // took it while the palette opened, they landed in the editor and changed the open draft.
+      const prefix = await input.inputValue();
+      await input.fill(`${prefix}${text}`);
       await waitUntil(async () => (await input.inputValue()).endsWith(text), defaultTimeoutMs, 'the palette input');
     }
     // The list fills asynchronously: wait for rows or for the "no matching" message.

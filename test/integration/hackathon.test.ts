@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { demoDate } from '../runner/demoDates';
-import { closeAllEditors, executeCommand, getApi, openAndWaitForDiagnostics, readWorkspaceFile, waitFor, workspaceRoot, type DraftInfo } from './helpers';
+import { closeAllEditors, deleteUri, executeCommand, getApi, openAndWaitForDiagnostics, readWorkspaceFile, waitFor, workspaceRoot, type DraftInfo } from './helpers';
 
 function relative(uri: vscode.Uri): string {
   const base = workspaceRoot().path.replace(/\/$/, '') + '/';
@@ -36,7 +36,7 @@ describe('Hackathons', function () {
   });
 
   after(async () => {
-    for (const uri of created) await vscode.workspace.fs.delete(uri, { useTrash: false }).then(undefined, () => undefined);
+    for (const uri of created) await deleteUri(uri).catch(() => undefined);
   });
 
   it('lists the demo hackathon with its dates, one multi-day event', async () => {

@@ -53,7 +53,18 @@ export async function writeWorkspaceFile(relativePath: string, content: string):
 }
 
 export async function deleteWorkspaceFile(relativePath: string): Promise<void> {
-  await vscode.workspace.fs.delete(workspaceUri(relativePath), { useTrash: false });
+  await deleteUri(workspaceUri(relativePath));
+}
+
+/**
+ * Deletes a file or folder the way the Explorer does, which tells extensions. Through
+ * workspace.fs alone, a file made and deleted within the file watcher's batch window is
+ * reported to nobody, and the index would keep a draft no person could have left behind.
+ */
+export async function deleteUri(uri: vscode.Uri): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.deleteFile(uri, { recursive: true, ignoreIfNotExists: false });
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`${uri.toString()} could not be deleted`);
 }
 
 /**

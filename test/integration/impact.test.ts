@@ -1,6 +1,17 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { deleteWorkspaceFile, executeCommand, getApi, readEditorLogs, readWorkspaceFile, waitFor, workspaceUri, writeWorkspaceFile, type ImpactSummaryInfo } from './helpers';
+import {
+  deleteUri,
+  deleteWorkspaceFile,
+  executeCommand,
+  getApi,
+  readEditorLogs,
+  readWorkspaceFile,
+  waitFor,
+  workspaceUri,
+  writeWorkspaceFile,
+  type ImpactSummaryInfo,
+} from './helpers';
 
 async function summary(): Promise<ImpactSummaryInfo> {
   return (await getApi()).impactSummary();
@@ -112,7 +123,7 @@ describe('Impact and focus', () => {
         10_000,
         'the focus warning for creating a draft in hand',
       );
-      await vscode.workspace.fs.delete(created, { useTrash: false });
+      await deleteUri(created);
       await waitFor(async () => !(await (await getApi()).listDrafts()).some((d) => d.title === 'Focus check workshop'), 10_000, 'the workshop gone');
 
       await writeWorkspaceFile(path, '---\nkind: talk\ntitle: Focus check talk\nstatus: idea\n---\n\n## Intro (5 min)\n');

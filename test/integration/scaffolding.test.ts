@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import {
   closeAllEditors,
+  deleteUri,
   deleteWorkspaceFile,
   readEditorLogs,
   note,
@@ -115,7 +116,7 @@ describe('Scaffolding new drafts', function () {
     const api = await getApi();
     // Files one by one first: the index hears about deleted Markdown files, not about deleted folders.
     for (const uri of created.filter((u) => u.path.endsWith('.md'))) {
-      await vscode.workspace.fs.delete(uri, { useTrash: false }).then(undefined, () => undefined);
+      await deleteUri(uri).catch(() => undefined);
     }
     for (const uri of createdFolders.reverse()) {
       await vscode.workspace.fs.delete(uri, { recursive: true, useTrash: false }).then(undefined, () => undefined);

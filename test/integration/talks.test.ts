@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import ICAL from 'ical.js';
 import {
   closeAllEditors,
+  deleteUri,
   deleteWorkspaceFile,
   executeCommand,
   getApi,
@@ -528,7 +529,7 @@ Body
         assert.match(text, new RegExp(`^cfp_deadline: '?${addDays(45)}'?$`, 'm'));
         assert.match(text, /^submissions:\n {2}- event: Far Conf\n {4}cfp_url: https:\/\/cfp\.example\.org\/far\n/m);
       } finally {
-        await vscode.workspace.fs.delete(created);
+        await deleteUri(created);
       }
       const opened = await executeCommand('devrel.openCfp', { type: 'cfp', cfp: { ...far, cfpUrl: `${base}/far-cfp`, name: 'Local', cfpDeadline: addDays(3) } });
       assert.equal(typeof opened, 'boolean', 'a call not in the feeds still opens when the row carries it');

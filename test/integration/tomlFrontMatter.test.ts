@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, deleteWorkspaceFile, executeCommand, getApi, readWorkspaceFile, waitFor, workspaceUri, writeWorkspaceFile } from './helpers';
+import { closeAllEditors, deleteUri, deleteWorkspaceFile, executeCommand, getApi, readWorkspaceFile, waitFor, workspaceUri, writeWorkspaceFile } from './helpers';
 
 function localToday(): string {
   const now = new Date();
@@ -147,7 +147,7 @@ describe('TOML front matter', function () {
       assert.equal(await executeCommand('devrel.setStatus', created, 'recorded'), true);
       await waitFor(async () => (await readWorkspaceFile(path)) === expected.replace('"planned"', '"recorded"') || undefined, 20_000, 'status = "recorded", nothing else changed');
     } finally {
-      if (created) await vscode.workspace.fs.delete(created, { useTrash: false }).then(undefined, () => undefined);
+      if (created) await deleteUri(created).catch(() => undefined);
       if (!hadDrafts) await vscode.workspace.fs.delete(workspaceUri('drafts'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
       await deleteWorkspaceFile(template);
       if (!hadTemplates) await vscode.workspace.fs.delete(workspaceUri('.devrel'), { recursive: true, useTrash: false }).then(undefined, () => undefined);

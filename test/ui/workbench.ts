@@ -250,20 +250,28 @@ export class Workbench {
   /** Opens a workspace file with Quick Open and waits for its tab to be the active one. */
   async openFile(relativePath: string): Promise<void> {
     const page = this.page;
-    // Nothing left open (a menu, a pick) may swallow Quick Open.
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ state: 'visible', timeout: 15_000 });
-    await input.fill(relativePath);
-    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().waitFor({ state: 'visible', timeout: 15_000 });
-    await page.waitForTimeout(300);
-    await page.keyboard.press('Enter');
-    const tab = page
-      .locator('.tabs-container [role="tab"]')
-      .filter({ hasText: path.posix.basename(relativePath) })
-      .first();
-    await tab.waitFor({ state: 'visible', timeout: 15_000 });
+    const name = path.posix.basename(relativePath);
+    const tab = page.locator('.tabs-container [role="tab"]').filter({ hasText: name }).first();
+    // Quick Open can close before its result is chosen (the focus moved, the list refilled):
+    // choose the file's own row, and open Quick Open again when no tab came of it.
+    for (let attempt = 1; ; attempt++) {
+      // Nothing left open (a menu, a pick) may swallow Quick Open.
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      await input.fill(relativePath);
+      const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: name }).first();
+      await row.waitFor({ state: 'visible', timeout: 15_000 });
+      await page.waitForTimeout(300);
+      await row.click();
+      const opened = await tab
+        .waitFor({ state: 'visible', timeout: attempt < 3 ? 5_000 : 15_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (opened) break;
+      if (attempt >= 3) throw new Error(`${relativePath} did not open from Quick Open`);
+    }
     await waitUntil(async () => (await tab.getAttribute('aria-selected')) === 'true', 15_000, `${relativePath} to be active`);
   }
 

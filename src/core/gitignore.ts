@@ -4,6 +4,8 @@
 
 import { globToRegExp } from './glob';
 
+const MAX_PATTERN_LENGTH = 1024;
+
 interface Rule {
   pattern: RegExp;
   negate: boolean;
@@ -17,8 +19,11 @@ export type IgnoredPath = (relativePath: string, isDirectory: boolean) => boolea
 export function gitignoreMatcher(text: string): IgnoredPath | undefined {
   const rules: Rule[] = [];
   for (const raw of text.split(/\r?\n/)) {
-    let line = raw.replace(/(?<!\\)\s+$/, '');
-    if (line === '' || line.startsWith('#')) continue;
+    // Trailing spaces end a pattern unless the last one is escaped; trimEnd stays linear on long runs.
+    let line = raw.trimEnd();
+    if (line.length < raw.length && line.endsWith('\\')) line += raw[line.length];
+    // No real pattern is this long, and a hostile one would make a regular expression too large to build.
+    if (line === '' || line.startsWith('#') || line.length > MAX_PATTERN_LENGTH) continue;
     const negate = line.startsWith('!');
     if (negate) line = line.slice(1);
     else if (line.startsWith('\\#') || line.startsWith('\\!')) line = line.slice(1);

@@ -148,6 +148,17 @@ describe('detectSites', () => {
     assert.equal(gitignoreMatcher('# only comments\n\n!keep\n'), undefined);
   });
 
+  it('ends a .gitignore pattern at its trailing spaces, and skips a line too long to be a pattern', () => {
+    const spaced = gitignoreMatcher('build   \n');
+    assert.equal(spaced?.('build', true), true);
+    assert.equal(spaced?.('builder', true), false);
+    // A hostile file: a long run of spaces before a character, which a backtracking pattern scans again from each space.
+    const line = `a${' '.repeat(200_000)}b`;
+    const hostile = gitignoreMatcher(`${line}\nbuild\n`);
+    assert.equal(hostile?.('build', true), true, 'the patterns after it still count');
+    assert.equal(hostile?.('a', true), false);
+  });
+
   it('reads a config only when its name is shared with other tools', async () => {
     const tree = new FakeTree({ 'astro.config.mjs': 'export default {}', 'src/content/blog/a.md': '' });
     await detectSites(tree);

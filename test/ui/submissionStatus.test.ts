@@ -156,11 +156,10 @@ Body.
     this.timeout(60_000);
     await workbench.focusOnView('Impact', VIEWS);
     const pane = workbench.viewPane('Impact');
-    // The metric sections come first; folded, they leave the acceptance section in sight.
-    for (const name of [/^This quarter/, /^All time$/, /^Top work by/]) {
-      const open = pane.getByRole('treeitem', { name, expanded: true }).first();
-      if (await open.isVisible().catch(() => false)) await open.locator('.monaco-tl-twistie').click();
-    }
+    // The metric sections come first; folded, they leave the acceptance section in sight. The
+    // view's Collapse All folds them in one step, where clicking each twistie raced a refresh.
+    await pane.hover();
+    await pane.locator('.pane-header a.action-label[aria-label="Collapse All"]').first().click();
     const section = pane.getByRole('treeitem').filter({ hasText: 'CFP acceptance' }).first();
     await section.waitFor({ state: 'visible', timeout: 30_000 });
     if ((await section.getAttribute('aria-expanded')) !== 'true') await section.click();

@@ -2,10 +2,12 @@ import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { setFrontMatterFields } from '../core/frontMatter/edit';
 import { isFinished } from '../core/kinds/workflow';
+import { errorMessage } from '../core/util/result';
 import { CROSS_POSTED_KIND, crossPostChecks, type PlacedProblem } from '../core/publish/checks';
 import { publishContextFor, SiteUrls } from '../services/publishService';
 import type { WorkspaceDrafts } from '../services/workspaceDrafts';
 import { Disposable } from '../util/disposable';
+import { log } from '../util/logger';
 
 export const PUBLISH_DIAGNOSTIC_SOURCE = 'DevRel Desk cross-post';
 
@@ -47,7 +49,10 @@ export class PublishDiagnostics extends Disposable {
   refresh(uriString: string): Promise<void> {
     const generation = (this.generation.get(uriString) ?? 0) + 1;
     this.generation.set(uriString, generation);
-    return this.check(uriString, generation).catch(() => undefined);
+    return this.check(uriString, generation).catch((error: unknown) => {
+      // A check that could not run leaves the last problems in place; the log says why.
+      log().warn(`Cross-post checks of ${uriString} failed: ${errorMessage(error)}`);
+    });
   }
 
   private async check(uriString: string, generation: number): Promise<void> {
@@ -104,7 +109,7 @@ export class PublishCodeActions implements vscode.CodeActionProvider {
           ['devto', 'dev.to'],
           ['hashnode', 'Hashnode'],
         ] as const) {
-          const action = new vscode.CodeAction(`Preview publishing to ${label}`, vscode.CodeActionKind.QuickFix);
+          const action = new vscode.CodeAction(vscode.l10n.t('Preview publishing to {0}', label), vscode.CodeActionKind.QuickFix);
           action.command = { command: Commands.publish, title: action.title, arguments: [document.uri, { platform, dryRun: true }] };
           action.diagnostics = [diagnostic];
           actions.push(action);
@@ -114,7 +119,7 @@ export class PublishCodeActions implements vscode.CodeActionProvider {
       if (problem.code === 'body-front-matter') {
         const rule = leadingRule(document, problem.range.start.line);
         if (rule === undefined) continue;
-        const action = new vscode.CodeAction('Write the leading --- as *** (a rule dev.to keeps in the body)', vscode.CodeActionKind.QuickFix);
+        const action = new vscode.CodeAction(vscode.l10n.t('Write the leading --- as *** (a rule dev.to keeps in the body)'), vscode.CodeActionKind.QuickFix);
         action.edit = new vscode.WorkspaceEdit();
         action.edit.replace(document.uri, new vscode.Range(rule, 0, rule, 3), '***');
         action.diagnostics = [diagnostic];

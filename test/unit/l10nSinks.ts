@@ -53,6 +53,8 @@ export const CONSTRUCTOR_SINKS: ConstructorSink[] = [
   { name: 'TreeItem', args: [0] },
   { name: 'Diagnostic', args: [1] },
   { name: 'CodeLens', options: { arg: 1, properties: ['title', 'tooltip'] } },
+  // A quick fix's title is what the light bulb menu lists.
+  { name: 'CodeAction', args: [0] },
   { name: 'MarkdownString', args: [0] },
   { name: 'CompletionItem', args: [0] },
   { name: 'Hover', args: [0] },
